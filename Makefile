@@ -1,0 +1,50 @@
+# The two commands: `make run` (the bot; the offline demo when no token is set)
+# and `make test` (lint, types, tests). Everything installs itself into .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+CONFIG ?= $(if $(wildcard config.toml),config.toml,config.example.toml)
+
+.PHONY: install run test check lint typecheck pytest bench eval demo emulator clean
+
+install: $(STAMP)
+
+# Reinstall when the pins or the project metadata change.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m bot run --config $(CONFIG) --demo-if-no-token
+
+demo: $(STAMP)
+	$(BIN)/python -m bot demo --config $(CONFIG)
+
+emulator: $(STAMP)
+	$(BIN)/python -m bot emulator
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+check: lint typecheck pytest
+
+test: check
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+eval: $(STAMP)
+	$(BIN)/python -m bench.eval_regions
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

@@ -1,0 +1,176 @@
+"""Command line: ``python -m bot`` / ``newsbot``.
+
+Commands that do not talk to Telegram (ingest, latest, search, analyze, db) never
+import aiogram: its import alone costs seconds of CPU. Heavy modules are imported
+inside the command that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bot import __version__
+from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+EXIT_CONFIG = 2
+NO_TOKEN = (
+    "No Telegram token: set BOT_TOKEN=<token from @BotFather> or telegram.token in the config "
+    "(or run `python -m bot demo` to try the bot offline)."
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="TOML config (default: $BOT_CONFIG, else config.toml, else config.example.toml)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="newsbot", description="Municipal news bot for Telegram.", parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"newsbot {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", parents=[common], help="run the bot (long polling)")
+    run.add_argument(
+        "--demo-if-no-token",
+        action="store_true",
+        help="start the offline demo when no token is configured (used by `make run`)",
+    )
+
+    sub.add_parser("demo", parents=[common], help="offline demo: the real bot, a chat in the terminal")
+
+    emu = sub.add_parser("emulator", parents=[common], help="run the local Bot API emulator")
+    emu.add_argument("--host", default="127.0.0.1")
+    emu.add_argument("--port", type=int, default=8081)
+
+    ingest = sub.add_parser("ingest", parents=[common], help="read sources into the database")
+    ingest.add_argument("sources", nargs="+", metavar="SOURCE", help="URL, file or folder")
+
+    latest = sub.add_parser("latest", parents=[common], help="print stored articles, newest first")
+    latest.add_argument("--limit", type=int, default=20)
+    latest.add_argument("--region", default=None, help="a region in any form: RU-KK, 19, Хакасия")
+    latest.add_argument("--json", action="store_true")
+
+    search = sub.add_parser("search", parents=[common], help="full-text search")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--json", action="store_true")
+
+    analyze = sub.add_parser(
+        "analyze", parents=[common], help="text in, JSON out: regions, event, summary"
+    )
+    analyze.add_argument("rest", nargs=argparse.REMAINDER, help="[--json | --jsonl] [FILE | -]")
+
+    db = sub.add_parser("db", parents=[common], help="database maintenance")
+    db.add_argument("action", choices=["migrate", "info"])
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from bot.config import load_settings, resolve_config_path  # noqa: PLC0415
+
+    return load_settings(resolve_config_path(getattr(args, "config", None)))
+
+
+def _setup_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+
+
+async def _db_command(settings: Settings, action: str) -> int:
+    from storage.db import Database  # noqa: PLC0415
+
+    db = await Database.open(settings.storage.path)
+    try:
+        if action == "info":
+            counts = {}
+            for table in ("chats", "sources", "articles"):
+                counts[table] = await db.fetchval(f"SELECT count(*) FROM {table}")
+            info = {"path": db.path, "schema_version": await db.user_version(), **counts}
+            print(json.dumps(info, ensure_ascii=False))
+        else:
+            print(f"schema version {await db.user_version()}")
+    finally:
+        await db.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command: str = args.command
+    if command == "analyze":
+        from bot.analysis import main as analyze_main  # noqa: PLC0415
+
+        rest = [a for a in args.rest if a != "--"]
+        return analyze_main(rest)
+    if command == "emulator":
+        _setup_logging("INFO")
+        from bot.emulator import serve_forever  # noqa: PLC0415
+
+        try:
+            asyncio.run(serve_forever(args.host, args.port))
+        except KeyboardInterrupt:
+            pass
+        return 0
+    try:
+        settings = _settings(args)
+    except ConfigError as exc:
+        print(f"config error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    _setup_logging(settings.log.level)
+    if command == "run":
+        if not settings.token:
+            if args.demo_if_no_token:
+                print("No Telegram token configured: starting the offline demo instead.", flush=True)
+                return _demo(settings)
+            print(NO_TOKEN, file=sys.stderr)
+            return EXIT_CONFIG
+        from bot.runner import run_bot  # noqa: PLC0415
+
+        return asyncio.run(run_bot(settings))
+    if command == "demo":
+        return _demo(settings)
+    if command == "ingest":
+        from bot.ingest.cli import ingest_command  # noqa: PLC0415
+
+        return asyncio.run(ingest_command(settings, args.sources, progress=sys.stderr.isatty()))
+    if command == "latest":
+        from bot.ingest.cli import latest_command  # noqa: PLC0415
+
+        return asyncio.run(
+            latest_command(settings, limit=args.limit, region=args.region, as_json=args.json)
+        )
+    if command == "search":
+        from bot.reading import search_command  # noqa: PLC0415
+
+        return asyncio.run(
+            search_command(settings, " ".join(args.query), limit=args.limit, as_json=args.json)
+        )
+    if command == "db":
+        return asyncio.run(_db_command(settings, args.action))
+    raise AssertionError(command)
+
+
+def _demo(settings: Settings) -> int:
+    from bot.demo import run_demo  # noqa: PLC0415
+
+    return asyncio.run(run_demo(settings))
+
+
+def entrypoint() -> None:
+    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
+    sys.exit(main())

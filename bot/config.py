@@ -1,0 +1,233 @@
+"""Typed configuration, read once from a TOML file in ``main``.
+
+``load_settings(path)`` is the only entry point. It validates every key and raises
+:class:`bot.errors.ConfigError` naming the first bad key; the CLI turns that into one
+line on stderr and exit code 2. The env var ``BOT_TOKEN`` overrides ``telegram.token``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from bot.errors import ConfigError
+
+DEFAULT_CONFIG = Path("config.example.toml")
+_REGION_CODE = re.compile(r"^RU-[A-Z]{2,4}$")
+
+# The file being loaded; a ContextVar so that loading is re-entrant in tests.
+_toml_path: ContextVar[Path | None] = ContextVar("_toml_path", default=None)
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TelegramSettings(_Section):
+    token: SecretStr = SecretStr("")
+    api_base: HttpUrl = HttpUrl("https://api.telegram.org")
+    admins: tuple[int, ...] = ()
+    # Seconds of long polling per getUpdates call.
+    polling_timeout: Annotated[int, Field(ge=1, le=60)] = 30
+
+
+class StorageSettings(_Section):
+    path: Path = Path("data/newsbot.sqlite3")
+    # Articles older than this are deleted by the retention job (0 keeps everything).
+    retention_days: Annotated[int, Field(ge=0)] = 0
+
+
+class DeliverySettings(_Section):
+    rate_per_second: Annotated[float, Field(gt=0, le=1000)] = 30
+    # Paid broadcast (allow_paid_broadcast) lets a bot send up to 1000 messages/s for Stars.
+    paid_broadcast: bool = False
+    concurrency: Annotated[int, Field(ge=1, le=256)] = 8
+    per_private_chat_per_second: Annotated[float, Field(gt=0, le=30)] = 1.0
+    per_group_per_minute: Annotated[int, Field(ge=1, le=60)] = 20
+    max_attempts: Annotated[int, Field(ge=1, le=50)] = 8
+    link_previews: bool = True
+
+    @model_validator(mode="after")
+    def _paid_rate(self) -> DeliverySettings:
+        if self.rate_per_second > 30 and not self.paid_broadcast:
+            raise ValueError(
+                "rate_per_second above 30 needs paid_broadcast = true (Telegram's free limit)"
+            )
+        return self
+
+
+class IngestSettings(_Section):
+    timeout_seconds: Annotated[float, Field(gt=0, le=600)] = 20
+    max_bytes: Annotated[int, Field(ge=1024)] = 5_000_000
+    poll_interval_seconds: Annotated[int, Field(ge=10)] = 900
+    max_backoff_seconds: Annotated[int, Field(ge=10)] = 6 * 3600
+    max_redirects: Annotated[int, Field(ge=0, le=20)] = 5
+    per_host_connections: Annotated[int, Field(ge=1, le=32)] = 2
+    user_agent: str = ""
+
+
+class SourceSettings(_Section):
+    url: str
+    region: str | None = None
+    interval_seconds: Annotated[int, Field(ge=10)] | None = None
+    title: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        value = value.strip()
+        if value.startswith(("http://", "https://")):
+            HttpUrl(value)  # raises a ValueError that names the problem
+            return value
+        if value.startswith("file://") or value.startswith(("/", "./", "../")):
+            return value
+        raise ValueError("must be an http(s):// URL, a file:// URL or a path")
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if not _REGION_CODE.match(code):
+            raise ValueError(f"{value!r} is not a region code such as RU-KK")
+        from bot.text.catalogue import by_code  # noqa: PLC0415  (pure data, cheap)
+
+        if by_code(code) is None:
+            raise ValueError(f"unknown region code {value!r}")
+        return code
+
+
+class LogSettings(_Section):
+    level: str = "INFO"
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        upper = value.upper()
+        if upper not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
+        return upper
+
+
+class _BotTokenEnv(PydanticBaseSettingsSource):
+    """``BOT_TOKEN`` in the environment overrides ``telegram.token``."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        token = os.environ.get("BOT_TOKEN")
+        return {"telegram": {"token": token}} if token else {}
+
+
+class Settings(BaseSettings):
+    """The whole configuration. Build it with :func:`load_settings`."""
+
+    model_config = SettingsConfigDict(extra="forbid", frozen=True)
+
+    telegram: TelegramSettings = TelegramSettings()
+    storage: StorageSettings = StorageSettings()
+    delivery: DeliverySettings = DeliverySettings()
+    ingest: IngestSettings = IngestSettings()
+    sources: tuple[SourceSettings, ...] = ()
+    log: LogSettings = LogSettings()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        path = _toml_path.get()
+        sources: list[PydanticBaseSettingsSource] = [init_settings, _BotTokenEnv(settings_cls)]
+        if path is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        return tuple(sources)
+
+    @property
+    def token(self) -> str:
+        return self.telegram.token.get_secret_value()
+
+    def is_admin(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.telegram.admins
+
+
+def _key_of(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts[-1:] = [f"{parts[-1]}[{item}]"] if parts else [f"[{item}]"]
+        else:
+            parts.append(item)
+    return ".".join(parts)
+
+
+def resolve_config_path(explicit: str | None) -> Path:
+    """``--config`` wins, then ``BOT_CONFIG``, then ``config.toml`` if present, else the example."""
+    if explicit:
+        return Path(explicit)
+    if env := os.environ.get("BOT_CONFIG"):
+        return Path(env)
+    local = Path("config.toml")
+    return local if local.exists() else DEFAULT_CONFIG
+
+
+def load_settings(path: Path | str | None, **overrides: Any) -> Settings:
+    """Read and validate ``path``; ``None`` means defaults only (tests, the demo).
+
+    Raises :class:`ConfigError` with the first bad key, e.g.
+    ``telegram.api_base: Input should be a valid URL``.
+    """
+    token = None
+    if path is not None:
+        path = Path(path)
+        if not path.is_file():
+            raise ConfigError("", f"config file {str(path)!r} not found")
+        try:
+            with path.open("rb") as fh:
+                tomllib.load(fh)  # syntax errors get a clear message before pydantic sees it
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError("", f"{path}: invalid TOML: {exc}") from exc
+        except OSError as exc:
+            raise ConfigError("", f"{path}: cannot read: {exc.strerror}") from exc
+        token = _toml_path.set(path)
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = _key_of(tuple(err["loc"]))
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
+        more = len(exc.errors()) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise ConfigError(key, msg + suffix) from None
+    finally:
+        if token is not None:
+            _toml_path.reset(token)

@@ -1,0 +1,35 @@
+"""User languages and per-feature text tables: Russian first, English for English users."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+Lang = Literal["ru", "en"]
+
+
+def lang_of(language_code: str | None) -> Lang:
+    """Telegram's ``language_code`` -> the language we answer in (Russian by default)."""
+    if language_code and language_code.lower().split("-")[0] == "en":
+        return "en"
+    return "ru"
+
+
+class Texts:
+    """A table of message templates for one feature: ``T("key", lang, **fields)``.
+
+    Templates are ``str.format`` strings in Telegram HTML; callers escape the fields.
+    Missing English falls back to Russian, so a forgotten key never breaks a reply.
+    """
+
+    def __init__(self, ru: Mapping[str, str], en: Mapping[str, str]) -> None:
+        missing = set(en) - set(ru)
+        if missing:
+            raise ValueError(f"English-only text keys: {sorted(missing)}")
+        self.ru = dict(ru)
+        self.en = dict(en)
+
+    def __call__(self, key: str, lang: str, /, **fields: object) -> str:
+        table = self.en if lang == "en" else self.ru
+        template = table.get(key) or self.ru[key]
+        return template.format(**fields) if fields else template

@@ -1,0 +1,1 @@
+"""Text understanding: pure functions over strings (regions, events, summaries, stems)."""

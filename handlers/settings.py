@@ -1,0 +1,7 @@
+"""Router for the settings feature (filled in by its change)."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+router = Router(name="settings")

@@ -1,0 +1,133 @@
+"""The SQLite connection: pragmas, migrations and transactions.
+
+One :class:`Database` per process. WAL lets the running bot and a CLI process
+(``python -m bot ingest``) use the same file at once; ``busy_timeout`` makes a writer
+wait for the other instead of failing. Writes go through :meth:`Database.write`, which
+opens ``BEGIN IMMEDIATE`` so that two processes never deadlock on a lock upgrade.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from storage.errors import MigrationError, StorageError
+from storage.migrations import MIGRATIONS, Migration
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now_ts() -> int:
+    """Current UTC time as integer seconds: the storage format of every timestamp."""
+    return int(time.time())
+
+
+class Database:
+    """An open aiosqlite connection with the project's pragmas and schema."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        # Serialises this process's write transactions on the one connection.
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
+        path_str = str(path)
+        if path_str != ":memory:":
+            Path(path_str).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = await aiosqlite.connect(path_str, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open database {path_str!r}: {exc}") from exc
+        conn.row_factory = aiosqlite.Row
+        db = cls(conn, path_str)
+        try:
+            await db._pragmas()
+            if migrate:
+                await apply_migrations(db)
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def _pragmas(self) -> None:
+        await self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await self.conn.execute("PRAGMA journal_mode = WAL")
+        await self.conn.execute("PRAGMA synchronous = NORMAL")
+        await self.conn.execute("PRAGMA foreign_keys = ON")
+        await self.conn.execute("PRAGMA temp_store = MEMORY")
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on error)."""
+        async with self._write_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        async with self.conn.execute(sql, tuple(params)) as cur:
+            return list(await cur.fetchall())
+
+    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
+        async with self.conn.execute(sql, tuple(params)) as cur:
+            return await cur.fetchone()
+
+    async def fetchval(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+    async def user_version(self) -> int:
+        return int(await self.fetchval("PRAGMA user_version"))
+
+
+async def apply_migrations(db: Database, migrations: Iterable[Migration] = MIGRATIONS) -> int:
+    """Bring the schema to the newest version; returns the number of migrations applied.
+
+    Each migration runs in its own transaction together with the ``user_version`` bump,
+    so a crash leaves the schema at a whole version.
+    """
+    applied = 0
+    async with db._write_lock:
+        for migration in migrations:
+            current = await db.user_version()
+            if migration.version <= current:
+                continue
+            if migration.version != current + 1:
+                raise MigrationError(
+                    f"migration {migration.version} cannot follow schema version {current}"
+                )
+            await db.conn.execute("BEGIN IMMEDIATE")
+            try:
+                # Re-read under the lock: another process may have migrated meanwhile.
+                if await db.user_version() >= migration.version:
+                    await db.conn.execute("ROLLBACK")
+                    continue
+                for statement in migration.statements():
+                    await db.conn.execute(statement)
+                await db.conn.execute(f"PRAGMA user_version = {migration.version}")
+            except BaseException as exc:
+                await db.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise MigrationError(
+                        f"migration {migration.version} ({migration.name}) failed: {exc}"
+                    ) from exc
+                raise
+            await db.conn.execute("COMMIT")
+            applied += 1
+    return applied

@@ -1,0 +1,1 @@
+-- Reserved for the ingest feature; filled in by its change.

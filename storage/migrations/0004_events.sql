@@ -1,0 +1,1 @@
+-- Reserved for the events feature; filled in by its change.

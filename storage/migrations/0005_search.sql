@@ -1,0 +1,1 @@
+-- Reserved for the search feature; filled in by its change.

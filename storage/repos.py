@@ -1,0 +1,52 @@
+"""All repositories over one database, built together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.articles import ArticleRepository
+from storage.chats import ChatRepository
+from storage.db import Database
+from storage.deliveries import DeliveryRepository
+from storage.events import EventRepository
+from storage.search import SearchRepository
+from storage.sources import SourceRepository
+from storage.subscriptions import SubscriptionRepository
+
+
+@dataclass(frozen=True, slots=True)
+class Repositories:
+    db: Database
+    chats: ChatRepository
+    sources: SourceRepository
+    articles: ArticleRepository
+    subscriptions: SubscriptionRepository
+    deliveries: DeliveryRepository
+    events: EventRepository
+    search: SearchRepository
+
+    @classmethod
+    def over(cls, db: Database) -> Repositories:
+        return cls(
+            db=db,
+            chats=ChatRepository(db),
+            sources=SourceRepository(db),
+            articles=ArticleRepository(db),
+            subscriptions=SubscriptionRepository(db),
+            deliveries=DeliveryRepository(db),
+            events=EventRepository(db),
+            search=SearchRepository(db),
+        )
+
+    def as_workflow_data(self) -> dict[str, object]:
+        """Each repository by name, for ``Dispatcher(**workflow_data)``."""
+        return {
+            "db": self.db,
+            "chats": self.chats,
+            "sources": self.sources,
+            "articles": self.articles,
+            "subscriptions": self.subscriptions,
+            "deliveries": self.deliveries,
+            "events": self.events,
+            "search": self.search,
+        }
