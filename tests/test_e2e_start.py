@@ -1,0 +1,54 @@
+"""End to end: the real app against the emulator answers /start and /help and sets commands."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot.emulator import Emulator
+from tests.conftest import EN_USER_ID, USER_ID, RunningApp
+
+
+async def test_start_in_russian_records_chat(
+    bot_app: Callable[..., Awaitable[RunningApp]],
+) -> None:
+    running = await bot_app()
+    reply = await running.say("/start", first_name="Анна")
+    assert "Здравствуйте" in reply[0]["text"]
+    chat = await running.app.repos.chats.get(USER_ID)
+    assert chat is not None
+    assert (chat.type, chat.language, chat.title, chat.active) == ("private", "ru", "Анна", True)
+
+
+async def test_start_and_help_in_english(bot_app: Callable[..., Awaitable[RunningApp]]) -> None:
+    running = await bot_app()
+    start = await running.say("/start", user_id=EN_USER_ID, language_code="en")
+    assert start[0]["text"].startswith("Hello")
+    help_ = await running.say("/help", user_id=EN_USER_ID, language_code="en")
+    assert "/latest" in help_[0]["text"] and "Commands" in help_[0]["text"]
+    chat = await running.app.repos.chats.get(EN_USER_ID)
+    assert chat is not None and chat.language == "en"
+
+
+async def test_help_names_the_bot_for_inline_mode(
+    bot_app: Callable[..., Awaitable[RunningApp]],
+) -> None:
+    running = await bot_app()
+    reply = await running.say("/help")
+    assert "@newsbot_test_bot" in reply[0]["text"]
+    assert reply[0]["parse_mode"] == "HTML"
+
+
+async def test_commands_registered_in_both_languages(
+    bot_app: Callable[..., Awaitable[RunningApp]], emulator: Emulator
+) -> None:
+    await bot_app()
+    calls = emulator.call_log("setMyCommands")
+    menus: dict[tuple[Any, Any], list[str]] = {}
+    for call in calls:
+        params = call["params"]
+        scope = params.get("scope", {}).get("type", "default")
+        menus[scope, params.get("language_code")] = [c["command"] for c in params["commands"]]
+    assert "start" in menus["default", None] and "help" in menus["default", "en"]
+    assert "sources" not in menus["default", None]  # admin commands only in the admins' scope
+    assert "sources" in menus["chat", None]
