@@ -59,8 +59,12 @@ class App:
             except (TelegramNetworkError, TelegramAPIError) as exc:
                 if isinstance(exc, TelegramUnauthorizedError):
                     raise
-                log.warning("Bot API at %s unreachable (%s); retrying in %.0f s",
-                            self.settings.telegram.api_base, exc, delay)
+                log.warning(
+                    "Bot API at %s unreachable (%s); retrying in %.0f s",
+                    self.settings.telegram.api_base,
+                    exc,
+                    delay,
+                )
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stop.wait(), delay)
                 delay = min(delay * 2, _API_RETRY_MAX)
@@ -77,14 +81,18 @@ class App:
                 for c in USER_COMMANDS
             ]
             await self.bot.set_my_commands(
-                commands, scope=BotCommandScopeDefault(), language_code=None if lang == "ru" else lang
+                commands,
+                scope=BotCommandScopeDefault(),
+                language_code=None if lang == "ru" else lang,
             )
         admin_commands = [
             BotCommand(command=c.name, description=c.ru) for c in USER_COMMANDS + ADMIN_COMMANDS
         ]
         for admin in self.settings.telegram.admins:
             try:
-                await self.bot.set_my_commands(admin_commands, scope=BotCommandScopeChat(chat_id=admin))
+                await self.bot.set_my_commands(
+                    admin_commands, scope=BotCommandScopeChat(chat_id=admin)
+                )
             except TelegramAPIError as exc:  # the admin has not started the bot yet
                 log.info("admin %s menu not set: %s", admin, exc)
 

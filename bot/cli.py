@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 EXIT_CONFIG = 2
 NO_TOKEN = (
-    "No Telegram token: set BOT_TOKEN=<token from @BotFather> or telegram.token in the config "
+    "No Telegram token: set BOT_TOKEN=<token from @BotFather> or telegram.token in the config "  # noqa: S105
     "(or run `python -m bot demo` to try the bot offline)."
 )
 
@@ -50,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
         help="start the offline demo when no token is configured (used by `make run`)",
     )
 
-    sub.add_parser("demo", parents=[common], help="offline demo: the real bot, a chat in the terminal")
+    sub.add_parser(
+        "demo", parents=[common], help="offline demo: the real bot, a chat in the terminal"
+    )
 
     emu = sub.add_parser("emulator", parents=[common], help="run the local Bot API emulator")
     emu.add_argument("--host", default="127.0.0.1")
@@ -80,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    from bot.config import load_settings, resolve_config_path  # noqa: PLC0415
+    from bot.config import load_settings, resolve_config_path
 
     return load_settings(resolve_config_path(getattr(args, "config", None)))
 
@@ -92,7 +95,7 @@ def _setup_logging(level: str) -> None:
 
 
 async def _db_command(settings: Settings, action: str) -> int:
-    from storage.db import Database  # noqa: PLC0415
+    from storage.db import Database
 
     db = await Database.open(settings.storage.path)
     try:
@@ -113,18 +116,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command: str = args.command
     if command == "analyze":
-        from bot.analysis import main as analyze_main  # noqa: PLC0415
+        from bot.analysis import main as analyze_main
 
         rest = [a for a in args.rest if a != "--"]
         return analyze_main(rest)
     if command == "emulator":
         _setup_logging("INFO")
-        from bot.emulator import serve_forever  # noqa: PLC0415
+        from bot.emulator import serve_forever
 
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(serve_forever(args.host, args.port))
-        except KeyboardInterrupt:
-            pass
         return 0
     try:
         settings = _settings(args)
@@ -135,27 +136,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "run":
         if not settings.token:
             if args.demo_if_no_token:
-                print("No Telegram token configured: starting the offline demo instead.", flush=True)
+                print(
+                    "No Telegram token configured: starting the offline demo instead.", flush=True
+                )
                 return _demo(settings)
             print(NO_TOKEN, file=sys.stderr)
             return EXIT_CONFIG
-        from bot.runner import run_bot  # noqa: PLC0415
+        from bot.runner import run_bot
 
         return asyncio.run(run_bot(settings))
     if command == "demo":
         return _demo(settings)
     if command == "ingest":
-        from bot.ingest.cli import ingest_command  # noqa: PLC0415
+        from bot.ingest.cli import ingest_command
 
         return asyncio.run(ingest_command(settings, args.sources, progress=sys.stderr.isatty()))
     if command == "latest":
-        from bot.ingest.cli import latest_command  # noqa: PLC0415
+        from bot.ingest.cli import latest_command
 
         return asyncio.run(
             latest_command(settings, limit=args.limit, region=args.region, as_json=args.json)
         )
     if command == "search":
-        from bot.reading import search_command  # noqa: PLC0415
+        from bot.reading import search_command
 
         return asyncio.run(
             search_command(settings, " ".join(args.query), limit=args.limit, as_json=args.json)
@@ -166,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _demo(settings: Settings) -> int:
-    from bot.demo import run_demo  # noqa: PLC0415
+    from bot.demo import run_demo
 
     return asyncio.run(run_demo(settings))
 

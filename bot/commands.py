@@ -13,7 +13,9 @@ class Command(NamedTuple):
 
 USER_COMMANDS: tuple[Command, ...] = (
     Command("start", "Начать и выбрать регион", "Start and choose a region"),
-    Command("latest", "Последние новости: /latest [регион] [N]", "Latest news: /latest [region] [N]"),
+    Command(
+        "latest", "Последние новости: /latest [регион] [N]", "Latest news: /latest [region] [N]"
+    ),
     Command("search", "Поиск: /search текст", "Search: /search text"),
     Command("events", "События: форумы, сессии, фестивали", "Events: forums, sessions, festivals"),
     Command("summary", "Сводка: /summary [today|week] [регион]", "Digest: /summary [today|week]"),

@@ -113,7 +113,7 @@ class SourceSettings(_Section):
         code = value.strip().upper()
         if not _REGION_CODE.match(code):
             raise ValueError(f"{value!r} is not a region code such as RU-KK")
-        from bot.text.catalogue import by_code  # noqa: PLC0415  (pure data, cheap)
+        from bot.text.catalogue import by_code
 
         if by_code(code) is None:
             raise ValueError(f"unknown region code {value!r}")

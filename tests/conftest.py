@@ -25,9 +25,9 @@ from bot.config import Settings
 from bot.emulator import Emulator
 
 TOKEN = "123456:TEST-token"
-USER_ID = 1001          # a Russian-speaking user
-EN_USER_ID = 1002       # an English-speaking user
-ADMIN_ID = 4242         # listed in telegram.admins by default
+USER_ID = 1001  # a Russian-speaking user
+EN_USER_ID = 1002  # an English-speaking user
+ADMIN_ID = 4242  # listed in telegram.admins by default
 
 JSON = dict[str, Any]
 
@@ -137,7 +137,7 @@ class BotAppFactory(Protocol):
 
 async def start_app(settings: Settings, emulator: Emulator) -> RunningApp:
     """Build the app as ``python -m bot run`` does and poll until it is listening."""
-    from bot.app import build_app  # noqa: PLC0415
+    from bot.app import build_app
 
     app = await build_app(settings)
     since = emulator.call_log()[-1]["seq"] if emulator.call_log() else 0

@@ -1,4 +1,4 @@
-"""`python -m bot run` as a real process: waits for an unreachable API, answers, stops on SIGTERM."""
+"""`python -m bot run` as a process: outlasts an unreachable API, answers, stops on SIGTERM."""
 
 from __future__ import annotations
 
@@ -48,8 +48,16 @@ async def test_run_survives_unreachable_api_then_answers_and_stops_cleanly(
     )
     env = {**os.environ, "BOT_TOKEN": "123:abc"}
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", "--config", str(config),
-        cwd=ROOT, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        "--config",
+        str(config),
+        cwd=ROOT,
+        env=env,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
     )
     emulator = Emulator()
     try:
