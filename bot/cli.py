@@ -113,13 +113,23 @@ async def _db_command(settings: Settings, action: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    command: str = args.command
-    if command == "analyze":
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "analyze":
+        # analyze has its own options (--json/--jsonl) that argparse.REMAINDER won't pass on.
         from bot.analysis import main as analyze_main
 
-        rest = [a for a in args.rest if a != "--"]
+        rest: list[str] = []
+        skip = False
+        for arg in argv[1:]:
+            if skip:  # analyze needs no config; --config is accepted like everywhere
+                skip = False
+            elif arg == "--config":
+                skip = True
+            elif not arg.startswith("--config=") and arg != "--":
+                rest.append(arg)
         return analyze_main(rest)
+    args = _parser().parse_args(argv)
+    command: str = args.command
     if command == "emulator":
         _setup_logging("INFO")
         from bot.emulator import serve_forever

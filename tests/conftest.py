@@ -55,7 +55,7 @@ def make_settings(base_url: str, db_path: Path, **sections: Any) -> Settings:
     telegram |= sections.pop("telegram", {})
     telegram.setdefault("polling_timeout", 1)
     storage: JSON = {"path": str(db_path)} | sections.pop("storage", {})
-    return Settings(telegram=telegram, storage=storage, **sections)
+    return Settings.model_validate({"telegram": telegram, "storage": storage, **sections})
 
 
 @dataclass
