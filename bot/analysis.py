@@ -1,0 +1,123 @@
+"""The ``analyze`` command: text in, JSON out (regions now; event facts and summary later).
+
+`analyze_text` builds the JSON-ready result for one article; other features add their keys
+there (``"event"``, ``"summary"``) so the CLI and the pipeline share one shape:
+
+    {"regions": [{"code": "RU-KK", "name": "Республика Хакасия",
+                  "evidence": [{"text": "Хакасию", "start": 10, "end": 17, "kind": "name"}]}]}
+
+Evidence offsets refer to the analysed text (`analysed_text`: the text, with the title
+prepended when the text does not already start with it). `main(argv)` implements
+``python -m bot analyze [--json | --jsonl] [FILE | -]``. Nothing here imports aiogram: a cold
+start must stay well under 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from bot.text.regions import tag_regions
+
+__all__ = ["analysed_text", "analyze_text", "main"]
+
+
+def analysed_text(title: str, text: str) -> str:
+    """The string `analyze_text` reads: ``text``, with ``title`` on a first line of its own
+    unless ``text`` already starts with it. Evidence offsets refer to this string."""
+    title = title.strip()
+    if not title or text.lstrip().startswith(title):
+        return text
+    return f"{title}\n{text}"
+
+
+def analyze_text(title: str, text: str, published: datetime | None) -> dict[str, object]:
+    """Analyse one article (title and body) into a JSON-ready dict.
+
+    Regions come from `analysed_text(title, text)` (the title counts: headlines often name
+    the place); evidence offsets refer to that string, which is ``text`` itself when the
+    title is empty or already opens the text. ``published`` is for the event and summary
+    features.
+    """
+    del published  # used by the event/summary keys, added by their owners
+    regions = [
+        {
+            "code": m.code,
+            "name": m.name,
+            "evidence": [
+                {"text": e.text, "start": e.start, "end": e.end, "kind": e.kind} for e in m.evidence
+            ],
+        }
+        for m in tag_regions(analysed_text(title, text))
+    ]
+    return {"regions": regions}
+
+
+def _parse_published(value: object) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError("published must be an ISO 8601 string")
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _jsonl_line(line: str) -> dict[str, object]:
+    item_id: object = None
+    try:
+        item = json.loads(line)
+        if not isinstance(item, dict):
+            raise ValueError("a line must be a JSON object")
+        item_id = item.get("id")
+        title = item.get("title") or ""
+        text = item.get("text")
+        if not isinstance(text, str) or not isinstance(title, str):
+            raise ValueError("text (and title, if given) must be strings")
+        published = _parse_published(item.get("published"))
+        return {"id": item_id, **analyze_text(title, text, published)}
+    except ValueError as exc:  # json.JSONDecodeError and bad dates are ValueErrors
+        return {"id": item_id, "error": str(exc)}
+
+
+def _read(source: str) -> IO[str]:
+    if source == "-":
+        return sys.stdin
+    return Path(source).open(encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """``analyze [--json | --jsonl] [FILE | -]``; returns the exit code (1 if a line failed)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot analyze",
+        description="Анализ текста: регионы (и далее событие, сводка) в JSON.",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="один текст -> один JSON (default)")
+    mode.add_argument("--jsonl", action="store_true", help="JSON Lines: id, title, text")
+    parser.add_argument("file", nargs="?", default="-", help="файл или - (stdin)")
+    args = parser.parse_args(argv)
+    try:
+        stream = _read(args.file)
+    except OSError as exc:
+        sys.stderr.write(f"analyze: cannot read {args.file}: {exc.strerror}\n")
+        return 2
+    out = sys.stdout
+    failed = False
+    with stream:
+        if args.jsonl:
+            for line in stream:
+                if not line.strip():
+                    continue
+                result = _jsonl_line(line)
+                failed = failed or "error" in result
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                out.flush()
+        else:
+            text = stream.read()
+            title = text.strip().split("\n", 1)[0].strip() if text.strip() else ""
+            result = analyze_text(title, text, None)
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 1 if failed else 0

@@ -1,0 +1,144 @@
+"""Cut the non-article parts of a page's text: sidebars, "read also" blocks, adverts, footers.
+
+`main_text(text)` returns the article body. It is the first step of every text-understanding
+function (regions, events, summary): a town named in a «Последние новости» sidebar is not what
+the article is about, and tagging it would push the article to the wrong subscribers.
+
+Rules, line by line (pure function, no I/O):
+
+* the first line that *is* a tail heading (``Последние новости``, ``Читайте также``, ``Другие
+  новости``, ``Новости по теме``, ``Материалы по теме``, ``Популярное``, ``Реклама``,
+  ``Поделиться``, ``Комментарии``, ``Подписывайтесь``...) or *starts* like one (``Читайте также:
+  ...``) ends the article; it and everything after it are dropped. A heading is only trusted
+  after at least one body line, so a text that opens with «Реклама» is not emptied;
+  A one-word heading followed by words («Реклама на фасадах запрещена») is an article
+  sentence and stays; followed by a colon or a full stop («Теги: Хакасия», «Реклама. ООО...»)
+  it ends the article;
+* credit lines (``Источник изображения: ...``, ``Источник: ...``, ``Фото: ...``, ``Автор: ...``)
+  are dropped whole: on scraped pages they often go on with a copy of the lead (``Источник
+  изображения: Муниципалитеты.рф 15 января в Москве стартовал...``), which the next line
+  repeats;
+* runs of blank lines collapse; surrounding whitespace is stripped.
+
+The result keeps the original line order and wording, so offsets computed on it are stable
+for the same input.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TAIL_HEADINGS", "body_spans", "main_text"]
+
+# Headings that open the non-article tail of a regional portal page (compared lower case,
+# without trailing punctuation).
+TAIL_HEADINGS: tuple[str, ...] = (
+    "последние новости",
+    "читайте также",
+    "читать также",
+    "смотрите также",
+    "см. также",
+    "другие новости",
+    "ещё новости",
+    "еще новости",
+    "все новости",
+    "новости по теме",
+    "материалы по теме",
+    "по теме",
+    "похожие новости",
+    "похожие материалы",
+    "рекомендуем",
+    "рекомендуем прочитать",
+    "популярное",
+    "популярные новости",
+    "самое читаемое",
+    "самое популярное",
+    "главное за день",
+    "лента новостей",
+    "новости партнёров",
+    "новости партнеров",
+    "реклама",
+    "на правах рекламы",
+    "поделиться",
+    "поделиться новостью",
+    "комментарии",
+    "оставить комментарий",
+    "подписывайтесь",
+    "подпишитесь",
+    "теги",
+    "тэги",
+    "метки",
+    "ключевые слова",
+)
+
+# Lines that are credits, not text.
+_CREDIT = re.compile(
+    r"^\s*(?:источник(?:\s+(?:изображения|фото))?|фото|фотография|иллюстрация|изображение"
+    r"|автор(?:\s+фото)?|фото\s+и\s+видео|видео|текст)\s*[:—–-]\s*",
+    re.IGNORECASE,
+)
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+_TRAIL_PUNCT = " \t:.—–-…»«\"'!"
+
+
+def _is_tail_heading(line: str) -> bool:
+    low = line.strip().lower().rstrip(_TRAIL_PUNCT).strip()
+    if not low:
+        return False
+    if low in TAIL_HEADINGS:
+        return True
+    # "Читайте также: ...", "Реклама. ООО ...", "Поделиться в VK" — a heading followed by text.
+    for head in TAIL_HEADINGS:
+        if not low.startswith(head):
+            continue
+        rest = low[len(head) :]
+        if rest[:1] in {":", "."} and len(rest) < 300:  # «Теги: Хакасия», «Реклама. ООО...»
+            return True
+        # «Читайте также в разделе...»; one-word heads need the colon: «Реклама на фасадах
+        # запрещена» is an article sentence.
+        if " " in head and rest[:1] in {" ", "—", "–", "-"} and len(rest) < 120:
+            return True
+    return False
+
+
+def body_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets in ``text`` of the lines that belong to the article body.
+
+    Same rules as `main_text`; offsets refer to ``text`` itself, so a tagger can scan the
+    original string and report positions in it while ignoring sidebars and credits.
+    """
+    spans: list[tuple[int, int]] = []
+    seen_body = False
+    for m in _LINE.finditer(text):
+        start, line = m.start(1), m.group(1)
+        if not line.strip():
+            continue
+        if seen_body and _is_tail_heading(line):
+            break
+        # Credits carry no article text; scraped pages often glue the lead's copy to them.
+        if _CREDIT.match(line):
+            continue
+        spans.append((start, start + len(line.rstrip())))
+        seen_body = True
+    return spans
+
+
+def main_text(text: str) -> str:
+    """Return the article body of ``text`` without sidebars, "read also" tails and credits.
+
+    >>> main_text("Новость о Хакасии.\\nПоследние новости\\nВеликий Новгород: сервисы")
+    'Новость о Хакасии.'
+    """
+    out: list[str] = []
+    prev_end = -1
+    for start, end in body_spans(text):
+        # Keep one blank line where the source had blank lines between kept lines.
+        if (
+            out
+            and not text[prev_end:start].strip(" \t\r\n")
+            and text.count("\n", prev_end, start) > 1
+        ):
+            out.append("")
+        out.append(text[start:end])
+        prev_end = end
+    return "\n".join(out).strip()

@@ -1,0 +1,87 @@
+"""Shared lemmatiser: one lazily created pymorphy3 `MorphAnalyzer` and cached word analyses.
+
+The dictionary load (~0.1-0.5 s) happens on the first call, never at import, so importing any
+`bot.text` module stays cheap. Results are cached per word form: news text repeats words a lot,
+and the cache makes the tagger fast on warm runs.
+
+Lemmas are lower case with «ё» folded to «е», so catalogue entries and text agree whatever the
+spelling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["WordInfo", "analyzer", "fold", "info", "lemmas"]
+
+
+_PERSON = frozenset({"Name", "Surn", "Patr"})
+
+
+def fold(word: str) -> str:
+    """Lower case, «ё» -> «е»: the key form used for every comparison."""
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> Any:
+    """The process-wide `pymorphy3.MorphAnalyzer`, created on first use."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """What the tagger needs to know about one word form."""
+
+    lemmas: frozenset[str]  # folded normal forms of every parse, plus the folded form itself
+    best: str  # folded normal form of the most likely parse
+    first_name: bool  # a parse tagged Name (Владимир, Сергей) with a fair score
+    surname: bool  # a parse tagged Surn (Путина, Кирова)
+    patronymic: bool  # a parse tagged Patr (Владимирович)
+    noun: bool  # the best parse is a noun
+    adjective: bool  # the best parse is a full adjective
+    plural: bool  # the best parse is plural
+    nominative: bool  # the best parse is in the nominative case
+    person: bool  # the best parse of a dictionary word is a first name, surname or patronymic
+
+
+@lru_cache(maxsize=200_000)
+def info(word: str) -> WordInfo:
+    """Analysis of one word form (case matters only for the cache key; parsing is on lower)."""
+    parses = analyzer().parse(word)
+    forms = {fold(word)}
+    first = surname = patr = False
+    for p in parses:
+        forms.add(fold(p.normal_form))
+        grams = p.tag.grammemes
+        if "Name" in grams and p.score >= 0.3:
+            first = True
+        if "Surn" in grams:
+            surname = True
+        if "Patr" in grams:
+            patr = True
+    best = parses[0].tag if parses else None
+    return WordInfo(
+        lemmas=frozenset(forms),
+        best=fold(parses[0].normal_form) if parses else fold(word),
+        first_name=first,
+        surname=surname,
+        patronymic=patr,
+        noun=best is not None and best.POS == "NOUN",
+        adjective=best is not None and best.POS == "ADJF",
+        plural=best is not None and best.number == "plur",
+        nominative=best is not None and best.case == "nomn",
+        # Guesses for unknown words (Певек, Магас) are no evidence of a person.
+        person=best is not None
+        and bool(best.grammemes & _PERSON)
+        and analyzer().word_is_known(word.lower()),
+    )
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """Folded lemmas of ``word`` (every parse) plus the folded word itself."""
+    return info(word).lemmas
