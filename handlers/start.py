@@ -1,4 +1,4 @@
-"""/start and /help."""
+"""/start (greets and offers the region keyboard) and /help."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from aiogram.filters import Command, CommandStart
 from aiogram.types import Message
 
 from bot.i18n import Texts
+from handlers.keyboards import districts_keyboard
+from handlers.subscriptions import thread_of
+from storage.subscriptions import SubscriptionRepository
 
 router = Router(name="start")
 
@@ -14,7 +17,8 @@ T = Texts(
     ru={
         "start": (
             "Здравствуйте! Я присылаю новости муниципалитетов и регионов России.\n\n"
-            "Выберите свой регион: /regions или <code>/subscribe Хакасия</code> "
+            "Выберите свой регион кнопками ниже: федеральный округ, затем регион. "
+            "Или напишите <code>/subscribe Хакасия</code> "
             "(подойдёт название, город или код региона).\n"
             "Последние новости: /latest, поиск: <code>/search форум</code>, "
             "события: /events.\n\nВсе команды: /help"
@@ -38,7 +42,8 @@ T = Texts(
     en={
         "start": (
             "Hello! I send news from Russia's municipalities and regions.\n\n"
-            "Choose your region: /regions or <code>/subscribe Khakassia</code> "
+            "Choose your region with the buttons below: a federal district, then a region. "
+            "Or type <code>/subscribe Khakassia</code> "
             "(a name, a town or a region code works).\n"
             "Latest news: /latest, search: <code>/search forum</code>, events: /events.\n\n"
             "All commands: /help"
@@ -63,8 +68,11 @@ T = Texts(
 
 
 @router.message(CommandStart())
-async def cmd_start(message: Message, lang: str) -> None:
-    await message.answer(T("start", lang))
+async def cmd_start(message: Message, lang: str, subscriptions: SubscriptionRepository) -> None:
+    subscribed = {
+        s.region for s in await subscriptions.list_for_chat(message.chat.id, thread_of(message))
+    }
+    await message.answer(T("start", lang), reply_markup=districts_keyboard(lang, subscribed))
 
 
 @router.message(Command("help"))
