@@ -13,6 +13,7 @@ from handlers import (
     admin_stats,
     errors,
     events,
+    fallback,
     inline,
     reading,
     settings,
@@ -29,6 +30,7 @@ FEATURE_ROUTERS: tuple[Router, ...] = (
     admin_sources.router,
     admin_stats.router,
     inline.router,
+    fallback.router,
 )
 
 

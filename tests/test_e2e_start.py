@@ -52,3 +52,14 @@ async def test_commands_registered_in_both_languages(
     assert "start" in menus["default", None] and "help" in menus["default", "en"]
     assert "sources" not in menus["default", None]  # admin commands only in the admins' scope
     assert "sources" in menus["chat", None]
+
+
+async def test_forged_button_and_unknown_command_get_polite_answers(
+    bot_app: Callable[..., Awaitable[RunningApp]],
+) -> None:
+    running = await bot_app()
+    reply = await running.say("/start")
+    answer = await running.press(reply[0], "zz:garbage:\x00")
+    assert answer["answered"] and "устарела" in answer["text"]
+    unknown = await running.say("/nosuchcommand")
+    assert "/help" in unknown[0]["text"]

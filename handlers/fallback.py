@@ -1,0 +1,32 @@
+"""Last in line: what no feature router took. Stale or forged buttons, unknown commands."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+
+from bot.i18n import Texts
+
+router = Router(name="fallback")
+
+T = Texts(
+    ru={
+        "stale": "Эта кнопка устарела. Отправьте команду ещё раз.",
+        "unknown": "Не знаю такой команды. Список команд: /help",
+    },
+    en={
+        "stale": "This button is out of date. Please send the command again.",
+        "unknown": "I don't know that command. All commands: /help",
+    },
+)
+
+
+@router.callback_query()
+async def stale_button(query: CallbackQuery, lang: str) -> None:
+    """Any callback data no feature understood changes nothing and gets a polite answer."""
+    await query.answer(T("stale", lang), show_alert=True)
+
+
+@router.message(F.chat.type == "private", F.text.startswith("/"))
+async def unknown_command(message: Message, lang: str) -> None:
+    await message.answer(T("unknown", lang))
