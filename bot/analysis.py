@@ -1,10 +1,11 @@
-"""The ``analyze`` command: text in, JSON out (regions now; event facts and summary later).
+"""The ``analyze`` command: text in, JSON out: regions, event facts, summary.
 
-`analyze_text` builds the JSON-ready result for one article; other features add their keys
-there (``"event"``, ``"summary"``) so the CLI and the pipeline share one shape:
+`analyze_text` builds the JSON-ready result for one article:
 
     {"regions": [{"code": "RU-KK", "name": "Республика Хакасия",
-                  "evidence": [{"text": "Хакасию", "start": 10, "end": 17, "kind": "name"}]}]}
+                  "evidence": [{"text": "Хакасию", "start": 10, "end": 17, "kind": "name"}]}],
+     "event": null | {"kind", "name", "date", "date_text", "place", "figures", ...},
+     "summary": "..."}
 
 Evidence offsets refer to the analysed text (`analysed_text`: the text, with the title
 prepended when the text does not already start with it). `main(argv)` implements
@@ -21,7 +22,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from bot.text.events import detect_event, event_to_json
 from bot.text.regions import tag_regions
+from bot.text.summary import summarize_article
 
 __all__ = ["analysed_text", "analyze_text", "main"]
 
@@ -43,7 +46,7 @@ def analyze_text(title: str, text: str, published: datetime | None) -> dict[str,
     title is empty or already opens the text. ``published`` is for the event and summary
     features.
     """
-    del published  # used by the event/summary keys, added by their owners
+    matches = tag_regions(analysed_text(title, text))
     regions = [
         {
             "code": m.code,
@@ -52,9 +55,14 @@ def analyze_text(title: str, text: str, published: datetime | None) -> dict[str,
                 {"text": e.text, "start": e.start, "end": e.end, "kind": e.kind} for e in m.evidence
             ],
         }
-        for m in tag_regions(analysed_text(title, text))
+        for m in matches
     ]
-    return {"regions": regions}
+    event = detect_event(title, text, published, regions=matches)
+    return {
+        "regions": regions,
+        "event": event_to_json(event),
+        "summary": summarize_article(title, text),
+    }
 
 
 def _parse_published(value: object) -> datetime | None:
@@ -92,12 +100,17 @@ def main(argv: list[str]) -> int:
     """``analyze [--json | --jsonl] [FILE | -]``; returns the exit code (1 if a line failed)."""
     parser = argparse.ArgumentParser(
         prog="python -m bot analyze",
-        description="Анализ текста: регионы (и далее событие, сводка) в JSON.",
+        description="Анализ текста: регионы, событие и краткое содержание в JSON.",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--json", action="store_true", help="один текст -> один JSON (default)")
     mode.add_argument("--jsonl", action="store_true", help="JSON Lines: id, title, text")
     parser.add_argument("file", nargs="?", default="-", help="файл или - (stdin)")
+    parser.add_argument(
+        "--published",
+        default=None,
+        help="дата публикации (ISO 8601) для --json: год для дат вроде «15 января»",
+    )
     args = parser.parse_args(argv)
     try:
         stream = _read(args.file)
@@ -118,6 +131,11 @@ def main(argv: list[str]) -> int:
         else:
             text = stream.read()
             title = text.strip().split("\n", 1)[0].strip() if text.strip() else ""
-            result = analyze_text(title, text, None)
+            try:
+                published = _parse_published(args.published)
+            except ValueError as exc:
+                sys.stderr.write(f"analyze: --published: {exc}\n")
+                return 2
+            result = analyze_text(title, text, published)
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 1 if failed else 0

@@ -1,7 +1,233 @@
-"""Router for the events feature (filled in by its change)."""
+"""/events, /event ID and /summary, and the buttons between them.
+
+``/events [регион]`` lists recent events with a button per event; a button opens the event's
+card in the same message, with a button back to the list. ``/summary [today|week] [регион]``
+is a digest of the period with buttons to the cards of its events. Callback data:
+``ev:<id>:<back>`` (a card; ``back`` is the list's region code or ``*``) and ``evl:<region|*>``
+(the list). Forged or stale data gets a short alert and changes nothing.
+"""
 
 from __future__ import annotations
 
-from aiogram import Router
+import html
+import re
+from datetime import UTC, datetime
+
+from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+)
+
+from bot.digest import (
+    PERIODS,
+    Period,
+    T,
+    button_title,
+    period_start,
+    render_digest,
+    render_event_card,
+    render_event_list,
+)
+from bot.errors import UnknownRegionError, UserInputError
+from bot.render import cut_words
+from bot.text.catalogue import by_code
+from bot.text.regions import resolve_region
+from storage.articles import ArticleRepository
+from storage.events import EventRecord, EventRepository
 
 router = Router(name="events")
+
+LIST_LIMIT = 10
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_MAX_ID = 2**62
+_CARD = re.compile(r"^ev:(\d{1,18}):(\*|RU-[A-Z]{2,3})$")
+_LIST = re.compile(r"^evl:(\*|RU-[A-Z]{2,3})$")
+_PERIOD_WORDS: dict[str, Period] = {
+    "today": "today",
+    "сегодня": "today",
+    "день": "today",
+    "day": "today",
+    "week": "week",
+    "неделя": "week",
+    "неделю": "week",
+    "неделя.": "week",
+}
+
+
+def _region(words: str) -> str:
+    """A region code for the user's words, or UnknownRegionError with suggestions."""
+    resolution = resolve_region(words)
+    if resolution.region is not None:
+        return resolution.region.code
+    shown = html.escape(cut_words(words, 60), quote=False)
+    ru = f"Не нашёл регион «{shown}». Список регионов — /regions."
+    en = f"No region matches «{shown}». The list of regions: /regions."
+    if resolution.suggestions:
+        ru += " Может быть: " + ", ".join(html.escape(r.name) for r in resolution.suggestions)
+        en += " Did you mean: " + ", ".join(html.escape(r.name_en) for r in resolution.suggestions)
+    raise UnknownRegionError(words, [r.code for r in resolution.suggestions], ru, en)
+
+
+def _list_markup(events: list[EventRecord], back: str) -> InlineKeyboardMarkup | None:
+    if not events:
+        return None
+    rows = [
+        [InlineKeyboardButton(text=button_title(e), callback_data=f"ev:{e.id}:{back}")]
+        for e in events
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def _card_markup(lang: str, back: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=T("back", lang), callback_data=f"evl:{back}")]]
+    )
+
+
+async def _list(
+    events: EventRepository, region: str | None, lang: str
+) -> tuple[str, list[EventRecord]]:
+    found = await events.recent(limit=LIST_LIMIT, region=region)
+    return render_event_list(found, lang, region), found
+
+
+async def _card(
+    events: EventRepository, articles: ArticleRepository, event_id: int, lang: str
+) -> str | None:
+    event = await events.get(event_id)
+    if event is None:
+        return None
+    reports = await events.articles(event_id)
+    found = await articles.get_many([r.article_id for r in reports])
+    return render_event_card(event, found, lang)
+
+
+@router.message(Command("events"))
+async def cmd_events(
+    message: Message, command: CommandObject, lang: str, events: EventRepository
+) -> None:
+    words = (command.args or "").strip()
+    region = _region(words) if words else None
+    text, found = await _list(events, region, lang)
+    await message.answer(
+        text, reply_markup=_list_markup(found, region or "*"), link_preview_options=NO_PREVIEW
+    )
+
+
+def parse_event_id(args: str | None) -> int:
+    """``/event 12`` -> 12; anything else raises UserInputError with ru/en text."""
+    arg = (args or "").strip().lstrip("№#").strip()
+    if not arg:
+        raise UserInputError(T("event_usage", "ru"), T("event_usage", "en"))
+    if not arg.isdecimal() or not arg.isascii() or int(arg) <= 0 or int(arg) >= _MAX_ID:
+        shown = html.escape(cut_words(arg, 40), quote=False)
+        raise UserInputError(T("event_bad_id", "ru", arg=shown), T("event_bad_id", "en", arg=shown))
+    return int(arg)
+
+
+@router.message(Command("event"))
+async def cmd_event(
+    message: Message,
+    command: CommandObject,
+    lang: str,
+    events: EventRepository,
+    articles: ArticleRepository,
+) -> None:
+    event_id = parse_event_id(command.args)
+    text = await _card(events, articles, event_id, lang)
+    if text is None:
+        raise UserInputError(
+            T("event_not_found", "ru", id=event_id), T("event_not_found", "en", id=event_id)
+        )
+    await message.answer(
+        text, reply_markup=_card_markup(lang, "*"), link_preview_options=NO_PREVIEW
+    )
+
+
+def parse_summary_args(args: str | None) -> tuple[Period, str | None]:
+    """``/summary [today|week] [регион]`` -> (period, region code or None)."""
+    words = (args or "").split()
+    period: Period = "today"
+    if words and words[0].lower() in _PERIOD_WORDS:
+        period = _PERIOD_WORDS[words.pop(0).lower()]
+    elif words and words[-1].lower() in _PERIOD_WORDS:
+        period = _PERIOD_WORDS[words.pop().lower()]
+    rest = " ".join(words)
+    if len(rest) > 100:
+        raise UserInputError(T("summary_usage", "ru"), T("summary_usage", "en"))
+    return period, (_region(rest) if rest else None)
+
+
+@router.message(Command("summary"))
+async def cmd_summary(
+    message: Message,
+    command: CommandObject,
+    lang: str,
+    events: EventRepository,
+    articles: ArticleRepository,
+) -> None:
+    period, region = parse_summary_args(command.args)
+    assert period in PERIODS
+    now = datetime.now(UTC)
+    candidates = await articles.latest(limit=200, region=region, include_duplicates=True)
+    found = await events.recent(limit=LIST_LIMIT, region=region, since=period_start(period, now))
+    event_of = await events.events_of_articles([a.id for a in candidates])
+    text = render_digest(
+        candidates, found, period=period, lang=lang, now=now, region=region, event_of=event_of
+    )
+    await message.answer(
+        text, reply_markup=_list_markup(found[:5], region or "*"), link_preview_options=NO_PREVIEW
+    )
+
+
+async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    try:
+        await message.edit_text(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
+    except TelegramBadRequest as exc:
+        if "not modified" not in str(exc):
+            raise
+
+
+@router.callback_query(F.data.startswith("ev:"))
+async def on_card(
+    callback: CallbackQuery, lang: str, events: EventRepository, articles: ArticleRepository
+) -> None:
+    m = _CARD.match(callback.data or "")
+    message = callback.message
+    if (
+        m is None
+        or not isinstance(message, Message)
+        or (m.group(2) != "*" and by_code(m.group(2)) is None)
+    ):
+        await callback.answer(T("stale", lang), show_alert=True)
+        return
+    text = await _card(events, articles, int(m.group(1)), lang)
+    if text is None:
+        await callback.answer(T("event_not_found", lang, id=int(m.group(1))), show_alert=True)
+        return
+    await _edit(message, text, _card_markup(lang, m.group(2)))
+    await callback.answer()
+
+
+@router.callback_query(F.data.startswith("evl:"))
+async def on_list(callback: CallbackQuery, lang: str, events: EventRepository) -> None:
+    m = _LIST.match(callback.data or "")
+    message = callback.message
+    region = m.group(1) if m else None
+    if (
+        m is None
+        or not isinstance(message, Message)
+        or (region != "*" and by_code(region or "") is None)
+    ):
+        await callback.answer(T("stale", lang), show_alert=True)
+        return
+    code = None if region == "*" else region
+    text, found = await _list(events, code, lang)
+    await _edit(message, text, _list_markup(found, region or "*"))
+    await callback.answer()

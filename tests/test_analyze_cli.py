@@ -60,7 +60,12 @@ def test_json_mode_stdin_is_default() -> None:
     out = json.loads(proc.stdout)
     assert [r["code"] for r in out["regions"]] == ["RU-SAR"]
     proc = run([], stdin="Без регионов.")
-    assert json.loads(proc.stdout) == {"regions": []}
+    out = json.loads(proc.stdout)
+    assert (
+        out["regions"] == []
+        and out["event"] is None
+        and set(out) == {"regions", "event", "summary"}
+    )
 
 
 def test_jsonl_mode_ids_in_order_and_bad_lines(tmp_path: Path) -> None:
@@ -88,7 +93,7 @@ def test_jsonl_mode_ids_in_order_and_bad_lines(tmp_path: Path) -> None:
     assert "error" in out[2] and "regions" not in out[2]
     assert "error" in out[3]
     assert "error" in out[4]
-    assert out[5] == {"id": "z", "regions": []}
+    assert out[5]["id"] == "z" and out[5]["regions"] == [] and out[5]["event"] is None
 
 
 def test_jsonl_all_good_exits_zero() -> None:
@@ -103,6 +108,8 @@ def test_jsonl_all_good_exits_zero() -> None:
                 "evidence": [{"text": "Казани", "start": 2, "end": 8, "kind": "town"}],
             }
         ],
+        "event": None,
+        "summary": "В Казани тепло.",
     }
 
 

@@ -1,0 +1,113 @@
+"""Russian calendar dates in news text: «15 января», «15–17 января», «с 3 по 5 марта 2024 года».
+
+Pure functions. A date without a year takes the year of the reference date (the article's
+publication); when that would put a past event more than two months after the publication, the
+previous year is meant («25 декабря» in an article of 10 January). «вчера» and «сегодня» count
+from the reference date too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["MONTHS", "DateSpan", "find_dates", "parse_date"]
+
+MONTHS: dict[str, int] = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}
+
+_MONTH_WORD = (
+    r"(январ[яеь]|феврал[яеь]|марта?|марте|апрел[яеь]|ма[яйе]|июн[яеь]|июл[яеь]"
+    r"|августа?|августе|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь])"
+)
+_DASH = r"\s*[-–—]\s*"
+_DATE = re.compile(
+    r"(?<!\d)(?:с\s+)?(\d{1,2})(?:(?:" + _DASH + r"|\s+по\s+|\s+и\s+)(\d{1,2}))?"
+    r"(?:\s+" + _MONTH_WORD + r"(?:" + _DASH + r"|\s+по\s+))?"
+    r"(?:\s*(\d{1,2})(?=\s))?\s*" + _MONTH_WORD + r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(сегодня|вчера|позавчера)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date or a range as written: ``start``..``end`` (``end`` is None for one day)."""
+
+    start: date
+    end: date | None
+    text: str
+    offset: int  # where ``text`` starts in the searched string
+
+
+def _month(word: str) -> int:
+    low = word.lower()
+    for stem, number in MONTHS.items():
+        if stem == "ма":
+            if low in {"мая", "май", "мае"}:
+                return 5
+            continue
+        if low.startswith(stem):
+            return number
+    raise ValueError(word)
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, ref: date) -> int:
+    candidate = _safe(ref.year, month, day)
+    if candidate is not None and candidate - ref > timedelta(days=62):
+        return ref.year - 1
+    return ref.year
+
+
+def find_dates(text: str, ref: date) -> list[DateSpan]:
+    """Every calendar date or range in ``text``, in order; years filled in from ``ref``."""
+    out: list[DateSpan] = []
+    for m in _DATE.finditer(text):
+        d1, d2, month1, d3, month2, year = m.groups()
+        end_month = _month(month2)
+        start_month = _month(month1) if month1 else end_month
+        day1 = int(d1)
+        day2 = int(d3) if d3 and month1 else (int(d2) if d2 else None)
+        if month1 and d2:  # «30 мая - 2 июня» cannot carry a second first-day number
+            continue
+        y_end = int(year) if year else _year_for(end_month, day2 or day1, ref)
+        y_start = y_end - 1 if start_month > end_month else y_end
+        start = _safe(y_start, start_month, day1)
+        if start is None:
+            continue
+        end = _safe(y_end, end_month, day2) if day2 is not None else None
+        if day2 is not None and (end is None or end < start):
+            continue
+        out.append(DateSpan(start, end, m.group(0).strip(), m.start()))
+    for m in _RELATIVE.finditer(text):
+        word = m.group(1).lower()
+        delta = {"сегодня": 0, "вчера": 1, "позавчера": 2}[word]
+        out.append(DateSpan(ref - timedelta(days=delta), None, m.group(0), m.start()))
+    out.sort(key=lambda s: s.offset)
+    return out
+
+
+def parse_date(text: str, ref: date) -> DateSpan | None:
+    """The first date in ``text`` (see :func:`find_dates`), or None."""
+    spans = find_dates(text, ref)
+    return spans[0] if spans else None
