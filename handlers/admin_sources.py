@@ -1,7 +1,381 @@
-"""Router for the admin sources feature (filled in by its change)."""
+"""Admin commands for news sources: /sources, /addsource, /delsource, /fetch.
+
+Only users in ``telegram.admins`` may use them (``require_admin``). Admins add http(s)
+URLs only: local paths stay an operator's tool (the config and the CLI), so a chat can
+never make the bot read files of its server.
+"""
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
 from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import LinkPreviewOptions, Message
+
+from bot.config import Settings
+from bot.errors import UnknownRegionError, UserInputError
+from bot.i18n import Texts
+from bot.ingest.jobs import ingestor_for
+from bot.ingest.pipeline import SourceReport
+from bot.text.catalogue import by_code
+from bot.text.regions import resolve_region
+from handlers.common import require_admin
+from storage.sources import Source, SourceRepository
+
+if TYPE_CHECKING:
+    from bot.app import App  # bot.app imports handlers
+
+__all__ = ["T", "render_reports", "render_sources", "router", "split_blocks"]
 
 router = Router(name="admin_sources")
+
+MAX_MESSAGE = 4096
+_URL_SHOWN = 200
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+T = Texts(
+    ru={
+        "title": "<b>Источники</b> ({n})",
+        "none": "Источников пока нет. Добавьте: <code>/addsource URL [регион]</code>",
+        "row": "<b>#{id}</b> {name}{off}\n{url}",
+        "row_region": "Регион: {region}",
+        "row_state": "Успех: {success} · статей всего {items}, в последний раз новых {new}",
+        "row_error": "⚠️ Ошибка ({failures} подряд, {when}): {error}",
+        "row_next": "Следующий опрос: {next}",
+        "off": " (выключен)",
+        "never": "ещё не было",
+        "ago": "{d} назад",
+        "in": "через {d}",
+        "now": "сейчас",
+        "origin_config": "из конфига",
+        "add_usage": "Формат: <code>/addsource URL [регион]</code>, например "
+        "<code>/addsource https://r-19.ru/rss Хакасия</code>",
+        "bad_url": "Это не похоже на адрес сайта: {url}\nНужен адрес вида https://…",
+        "exists": "Этот источник уже есть: <b>#{id}</b> {url}",
+        "added": "Источник <b>#{id}</b> добавлен{region}. Читаю его…",
+        "added_region": " (регион: {region})",
+        "unknown_region": "Не знаю регион «{query}».{hint}",
+        "hint": " Может быть: {names}?",
+        "del_usage": "Формат: <code>/delsource ID</code> (номер из /sources)",
+        "deleted": "Источник <b>#{id}</b> удалён: {url}\nЕго статьи остаются.",
+        "not_found": "Нет источника с номером {id}.",
+        "config_warn": "\nОн задан в конфиге и вернётся при перезапуске — уберите его и оттуда.",
+        "fetching": "Опрашиваю источники: {n}…",
+        "fetch_none": "Нет включённых источников.",
+        "fetch_title": "<b>Опрос источников</b>",
+        "report_ok": "✅ <b>#{id}</b> {name}: новых {new}, дубликатов {dup}{skipped}{nm}",
+        "report_skipped": ", пропущено {n}",
+        "report_nm": " (без изменений)",
+        "report_fail": "❌ <b>#{id}</b> {name}: {error}",
+        "fetch_total": "Всего новых статей: <b>{n}</b>, с ошибкой: {failed}",
+    },
+    en={
+        "title": "<b>Sources</b> ({n})",
+        "none": "No sources yet. Add one: <code>/addsource URL [region]</code>",
+        "row": "<b>#{id}</b> {name}{off}\n{url}",
+        "row_region": "Region: {region}",
+        "row_state": "Success: {success} · {items} articles in all, {new} new last time",
+        "row_error": "⚠️ Error ({failures} in a row, {when}): {error}",
+        "row_next": "Next poll: {next}",
+        "off": " (disabled)",
+        "never": "never",
+        "ago": "{d} ago",
+        "in": "in {d}",
+        "now": "now",
+        "origin_config": "from the config",
+        "add_usage": "Usage: <code>/addsource URL [region]</code>, e.g. "
+        "<code>/addsource https://r-19.ru/rss Khakassia</code>",
+        "bad_url": "This does not look like a web address: {url}\nUse https://…",
+        "exists": "This source exists already: <b>#{id}</b> {url}",
+        "added": "Source <b>#{id}</b> added{region}. Reading it…",
+        "added_region": " (region: {region})",
+        "unknown_region": "Unknown region «{query}».{hint}",
+        "hint": " Did you mean: {names}?",
+        "del_usage": "Usage: <code>/delsource ID</code> (the number from /sources)",
+        "deleted": "Source <b>#{id}</b> deleted: {url}\nIts articles stay.",
+        "not_found": "No source number {id}.",
+        "config_warn": "\nIt is set in the config and comes back on restart: remove it there too.",
+        "fetching": "Polling sources: {n}…",
+        "fetch_none": "No enabled sources.",
+        "fetch_title": "<b>Polling sources</b>",
+        "report_ok": "✅ <b>#{id}</b> {name}: {new} new, {dup} duplicates{skipped}{nm}",
+        "report_skipped": ", {n} skipped",
+        "report_nm": " (not modified)",
+        "report_fail": "❌ <b>#{id}</b> {name}: {error}",
+        "fetch_total": "New articles in all: <b>{n}</b>, failed: {failed}",
+    },
+)
+
+_UNITS = {"ru": ("с", "мин", "ч", "дн"), "en": ("s", "min", "h", "d")}
+
+
+def _duration(seconds: float, lang: str) -> str:
+    s, m, h, d = _UNITS["en" if lang == "en" else "ru"]
+    seconds = abs(int(seconds))
+    if seconds < 60:
+        return f"{seconds} {s}"
+    if seconds < 3600:
+        return f"{seconds // 60} {m}"
+    if seconds < 86400:
+        return f"{seconds // 3600} {h} {seconds % 3600 // 60} {m}"
+    return f"{seconds // 86400} {d} {seconds % 86400 // 3600} {h}"
+
+
+def _when(moment: datetime | None, now: datetime, lang: str) -> str:
+    if moment is None:
+        return T("never", lang)
+    delta = (moment - now).total_seconds()
+    if abs(delta) < 5:
+        return T("now", lang)
+    key = "in" if delta > 0 else "ago"
+    return T(key, lang, d=_duration(delta, lang))
+
+
+def _region_name(code: str | None) -> str:
+    if code is None:
+        return ""
+    region = by_code(code)
+    return f"{region.name} ({code})" if region else code
+
+
+def _short_url(url: str) -> str:
+    return url if len(url) <= _URL_SHOWN else url[: _URL_SHOWN - 1] + "…"
+
+
+def _source_block(source: Source, now: datetime, lang: str) -> str:
+    name = html.escape(source.title or urlsplit(source.url).netloc or source.url)
+    lines = [
+        T(
+            "row",
+            lang,
+            id=source.id,
+            name=name,
+            off=(" · " + T("origin_config", lang) if source.origin == "config" else "")
+            + ("" if source.enabled else T("off", lang)),
+            url=html.escape(_short_url(source.url)),
+        )
+    ]
+    if source.region:
+        lines.append(T("row_region", lang, region=html.escape(_region_name(source.region))))
+    lines.append(
+        T(
+            "row_state",
+            lang,
+            success=_when(source.last_success_at, now, lang),
+            items=source.items_total,
+            new=source.last_new,
+        )
+    )
+    if source.failures and source.last_error:
+        lines.append(
+            T(
+                "row_error",
+                lang,
+                failures=source.failures,
+                when=_when(source.last_error_at, now, lang),
+                error=html.escape(source.last_error[:300]),
+            )
+        )
+    if source.enabled:
+        lines.append(T("row_next", lang, next=_when(source.next_poll_at, now, lang)))
+    return "\n".join(lines)
+
+
+def split_blocks(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Pack whole blocks (each well-formed HTML) into messages of at most ``limit`` chars.
+
+    Splitting between blocks never cuts a tag; a block longer than the limit (it cannot
+    happen with the caps above) would be cut as plain text.
+    """
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        piece = block
+        if len(piece) > limit:
+            # Plain text, cut before escaping so no entity is split (escaping grows <= 6x).
+            visible = html.unescape(re.sub(r"<[^>]*>", "", piece))
+            piece = html.escape(visible[: limit // 6])
+        candidate = f"{current}\n\n{piece}" if current else piece
+        if len(candidate) > limit:
+            messages.append(current)
+            current = piece
+        else:
+            current = candidate
+    if current:
+        messages.append(current)
+    return messages
+
+
+def render_sources(sources: Sequence[Source], lang: str, now: datetime | None = None) -> list[str]:
+    """The /sources answer: one block per source, split into messages."""
+    if not sources:
+        return [T("none", lang)]
+    moment = now or datetime.now(UTC)
+    blocks = [T("title", lang, n=len(sources))]
+    blocks += [_source_block(s, moment, lang) for s in sources]
+    return split_blocks(blocks)
+
+
+def _report_line(report: SourceReport, lang: str) -> str:
+    name = html.escape(_short_url(report.name))
+    if not report.ok:
+        return T(
+            "report_fail", lang, id=report.source_id, name=name,
+            error=html.escape((report.error or "")[:300]),
+        )  # fmt: skip
+    return T(
+        "report_ok",
+        lang,
+        id=report.source_id,
+        name=name,
+        new=report.new,
+        dup=report.duplicates + report.seen,
+        skipped=T("report_skipped", lang, n=report.skipped) if report.skipped else "",
+        nm=T("report_nm", lang) if report.not_modified else "",
+    )
+
+
+def render_reports(reports: Sequence[SourceReport], lang: str) -> list[str]:
+    """The /fetch answer: a line per source and the totals, split into messages."""
+    blocks = [T("fetch_title", lang)]
+    blocks += [_report_line(r, lang) for r in reports]
+    blocks.append(
+        T(
+            "fetch_total",
+            lang,
+            n=sum(r.new for r in reports),
+            failed=sum(1 for r in reports if not r.ok),
+        )
+    )
+    return split_blocks(blocks)
+
+
+def _user(message: Message) -> int | None:
+    return message.from_user.id if message.from_user else None
+
+
+def _valid_url(raw: str) -> str | None:
+    url = raw.strip().strip("<>")
+    if len(url) > 2000 or any(ch.isspace() for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError for a bad port)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    if "." not in parts.hostname and parts.hostname != "localhost" and ":" not in parts.hostname:
+        return None
+    return url
+
+
+@router.message(Command("sources"))
+async def cmd_sources(
+    message: Message, *, lang: str, settings: Settings, sources: SourceRepository
+) -> None:
+    require_admin(settings, _user(message))
+    for text in render_sources(await sources.list_all(), lang):
+        await message.answer(text, link_preview_options=_NO_PREVIEW)
+
+
+@router.message(Command("addsource"))
+async def cmd_addsource(
+    message: Message,
+    command: CommandObject,
+    *,
+    lang: str,
+    settings: Settings,
+    sources: SourceRepository,
+    app: App,
+) -> None:
+    require_admin(settings, _user(message))
+    args = (command.args or "").split(maxsplit=1)
+    if not args:
+        raise UserInputError(T("add_usage", "ru"), T("add_usage", "en"))
+    url = _valid_url(args[0])
+    if url is None:
+        shown = html.escape(_short_url(args[0]))
+        raise UserInputError(T("bad_url", "ru", url=shown), T("bad_url", "en", url=shown))
+    region_code: str | None = None
+    if len(args) > 1:
+        query = args[1].strip()
+        resolution = resolve_region(query)
+        if resolution.region is None:
+            codes = [r.code for r in resolution.suggestions]
+            names = html.escape(", ".join(r.name for r in resolution.suggestions[:3]))
+            texts = [
+                T(
+                    "unknown_region", lg, query=html.escape(query[:100]),
+                    hint=T("hint", lg, names=names) if names else "",
+                )
+                for lg in ("ru", "en")
+            ]  # fmt: skip
+            raise UnknownRegionError(query, codes, texts[0], texts[1])
+        region_code = resolution.region.code
+    source, created = await sources.add(
+        url,
+        region=region_code,
+        origin="db",
+        interval_seconds=settings.ingest.poll_interval_seconds,
+    )
+    if not created:
+        await message.answer(
+            T("exists", lang, id=source.id, url=html.escape(_short_url(source.url))),
+            link_preview_options=_NO_PREVIEW,
+        )
+        return
+    region_text = (
+        T("added_region", lang, region=html.escape(_region_name(region_code)))
+        if region_code
+        else ""
+    )
+    await message.answer(
+        T("added", lang, id=source.id, region=region_text), link_preview_options=_NO_PREVIEW
+    )
+    report = await ingestor_for(app).poll_one(source)
+    for text in render_reports([report], lang):
+        await message.answer(text, link_preview_options=_NO_PREVIEW)
+
+
+@router.message(Command("delsource"))
+async def cmd_delsource(
+    message: Message,
+    command: CommandObject,
+    *,
+    lang: str,
+    settings: Settings,
+    sources: SourceRepository,
+) -> None:
+    require_admin(settings, _user(message))
+    raw = (command.args or "").strip().lstrip("#")
+    if not raw.isdigit() or len(raw) > 18:
+        raise UserInputError(T("del_usage", "ru"), T("del_usage", "en"))
+    source = await sources.get(int(raw))
+    if source is None or not await sources.delete(source.id):
+        raise UserInputError(T("not_found", "ru", id=raw), T("not_found", "en", id=raw))
+    text = T("deleted", lang, id=source.id, url=html.escape(_short_url(source.url)))
+    if source.origin == "config":
+        text += T("config_warn", lang)
+    await message.answer(text, link_preview_options=_NO_PREVIEW)
+
+
+@router.message(Command("fetch"))
+async def cmd_fetch(
+    message: Message, *, lang: str, settings: Settings, sources: SourceRepository, app: App
+) -> None:
+    require_admin(settings, _user(message))
+    enabled = await sources.list_all(enabled_only=True)
+    if not enabled:
+        await message.answer(T("fetch_none", lang))
+        return
+    await message.answer(T("fetching", lang, n=len(enabled)))
+    reports = await ingestor_for(app).poll_all()
+    for text in render_reports(reports, lang):
+        await message.answer(text, link_preview_options=_NO_PREVIEW)

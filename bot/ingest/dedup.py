@@ -1,0 +1,101 @@
+"""Fingerprints for duplicate detection (pure functions).
+
+* ``content_hash``: SHA-256 of the text's words, lower case, ё folded: the same text with
+  other markup, spacing or punctuation is an exact copy.
+* Near copies (a press release republished by another portal with small edits): the
+  text's shingles (pairs of consecutive stems) get a 32-value MinHash signature (one
+  permutation hashing), cut into 16 bands of 2 values. Each band is one indexed key in
+  ``article_lsh_bands``; texts that share a band are candidates, and a candidate is a copy
+  when the real shingle overlap is high (:func:`is_near_copy`). A plain 64-bit simhash
+  was tried first: one edited word in a 150-word release moved it by 1-7 bits, too
+  close to the noise for an indexed lookup with a small radius.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import struct
+from functools import lru_cache
+
+from bot.text.stems import stem, words
+
+# Shorter texts (a headline, a one-line lead) share too much by chance to be matched.
+MIN_WORDS = 15
+BUCKETS = 32
+ROWS = 2  # values per band; storage wants 2 of 16 bands shared (Jaccard 0.5: ~94 %)
+BANDS = BUCKETS // ROWS
+# A candidate is a copy when this share of shingles is common (Jaccard) ...
+MIN_JACCARD = 0.5
+# ... or when the shorter text is almost wholly inside the longer (a lead vs the article).
+MIN_CONTAINMENT = 0.8
+_EMPTY = (1 << 59) - 1
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(words(text)).encode("utf-8")).hexdigest()
+
+
+def _h64(data: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+@lru_cache(maxsize=64)  # a new text is compared with several candidates in a row
+def shingles(text: str) -> frozenset[int]:
+    """64-bit hashes of the pairs of consecutive stems: stable across processes."""
+    tokens = [stem(w) for w in words(text)]
+    return frozenset(_h64(f"{a} {b}".encode()) for a, b in itertools.pairwise(tokens))
+
+
+def eligible(text: str) -> bool:
+    """Long enough to be matched against other articles' texts."""
+    return len(words(text)) >= MIN_WORDS
+
+
+def signature(sh: frozenset[int]) -> list[int]:
+    """One-permutation MinHash: the low bits pick a bucket, the rest compete for its minimum.
+
+    Empty buckets borrow the next filled one (rotation densification), so short texts
+    still compare bucket by bucket.
+    """
+    mins = [_EMPTY] * BUCKETS
+    for h in sh:
+        bucket = h & (BUCKETS - 1)
+        value = h >> 5
+        mins[bucket] = min(mins[bucket], value)
+    if not sh:
+        return mins
+    out = list(mins)
+    for i in range(BUCKETS):
+        step = 0
+        while out[i] == _EMPTY:
+            step += 1
+            donor = mins[(i + step) % BUCKETS]
+            if donor != _EMPTY:
+                out[i] = donor + step * (1 << 59)
+    return out
+
+
+def band_keys(sh: frozenset[int]) -> list[tuple[int, int]]:
+    """``(band, key)`` pairs to index: a signed 64-bit key per band of the signature."""
+    sig = signature(sh)
+    keys: list[tuple[int, int]] = []
+    for band in range(BANDS):
+        rows = sig[band * ROWS : (band + 1) * ROWS]
+        key = _h64(struct.pack(f">{ROWS}Q", *(r & ((1 << 64) - 1) for r in rows)))
+        keys.append((band, key - (1 << 64) if key >= 1 << 63 else key))
+    return keys
+
+
+def overlap(a: frozenset[int], b: frozenset[int]) -> tuple[float, float]:
+    """(Jaccard, containment of the smaller set) of two shingle sets."""
+    if not a or not b:
+        return 0.0, 0.0
+    common = len(a & b)
+    return common / len(a | b), common / min(len(a), len(b))
+
+
+def is_near_copy(text: str, other_text: str) -> bool:
+    """True when the two texts are the same release with edits (see the thresholds)."""
+    jaccard, containment = overlap(shingles(text), shingles(other_text))
+    return jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT

@@ -1,0 +1,164 @@
+"""Normalisation: canonical URLs, plain text out of HTML, sane UTC dates (pure functions)."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
+
+# Query parameters that only track where a click came from.
+_TRACKING = frozenset(
+    {
+        "yclid", "ysclid", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
+        "igshid", "mc_cid", "mc_eid", "_openstat", "_hsenc", "_hsmi", "ref_src",
+        "utm", "spm", "cmpid", "rss_referer",
+    }
+)  # fmt: skip
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|$)", re.DOTALL)
+# Elements whose content is never text; an unclosed one runs to the end.
+_DROP = re.compile(
+    r"<(script|style|noscript|template|iframe|svg|object|head|button|form|select)\b"
+    r"[^>]*>.*?(?:</\1\s*>|$)",
+    re.DOTALL | re.IGNORECASE,
+)
+_BLOCK = re.compile(
+    r"<\s*/?\s*(?:br|p|div|li|ul|ol|h[1-6]|tr|table|blockquote|section|article|header|"
+    r"footer|figure|figcaption|hr|pre|dd|dt)\b[^>]*>",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"</?[A-Za-z!][^<>]*>|</?[A-Za-z][^<>]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANKS = re.compile(r"\n{3,}")
+
+MIN_DATE = datetime(1995, 1, 1, tzinfo=UTC)
+# A date further ahead than this is a mistake of the source, not a scheduled post.
+MAX_AHEAD = timedelta(days=1)
+TITLE_MAX = 400
+
+
+def canonical_url(url: str, base: str | None = None) -> str | None:
+    """The URL an article is known by: absolute, lower-case host, no tracking, no fragment.
+
+    Returns None for something that is not an http(s) or file URL.
+    """
+    url = (url or "").strip()
+    if not url:
+        return None
+    if base:
+        url = urljoin(base, url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme == "file":
+        return urlunsplit(("file", "", parts.path, "", ""))
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    host = parts.hostname.lower().rstrip(".")
+    if port is not None and port != _DEFAULT_PORTS[scheme]:
+        host = f"{host}:{port}"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith("utm_") and k.lower() not in _TRACKING
+    ]
+    # Raw Cyrillic and its %-escaped form are one URL: escape what is not escaped yet.
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~")
+    return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
+
+
+def tidy(text: str) -> str:
+    """Plain text with tidy whitespace: single spaces, at most one blank line, no controls."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def html_to_text(markup: str) -> str:
+    """HTML (or text with stray tags and entities) -> plain text; scripts and styles dropped.
+
+    Runs twice so that an escaped tag (``&lt;script&gt;``) in a feed does not survive as
+    markup either.
+    """
+    text = markup or ""
+    for _ in range(2):
+        if "<" not in text and "&" not in text:
+            break
+        text = _CDATA.sub(r"\1", text)
+        text = _COMMENT.sub(" ", text)
+        text = _DROP.sub(" ", text)
+        text = _BLOCK.sub("\n", text)
+        text = _TAG.sub(" ", text)
+        text = html.unescape(text)
+    return tidy(text)
+
+
+def clean_title(markup: str) -> str:
+    """A title as one line of plain text, cut to a sane length at a word boundary."""
+    title = " ".join(html_to_text(markup).split())
+    if len(title) > TITLE_MAX:
+        title = title[:TITLE_MAX].rsplit(" ", 1)[0] + "…"
+    return title
+
+
+def title_from_text(text: str, limit: int = 120) -> str:
+    """A stand-in title for an item without one: its first sentence, cut at a word."""
+    first = text.strip().split("\n", 1)[0]
+    match = re.match(r"(.+?[.!?…])(?:\s|$)", first)
+    sentence = match.group(1) if match else first
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + "…"
+    return sentence.strip()
+
+
+def valid_date(value: datetime | None, fetched_at: datetime) -> datetime | None:
+    """``value`` in UTC if it is plausible: after 1995 and not more than a day ahead.
+
+    A date slightly ahead (a wrong time zone on the source) becomes the fetch time, so
+    such an item does not sit on top of every list until the clock catches up.
+    """
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)  # feeds without a zone: UTC is the RFC default
+    value = value.astimezone(UTC)
+    if value < MIN_DATE or value > fetched_at + MAX_AHEAD:
+        return None
+    return min(value, fetched_at)
+
+
+def pick_published(
+    candidates: list[datetime | None], fetched_at: datetime
+) -> tuple[datetime, bool]:
+    """The first plausible date among ``candidates`` (feed, then page), else the fetch time.
+
+    Returns ``(when, from_source)``; ``from_source`` is False when the fetch time was used.
+    """
+    for value in candidates:
+        good = valid_date(value, fetched_at)
+        if good is not None:
+            return good, True
+    return fetched_at, False
+
+
+def parse_iso_date(text: str | None) -> datetime | None:
+    """An ISO 8601 date or date-time (as in ``article:published_time``), or None."""
+    if not text:
+        return None
+    text = text.strip().replace("Z", "+00:00")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        text += "T00:00:00+00:00"
+    # Python 3.11 accepts "+0300" too, but not a space before the zone.
+    text = re.sub(r"\s+([+-]\d{2}:?\d{2})$", r"\1", text)
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None

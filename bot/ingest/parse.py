@@ -1,0 +1,294 @@
+"""Bytes -> items: charset detection, feeds (feedparser) and article pages (trafilatura).
+
+Pure functions (no I/O). Anything that is not a readable feed or page raises
+:class:`ParseError` with the reason; a single bad item never fails its feed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import codecs
+import logging
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+import trafilatura
+
+from bot.errors import ParseError
+from bot.ingest.normalise import clean_title, html_to_text, parse_iso_date, tidy
+from bot.text.clean import main_text
+
+log = logging.getLogger(__name__)
+
+_PROLOG = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
+_META = re.compile(
+    rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE
+)  # both <meta charset=..> and <meta http-equiv=.. content="..; charset=..">
+_PROLOG_STR = re.compile(r"^(\s*<\?xml[^>]*?encoding\s*=\s*)[\"'][A-Za-z0-9._:-]+[\"']")
+_ALIASES = {
+    "win-1251": "cp1251",
+    "windows1251": "cp1251",
+    "x-cp1251": "cp1251",
+    "cp-1251": "cp1251",
+    "koi8r": "koi8_r",
+    "koi-8-r": "koi8_r",
+    "utf8": "utf-8",
+}
+# Skip leading comments, doctypes and processing instructions to find the root element.
+_PREAMBLE = re.compile(r"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
+_FEED_ROOT = re.compile(r"<(?:[A-Za-z0-9_-]+:)?(rss|feed|RDF)\b")
+_HTML_ROOT = re.compile(r"<(html|head|body|!doctype\s+html)\b", re.IGNORECASE)
+_META_DATE = re.compile(
+    r"<meta[^>]+(?:property|name|itemprop)\s*=\s*[\"']"
+    r"(?:article:published_time|og:published_time|datePublished|pubdate|publishdate|date)"
+    r"[\"'][^>]*>",
+    re.IGNORECASE,
+)
+_CONTENT_ATTR = re.compile(r"content\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_TIME_TAG = re.compile(r"<time[^>]+datetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class RawItem:
+    """One item as the source gives it: text may still hold markup, the date may be absent."""
+
+    guid: str | None
+    link: str | None
+    title: str
+    text: str  # plain text (pages) or HTML (feeds)
+    published: datetime | None
+    page: bool = False  # extracted from an article page, not a feed entry
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    kind: str  # 'feed' or 'page'
+    title: str  # the feed's or page's title
+    items: list[RawItem]
+    warnings: list[str]  # skipped items and recoverable feed errors, for the log
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(body: bytes, header_charset: str | None = None) -> str:
+    """Bytes -> text: BOM, XML prolog, HTTP header, ``<meta>``, UTF-8, then windows-1251.
+
+    A declared charset that does not fit the bytes is passed over, so a server that
+    claims UTF-8 for a windows-1251 file (common on Russian sites) still reads right.
+    """
+    if body.startswith(codecs.BOM_UTF8):
+        return body[3:].decode("utf-8", errors="replace")
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return body.decode("utf-16", errors="replace")
+    head = body[:4096]
+    prolog = _PROLOG.match(head)
+    meta = _META.search(head)
+    declared = [
+        prolog.group(1).decode("ascii") if prolog else None,
+        header_charset,
+        meta.group(1).decode("ascii") if meta else None,
+    ]
+    tried: list[str] = []
+    for name in [*declared, "utf-8", "cp1251"]:
+        codec = _codec(name)
+        if codec is None or codec in tried:
+            continue
+        tried.append(codec)
+        try:
+            return body.decode(codec)
+        except UnicodeDecodeError:
+            # A few bad bytes (a truncated body, one stray byte) do not make the
+            # declared charset wrong; a wrong charset fails on most non-ASCII bytes.
+            text = body.decode(codec, errors="replace")
+            if text.count("\ufffd") <= max(2, len(text) // 1000):
+                return text
+    return body.decode("utf-8", errors="replace")
+
+
+def sniff(text: str, content_type: str = "") -> str:
+    """'feed', 'html' or 'unknown', from the root element first, then the media type."""
+    start = _PREAMBLE.match(text[:20000])
+    rest = text[start.end() if start else 0 :][:500]
+    if _FEED_ROOT.match(rest):
+        return "feed"
+    if _HTML_ROOT.match(rest):
+        return "html"
+    if any(t in content_type for t in ("rss", "atom", "rdf")):
+        return "feed"
+    if "html" in content_type:
+        return "html"
+    return "unknown"
+
+
+def _struct_to_dt(value: Any) -> datetime | None:
+    if not isinstance(value, time.struct_time):
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _entry_text(entry: Any) -> str:
+    contents = entry.get("content") or []
+    best = ""
+    for content in contents:
+        value = content.get("value") or ""
+        if len(value) > len(best):
+            best = value
+    summary = entry.get("summary") or entry.get("description") or ""
+    return best if len(best) >= len(summary) else summary
+
+
+def parse_feed(text: str, base_url: str = "") -> Parsed:
+    """RSS 0.9x/1.0/2.0 or Atom -> raw items. Raises ParseError when nothing can be read."""
+    # feedparser gets UTF-8 bytes with a matching prolog: the charset was settled already.
+    utf8 = _PROLOG_STR.sub(r'\1"utf-8"', text, count=1).encode("utf-8", errors="replace")
+    headers = {"content-type": "application/xml; charset=utf-8"}
+    if base_url.startswith(("http://", "https://")):
+        headers["content-location"] = base_url
+    try:
+        # No sanitising or URI rewriting inside content: html_to_text drops all markup anyway.
+        parsed = feedparser.parse(
+            utf8, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+        )
+    except (ValueError, TypeError, RecursionError, UnicodeError) as exc:
+        raise ParseError(f"unreadable feed: {type(exc).__name__}: {exc}") from exc
+    warnings: list[str] = []
+    if parsed.get("bozo"):
+        warnings.append(f"malformed feed: {parsed.get('bozo_exception')}")
+    entries = parsed.get("entries") or []
+    version = parsed.get("version") or ""
+    if not version:
+        # feedparser's loose mode finds "entries" in almost any text; without an RSS or
+        # Atom root it is not a feed.
+        raise ParseError("not a feed: no RSS or Atom structure found")
+    if not entries and parsed.get("bozo"):
+        raise ParseError(f"not a readable feed ({parsed.get('bozo_exception')})")
+    feed_title = clean_title(parsed.get("feed", {}).get("title") or "")
+    items: list[RawItem] = []
+    for index, entry in enumerate(entries):
+        try:
+            link = entry.get("link") or None
+            guid = entry.get("id") or entry.get("guid") or None
+            published = None
+            for key in ("published_parsed", "updated_parsed", "created_parsed"):
+                # dict.get: FeedParserDict.get maps updated<->published with a warning.
+                published = _struct_to_dt(dict.get(entry, key))
+                if published is not None:
+                    break
+            items.append(
+                RawItem(
+                    guid=str(guid)[:1000] if guid else None,
+                    link=str(link)[:2000] if link else None,
+                    title=str(entry.get("title") or ""),
+                    text=str(_entry_text(entry)),
+                    published=published,
+                )
+            )
+        except (AttributeError, TypeError, ValueError) as exc:  # a malformed entry only
+            warnings.append(f"item {index + 1}: skipped ({exc})")
+    return Parsed("feed", feed_title, items, warnings)
+
+
+def _page_date(html: str) -> datetime | None:
+    head = html[:200_000]
+    for match in _META_DATE.finditer(head):
+        content = _CONTENT_ATTR.search(match.group(0))
+        value = parse_iso_date(content.group(1)) if content else None
+        if value is not None:
+            return value
+    time_tag = _TIME_TAG.search(head)
+    return parse_iso_date(time_tag.group(1)) if time_tag else None
+
+
+def extract_page(html: str, url: str = "") -> Parsed:
+    """An article page -> one raw item: title, main text, date; boilerplate removed.
+
+    trafilatura drops navigation, sidebars, share buttons and footers; ``main_text``
+    then cuts any «Последние новости» / «Читайте также» tail that survived.
+    """
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url or None,
+            fast=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+            as_dict=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+        raise ParseError(f"cannot extract the article: {exc}") from exc
+    if doc is None or isinstance(doc, dict):
+        raise ParseError("no article text found on the page")
+    text = tidy(str(doc.text or ""))
+    text = main_text(text)
+    if not text:
+        raise ParseError("no article text found on the page")
+    title = clean_title(str(doc.title or ""))
+    # trafilatura keeps the headline as the text's first line: use it as the title (it is
+    # the article's own, without the site name) and keep it out of the body.
+    h1 = _H1.search(html[:200_000])
+    headline = clean_title(h1.group(1)) if h1 else ""
+    first, _, rest = text.partition("\n")
+    if first.strip() and first.strip() in {headline, title}:
+        title = first.strip()
+        text = rest.strip() or text
+    elif headline:
+        title = headline
+    if not title:
+        found = _HTML_TITLE.search(html[:100_000])
+        title = clean_title(found.group(1)) if found else ""
+    published = _page_date(html) or parse_iso_date(str(doc.date) if doc.date else None)
+    item = RawItem(
+        guid=None, link=url or None, title=title, text=text, published=published, page=True
+    )
+    return Parsed("page", str(doc.sitename or ""), [item], [])
+
+
+def parse_document(text: str, *, url: str = "", content_type: str = "") -> Parsed:
+    """Feed or page, whichever the text is. Raises ParseError for anything else."""
+    if not text.strip():
+        raise ParseError("empty document")
+    if "\x00" in text[:4096]:
+        raise ParseError("binary data, not a feed or a page")
+    kind = sniff(text, content_type)
+    if kind == "feed":
+        return parse_feed(text, url)
+    if kind == "html":
+        return extract_page(text, url)
+    # Unknown: a feed with an odd root, or a page fragment; try both, the feed first.
+    try:
+        parsed = parse_feed(text, url)
+    except ParseError:
+        parsed = None
+    if parsed is not None and parsed.items:
+        return parsed
+    if "<" in text[:4096] and re.search(r"<(p|div|article|h1)\b", text, re.IGNORECASE):
+        return extract_page(text, url)
+    raise ParseError("not a feed or an HTML page")
+
+
+def plain(markup: str) -> str:
+    """Feed HTML -> article body text (boilerplate tails cut)."""
+    return main_text(html_to_text(markup))
