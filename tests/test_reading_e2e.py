@@ -1,0 +1,200 @@
+"""End to end: /latest, /search and their «Ещё» paging by editing, hostile input, forged
+buttons, a restart between pages — the real app (``bot.app.build_app``) polling the Bot API
+emulator over HTTP, articles stored as ingestion stores them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from tests.conftest import EN_USER_ID, USER_ID, RunningApp
+from tests.test_reading_data import Item, mark_duplicate, numbered, store
+from tests.test_search_query import HOSTILE
+
+Factory = Callable[..., Awaitable[RunningApp]]
+OOPS = "Что-то пошло не так"
+
+
+def _button(msg: dict[str, Any]) -> str | None:
+    rows = (msg.get("reply_markup") or {}).get("inline_keyboard") or []
+    return rows[0][0]["callback_data"] if rows else None
+
+
+async def _page_through(running: RunningApp, msg: dict[str, Any]) -> list[dict[str, Any]]:
+    """Press «Ещё» until it is gone; returns the message after each press."""
+    states = []
+    while (data := _button(msg)) is not None:
+        assert len(data.encode()) <= 64
+        answer = await running.press(msg, data)
+        assert answer["answered"] and not answer.get("show_alert")
+        msg = running.message(USER_ID, msg["message_id"])
+        states.append(msg)
+        assert len(states) < 20
+    return states
+
+
+async def test_latest_by_region_pages_by_editing(bot_app: Factory) -> None:
+    running = await bot_app()
+    await store(running.app.db, numbered(12, "RU-KK") + numbered(3, "RU-TA", word="казань"))
+    [reply] = await running.say("/latest хакасии")
+    text = reply["text"]
+    assert "Последние новости: Республика Хакасия" in text
+    assert "1. Новость номер 0" in text and "5. Новость номер 4" in text
+    assert "Новость номер 5" not in text and "Казань" not in text
+    assert reply["link_preview_options"] == {"is_disabled": True}
+    assert any(e["type"] == "text_link" for e in reply["entities"])
+    states = await _page_through(running, reply)
+    assert len(states) == 2  # 5, then 5, then 2 with no «Ещё» left
+    assert all(s["edited"] for s in states)
+    assert "6. Новость номер 5" in states[0]["text"] and "10. Новость номер 9" in states[0]["text"]
+    assert "12. Новость номер 11" in states[1]["text"]
+    assert _button(states[0]) is not None and _button(states[1]) is None
+    # only one message was ever sent: pages replaced it
+    assert len(running.emulator.messages(USER_ID)) == 1
+
+
+async def test_latest_count_clamped_and_local_time(bot_app: Factory) -> None:
+    running = await bot_app()
+    await store(running.app.db, numbered(25, "RU-KK"))
+    [reply] = await running.say("/latest Хакасия 30")
+    assert "20. Новость номер 19" in reply["text"] and "21." not in reply["text"]
+    [count] = await running.say("/latest 500")  # no region has number 500: a count
+    assert (
+        count["text"].startswith("🗞 Последние новости\n")
+        and "20. Новость номер 19" in count["text"]
+    )
+    [two] = await running.say("/latest 19 2")
+    assert "2. Новость номер 1" in two["text"] and "3." not in two["text"]
+    article = (await running.app.repos.search.latest(["RU-KK"], limit=1)).articles[0]
+    from bot.render import format_local
+
+    assert format_local(article.published_at, "RU-KK", "ru") in two["text"]  # Красноярск time
+
+
+async def test_latest_hides_duplicates(bot_app: Factory) -> None:
+    running = await bot_app()
+    ids = await store(running.app.db, numbered(3, "RU-KK"))
+    await mark_duplicate(running.app.db, ids[1], ids[0])
+    [reply] = await running.say("/latest хакасия")
+    assert "Новость номер 0" in reply["text"] and "Новость номер 1" not in reply["text"]
+
+
+async def test_latest_uses_subscriptions_then_everything(bot_app: Factory) -> None:
+    running = await bot_app()
+    await store(running.app.db, numbered(2, "RU-KK") + numbered(2, "RU-TA", word="казань"))
+    [everything] = await running.say("/latest")
+    assert "Казань номер 0" in everything["text"] and "Новость номер 0" in everything["text"]
+    await running.app.repos.subscriptions.subscribe(USER_ID, 0, "RU-TA")
+    [mine] = await running.say("/latest")
+    assert "по вашим подпискам" in mine["text"]
+    assert "Казань номер 1" in mine["text"] and "Новость номер" not in mine["text"]
+
+
+async def test_unknown_region_suggests(bot_app: Factory) -> None:
+    running = await bot_app()
+    [reply] = await running.say("/latest Хакассия")
+    assert "Регион не найден" in reply["text"] and "Республика Хакасия" in reply["text"]
+    [garbage] = await running.say("/latest <b>qwerty</b> & zz")
+    assert "Регион не найден" in garbage["text"] and "<b>qwerty</b>" in garbage["text"]
+
+
+async def test_latest_in_english(bot_app: Factory) -> None:
+    running = await bot_app()
+    await store(running.app.db, numbered(2, "RU-KK"))
+    [reply] = await running.say("/latest khakassia", user_id=EN_USER_ID, language_code="en")
+    assert reply["text"].startswith("🗞 Latest news: Khakassia")
+    article = (await running.app.repos.search.latest(["RU-KK"], limit=1)).articles[0]
+    from bot.render import format_local
+
+    assert format_local(article.published_at, "RU-KK", "en") in reply["text"]
+
+
+async def test_search_word_forms_snippets_and_paging(bot_app: Factory) -> None:
+    running = await bot_app()
+    items = [
+        Item(
+            f"Итоги недели {k}",
+            f"Вступление. Регионы подписали соглашение номер {k}.",
+            ("RU-KK",),
+            k + 1,
+        )
+        for k in range(8)
+    ]
+    await store(running.app.db, [*items, Item("Дороги", "Ремонт дорог.", ("RU-KK",))])
+    [reply] = await running.say("/search соглашения")
+    assert reply["text"].startswith("🔎 соглашения")
+    assert "<b>соглашение</b>" in reply["html"]
+    assert reply["link_preview_options"] == {"is_disabled": True}
+    assert "Дороги" not in reply["text"]
+    states = await _page_through(running, reply)
+    assert len(states) == 1 and "6. Итоги недели 5" in states[0]["text"]
+    assert states[0]["text"].startswith("🔎 соглашения")  # the query stays for the next press
+    assert len(running.emulator.messages(USER_ID)) == 1
+
+
+async def test_search_region_words_filter(bot_app: Factory) -> None:
+    running = await bot_app()
+    await store(
+        running.app.db,
+        [
+            Item("Форум в Абакане", "Форум прошёл.", ("RU-KK",)),
+            Item("Форум в Казани", "Форум.", ("RU-TA",)),
+        ],
+    )
+    [reply] = await running.say("/search форум хакасия")
+    assert "Форум в Абакане" in reply["text"] and "Казани" not in reply["text"]
+
+
+async def test_search_nothing_found_and_usage(bot_app: Factory) -> None:
+    running = await bot_app()
+    [none] = await running.say("/search квазар")
+    assert "ничего не найдено" in none["text"]
+    [usage] = await running.say("/search")
+    assert "/search" in usage["text"]
+    [no_words] = await running.say("/search 😀 ***")
+    assert "нет слов" in no_words["text"]
+
+
+async def test_hostile_search_answered_safely(bot_app: Factory) -> None:
+    running = await bot_app()
+    await store(running.app.db, [Item("Форум и соглашение", "Форум, соглашение.", ("RU-KK",))])
+    for raw in [*HOSTILE[:-2], "соглашение " * 350, "форум " + "б" * 4000]:
+        text = f"/search {raw}"[:4096]
+        [reply] = await running.say(text)
+        assert OOPS not in reply["text"], raw
+        assert "fts5" not in reply["text"].lower() and "syntax" not in reply["text"].lower()
+        assert len(reply["text"]) <= 4096
+    # the last two still found the article (the over-long word is dropped, not fatal)
+    assert "Форум и соглашение" in reply["text"]
+
+
+async def test_forged_and_stale_buttons_change_nothing(bot_app: Factory) -> None:
+    running = await bot_app()
+    await store(running.app.db, numbered(8, "RU-KK", word="форум"))
+    [latest] = await running.say("/latest хакасия")
+    [found] = await running.say("/search форум")
+    for msg, data in [
+        (latest, "lt:5:5:RU-XX:1:2"),
+        (latest, "lt:999:5:RU-KK:1:2"),
+        (latest, "lt:garbage"),
+        (found, "sr:0:5:abc:AAAAAA"),  # the hash is not this query's
+        (latest, "sr:0:5:abc:" + (_button(found) or "")[-6:]),  # a search payload on a /latest page
+    ]:
+        answer = await running.press(msg, data)
+        assert answer["show_alert"] and "устарела" in answer["text"]
+        assert not running.message(USER_ID, msg["message_id"])["edited"]
+
+
+async def test_buttons_work_after_restart(bot_app: Factory) -> None:
+    first = await bot_app()
+    await store(first.app.db, numbered(12, "RU-KK", word="форум"))
+    [latest] = await first.say("/latest хакасия")
+    [found] = await first.say("/search форумы")
+    path = str(first.app.settings.storage.path)
+    await first.stop()
+    second = await bot_app(storage={"path": path})
+    for msg, expected in ((latest, "6. Форум номер 5"), (found, "6. ")):
+        answer = await second.press(msg, _button(msg) or "")
+        assert answer["answered"] and not answer.get("show_alert")
+        after = second.message(USER_ID, msg["message_id"])
+        assert after["edited"] and expected in after["text"]
