@@ -142,7 +142,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"config error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    _setup_logging(settings.log.level)
+    # The demo is a chat in the terminal: only warnings may interrupt it.
+    _setup_logging(
+        "WARNING"
+        if command == "demo" or args.__dict__.get("demo_if_no_token") and not settings.token
+        else settings.log.level
+    )
     if command == "run":
         if not settings.token:
             if args.demo_if_no_token:

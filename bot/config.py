@@ -188,14 +188,20 @@ def _key_of(loc: tuple[int | str, ...]) -> str:
     return ".".join(parts)
 
 
-def resolve_config_path(explicit: str | None) -> Path:
-    """``--config`` wins, then ``BOT_CONFIG``, then ``config.toml`` if present, else the example."""
+def resolve_config_path(explicit: str | None) -> Path | None:
+    """``--config`` wins, then ``BOT_CONFIG``, then ``config.toml``, then the example.
+
+    ``None`` when none was named and neither file is here: built-in defaults apply (a
+    file that was named but is missing is an error, reported by :func:`load_settings`).
+    """
     if explicit:
         return Path(explicit)
     if env := os.environ.get("BOT_CONFIG"):
         return Path(env)
-    local = Path("config.toml")
-    return local if local.exists() else DEFAULT_CONFIG
+    for candidate in (Path("config.toml"), DEFAULT_CONFIG):
+        if candidate.exists():
+            return candidate
+    return None
 
 
 def load_settings(path: Path | str | None, **overrides: Any) -> Settings:

@@ -19,7 +19,6 @@ import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -39,8 +38,11 @@ _MONTHS = (
 )  # fmt: skip
 
 
+DEMO_DATA = Path(__file__).parent / "data" / "demo"
+
+
 def _demo_text(name: str) -> str:
-    return resources.files("bot.data").joinpath("demo", name).read_text(encoding="utf-8")
+    return (DEMO_DATA / name).read_text(encoding="utf-8")
 
 
 def fill_template(text: str, base: str, now: datetime) -> str:

@@ -311,3 +311,15 @@ class ArticleRepository:
 
     async def count(self) -> int:
         return int(await self.db.fetchval("SELECT count(*) FROM articles"))
+
+    async def delete_older_than(self, cutoff: datetime) -> int:
+        """Retention: delete articles published before ``cutoff``; returns how many.
+
+        Regions, near-copy keys, deliveries and event links go by cascade; a trigger
+        removes the full-text row. Copies pointing at a deleted article keep their text.
+        """
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "DELETE FROM articles WHERE published_at < ?", (int(cutoff.timestamp()),)
+            )
+            return cur.rowcount

@@ -99,6 +99,8 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_resolve_config_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("BOT_CONFIG", raising=False)
+    assert resolve_config_path(None) is None  # nothing here: built-in defaults
+    (tmp_path / "config.example.toml").write_text("")
     assert resolve_config_path(None) == Path("config.example.toml")
     (tmp_path / "config.toml").write_text("")
     assert resolve_config_path(None) == Path("config.toml")

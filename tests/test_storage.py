@@ -110,3 +110,33 @@ async def test_chats_repository(tmp_path: Path) -> None:
         assert await chats.get(1) is None
     finally:
         await db.close()
+
+
+async def test_retention_deletes_old_articles_and_their_rows(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from storage.articles import NewArticle, RegionTag
+
+    db = await Database.open(tmp_path / "db.sqlite3")
+    try:
+        repos = Repositories.over(db)
+        now = datetime.now(UTC)
+
+        def item(n: int, age_days: int) -> NewArticle:
+            return NewArticle(
+                source_id=None, guid=None, url=f"https://a.ru/{n}", title=f"Новость {n}",
+                text=f"Текст новости номер {n} о Хакасии", summary="",
+                published_at=int((now - timedelta(days=age_days)).timestamp()),
+                fetched_at=int(now.timestamp()),
+                content_hash=f"h{n}", regions=(RegionTag("RU-KK", "[]"),),
+                title_stems=f"новост {n}", body_stems="текст",
+            )  # fmt: skip
+
+        await repos.articles.insert_many([item(1, 400), item(2, 10), item(3, 1)])
+        deleted = await repos.articles.delete_older_than(now - timedelta(days=365))
+        assert deleted == 1
+        assert await repos.articles.count() == 2
+        assert await db.fetchval("SELECT count(*) FROM article_regions") == 2
+        assert await db.fetchval("SELECT count(*) FROM articles_fts") == 2
+    finally:
+        await db.close()
