@@ -1,10 +1,354 @@
-"""The outbox: one row per (chat, article) to send, and its state."""
+"""The outbox: one row per (chat, topic, article) to send, and its state.
+
+Life of a row: ``pending`` -> (claimed by the worker) ``sending`` -> ``sent`` | ``failed`` |
+``dropped``; a retry puts it back to ``pending`` with a later ``not_before``. At start the
+worker calls :meth:`DeliveryRepository.reset_in_flight`: rows left in ``sending`` by a crash go
+back to ``pending``. Those (at most the worker's concurrency) may already have reached Telegram
+and can be sent twice; every other row is sent exactly once.
+
+Planning rule (see :meth:`DeliveryRepository.plan_simple`): a subscription counts for an
+article when the article was fetched after the subscription was created and published at
+most :data:`PLAN_GRACE_SECONDS` before it. Subscribing therefore never floods a chat with old
+news, while an item published a few minutes before the user subscribed, and fetched after,
+still arrives (portals publish, feeds lag).
+"""
 
 from __future__ import annotations
 
-from storage.db import Database
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storage.db import Database, now_ts
+
+PLAN_GRACE_SECONDS = 30 * 60
+
+# Where a subscription matches an article: one of its regions, or '*' (all of Russia);
+# the subscription predates the fetch and the article is not old news for it.
+_MATCH = """
+    FROM subscriptions s
+    JOIN chats c ON c.id = s.chat_id AND c.active = 1
+    LEFT JOIN chat_settings cs ON cs.chat_id = s.chat_id
+    WHERE s.region IN (SELECT region FROM article_regions WHERE article_id = :aid UNION ALL
+                       SELECT '*')
+      AND s.created_at <= :fetched AND s.created_at <= :published + :grace
+      AND COALESCE(cs.mode, 'instant') = 'instant'
+"""
+_PLAIN = """
+      AND (cs.quiet_start IS NULL OR cs.quiet_end IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM chat_filters f
+                      WHERE f.chat_id = s.chat_id AND f.thread_id = s.thread_id)
+"""
+_SPECIAL = """
+      AND ((cs.quiet_start IS NOT NULL AND cs.quiet_end IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM chat_filters f
+                      WHERE f.chat_id = s.chat_id AND f.thread_id = s.thread_id))
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleToPlan:
+    id: int
+    published_at: int
+    fetched_at: int
+    duplicate_of: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A (chat, topic) whose filters or quiet hours must be checked in Python."""
+
+    chat_id: int
+    thread_id: int
+    has_filters: bool
+    quiet_start: str | None
+    quiet_end: str | None
+    timezone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A row the worker took to send."""
+
+    id: int
+    chat_id: int
+    thread_id: int
+    article_id: int | None
+    kind: str
+    payload: str | None
+    attempts: int
+    chat_type: str
+    language: str
+    link_previews: bool | None  # None: the chat has no settings row (use the default)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one claimed row; applied in batches by :meth:`apply`."""
+
+    id: int
+    status: str  # 'sent', 'failed', 'retry', 'dropped'
+    message_id: int | None = None
+    error: str | None = None
+    not_before: int = 0
+    count_attempt: bool = False
 
 
 class DeliveryRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    # Planning -------------------------------------------------------------
+
+    async def unplanned(self, limit: int = 100) -> list[ArticleToPlan]:
+        rows = await self.db.fetchall(
+            "SELECT id, published_at, fetched_at, duplicate_of FROM articles"
+            " WHERE planned = 0 ORDER BY id LIMIT ?",
+            (limit,),
+        )
+        return [ArticleToPlan(r[0], r[1], r[2], r[3]) for r in rows]
+
+    async def article_to_plan(self, article_id: int) -> ArticleToPlan | None:
+        r = await self.db.fetchone(
+            "SELECT id, published_at, fetched_at, duplicate_of, planned FROM articles WHERE id = ?",
+            (article_id,),
+        )
+        return None if r is None else ArticleToPlan(r[0], r[1], r[2], r[3])
+
+    @staticmethod
+    def _params(article: ArticleToPlan, grace: int) -> dict[str, int]:
+        return {
+            "aid": article.id,
+            "fetched": max(article.fetched_at, article.published_at),
+            "published": article.published_at,
+            "grace": grace,
+        }
+
+    async def plan_simple(self, article: ArticleToPlan, *, grace: int = PLAN_GRACE_SECONDS) -> int:
+        """Insert due rows for every matching chat without filters or quiet hours, in one
+        statement; returns the number of rows inserted (a chat/topic is never doubled)."""
+        params = self._params(article, grace) | {"now": now_ts()}
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "INSERT OR IGNORE INTO deliveries"
+                " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
+                " SELECT s.chat_id, s.thread_id, :aid, 'article', 'pending', 0, :now"
+                + _MATCH
+                + _PLAIN,
+                params,
+            )
+            return max(cur.rowcount, 0)
+
+    async def special_candidates(
+        self, article: ArticleToPlan, *, grace: int = PLAN_GRACE_SECONDS
+    ) -> list[Candidate]:
+        """Matching chats/topics that have keyword filters or quiet hours."""
+        async with self.db.conn.execute(
+            "SELECT DISTINCT s.chat_id, s.thread_id,"
+            " EXISTS (SELECT 1 FROM chat_filters f"
+            "         WHERE f.chat_id = s.chat_id AND f.thread_id = s.thread_id) AS has_filters,"
+            " cs.quiet_start, cs.quiet_end, cs.timezone" + _MATCH + _SPECIAL,
+            self._params(article, grace),  # named parameters: Database.fetchall takes a sequence
+        ) as cur:
+            rows = list(await cur.fetchall())
+        return [Candidate(r[0], r[1], bool(r[2]), r[3], r[4], r[5]) for r in rows]
+
+    async def insert_rows(self, article_id: int, rows: Iterable[tuple[int, int, int]]) -> int:
+        """Insert (chat_id, thread_id, not_before) rows for an article; duplicates ignored."""
+        ts = now_ts()
+        data = [(chat, thread, article_id, nb, ts) for chat, thread, nb in rows]
+        if not data:
+            return 0
+        async with self.db.write() as conn:
+            before = conn.total_changes
+            await conn.executemany(
+                "INSERT OR IGNORE INTO deliveries"
+                " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
+                " VALUES (?, ?, ?, 'article', 'pending', ?, ?)",
+                data,
+            )
+            return conn.total_changes - before
+
+    async def mark_planned(self, article_id: int) -> None:
+        async with self.db.write() as conn:
+            await conn.execute("UPDATE articles SET planned = 1 WHERE id = ?", (article_id,))
+
+    # Sending --------------------------------------------------------------
+
+    async def reset_in_flight(self) -> int:
+        """Rows a crash left in 'sending' go back to 'pending'; returns how many."""
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "UPDATE deliveries SET status = 'pending' WHERE status = 'sending'"
+            )
+            return max(cur.rowcount, 0)
+
+    async def claim(
+        self, limit: int, *, now: int | None = None, exclude_chats: Sequence[int] = ()
+    ) -> list[Claimed]:
+        """Take up to ``limit`` due rows (oldest first), skipping ``exclude_chats``, and mark
+        them 'sending' in one write transaction."""
+        ts = now_ts() if now is None else now
+        exclude = list(exclude_chats)
+        marks = ",".join("?" * len(exclude))
+        skip = f" AND chat_id NOT IN ({marks})" if exclude else ""
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "UPDATE deliveries SET status = 'sending' WHERE id IN ("
+                " SELECT id FROM deliveries WHERE status = 'pending' AND not_before <= ?"
+                + skip
+                + " ORDER BY id LIMIT ?) RETURNING id",
+                (ts, *exclude, limit),
+            )
+            ids = [r[0] for r in await cur.fetchall()]
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            cur = await conn.execute(
+                "SELECT d.id, d.chat_id, d.thread_id, d.article_id, d.kind, d.payload, d.attempts,"
+                " c.type, c.language, cs.link_previews"
+                " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
+                " LEFT JOIN chat_settings cs ON cs.chat_id = d.chat_id"
+                f" WHERE d.id IN ({marks}) ORDER BY d.id",
+                ids,
+            )
+            rows = await cur.fetchall()
+        return [
+            Claimed(
+                id=r[0], chat_id=r[1], thread_id=r[2], article_id=r[3], kind=r[4], payload=r[5],
+                attempts=r[6], chat_type=r[7], language=r[8],
+                link_previews=None if r[9] is None else bool(r[9]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    async def next_due(self) -> int | None:
+        """The earliest ``not_before`` among pending rows (None when nothing is pending)."""
+        value = await self.db.fetchval(
+            "SELECT min(not_before) FROM deliveries WHERE status = 'pending'"
+        )
+        return None if value is None else int(value)
+
+    async def apply(self, outcomes: Sequence[Outcome]) -> None:
+        """Record what happened to claimed rows, all in one transaction."""
+        if not outcomes:
+            return
+        ts = now_ts()
+        if all(o.status == "sent" for o in outcomes):
+            await self._mark_sent(outcomes, ts)
+            return
+        sent = [(o.message_id, ts, o.id) for o in outcomes if o.status == "sent"]
+        final = [(o.status, o.error, int(o.count_attempt), o.id) for o in outcomes
+                 if o.status in ("failed", "dropped")]  # fmt: skip
+        retry = [(o.not_before, o.error, int(o.count_attempt), o.id) for o in outcomes
+                 if o.status == "retry"]  # fmt: skip
+        async with self.db.write() as conn:
+            if sent:
+                await conn.executemany(
+                    "UPDATE deliveries SET status = 'sent', attempts = attempts + 1,"
+                    " message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?",
+                    sent,
+                )
+            if final:
+                await conn.executemany(
+                    "UPDATE deliveries SET status = ?, last_error = ?, attempts = attempts + ?"
+                    " WHERE id = ?",
+                    final,
+                )
+            if retry:
+                await conn.executemany(
+                    "UPDATE deliveries SET status = 'pending', not_before = ?, last_error = ?,"
+                    " attempts = attempts + ? WHERE id = ?",
+                    retry,
+                )
+
+    async def _mark_sent(self, outcomes: Sequence[Outcome], ts: int) -> None:
+        """The common case at full speed: one statement (atomic on its own) under the
+        connection's write lock, instead of BEGIN + UPDATE + COMMIT. Each statement is a
+        hop to aiosqlite's thread, and those hops are the send path's main cost."""
+        cases = " ".join("WHEN ? THEN ?" for _ in outcomes)
+        marks = ",".join("?" * len(outcomes))
+        params: list[int | None] = [ts]
+        for o in outcomes:
+            params += (o.id, o.message_id)
+        params += (o.id for o in outcomes)
+        # The lock keeps this statement out of another coroutine's open transaction.
+        async with self.db._write_lock:
+            await self.db.conn.execute(
+                "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?,"
+                f" last_error = NULL, message_id = CASE id {cases} END WHERE id IN ({marks})",
+                params,
+            )
+
+    async def deactivate_chat(self, chat_id: int, reason: str) -> int:
+        """The chat blocked or removed the bot: inactive, and its waiting rows dropped."""
+        async with self.db.write() as conn:
+            await conn.execute(
+                "UPDATE chats SET active = 0, updated_at = ? WHERE id = ?", (now_ts(), chat_id)
+            )
+            cur = await conn.execute(
+                "UPDATE deliveries SET status = 'dropped', last_error = ?"
+                " WHERE chat_id = ? AND status IN ('pending', 'sending')",
+                (reason, chat_id),
+            )
+            return max(cur.rowcount, 0)
+
+    # Digests --------------------------------------------------------------
+
+    async def digest_article_ids(
+        self, regions: Sequence[str], since: int, until: int, limit: int
+    ) -> list[int]:
+        """The newest non-duplicate articles of ``regions`` ('*': all) fetched in [since, until)."""
+        if not regions:
+            return []
+        if "*" in regions:
+            rows = await self.db.fetchall(
+                "SELECT id FROM articles WHERE fetched_at >= ? AND fetched_at < ?"
+                " AND duplicate_of IS NULL ORDER BY published_at DESC, id DESC LIMIT ?",
+                (since, until, limit),
+            )
+        else:
+            marks = ",".join("?" * len(regions))
+            rows = await self.db.fetchall(
+                "SELECT a.id FROM articles a WHERE a.fetched_at >= ? AND a.fetched_at < ?"
+                " AND a.duplicate_of IS NULL AND EXISTS (SELECT 1 FROM article_regions r"
+                f"  WHERE r.article_id = a.id AND r.region IN ({marks}))"
+                " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+                (since, until, *regions, limit),
+            )
+        return [r[0] for r in rows]
+
+    async def add_digest(self, chat_id: int, payload: str | None, period_end: int) -> bool:
+        """Queue one digest and move ``last_digest_at`` to ``period_end``, atomically; a
+        second call for the same period does nothing (returns False). ``payload`` None: no
+        news in the period, only the mark moves."""
+        ts = now_ts()
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "UPDATE chat_settings SET last_digest_at = ? WHERE chat_id = ?"
+                " AND (last_digest_at IS NULL OR last_digest_at < ?)",
+                (period_end, chat_id, period_end),
+            )
+            if cur.rowcount != 1:
+                return False
+            if payload is not None:
+                await conn.execute(
+                    "INSERT INTO deliveries (chat_id, thread_id, article_id, kind, payload,"
+                    " status, not_before, created_at) VALUES (?, 0, NULL, 'digest', ?,"
+                    " 'pending', 0, ?)",
+                    (chat_id, payload, ts),
+                )
+            return True
+
+    # Reports --------------------------------------------------------------
+
+    async def counts(self) -> dict[str, int]:
+        """Rows by status."""
+        rows = await self.db.fetchall("SELECT status, count(*) FROM deliveries GROUP BY status")
+        return {r[0]: r[1] for r in rows}
+
+    async def pending_count(self) -> int:
+        return int(
+            await self.db.fetchval(
+                "SELECT count(*) FROM deliveries WHERE status IN ('pending', 'sending')"
+            )
+        )

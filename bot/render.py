@@ -1,0 +1,161 @@
+"""Articles -> Telegram HTML: pushes, list items, local dates, region hashtags.
+
+Pure functions (no I/O). Every string that comes from outside (titles, sources, leads,
+URLs) is escaped with :func:`html.escape`; only the tags written here reach Telegram.
+A push never exceeds :data:`MAX_MESSAGE_LEN` characters: the lead is cut at a word
+boundary before it is escaped, so a cut never lands inside a tag or an entity.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from bot.text.catalogue import by_code
+from storage.articles import Article
+
+__all__ = [
+    "DEFAULT_TZ",
+    "MAX_MESSAGE_LEN",
+    "cut_words",
+    "format_local",
+    "region_hashtags",
+    "region_tz",
+    "render_list_item",
+    "render_push",
+]
+
+MAX_MESSAGE_LEN = 4096  # Telegram's limit, counted after entities are parsed
+DEFAULT_TZ = "Europe/Moscow"
+LEAD_MAX = 600  # characters of the lead in a push, before the hard 4096 cap
+_ELLIPSIS = "…"
+
+_MONTHS_RU = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SOURCE_LABEL = {"ru": "Источник", "en": "Source"}
+
+
+def region_tz(region_code: str | None) -> ZoneInfo:
+    """The IANA zone of a region (its capital's), Moscow when unknown or none."""
+    region = by_code(region_code) if region_code else None
+    return ZoneInfo(region.timezone if region is not None else DEFAULT_TZ)
+
+
+def format_local(dt_utc: datetime, region_code: str | None, lang: str) -> str:
+    """«16 января 2024, 14:05» (ru) or «16 Jan 2024, 14:05» (en) in the region's local time."""
+    if dt_utc.tzinfo is None:  # storage hands out aware datetimes; be safe with naive ones
+        dt_utc = dt_utc.replace(tzinfo=UTC)
+    local = dt_utc.astimezone(region_tz(region_code))
+    months = _MONTHS_EN if lang == "en" else _MONTHS_RU
+    return f"{local.day} {months[local.month - 1]} {local.year}, {local:%H:%M}"
+
+
+def region_hashtags(codes: Iterable[str]) -> str:
+    """«#Хакасия #Татарстан» for known region codes, in the given order, without repeats."""
+    tags: list[str] = []
+    for code in codes:
+        region = by_code(code)
+        if region is not None and region.hashtag:
+            tag = "#" + region.hashtag
+            if tag not in tags:
+                tags.append(tag)
+    return " ".join(tags)
+
+
+def _region_names(codes: Iterable[str], lang: str) -> str:
+    names: list[str] = []
+    for code in codes:
+        region = by_code(code)
+        if region is not None:
+            names.append(region.name_en if lang == "en" else region.name)
+    return ", ".join(names)
+
+
+def _first_region(article: Article) -> str | None:
+    return article.regions[0] if article.regions else None
+
+
+def _link(url: str, text: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(text, quote=False)}</a>'
+
+
+def cut_words(text: str, limit: int) -> str:
+    """``text`` (whitespace collapsed) cut to at most ``limit`` characters at a word
+    boundary, with «…» when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ""
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > limit // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:—-") + _ELLIPSIS
+
+
+def _lead_source(article: Article) -> str:
+    return article.summary.strip() or article.text.strip()
+
+
+def render_push(article: Article, lang: str) -> str:
+    """The message pushed to subscribers, in Telegram HTML, at most 4096 characters."""
+    region = _first_region(article)
+    title = cut_words(article.title, 300) or article.url
+    head = f"<b>{_link(article.url, title)}</b>"
+    meta_parts = []
+    if article.source_title:
+        meta_parts.append(html.escape(cut_words(article.source_title, 200), quote=False))
+    meta_parts.append(format_local(article.published_at, region, lang))
+    meta = "<i>" + " · ".join(meta_parts) + "</i>"
+    tags = region_hashtags(article.regions)
+    fixed = [head, meta]
+    tail = [tags] if tags else []
+
+    def assemble(lead: str) -> str:
+        body = [*fixed]
+        if lead:
+            body.append(html.escape(lead, quote=False))
+        body.extend(tail)
+        return "\n\n".join(body)
+
+    # The limit counts characters after parsing: tags vanish, entities count as one.
+    # Budget on the visible text, so the HTML may be longer than 4096 but its text is not.
+    visible_fixed = len(_visible(assemble("")))
+    budget = min(LEAD_MAX, MAX_MESSAGE_LEN - visible_fixed - 2)
+    lead = cut_words(_lead_source(article), budget) if budget > 0 else ""
+    return assemble(lead)
+
+
+def _visible(html_text: str) -> str:
+    """The text Telegram shows for our own HTML (tags stripped, entities decoded)."""
+    out: list[str] = []
+    in_tag = False
+    for ch in html_text:
+        if ch == "<":
+            in_tag = True
+        elif ch == ">" and in_tag:
+            in_tag = False
+        elif not in_tag:
+            out.append(ch)
+    return html.unescape("".join(out))
+
+
+def render_list_item(article: Article, lang: str, index: int | None = None) -> str:
+    """One compact line for /latest and digests: «1. <a>title</a>\\n16 января 2024, 14:05 ·
+    source · Хакасия, Татарстан»."""
+    region = _first_region(article)
+    prefix = f"{index}. " if index is not None else ""
+    title = cut_words(article.title, 200) or article.url
+    parts = [format_local(article.published_at, region, lang)]
+    if article.source_title:
+        parts.append(html.escape(cut_words(article.source_title, 100), quote=False))
+    names = _region_names(article.regions, lang)
+    if names:
+        parts.append(html.escape(names, quote=False))
+    return f"{prefix}<b>{_link(article.url, title)}</b>\n" + " · ".join(parts)

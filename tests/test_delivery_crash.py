@@ -1,0 +1,128 @@
+"""kill -9 in the middle of a broadcast: ``python -m bot run`` runs as a real process
+against the emulator (rate-limited to Telegram's 30/s); after the restart every chat has the
+article and only the sends in flight at the kill (at most ``delivery.concurrency``) may have
+gone twice."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from bot.delivery.planner import Planner
+from bot.emulator import Emulator
+from storage.db import Database
+from storage.repos import Repositories
+from tests.test_delivery import KK, add_article, add_chats, subscribe
+
+ROOT = Path(__file__).resolve().parent.parent
+CONCURRENCY = 8
+CHATS = list(range(100_001, 100_401))  # 400 private chats
+
+
+async def spawn(config: Path, log: Path) -> asyncio.subprocess.Process:
+    with log.open("ab") as out:
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", "--config", str(config),
+            cwd=ROOT, env={**os.environ, "BOT_TOKEN": "123456:TEST-token"},
+            stdout=asyncio.subprocess.DEVNULL, stderr=out,
+        )  # fmt: skip
+
+
+async def wait_until(predicate: object, timeout: float, what: str, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}; log:\n{log.read_text()[-3000:]}")
+        await asyncio.sleep(0.05)
+
+
+def deliveries(emulator: Emulator) -> Counter[int]:
+    """Messages per chat that the emulator accepted."""
+    return Counter(
+        int(c["params"]["chat_id"])
+        for c in emulator.call_log("sendMessage")
+        if c["status"] == 200
+    )  # fmt: skip
+
+
+async def test_kill_9_mid_broadcast_then_restart_delivers_everything_once(
+    tmp_path: Path,
+) -> None:
+    emulator = Emulator()
+    base_url = await emulator.start("127.0.0.1", 0)
+    emulator.set_limits(True, global_per_second=30)
+    db_path = tmp_path / "bot.sqlite3"
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[telegram]\napi_base = "{base_url}"\npolling_timeout = 1\n'
+        f'[storage]\npath = "{db_path}"\n'
+        f"[delivery]\nrate_per_second = 30\nconcurrency = {CONCURRENCY}\n",
+        encoding="utf-8",
+    )
+    db = await Database.open(db_path)
+    try:
+        await add_chats(db, emulator, [(c, "private") for c in CHATS])
+        await subscribe(db, [(c, KK) for c in CHATS])
+        await add_article(db, (KK,), title="Экстренное сообщение")
+        assert await Planner(Repositories.over(db)).plan_pending() == len(CHATS)
+    finally:
+        await db.close()
+
+    log = tmp_path / "bot.log"
+    procs: list[asyncio.subprocess.Process] = []
+    try:
+        first = await spawn(config, log)
+        procs.append(first)
+        # Let it send part of the broadcast (about a third at 30/s), then kill -9.
+        await wait_until(lambda: emulator.stats.messages_sent >= 130, 60, "first sends", log)
+        first.send_signal(signal.SIGKILL)
+        assert await first.wait() == -signal.SIGKILL
+        before = deliveries(emulator)
+        assert 130 <= sum(before.values()) < len(CHATS)
+
+        db = await Database.open(db_path)
+        try:
+            left = await db.fetchval("SELECT count(*) FROM deliveries WHERE status != 'sent'")
+            in_flight = await db.fetchval(
+                "SELECT count(*) FROM deliveries WHERE status = 'sending'"
+            )
+        finally:
+            await db.close()
+        assert left > 0
+        assert in_flight <= CONCURRENCY * 20  # claimed rows, most never sent
+
+        second = await spawn(config, log)
+        procs.append(second)
+        await wait_until(
+            lambda: len(deliveries(emulator)) == len(CHATS), 90, "the rest of the broadcast", log
+        )
+        second.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(second.wait(), 30) == 0
+    finally:
+        for proc in procs:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+        await emulator.stop()
+
+    got = deliveries(emulator)
+    assert set(got) == set(CHATS)  # nobody missed it
+    twice = [chat for chat, n in got.items() if n > 1]
+    assert all(n <= 2 for n in got.values())
+    assert len(twice) <= CONCURRENCY, twice  # only sends in flight at the kill
+    print(
+        f"sent before the kill: {sum(before.values())}, left: {left}, in 'sending': "
+        f"{in_flight}, sent twice: {len(twice)} (concurrency {CONCURRENCY})"
+    )
+    assert emulator.stats.too_many_requests == 0
+    db = await Database.open(db_path)
+    try:
+        counts = await Repositories.over(db).deliveries.counts()
+    finally:
+        await db.close()
+    assert counts == {"sent": len(CHATS)}
