@@ -145,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The demo is a chat in the terminal: only warnings may interrupt it.
     _setup_logging(
         "WARNING"
-        if command == "demo" or args.__dict__.get("demo_if_no_token") and not settings.token
+        if command == "demo" or (args.__dict__.get("demo_if_no_token") and not settings.token)
         else settings.log.level
     )
     if command == "run":

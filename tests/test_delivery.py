@@ -469,7 +469,7 @@ async def test_digest_job_queues_one_digest_and_is_idempotent(
     messages = emulator.messages(chat)
     assert len(messages) == 1
     text = messages[0]["text"]
-    assert text.startswith("Дайджест новостей")
+    assert text.startswith("Сводка за сегодня · Республика Хакасия")
     assert [f"Дайджест {i}" in text for i in range(3)] == [True] * 3
     assert "Чужой регион" not in text
 

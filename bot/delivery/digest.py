@@ -2,10 +2,11 @@
 
 For each active chat with ``chat_settings.mode = 'digest'``, when its digest time has come
 (:func:`bot.quiet_hours.next_digest_time`, in the chat's zone), the newest articles of its
-regions fetched since the last digest are rendered with :func:`bot.render.render_list_item`
-into one message and queued; ``last_digest_at`` moves to now in the same transaction, so a
-second run (or a restart) never queues the same digest twice. A chat entering digest mode
-starts its first period at the first run that sees it.
+regions fetched since the last digest, and the events they report, are rendered by
+:func:`bot.digest.render_digest` (the same digest ``/summary today`` shows) and queued;
+``last_digest_at`` moves to now in the same transaction, so a second run (or a restart)
+never queues the same digest twice. A chat entering digest mode starts its first period at
+the first run that sees it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from bot.digest import period_start, render_digest
 from bot.quiet_hours import next_digest_time
-from bot.render import MAX_MESSAGE_LEN, format_local, region_tz, render_list_item
+from bot.render import region_tz
 
 if TYPE_CHECKING:
     from storage.repos import Repositories
@@ -23,22 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DIGEST_MAX_ITEMS = 10
-_HEADER = {"ru": "<b>Дайджест новостей</b> · {date}", "en": "<b>News digest</b> · {date}"}
 _EMPTY_REGIONS = ("*",)
-
-
-def render_digest(items: list[str], lang: str, when: datetime, region: str | None) -> str:
-    """Header and numbered items, as many as fit in one message."""
-    date = format_local(when, region, lang).split(",")[0]
-    parts = [_HEADER["en" if lang == "en" else "ru"].format(date=date)]
-    size = len(parts[0])
-    for item in items:
-        # HTML length bounds the visible length, so this never exceeds Telegram's limit.
-        if size + 2 + len(item) > MAX_MESSAGE_LEN:
-            break
-        parts.append(item)
-        size += 2 + len(item)
-    return "\n\n".join(parts)
 
 
 async def run_digests(repos: Repositories, now: datetime | None = None) -> int:
@@ -61,12 +48,25 @@ async def run_digests(repos: Repositories, now: datetime | None = None) -> int:
             regions or _EMPTY_REGIONS[:0], since, now_ts + 1, DIGEST_MAX_ITEMS
         )
         payload = None
-        if ids:
+        articles = [
+            a
+            for a in await repos.articles.get_many(ids)
+            if a.published_at >= period_start("today", now)
+        ]
+        if articles:
             chat = await repos.chats.get(chat_id)
             lang = chat.language if chat is not None else "ru"
-            articles = await repos.articles.get_many(ids)
-            items = [render_list_item(a, lang, i) for i, a in enumerate(articles, 1)]
-            payload = render_digest(items, lang, now, first)
+            event_of = await repos.events.events_of_articles([a.id for a in articles])
+            events = [
+                e
+                for e in [await repos.events.get(i) for i in dict.fromkeys(event_of.values())]
+                if e
+            ]
+            payload = render_digest(
+                articles, events, period="today", lang=lang, now=now,
+                region=regions[0] if len(regions) == 1 and regions[0] != "*" else None,
+                event_of=event_of, article_limit=DIGEST_MAX_ITEMS,
+            )  # fmt: skip
         if await repos.deliveries.add_digest(chat_id, payload, now_ts) and payload:
             queued += 1
     if queued:
