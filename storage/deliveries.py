@@ -271,13 +271,11 @@ class DeliveryRepository:
         for o in outcomes:
             params += (o.id, o.message_id)
         params += (o.id for o in outcomes)
-        # The lock keeps this statement out of another coroutine's open transaction.
-        async with self.db._write_lock:
-            await self.db.conn.execute(
-                "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?,"
-                f" last_error = NULL, message_id = CASE id {cases} END WHERE id IN ({marks})",
-                params,
-            )
+        await self.db.write_one(
+            "UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?,"
+            f" last_error = NULL, message_id = CASE id {cases} END WHERE id IN ({marks})",
+            params,
+        )
 
     async def deactivate_chat(self, chat_id: int, reason: str) -> int:
         """The chat blocked or removed the bot: inactive, and its waiting rows dropped."""

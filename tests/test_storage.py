@@ -140,3 +140,16 @@ async def test_retention_deletes_old_articles_and_their_rows(tmp_path: Path) -> 
         assert await db.fetchval("SELECT count(*) FROM articles_fts") == 2
     finally:
         await db.close()
+
+
+async def test_named_parameters_and_write_one(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "db.sqlite3")
+    try:
+        await Repositories.over(db).chats.upsert(7, "private", "A", "ru")
+        changed = await db.write_one(
+            "UPDATE chats SET title = :t WHERE id = :id", {"t": "B", "id": 7}
+        )
+        assert changed == 1
+        assert await db.fetchval("SELECT title FROM chats WHERE id = :id", {"id": 7}) == "B"
+    finally:
+        await db.close()
