@@ -40,6 +40,19 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+async def server() -> AsyncIterator[Any]:
+    """A local HTTP server for feeds and pages (``tests.test_ingest_server.FeedServer``)."""
+    from tests.test_ingest_server import FeedServer
+
+    srv = FeedServer()
+    await srv.start()
+    try:
+        yield srv
+    finally:
+        await srv.stop()
+
+
+@pytest.fixture
 async def emulator() -> AsyncIterator[Emulator]:
     emu = Emulator()
     await emu.start("127.0.0.1", 0)

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-
-import pytest
 
 from handlers.admin_sources import render_sources, split_blocks
 from storage.sources import Source
@@ -14,16 +12,6 @@ from tests.conftest import ADMIN_ID, USER_ID, RunningApp
 from tests.test_ingest_server import FEEDS, FeedServer
 
 BotApp = Callable[..., Awaitable[RunningApp]]
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
-    srv = FeedServer()
-    await srv.start()
-    try:
-        yield srv
-    finally:
-        await srv.stop()
 
 
 async def admin(running: RunningApp, text: str, expect: int = 1, lang: str = "ru") -> list[str]:

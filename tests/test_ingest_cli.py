@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,6 @@ RUNNER = (
     "import sys; from bot.cli import main; rc = main(sys.argv[1:]); "
     "print('AIOGRAM=' + str('aiogram' in sys.modules), file=sys.stderr); sys.exit(rc)"
 )
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
-    srv = FeedServer()
-    await srv.start()
-    try:
-        yield srv
-    finally:
-        await srv.stop()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,6 @@ from bot.errors import FetchError
 from bot.ingest.fetch import DEFAULT_USER_AGENT, Fetcher, expand_location, read_local_file
 from bot.ingest.parse import decode
 from tests.test_ingest_server import FEEDS, FeedServer
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
-    srv = FeedServer()
-    await srv.start()
-    try:
-        yield srv
-    finally:
-        await srv.stop()
 
 
 def settings(**kw: object) -> IngestSettings:

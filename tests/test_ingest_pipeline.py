@@ -27,16 +27,6 @@ LENTA_FILES = sorted(LENTA.glob("*.xml"))
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
-    srv = FeedServer()
-    await srv.start()
-    try:
-        yield srv
-    finally:
-        await srv.stop()
-
-
-@pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
     database = await Database.open(tmp_path / "news.sqlite3")
     try:
