@@ -19,13 +19,14 @@ from typing import Any
 
 from bot.text.events import detect_event
 from bot.text.summary import summarize_article
+from tests.paths import SEED as SEED_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSETS = (
     ROOT / "tests" / "data" / "events_devset.jsonl",
     ROOT / "tests" / "data" / "regions_devset.jsonl",
 )
-SEED = Path("/work/shared/seed/forum-article.txt")
+SEED = SEED_PATH
 PUBLISHED = datetime(2024, 5, 20, 7, tzinfo=UTC)
 
 tag_regions: Callable[[str], Sequence[Any]] | None

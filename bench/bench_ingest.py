@@ -27,6 +27,7 @@ from bot.ingest.pipeline import Candidate, Ingestor, analyse, prepare_items
 from storage.articles import NewArticle
 from storage.db import Database
 from storage.repos import Repositories
+from tests.paths import LENTA_FEEDS
 
 ITEMS = 1000
 REPEAT = 3
@@ -34,7 +35,7 @@ FEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "feeds"
 
 TOWNS = ["Абакане", "Казани", "Томске", "Твери", "Перми", "Сургуте", "Кемерове", "Чите"]
 REGIONS = ["Республики Хакасия", "Татарстана", "Томской области", "Пермского края", "Югры"]
-LENTA = Path("/work/shared/data/lenta-feeds")
+LENTA = LENTA_FEEDS
 _FALLBACK = (
     "глава администрация района совет депутаты бюджет школа дорога ремонт программа "
     "жители поселение проект форум заседание мэрия сквер благоустройство отопление "

@@ -5,7 +5,7 @@ over a generated database of 1,000,000 articles.
 
 The database is generated once (``--db``, default ``/tmp/newsbot-bench/reading-1m.sqlite3``)
 and reused while it holds the requested number of articles. Texts are built from real
-Russian news sentences (the Lenta.ru feeds in ``/work/shared/data/lenta-feeds`` and the seed
+Russian news sentences (the Lenta.ru feeds in ``../shared/data/lenta-feeds`` and the seed
 article, read at generation time, never copied into the project) mixed at random into
 1-2 KB articles, so common words («году», «области») are in a large share of the articles;
 each article also names a person from a synthetic list of 200,000 surnames, so a surname is a
@@ -38,9 +38,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tests.paths import LENTA_FEEDS
+from tests.paths import SEED as SEED_PATH
+
 DEFAULT_DB = Path("/tmp/newsbot-bench/reading-1m.sqlite3")
-FEEDS_DIR = "/work/shared/data/lenta-feeds"
-SEED = "/work/shared/seed/forum-article.txt"
+FEEDS_DIR = str(LENTA_FEEDS)
+SEED = str(SEED_PATH)
 BATCH = 50_000
 SURNAMES = 200_000
 SPAN_DAYS = 730

@@ -18,10 +18,11 @@ import time
 from pathlib import Path
 
 from bot.text.regions import tag_regions
+from tests.paths import SEED as SEED_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "regions_devset.jsonl"
-SEED = Path("/work/shared/seed/forum-article.txt")
+SEED = SEED_PATH
 RUNNER = "import sys; from bot.analysis import main; sys.exit(main(sys.argv[1:]))"
 
 

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.eval_events [-v]
 
 Evaluates on the project's own dev set (``tests/data/events_devset.jsonl``) and on the 21
-hand-labelled real items (``/work/shared/data/regions-dev.jsonl``, read in place: third-party
+hand-labelled real items (``../shared/data/regions-dev.jsonl``, read in place: third-party
 text is not copied into the project). ``-v`` prints every miss.
 
 The dev set is short Russian texts written for this project, in three batches: ``dev-*``
@@ -22,11 +22,12 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.text.events import detect_event
+from tests.paths import REGIONS_DEV
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "events_devset.jsonl"
 REAL = (
-    Path("/work/shared/data/regions-dev.jsonl"),
+    REGIONS_DEV,
     ROOT / "tests" / "data" / "regions-dev.jsonl",
 )
 

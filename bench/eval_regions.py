@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python -m bench.eval_regions`` (the lead's ``make eval``). Sets:
 
 * ``tests/data/regions_devset.jsonl``: the project's hand-written dev set (codes);
-* ``/work/shared/data/regions-dev.jsonl``: 21 real labelled items (labels are ``short`` names,
+* ``../shared/data/regions-dev.jsonl``: 21 real labelled items (labels are ``short`` names,
   mapped to codes via the catalogue); skipped with a note when the file is absent.
 
 Exit code 0 always: this prints figures, it does not gate.
@@ -18,10 +18,11 @@ from pathlib import Path
 
 from bot.text.catalogue import by_name
 from bot.text.regions import tag_regions
+from tests.paths import REGIONS_DEV
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "regions_devset.jsonl"
-SHARED = Path("/work/shared/data/regions-dev.jsonl")
+SHARED = REGIONS_DEV
 
 
 @dataclass

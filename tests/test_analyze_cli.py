@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.analysis import analyze_text, main
+from tests.paths import SEED as SEED_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path("/work/shared/seed/forum-article.txt")
+SEED = SEED_PATH
 RUNNER = (
     "import sys; from bot.analysis import main; rc = main(sys.argv[1:]); "
     "sys.stderr.write('AIOGRAM=%s\\n' % ('aiogram' in sys.modules)); sys.exit(rc)"

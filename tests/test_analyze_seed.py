@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.paths import SEED as SEED_PATH
+
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "forum-article.txt"
+SEED = SEED_PATH
 
 
 def test_seed_article_through_the_cli() -> None:

@@ -12,15 +12,17 @@ from bench.eval_events import evaluate, load
 from bot.text.dates import find_dates, parse_date
 from bot.text.events import EventFacts, detect_event, event_to_json, normalize_event_name
 from bot.text.figures import find_figures, parse_number
+from tests.paths import REGIONS_DEV
+from tests.paths import SEED as SEED_PATH
 
 DATA = Path(__file__).parent / "data"
-SEED = Path("/work/shared/seed/forum-article.txt")
+SEED = SEED_PATH
 SEED_TITLE = (
     "Завершилась Деловая программа Всероссийского муниципального форума "
     "«Малая родина - сила России»"
 )
 SEED_PUBLISHED = datetime(2024, 1, 16, 9, 0, tzinfo=UTC)
-REAL = Path("/work/shared/data/regions-dev.jsonl")
+REAL = REGIONS_DEV
 
 
 @pytest.fixture(scope="module")

@@ -6,16 +6,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from bot.eventing import link_article
 from storage.articles import NewArticle, RegionTag
 from storage.repos import Repositories
 from tests.conftest import EN_USER_ID, RunningApp
+from tests.paths import SEED as SEED_PATH
 
 Factory = Callable[..., Awaitable[RunningApp]]
-SEED = Path("/work/shared/seed/forum-article.txt")
+SEED = SEED_PATH
 SEED_TITLE = (
     "Завершилась Деловая программа Всероссийского муниципального форума "
     "«Малая родина - сила России»"

@@ -13,8 +13,9 @@ from bot.eventing import link_article, merge_reports, same_event
 from storage.articles import Article, NewArticle, RegionTag
 from storage.db import Database
 from storage.repos import Repositories
+from tests.paths import SEED as SEED_PATH
 
-SEED = Path("/work/shared/seed/forum-article.txt")
+SEED = SEED_PATH
 SEED_TITLE = (
     "Завершилась Деловая программа Всероссийского муниципального форума "
     "«Малая родина - сила России»"

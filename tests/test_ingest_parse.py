@@ -21,9 +21,10 @@ from bot.ingest.normalise import (
 )
 from bot.ingest.parse import decode, extract_page, parse_document, sniff
 from bot.ingest.pipeline import Candidate, analyse, prepare_items
+from tests.paths import LENTA_FEEDS
 
 FEEDS = Path(__file__).parent / "data" / "feeds"
-LENTA = Path("/work/shared/data/lenta-feeds")
+LENTA = LENTA_FEEDS
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 

@@ -18,8 +18,10 @@ import aiohttp
 import pytest
 from aiohttp import web
 
+from tests.paths import LENTA_FEEDS
+
 FEEDS = Path(__file__).parent / "data" / "feeds"
-LENTA = Path("/work/shared/data/lenta-feeds")
+LENTA = LENTA_FEEDS
 
 
 @dataclass

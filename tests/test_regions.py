@@ -10,8 +10,9 @@ import pytest
 from bot.text.catalogue import REGIONS, by_name
 from bot.text.clean import body_spans, main_text
 from bot.text.regions import regions_in_query, resolve_region, tag_regions
+from tests.paths import SHARED_DIR
 
-SHARED = Path("/work/shared")
+SHARED = SHARED_DIR
 DEVSET = Path(__file__).parent / "data" / "regions_devset.jsonl"
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.text.summary import MAX_CHARS, sentences, summarize_article, summarize_texts
+from tests.paths import SEED as SEED_PATH
 
-SEED = Path("/work/shared/seed/forum-article.txt")
+SEED = SEED_PATH
 SEED_TITLE = (
     "Завершилась Деловая программа Всероссийского муниципального форума "
     "«Малая родина - сила России»"

@@ -1,0 +1,16 @@
+"""Where the project's shared data lives: ``../shared`` beside the repository.
+
+Tests and benchmarks may read it (the seed article, labelled items, two real feeds);
+the app itself never needs it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DIR = Path(os.environ.get("NEWSBOT_SHARED", ROOT.parent / "shared"))
+SEED = SHARED_DIR / "seed" / "forum-article.txt"
+REGIONS_DEV = SHARED_DIR / "data" / "regions-dev.jsonl"
+LENTA_FEEDS = SHARED_DIR / "data" / "lenta-feeds"
