@@ -1,11 +1,18 @@
-"""Last in line: what no feature router took. Stale or forged buttons, unknown commands."""
+"""Last in line: what no feature router took.
+
+Stale or forged buttons get a polite alert; an unknown command gets a pointer to /help;
+plain text in a private chat is a search, as people type into a news bot.
+"""
 
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.filters import CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Texts
+from handlers.reading import cmd_search
+from storage.search import SearchRepository
 
 router = Router(name="fallback")
 
@@ -30,3 +37,9 @@ async def stale_button(query: CallbackQuery, lang: str) -> None:
 @router.message(F.chat.type == "private", F.text.startswith("/"))
 async def unknown_command(message: Message, lang: str) -> None:
     await message.answer(T("unknown", lang))
+
+
+@router.message(F.chat.type == "private", F.text, ~F.text.startswith("/"), ~F.via_bot)
+async def text_is_a_search(message: Message, lang: str, search: SearchRepository) -> None:
+    command = CommandObject(prefix="/", command="search", args=message.text)
+    await cmd_search(message, command, lang, search)

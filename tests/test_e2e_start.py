@@ -63,3 +63,17 @@ async def test_forged_button_and_unknown_command_get_polite_answers(
     assert answer["answered"] and "устарела" in answer["text"]
     unknown = await running.say("/nosuchcommand")
     assert "/help" in unknown[0]["text"]
+
+
+async def test_plain_text_in_private_chat_is_a_search(
+    bot_app: Callable[..., Awaitable[RunningApp]],
+) -> None:
+    from tests.test_reading_data import Item, store
+
+    running = await bot_app()
+    reply = await running.say("форум в Абакане")
+    # Nothing is stored yet: the search answers «nothing found», not silence.
+    assert "ничего не найдено" in reply[0]["text"].lower()
+    await store(running.app.db, [Item("В Абакане прошёл форум", "Форум собрал глав.", ["RU-KK"])])
+    found = await running.say("форумы Хакасии")
+    assert "В Абакане прошёл форум" in found[0]["text"]
