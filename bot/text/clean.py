@@ -83,8 +83,8 @@ _TRAIL_PUNCT = " \t:.—–-…»«\"'!"
 
 def _is_tail_heading(line: str) -> bool:
     low = line.strip().lower().rstrip(_TRAIL_PUNCT).strip()
-    if not low:
-        return False
+    if not low or not low.startswith(TAIL_HEADINGS):
+        return False  # most lines: no heading starts them (one C-level check for all)
     if low in TAIL_HEADINGS:
         return True
     # "Читайте также: ...", "Реклама. ООО ...", "Поделиться в VK" — a heading followed by text.

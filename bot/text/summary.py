@@ -122,7 +122,7 @@ def _norm(sentence: str) -> str:
 
 
 def _content_stems(text: str) -> frozenset[str]:
-    return frozenset(s for s in (stem(w) for w in words(text)) if s not in _STOP and len(s) > 1)
+    return frozenset(s for s in map(stem, words(text)) if s not in _STOP and len(s) > 1)
 
 
 def sentences(text: str) -> list[str]:
