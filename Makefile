@@ -18,10 +18,10 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m bot run --config $(CONFIG) --demo-if-no-token
+	@$(BIN)/python -m bot run --config $(CONFIG) --demo-if-no-token
 
 demo: $(STAMP)
-	$(BIN)/python -m bot demo --config $(CONFIG)
+	@$(BIN)/python -m bot demo --config $(CONFIG)
 
 emulator: $(STAMP)
 	$(BIN)/python -m bot emulator
