@@ -108,7 +108,7 @@ def main() -> int:
         show("regions", rate(lambda t, x: tagger(t + "\n" + x), articles))
 
     def pipeline(title: str, text: str) -> None:
-        # As bot.analysis would: regions tagged once and handed to detect_event; the summary
+        # As bot.cli.analyze would: regions tagged once and handed to detect_event; the summary
         # reuses the sentences the detector split (bot.text.summary.body_sentences).
         found = tag_regions(title + "\n" + text) if tag_regions is not None else None
         detect_event(title, text, PUBLISHED, regions=found)

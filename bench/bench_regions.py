@@ -23,7 +23,7 @@ from tests.paths import SEED as SEED_PATH
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "regions_devset.jsonl"
 SEED = SEED_PATH
-RUNNER = "import sys; from bot.analysis import main; sys.exit(main(sys.argv[1:]))"
+RUNNER = "import sys; from bot.cli.analyze import main; sys.exit(main(sys.argv[1:]))"
 
 
 def make_articles(n: int, size: int = 3000, regional_share: float = 1.0) -> list[str]:
@@ -96,7 +96,7 @@ def main() -> int:
     print("target >= 150 articles/s on one core")
     print(f"warm, word cache emptied per article: {uncached_rate(articles[:200]):.0f} articles/s")
     for label, command in (
-        ("bot.analysis.main", ["-c", RUNNER, "--json", "-"]),
+        ("bot.cli.analyze.main", ["-c", RUNNER, "--json", "-"]),
         ("python -m bot analyze", ["-m", "bot", "analyze", "--", "--json", "-"]),
     ):
         times = cold_start(command)

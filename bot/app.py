@@ -1,4 +1,12 @@
-"""Builds the whole application from a config: the one function the CLI and the tests call."""
+"""The composition root: :func:`build_app` builds the whole application from a config.
+
+The CLI, the demo and the tests call it; nothing else constructs services. It opens the
+database, builds the repositories, the ingestor, the delivery planner and worker, the
+scheduler with its jobs, the bot and the dispatcher, and hands handlers the services they
+use by name through ``Dispatcher(**workflow_data)``: each repository (``chats``,
+``sources``, ``articles``, ``subscriptions``, ``deliveries``, ``events``, ``search``,
+``stats``), ``settings`` and ``ingestor``. Handlers never receive the app itself.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +28,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.commands import ADMIN_COMMANDS, USER_COMMANDS
 from bot.config import Settings
+from bot.delivery.planner import Planner
+from bot.delivery.worker import DeliveryWorker
+from bot.events.grouping import group_articles
+from bot.ingest.pipeline import AfterStore, Ingestor
 from bot.jobs import JOB_DEFAULTS, register_jobs
 from handlers import build_root_router
 from handlers.middlewares import ChatContextMiddleware
@@ -42,9 +54,13 @@ class App:
     bot: Bot
     dispatcher: Dispatcher
     scheduler: AsyncIOScheduler
-    # Background tasks owned by features (e.g. the outbox worker), cancelled on stop.
+    ingestor: Ingestor
+    planner: Planner
+    worker: DeliveryWorker
+    # Long-running tasks (the outbox worker), cancelled on stop.
     tasks: list[asyncio.Task[Any]] = field(default_factory=list)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
+    _background: set[asyncio.Task[None]] = field(default_factory=set)
 
     async def wait_for_api(self) -> bool:
         """Call getMe until the Bot API answers; False if stopped meanwhile.
@@ -120,8 +136,15 @@ class App:
     def stop(self) -> None:
         """Ask polling to stop (safe from a signal handler)."""
         self._stop.set()
-        if self.dispatcher._running_lock.locked():  # polling runs: stop it
-            asyncio.get_running_loop().create_task(self.dispatcher.stop_polling())
+        task = asyncio.get_running_loop().create_task(self._stop_polling())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _stop_polling(self) -> None:
+        # aiogram says "Polling is not started" with a RuntimeError: then there is nothing
+        # to stop (not started yet, or already stopped), and on_startup sees ``_stop``.
+        with contextlib.suppress(RuntimeError):
+            await self.dispatcher.stop_polling()
 
     async def on_startup(self) -> None:
         try:
@@ -130,6 +153,19 @@ class App:
             log.warning("setMyCommands failed: %s", exc)
         if not self.scheduler.running:
             self.scheduler.start()
+        self.start_worker()
+        if self._stop.is_set():  # stop() came while polling was starting
+            await self._stop_polling()
+
+    def start_worker(self) -> None:
+        """Start the outbox worker (once; a second call while it runs changes nothing)."""
+        if not any(t.get_name() == "delivery-worker" and not t.done() for t in self.tasks):
+            self.tasks.append(asyncio.create_task(self.worker.run(), name="delivery-worker"))
+
+    async def poll_now(self) -> None:
+        """Poll every enabled source now (the demo; ``/fetch`` does the same via the ingestor)."""
+        await self.ingestor.ensure_synced(self.settings)
+        await self.ingestor.poll_all()
 
     async def on_shutdown(self) -> None:
         if self.scheduler.running:
@@ -159,21 +195,52 @@ def make_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
     )
 
 
+def make_after_store(repos: Repositories, planner: Planner) -> AfterStore:
+    """Ingestion's hook for new (non-copy) articles: group them into events, then plan
+    their deliveries at once, so a push does not wait for the next planner tick."""
+
+    async def after_store(article_ids: list[int]) -> None:
+        await group_articles(repos.articles, repos.events, article_ids)
+        await planner.plan_pending()
+
+    return after_store
+
+
 async def build_app(settings: Settings, *, session: AiohttpSession | None = None) -> App:
-    """Open the DB (migrating it), and wire the bot, dispatcher, routers and scheduler."""
+    """Open the database (migrating it) and wire every service, the bot and the dispatcher."""
     db = await Database.open(settings.storage.path)
     repos = Repositories.over(db)
     bot = make_bot(settings, session)
+    worker = DeliveryWorker(bot, repos, settings.delivery)
+    planner = Planner(repos, on_planned=worker.wake)
+    ingestor = Ingestor(
+        settings.ingest,
+        repos.sources,
+        repos.articles,
+        after_store=make_after_store(repos, planner),
+    )
     scheduler = AsyncIOScheduler(timezone="UTC", job_defaults=JOB_DEFAULTS)
-    dispatcher = Dispatcher()
-    app = App(
-        settings=settings, db=db, repos=repos, bot=bot, dispatcher=dispatcher, scheduler=scheduler
+    register_jobs(
+        scheduler,
+        settings=settings,
+        repos=repos,
+        ingestor=ingestor,
+        planner=planner,
+        worker=worker,
     )
-    dispatcher.workflow_data.update(
-        repos.as_workflow_data(), settings=settings, scheduler=scheduler, app=app
-    )
+    dispatcher = Dispatcher(**repos.as_workflow_data(), settings=settings, ingestor=ingestor)
     dispatcher.update.outer_middleware(ChatContextMiddleware(repos.chats))
     dispatcher.include_router(build_root_router())
+    app = App(
+        settings=settings,
+        db=db,
+        repos=repos,
+        bot=bot,
+        dispatcher=dispatcher,
+        scheduler=scheduler,
+        ingestor=ingestor,
+        planner=planner,
+        worker=worker,
+    )
     dispatcher.startup.register(app.on_startup)
-    register_jobs(app)
     return app

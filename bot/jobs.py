@@ -1,76 +1,120 @@
-"""What the scheduler runs. Each feature registers its jobs here, in one place.
+"""What the scheduler runs: every recurring job, registered in one place.
 
 Jobs live in APScheduler's memory job store (a ``Bot`` cannot be pickled); every job
 is idempotent and registered with ``max_instances=1, coalesce=True`` so a slow run is
-never doubled and missed runs collapse into one.
+never doubled and missed runs collapse into one. Jobs receive the services they use,
+never the whole application:
 
-* ``ingest.poll_due`` (bot.ingest.jobs): polls the sources that are due;
-* ``delivery-plan`` / ``delivery-digest`` (bot.delivery.jobs): plans the outbox, queues
-  digests; the outbox worker itself is a long-running task started with the dispatcher;
-* ``retention`` (here): deletes old articles when ``storage.retention_days`` is set.
+* ``ingest.poll_due`` every :data:`POLL_TICK_SECONDS` s: copies the config's sources into
+  the table on its first run, then polls the sources that are due;
+* ``delivery-plan`` every :data:`PLAN_INTERVAL_SECONDS` s: plans articles stored with
+  ``planned = 0`` (also those written by a ``python -m bot ingest`` process);
+* ``delivery-digest`` every :data:`DIGEST_INTERVAL_SECONDS` s: queues due digests;
+* ``retention`` every :data:`RETENTION_INTERVAL_HOURS` h when ``storage.retention_days``
+  is set: deletes old articles.
 
-After new articles are stored, :func:`after_store` groups them into events and plans
-their deliveries at once, so a push does not wait for the next planner tick.
+The outbox worker is not a job but a long-running task the app starts with the dispatcher.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from bot.app import App
-    from bot.ingest.pipeline import SourceReport
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.config import Settings
+from bot.delivery.digest import run_digests
+from bot.delivery.planner import Planner
+from bot.delivery.worker import DeliveryWorker
+from bot.ingest.pipeline import Ingestor, SourceReport
+from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
 
 JOB_DEFAULTS: dict[str, Any] = {"max_instances": 1, "coalesce": True, "misfire_grace_time": 60}
+POLL_JOB_ID = "ingest.poll_due"
+POLL_TICK_SECONDS = 15
+PLAN_INTERVAL_SECONDS = 3
+DIGEST_INTERVAL_SECONDS = 60
 RETENTION_INTERVAL_HOURS = 6
 
 
-def make_after_store(
-    app: App, plan: Callable[[], Awaitable[int]]
-) -> Callable[[list[int]], Awaitable[None]]:
-    """The hook ingestion calls with the ids of new (non-copy) articles."""
-    from bot.eventing import link_article
+async def poll_due(ingestor: Ingestor, settings: Settings) -> list[SourceReport]:
+    """The polling job; directly callable in tests.
 
-    async def after_store(article_ids: list[int]) -> None:
-        for article in await app.repos.articles.get_many(article_ids):
-            await link_article(app.repos.events, article)
-        await plan()
-
-    return after_store
-
-
-def register_jobs(app: App) -> None:
-    """Add every feature's recurring jobs to ``app.scheduler`` (not started yet)."""
-    from bot.delivery.jobs import register as register_delivery
-    from bot.ingest.jobs import register as register_ingest
-
-    planner, _worker = register_delivery(app)
-    register_ingest(app, after_store=make_after_store(app, planner.plan_pending))
-    days = app.settings.storage.retention_days
-    if days:
-
-        async def retention() -> None:
-            cutoff = datetime.now(UTC) - timedelta(days=days)
-            deleted = await app.repos.articles.delete_older_than(cutoff)
-            if deleted:
-                log.info("retention: deleted %d article(s) older than %d days", deleted, days)
-
-        app.scheduler.add_job(
-            retention, "interval", hours=RETENTION_INTERVAL_HOURS, id="retention",
-            next_run_time=datetime.now(UTC), replace_existing=True, **JOB_DEFAULTS,
-        )  # fmt: skip
-
-
-async def poll_now(app: App) -> list[SourceReport]:
-    """Poll every enabled source now (the demo, and what ``/fetch`` does)."""
-    from bot.ingest.jobs import ingestor_for
-
-    ingestor = ingestor_for(app)
+    The first run copies the config's sources into the table, so the sync happens at start
+    even when the scheduler starts late (Bot API unreachable).
+    """
     if not ingestor.config_synced:
-        await ingestor.sync_config(app.settings)
-    return await ingestor.poll_all()
+        synced = await ingestor.sync_config(settings)
+        log.info("sources from the config: %d enabled", len(synced))
+    reports = await ingestor.poll_due()
+    failed = [r for r in reports if not r.ok]
+    if reports:
+        log.info(
+            "polled %d source(s): %d new article(s), %d failed",
+            len(reports), sum(r.new for r in reports), len(failed),
+        )  # fmt: skip
+    return reports
+
+
+async def queue_digests(repos: Repositories, worker: DeliveryWorker) -> int:
+    """The digest job: queue the digests that are due and wake the worker."""
+    queued = await run_digests(repos)
+    if queued:
+        worker.wake()
+    return queued
+
+
+async def apply_retention(repos: Repositories, days: int) -> int:
+    """The retention job: delete articles older than ``days``."""
+    cutoff = datetime.now(UTC) - timedelta(days=days)
+    deleted = await repos.articles.delete_older_than(cutoff)
+    if deleted:
+        log.info("retention: deleted %d article(s) older than %d days", deleted, days)
+    return deleted
+
+
+def add_poll_job(
+    scheduler: AsyncIOScheduler,
+    ingestor: Ingestor,
+    settings: Settings,
+    *,
+    tick_seconds: float = POLL_TICK_SECONDS,
+) -> None:
+    """The polling job; its first run (config sync, due sources) when the scheduler starts."""
+    scheduler.add_job(
+        poll_due, "interval", seconds=tick_seconds, args=[ingestor, settings], id=POLL_JOB_ID,
+        replace_existing=True, next_run_time=datetime.now(UTC), **JOB_DEFAULTS,
+    )  # fmt: skip
+
+
+def register_jobs(
+    scheduler: AsyncIOScheduler,
+    *,
+    settings: Settings,
+    repos: Repositories,
+    ingestor: Ingestor,
+    planner: Planner,
+    worker: DeliveryWorker,
+    poll_tick_seconds: float = POLL_TICK_SECONDS,
+) -> None:
+    """Add every recurring job to ``scheduler`` (not started yet; a second call replaces)."""
+    now = datetime.now(UTC)
+    add_poll_job(scheduler, ingestor, settings, tick_seconds=poll_tick_seconds)
+    scheduler.add_job(
+        planner.plan_pending, "interval", seconds=PLAN_INTERVAL_SECONDS, id="delivery-plan",
+        replace_existing=True, **JOB_DEFAULTS,
+    )  # fmt: skip
+    scheduler.add_job(
+        queue_digests, "interval", seconds=DIGEST_INTERVAL_SECONDS, args=[repos, worker],
+        id="delivery-digest", replace_existing=True, **JOB_DEFAULTS,
+    )  # fmt: skip
+    days = settings.storage.retention_days
+    if days:
+        scheduler.add_job(
+            apply_retention, "interval", hours=RETENTION_INTERVAL_HOURS, args=[repos, days],
+            id="retention", next_run_time=now, replace_existing=True, **JOB_DEFAULTS,
+        )  # fmt: skip

@@ -9,7 +9,7 @@ boundary before it is escaped, so a cut never lands inside a tag or an entity.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -20,11 +20,14 @@ __all__ = [
     "DEFAULT_TZ",
     "MAX_MESSAGE_LEN",
     "cut_words",
+    "fit_message",
     "format_local",
+    "pack_messages",
     "region_hashtags",
     "region_tz",
     "render_list_item",
     "render_push",
+    "visible_len",
 ]
 
 MAX_MESSAGE_LEN = 4096  # Telegram's limit, counted after entities are parsed
@@ -144,6 +147,56 @@ def _visible(html_text: str) -> str:
         elif not in_tag:
             out.append(ch)
     return html.unescape("".join(out))
+
+
+def visible_len(html_text: str) -> int:
+    """What Telegram counts against its limits for our own HTML: UTF-16 code units of the
+    text after parsing (tags gone, entities decoded; an emoji outside the BMP counts 2)."""
+    return len(_visible(html_text).encode("utf-16-le")) // 2
+
+
+def fit_message(
+    head: str,
+    items: Sequence[str],
+    *,
+    sep: str = "\n\n",
+    keep: int = 1,
+    limit: int = MAX_MESSAGE_LEN,
+) -> str:
+    """``head`` and ``items`` joined by ``sep``, whole items dropped from the end until the
+    visible text fits ``limit`` (at least ``keep`` items stay). This is the one way a list
+    message is made to fit Telegram's 4,096 characters: an item is never cut inside a tag.
+    If even ``keep`` items do not fit, the message is cut as plain text (escaped again)."""
+    kept = list(items)
+    while True:
+        text = sep.join([head, *kept]) if head else sep.join(kept)
+        if visible_len(text) <= limit:
+            return text
+        if len(kept) <= keep:
+            return html.escape(cut_words(_visible(text), limit), quote=False)
+        kept.pop()
+
+
+def pack_messages(
+    blocks: Sequence[str], *, sep: str = "\n\n", limit: int = MAX_MESSAGE_LEN
+) -> list[str]:
+    """Whole blocks (each well-formed HTML) packed into as few messages as fit ``limit``;
+    a block that alone is too long is cut as plain text."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        piece = block
+        if visible_len(piece) > limit:
+            piece = html.escape(cut_words(_visible(piece), limit), quote=False)
+        candidate = f"{current}{sep}{piece}" if current else piece
+        if visible_len(candidate) > limit:
+            messages.append(current)
+            current = piece
+        else:
+            current = candidate
+    if current:
+        messages.append(current)
+    return messages
 
 
 def render_list_item(article: Article, lang: str, index: int | None = None) -> str:

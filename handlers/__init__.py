@@ -1,7 +1,8 @@
 """aiogram routers, one per feature, in the order they see updates.
 
-``build_root_router()`` returns a parent router holding them all plus the error
-handler, so errors from any feature reach ``handlers.errors``.
+:func:`build_root_router` builds a parent router holding fresh feature routers plus the
+error handler (errors from any feature propagate to it). Each call builds new routers:
+aiogram attaches a router once, and tests build several apps in one process.
 """
 
 from __future__ import annotations
@@ -21,29 +22,26 @@ from handlers import (
     subscriptions,
 )
 
-FEATURE_ROUTERS: tuple[Router, ...] = (
-    start.router,
-    subscriptions.router,
-    reading.router,
-    events.router,
-    settings.router,
-    admin_sources.router,
-    admin_stats.router,
-    inline.router,
-    fallback.router,
+__all__ = ["build_root_router"]
+
+# The fallback router goes last: it answers what no feature took.
+_FEATURES = (
+    start,
+    subscriptions,
+    reading,
+    events,
+    settings,
+    admin_sources,
+    admin_stats,
+    inline,
+    fallback,
 )
 
 
 def build_root_router() -> Router:
-    """A fresh parent router each call: aiogram routers can be attached only once."""
+    """A fresh parent router with every feature's router and the error handlers."""
     root = Router(name="root")
     errors.install(root)
-    for router in FEATURE_ROUTERS:
-        previous = router.parent_router
-        if previous is not None:
-            # A second app in one process (tests): aiogram has no public detach, so undo
-            # the attachment by hand before attaching the router to the new root.
-            previous.sub_routers.remove(router)
-            router._parent_router = None
-        root.include_router(router)
+    for feature in _FEATURES:
+        root.include_router(feature.build_router())
     return root

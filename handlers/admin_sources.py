@@ -1,6 +1,6 @@
 """Admin commands for news sources: /sources, /addsource, /delsource, /fetch.
 
-Only users in ``telegram.admins`` may use them (``require_admin``). Admins add http(s)
+Only users in ``telegram.admins`` may use them (:mod:`handlers.admin` checks). Admins add http(s)
 URLs only: local paths stay an operator's tool (the config and the CLI), so a chat can
 never make the bot read files of its server.
 """
@@ -8,36 +8,29 @@ never make the bot read files of its server.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import LinkPreviewOptions, Message
+from aiogram.types import Message
 
 from bot.config import Settings
-from bot.errors import UnknownRegionError, UserInputError
+from bot.errors import UserInputError
 from bot.i18n import Texts
-from bot.ingest.jobs import ingestor_for
-from bot.ingest.pipeline import SourceReport
+from bot.ingest.pipeline import Ingestor, SourceReport
+from bot.render import pack_messages
 from bot.text.catalogue import by_code
-from bot.text.regions import resolve_region
-from handlers.common import require_admin
+from handlers.admin import admin_router
+from handlers.editing import NO_PREVIEW
+from handlers.region_input import region_code as resolve_region_code
 from storage.sources import Source, SourceRepository
 
-if TYPE_CHECKING:
-    from bot.app import App  # bot.app imports handlers
+__all__ = ["T", "build_router", "render_reports", "render_sources"]
 
-__all__ = ["T", "render_reports", "render_sources", "router", "split_blocks"]
 
-router = Router(name="admin_sources")
-
-MAX_MESSAGE = 4096
 _URL_SHOWN = 200
-_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 T = Texts(
     ru={
@@ -60,8 +53,6 @@ T = Texts(
         "exists": "Этот источник уже есть: <b>#{id}</b> {url}",
         "added": "Источник <b>#{id}</b> добавлен{region}. Читаю его…",
         "added_region": " (регион: {region})",
-        "unknown_region": "Не знаю регион «{query}».{hint}",
-        "hint": " Может быть: {names}?",
         "del_usage": "Формат: <code>/delsource ID</code> (номер из /sources)",
         "deleted": "Источник <b>#{id}</b> удалён: {url}\nЕго статьи остаются.",
         "not_found": "Нет источника с номером {id}.",
@@ -95,8 +86,6 @@ T = Texts(
         "exists": "This source exists already: <b>#{id}</b> {url}",
         "added": "Source <b>#{id}</b> added{region}. Reading it…",
         "added_region": " (region: {region})",
-        "unknown_region": "Unknown region «{query}».{hint}",
-        "hint": " Did you mean: {names}?",
         "del_usage": "Usage: <code>/delsource ID</code> (the number from /sources)",
         "deleted": "Source <b>#{id}</b> deleted: {url}\nIts articles stay.",
         "not_found": "No source number {id}.",
@@ -187,31 +176,6 @@ def _source_block(source: Source, now: datetime, lang: str) -> str:
     return "\n".join(lines)
 
 
-def split_blocks(blocks: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:
-    """Pack whole blocks (each well-formed HTML) into messages of at most ``limit`` chars.
-
-    Splitting between blocks never cuts a tag; a block longer than the limit (it cannot
-    happen with the caps above) would be cut as plain text.
-    """
-    messages: list[str] = []
-    current = ""
-    for block in blocks:
-        piece = block
-        if len(piece) > limit:
-            # Plain text, cut before escaping so no entity is split (escaping grows <= 6x).
-            visible = html.unescape(re.sub(r"<[^>]*>", "", piece))
-            piece = html.escape(visible[: limit // 6])
-        candidate = f"{current}\n\n{piece}" if current else piece
-        if len(candidate) > limit:
-            messages.append(current)
-            current = piece
-        else:
-            current = candidate
-    if current:
-        messages.append(current)
-    return messages
-
-
 def render_sources(sources: Sequence[Source], lang: str, now: datetime | None = None) -> list[str]:
     """The /sources answer: one block per source, split into messages."""
     if not sources:
@@ -219,7 +183,7 @@ def render_sources(sources: Sequence[Source], lang: str, now: datetime | None = 
     moment = now or datetime.now(UTC)
     blocks = [T("title", lang, n=len(sources))]
     blocks += [_source_block(s, moment, lang) for s in sources]
-    return split_blocks(blocks)
+    return pack_messages(blocks)
 
 
 def _report_line(report: SourceReport, lang: str) -> str:
@@ -253,11 +217,7 @@ def render_reports(reports: Sequence[SourceReport], lang: str) -> list[str]:
             failed=sum(1 for r in reports if not r.ok),
         )
     )
-    return split_blocks(blocks)
-
-
-def _user(message: Message) -> int | None:
-    return message.from_user.id if message.from_user else None
+    return pack_messages(blocks)
 
 
 def _valid_url(raw: str) -> str | None:
@@ -276,16 +236,13 @@ def _valid_url(raw: str) -> str | None:
     return url
 
 
-@router.message(Command("sources"))
 async def cmd_sources(
     message: Message, *, lang: str, settings: Settings, sources: SourceRepository
 ) -> None:
-    require_admin(settings, _user(message))
     for text in render_sources(await sources.list_all(), lang):
-        await message.answer(text, link_preview_options=_NO_PREVIEW)
+        await message.answer(text, link_preview_options=NO_PREVIEW)
 
 
-@router.message(Command("addsource"))
 async def cmd_addsource(
     message: Message,
     command: CommandObject,
@@ -293,9 +250,8 @@ async def cmd_addsource(
     lang: str,
     settings: Settings,
     sources: SourceRepository,
-    app: App,
+    ingestor: Ingestor,
 ) -> None:
-    require_admin(settings, _user(message))
     args = (command.args or "").split(maxsplit=1)
     if not args:
         raise UserInputError(T("add_usage", "ru"), T("add_usage", "en"))
@@ -305,20 +261,7 @@ async def cmd_addsource(
         raise UserInputError(T("bad_url", "ru", url=shown), T("bad_url", "en", url=shown))
     region_code: str | None = None
     if len(args) > 1:
-        query = args[1].strip()
-        resolution = resolve_region(query)
-        if resolution.region is None:
-            codes = [r.code for r in resolution.suggestions]
-            names = html.escape(", ".join(r.name for r in resolution.suggestions[:3]))
-            texts = [
-                T(
-                    "unknown_region", lg, query=html.escape(query[:100]),
-                    hint=T("hint", lg, names=names) if names else "",
-                )
-                for lg in ("ru", "en")
-            ]  # fmt: skip
-            raise UnknownRegionError(query, codes, texts[0], texts[1])
-        region_code = resolution.region.code
+        region_code = resolve_region_code(args[1].strip())
     source, created = await sources.add(
         url,
         region=region_code,
@@ -328,7 +271,7 @@ async def cmd_addsource(
     if not created:
         await message.answer(
             T("exists", lang, id=source.id, url=html.escape(_short_url(source.url))),
-            link_preview_options=_NO_PREVIEW,
+            link_preview_options=NO_PREVIEW,
         )
         return
     region_text = (
@@ -337,14 +280,13 @@ async def cmd_addsource(
         else ""
     )
     await message.answer(
-        T("added", lang, id=source.id, region=region_text), link_preview_options=_NO_PREVIEW
+        T("added", lang, id=source.id, region=region_text), link_preview_options=NO_PREVIEW
     )
-    report = await ingestor_for(app).poll_one(source)
+    report = await ingestor.poll_one(source)
     for text in render_reports([report], lang):
-        await message.answer(text, link_preview_options=_NO_PREVIEW)
+        await message.answer(text, link_preview_options=NO_PREVIEW)
 
 
-@router.message(Command("delsource"))
 async def cmd_delsource(
     message: Message,
     command: CommandObject,
@@ -353,7 +295,6 @@ async def cmd_delsource(
     settings: Settings,
     sources: SourceRepository,
 ) -> None:
-    require_admin(settings, _user(message))
     raw = (command.args or "").strip().lstrip("#")
     if not raw.isdigit() or len(raw) > 18:
         raise UserInputError(T("del_usage", "ru"), T("del_usage", "en"))
@@ -363,19 +304,33 @@ async def cmd_delsource(
     text = T("deleted", lang, id=source.id, url=html.escape(_short_url(source.url)))
     if source.origin == "config":
         text += T("config_warn", lang)
-    await message.answer(text, link_preview_options=_NO_PREVIEW)
+    await message.answer(text, link_preview_options=NO_PREVIEW)
 
 
-@router.message(Command("fetch"))
 async def cmd_fetch(
-    message: Message, *, lang: str, settings: Settings, sources: SourceRepository, app: App
+    message: Message,
+    *,
+    lang: str,
+    settings: Settings,
+    sources: SourceRepository,
+    ingestor: Ingestor,
 ) -> None:
-    require_admin(settings, _user(message))
     enabled = await sources.list_all(enabled_only=True)
     if not enabled:
         await message.answer(T("fetch_none", lang))
         return
     await message.answer(T("fetching", lang, n=len(enabled)))
-    reports = await ingestor_for(app).poll_all()
+    await ingestor.ensure_synced(settings)
+    reports = await ingestor.poll_all()
     for text in render_reports(reports, lang):
-        await message.answer(text, link_preview_options=_NO_PREVIEW)
+        await message.answer(text, link_preview_options=NO_PREVIEW)
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = admin_router("admin_sources")
+    router.message.register(cmd_sources, Command("sources"))
+    router.message.register(cmd_addsource, Command("addsource"))
+    router.message.register(cmd_delsource, Command("delsource"))
+    router.message.register(cmd_fetch, Command("fetch"))
+    return router

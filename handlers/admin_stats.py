@@ -1,4 +1,5 @@
-"""/stats for the bot's admins (``telegram.admins``): chats, subscriptions, articles, outbox."""
+"""/stats for the bot's admins (``telegram.admins``, checked by :mod:`handlers.admin`):
+chats, subscriptions, articles, outbox."""
 
 from __future__ import annotations
 
@@ -10,18 +11,15 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot.config import Settings
 from bot.i18n import Texts
-from handlers.common import require_admin
+from handlers.admin import admin_router
 from handlers.keyboards import region_label
 from storage.chats import ChatRepository
-from storage.db import Database
 from storage.stats import StatsRepository
 from storage.subscriptions import SubscriptionRepository
 
-__all__ = ["STATS_TZ", "T", "router", "stats_text"]
+__all__ = ["STATS_TZ", "T", "build_router", "stats_text"]
 
-router = Router(name="admin_stats")
 
 # "Articles today" counts from midnight Moscow time, the country's reference clock.
 STATS_TZ = ZoneInfo("Europe/Moscow")
@@ -54,7 +52,7 @@ T = Texts(
 
 
 async def stats_text(
-    db: Database,
+    stats: StatsRepository,
     chats: ChatRepository,
     subscriptions: SubscriptionRepository,
     lang: str,
@@ -62,7 +60,6 @@ async def stats_text(
 ) -> str:
     """The /stats report (Telegram HTML)."""
     moment = now or datetime.now(UTC)
-    stats = StatsRepository(db)
     active, inactive = await chats.count()
     top = await subscriptions.count_by_region(TOP_REGIONS)
     total = await subscriptions.count()
@@ -102,15 +99,19 @@ async def stats_text(
     return "\n".join(lines)
 
 
-@router.message(Command("stats"))
 async def cmd_stats(
     message: Message,
     *,
     lang: str,
-    settings: Settings,
-    db: Database,
+    stats: StatsRepository,
     chats: ChatRepository,
     subscriptions: SubscriptionRepository,
 ) -> None:
-    require_admin(settings, message.from_user.id if message.from_user else None)
-    await message.answer(await stats_text(db, chats, subscriptions, lang))
+    await message.answer(await stats_text(stats, chats, subscriptions, lang))
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = admin_router("admin_stats")
+    router.message.register(cmd_stats, Command("stats"))
+    return router

@@ -14,37 +14,25 @@ import re
 from datetime import UTC, datetime
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    LinkPreviewOptions,
     Message,
 )
 
-from bot.digest import (
-    PERIODS,
-    Period,
-    T,
-    button_title,
-    period_start,
-    render_digest,
-    render_event_card,
-    render_event_list,
-)
-from bot.errors import UnknownRegionError, UserInputError
+from bot.errors import UserInputError
+from bot.events.render import T, button_title, render_event_card, render_event_list
+from bot.events.summary import PERIODS, Period, period_start, render_digest
 from bot.render import cut_words
 from bot.text.catalogue import by_code
-from bot.text.regions import resolve_region
+from handlers.editing import NO_PREVIEW, edit_in_place
+from handlers.region_input import region_code
 from storage.articles import ArticleRepository
 from storage.events import EventRecord, EventRepository
 
-router = Router(name="events")
-
 LIST_LIMIT = 10
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _MAX_ID = 2**62
 _CARD = re.compile(r"^ev:(\d{1,18}):(\*|RU-[A-Z]{2,3})$")
 _LIST = re.compile(r"^evl:(\*|RU-[A-Z]{2,3})$")
@@ -58,20 +46,6 @@ _PERIOD_WORDS: dict[str, Period] = {
     "неделю": "week",
     "неделя.": "week",
 }
-
-
-def _region(words: str) -> str:
-    """A region code for the user's words, or UnknownRegionError with suggestions."""
-    resolution = resolve_region(words)
-    if resolution.region is not None:
-        return resolution.region.code
-    shown = html.escape(cut_words(words, 60), quote=False)
-    ru = f"Не нашёл регион «{shown}». Список регионов — /regions."
-    en = f"No region matches «{shown}». The list of regions: /regions."
-    if resolution.suggestions:
-        ru += " Может быть: " + ", ".join(html.escape(r.name) for r in resolution.suggestions)
-        en += " Did you mean: " + ", ".join(html.escape(r.name_en) for r in resolution.suggestions)
-    raise UnknownRegionError(words, [r.code for r in resolution.suggestions], ru, en)
 
 
 def _list_markup(events: list[EventRecord], back: str) -> InlineKeyboardMarkup | None:
@@ -108,12 +82,11 @@ async def _card(
     return render_event_card(event, found, lang)
 
 
-@router.message(Command("events"))
 async def cmd_events(
     message: Message, command: CommandObject, lang: str, events: EventRepository
 ) -> None:
     words = (command.args or "").strip()
-    region = _region(words) if words else None
+    region = region_code(words) if words else None
     text, found = await _list(events, region, lang)
     await message.answer(
         text, reply_markup=_list_markup(found, region or "*"), link_preview_options=NO_PREVIEW
@@ -131,7 +104,6 @@ def parse_event_id(args: str | None) -> int:
     return int(arg)
 
 
-@router.message(Command("event"))
 async def cmd_event(
     message: Message,
     command: CommandObject,
@@ -161,10 +133,9 @@ def parse_summary_args(args: str | None) -> tuple[Period, str | None]:
     rest = " ".join(words)
     if len(rest) > 100:
         raise UserInputError(T("summary_usage", "ru"), T("summary_usage", "en"))
-    return period, (_region(rest) if rest else None)
+    return period, (region_code(rest) if rest else None)
 
 
-@router.message(Command("summary"))
 async def cmd_summary(
     message: Message,
     command: CommandObject,
@@ -186,15 +157,6 @@ async def cmd_summary(
     )
 
 
-async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    try:
-        await message.edit_text(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
-    except TelegramBadRequest as exc:
-        if "not modified" not in str(exc):
-            raise
-
-
-@router.callback_query(F.data.startswith("ev:"))
 async def on_card(
     callback: CallbackQuery, lang: str, events: EventRepository, articles: ArticleRepository
 ) -> None:
@@ -211,11 +173,10 @@ async def on_card(
     if text is None:
         await callback.answer(T("event_not_found", lang, id=int(m.group(1))), show_alert=True)
         return
-    await _edit(message, text, _card_markup(lang, m.group(2)))
+    await edit_in_place(message, text, _card_markup(lang, m.group(2)))
     await callback.answer()
 
 
-@router.callback_query(F.data.startswith("evl:"))
 async def on_list(callback: CallbackQuery, lang: str, events: EventRepository) -> None:
     m = _LIST.match(callback.data or "")
     message = callback.message
@@ -229,5 +190,16 @@ async def on_list(callback: CallbackQuery, lang: str, events: EventRepository) -
         return
     code = None if region == "*" else region
     text, found = await _list(events, code, lang)
-    await _edit(message, text, _list_markup(found, region or "*"))
+    await edit_in_place(message, text, _list_markup(found, region or "*"))
     await callback.answer()
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = Router(name="events")
+    router.message.register(cmd_events, Command("events"))
+    router.message.register(cmd_event, Command("event"))
+    router.message.register(cmd_summary, Command("summary"))
+    router.callback_query.register(on_card, F.data.startswith("ev:"))
+    router.callback_query.register(on_list, F.data.startswith("evl:"))
+    return router

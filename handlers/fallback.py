@@ -14,8 +14,6 @@ from bot.i18n import Texts
 from handlers.reading import cmd_search
 from storage.search import SearchRepository
 
-router = Router(name="fallback")
-
 T = Texts(
     ru={
         "stale": "Эта кнопка устарела. Отправьте команду ещё раз.",
@@ -28,18 +26,26 @@ T = Texts(
 )
 
 
-@router.callback_query()
 async def stale_button(query: CallbackQuery, lang: str) -> None:
     """Any callback data no feature understood changes nothing and gets a polite answer."""
     await query.answer(T("stale", lang), show_alert=True)
 
 
-@router.message(F.chat.type == "private", F.text.startswith("/"))
 async def unknown_command(message: Message, lang: str) -> None:
     await message.answer(T("unknown", lang))
 
 
-@router.message(F.chat.type == "private", F.text, ~F.text.startswith("/"), ~F.via_bot)
 async def text_is_a_search(message: Message, lang: str, search: SearchRepository) -> None:
     command = CommandObject(prefix="/", command="search", args=message.text)
     await cmd_search(message, command, lang, search)
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = Router(name="fallback")
+    router.callback_query.register(stale_button)
+    router.message.register(unknown_command, F.chat.type == "private", F.text.startswith("/"))
+    router.message.register(
+        text_is_a_search, F.chat.type == "private", F.text, ~F.text.startswith("/"), ~F.via_bot
+    )
+    return router

@@ -2,7 +2,7 @@
 of the user's regions (their private chat's subscriptions), or of everything.
 
 Each result is an article (id = article id) whose message is the push (``render_push``).
-Pages of :data:`INLINE_PAGE` with ``next_offset`` (``bot.reading`` inline offsets, a few
+Pages of :data:`INLINE_PAGE` with ``next_offset`` (:mod:`bot.search.paging` inline offsets, a few
 bytes: Telegram sends the query again with the offset, so nothing is kept server-side).
 """
 
@@ -18,21 +18,15 @@ from aiogram.types import (
     LinkPreviewOptions,
 )
 
-from bot.reading import (
-    T,
-    decode_inline_offset,
-    encode_inline_latest,
-    encode_inline_offset,
-    parse_query,
-    run_search,
-)
 from bot.render import cut_words, format_local, render_push
+from bot.search.engine import run_search
+from bot.search.pages import T
+from bot.search.paging import decode_inline_offset, encode_inline_latest, encode_inline_offset
+from bot.search.query import parse_query
 from bot.text.catalogue import by_code
 from storage.articles import Article
 from storage.search import Cursor, SearchRepository
 from storage.subscriptions import ALL_REGIONS, SubscriptionRepository
-
-router = Router(name="inline")
 
 INLINE_PAGE = 20  # results per answer (Telegram allows 50; 20 fills a screen and answers fast)
 CACHE_QUERY = 30  # seconds Telegram may reuse the answer to a search
@@ -72,7 +66,6 @@ async def _user_regions(subscriptions: SubscriptionRepository, user_id: int) -> 
     return sorted(codes)
 
 
-@router.inline_query()
 async def inline_search(
     inline_query: InlineQuery,
     lang: str,
@@ -110,3 +103,10 @@ async def inline_search(
         next_offset=next_offset,
         button=button,
     )
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = Router(name="inline")
+    router.inline_query.register(inline_search)
+    return router

@@ -1,90 +1,49 @@
 """/latest and /search, and their «Ещё» buttons that page by editing the same message.
 
-The buttons carry everything needed to continue (``bot.reading`` payloads), so they keep
+The buttons carry everything needed to continue (:mod:`bot.search.paging` payloads), so they keep
 working after a restart; a forged or outdated payload gets a short alert and changes nothing.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    LinkPreviewOptions,
     Message,
 )
 
-from bot.errors import UnknownRegionError
-from bot.reading import (
-    SEARCH_PAGE,
+from bot.search.engine import SEARCH_PAGE, run_search
+from bot.search.pages import T, not_found_text, render_latest_page, render_search_page
+from bot.search.paging import (
     LatestPayload,
     SearchPayload,
-    T,
-    clamp_latest,
     decode_latest,
     decode_search,
     encode_latest,
     encode_search,
-    not_found_text,
     parse_latest_args,
-    parse_query,
     query_from_message,
     query_hash,
-    render_latest_page,
-    render_search_page,
-    run_search,
 )
-from bot.render import cut_words
-from bot.text.catalogue import REGIONS, Region
-from bot.text.regions import resolve_region
+from bot.search.query import parse_query
+from handlers.editing import NO_PREVIEW, edit_in_place
+from handlers.region_input import region_code
+from handlers.topics import thread_of
 from storage.search import SearchRepository
 from storage.subscriptions import ALL_REGIONS, SubscriptionRepository
 
 log = logging.getLogger(__name__)
-
-router = Router(name="reading")
-
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def _more_button(lang: str, data: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[[InlineKeyboardButton(text=T("more", lang), callback_data=data)]]
     )
-
-
-def _unknown_region(query: str, suggestions: tuple[Region, ...]) -> UnknownRegionError:
-    shown = html.escape(cut_words(query, 60), quote=False)
-    texts: dict[str, str] = {}
-    for lang in ("ru", "en"):
-        lines = [T("region_not_found", lang, query=shown)]
-        if suggestions:
-            names = ", ".join(
-                html.escape(r.name_en if lang == "en" else r.name, quote=False) for r in suggestions
-            )
-            lines.append(T("suggest", lang, names=names))
-        lines.append(T("regions_hint", lang))
-        texts[lang] = "\n".join(lines)
-    return UnknownRegionError(query, [r.code for r in suggestions], texts["ru"], texts["en"])
-
-
-def _resolve(words: str) -> Region:
-    resolution = resolve_region(words)
-    if resolution.region is not None:
-        return resolution.region
-    # English names («/latest Khakassia» from an English user); resolve_region knows only
-    # Russian forms so far.
-    folded = words.casefold()
-    for region in REGIONS:
-        if region.name_en.casefold() == folded:
-            return region
-    raise _unknown_region(words, resolution.suggestions)
 
 
 async def _scope_regions(
@@ -95,15 +54,13 @@ async def _scope_regions(
         return None
     if scope != "@":
         return [scope]
-    thread = message.message_thread_id if message.is_topic_message else None
-    subs = await subscriptions.list_for_chat(message.chat.id, thread)
+    subs = await subscriptions.list_for_chat(message.chat.id, thread_of(message))
     codes = {s.region for s in subs}
     if not codes or ALL_REGIONS in codes:
         return None
     return sorted(codes)
 
 
-@router.message(Command("latest"))
 async def cmd_latest(
     message: Message,
     command: CommandObject,
@@ -112,17 +69,9 @@ async def cmd_latest(
     subscriptions: SubscriptionRepository,
 ) -> None:
     words, limit = parse_latest_args(command.args)
-    scope = "@"
-    if words:
-        if words.isdigit() and len(words) <= 6 and resolve_region(words).region is None:
-            # «/latest 500»: no region has that number, so it is a count
-            limit = clamp_latest(int(words))
-        else:
-            scope = _resolve(words).code
-    if scope == "@":
-        thread = message.message_thread_id if message.is_topic_message else None
-        if not await subscriptions.list_for_chat(message.chat.id, thread):
-            scope = "*"
+    scope = region_code(words) if words else "@"
+    if scope == "@" and not await subscriptions.list_for_chat(message.chat.id, thread_of(message)):
+        scope = "*"
     regions = await _scope_regions(scope, message, subscriptions)
     page = await search.latest(regions, limit=limit)
     text = render_latest_page(page.articles, scope, lang)
@@ -133,23 +82,10 @@ async def cmd_latest(
     await message.answer(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
 
 
-async def _edit(message: Message, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    try:
-        await message.edit_text(text, reply_markup=markup, link_preview_options=NO_PREVIEW)
-    except TelegramBadRequest as exc:
-        if "not modified" not in str(exc):
-            raise
-
-
 async def _drop_button(message: Message) -> None:
-    try:
-        await message.edit_reply_markup(reply_markup=None)
-    except TelegramBadRequest as exc:
-        if "not modified" not in str(exc):
-            raise
+    await edit_in_place(message, None, None)
 
 
-@router.callback_query(F.data.startswith("lt:"))
 async def more_latest(
     callback: CallbackQuery,
     lang: str,
@@ -174,11 +110,10 @@ async def more_latest(
             payload.limit, payload.shown + len(page.articles), payload.scope, page.next_cursor
         )
         markup = _more_button(lang, encode_latest(following))
-    await _edit(message, text, markup)
+    await edit_in_place(message, text, markup)
     await callback.answer()
 
 
-@router.message(Command("search"))
 async def cmd_search(
     message: Message, command: CommandObject, lang: str, search: SearchRepository
 ) -> None:
@@ -204,7 +139,6 @@ async def cmd_search(
     )
 
 
-@router.callback_query(F.data.startswith("sr:"))
 async def more_search(callback: CallbackQuery, lang: str, search: SearchRepository) -> None:
     payload = decode_search(callback.data or "")
     message = callback.message
@@ -236,5 +170,15 @@ async def more_search(callback: CallbackQuery, lang: str, search: SearchReposito
             payload.stage, payload.offset + len(result.articles), payload.now, payload.digest
         )
         markup = _more_button(lang, encode_search(following))
-    await _edit(message, render_search_page(result, lang), markup)
+    await edit_in_place(message, render_search_page(result, lang), markup)
     await callback.answer()
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = Router(name="reading")
+    router.message.register(cmd_latest, Command("latest"))
+    router.callback_query.register(more_latest, F.data.startswith("lt:"))
+    router.message.register(cmd_search, Command("search"))
+    router.callback_query.register(more_search, F.data.startswith("sr:"))
+    return router

@@ -18,28 +18,27 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.errors import UserInputError
-from bot.i18n import Texts
-from bot.quiet_hours import (
+from bot.delivery.quiet_hours import (
     chat_zone,
     format_hhmm,
     parse_hhmm,
     parse_quiet_range,
     valid_timezone,
 )
-from bot.text.catalogue import by_code
+from bot.errors import UserInputError
+from bot.i18n import Texts
 from handlers.callbacks import SettingsCb
+from handlers.editing import edit_in_place
 from handlers.keyboards import DIGEST_TIMES, region_label, settings_keyboard
-from handlers.subscriptions import ensure_can_manage, resolve_target
+from handlers.permissions import ensure_can_manage
+from handlers.region_input import resolve_user_region
 from storage.subscriptions import MODES, SubscriptionRepository
 
-__all__ = ["T", "button_changes", "command_changes", "router", "settings_view"]
+__all__ = ["T", "build_router", "button_changes", "command_changes", "settings_view"]
 
-router = Router(name="settings")
 
 T = Texts(
     ru={
@@ -205,8 +204,7 @@ def command_changes(args: str) -> dict[str, object]:
         if "/" in rest and valid_timezone(rest):
             return {"timezone": rest}
         if rest:
-            code, _ = resolve_target(rest)
-            region = by_code(code) if code else None
+            region, _ = resolve_user_region(rest)
             if region is not None:
                 return {"timezone": region.timezone}
         raise _input_error("bad_tz", rest)
@@ -234,8 +232,6 @@ def command_changes(args: str) -> dict[str, object]:
     raise _input_error("bad_command", head)
 
 
-@router.message(Command("settings"))
-@router.channel_post(Command("settings"))
 async def cmd_settings(
     message: Message,
     command: CommandObject,
@@ -252,7 +248,6 @@ async def cmd_settings(
     await message.answer(text, reply_markup=keyboard)
 
 
-@router.callback_query(SettingsCb.filter())
 async def on_settings_button(
     callback: CallbackQuery,
     callback_data: SettingsCb,
@@ -271,15 +266,20 @@ async def on_settings_button(
     await ensure_can_manage(bot, message.chat, callback.from_user)
     await subscriptions.update_settings(message.chat.id, **changes)
     text, keyboard = await settings_view(subscriptions, message.chat.id, lang)
-    try:
-        await message.edit_text(text, reply_markup=keyboard)
-    except TelegramBadRequest as exc:
-        if "not modified" not in str(exc):
-            raise
+    await edit_in_place(message, text, keyboard)
     await callback.answer(T("saved", lang))
 
 
-@router.callback_query(F.data.startswith("st:"))
 async def on_garbage(callback: CallbackQuery, lang: str) -> None:
     """``st:`` data that does not unpack: forged or from an old version; nothing changes."""
     await callback.answer(T("stale", lang), show_alert=True)
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = Router(name="settings")
+    router.message.register(cmd_settings, Command("settings"))
+    router.channel_post.register(cmd_settings, Command("settings"))
+    router.callback_query.register(on_settings_button, SettingsCb.filter())
+    router.callback_query.register(on_garbage, F.data.startswith("st:"))
+    return router

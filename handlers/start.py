@@ -8,10 +8,8 @@ from aiogram.types import Message
 
 from bot.i18n import Texts
 from handlers.keyboards import districts_keyboard
-from handlers.subscriptions import thread_of
+from handlers.topics import thread_of
 from storage.subscriptions import SubscriptionRepository
-
-router = Router(name="start")
 
 T = Texts(
     ru={
@@ -67,7 +65,6 @@ T = Texts(
 )
 
 
-@router.message(CommandStart())
 async def cmd_start(message: Message, lang: str, subscriptions: SubscriptionRepository) -> None:
     subscribed = {
         s.region for s in await subscriptions.list_for_chat(message.chat.id, thread_of(message))
@@ -75,7 +72,14 @@ async def cmd_start(message: Message, lang: str, subscriptions: SubscriptionRepo
     await message.answer(T("start", lang), reply_markup=districts_keyboard(lang, subscribed))
 
 
-@router.message(Command("help"))
 async def cmd_help(message: Message, lang: str) -> None:
     me = await message.bot.me() if message.bot else None
     await message.answer(T("help", lang, bot=me.username if me and me.username else "bot"))
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = Router(name="start")
+    router.message.register(cmd_start, CommandStart())
+    router.message.register(cmd_help, Command("help"))
+    return router

@@ -9,23 +9,19 @@ from __future__ import annotations
 
 import html
 import logging
-import time
-import weakref
 from collections.abc import Sequence
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import Command, CommandObject
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
-from aiogram.types import Chat as TgChat
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.errors import PermissionDeniedError, UnknownRegionError, UserInputError
+from bot.delivery.quiet_hours import chat_zone
+from bot.errors import UserInputError
 from bot.i18n import Texts
-from bot.quiet_hours import chat_zone
-from bot.text.catalogue import FEDERAL_DISTRICTS, REGIONS, Region, by_code
+from bot.text.catalogue import FEDERAL_DISTRICTS, Region, by_code
 from bot.text.filters import MAX_FILTER_WORDS, FilterSyntaxError, FilterWordSpec, parse_filter
-from bot.text.regions import resolve_region
 from handlers.callbacks import MyCb, RegionCb, SuggestCb
+from handlers.editing import edit_in_place
 from handlers.keyboards import (
     district_page,
     districts_keyboard,
@@ -34,45 +30,19 @@ from handlers.keyboards import (
     region_label,
     suggestions_keyboard,
 )
+from handlers.permissions import ensure_can_manage
+from handlers.region_input import target_code, unknown_region
+from handlers.topics import thread_of
 from storage.subscriptions import ALL_REGIONS, ChatFilters, FilterWord, SubscriptionRepository
 
-__all__ = [
-    "ADMIN_CACHE_SECONDS",
-    "T",
-    "ensure_can_manage",
-    "my_view",
-    "resolve_target",
-    "root_view",
-    "router",
-    "thread_of",
-]
+__all__ = ["T", "build_router", "my_view", "root_view"]
 
 log = logging.getLogger(__name__)
-router = Router(name="subscriptions")
 
-ADMIN_CACHE_SECONDS = 60.0
 MAX_FILTERS_PER_CHAT = 60
 _QUERY_SHOWN = 60  # characters of a user's query echoed back
 _FILTERS_SHOWN = 500  # characters of the filter words in /my (all of them: /filter)
 _TEXT_BUDGET = 3800  # characters of a list before it is cut ("и ещё N")
-
-ALL_WORDS = frozenset(
-    {
-        "*",
-        "все",
-        "всё",
-        "вся",
-        "вся россия",
-        "всю россию",
-        "россия",
-        "рф",
-        "вся страна",
-        "all",
-        "all of russia",
-        "russia",
-        "everything",
-    }
-)
 
 T = Texts(
     ru={
@@ -112,7 +82,6 @@ T = Texts(
         "my_mode_digest": "<b>Режим:</b> дайджест раз в день в {time} ({tz})",
         "my_quiet": "<b>Тихие часы:</b> {start}–{end}",
         "my_hint": "❌ — отписаться. Настройки: /settings, фильтр: /filter",
-        "not_admin": "В группе менять подписки и настройки могут только администраторы чата.",
         "filter_show": (
             "<b>Фильтр слов</b>\nНужно хотя бы одно из: {include}\nИсключить: {exclude}\n\n"
             "Добавить: <code>/filter +слово -слово</code>, убрать слово: "
@@ -166,8 +135,6 @@ T = Texts(
         "my_mode_digest": "<b>Mode:</b> a daily digest at {time} ({tz})",
         "my_quiet": "<b>Quiet hours:</b> {start}–{end}",
         "my_hint": "❌ unsubscribes. Settings: /settings, filter: /filter",
-        "not_admin": "In a group only the chat's administrators can change subscriptions "
-        "and settings.",
         "filter_show": (
             "<b>Keyword filter</b>\nAt least one of: {include}\nExclude: {exclude}\n\n"
             "Add: <code>/filter +word -word</code>, remove a word: <code>/filter !word</code>, "
@@ -190,96 +157,11 @@ T = Texts(
 # --- where: chat and topic ---------------------------------------------------------------
 
 
-def thread_of(message: Message) -> int:
-    """The forum topic a message belongs to; 0 outside topics."""
-    if message.is_topic_message and message.message_thread_id:
-        return int(message.message_thread_id)
-    return 0
-
-
 def _short(query: str) -> str:
     query = " ".join(query.split())
     if len(query) > _QUERY_SHOWN:
         query = query[:_QUERY_SHOWN] + "…"
     return html.escape(query)
-
-
-# --- permissions -------------------------------------------------------------------------
-
-# Per Bot instance (one per app): (chat_id, user_id) -> (is admin, monotonic expiry).
-_admin_cache: weakref.WeakKeyDictionary[Bot, dict[tuple[int, int], tuple[bool, float]]] = (
-    weakref.WeakKeyDictionary()
-)
-_ADMIN_STATUSES = frozenset({"creator", "administrator"})
-
-
-async def _is_chat_admin(bot: Bot, chat_id: int, user_id: int) -> bool:
-    cache = _admin_cache.setdefault(bot, {})
-    now = time.monotonic()
-    hit = cache.get((chat_id, user_id))
-    if hit is not None and hit[1] > now:
-        return hit[0]
-    try:
-        member = await bot.get_chat_member(chat_id, user_id)
-    except TelegramAPIError as exc:
-        log.info("getChatMember(%s, %s) failed: %s", chat_id, user_id, exc)
-        return False
-    is_admin = member.status in _ADMIN_STATUSES
-    if len(cache) > 10_000:
-        cache.clear()
-    cache[chat_id, user_id] = (is_admin, now + ADMIN_CACHE_SECONDS)
-    return is_admin
-
-
-def forget_admin_cache(bot: Bot) -> None:
-    """Drop cached admin answers (tests; a chat_member update could call it too)."""
-    _admin_cache.pop(bot, None)
-
-
-async def ensure_can_manage(
-    bot: Bot, chat: TgChat, user: User | None, sender_chat: TgChat | None = None
-) -> None:
-    """Raise :class:`PermissionDeniedError` unless the user may change this chat's setup.
-
-    Private chats: always. Groups and channels: the chat's creator and administrators
-    (``getChatMember``, cached for a minute); a message sent on behalf of the chat itself
-    (an anonymous group admin, a channel post) counts as an admin's.
-    """
-    if chat.type == "private":
-        return
-    if sender_chat is not None and sender_chat.id == chat.id:
-        return
-    if user is not None and not user.is_bot and await _is_chat_admin(bot, chat.id, user.id):
-        return
-    raise PermissionDeniedError(T("not_admin", "ru"), T("not_admin", "en"))
-
-
-# --- resolving a region ------------------------------------------------------------------
-
-
-# English names for English-speaking users ("khakassia", "tatarstan", "moscow").
-_BY_ENGLISH: dict[str, str] = {r.name_en.lower(): r.code for r in REGIONS}
-
-
-def resolve_target(query: str) -> tuple[str | None, tuple[Region, ...]]:
-    """A user's words -> (region code or '*', suggestions). ``None`` when nothing matched."""
-    folded = " ".join(query.lower().replace("ё", "е").split())
-    if folded in {w.replace("ё", "е") for w in ALL_WORDS}:
-        return ALL_REGIONS, ()
-    english = _BY_ENGLISH.get(folded)
-    if english is not None:
-        return english, ()
-    resolution = resolve_region(query)
-    if resolution.region is not None:
-        return resolution.region.code, ()
-    return None, resolution.suggestions
-
-
-def _unknown(query: str) -> UnknownRegionError:
-    shown = _short(query)
-    return UnknownRegionError(
-        query, (), T("unknown", "ru", query=shown), T("unknown", "en", query=shown)
-    )
 
 
 # --- views -------------------------------------------------------------------------------
@@ -365,24 +247,9 @@ async def my_view(
     return "\n".join(lines), my_keyboard(codes, lang)
 
 
-async def _edit(message: Message, text: str | None, keyboard: InlineKeyboardMarkup | None) -> None:
-    """Edit a bot message in place (only its buttons when ``text`` is None); an unchanged
-    message is not an error."""
-    try:
-        if text is None:
-            await message.edit_reply_markup(reply_markup=keyboard)
-        else:
-            await message.edit_text(text, reply_markup=keyboard)
-    except TelegramBadRequest as exc:
-        if "not modified" not in str(exc):
-            raise
-
-
 # --- commands ----------------------------------------------------------------------------
 
 
-@router.message(Command("regions"))
-@router.channel_post(Command("regions"))
 async def cmd_regions(message: Message, lang: str, subscriptions: SubscriptionRepository) -> None:
     subscribed = await _subscribed_codes(subscriptions, message.chat.id, thread_of(message))
     text, keyboard = root_view(lang, subscribed)
@@ -437,14 +304,14 @@ async def _change(
     unknown: list[str] = []
     suggested: list[Region] = []
     for part in parts:
-        code, suggestions = resolve_target(part)
+        code, suggestions = target_code(part)
         if code is not None:
             lines.append(await apply(subscriptions, chat_id, thread_id, code, lang))
             continue
         unknown.append(part)
         suggested += [r for r in suggestions if r not in suggested]
     if unknown and not suggested and not lines:
-        raise _unknown(query)
+        raise unknown_region(query)
     keyboard = None
     if unknown:
         shown = ", ".join(_short(u) for u in unknown)
@@ -456,8 +323,6 @@ async def _change(
     await message.answer("\n".join(lines), reply_markup=keyboard)
 
 
-@router.message(Command("subscribe"))
-@router.channel_post(Command("subscribe"))
 async def cmd_subscribe(
     message: Message,
     command: CommandObject,
@@ -475,8 +340,6 @@ async def cmd_subscribe(
     await _change(message, query, lang, subscriptions, unsubscribe=False)
 
 
-@router.message(Command("unsubscribe"))
-@router.channel_post(Command("unsubscribe"))
 async def cmd_unsubscribe(
     message: Message,
     command: CommandObject,
@@ -493,15 +356,11 @@ async def cmd_unsubscribe(
     await _change(message, query, lang, subscriptions, unsubscribe=True)
 
 
-@router.message(Command("my"))
-@router.channel_post(Command("my"))
 async def cmd_my(message: Message, lang: str, subscriptions: SubscriptionRepository) -> None:
     text, keyboard = await my_view(subscriptions, message.chat.id, thread_of(message), lang)
     await message.answer(text, reply_markup=keyboard)
 
 
-@router.message(Command("filter"))
-@router.channel_post(Command("filter"))
 async def cmd_filter(
     message: Message,
     command: CommandObject,
@@ -585,7 +444,6 @@ async def _callback_message(callback: CallbackQuery, lang: str) -> Message | Non
     return None
 
 
-@router.callback_query(RegionCb.filter())
 async def on_region_button(
     callback: CallbackQuery,
     callback_data: RegionCb,
@@ -629,7 +487,7 @@ async def on_region_button(
         text, keyboard = root_view(lang, subscribed)
     else:
         text, keyboard = _district_view(data.d, data.p, lang, subscribed)
-    await _edit(message, text, keyboard)
+    await edit_in_place(message, text, keyboard)
     await callback.answer(toast)
 
 
@@ -643,7 +501,6 @@ def _toggle_target_ok(data: RegionCb) -> bool:
     return FEDERAL_DISTRICTS[data.d].code == region.district
 
 
-@router.callback_query(SuggestCb.filter())
 async def on_suggestion(
     callback: CallbackQuery,
     callback_data: SuggestCb,
@@ -664,11 +521,10 @@ async def on_suggestion(
         text = await _subscribe_reply(subscriptions, chat_id, thread_id, code, lang)
     else:
         text = await _unsubscribe_reply(subscriptions, chat_id, thread_id, code, lang)
-    await _edit(message, text, None)
+    await edit_in_place(message, text, None)
     await callback.answer()
 
 
-@router.callback_query(MyCb.filter())
 async def on_my_button(
     callback: CallbackQuery,
     callback_data: MyCb,
@@ -687,12 +543,31 @@ async def on_my_button(
     chat_id, thread_id = message.chat.id, thread_of(message)
     removed = await subscriptions.unsubscribe(chat_id, thread_id, code)
     text, keyboard = await my_view(subscriptions, chat_id, thread_id, lang)
-    await _edit(message, text, keyboard)
+    await edit_in_place(message, text, keyboard)
     name = region_label(code, lang)
     await callback.answer(T("toast_off", lang, name=name) if removed else None)
 
 
-@router.callback_query(F.data.startswith(("rg:", "my:", "sg:")))
 async def on_garbage(callback: CallbackQuery, lang: str) -> None:
     """Our prefix, but data that does not unpack (forged or from an old version)."""
     await callback.answer(T("stale", lang), show_alert=True)
+
+
+def build_router() -> Router:
+    """A fresh router with this feature's handlers (an aiogram router attaches once)."""
+    router = Router(name="subscriptions")
+    router.message.register(cmd_regions, Command("regions"))
+    router.channel_post.register(cmd_regions, Command("regions"))
+    router.message.register(cmd_subscribe, Command("subscribe"))
+    router.channel_post.register(cmd_subscribe, Command("subscribe"))
+    router.message.register(cmd_unsubscribe, Command("unsubscribe"))
+    router.channel_post.register(cmd_unsubscribe, Command("unsubscribe"))
+    router.message.register(cmd_my, Command("my"))
+    router.channel_post.register(cmd_my, Command("my"))
+    router.message.register(cmd_filter, Command("filter"))
+    router.channel_post.register(cmd_filter, Command("filter"))
+    router.callback_query.register(on_region_button, RegionCb.filter())
+    router.callback_query.register(on_suggestion, SuggestCb.filter())
+    router.callback_query.register(on_my_button, MyCb.filter())
+    router.callback_query.register(on_garbage, F.data.startswith(("rg:", "my:", "sg:")))
+    return router

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from storage.articles import ArticleRepository
 from storage.chats import ChatRepository
@@ -11,6 +12,7 @@ from storage.deliveries import DeliveryRepository
 from storage.events import EventRepository
 from storage.search import SearchRepository
 from storage.sources import SourceRepository
+from storage.stats import StatsRepository
 from storage.subscriptions import SubscriptionRepository
 
 
@@ -24,6 +26,7 @@ class Repositories:
     deliveries: DeliveryRepository
     events: EventRepository
     search: SearchRepository
+    stats: StatsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -36,12 +39,12 @@ class Repositories:
             deliveries=DeliveryRepository(db),
             events=EventRepository(db),
             search=SearchRepository(db),
+            stats=StatsRepository(db),
         )
 
-    def as_workflow_data(self) -> dict[str, object]:
+    def as_workflow_data(self) -> dict[str, Any]:
         """Each repository by name, for ``Dispatcher(**workflow_data)``."""
         return {
-            "db": self.db,
             "chats": self.chats,
             "sources": self.sources,
             "articles": self.articles,
@@ -49,4 +52,5 @@ class Repositories:
             "deliveries": self.deliveries,
             "events": self.events,
             "search": self.search,
+            "stats": self.stats,
         }

@@ -27,6 +27,13 @@ class StatsRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    async def table_counts(self) -> dict[str, int]:
+        """Rows in the main tables (``python -m bot db info``)."""
+        counts: dict[str, int] = {}
+        for table in ("chats", "sources", "articles", "subscriptions", "events", "deliveries"):
+            counts[table] = int(await self.db.fetchval(f"SELECT count(*) FROM {table}") or 0)
+        return counts
+
     async def articles_since(self, since: datetime) -> int:
         """Articles fetched at or after ``since`` (UTC-aware), duplicates included."""
         value = await self.db.fetchval(

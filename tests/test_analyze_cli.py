@@ -8,13 +8,13 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.analysis import analyze_text, main
+from bot.cli.analyze import analyze_text, main
 from tests.paths import SEED as SEED_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = SEED_PATH
 RUNNER = (
-    "import sys; from bot.analysis import main; rc = main(sys.argv[1:]); "
+    "import sys; from bot.cli.analyze import main; rc = main(sys.argv[1:]); "
     "sys.stderr.write('AIOGRAM=%s\\n' % ('aiogram' in sys.modules)); sys.exit(rc)"
 )
 
@@ -119,7 +119,7 @@ def test_missing_file_exit_code(tmp_path: Path) -> None:
 
 
 def test_title_counts_and_offsets_follow_analysed_text() -> None:
-    from bot.analysis import analysed_text
+    from bot.cli.analyze import analysed_text
 
     text = "Пожар потушили за час."
     assert analysed_text("В Абакане горел склад", text) == "В Абакане горел склад\n" + text

@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 
 from bot.delivery.digest import run_digests
-from bot.delivery.jobs import register
 from bot.delivery.planner import Planner
 from bot.delivery.worker import DEFAULT_RETRY_AFTER, DeliveryWorker
 from bot.emulator import ApiError, Emulator
@@ -63,7 +62,6 @@ async def start_app(emulator: Emulator, db_path: Path, **delivery: Any) -> Runni
     assert emulator.base_url is not None
     settings = make_settings(emulator.base_url, db_path, delivery=FAST | delivery)
     app = await build_app(settings)
-    register(app)  # idempotent: a no-op once bot.jobs.register_jobs calls it
     since = emulator.call_log()[-1]["seq"] if emulator.call_log() else 0
     task = asyncio.create_task(app.run_polling(handle_signals=False))
     deadline = time.monotonic() + 15
@@ -76,15 +74,11 @@ async def start_app(emulator: Emulator, db_path: Path, **delivery: Any) -> Runni
 
 
 def planner_of(running: RunningApp) -> Planner:
-    planner = running.app.dispatcher.workflow_data["planner"]
-    assert isinstance(planner, Planner)
-    return planner
+    return running.app.planner
 
 
 def worker_of(running: RunningApp) -> DeliveryWorker:
-    worker = running.app.dispatcher.workflow_data["delivery_worker"]
-    assert isinstance(worker, DeliveryWorker)
-    return worker
+    return running.app.worker
 
 
 async def add_chats(

@@ -1,8 +1,8 @@
-"""bot.delivery.ratelimit with a fake clock, and the worker's backoff schedule."""
+"""bot.delivery.pacing with a fake clock, and the worker's backoff schedule."""
 
 from __future__ import annotations
 
-from bot.delivery.ratelimit import ChatLimits, Pacer
+from bot.delivery.pacing import ChatLimits, Pacer
 from bot.delivery.worker import MAX_BACKOFF, backoff
 
 

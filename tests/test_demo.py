@@ -7,8 +7,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.demo import fill_template
-from bot.terminal import html_to_terminal, render_buttons
+from bot.demo.feeds import fill_template
+from bot.demo.terminal import html_to_terminal, render_buttons
 
 ROOT = Path(__file__).resolve().parent.parent
 

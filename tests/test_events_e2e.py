@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from bot.eventing import link_article
+from bot.events.grouping import link_article
 from storage.articles import NewArticle, RegionTag
 from storage.repos import Repositories
 from tests.conftest import EN_USER_ID, RunningApp
@@ -132,7 +132,7 @@ async def test_events_by_region(bot_app: Factory) -> None:
     [reply] = await running.say("/events Хакасия")
     assert {d for _, d in _buttons(reply)} == {f"ev:{forum}:RU-KK"}
     [reply] = await running.say("/events Тьмутаракань")
-    assert "Не нашёл регион" in reply["text"]
+    assert "Не знаю такого региона" in reply["text"]
 
 
 async def test_event_card_command_and_bad_ids(bot_app: Factory) -> None:
@@ -184,4 +184,4 @@ async def test_summary_digest_with_event_buttons(bot_app: Factory) -> None:
     [en] = await running.say("/summary week", user_id=EN_USER_ID, language_code="en")
     assert en["text"].startswith("This week's summary")
     [bad] = await running.say("/summary неделя Нарния")
-    assert "Не нашёл регион" in bad["text"]
+    assert "Не знаю такого региона" in bad["text"]

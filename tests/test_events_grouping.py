@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.eventing import link_article, merge_reports, same_event
+from bot.events.grouping import link_article, merge_reports, same_event
 from storage.articles import Article, NewArticle, RegionTag
 from storage.db import Database
 from storage.repos import Repositories

@@ -6,7 +6,8 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
-from handlers.admin_sources import render_sources, split_blocks
+from bot.render import pack_messages
+from handlers.admin_sources import render_sources
 from storage.sources import Source
 from tests.conftest import ADMIN_ID, USER_ID, RunningApp
 from tests.test_ingest_server import FEEDS, FeedServer
@@ -40,7 +41,7 @@ async def test_add_list_fetch_and_delete(bot_app: BotApp, server: FeedServer) ->
     [usage] = await admin(running, "/addsource")
     assert usage.startswith("Формат:")
     [unknown] = await admin(running, f"/addsource {url} Нарния")
-    assert unknown.startswith("Не знаю регион «Нарния»")
+    assert unknown.startswith("Не знаю такого региона: «Нарния»")
     assert await running.app.repos.sources.count() == 0
 
     # Added with a region in any form, and read at once.
@@ -126,8 +127,8 @@ def test_render_sources_times_and_languages() -> None:
     assert "<b>#2</b> s2.example (выключен)" in ru and "Успех: ещё не было" in ru
     [en] = render_sources([_source(1)], "en", now)
     assert "Success: 5 min ago" in en and "Next poll: in 10 min" in en
-    assert split_blocks(["a" * 3000, "b" * 3000]) == ["a" * 3000, "b" * 3000]
-    [cut] = split_blocks(["<b>" + "x" * 5000 + "</b>"])
+    assert pack_messages(["a" * 3000, "b" * 3000]) == ["a" * 3000, "b" * 3000]
+    [cut] = pack_messages(["<b>" + "x" * 5000 + "</b>"])
     assert len(cut) <= 4096 and "<b>" not in cut
 
 

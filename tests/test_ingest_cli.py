@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.ingest import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ingest_command, latest_command
 from bot.config import Settings, StorageSettings
-from bot.ingest.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ingest_command, latest_command
 from tests.test_ingest_server import FEEDS, LENTA, FeedServer
 
 ROOT = Path(__file__).resolve().parent.parent

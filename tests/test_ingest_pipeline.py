@@ -9,14 +9,13 @@ import random
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot import jobs
 from bot.config import IngestSettings, Settings, SourceSettings
-from bot.ingest import jobs
 from bot.ingest.pipeline import Ingestor
 from storage.db import Database
 from storage.repos import Repositories
@@ -349,23 +348,13 @@ async def test_the_event_loop_stays_responsive(server: FeedServer, db: Database)
 # --- scheduling ----------------------------------------------------------------------
 
 
-def fake_app(db: Database, settings: Settings) -> Any:
-    return SimpleNamespace(
-        settings=settings,
-        repos=Repositories.over(db),
-        scheduler=AsyncIOScheduler(timezone="UTC"),
-        dispatcher=SimpleNamespace(workflow_data={}),
-    )
-
-
 async def test_poll_due_job_called_directly_syncs_config_first(
     server: FeedServer, db: Database
 ) -> None:
     url = server.add_file("/atom.xml", FEEDS / "atom.xml")
     settings = Settings(sources=(SourceSettings(url=url, region="RU-KHM", interval_seconds=60),))
-    app = fake_app(db, settings)
-    ingestor = jobs.ingestor_for(app)
-    assert app.dispatcher.workflow_data["ingestor"] is ingestor
+    repos = Repositories.over(db)
+    ingestor = Ingestor(settings.ingest, repos.sources, repos.articles)
     reports = await jobs.poll_due(ingestor, settings)
     assert [(r.new, r.error) for r in reports] == [(2, None)]
     [source] = await ingestor.sources.list_all()
@@ -387,12 +376,14 @@ async def test_scheduler_runs_the_poll_job(server: FeedServer, db: Database) -> 
         server.add_file(f"/s{i}.xml", FEEDS / n) for i, n in enumerate(["atom.xml", "rss10.rdf"])
     ]
     settings = Settings(sources=tuple(SourceSettings(url=u, interval_seconds=10) for u in urls))
-    app = fake_app(db, settings)
+    repos = Repositories.over(db)
     hook = Hook()
-    jobs.register(app, after_store=hook, tick_seconds=0.2)
-    [job] = app.scheduler.get_jobs()
+    ingestor = Ingestor(settings.ingest, repos.sources, repos.articles, after_store=hook)
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    jobs.add_poll_job(scheduler, ingestor, settings, tick_seconds=0.2)
+    [job] = scheduler.get_jobs()
     assert job.id == jobs.POLL_JOB_ID and job.max_instances == 1 and job.coalesce
-    app.scheduler.start()
+    scheduler.start()
     try:
         for _ in range(100):
             if await db.fetchval("SELECT count(*) FROM articles") == 3:
@@ -400,11 +391,11 @@ async def test_scheduler_runs_the_poll_job(server: FeedServer, db: Database) -> 
             await asyncio.sleep(0.05)
         await asyncio.sleep(0.5)  # a few more ticks: nothing is due, nothing changes
     finally:
-        app.scheduler.shutdown(wait=False)
+        scheduler.shutdown(wait=False)
     assert await db.fetchval("SELECT count(*) FROM articles") == 3
     assert sorted(len(c) for c in hook.calls) == [1, 2]
     assert {len(server.hits("/s0.xml")), len(server.hits("/s1.xml"))} == {1}
-    sources = await app.repos.sources.list_all()
+    sources = await repos.sources.list_all()
     assert all(s.origin == "config" and s.last_success_at is not None for s in sources)
 
 

@@ -93,9 +93,9 @@ async def test_latest_uses_subscriptions_then_everything(bot_app: Factory) -> No
 async def test_unknown_region_suggests(bot_app: Factory) -> None:
     running = await bot_app()
     [reply] = await running.say("/latest Хакассия")
-    assert "Регион не найден" in reply["text"] and "Республика Хакасия" in reply["text"]
+    assert "Не знаю такого региона" in reply["text"] and "Республика Хакасия" in reply["text"]
     [garbage] = await running.say("/latest <b>qwerty</b> & zz")
-    assert "Регион не найден" in garbage["text"] and "<b>qwerty</b>" in garbage["text"]
+    assert "Не знаю такого региона" in garbage["text"] and "<b>qwerty</b>" in garbage["text"]
 
 
 async def test_latest_in_english(bot_app: Factory) -> None:

@@ -7,13 +7,10 @@ from html import unescape
 
 import pytest
 
-from bot.reading import (
-    MAX_QUERY_CHARS,
-    MAX_TERMS,
+from bot.search.paging import (
     LatestPayload,
     SearchPayload,
     b36,
-    clip_query,
     decode_inline_offset,
     decode_latest,
     decode_search,
@@ -22,11 +19,16 @@ from bot.reading import (
     encode_latest,
     encode_search,
     from_b36,
-    match_stages,
     parse_latest_args,
-    parse_query,
     query_from_message,
     query_hash,
+)
+from bot.search.query import (
+    MAX_QUERY_CHARS,
+    MAX_TERMS,
+    clip_query,
+    match_stages,
+    parse_query,
     snippet,
 )
 from storage.search import Cursor
@@ -136,7 +138,9 @@ def test_latest_args() -> None:
     assert parse_latest_args("хакасия 10") == ("хакасия", 10)
     assert parse_latest_args("Ханты-Мансийский округ 100") == ("Ханты-Мансийский округ", 20)
     assert parse_latest_args("хакасия 0") == ("хакасия", 1)
-    assert parse_latest_args("19") == ("19", 5)
+    assert parse_latest_args("19") == ("", 19)  # a lone number is a count, not region 19
+    assert parse_latest_args("3") == ("", 3)
+    assert parse_latest_args("²") == ("²", 5)  # not an ASCII digit: words, never int()
 
 
 def test_base36_round_trip() -> None:

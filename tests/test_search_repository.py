@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.reading import parse_query, run_search
+from bot.search.engine import run_search
+from bot.search.query import parse_query
 from storage.db import Database, apply_migrations
 from storage.migrations import MIGRATIONS
 from storage.search import MANY_REGIONS, Cursor, SearchQueryError, SearchRepository

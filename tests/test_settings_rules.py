@@ -6,8 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.errors import UserInputError
-from bot.quiet_hours import (
+from bot.delivery.quiet_hours import (
     chat_zone,
     in_quiet_hours,
     next_allowed_time,
@@ -16,6 +15,7 @@ from bot.quiet_hours import (
     parse_quiet_range,
     valid_timezone,
 )
+from bot.errors import UserInputError
 from handlers.callbacks import SettingsCb
 from handlers.settings import button_changes, command_changes
 from storage.subscriptions import ChatSettings

@@ -9,7 +9,7 @@ from aiogram import Bot
 from aiogram.types import Chat, ChatMemberAdministrator, ChatMemberMember, User
 
 from bot.errors import PermissionDeniedError
-from handlers.subscriptions import ensure_can_manage, forget_admin_cache
+from handlers.permissions import ensure_can_manage, forget_admin_cache
 
 GROUP = Chat(id=-100123, type="supergroup", title="Совет")
 ADMIN = User(id=10, is_bot=False, first_name="Админ")

@@ -6,14 +6,9 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from bot.digest import (
-    format_dates,
-    render_digest,
-    render_event_card,
-    render_event_list,
-    select_top_articles,
-)
-from bot.render import MAX_MESSAGE_LEN
+from bot.events.render import format_dates, render_event_card, render_event_list
+from bot.events.summary import render_digest, select_top_articles
+from bot.render import MAX_MESSAGE_LEN, visible_len
 from storage.articles import Article
 from storage.events import EventRecord
 
@@ -110,7 +105,7 @@ def test_event_card_in_english_and_within_limit() -> None:
     )
     reports = [_article(i, "Очень длинный заголовок " * 10, i) for i in range(1, 30)]
     card = render_event_card(huge, reports, "en")
-    assert len(card) <= MAX_MESSAGE_LEN
+    assert visible_len(card) <= MAX_MESSAGE_LEN  # what Telegram counts: the parsed text
     assert "Kind:" in card
     assert _only_allowed_tags(card)
 
@@ -164,5 +159,5 @@ def test_empty_digest() -> None:
 def test_digest_within_limit() -> None:
     articles = [_article(i, "Заголовок " * 30, 1, summary="Лид " * 200) for i in range(1, 60)]
     text = render_digest(articles, [], period="today", lang="ru", now=NOW, article_limit=50)
-    assert len(text) <= MAX_MESSAGE_LEN
+    assert visible_len(text) <= MAX_MESSAGE_LEN
     assert _only_allowed_tags(text)

@@ -1,9 +1,9 @@
 """The daily digest for chats in digest mode: one 'digest' outbox row at their local time.
 
 For each active chat with ``chat_settings.mode = 'digest'``, when its digest time has come
-(:func:`bot.quiet_hours.next_digest_time`, in the chat's zone), the newest articles of its
+(:func:`bot.delivery.quiet_hours.next_digest_time`, in the chat's zone), the newest articles of its
 regions fetched since the last digest, and the events they report, are rendered by
-:func:`bot.digest.render_digest` (the same digest ``/summary today`` shows) and queued;
+:func:`bot.events.summary.render_digest` (the same digest ``/summary today`` shows) and queued;
 ``last_digest_at`` moves to now in the same transaction, so a second run (or a restart)
 never queues the same digest twice. A chat entering digest mode starts its first period at
 the first run that sees it.
@@ -15,8 +15,8 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from bot.digest import period_start, render_digest
-from bot.quiet_hours import next_digest_time
+from bot.delivery.quiet_hours import next_digest_time
+from bot.events.summary import period_start, render_digest
 from bot.render import region_tz
 
 if TYPE_CHECKING:

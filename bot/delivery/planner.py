@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from bot.quiet_hours import next_allowed_time
+from bot.delivery.quiet_hours import next_allowed_time
 from bot.render import region_tz
 from bot.text.filters import passes, text_lemmas
 from storage.deliveries import ArticleToPlan

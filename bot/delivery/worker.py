@@ -53,7 +53,7 @@ from aiogram.exceptions import (
 from aiogram.methods.base import Response
 from aiogram.types import LinkPreviewOptions, Message
 
-from bot.delivery.ratelimit import ChatLimits, Pacer
+from bot.delivery.pacing import ChatLimits, Pacer
 from bot.render import render_push
 from storage.db import now_ts
 from storage.deliveries import Claimed, Outcome

@@ -252,8 +252,13 @@ class Ingestor:
             due = await self.sources.due(ts)
             return await self._poll_many(due)
 
+    async def ensure_synced(self, settings: Settings) -> None:
+        """Copy the config's sources into the table once (before the first poll)."""
+        if not self.config_synced:
+            await self.sync_config(settings)
+
     async def poll_all(self) -> list[SourceReport]:
-        """Poll every enabled source now (``/fetch``)."""
+        """Poll every enabled source now (``/fetch``, the demo)."""
         async with self._run_lock:
             return await self._poll_many(await self.sources.list_all(enabled_only=True))
 

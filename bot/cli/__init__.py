@@ -1,8 +1,9 @@
-"""Command line: ``python -m bot`` / ``newsbot``.
+"""Command line: ``python -m bot`` / ``newsbot``; one module per subcommand.
 
 Commands that do not talk to Telegram (ingest, latest, search, analyze, db) never
-import aiogram: its import alone costs seconds of CPU. Heavy modules are imported
-inside the command that needs them.
+import aiogram: its import alone costs seconds of CPU. So each subcommand's module is
+imported inside the branch that runs it, the only imports inside functions in the
+application besides the ones that keep heavy parsers lazy.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import logging
 import os
 import sys
@@ -94,29 +94,11 @@ def _setup_logging(level: str) -> None:
     )
 
 
-async def _db_command(settings: Settings, action: str) -> int:
-    from storage.db import Database
-
-    db = await Database.open(settings.storage.path)
-    try:
-        if action == "info":
-            counts = {}
-            for table in ("chats", "sources", "articles"):
-                counts[table] = await db.fetchval(f"SELECT count(*) FROM {table}")
-            info = {"path": db.path, "schema_version": await db.user_version(), **counts}
-            print(json.dumps(info, ensure_ascii=False))
-        else:
-            print(f"schema version {await db.user_version()}")
-    finally:
-        await db.close()
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "analyze":
         # analyze has its own options (--json/--jsonl) that argparse.REMAINDER won't pass on.
-        from bot.analysis import main as analyze_main
+        from bot.cli.analyze import main as analyze_main
 
         rest: list[str] = []
         skip = False
@@ -157,29 +139,31 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _demo(settings)
             print(NO_TOKEN, file=sys.stderr)
             return EXIT_CONFIG
-        from bot.runner import run_bot
+        from bot.cli.run import run_bot
 
         return asyncio.run(run_bot(settings))
     if command == "demo":
         return _demo(settings)
     if command == "ingest":
-        from bot.ingest.cli import ingest_command
+        from bot.cli.ingest import ingest_command
 
         return asyncio.run(ingest_command(settings, args.sources, progress=sys.stderr.isatty()))
     if command == "latest":
-        from bot.ingest.cli import latest_command
+        from bot.cli.ingest import latest_command
 
         return asyncio.run(
             latest_command(settings, limit=args.limit, region=args.region, as_json=args.json)
         )
     if command == "search":
-        from bot.reading import search_command
+        from bot.cli.search import search_command
 
         return asyncio.run(
             search_command(settings, " ".join(args.query), limit=args.limit, as_json=args.json)
         )
     if command == "db":
-        return asyncio.run(_db_command(settings, args.action))
+        from bot.cli.db import db_command
+
+        return asyncio.run(db_command(settings, args.action))
     raise AssertionError(command)
 
 

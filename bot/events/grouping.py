@@ -22,10 +22,17 @@ from typing import Any
 
 from bot.text.events import EventFacts, detect_event, event_to_json
 from bot.text.summary import summarize_article, summarize_texts
-from storage.articles import Article
+from storage.articles import Article, ArticleRepository
 from storage.events import EventRecord, EventRepository, NewEvent
 
-__all__ = ["GROUP_WINDOW", "article_facts", "link_article", "merge_reports", "same_event"]
+__all__ = [
+    "GROUP_WINDOW",
+    "article_facts",
+    "group_articles",
+    "link_article",
+    "merge_reports",
+    "same_event",
+]
 
 log = logging.getLogger(__name__)
 
@@ -224,3 +231,11 @@ async def link_article(events: EventRepository, article: Article) -> int | None:
     await events.update(event_id, merge_reports(reports))
     log.info("article %s: joins event %s", article.id, event_id)
     return event_id
+
+
+async def group_articles(
+    articles: ArticleRepository, events: EventRepository, article_ids: Sequence[int]
+) -> None:
+    """Link each of the given stored articles to its event (ingestion's hook)."""
+    for article in await articles.get_many(list(article_ids)):
+        await link_article(events, article)

@@ -1,45 +1,33 @@
-"""Event lists, event cards and the /summary digest of a period, as Telegram HTML.
+"""Event lists and event cards as Telegram HTML (the /summary digest is in
+:mod:`bot.events.summary`).
 
-Pure functions (no I/O, no aiogram): the handlers (``handlers.events``) and the delivery
-engineer's daily digest job fetch the rows and call these. Every outside string is escaped;
-every message stays within :data:`bot.render.MAX_MESSAGE_LEN` (whole lines are dropped from
-the end, never cut inside a tag).
-
-    render_digest(articles, events, *, period, lang, now, region=None,
-                  article_limit=DIGEST_ARTICLES, event_limit=DIGEST_EVENTS) -> str
+Pure functions (no I/O, no aiogram): the handlers fetch the rows and call these. Every
+outside string is escaped; every message is made to fit by :func:`bot.render.fit_message`
+(whole lines dropped from the end, never cut inside a tag).
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from datetime import date
+from typing import Any
 
 from bot.i18n import Texts
-from bot.render import MAX_MESSAGE_LEN, cut_words, render_list_item
+from bot.render import cut_words, fit_message, render_list_item
 from bot.text.catalogue import by_code
 from storage.articles import Article
 from storage.events import EventRecord
 
 __all__ = [
-    "DIGEST_ARTICLES",
-    "DIGEST_EVENTS",
-    "PERIODS",
-    "Period",
     "T",
+    "event_line",
     "format_dates",
-    "period_start",
-    "render_digest",
+    "region_name",
     "render_event_card",
     "render_event_list",
-    "select_top_articles",
 ]
 
-Period = Literal["today", "week"]
-PERIODS: tuple[Period, ...] = ("today", "week")
-DIGEST_ARTICLES = 8
-DIGEST_EVENTS = 5
 CARD_FIGURES = 10
 CARD_PEOPLE = 6
 CARD_LINKS = 10
@@ -115,7 +103,7 @@ _MONTHS_EN = (
 )  # fmt: skip
 
 
-def _e(text: str) -> str:
+def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
@@ -150,32 +138,23 @@ def _event_title(event: EventRecord, limit: int = 120) -> str:
     return cut_words(event.title[:1].upper() + event.title[1:], limit)
 
 
-def _fit(lines: list[str], keep: int) -> str:
-    """Join lines; drop lines from the end (after the first ``keep``) until it fits."""
-    text = "\n".join(lines)
-    while len(text) > MAX_MESSAGE_LEN and len(lines) > keep:
-        lines = lines[:-1]
-        text = "\n".join(lines)
-    return text[:MAX_MESSAGE_LEN] if len(text) > MAX_MESSAGE_LEN else text
-
-
-def _event_line(event: EventRecord, lang: str, index: int) -> str:
+def event_line(event: EventRecord, lang: str, index: int) -> str:
     parts = [p for p in (format_dates(event.start_date, event.end_date, lang), event.place) if p]
     parts.append(T("reports", lang, n=event.articles_count))
-    head = f"{index}. <b>{_e(_event_title(event))}</b> (№{event.id})"
-    return head + "\n" + _e(" · ".join(parts))
+    head = f"{index}. <b>{escape(_event_title(event))}</b> (№{event.id})"
+    return head + "\n" + escape(" · ".join(parts))
 
 
 def render_event_list(events: Sequence[EventRecord], lang: str, region: str | None = None) -> str:
     """/events: numbered events, newest reports first."""
     name = region_name(region, lang) if region else None
     if not events:
-        return T("no_events_region", lang, region=_e(name)) if name else T("no_events", lang)
-    head = T("events_title_region", lang, region=_e(name)) if name else T("events_title", lang)
+        return T("no_events_region", lang, region=escape(name)) if name else T("no_events", lang)
+    head = T("events_title_region", lang, region=escape(name)) if name else T("events_title", lang)
     lines = [head, ""]
     for i, event in enumerate(events, 1):
-        lines.append(_event_line(event, lang, i))
-    return _fit(lines, 2)
+        lines.append(event_line(event, lang, i))
+    return fit_message(head + "\n", lines[2:], sep="\n", keep=0)
 
 
 def button_title(event: EventRecord) -> str:
@@ -200,122 +179,47 @@ def render_event_card(event: EventRecord, reports: Sequence[Article], lang: str)
     """/event ID: name, kind, dates, place, key figures, tracks, agreements, people, the
     summary and links to the reports; at most 4096 characters."""
     facts = event.facts
-    lines = [f"<b>{_e(_event_title(event, 300))}</b>"]
-    lines.append(f"{T('kind', lang)}: {_e(event.kind)}")
+    lines = [f"<b>{escape(_event_title(event, 300))}</b>"]
+    lines.append(f"{T('kind', lang)}: {escape(event.kind)}")
     dates = format_dates(event.start_date, event.end_date, lang)
     if dates:
-        lines.append(f"{T('dates', lang)}: {_e(dates)}")
+        lines.append(f"{T('dates', lang)}: {escape(dates)}")
     place = event.place
     if not place and event.regions:
         place = region_name(event.regions[0], lang)
     if place:
-        lines.append(f"{T('place', lang)}: {_e(cut_words(place, 200))}")
+        lines.append(f"{T('place', lang)}: {escape(cut_words(place, 200))}")
     keep = len(lines)
     figures = _fact_values(facts, "figures")[:CARD_FIGURES]
     if figures:
         lines.append(f"\n<b>{T('figures', lang)}</b>")
         lines.extend(
-            f"• {_e(_number(f.get('value', 0), lang))} — {_e(str(f.get('unit', '')))}"
+            f"• {escape(_number(f.get('value', 0), lang))} — {escape(str(f.get('unit', '')))}"
             for f in figures
         )
     tracks = [str(t.get("name", "")) for t in _fact_values(facts, "tracks")]
     if tracks:
-        lines.append(f"\n<b>{T('tracks', lang)}</b>: " + _e(", ".join(f"«{t}»" for t in tracks)))
+        lines.append(
+            f"\n<b>{T('tracks', lang)}</b>: " + escape(", ".join(f"«{t}»" for t in tracks))
+        )
     agreements = _fact_values(facts, "agreements")
     if agreements:
         lines.append(f"\n<b>{T('agreements', lang)}</b>")
         for a in agreements[:5]:
             parties = [str(p) for p in a.get("parties", [])]
             text = " — ".join(parties) if parties else str(a.get("text", ""))
-            lines.append("• " + _e(cut_words(text, 300)))
+            lines.append("• " + escape(cut_words(text, 300)))
     people = _fact_values(facts, "people")[:CARD_PEOPLE]
     if people:
         lines.append(f"\n<b>{T('people', lang)}</b>")
         for p in people:
             role = str(p.get("role") or "")
             line = str(p.get("name", "")) + (f" — {cut_words(role, 120)}" if role else "")
-            lines.append("• " + _e(line))
+            lines.append("• " + escape(line))
     if event.summary:
-        lines.append(f"\n<b>{T('summary', lang)}</b>\n" + _e(cut_words(event.summary, 900)))
+        lines.append(f"\n<b>{T('summary', lang)}</b>\n" + escape(cut_words(event.summary, 900)))
     if reports:
         lines.append(f"\n<b>{T('sources', lang)}</b>")
         for i, article in enumerate(reports[:CARD_LINKS], 1):
             lines.append(render_list_item(article, lang, i))
-    return _fit(lines, keep)
-
-
-def period_start(period: Period, now: datetime) -> datetime:
-    """The start of «today» (the last 24 hours) or «week» (the last 7 days) before ``now``."""
-    return now - (timedelta(days=1) if period == "today" else timedelta(days=7))
-
-
-def select_top_articles(
-    articles: Sequence[Article], event_of: Mapping[int, int], limit: int
-) -> list[Article]:
-    """The period's top articles: originals only (copies dropped), one per event, the ones
-    repeated by most portals first, then the newest."""
-    copies: dict[int, int] = {}
-    for a in articles:
-        if a.duplicate_of is not None:
-            copies[a.duplicate_of] = copies.get(a.duplicate_of, 0) + 1
-    seen_events: set[int] = set()
-    chosen: list[Article] = []
-    ranked = sorted(
-        (a for a in articles if a.duplicate_of is None),
-        key=lambda a: (-copies.get(a.id, 0), -a.published_at.timestamp(), -a.id),
-    )
-    for a in ranked:
-        ev = event_of.get(a.id)
-        if ev is not None:
-            if ev in seen_events:
-                continue
-            seen_events.add(ev)
-        chosen.append(a)
-        if len(chosen) >= limit:
-            break
-    return chosen
-
-
-def render_digest(
-    articles: Sequence[Article],
-    events: Sequence[EventRecord],
-    *,
-    period: Period,
-    lang: str,
-    now: datetime,
-    region: str | None = None,
-    event_of: Mapping[int, int] | None = None,
-    article_limit: int = DIGEST_ARTICLES,
-    event_limit: int = DIGEST_EVENTS,
-) -> str:
-    """The digest of a period: its events (newest reports first), then its top articles.
-
-    ``articles`` and ``events`` are the candidates (any order, may reach outside the period:
-    they are filtered by ``period_start(period, now)``); ``event_of`` maps article ids to the
-    event they report, so an event is not listed twice. At most 4096 characters.
-    """
-    since = period_start(period, now)
-    in_period = [a for a in articles if since <= a.published_at <= now]
-    recent_events = [e for e in events if e.last_published_at >= since][:event_limit]
-    head = T("digest_today" if period == "today" else "digest_week", lang)
-    if region:
-        head += T("digest_region", lang, region=_e(region_name(region, lang)))
-    lines = [head]
-    if not in_period and not recent_events:
-        lines.append(T("digest_empty", lang))
-        return "\n".join(lines)
-    if recent_events:
-        lines.append("")
-        lines.append(T("digest_events", lang))
-        lines.extend(_event_line(e, lang, i) for i, e in enumerate(recent_events, 1))
-    top = select_top_articles(in_period, event_of or {}, article_limit)
-    if top:
-        lines.append("")
-        lines.append(T("digest_articles", lang))
-        for i, article in enumerate(top, 1):
-            item = render_list_item(article, lang, i)
-            lead = article.summary.strip()
-            if lead:
-                item += "\n" + _e(cut_words(lead, 220))
-            lines.append(item)
-    return _fit(lines, 1)
+    return fit_message(lines[0], lines[1:], sep="\n", keep=max(0, keep - 1))

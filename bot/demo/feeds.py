@@ -1,0 +1,93 @@
+"""The demo's sample feeds, served by a local HTTP server; ``published`` adds a fresh item."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+
+from aiohttp import web
+
+_MONTHS = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+
+
+DEMO_DATA = Path(__file__).parent / "data"
+
+
+def _demo_text(name: str) -> str:
+    return (DEMO_DATA / name).read_text(encoding="utf-8")
+
+
+def fill_template(text: str, base: str, now: datetime) -> str:
+    """Replace ``{base}``, ``{date:-2d09:30}``, ``{date:now}`` and ``{day:-2d}`` markers."""
+
+    def when(spec: str) -> datetime:
+        if spec == "now":
+            return now
+        days, _, clock = spec.lstrip("-").partition("d")
+        moment = now - timedelta(days=int(days))
+        if clock:
+            hour, minute = (int(p) for p in clock.split(":"))
+            moment = moment.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        return min(moment, now - timedelta(minutes=5))
+
+    out = text.replace("{base}", base)
+    while "{date:" in out or "{day:" in out:
+        start = out.find("{date:") if "{date:" in out else out.find("{day:")
+        end = out.index("}", start)
+        kind, spec = out[start + 1 : end].split(":", 1)
+        moment = when(spec)
+        value = (
+            format_datetime(moment)
+            if kind == "date"
+            else f"{moment.day} {_MONTHS[moment.month - 1]}"
+        )
+        out = out[:start] + value + out[end + 1 :]
+    return out
+
+
+class DemoFeeds:
+    """A local HTTP server with the sample feeds; ``publish()`` adds the fresh item."""
+
+    FEEDS = ("khakassia", "municipal")
+
+    def __init__(self) -> None:
+        self.published = False
+        self.base = ""
+        self._runner: web.AppRunner | None = None
+        self._now = datetime.now(UTC)
+
+    def feed(self, name: str) -> str:
+        text = fill_template(_demo_text(f"{name}.xml"), self.base, self._now)
+        if name == "khakassia" and self.published:
+            fresh = fill_template(_demo_text("fresh.xml"), self.base, datetime.now(UTC))
+            item = fresh[fresh.index("<item>") : fresh.index("</item>") + len("</item>")]
+            text = text.replace("<item>", item + "\n<item>", 1)
+        return text
+
+    async def _serve_feed(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if name not in self.FEEDS:
+            raise web.HTTPNotFound()
+        return web.Response(text=self.feed(name), content_type="application/rss+xml")
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_get("/feeds/{name}.xml", self._serve_feed)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self.base = f"http://127.0.0.1:{port}"
+        return self.base
+
+    def urls(self) -> list[str]:
+        return [f"{self.base}/feeds/{name}.xml" for name in self.FEEDS]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()

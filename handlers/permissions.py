@@ -1,0 +1,76 @@
+"""Who may change a chat's subscriptions, filters and settings.
+
+Private chats: the user. Groups and channels: the chat's creator and administrators
+(``getChatMember``, cached for :data:`ADMIN_CACHE_SECONDS` per bot); a message sent on
+behalf of the chat itself (an anonymous group admin, a channel post) counts as an admin's.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import weakref
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import Chat as TgChat
+from aiogram.types import User
+
+from bot.errors import PermissionDeniedError
+
+__all__ = ["ADMIN_CACHE_SECONDS", "ensure_can_manage", "forget_admin_cache"]
+
+log = logging.getLogger(__name__)
+
+ADMIN_CACHE_SECONDS = 60.0
+NOT_ADMIN = {
+    "ru": "В группе менять подписки и настройки могут только администраторы чата.",
+    "en": "In a group only the chat's administrators can change subscriptions and settings.",
+}
+
+# Per Bot instance (one per app): (chat_id, user_id) -> (is admin, monotonic expiry).
+_admin_cache: weakref.WeakKeyDictionary[Bot, dict[tuple[int, int], tuple[bool, float]]] = (
+    weakref.WeakKeyDictionary()
+)
+_ADMIN_STATUSES = frozenset({"creator", "administrator"})
+
+
+async def _is_chat_admin(bot: Bot, chat_id: int, user_id: int) -> bool:
+    cache = _admin_cache.setdefault(bot, {})
+    now = time.monotonic()
+    hit = cache.get((chat_id, user_id))
+    if hit is not None and hit[1] > now:
+        return hit[0]
+    try:
+        member = await bot.get_chat_member(chat_id, user_id)
+    except TelegramAPIError as exc:
+        log.info("getChatMember(%s, %s) failed: %s", chat_id, user_id, exc)
+        return False
+    is_admin = member.status in _ADMIN_STATUSES
+    if len(cache) > 10_000:
+        cache.clear()
+    cache[chat_id, user_id] = (is_admin, now + ADMIN_CACHE_SECONDS)
+    return is_admin
+
+
+def forget_admin_cache(bot: Bot) -> None:
+    """Drop cached admin answers (tests; a chat_member update could call it too)."""
+    _admin_cache.pop(bot, None)
+
+
+async def ensure_can_manage(
+    bot: Bot, chat: TgChat, user: User | None, sender_chat: TgChat | None = None
+) -> None:
+    """Raise :class:`PermissionDeniedError` unless the user may change this chat's setup.
+
+    Private chats: always. Groups and channels: the chat's creator and administrators
+    (``getChatMember``, cached for a minute); a message sent on behalf of the chat itself
+    (an anonymous group admin, a channel post) counts as an admin's.
+    """
+    if chat.type == "private":
+        return
+    if sender_chat is not None and sender_chat.id == chat.id:
+        return
+    if user is not None and not user.is_bot and await _is_chat_admin(bot, chat.id, user.id):
+        return
+    raise PermissionDeniedError(NOT_ADMIN["ru"], NOT_ADMIN["en"])
