@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.text.catalogue import REGIONS
-from handlers.subscriptions import my_view
+from handlers.subscription_views import my_view
 from storage.db import Database, now_ts
 from storage.repos import Repositories
 from storage.stats import StatsRepository
