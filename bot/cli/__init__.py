@@ -77,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("rest", nargs=argparse.REMAINDER, help="[--json | --jsonl] [FILE | -]")
 
+    sources = sub.add_parser("sources", parents=[common], help="import or export sources (OPML)")
+    sources.add_argument("action", choices=["import", "export"])
+    sources.add_argument(
+        "file", nargs="?", default=None, help="OPML file (import: required, - for stdin)"
+    )
+
     db = sub.add_parser("db", parents=[common], help="database maintenance")
     db.add_argument("action", choices=["migrate", "info"])
     return parser
@@ -160,6 +166,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(
             search_command(settings, " ".join(args.query), limit=args.limit, as_json=args.json)
         )
+    if command == "sources":
+        from bot.cli.sources import export_command, import_command
+
+        if args.action == "import":
+            if not args.file:
+                print("sources import needs an OPML file (or - for stdin)", file=sys.stderr)
+                return EXIT_CONFIG
+            return import_command(settings, args.file)
+        return export_command(settings, args.file)
     if command == "db":
         from bot.cli.db import db_command
 
