@@ -88,15 +88,22 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _year_for(month: int, day: int, ref: date) -> int:
+def _year_for(month: int, day: int, ref: date, ahead: bool = False) -> int:
     candidate = _safe(ref.year, month, day)
+    if ahead:
+        # An announcement: a date long past this year means next year's («5 января» in
+        # December).
+        if candidate is not None and ref - candidate > timedelta(days=62):
+            return ref.year + 1
+        return ref.year
     if candidate is not None and candidate - ref > timedelta(days=62):
         return ref.year - 1
     return ref.year
 
 
-def find_dates(text: str, ref: date) -> list[DateSpan]:
-    """Every calendar date or range in ``text``, in order; years filled in from ``ref``."""
+def find_dates(text: str, ref: date, *, ahead: bool = False) -> list[DateSpan]:
+    """Every calendar date or range in ``text``, in order; years filled in from ``ref``
+    (looking forward from it when ``ahead``: the text announces what is coming)."""
     out: list[DateSpan] = []
     for m in _DATE.finditer(text):
         d1, d2, month1, d3, month2, year = m.groups()
@@ -106,7 +113,7 @@ def find_dates(text: str, ref: date) -> list[DateSpan]:
         day2 = int(d3) if d3 and month1 else (int(d2) if d2 else None)
         if month1 and d2:  # «30 мая - 2 июня» cannot carry a second first-day number
             continue
-        y_end = int(year) if year else _year_for(end_month, day2 or day1, ref)
+        y_end = int(year) if year else _year_for(end_month, day2 or day1, ref, ahead)
         y_start = y_end - 1 if start_month > end_month else y_end
         start = _safe(y_start, start_month, day1)
         if start is None:

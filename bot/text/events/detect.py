@@ -43,6 +43,7 @@ from bot.text.events.lexicon import (
     _LISTING,
     _LISTING_TITLE,
     _NOT_GATHERING,
+    _POSTPONE,
     COUNTABLE_KINDS,
     _kinds_in,
 )
@@ -131,7 +132,7 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             return False  # «фестивалей-конкурсов»: stages of one contest
         parse = analyzer().parse(word.lower())[0]
         if parse.tag.POS == "NOUN":
-            return parse.tag.number == "plur"
+            return bool(parse.tag.number == "plur")
     return False
 
 
@@ -141,18 +142,19 @@ def _date_span(
     """The event's dates and, for a postponement, the new ones («перенесён на 5 марта»)."""
     span: DateSpan | None = None
     new: DateSpan | None = None
+    ahead = status == "announced"
     for sent in [best_sentence, *sents[:12]]:
-        spans = find_dates(sent, ref) or find_weekdays(sent, ref, ahead=status == "announced")
+        spans = find_dates(sent, ref, ahead=ahead) or find_weekdays(sent, ref, ahead=ahead)
         if not spans:
             continue
         if status == "postponed":
+            cue = _POSTPONE.search(sent)
             for s in spans:
-                before = sent[max(0, s.offset - 30) : s.offset].lower()
-                if new is None and ("перен" in before or "на " in before[-4:]):
-                    new = s
-                elif span is None:
+                if new is None and cue is not None and s.offset > cue.start():
+                    new = s  # «перенесена на 17 июля»
+                elif span is None and (cue is None or s.offset < cue.start()):
                     span = s
-            if span is not None and new is not None:
+            if span is not None or new is not None:
                 break
             continue
         span = spans[0]

@@ -240,6 +240,7 @@ def _agreements(sentences: list[str]) -> list[Agreement]:
                 phrase = m.group(1).strip()
                 for part in re.split(r"\s+и\s+", phrase):
                     parties.append(nominal_phrase(part))
+        parties = [_town_or_phrase(p) for p in parties]
         codes: list[str] = []
         for code, _, _, _ in _regions_of(" ".join(parties) or sent):
             if code not in codes:
@@ -247,6 +248,41 @@ def _agreements(sentences: list[str]) -> list[Agreement]:
         if parties or codes:
             out.append(Agreement(sent.strip(), tuple(parties), tuple(codes)))
     return out
+
+
+def _town_or_phrase(party: str) -> str:
+    """A party that is one town's name, in the catalogue's spelling («Черногорском» ->
+    «Черногорск»); anything else as it came."""
+    if " " in party:
+        return party
+    from bot.text.catalogue import by_code
+    from bot.text.morph import fold
+
+    for code, ev_text, _, kind in _regions_of(party):
+        town = _town_named(code, ev_text) if kind == "town" else None
+        region = by_code(code)
+        if town is None and region is not None:
+            # «Черногорском» may read as an adjective: the town whose name it extends.
+            low = fold(party)
+            town = next(
+                (t for t in region.towns if low.startswith(fold(t)) and len(low) - len(t) <= 3),
+                None,
+            )
+        if town:
+            return town
+    return party
+
+
+def _town_named(code: str, ev_text: str) -> str | None:
+    from bot.text.catalogue import by_code
+    from bot.text.morph import lemmas
+
+    region = by_code(code)
+    forms = lemmas(ev_text.split(maxsplit=1)[0])
+    for town in region.towns if region is not None else ():
+        if town.lower().replace("ё", "е").split()[0] in forms:
+            return town
+    return None
 
 
 def _city(
@@ -271,11 +307,12 @@ def _city(
                 return town, code
         if kind == "name" and region.capital and region.capital.lower() in forms:
             return region.capital, code
-    if not venue_named:
-        return None, None
-    # Only the venue is named («на главной площади Кирсанова»): the town named near the top.
+    # Only a venue is named («на главной площади Кирсанова»): the town the opening names,
+    # unless it is where guests come from («гости из Красноярска»).
     for code, ev_text, start, kind in hits:
-        if kind != "town" or start > 600:
+        if kind != "town" or start > (1200 if venue_named else 600):
+            continue
+        if re.search(r"\b(?:из|от|до|изо)\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
             continue
         region = by_code(code)
         forms = lemmas(ev_text.split()[0])
