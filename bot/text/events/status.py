@@ -145,8 +145,12 @@ class Evidence:
         return "announced" if w["announced"] > w["held"] else "held"
 
 
+# Kinds that a president's or a federal minister's day is full of.
+_FEDERAL_KINDS = frozenset({"встреча", "прямая линия", "совещание", "заседание", "мероприятие"})
+
+
 def _federal_or_abroad(kind: str, sentence: str) -> bool:
-    if kind == "встреча" and _FEDERAL_TALKS.search(sentence):
+    if kind in _FEDERAL_KINDS and _FEDERAL_TALKS.search(sentence):
         return True
     return kind == "соревнования" and bool(_SPORT_ABROAD.search(sentence))
 
