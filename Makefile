@@ -47,6 +47,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m bench.eval_regions
+	$(BIN)/python -m bench.eval_events
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache *.egg-info

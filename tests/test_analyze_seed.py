@@ -23,6 +23,7 @@ def test_seed_article_through_the_cli() -> None:
     assert {r["code"] for r in out["regions"]} == {"RU-KK", "RU-TA", "RU-MOW"}
     event = out["event"]
     assert event["kind"] == "форум"
+    assert event["status"] == "held"
     assert event["name"] == "Малая родина - сила России"
     assert event["date"] == "2024-01-15"
     assert "Москва" in event["place"]

@@ -45,7 +45,7 @@ def test_seed_kind_name_and_date(seed: EventFacts) -> None:
 def test_seed_place_is_moscow_and_the_venue(seed: EventFacts) -> None:
     assert seed.city == "Москва"
     assert seed.venue is not None
-    assert "выставки-форума «Россия»" in seed.venue
+    assert seed.venue == "Международная выставка-форум «Россия»"
     assert seed.regions[0] == "RU-MOW"
 
 
@@ -100,6 +100,7 @@ def test_seed_json_form(seed: EventFacts) -> None:
     data = event_to_json(seed)
     assert data is not None
     assert data["date"] == "2024-01-15"
+    assert data["status"] == "held"
     assert data["name"] == "Малая родина - сила России"
     assert {
         "kind",
@@ -123,9 +124,6 @@ def test_seed_json_form(seed: EventFacts) -> None:
 @pytest.mark.parametrize(
     ("title", "text"),
     [
-        ("Форум пройдёт в Абакане", "Форум «Малая родина» состоится 15 марта в Абакане."),
-        ("Фестиваль отменён", "Фестиваль «Сибирская масленица» отменили из-за морозов."),
-        ("Сессия перенесена", "Сессия Совета депутатов перенесена на следующую неделю."),
         ("Пожар в Абакане", "Пожар в жилом доме потушили, пострадали двое."),
         ("Афиша выходных", "В субботу пройдёт концерт, в воскресенье откроется выставка."),
         ("Глава подписал указ", "Указ о выплатах вступит в силу с 1 января."),
@@ -133,6 +131,32 @@ def test_seed_json_form(seed: EventFacts) -> None:
 )
 def test_non_events(title: str, text: str) -> None:
     assert detect_event(title, text, SEED_PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        (
+            "Форум пройдёт в Абакане",
+            "Форум «Малая родина» состоится 15 марта в Абакане.",
+            "announced",
+        ),
+        (
+            "Фестиваль отменён",
+            "Фестиваль «Сибирская масленица» отменили из-за морозов.",
+            "cancelled",
+        ),
+        (
+            "Сессия перенесена",
+            "Сессия Совета депутатов перенесена на следующую неделю.",
+            "postponed",
+        ),
+    ],
+)
+def test_announcements_and_cancellations_are_events(title: str, text: str, status: str) -> None:
+    ev = detect_event(title, text, SEED_PUBLISHED)
+    assert ev is not None
+    assert ev.status == status
 
 
 @pytest.mark.parametrize(
@@ -156,6 +180,7 @@ def test_event_kinds(title: str, text: str, kind: str) -> None:
     ev = detect_event(title, text, SEED_PUBLISHED)
     assert ev is not None
     assert ev.kind == kind
+    assert ev.status == "held"
 
 
 def test_date_without_publication_uses_current_year() -> None:
@@ -171,6 +196,7 @@ def test_dev_set_f1() -> None:
     assert scores.n >= 60
     assert scores.f1_event >= 0.9, scores.misses
     assert scores.f1_non_event >= 0.8, scores.misses
+    assert scores.status_accuracy is not None and scores.status_accuracy >= 0.9, scores.misses
 
 
 def test_real_items_is_event() -> None:

@@ -1,0 +1,280 @@
+"""Event detection: does an article centre on one specific gathering, what is its status, and
+what are its facts?
+
+``detect_event(title, text, published)`` returns :class:`EventFacts` when the article is about
+one forum, council session, public hearing, festival, holiday, fair, ceremony, exhibition,
+competition...: reported (``status="held"``), announced (``"announced"``: «состоится»,
+«пройдёт», «приглашаем на»), cancelled (``"cancelled"``) or postponed (``"postponed"``, with
+``new_date`` when the text gives one). ``None`` for statements, decisions, appointments,
+incidents, digests and lists, negated or hypothetical gatherings («не хочет проводить такую
+встречу»), federal diplomacy (a president's talks) and sport results abroad.
+
+The decision is rule-based and sentence-level (:mod:`bot.text.events.status`): each sentence
+that names an event kind gives its stance, weighted by position (title and lead weigh most).
+Facts (name, dates, place, figures, tracks, agreements, people) are then read from the
+article body, which first goes through :func:`bot.text.clean.main_text` so sidebars and
+adverts never leak in; names, places and roles come out in the nominative. Relative dates
+(«в субботу», «завтра») count from the publication date.
+
+Pure functions, no I/O; pymorphy3 (via :mod:`bot.text.morph`) is used lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.text.dates import DateSpan, find_dates, find_weekdays
+from bot.text.events.facts import (
+    Agreement,
+    Person,
+    _agreements,
+    _city,
+    _hits,
+    _people,
+    _regions_of,
+    _tracks,
+    _venue,
+)
+from bot.text.events.lexicon import (
+    _INCIDENT,
+    _LISTING,
+    _LISTING_TITLE,
+    _NOT_GATHERING,
+    _POSTPONE,
+    COUNTABLE_KINDS,
+    _kinds_in,
+)
+from bot.text.events.names import _label, _name_near, normalize_event_name
+from bot.text.events.status import Evidence, Status, weigh
+from bot.text.figures import Figure, find_figures
+from bot.text.summary import body_sentences
+
+if TYPE_CHECKING:
+    from bot.text.regions import RegionMatch
+
+__all__ = ["MAX_TEXT", "EventFacts", "detect_event", "event_to_json"]
+
+
+MAX_TEXT = 30_000  # characters of an article read for event facts
+
+_Date = date  # the field below is called ``date``
+
+
+@dataclass(frozen=True, slots=True)
+class EventFacts:
+    kind: str  # «форум», «сессия», «публичные слушания»...
+    name: str | None  # the proper name when the text gives one: «Малая родина - сила России»
+    label: str  # what to call it when there is no name: «сессия Совета депутатов»
+    date: _Date | None
+    end_date: _Date | None
+    date_text: str
+    city: str | None
+    venue: str | None
+    regions: tuple[str, ...]  # region codes of the place (first) and of the article
+    figures: tuple[Figure, ...] = ()
+    tracks: tuple[str, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    people: tuple[Person, ...] = ()
+    key: str = field(default="")  # normalize_event_name(name) or "" when nameless
+    # held (took place or under way), announced (ahead), cancelled or postponed
+    status: Status = "held"
+    new_date: _Date | None = None  # postponed: the new date when the text gives it
+    new_end_date: _Date | None = None
+
+    @property
+    def title(self) -> str:
+        """The name to show: the proper name in quotes, or the descriptive label."""
+        return f"{self.kind} «{self.name}»" if self.name else self.label
+
+    @property
+    def place(self) -> str | None:
+        parts = [p for p in (self.city, self.venue) if p]
+        return ", ".join(parts) if parts else None
+
+
+def _is_event(ev: Evidence, sents: list[str]) -> bool:
+    """Whether the weighed evidence makes the article one gathering's story."""
+    if ev.best is None or ev.total <= 0:
+        return False
+    title = sents[0]
+    lead = " ".join(sents[1:3])
+    if _LISTING_TITLE.search(title):
+        return False  # a digest, a schedule, a poster
+    title_kinds = _kinds_in(title)
+    if _LISTING.search(title) and not title_kinds:
+        return False
+    if _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead)):
+        return False  # an appointment, a post's contest, a working visit
+    if _INCIDENT.search(title) and not title_kinds:
+        return False
+    if _INCIDENT.search(lead) and not title_kinds and ev.total < 3:
+        return False
+    if ev.best_specific is None and ev.total < 2.5 and ev.explicit < 1.0:
+        return False  # only «мероприятие» or an officials' working meeting, in passing
+    if title_kinds and _plural_headline(title, title_kinds):
+        return False  # «пройдут праздники сёл»: several gatherings
+    # One verb's tense far from the lead is too little.
+    return ev.explicit > 0 or ev.total >= 2
+
+
+def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline's first countable kind word is plural («праздники», «ярмарок»)."""
+    from bot.text.morph import analyzer
+
+    for kind, start, end in kinds:
+        if kind not in COUNTABLE_KINDS:
+            continue
+        word = title[start:end].split(maxsplit=1)[0]
+        if "-" in word or title[end : end + 1] == "-":
+            return False  # «фестивалей-конкурсов»: stages of one contest
+        parse = analyzer().parse(word.lower())[0]
+        if parse.tag.POS == "NOUN":
+            return bool(parse.tag.number == "plur")
+    return False
+
+
+def _date_span(
+    status: Status, best_sentence: str, sents: list[str], ref: date
+) -> tuple[DateSpan | None, DateSpan | None]:
+    """The event's dates and, for a postponement, the new ones («перенесён на 5 марта»)."""
+    span: DateSpan | None = None
+    new: DateSpan | None = None
+    ahead = status == "announced"
+    for sent in [best_sentence, *sents[:12]]:
+        spans = find_dates(sent, ref, ahead=ahead) or find_weekdays(sent, ref, ahead=ahead)
+        if not spans:
+            continue
+        if status == "postponed":
+            cue = _POSTPONE.search(sent)
+            for s in spans:
+                if new is None and cue is not None and s.offset > cue.start():
+                    new = s  # «перенесена на 17 июля»
+                elif span is None and (cue is None or s.offset < cue.start()):
+                    span = s
+            if span is not None or new is not None:
+                break
+            continue
+        span = spans[0]
+        break
+    if span is not None and new is not None and span.start == new.start:
+        span = None
+    return span, new
+
+
+def detect_event(
+    title: str,
+    text: str,
+    published: datetime | None,
+    *,
+    regions: Sequence[RegionMatch] | None = None,
+) -> EventFacts | None:
+    """The gathering the article centres on, with its status and facts; None when none.
+
+    ``regions``: ``tag_regions(analysed_text(title, text))`` when the caller has it already
+    (``bot.analysis``), so the text is not tagged twice.
+    """
+    if len(text) > MAX_TEXT:
+        # Facts sit in the first pages; a huge text must not stall ingestion.
+        cut = text.rfind("\n", 0, MAX_TEXT)
+        text = text[: cut if cut > MAX_TEXT // 2 else MAX_TEXT]
+    body_sents = list(body_sentences(text))
+    title = title.strip()
+    # A body that opens with the title repeated: weigh the title once.
+    if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
+        body_sents = body_sents[1:]
+    if body_sents and title.startswith(body_sents[0]) and len(title) > len(body_sents[0]):
+        # The "title" is a whole first paragraph: its first sentence is the headline.
+        title, body_sents = body_sents[0], body_sents[1:]
+    sents = [title, *body_sents] if title else body_sents
+    if not sents:
+        return None
+    ev = weigh(sents)
+    if not _is_event(ev, sents):
+        return None
+    status = ev.status()
+    best = ev.best_specific or ev.best
+    assert best is not None
+    _, neg_index, kind, pos = best
+    best_sentence = sents[-neg_index]
+    name = _name_near(best_sentence, pos)
+    if name is None:
+        # The name may come with the kind word in another sentence (the title, the lead).
+        for sent in sents[:4]:
+            for k, p, _ in _kinds_in(sent):
+                if k == kind:
+                    name = _name_near(sent, p)
+                    if name:
+                        break
+            if name:
+                break
+    label = _label(best_sentence, pos, kind)
+
+    ref = (published or datetime.now(UTC)).astimezone(UTC).date()
+    span, new = _date_span(status, best_sentence, sents, ref)
+    if (
+        published is not None
+        and span is not None
+        and status == "held"
+        and ev.explicit == 0
+        and span.start > ref + timedelta(days=1)
+    ):
+        status = "announced"  # only a verb's tense, and the date is still ahead
+    facts_text = "\n".join(body_sents)
+    # The string the region tagger reads (bot.analysis.analysed_text): offsets refer to it.
+    src = text if not title or text.lstrip().startswith(title) else f"{title}\n{text}"
+    hits = _hits(regions) if regions is not None else _regions_of(src)
+    venue = _venue(sents)
+    city, city_code = _city(src, hits, venue_named=venue is not None)
+    codes: list[str] = [city_code] if city_code else []
+    for code, _, _, _ in hits:
+        if code not in codes:
+            codes.append(code)
+    return EventFacts(
+        kind=kind,
+        name=name,
+        label=label,
+        date=span.start if span else None,
+        end_date=span.end if span else None,
+        date_text=span.text if span else "",
+        city=city,
+        venue=venue,
+        regions=tuple(codes),
+        figures=tuple(find_figures(facts_text)),
+        tracks=tuple(_tracks(sents)),
+        agreements=tuple(_agreements(body_sents)),
+        people=tuple(_people(sents)),
+        key=normalize_event_name(name) if name else "",
+        status=status,
+        new_date=new.start if new else None,
+        new_end_date=new.end if new else None,
+    )
+
+
+def event_to_json(ev: EventFacts | None) -> dict[str, Any] | None:
+    """The JSON form used by ``python -m bot analyze`` (``summary`` is added by the caller)."""
+    if ev is None:
+        return None
+    return {
+        "kind": ev.kind,
+        "status": ev.status,
+        "name": ev.name or ev.label,
+        "date": ev.date.isoformat() if ev.date else None,
+        "end_date": ev.end_date.isoformat() if ev.end_date else None,
+        "date_text": ev.date_text,
+        "new_date": ev.new_date.isoformat() if ev.new_date else None,
+        "new_end_date": ev.new_end_date.isoformat() if ev.new_end_date else None,
+        "place": ev.place,
+        "city": ev.city,
+        "venue": ev.venue,
+        "regions": list(ev.regions),
+        "figures": [{"value": f.value, "unit": f.unit, "text": f.text} for f in ev.figures],
+        "tracks": list(ev.tracks),
+        "agreements": [
+            {"text": a.text, "parties": list(a.parties), "regions": list(a.regions)}
+            for a in ev.agreements
+        ],
+        "people": [{"name": p.name, "role": p.role} for p in ev.people],
+    }

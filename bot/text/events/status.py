@@ -1,0 +1,209 @@
+"""What the article says of its gathering: held, announced, cancelled or postponed.
+
+Each sentence that names an event kind is read once. Its *stance* comes from the cue nearest to
+the kind word: a cancellation or a postponement (``отменён``, ``не состоится``, ``перенесён``)
+wins the sentence; otherwise a listed report cue (``прошёл``, ``состоялось``) or plan cue
+(``пройдёт``, ``состоится``, ``приглашаем``), else the tense of the finite verbs
+(pymorphy3: past -> held, future -> announced, present -> under way, so held). A negated or
+hypothetical sentence («не хочет проводить такую встречу», «может состояться») gives no
+evidence. Sentences weigh by position: the title most, then the lead.
+
+Pure functions; morphology via :mod:`bot.text.morph`, cached per word form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from bot.text.events.lexicon import (
+    _CANCEL,
+    _FEDERAL_TALKS,
+    _HYPOTHETICAL,
+    _INCIDENT,
+    _PLAN,
+    _POSTPONE,
+    _REPORT,
+    _SPORT_ABROAD,
+    GENERIC_KINDS,
+    _kinds_in,
+)
+
+__all__ = ["STATUSES", "Evidence", "Status", "sentence_stance", "verb_tense", "weigh"]
+
+Status = Literal["held", "announced", "cancelled", "postponed"]
+STATUSES: tuple[Status, ...] = ("held", "announced", "cancelled", "postponed")
+
+# Sentences past this index are read only for facts, not for the decision.
+MAX_DECISION_SENTENCES = 24
+
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
+_VERBISH = (
+    "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "т", "ет", "ит", "ут", "ют", "ат",
+    "ят", "тся", "ется", "ится", "утся", "ются", "атся", "ятся", "ешь", "ишь", "ем", "им",
+)  # fmt: skip
+_PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
+
+
+@lru_cache(maxsize=50_000)
+def verb_tense(word: str) -> str | None:
+    """«прошёл» -> "past", «пройдёт» -> "futr", «проходит» -> "pres"; None for non-verbs.
+
+    Only the most likely parse counts, and only a finite verb («будет» included)."""
+    from bot.text.morph import analyzer
+
+    low = word.lower()
+    if len(low) < 3 or not low.endswith(_VERBISH):
+        return None
+    parse = analyzer().parse(low)[0]
+    if parse.tag.POS != "VERB":
+        return None
+    tense = parse.tag.tense
+    return str(tense) if tense else None
+
+
+_TENSE_STANCE: dict[str, Status] = {"past": "held", "pres": "held", "futr": "announced"}
+# The present tense tells of a gathering under way only with a word for now; otherwise it is
+# habitual («слушания проводятся на основании...») or a headline's present («отмечает»).
+_NOW = re.compile(
+    r"\b(?:сегодня|сейчас|в\s+эти\s+дни|в\s+настоящее\s+время|в\s+эти\s+минуты)\b", re.I
+)
+
+
+def _negated(sentence: str, start: int) -> bool:
+    """A «не» (or «ни») right before the cue at ``start``: «не прошёл» is no report."""
+    return bool(re.search(r"\b(?:не|ни)\s+$", sentence[max(0, start - 6) : start], re.IGNORECASE))
+
+
+def sentence_stance(sentence: str, kind_pos: int) -> tuple[Status, bool, int] | None:
+    """(stance, explicit, cue position) of the sentence toward the kind word at ``kind_pos``.
+
+    ``explicit``: a listed cue decided (not only a verb's tense). None when the sentence says
+    nothing of the gathering or only imagines it.
+    """
+    cancel = _CANCEL.search(sentence)
+    postpone = _POSTPONE.search(sentence)
+    if postpone:
+        return "postponed", True, postpone.start()
+    if cancel:
+        return "cancelled", True, cancel.start()
+    if _HYPOTHETICAL.search(sentence):
+        return None
+    cues: list[tuple[int, Status]] = []
+    for m in _REPORT.finditer(sentence):
+        if not _negated(sentence, m.start()):
+            cues.append((m.start(), "held"))
+    for m in _PLAN.finditer(sentence):
+        if not _negated(sentence, m.start()):
+            cues.append((m.start(), "announced"))
+    explicit = bool(cues)
+    if not cues:
+        now = _NOW.search(sentence)
+        for m in _WORD.finditer(sentence):
+            tense = verb_tense(m.group(0))
+            if tense is None or _negated(sentence, m.start()) or (tense == "pres" and not now):
+                continue
+            cues.append((m.start(), _TENSE_STANCE[tense]))
+        if not cues and now:
+            cues.append((now.start(), "held"))
+    if not cues:
+        return None
+    pos, stance = min(cues, key=lambda c: abs(c[0] - kind_pos))
+    return stance, explicit, pos
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Weighted stances of the article's sentences toward its gatherings."""
+
+    weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0.0))
+    explicit: float = 0.0  # the part backed by a listed cue (not only a verb's tense)
+    lead_stance: Status | None = None  # the stance of the first sentence with a kind
+    lead_index: int = -1
+    # (weight, -sentence index, kind, position in the sentence) of the best mention
+    best: tuple[float, int, str, int] | None = None
+    best_specific: tuple[float, int, str, int] | None = None
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values())
+
+    def status(self) -> Status:
+        w = self.weights
+        change = w["cancelled"] + w["postponed"]
+        if change and (
+            self.lead_stance in {"cancelled", "postponed"}
+            or change >= max(w["held"], w["announced"])
+        ):
+            return "postponed" if w["postponed"] > 0 else "cancelled"
+        if self.lead_stance in {"held", "announced"} and self.lead_index <= 3:
+            other = "announced" if self.lead_stance == "held" else "held"
+            if w[self.lead_stance] * 1.5 >= w[other]:
+                return self.lead_stance
+        return "announced" if w["announced"] > w["held"] else "held"
+
+
+# Kinds that a president's or a federal minister's day is full of.
+_FEDERAL_KINDS = frozenset({"встреча", "прямая линия", "совещание", "заседание", "мероприятие"})
+
+
+def _federal_or_abroad(kind: str, sentence: str) -> bool:
+    if kind in _FEDERAL_KINDS and _FEDERAL_TALKS.search(sentence):
+        return True
+    return kind == "соревнования" and bool(_SPORT_ABROAD.search(sentence))
+
+
+def weigh(sentences: list[str]) -> Evidence:
+    """The stance of every sentence that names a gathering, weighted by position."""
+    ev = Evidence()
+    seen_kind = False
+    for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
+        kinds = [k for k in _kinds_in(sent) if not _federal_or_abroad(k[0], sent)]
+        if not kinds:
+            if index == 0 and sent:
+                # A headline without a kind word still says what happened to the event:
+                # «Традиционный «АмурФест» отменили», «... соберёт любителей песни».
+                head = sentence_stance(sent, 0)
+                if head is not None and head[1]:
+                    ev.weights[head[0]] += 1.5
+                    if head[0] in {"cancelled", "postponed"}:
+                        ev.lead_stance, ev.lead_index, seen_kind = head[0], 0, True
+            continue
+        weight = 3.0 if index == 0 else 2.0 if index <= 2 else 1.0
+        if not seen_kind and index <= 6:
+            weight = max(weight, 2.5)  # the first sentence with a gathering is the lead
+        if _INCIDENT.search(sent) and not _REPORT.search(sent) and not _PLAN.search(sent):
+            continue
+        found = None
+        for kind, pos, _ in kinds:
+            stance = sentence_stance(sent, pos)
+            if stance is not None:
+                found = (kind, pos, stance)
+                break
+        if found is None:
+            continue
+        _, _, (_, _, cue) = found
+        specific = [k for k in kinds if k[0] not in GENERIC_KINDS]
+        pool = specific or kinds
+        kind, pos, _ = min(pool, key=lambda k: abs(k[1] - cue))
+        status, explicit, _ = found[2]
+        if kind in GENERIC_KINDS:
+            weight *= 0.5
+        if not explicit:
+            weight *= 0.75
+        ev.weights[status] += weight
+        if explicit:
+            ev.explicit += weight
+        if not seen_kind:
+            ev.lead_stance, ev.lead_index = status, index
+            seen_kind = True
+        cand = (weight, -index, kind, pos)
+        if ev.best is None or cand[:2] > ev.best[:2]:
+            ev.best = cand
+        if kind not in GENERIC_KINDS and (
+            ev.best_specific is None or cand[:2] > ev.best_specific[:2]
+        ):
+            ev.best_specific = cand
+    return ev
