@@ -33,6 +33,7 @@ from bot.delivery.worker import DeliveryWorker
 from bot.events.grouping import group_articles
 from bot.ingest.pipeline import AfterStore, Ingestor
 from bot.jobs import JOB_DEFAULTS, register_jobs
+from bot.web import Metrics, SendCounter, UpdateCounter, WebServer
 from handlers import build_root_router
 from handlers.middlewares import ChatContextMiddleware
 from storage.db import Database
@@ -57,6 +58,9 @@ class App:
     ingestor: Ingestor
     planner: Planner
     worker: DeliveryWorker
+    metrics: Metrics
+    # The HTTP server (webhook, /healthz, /metrics) while one runs.
+    web: WebServer | None = None
     # Long-running tasks (the outbox worker), cancelled on stop.
     tasks: list[asyncio.Task[Any]] = field(default_factory=list)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
@@ -112,13 +116,60 @@ class App:
             except TelegramAPIError as exc:  # the admin has not started the bot yet
                 log.info("admin %s menu not set: %s", admin, exc)
 
+    async def run(self, *, handle_signals: bool = True) -> None:
+        """``python -m bot run``: webhook mode when ``[webhook] url`` is set, else polling."""
+        if self.settings.webhook.url is not None:
+            await self.run_webhook(handle_signals=handle_signals)
+        else:
+            await self.run_polling(handle_signals=handle_signals)
+
+    async def run_webhook(self, *, handle_signals: bool = True) -> None:
+        """Serve updates by webhook until SIGINT/SIGTERM (or :meth:`stop`); then close.
+
+        ``setWebhook`` is called with the secret token and without dropping the updates
+        Telegram holds; the webhook stays registered on exit (another instance behind the
+        same address keeps receiving), so a restart loses nothing.
+        """
+        hook = self.settings.webhook
+        assert hook.url is not None
+        loop = asyncio.get_running_loop()
+        if handle_signals:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.stop)
+        server = self.web = WebServer(self.repos, self.metrics)
+        secret = hook.secret_token.get_secret_value() or None
+        server.add_webhook(self.dispatcher, self.bot, hook.route, secret)
+        try:
+            if not await self.wait_for_api():
+                return
+            await self.dispatcher.emit_startup(bot=self.bot, dispatcher=self.dispatcher)
+            await server.start(hook.listen)
+            await self.bot.set_webhook(
+                str(hook.url),
+                secret_token=secret,
+                allowed_updates=self.dispatcher.resolve_used_update_types(),
+                drop_pending_updates=False,
+            )
+            log.info("webhook set: %s (listening on %s%s)", hook.url, hook.listen, hook.route)
+            await self._stop.wait()
+        finally:
+            if handle_signals:
+                for sig in (signal.SIGINT, signal.SIGTERM):
+                    loop.remove_signal_handler(sig)
+            await server.stop()
+            await self.close()
+
     async def run_polling(self, *, handle_signals: bool = True) -> None:
         """Long polling until SIGINT/SIGTERM (or :meth:`stop`); then everything is closed."""
         loop = asyncio.get_running_loop()
         if handle_signals:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, self.stop)
+        server: WebServer | None = None
         try:
+            if self.settings.http.listen:
+                server = self.web = WebServer(self.repos, self.metrics)
+                await server.start(self.settings.http.listen)
             if not await self.wait_for_api():
                 return
             await self.dispatcher.start_polling(
@@ -131,6 +182,8 @@ class App:
             if handle_signals:
                 for sig in (signal.SIGINT, signal.SIGTERM):
                     loop.remove_signal_handler(sig)
+            if server is not None:
+                await server.stop()
             await self.close()
 
     def stop(self) -> None:
@@ -187,7 +240,10 @@ class App:
 def make_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
     if session is None:
         base = str(settings.telegram.api_base).rstrip("/")
-        session = AiohttpSession(api=TelegramAPIServer.from_base(base))
+        # aiogram's session speaks socks and http proxies (aiohttp-socks) by URL.
+        session = AiohttpSession(
+            api=TelegramAPIServer.from_base(base), proxy=settings.telegram.proxy
+        )
     return Bot(
         settings.token,
         session=session,
@@ -195,11 +251,12 @@ def make_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
     )
 
 
-def make_after_store(repos: Repositories, planner: Planner) -> AfterStore:
+def make_after_store(repos: Repositories, planner: Planner, metrics: Metrics) -> AfterStore:
     """Ingestion's hook for new (non-copy) articles: group them into events, then plan
     their deliveries at once, so a push does not wait for the next planner tick."""
 
     async def after_store(article_ids: list[int]) -> None:
+        metrics.ingested.inc(len(article_ids))
         await group_articles(repos.articles, repos.events, article_ids)
         await planner.plan_pending()
 
@@ -211,13 +268,15 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
     db = await Database.open(settings.storage.path)
     repos = Repositories.over(db)
     bot = make_bot(settings, session)
+    metrics = Metrics()
+    bot.session.middleware(SendCounter(metrics))
     worker = DeliveryWorker(bot, repos, settings.delivery)
     planner = Planner(repos, on_planned=worker.wake)
     ingestor = Ingestor(
         settings.ingest,
         repos.sources,
         repos.articles,
-        after_store=make_after_store(repos, planner),
+        after_store=make_after_store(repos, planner, metrics),
     )
     scheduler = AsyncIOScheduler(timezone="UTC", job_defaults=JOB_DEFAULTS)
     register_jobs(
@@ -229,6 +288,7 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
         worker=worker,
     )
     dispatcher = Dispatcher(**repos.as_workflow_data(), settings=settings, ingestor=ingestor)
+    dispatcher.update.outer_middleware(UpdateCounter(metrics))
     dispatcher.update.outer_middleware(ChatContextMiddleware(repos.chats))
     dispatcher.include_router(build_root_router())
     app = App(
@@ -241,6 +301,7 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
         ingestor=ingestor,
         planner=planner,
         worker=worker,
+        metrics=metrics,
     )
     dispatcher.startup.register(app.on_startup)
     return app

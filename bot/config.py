@@ -36,6 +36,7 @@ from bot.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config.example.toml")
 _REGION_CODE = re.compile(r"^RU-[A-Z]{2,4}$")
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 # The file being loaded; a ContextVar so that loading is re-entrant in tests.
 _toml_path: ContextVar[Path | None] = ContextVar("_toml_path", default=None)
@@ -51,6 +52,19 @@ class TelegramSettings(_Section):
     admins: tuple[int, ...] = ()
     # Seconds of long polling per getUpdates call.
     polling_timeout: Annotated[int, Field(ge=1, le=60)] = 30
+    # Proxy for the Bot API (hosting in Russia often needs one): socks5://, socks4://, http://.
+    proxy: str | None = None
+
+    @field_validator("proxy")
+    @classmethod
+    def _proxy(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        scheme = value.partition("://")[0].lower()
+        if scheme not in ("socks5", "socks4", "http", "https") or "://" not in value:
+            raise ValueError("must be a socks5://, socks4:// or http(s):// URL")
+        return value
 
 
 class StorageSettings(_Section):
@@ -120,6 +134,57 @@ class SourceSettings(_Section):
         return code
 
 
+def _host_port(value: str) -> str:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdecimal() or not 0 < int(port) < 65536:
+        raise ValueError("must be host:port, e.g. 127.0.0.1:8080")
+    return value
+
+
+class WebhookSettings(_Section):
+    """Updates by webhook instead of long polling, when ``url`` is set."""
+
+    # The public HTTPS address Telegram posts to (behind a reverse proxy).
+    url: HttpUrl | None = None
+    # Where this process listens (the proxy forwards to it).
+    listen: str = "127.0.0.1:8080"
+    # The path updates arrive on; default: the path of ``url``.
+    path: str | None = None
+    # Telegram sends it in X-Telegram-Bot-Api-Secret-Token; env WEBHOOK_SECRET overrides.
+    secret_token: SecretStr = SecretStr("")
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        return _host_port(value)
+
+    @field_validator("secret_token")
+    @classmethod
+    def _secret(cls, value: SecretStr) -> SecretStr:
+        # Telegram's rule: 1-256 characters A-Z, a-z, 0-9, _ and -.
+        if value.get_secret_value() and not _SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @property
+    def route(self) -> str:
+        """The path the webhook handler serves."""
+        if self.path:
+            return self.path if self.path.startswith("/") else "/" + self.path
+        return (self.url.path if self.url and self.url.path else None) or "/webhook"
+
+
+class HttpSettings(_Section):
+    """``/healthz`` and ``/metrics``: on the webhook server, or here when polling."""
+
+    listen: str | None = None
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str | None) -> str | None:
+        return None if value is None else _host_port(value)
+
+
 class LogSettings(_Section):
     level: str = "INFO"
 
@@ -133,14 +198,18 @@ class LogSettings(_Section):
 
 
 class _BotTokenEnv(PydanticBaseSettingsSource):
-    """``BOT_TOKEN`` in the environment overrides ``telegram.token``."""
+    """``BOT_TOKEN`` and ``WEBHOOK_SECRET`` in the environment override the config's."""
 
     def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
         return None, field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        token = os.environ.get("BOT_TOKEN")
-        return {"telegram": {"token": token}} if token else {}
+        out: dict[str, Any] = {}
+        if token := os.environ.get("BOT_TOKEN"):
+            out["telegram"] = {"token": token}
+        if secret := os.environ.get("WEBHOOK_SECRET"):
+            out["webhook"] = {"secret_token": secret}
+        return out
 
 
 class Settings(BaseSettings):
@@ -153,6 +222,8 @@ class Settings(BaseSettings):
     delivery: DeliverySettings = DeliverySettings()
     ingest: IngestSettings = IngestSettings()
     sources: tuple[SourceSettings, ...] = ()
+    webhook: WebhookSettings = WebhookSettings()
+    http: HttpSettings = HttpSettings()
     log: LogSettings = LogSettings()
 
     @classmethod

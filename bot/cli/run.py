@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 async def run_bot(settings: Settings) -> int:
     app = await build_app(settings)
     try:
-        await app.run_polling()
+        await app.run()
     except TelegramUnauthorizedError:
         log.error("the Bot API rejected the token (401 Unauthorized): check BOT_TOKEN")
         return 2
