@@ -467,20 +467,22 @@ async def test_private_chat_limit_answers_429(
 ) -> None:
     emu.user_message(USER, "/start")
     emu.user_message(USER + 1, "/start")
-    # One message per 2 s: slow enough that a loaded machine cannot refill in between.
-    await client.set_limits(private_per_second=0.5, private_burst=2)
+    # One message per 2 s: slow enough that a loaded machine cannot slip one through.
+    await client.set_limits(private_per_second=0.5)
     await bot.send_message(USER, "1")
-    await bot.send_message(USER, "2")  # a short burst is allowed
     with pytest.raises(TelegramRetryAfter) as raised:
-        await bot.send_message(USER, "3")
+        await bot.send_message(USER, "2")  # no burst, not even of two
     assert raised.value.retry_after == 2
     assert await bot.send_message(USER + 1, "другой чат не ждёт")
     stats = await client.stats()
     assert stats["too_many_requests"] == 1
-    assert stats["by_method"]["sendMessage"] == 4
-    assert stats["messages_sent"] == 3
+    assert stats["by_method"]["sendMessage"] == 3
+    assert stats["messages_sent"] == 2
     await asyncio.sleep(raised.value.retry_after)
     assert await bot.send_message(USER, "после паузы")
+    with pytest.raises(EmulatorError, match="no burst"):
+        await client.set_limits(private_burst=3)
+    assert "private_burst" not in await client.limits()
 
 
 async def test_group_and_global_limits(bot: Bot, emu: Emulator) -> None:
@@ -490,18 +492,38 @@ async def test_group_and_global_limits(bot: Bot, emu: Emulator) -> None:
         await bot.send_message(-500, f"g{i}")
     with pytest.raises(TelegramRetryAfter) as raised:
         await bot.send_message(-500, "21")
-    assert raised.value.retry_after == 3  # one message every 3 s
-    emu.set_limits(global_per_second=2, private_burst=10)
+    assert raised.value.retry_after == 60  # until the first of the 20 is a minute old
+    emu.set_limits(global_per_second=2)
     for uid in range(2000, 2004):
         emu.user_message(uid, "/start")
     for uid in range(2000, 2002):
         await bot.send_message(uid, "x")
-    with pytest.raises(TelegramRetryAfter):
+    with pytest.raises(TelegramRetryAfter) as raised:
         await bot.send_message(2003, "x")
+    assert raised.value.retry_after == 1
     # Paid broadcast has its own, much larger allowance.
     assert await bot.send_message(2003, "x", allow_paid_broadcast=True)
     emu.set_limits(enabled=False)
     assert await bot.send_message(-500, "limits off")
+
+
+async def test_a_burst_over_the_overall_limit_answers_429(
+    bot: Bot, emu: Emulator, client: EmulatorClient
+) -> None:
+    users = list(range(3000, 3033))
+    for uid in users:
+        emu.user_message(uid, "/start")
+    await asyncio.sleep(1.1)  # idle: a token bucket would now hold a full burst
+    emu.set_limits(global_per_second=30)
+    refused = 0
+    for uid in users:  # 33 sends, 10 % over, well within one second
+        try:
+            await bot.send_message(uid, "x")
+        except TelegramRetryAfter as exc:
+            assert exc.retry_after == 1
+            refused += 1
+    assert refused == 3
+    assert (await client.stats())["too_many_requests"] == 3
 
 
 # Chats and members -------------------------------------------------------------

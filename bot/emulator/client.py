@@ -6,7 +6,7 @@ from typing import Any
 
 import aiohttp
 
-from bot.emulator.state import JSON
+from bot.emulator.records import JSON
 
 
 class EmulatorError(Exception):
@@ -278,6 +278,10 @@ class EmulatorClient:
             paid_per_second=paid_per_second,
         )
         result: JSON = await self._call("POST", "limits", body)
+        return result
+
+    async def limits(self) -> JSON:
+        result: JSON = await self._call("GET", "limits")
         return result
 
     async def stats(self) -> JSON:

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiohttp import web
 
-from bot.emulator.core import ControlError
-from bot.emulator.state import JSON
-
-if TYPE_CHECKING:
-    from bot.emulator.core import World
+from bot.emulator.errors import NOT_UTF8, ControlError
+from bot.emulator.params import is_utf8
+from bot.emulator.records import JSON
+from bot.emulator.world import World
 
 PREFIX = "/_emulator"
 Route = Callable[[web.Request], Awaitable[Any]]
@@ -43,14 +42,22 @@ def _wrap(route: Route) -> Callable[[web.Request], Awaitable[web.StreamResponse]
 
 
 async def _body(request: web.Request) -> JSON:
+    """The JSON object in the body; text that is not UTF-8 is refused here, before it
+    can reach an update."""
     if not request.body_exists:
         return {}
     try:
-        body = json.loads(await request.read() or b"{}")
+        text = (await request.read()).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ControlError(f"the body must be a JSON object; {NOT_UTF8}") from None
+    try:
+        body = json.loads(text or "{}")
     except ValueError:
         raise ControlError("the body must be a JSON object") from None
     if not isinstance(body, dict):
         raise ControlError("the body must be a JSON object")
+    if not is_utf8(body):  # a lone surrogate written as a \u escape
+        raise ControlError(NOT_UTF8)
     return body
 
 
@@ -142,26 +149,10 @@ def add_routes(app: web.Application, world: World) -> None:
         )
 
     async def list_chats(request: web.Request) -> Any:
-        return [chat_info(chat_id) for chat_id in world.chats]
-
-    def chat_info(chat_id: int) -> JSON:
-        chat = world.chats.get(chat_id)
-        if chat is None:
-            raise ControlError("chat not found", 404)
-        info = chat.to_api()
-        info.update(
-            admins=sorted(chat.admins),
-            members=sorted(chat.members),
-            creator=chat.creator,
-            bot_is_admin=chat.bot_is_admin,
-            bot_left=chat.bot_left,
-            migrated_to=chat.migrated_to,
-            blocked=bool(chat.private_user and chat.private_user.blocked_bot),
-        )
-        return info
+        return [world.chat_info(chat_id) for chat_id in world.chats]
 
     async def get_chat(request: web.Request) -> Any:
-        return chat_info(int(request.match_info["chat_id"]))
+        return world.chat_info(int(request.match_info["chat_id"]))
 
     async def chat_messages(request: web.Request) -> Any:
         chat_id = int(request.match_info["chat_id"])
@@ -228,7 +219,7 @@ def add_routes(app: web.Application, world: World) -> None:
         )
 
     async def get_limits(request: web.Request) -> Any:
-        return world.limiter.limits.to_api()
+        return world.limits()
 
     async def block(request: web.Request) -> Any:
         world.set_blocked(int(request.match_info["user_id"]), True)

@@ -7,18 +7,18 @@ import json
 import logging
 import re
 from typing import Any
-from urllib.parse import parse_qsl
 
 from aiohttp import web
 
-from bot.emulator import control
-from bot.emulator.core import World, decode_json_fields
-from bot.emulator.state import JSON, ApiError, bad_request
+from bot.emulator.control import add_routes
+from bot.emulator.errors import ApiError
+from bot.emulator.records import JSON
+from bot.emulator.request import JSON_TYPE, read_params
+from bot.emulator.world import World
 
 log = logging.getLogger("bot.emulator")
 
 _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,200}")
-_JSON_TYPE = "application/json"
 _NOT_FOUND = ApiError(404, "Not Found")
 _METHOD_NOT_FOUND = ApiError(404, "Not Found: method not found")
 _UNAUTHORIZED = ApiError(401, "Unauthorized")
@@ -27,33 +27,7 @@ _DROPPED = 0  # call-log status of a connection closed without an answer
 
 def _json_response(payload: JSON, status: int = 200) -> web.Response:
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-    return web.Response(body=body, status=status, content_type=_JSON_TYPE, charset="utf-8")
-
-
-async def read_params(request: web.Request) -> JSON:
-    """Parameters from the query string and any of the body encodings Telegram accepts."""
-    params: JSON = dict(request.query) if request.query_string else {}
-    if request.body_exists:
-        ctype = request.content_type
-        if ctype == "application/x-www-form-urlencoded":
-            params.update(parse_qsl(await request.text(), keep_blank_values=True))
-        elif ctype == _JSON_TYPE:
-            try:
-                body = json.loads(await request.read() or b"{}")
-            except ValueError:
-                raise bad_request("can't parse JSON object") from None
-            if not isinstance(body, dict):
-                raise bad_request("can't parse JSON object")
-            params.update(body)
-        elif ctype.startswith("multipart/"):
-            form = await request.post()
-            for key, value in form.items():
-                if isinstance(value, web.FileField):
-                    params[key] = {"filename": value.filename, "size": len(value.file.read())}
-                else:
-                    params[key] = value
-    decode_json_fields(params)
-    return params
+    return web.Response(body=body, status=status, content_type=JSON_TYPE, charset="utf-8")
 
 
 class Emulator(World):
@@ -81,14 +55,14 @@ class Emulator(World):
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_api)
         app.router.add_route("*", "/file/bot{token}/{path:.*}", self._handle_file)
-        control.add_routes(app, self)
+        add_routes(app, self)
         return app
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
         """Serve on host:port (0 = a free port); returns the base URL."""
         if self._runner is not None:
             raise RuntimeError("emulator already started")
-        self._closing = False
+        self.open_waits()
         # No access log: it would cost more than the request itself.
         runner = web.AppRunner(self.make_app(), access_log=None, shutdown_timeout=1.0)
         await runner.setup()
@@ -102,9 +76,7 @@ class Emulator(World):
 
     async def stop(self) -> None:
         """End long polls and waits, then close the server."""
-        self._closing = True
-        for notifier in (self.updates_changed, self.messages_changed, self.answers_changed):
-            notifier.notify()
+        self.close_waits()
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()
@@ -126,7 +98,7 @@ class Emulator(World):
                 raise _UNAUTHORIZED
             bot_id = int(token.split(":", 1)[0])
             self._token_ids[token] = bot_id
-        self.bot_id = bot_id
+        self.profile.bot_id = bot_id
 
     async def _handle_api(self, request: web.Request) -> web.StreamResponse:
         stats = self.stats
