@@ -23,7 +23,7 @@ from bot.config import Settings
 from bot.jobs import JOB_DEFAULTS, register_jobs
 from handlers import build_root_router
 from handlers.middlewares import ChatContextMiddleware
-from storage.db import Database
+from storage.db import Database, open_database
 from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def make_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
 
 async def build_app(settings: Settings, *, session: AiohttpSession | None = None) -> App:
     """Open the DB (migrating it), and wire the bot, dispatcher, routers and scheduler."""
-    db = await Database.open(settings.storage.path)
+    db = await open_database(settings.storage.database)
     repos = Repositories.over(db)
     bot = make_bot(settings, session)
     scheduler = AsyncIOScheduler(timezone="UTC", job_defaults=JOB_DEFAULTS)

@@ -78,7 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("rest", nargs=argparse.REMAINDER, help="[--json | --jsonl] [FILE | -]")
 
     db = sub.add_parser("db", parents=[common], help="database maintenance")
-    db.add_argument("action", choices=["migrate", "info"])
+    db.add_argument("action", choices=["migrate", "info", "copy"])
+    db.add_argument(
+        "--to", metavar="URL", help="copy: the PostgreSQL database to fill (postgresql://...)"
+    )
     return parser
 
 
@@ -94,21 +97,37 @@ def _setup_logging(level: str) -> None:
     )
 
 
-async def _db_command(settings: Settings, action: str) -> int:
-    from storage.db import Database
+async def _db_command(settings: Settings, action: str, to: str | None = None) -> int:
+    """``db migrate | info | copy --to URL``; the work is in ``storage`` (no aiogram here)."""
+    from storage.db import is_postgres_url, open_database
+    from storage.errors import StorageError
 
-    db = await Database.open(settings.storage.path)
+    if action == "copy" and not (to and is_postgres_url(to)):
+        print("db copy needs --to postgresql://user@host:5432/dbname", file=sys.stderr)
+        return EXIT_CONFIG
     try:
-        if action == "info":
-            counts = {}
-            for table in ("chats", "sources", "articles"):
-                counts[table] = await db.fetchval(f"SELECT count(*) FROM {table}")
-            info = {"path": db.path, "schema_version": await db.user_version(), **counts}
-            print(json.dumps(info, ensure_ascii=False))
-        else:
-            print(f"schema version {await db.user_version()}")
-    finally:
-        await db.close()
+        db = await open_database(settings.storage.database)
+        try:
+            if action == "info":
+                print(json.dumps(await db.info(), ensure_ascii=False))
+            elif action == "migrate":
+                print(f"schema version {await db.user_version()}")
+            else:
+                from storage.copy import copy_database
+
+                assert to is not None
+                target = await open_database(to)
+                try:
+                    for t in await copy_database(db, target):
+                        print(f"{t.table}: {t.target_rows} rows", flush=True)
+                finally:
+                    await target.close()
+                print(f"copied {db.path} to {target.path}")
+        finally:
+            await db.close()
+    except StorageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -179,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             search_command(settings, " ".join(args.query), limit=args.limit, as_json=args.json)
         )
     if command == "db":
-        return asyncio.run(_db_command(settings, args.action))
+        return asyncio.run(_db_command(settings, args.action, args.to))
     raise AssertionError(command)
 
 

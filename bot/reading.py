@@ -548,7 +548,7 @@ def _plain(html_text: str) -> str:
 async def search_command(settings: Settings, query: str, *, limit: int, as_json: bool) -> int:
     """``python -m bot search QUERY [--limit N] [--json]``: the bot's ranking, printed."""
     parsed = parse_query(query)
-    db = await Database.open(settings.storage.path)
+    db = await Database.open(settings.storage.database)
     try:
         result = await run_search(SearchRepository(db), parsed, limit=max(1, min(limit, 500)))
     finally:

@@ -157,6 +157,17 @@ class Database:
         """The schema's tables (for ``db info`` and ``db copy``)."""
         raise NotImplementedError
 
+    async def info(self) -> dict[str, Any]:
+        """What ``python -m bot db info`` prints: backend, place, schema version, counts."""
+        info: dict[str, Any] = {
+            "backend": self.dialect,
+            "path": self.path,
+            "schema_version": await self.user_version(),
+        }
+        for table in ("chats", "sources", "articles", "subscriptions", "deliveries"):
+            info[table] = int(await self.fetchval(f"SELECT count(*) FROM {table}"))
+        return info
+
 
 class SqliteDatabase(Database):
     """An open aiosqlite connection with the project's pragmas and schema."""
