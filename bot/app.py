@@ -36,7 +36,7 @@ from bot.jobs import JOB_DEFAULTS, register_jobs
 from bot.web import Metrics, SendCounter, UpdateCounter, WebServer
 from handlers import build_root_router
 from handlers.middlewares import ChatContextMiddleware
-from storage.db import Database
+from storage.db import Database, open_database
 from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
@@ -265,7 +265,7 @@ def make_after_store(repos: Repositories, planner: Planner, metrics: Metrics) ->
 
 async def build_app(settings: Settings, *, session: AiohttpSession | None = None) -> App:
     """Open the database (migrating it) and wire every service, the bot and the dispatcher."""
-    db = await Database.open(settings.storage.path)
+    db = await open_database(settings.storage.database)
     repos = Repositories.over(db)
     bot = make_bot(settings, session)
     metrics = Metrics()

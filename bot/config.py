@@ -2,7 +2,8 @@
 
 ``load_settings(path)`` is the only entry point. It validates every key and raises
 :class:`bot.errors.ConfigError` naming the first bad key; the CLI turns that into one
-line on stderr and exit code 2. The env var ``BOT_TOKEN`` overrides ``telegram.token``.
+line on stderr and exit code 2. The env var ``BOT_TOKEN`` overrides ``telegram.token``,
+``DATABASE_URL`` overrides ``storage.url``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import tomllib
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -68,9 +70,30 @@ class TelegramSettings(_Section):
 
 
 class StorageSettings(_Section):
+    # The SQLite file: the embedded default, used when no url is set.
     path: Path = Path("data/newsbot.sqlite3")
+    # PostgreSQL instead of the file: postgresql://user[:password]@host:5432/newsbot
+    # (the env var DATABASE_URL overrides it).
+    url: str | None = None
     # Articles older than this are deleted by the retention job (0 keeps everything).
     retention_days: Annotated[int, Field(ge=0)] = 0
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        if not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a postgresql:// (or postgres://) URL")
+        if not urlsplit(value).hostname and "host=" not in value:
+            raise ValueError("names no host: postgresql://user@host:5432/newsbot")
+        return value
+
+    @property
+    def database(self) -> str | Path:
+        """What ``storage.db.open_database`` opens: the URL when set, else the file."""
+        return self.url or self.path
 
 
 class DeliverySettings(_Section):
@@ -212,6 +235,17 @@ class _BotTokenEnv(PydanticBaseSettingsSource):
         return out
 
 
+class _DatabaseUrlEnv(PydanticBaseSettingsSource):
+    """``DATABASE_URL`` in the environment overrides ``storage.url``."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        url = os.environ.get("DATABASE_URL")
+        return {"storage": {"url": url}} if url else {}
+
+
 class Settings(BaseSettings):
     """The whole configuration. Build it with :func:`load_settings`."""
 
@@ -236,7 +270,11 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         path = _toml_path.get()
-        sources: list[PydanticBaseSettingsSource] = [init_settings, _BotTokenEnv(settings_cls)]
+        sources: list[PydanticBaseSettingsSource] = [
+            init_settings,
+            _BotTokenEnv(settings_cls),
+            _DatabaseUrlEnv(settings_cls),
+        ]
         if path is not None:
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
         return tuple(sources)

@@ -6,9 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import aiosqlite
-
-from storage.db import Database
+from storage.db import Conn, Database, Dialect, Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +30,22 @@ def ts_to_dt(ts: int) -> datetime:
 
 
 # Columns for building an Article; the query must join sources as ``s`` and select
-# ``regions`` as a comma-separated group_concat of codes.
-ARTICLE_COLUMNS = """
+# ``regions`` as a comma-separated list of codes (group_concat / string_agg).
+_ARTICLE_COLUMNS = """
     a.id, a.source_id, COALESCE(NULLIF(s.title, ''), s.url, '') AS source_title, a.guid, a.url,
     a.title, a.text, a.summary, a.published_at, a.fetched_at, a.duplicate_of,
-    (SELECT group_concat(region) FROM article_regions r WHERE r.article_id = a.id) AS regions
+    (SELECT {concat} FROM article_regions r WHERE r.article_id = a.id) AS regions
 """
+ARTICLE_COLUMNS = _ARTICLE_COLUMNS.format(concat="group_concat(region)")  # SQLite's
+_PG_ARTICLE_COLUMNS = _ARTICLE_COLUMNS.format(concat="string_agg(region, ',')")
 
 
-def article_from_row(row: aiosqlite.Row) -> Article:
+def article_columns(dialect: Dialect) -> str:
+    """:data:`ARTICLE_COLUMNS` in the database's dialect."""
+    return ARTICLE_COLUMNS if dialect == "sqlite" else _PG_ARTICLE_COLUMNS
+
+
+def article_from_row(row: Row) -> Article:
     regions = row["regions"]
     return Article(
         id=row["id"],
@@ -114,11 +119,15 @@ class StoreResult:
         return "duplicate" if self.duplicate_of is not None else "new"
 
 
-_LIST_SQL = f"SELECT {ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
+def _list_sql(dialect: Dialect) -> str:
+    return (
+        f"SELECT {article_columns(dialect)} FROM articles a"
+        " LEFT JOIN sources s ON s.id = a.source_id"
+    )
 
 
 async def _find_original(
-    conn: aiosqlite.Connection, item: NewArticle, *, near_copy: NearCopy | None, since: int
+    conn: Conn, item: NewArticle, *, near_copy: NearCopy | None, since: int
 ) -> int | None:
     """The first article this one copies: same content hash, else an LSH candidate that
     ``near_copy`` confirms. Only items with ``lsh_keys`` (long enough texts) are matched.
@@ -143,8 +152,8 @@ async def _find_original(
     # twice, which keeps the candidates (and the texts read to confirm them) few.
     async with conn.execute(
         "SELECT a.id, a.text, a.duplicate_of FROM articles a"
-        f" JOIN (SELECT article_id, count(*) AS shared FROM ({union}) GROUP BY article_id"
-        "       HAVING shared >= ?) c ON c.article_id = a.id"
+        f" JOIN (SELECT article_id, count(*) AS shared FROM ({union}) AS u GROUP BY article_id"
+        "       HAVING count(*) >= ?) c ON c.article_id = a.id"
         " WHERE a.published_at >= ? ORDER BY c.shared DESC, a.id LIMIT 20",
         (*params, MIN_SHARED_BANDS, since),
     ) as cur:
@@ -156,13 +165,14 @@ async def _find_original(
 
 
 async def _insert(
-    conn: aiosqlite.Connection, item: NewArticle, duplicate_of: int | None
+    conn: Conn, dialect: Dialect, item: NewArticle, duplicate_of: int | None
 ) -> int | None:
     cur = await conn.execute(
         """
-        INSERT OR IGNORE INTO articles (source_id, guid, url, title, text, summary, published_at,
+        INSERT INTO articles (source_id, guid, url, title, text, summary, published_at,
             fetched_at, content_hash, simhash, duplicate_of, planned)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+        ON CONFLICT DO NOTHING RETURNING id
         """,
         (
             item.source_id,
@@ -178,25 +188,34 @@ async def _insert(
             duplicate_of,
         ),
     )
-    if cur.rowcount != 1 or cur.lastrowid is None:
+    rows = list(await cur.fetchall())  # fetchall: the statement runs to its end
+    if not rows:  # its URL (or guid within its source) is stored already
         return None
-    article_id = int(cur.lastrowid)
+    article_id = int(rows[0][0])
     if item.lsh_keys:
         await conn.executemany(
-            "INSERT OR IGNORE INTO article_lsh_bands (band, value, article_id) VALUES (?, ?, ?)",
+            "INSERT INTO article_lsh_bands (band, value, article_id) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             [(band, value, article_id) for band, value in item.lsh_keys],
         )
     if item.regions:
         await conn.executemany(
-            "INSERT OR IGNORE INTO article_regions (article_id, region, published_at, evidence)"
-            " VALUES (?, ?, ?, ?)",
+            "INSERT INTO article_regions (article_id, region, published_at, evidence)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(article_id, tag.code, item.published_at, tag.evidence) for tag in item.regions],
         )
+    # SQLite: the FTS5 row's rowid is the article id. PostgreSQL: the tsvector is generated.
+    key = "rowid" if dialect == "sqlite" else "article_id"
     await conn.execute(
-        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+        f"INSERT INTO articles_fts ({key}, title, body) VALUES (?, ?, ?)",
         (article_id, item.title_stems, item.body_stems),
     )
     return article_id
+
+
+# PostgreSQL: batches of several processes (the bot and `python -m bot ingest`, or several
+# instances) take turns, so that each sees the others' articles when it looks for copies.
+_INGEST_LOCK = 0x6E_62_69_6E_67_73_74
 
 
 class ArticleRepository:
@@ -204,11 +223,7 @@ class ArticleRepository:
         self.db = db
 
     async def get(self, article_id: int) -> Article | None:
-        row = await self.db.fetchone(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
-            " WHERE a.id = ?",
-            (article_id,),
-        )
+        row = await self.db.fetchone(f"{_list_sql(self.db.dialect)} WHERE a.id = ?", (article_id,))
         return None if row is None else article_from_row(row)
 
     async def get_many(self, ids: Sequence[int]) -> list[Article]:
@@ -216,11 +231,7 @@ class ArticleRepository:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = await self.db.fetchall(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles a LEFT JOIN sources s ON s.id = a.source_id"
-            f" WHERE a.id IN ({marks})",
-            ids,
-        )
+        rows = await self.db.fetchall(f"{_list_sql(self.db.dialect)} WHERE a.id IN ({marks})", ids)
         by_id = {row["id"]: article_from_row(row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
@@ -270,9 +281,12 @@ class ArticleRepository:
         Items of the same batch see each other, so two copies in one feed are linked too.
         """
         results: list[StoreResult] = []
+        dialect = self.db.dialect
         async with self.db.write() as conn:
+            if dialect == "postgresql":
+                await conn.execute("SELECT pg_advisory_xact_lock(?)", (_INGEST_LOCK,))
             for item in items:
-                # No separate "seen" query: INSERT OR IGNORE on the unique URL and
+                # No separate "seen" query: ON CONFLICT DO NOTHING on the unique URL and
                 # (source, guid) indexes says so, and callers pre-filter with known().
                 original = await _find_original(
                     conn,
@@ -280,7 +294,7 @@ class ArticleRepository:
                     near_copy=near_copy,
                     since=item.published_at - window_seconds,
                 )
-                article_id = await _insert(conn, item, original)
+                article_id = await _insert(conn, dialect, item, original)
                 results.append(StoreResult(item.url, article_id, original if article_id else None))
         return results
 
@@ -295,12 +309,13 @@ class ArticleRepository:
         dup = "" if include_duplicates else " AND a.duplicate_of IS NULL"
         if region is None:
             rows = await self.db.fetchall(
-                f"{_LIST_SQL} WHERE 1 = 1{dup} ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+                f"{_list_sql(self.db.dialect)} WHERE 1 = 1{dup}"
+                " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
                 (limit,),
             )
         else:
             rows = await self.db.fetchall(
-                f"SELECT {ARTICLE_COLUMNS} FROM article_regions ar"
+                f"SELECT {article_columns(self.db.dialect)} FROM article_regions ar"
                 " JOIN articles a ON a.id = ar.article_id"
                 " LEFT JOIN sources s ON s.id = a.source_id"
                 f" WHERE ar.region = ?{dup}"

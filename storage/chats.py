@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import aiosqlite
-
-from storage.db import Database, now_ts
+from storage.db import Database, Row, now_ts
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +23,7 @@ class Chat:
         return self.type in ("group", "supergroup")
 
 
-def _chat(row: aiosqlite.Row) -> Chat:
+def _chat(row: Row) -> Chat:
     return Chat(
         id=row["id"],
         type=row["type"],

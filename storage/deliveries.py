@@ -6,6 +6,13 @@ worker calls :meth:`DeliveryRepository.reset_in_flight`: rows left in ``sending`
 back to ``pending``. Those (at most the worker's concurrency) may already have reached Telegram
 and can be sent twice; every other row is sent exactly once.
 
+On PostgreSQL several instances may claim at once: :meth:`DeliveryRepository.claim` locks the
+rows it takes with ``FOR UPDATE SKIP LOCKED`` (two claims never get the same row) and gives
+each a lease (``claimed_until``, :data:`LEASE_SECONDS` by default). A row still ``sending``
+when its lease has run out (its instance died) is claimable again, and
+:meth:`~DeliveryRepository.reset_in_flight` only gives back rows whose lease ran out, never
+those another live instance is sending. On SQLite one process sends, as before.
+
 Planning rule (see :meth:`DeliveryRepository.plan_simple`): a subscription counts for an
 article when the article was fetched after the subscription was created and published at
 most :data:`PLAN_GRACE_SECONDS` before it. Subscribing therefore never floods a chat with old
@@ -18,9 +25,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from storage.db import Database, now_ts
+from storage.db import Database, Row, now_ts
 
 PLAN_GRACE_SECONDS = 30 * 60
+# How long a claimed row stays with its claimer on PostgreSQL before another may take it.
+LEASE_SECONDS = 120
 
 # Where a subscription matches an article: one of its regions, or '*' (all of Russia);
 # the subscription predates the fetch and the article is not old news for it.
@@ -30,7 +39,7 @@ _MATCH = """
     LEFT JOIN chat_settings cs ON cs.chat_id = s.chat_id
     WHERE s.region IN (SELECT region FROM article_regions WHERE article_id = :aid UNION ALL
                        SELECT '*')
-      AND s.created_at <= :fetched AND s.created_at <= :published + :grace
+      AND s.created_at <= :fetched AND s.created_at <= :newest
       AND COALESCE(cs.mode, 'instant') = 'instant'
 """
 _PLAIN = """
@@ -93,9 +102,22 @@ class Outcome:
     count_attempt: bool = False
 
 
+def _claimed(rows: Iterable[Row]) -> list[Claimed]:
+    return [
+        Claimed(
+            id=r[0], chat_id=r[1], thread_id=r[2], article_id=r[3], kind=r[4], payload=r[5],
+            attempts=r[6], chat_type=r[7], language=r[8],
+            link_previews=None if r[9] is None else bool(r[9]),
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
 class DeliveryRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, lease_seconds: int = LEASE_SECONDS) -> None:
         self.db = db
+        self.lease_seconds = lease_seconds
+        self._pg = db.dialect == "postgresql"
 
     # Planning -------------------------------------------------------------
 
@@ -119,8 +141,7 @@ class DeliveryRepository:
         return {
             "aid": article.id,
             "fetched": max(article.fetched_at, article.published_at),
-            "published": article.published_at,
-            "grace": grace,
+            "newest": article.published_at + grace,  # the latest subscription that counts
         }
 
     async def plan_simple(self, article: ArticleToPlan, *, grace: int = PLAN_GRACE_SECONDS) -> int:
@@ -129,11 +150,10 @@ class DeliveryRepository:
         params = self._params(article, grace) | {"now": now_ts()}
         async with self.db.write() as conn:
             cur = await conn.execute(
-                "INSERT OR IGNORE INTO deliveries"
+                "INSERT INTO deliveries"
                 " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
-                " SELECT s.chat_id, s.thread_id, :aid, 'article', 'pending', 0, :now"
-                + _MATCH
-                + _PLAIN,
+                " SELECT s.chat_id, s.thread_id, CAST(:aid AS BIGINT), 'article', 'pending', 0,"
+                " CAST(:now AS BIGINT)" + _MATCH + _PLAIN + " ON CONFLICT DO NOTHING",
                 params,
             )
             return max(cur.rowcount, 0)
@@ -142,14 +162,13 @@ class DeliveryRepository:
         self, article: ArticleToPlan, *, grace: int = PLAN_GRACE_SECONDS
     ) -> list[Candidate]:
         """Matching chats/topics that have keyword filters or quiet hours."""
-        async with self.db.conn.execute(
+        rows = await self.db.fetchall(
             "SELECT DISTINCT s.chat_id, s.thread_id,"
             " EXISTS (SELECT 1 FROM chat_filters f"
             "         WHERE f.chat_id = s.chat_id AND f.thread_id = s.thread_id) AS has_filters,"
             " cs.quiet_start, cs.quiet_end, cs.timezone" + _MATCH + _SPECIAL,
-            self._params(article, grace),  # named parameters: Database.fetchall takes a sequence
-        ) as cur:
-            rows = list(await cur.fetchall())
+            self._params(article, grace),
+        )
         return [Candidate(r[0], r[1], bool(r[2]), r[3], r[4], r[5]) for r in rows]
 
     async def insert_rows(self, article_id: int, rows: Iterable[tuple[int, int, int]]) -> int:
@@ -158,15 +177,33 @@ class DeliveryRepository:
         data = [(chat, thread, article_id, nb, ts) for chat, thread, nb in rows]
         if not data:
             return 0
+        if self._pg:
+            async with self.db.write() as conn:
+                cur = await conn.execute(
+                    "INSERT INTO deliveries"
+                    " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
+                    " SELECT c, t, ?, 'article', 'pending', nb, ?"
+                    " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS r(c, t, nb)"
+                    " ON CONFLICT DO NOTHING",
+                    (
+                        article_id,
+                        ts,
+                        [d[0] for d in data],
+                        [d[1] for d in data],
+                        [d[3] for d in data],
+                    ),
+                )
+                return max(cur.rowcount, 0)
         async with self.db.write() as conn:
-            before = conn.total_changes
+            before: int = conn.total_changes  # type: ignore[attr-defined]  # aiosqlite
             await conn.executemany(
                 "INSERT OR IGNORE INTO deliveries"
                 " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
                 " VALUES (?, ?, ?, 'article', 'pending', ?, ?)",
                 data,
             )
-            return conn.total_changes - before
+            after: int = conn.total_changes  # type: ignore[attr-defined]
+            return after - before
 
     async def mark_planned(self, article_id: int) -> None:
         async with self.db.write() as conn:
@@ -174,23 +211,39 @@ class DeliveryRepository:
 
     # Sending --------------------------------------------------------------
 
-    async def reset_in_flight(self) -> int:
-        """Rows a crash left in 'sending' go back to 'pending'; returns how many."""
+    async def reset_in_flight(self, *, now: int | None = None) -> int:
+        """Rows a crash left in 'sending' go back to 'pending'; returns how many.
+
+        PostgreSQL: only rows whose lease has run out (another instance may be sending the
+        others right now)."""
         async with self.db.write() as conn:
-            cur = await conn.execute(
-                "UPDATE deliveries SET status = 'pending' WHERE status = 'sending'"
-            )
+            if self._pg:
+                cur = await conn.execute(
+                    "UPDATE deliveries SET status = 'pending', claimed_until = NULL"
+                    " WHERE status = 'sending' AND claimed_until < ?",
+                    (now_ts() if now is None else now,),
+                )
+            else:
+                cur = await conn.execute(
+                    "UPDATE deliveries SET status = 'pending' WHERE status = 'sending'"
+                )
             return max(cur.rowcount, 0)
 
     async def claim(
         self, limit: int, *, now: int | None = None, exclude_chats: Sequence[int] = ()
     ) -> list[Claimed]:
         """Take up to ``limit`` due rows (oldest first), skipping ``exclude_chats``, and mark
-        them 'sending' in one write transaction."""
+        them 'sending' in one write transaction.
+
+        PostgreSQL: rows are locked with ``FOR UPDATE SKIP LOCKED`` (concurrent claims by
+        other instances get other rows) and leased until ``now + lease_seconds``; rows whose
+        lease ran out are taken first."""
         ts = now_ts() if now is None else now
         exclude = list(exclude_chats)
         marks = ",".join("?" * len(exclude))
         skip = f" AND chat_id NOT IN ({marks})" if exclude else ""
+        if self._pg:
+            return await self._claim_pg(limit, ts, exclude, skip)
         async with self.db.write() as conn:
             cur = await conn.execute(
                 "UPDATE deliveries SET status = 'sending' WHERE id IN ("
@@ -212,20 +265,51 @@ class DeliveryRepository:
                 ids,
             )
             rows = await cur.fetchall()
-        return [
-            Claimed(
-                id=r[0], chat_id=r[1], thread_id=r[2], article_id=r[3], kind=r[4], payload=r[5],
-                attempts=r[6], chat_type=r[7], language=r[8],
-                link_previews=None if r[9] is None else bool(r[9]),
+        return _claimed(rows)
+
+    async def _claim_pg(self, limit: int, ts: int, exclude: list[int], skip: str) -> list[Claimed]:
+        lease = ts + self.lease_seconds
+        async with self.db.write() as conn:
+            ids: list[int] = []
+            # Expired leases first (their sender died), then pending rows, oldest first.
+            for where, order in (
+                ("status = 'sending' AND claimed_until < ?", "claimed_until, id"),
+                ("status = 'pending' AND not_before <= ?", "id"),
+            ):
+                if len(ids) >= limit:
+                    break
+                cur = await conn.execute(
+                    "UPDATE deliveries SET status = 'sending', claimed_until = ?"
+                    " WHERE id IN (SELECT id FROM deliveries"
+                    f" WHERE {where}{skip} ORDER BY {order} LIMIT ?"
+                    " FOR UPDATE SKIP LOCKED) RETURNING id",
+                    (lease, ts, *exclude, limit - len(ids)),
+                )
+                ids += [int(r[0]) for r in await cur.fetchall()]
+            if not ids:
+                return []
+            cur = await conn.execute(
+                "SELECT d.id, d.chat_id, d.thread_id, d.article_id, d.kind, d.payload, d.attempts,"
+                " c.type, c.language, cs.link_previews"
+                " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
+                " LEFT JOIN chat_settings cs ON cs.chat_id = d.chat_id"
+                " WHERE d.id = ANY(?::bigint[]) ORDER BY d.id",
+                (ids,),
             )
-            for r in rows
-        ]  # fmt: skip
+            rows = await cur.fetchall()
+        return _claimed(rows)
 
     async def next_due(self) -> int | None:
         """The earliest ``not_before`` among pending rows (None when nothing is pending)."""
         value = await self.db.fetchval(
             "SELECT min(not_before) FROM deliveries WHERE status = 'pending'"
         )
+        if self._pg:  # a lease that runs out makes its row due again
+            lease = await self.db.fetchval(
+                "SELECT min(claimed_until) FROM deliveries WHERE status = 'sending'"
+            )
+            if lease is not None:
+                value = lease if value is None else min(int(value), int(lease))
         return None if value is None else int(value)
 
     async def apply(self, outcomes: Sequence[Outcome]) -> None:
@@ -265,6 +349,14 @@ class DeliveryRepository:
         """The common case at full speed: one statement (atomic on its own) under the
         connection's write lock, instead of BEGIN + UPDATE + COMMIT. Each statement is a
         hop to aiosqlite's thread, and those hops are the send path's main cost."""
+        if self._pg:
+            await self.db.write_one(
+                "UPDATE deliveries d SET status = 'sent', attempts = d.attempts + 1,"
+                " sent_at = ?, last_error = NULL, message_id = v.mid"
+                " FROM unnest(?::bigint[], ?::bigint[]) AS v(id, mid) WHERE d.id = v.id",
+                (ts, [o.id for o in outcomes], [o.message_id for o in outcomes]),
+            )
+            return
         cases = " ".join("WHEN ? THEN ?" for _ in outcomes)
         marks = ",".join("?" * len(outcomes))
         params: list[int | None] = [ts]

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-import aiosqlite
-
-from storage.db import Database, now_ts
+from storage.db import Database, Row, now_ts
 
 __all__ = ["EventArticle", "EventRecord", "EventRepository", "NewEvent"]
 
@@ -86,14 +84,18 @@ def _ts(value: datetime) -> int:
     return int(value.timestamp())
 
 
-_COLUMNS = """
+_COLUMNS_SQL = """
     e.id, e.kind, e.name, e.name_key, e.label, e.start_date, e.end_date, e.date_text, e.city,
     e.venue, e.facts, e.summary, e.first_published_at, e.last_published_at, e.articles_count,
-    (SELECT group_concat(region) FROM event_regions r WHERE r.event_id = e.id) AS regions
+    (SELECT {concat} FROM event_regions r WHERE r.event_id = e.id) AS regions
 """
+_COLUMNS = {
+    "sqlite": _COLUMNS_SQL.format(concat="group_concat(region)"),
+    "postgresql": _COLUMNS_SQL.format(concat="string_agg(region, ',')"),
+}
 
 
-def _record(row: aiosqlite.Row) -> EventRecord:
+def _record(row: Row) -> EventRecord:
     regions = row["regions"]
     return EventRecord(
         id=row["id"],
@@ -118,11 +120,14 @@ def _record(row: aiosqlite.Row) -> EventRecord:
 class EventRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._columns = _COLUMNS[db.dialect]
 
     # --- reading --------------------------------------------------------------------------
 
     async def get(self, event_id: int) -> EventRecord | None:
-        row = await self.db.fetchone(f"SELECT {_COLUMNS} FROM events e WHERE e.id = ?", (event_id,))
+        row = await self.db.fetchone(
+            f"SELECT {self._columns} FROM events e WHERE e.id = ?", (event_id,)
+        )
         return None if row is None else _record(row)
 
     async def event_of_article(self, article_id: int) -> int | None:
@@ -145,7 +150,7 @@ class EventRepository:
     async def find_by_key(self, kind: str, name_key: str, *, since: datetime) -> list[EventRecord]:
         """Events of ``kind`` with this normalised name, reported after ``since``."""
         rows = await self.db.fetchall(
-            f"SELECT {_COLUMNS} FROM events e WHERE e.kind = ? AND e.name_key = ?"
+            f"SELECT {self._columns} FROM events e WHERE e.kind = ? AND e.name_key = ?"
             " AND e.last_published_at >= ? ORDER BY e.last_published_at DESC",
             (kind, name_key, _ts(since)),
         )
@@ -156,7 +161,7 @@ class EventRepository:
     ) -> list[EventRecord]:
         """Events of ``kind`` whose dates overlap ``first``..``last``."""
         rows = await self.db.fetchall(
-            f"SELECT {_COLUMNS} FROM events e WHERE e.kind = ? AND e.start_date IS NOT NULL"
+            f"SELECT {self._columns} FROM events e WHERE e.kind = ? AND e.start_date IS NOT NULL"
             " AND e.start_date <= ? AND COALESCE(e.end_date, e.start_date) >= ?"
             " AND e.last_published_at >= ? ORDER BY e.last_published_at DESC",
             (kind, last.isoformat(), first.isoformat(), _ts(since)),
@@ -185,7 +190,7 @@ class EventRepository:
             params.append(before_id)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         rows = await self.db.fetchall(
-            f"SELECT {_COLUMNS} FROM events e {clause}"
+            f"SELECT {self._columns} FROM events e {clause}"
             " ORDER BY e.last_published_at DESC, e.id DESC LIMIT ?",
             [*params, limit],
         )
@@ -225,7 +230,7 @@ class EventRepository:
                 "INSERT INTO events (kind, name, name_key, label, start_date, end_date, date_text,"
                 " city, venue, facts, summary, first_published_at, last_published_at,"
                 " articles_count, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
                 (
                     event.kind,
                     event.name,
@@ -244,18 +249,18 @@ class EventRepository:
                     now,
                 ),
             )
-            event_id = cur.lastrowid
-            assert event_id is not None
+            (row,) = list(await cur.fetchall())  # fetchall: the statement runs to its end
+            event_id = int(row[0])
             await conn.execute(
                 "INSERT INTO event_articles (event_id, article_id, facts, published_at)"
                 " VALUES (?, ?, ?, ?)",
                 (event_id, article_id, json.dumps(article_facts, ensure_ascii=False), pub),
             )
             await conn.executemany(
-                "INSERT OR IGNORE INTO event_regions (event_id, region) VALUES (?, ?)",
+                "INSERT INTO event_regions (event_id, region) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 [(event_id, r) for r in event.regions],
             )
-        return int(event_id)
+        return event_id
 
     async def attach(
         self,
@@ -268,8 +273,8 @@ class EventRepository:
         """Add a report to an event; False when the article already reports an event."""
         async with self.db.write() as conn:
             cur = await conn.execute(
-                "INSERT OR IGNORE INTO event_articles (event_id, article_id, facts, published_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO event_articles (event_id, article_id, facts, published_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (
                     event_id,
                     article_id,
@@ -310,6 +315,6 @@ class EventRepository:
                 ),
             )
             await conn.executemany(
-                "INSERT OR IGNORE INTO event_regions (event_id, region) VALUES (?, ?)",
+                "INSERT INTO event_regions (event_id, region) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 [(event_id, r) for r in event.regions],
             )

@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import aiosqlite
-
-from storage.db import Database, now_ts
+from storage.db import Database, Row, now_ts
 
 ORIGINS = ("config", "db", "cli")
 
@@ -53,7 +51,7 @@ def _dt(ts: int | None) -> datetime | None:
     return None if ts is None else datetime.fromtimestamp(ts, UTC)
 
 
-def _source(row: aiosqlite.Row) -> Source:
+def _source(row: Row) -> Source:
     return Source(
         id=row["id"],
         url=row["url"],
@@ -198,7 +196,8 @@ class SourceRepository:
                     etag = ?, last_modified = ?, last_success_at = ?, last_polled_at = ?,
                     failures = 0, last_error = NULL, next_poll_at = ?,
                     items_total = items_total + ?, last_new = ?,
-                    title = CASE WHEN title = '' AND ? IS NOT NULL THEN ? ELSE title END
+                    title = CASE WHEN title = '' AND CAST(? AS TEXT) IS NOT NULL THEN ?
+                                 ELSE title END
                 WHERE id = ?
                 """,
                 (

@@ -40,13 +40,6 @@ class StatsRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def table_counts(self) -> dict[str, int]:
-        """Rows in the main tables (``python -m bot db info``)."""
-        counts: dict[str, int] = {}
-        for table in ("chats", "sources", "articles", "subscriptions", "events", "deliveries"):
-            counts[table] = int(await self.db.fetchval(f"SELECT count(*) FROM {table}") or 0)
-        return counts
-
     async def ping(self) -> bool:
         """The database answers a query."""
         return bool(await self.db.fetchval("SELECT 1") == 1)

@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-import aiosqlite
-
-from storage.db import Database, now_ts
+from storage.db import Database, Row, now_ts
 
 __all__ = [
     "ALL_REGIONS",
@@ -101,7 +99,7 @@ def _dt(ts: int | None) -> datetime | None:
     return None if ts is None else datetime.fromtimestamp(ts, UTC)
 
 
-def _subscription(row: aiosqlite.Row) -> Subscription:
+def _subscription(row: Row) -> Subscription:
     return Subscription(
         chat_id=row["chat_id"],
         thread_id=row["thread_id"],
@@ -110,7 +108,7 @@ def _subscription(row: aiosqlite.Row) -> Subscription:
     )
 
 
-def _settings(row: aiosqlite.Row) -> ChatSettings:
+def _settings(row: Row) -> ChatSettings:
     return ChatSettings(
         chat_id=row["chat_id"],
         mode=row["mode"],
@@ -138,8 +136,8 @@ class SubscriptionRepository:
         """
         async with self.db.write() as conn:
             cur = await conn.execute(
-                "INSERT OR IGNORE INTO subscriptions (chat_id, thread_id, region, created_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO subscriptions (chat_id, thread_id, region, created_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (chat_id, thread_id, region, now_ts()),
             )
             return cur.rowcount > 0
@@ -309,7 +307,7 @@ class SubscriptionRepository:
             changes["link_previews"] = int(bool(changes["link_previews"]))
         async with self.db.write() as conn:
             await conn.execute(
-                "INSERT OR IGNORE INTO chat_settings (chat_id) VALUES (?)", (chat_id,)
+                "INSERT INTO chat_settings (chat_id) VALUES (?) ON CONFLICT DO NOTHING", (chat_id,)
             )
             if changes:
                 keys = sorted(changes)
@@ -331,7 +329,7 @@ class SubscriptionRepository:
         """Record when the chat's last digest was planned (``at`` is UTC-aware)."""
         async with self.db.write() as conn:
             await conn.execute(
-                "INSERT OR IGNORE INTO chat_settings (chat_id) VALUES (?)", (chat_id,)
+                "INSERT INTO chat_settings (chat_id) VALUES (?) ON CONFLICT DO NOTHING", (chat_id,)
             )
             await conn.execute(
                 "UPDATE chat_settings SET last_digest_at = ? WHERE chat_id = ?",
@@ -383,25 +381,36 @@ class SubscriptionRepository:
                 )
                 return
             await conn.execute(
-                "INSERT OR IGNORE INTO subscriptions (chat_id, thread_id, region, created_at)"
-                " SELECT ?, thread_id, region, created_at FROM subscriptions WHERE chat_id = ?",
+                "INSERT INTO subscriptions (chat_id, thread_id, region, created_at)"
+                " SELECT ?, thread_id, region, created_at FROM subscriptions WHERE chat_id = ?"
+                " ON CONFLICT DO NOTHING",
                 (new_id, old_id),
             )
             await conn.execute(
-                "INSERT OR IGNORE INTO chat_filters (chat_id, thread_id, lemma, word, include)"
-                " SELECT ?, thread_id, lemma, word, include FROM chat_filters WHERE chat_id = ?",
+                "INSERT INTO chat_filters (chat_id, thread_id, lemma, word, include)"
+                " SELECT ?, thread_id, lemma, word, include FROM chat_filters WHERE chat_id = ?"
+                " ON CONFLICT DO NOTHING",
                 (new_id, old_id),
             )
             await conn.execute(
-                "INSERT OR REPLACE INTO chat_settings (chat_id, mode, digest_time, timezone,"
+                "INSERT INTO chat_settings (chat_id, mode, digest_time, timezone,"
                 " quiet_start, quiet_end, link_previews, last_digest_at)"
                 " SELECT ?, mode, digest_time, timezone, quiet_start, quiet_end, link_previews,"
-                " last_digest_at FROM chat_settings WHERE chat_id = ?",
+                " last_digest_at FROM chat_settings WHERE chat_id = ?"
+                " ON CONFLICT (chat_id) DO UPDATE SET mode = excluded.mode,"
+                " digest_time = excluded.digest_time, timezone = excluded.timezone,"
+                " quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,"
+                " link_previews = excluded.link_previews, last_digest_at = excluded.last_digest_at",
                 (new_id, old_id),
             )
-            # Deliveries follow (history too); one the new id already has for an article wins.
+            # Deliveries follow (history too); one the new id already has for an article wins
+            # (the old chat's row stays behind and goes with it).
             await conn.execute(
-                "UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?", (new_id, old_id)
+                "UPDATE deliveries SET chat_id = ? WHERE chat_id = ? AND (article_id IS NULL"
+                " OR NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.chat_id = ?"
+                "  AND d.thread_id = deliveries.thread_id"
+                "  AND d.article_id = deliveries.article_id))",
+                (new_id, old_id, new_id),
             )
             await conn.execute(
                 "UPDATE chats SET active = 1, updated_at = ? WHERE id = ?", (now_ts(), new_id)

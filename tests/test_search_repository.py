@@ -1,4 +1,5 @@
-"""SearchRepository and run_search over a real SQLite file, articles stored as ingestion does."""
+"""SearchRepository and run_search over a real database (SQLite and PostgreSQL), articles
+stored as ingestion does."""
 
 from __future__ import annotations
 
@@ -12,17 +13,15 @@ from bot.search.query import parse_query
 from storage.db import Database, apply_migrations
 from storage.migrations import MIGRATIONS
 from storage.search import MANY_REGIONS, Cursor, SearchQueryError, SearchRepository
+from tests.pg import BACKENDS, open_backend
 from tests.test_reading_data import NOW, Item, mark_duplicate, numbered, store
 from tests.test_search_query import HOSTILE
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "reading.sqlite3")
-    try:
+@pytest.fixture(params=BACKENDS)
+async def db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
+    async with open_backend(request.param, tmp_path) as database:
         yield database
-    finally:
-        await database.close()
 
 
 async def test_latest_by_region_newest_first_without_duplicates(db: Database) -> None:

@@ -1,4 +1,4 @@
-"""SubscriptionRepository and StatsRepository over a real SQLite file."""
+"""SubscriptionRepository and StatsRepository over a real database (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -14,21 +14,19 @@ from storage.db import Database, now_ts
 from storage.repos import Repositories
 from storage.stats import StatsRepository
 from storage.subscriptions import ALL_REGIONS, ChatFilters, ChatSettings, FilterWord
+from tests.pg import BACKENDS, open_backend
 
 GROUP = -100500
 OTHER = -100600
 
 
-@pytest.fixture
-async def repos(tmp_path: Path) -> AsyncIterator[Repositories]:
-    db = await Database.open(tmp_path / "subs.sqlite3")
-    try:
+@pytest.fixture(params=BACKENDS)
+async def repos(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Repositories]:
+    async with open_backend(request.param, tmp_path) as db:
         r = Repositories.over(db)
         await r.chats.upsert(1, "private", "Анна", "ru")
         await r.chats.upsert(GROUP, "supergroup", "Совет", "ru")
         yield r
-    finally:
-        await db.close()
 
 
 async def test_subscribe_is_idempotent_and_per_topic(repos: Repositories) -> None:

@@ -84,7 +84,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     db = sub.add_parser("db", parents=[common], help="database maintenance")
-    db.add_argument("action", choices=["migrate", "info"])
+    db.add_argument("action", choices=["migrate", "info", "copy"])
+    db.add_argument(
+        "--to", metavar="URL", help="copy: the PostgreSQL database to fill (postgresql://...)"
+    )
     return parser
 
 
@@ -178,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "db":
         from bot.cli.db import db_command
 
-        return asyncio.run(db_command(settings, args.action))
+        return asyncio.run(db_command(settings, args.action, args.to))
     raise AssertionError(command)
 
 

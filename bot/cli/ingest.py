@@ -13,7 +13,7 @@ from typing import TextIO
 
 from bot.config import Settings
 from bot.ingest.pipeline import Ingestor, SourceReport
-from storage.db import Database
+from storage.db import open_database
 from storage.repos import Repositories
 
 EXIT_OK = 0
@@ -70,7 +70,7 @@ def format_report(report: SourceReport) -> str:
 async def ingest_command(settings: Settings, sources: list[str], *, progress: bool) -> int:
     """Read each SOURCE (URL, file or folder) into the database; 1 if any failed."""
     _quiet_libraries()
-    db = await Database.open(settings.storage.path)
+    db = await open_database(settings.storage.database)
     try:
         repos = Repositories.over(db)
         ingestor = Ingestor(settings.ingest, repos.sources, repos.articles)
@@ -112,7 +112,7 @@ async def latest_command(
     if limit < 1:
         sys.stderr.write("--limit must be at least 1\n")
         return EXIT_USAGE
-    db = await Database.open(settings.storage.path)
+    db = await open_database(settings.storage.database)
     try:
         articles = await Repositories.over(db).articles.latest(limit=min(limit, 1000), region=code)
     finally:

@@ -10,7 +10,7 @@ from bot.config import Settings
 from bot.render import format_local
 from bot.search.engine import run_search
 from bot.search.query import parse_query
-from storage.db import Database
+from storage.db import open_database
 from storage.search import SearchRepository
 
 
@@ -21,7 +21,7 @@ def _plain(html_text: str) -> str:
 async def search_command(settings: Settings, query: str, *, limit: int, as_json: bool) -> int:
     """``python -m bot search QUERY [--limit N] [--json]``: the bot's ranking, printed."""
     parsed = parse_query(query)
-    db = await Database.open(settings.storage.path)
+    db = await open_database(settings.storage.database)
     try:
         result = await run_search(SearchRepository(db), parsed, limit=max(1, min(limit, 500)))
     finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.ingest.opml import OpmlEntry, OpmlError, parse_opml, render_opml
-from storage.db import Database
+from storage.db import open_database
 from storage.sources import SourceRepository
 
 EXIT_OK = 0
@@ -16,7 +16,7 @@ EXIT_FAILED = 1
 
 
 async def _add_all(settings: Settings, entries: list[OpmlEntry]) -> int:
-    db = await Database.open(settings.storage.path)
+    db = await open_database(settings.storage.database)
     try:
         sources = SourceRepository(db)
         added = 0
@@ -35,7 +35,7 @@ async def _add_all(settings: Settings, entries: list[OpmlEntry]) -> int:
 
 
 async def _all_sources(settings: Settings) -> list[OpmlEntry]:
-    db = await Database.open(settings.storage.path)
+    db = await open_database(settings.storage.database)
     try:
         return [OpmlEntry(s.url, s.title, s.region) for s in await SourceRepository(db).list_all()]
     finally:

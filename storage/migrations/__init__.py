@@ -1,7 +1,13 @@
-"""Numbered schema migrations: ``NNNN_name.sql`` files applied in order.
+"""Numbered schema migrations, one set per dialect, applied in order at start.
 
-``PRAGMA user_version`` records the last one applied. Versions must be contiguous from 1.
-A file holds plain SQL statements separated by semicolons at line ends.
+* SQLite: ``storage/migrations/NNNN_name.sql``; ``PRAGMA user_version`` records the last one
+  applied. A file holds plain SQL statements separated by semicolons at line ends.
+* PostgreSQL: ``storage/migrations/postgres/NNNN_name.sql``, the same numbers and names; the
+  ``schema_migrations`` table records them (see :mod:`storage.postgres`). A file is run as
+  one script (functions with ``$$`` bodies are fine).
+
+Versions must be contiguous from 1, and both sets must have the same versions and names: a
+change to the schema is one migration written once for each dialect.
 """
 
 from __future__ import annotations
@@ -37,9 +43,13 @@ class Migration:
         return out
 
 
-def load_migrations() -> tuple[Migration, ...]:
+def load_migrations(subfolder: str = "") -> tuple[Migration, ...]:
+    """The migrations of one dialect: this folder (SQLite) or ``postgres``."""
     found: list[Migration] = []
-    for entry in resources.files(__package__).iterdir():
+    folder = resources.files(__package__)
+    if subfolder:
+        folder = folder.joinpath(subfolder)
+    for entry in folder.iterdir():
         match = _NAME.match(entry.name)
         if match:
             found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
@@ -51,3 +61,4 @@ def load_migrations() -> tuple[Migration, ...]:
 
 
 MIGRATIONS: tuple[Migration, ...] = load_migrations()
+PG_MIGRATIONS: tuple[Migration, ...] = load_migrations("postgres")
