@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from storage.db import Database
-from tests.test_reading_data import Item, store
+from tests.support.articles import Item, store
 
 ROOT = Path(__file__).resolve().parents[1]
 

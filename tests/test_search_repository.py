@@ -12,8 +12,8 @@ from bot.search.query import parse_query
 from storage.db import Database, apply_migrations
 from storage.migrations import MIGRATIONS
 from storage.search import MANY_REGIONS, Cursor, SearchQueryError, SearchRepository
-from tests.test_reading_data import NOW, Item, mark_duplicate, numbered, store
-from tests.test_search_query import HOSTILE
+from tests.support.articles import NOW, Item, mark_duplicate, numbered, store
+from tests.support.hostile import HOSTILE
 
 
 @pytest.fixture
