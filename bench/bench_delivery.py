@@ -37,7 +37,7 @@ from bot.delivery.worker import DeliveryWorker
 from bot.emulator import EmulatorClient
 from bot.render import render_push
 from storage.articles import Article, ts_to_dt
-from storage.db import Database, now_ts
+from storage.db import Database, now_ts, open_database
 from storage.repos import Repositories
 
 TOKEN = "123456:BENCH-token"
@@ -132,7 +132,7 @@ async def aiogram_loop(base: str, n: int, concurrency: int) -> float:
 
 
 async def prepare_db(path: Path, chats: int, region: str = "RU-KK") -> Database:
-    db = await Database.open(path)
+    db = await open_database(path)
     ts = now_ts() - 60
     async with db.write() as conn:
         await conn.executemany(

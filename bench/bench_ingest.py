@@ -25,7 +25,7 @@ from bot.ingest import dedup
 from bot.ingest.parse import decode, extract_page, parse_document
 from bot.ingest.pipeline import Candidate, Ingestor, analyse, prepare_items
 from storage.articles import NewArticle
-from storage.db import Database
+from storage.db import open_database
 from storage.repos import Repositories
 from tests.paths import LENTA_FEEDS
 
@@ -97,7 +97,7 @@ def light(c: Candidate, fetched_at: datetime) -> NewArticle:
 
 
 async def run_feed(body: bytes, db_path: Path, *, understand: bool) -> dict[str, float]:
-    db = await Database.open(db_path)
+    db = await open_database(db_path)
     try:
         repos = Repositories.over(db)
         fetched_at = datetime.now(UTC)
@@ -124,7 +124,7 @@ async def run_feed(body: bytes, db_path: Path, *, understand: bool) -> dict[str,
 
 async def run_pipeline(path: Path, db_path: Path) -> float:
     """The real Ingestor on a local file (threads, locks and all)."""
-    db = await Database.open(db_path)
+    db = await open_database(db_path)
     try:
         repos = Repositories.over(db)
         ing = Ingestor(IngestSettings(max_bytes=50_000_000), repos.sources, repos.articles)

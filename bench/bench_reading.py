@@ -125,14 +125,15 @@ def generate(path: Path, n: int, *, seed: int = 6) -> None:
     """Create the bench database with ``n`` articles (several minutes for a million)."""
     from bot.text.catalogue import REGIONS
     from bot.text.stems import stems
-    from storage.db import Database
 
     path.parent.mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
     async def create() -> None:
-        db = await Database.open(path)
+        from storage.db import open_database
+
+        db = await open_database(path)
         await db.close()
 
     asyncio.run(create())

@@ -28,15 +28,27 @@ NOT_ADMIN = {
     "en": "In a group only the chat's administrators can change subscriptions and settings.",
 }
 
-# Per Bot instance (one per app): (chat_id, user_id) -> (is admin, monotonic expiry).
-_admin_cache: weakref.WeakKeyDictionary[Bot, dict[tuple[int, int], tuple[bool, float]]] = (
-    weakref.WeakKeyDictionary()
-)
+# Per Bot object (one per app): (chat_id, user_id) -> (is admin, monotonic expiry). Keyed by
+# identity, not by the Bot: aiogram's Bots compare equal by token, and a second app in the
+# process (a restart, the demo) must ask Telegram again. The entry goes with its Bot.
+_Cache = dict[tuple[int, int], tuple[bool, float]]
+_admin_cache: dict[int, _Cache] = {}
+
+
+def _cache_of(bot: Bot) -> _Cache:
+    key = id(bot)
+    cache = _admin_cache.get(key)
+    if cache is None:
+        cache = _admin_cache[key] = {}
+        weakref.finalize(bot, _admin_cache.pop, key, None)
+    return cache
+
+
 _ADMIN_STATUSES = frozenset({"creator", "administrator"})
 
 
 async def _is_chat_admin(bot: Bot, chat_id: int, user_id: int) -> bool:
-    cache = _admin_cache.setdefault(bot, {})
+    cache = _cache_of(bot)
     now = time.monotonic()
     hit = cache.get((chat_id, user_id))
     if hit is not None and hit[1] > now:
@@ -55,7 +67,7 @@ async def _is_chat_admin(bot: Bot, chat_id: int, user_id: int) -> bool:
 
 def forget_admin_cache(bot: Bot) -> None:
     """Drop cached admin answers (tests; a chat_member update could call it too)."""
-    _admin_cache.pop(bot, None)
+    _admin_cache.pop(id(bot), None)
 
 
 async def ensure_can_manage(

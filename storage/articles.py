@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from storage.db import Conn, Database, Dialect, Row
+from storage.base import Conn, Database, Dialect, Row
 
 
 @dataclass(frozen=True, slots=True)

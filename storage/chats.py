@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from storage.db import Database, Row, now_ts
+from storage.base import Database, Row, now_ts
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 import asyncpg
 
-from storage.db import Database, SqliteDatabase
+from storage.base import Database
 from storage.errors import StorageError
 from storage.postgres import PostgresDatabase
+from storage.sqlite import SqliteDatabase
 
 __all__ = ["COPY_ORDER", "TableCopy", "copy_database"]
 

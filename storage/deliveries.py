@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from storage.db import Database, Row, now_ts
+from storage.base import Database, Row, now_ts
 
 PLAN_GRACE_SECONDS = 30 * 60
 # How long a claimed row stays with its claimer on PostgreSQL before another may take it.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from storage.db import Database, Row, now_ts
+from storage.base import Database, Row, now_ts
 
 __all__ = ["EventArticle", "EventRecord", "EventRepository", "NewEvent"]
 

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from storage.db import Conn, Database, Dialect, Params, Row, check_not_newer
+from storage.base import Conn, Database, Dialect, Params, Row, check_not_newer
 from storage.errors import MigrationError, StorageError
 from storage.migrations import PG_MIGRATIONS, Migration
 

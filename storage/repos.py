@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage.articles import ArticleRepository
+from storage.base import Database
 from storage.chats import ChatRepository
-from storage.db import Database
 from storage.deliveries import DeliveryRepository
 from storage.events import EventRepository
 from storage.search import SearchRepository

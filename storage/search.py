@@ -51,7 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.articles import Article, article_columns, article_from_row
-from storage.db import Database, now_ts
+from storage.base import Database, now_ts
 from storage.errors import StorageError
 
 __all__ = [

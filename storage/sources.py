@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from storage.db import Database, Row, now_ts
+from storage.base import Database, Row, now_ts
 
 ORIGINS = ("config", "db", "cli")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from storage.db import Database, now_ts
+from storage.base import Database, now_ts
 
 __all__ = ["DeliveryCounts", "OutboxState", "SourcesState", "StatsRepository"]
 

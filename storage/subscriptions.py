@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from storage.db import Database, Row, now_ts
+from storage.base import Database, Row, now_ts
 
 __all__ = [
     "ALL_REGIONS",

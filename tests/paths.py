@@ -1,7 +1,8 @@
 """Where the project's shared data lives: ``../shared`` beside the repository.
 
 Tests and benchmarks may read it (the seed article, labelled items, two real feeds);
-the app itself never needs it.
+the app itself never needs it. ``NEWSBOT_SHARED`` names another folder (a missing one
+shows what a fresh clone runs: tests that need the data skip, see ``tests/support/shared``).
 """
 
 from __future__ import annotations

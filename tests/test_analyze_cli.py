@@ -9,10 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cli.analyze import analyze_text, main
-from tests.paths import SEED as SEED_PATH
+from tests.support.shared import SEED, needs_shared
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = SEED_PATH
 RUNNER = (
     "import sys; from bot.cli.analyze import main; rc = main(sys.argv[1:]); "
     "sys.stderr.write('AIOGRAM=%s\\n' % ('aiogram' in sys.modules)); sys.exit(rc)"
@@ -42,6 +41,7 @@ def test_analyze_text_shape() -> None:
     json.dumps(result, ensure_ascii=False)  # JSON-ready
 
 
+@needs_shared(SEED)
 def test_json_mode_file(tmp_path: Path) -> None:
     proc = run(["--json", str(SEED)])
     assert proc.returncode == 0, proc.stderr

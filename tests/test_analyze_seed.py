@@ -7,12 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.paths import SEED as SEED_PATH
+from tests.support.shared import SEED, needs_shared
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = SEED_PATH
 
 
+@needs_shared(SEED)
 def test_seed_article_through_the_cli() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot", "analyze", "--json", "--published",

@@ -86,6 +86,10 @@ def _own_private_names(sources: list[str]) -> set[str]:
     return names
 
 
+# namedtuple's public methods start with an underscore to avoid clashing with field names.
+_NAMEDTUPLE_API = frozenset({"_replace", "_asdict", "_fields", "_make", "_field_defaults"})
+
+
 def _private_uses(source: str, own: set[str]) -> list[str]:
     """Attribute uses like ``x._name`` of a private name the project does not define."""
     out = []
@@ -95,6 +99,7 @@ def _private_uses(source: str, own: set[str]) -> list[str]:
             and node.attr.startswith("_")
             and not node.attr.startswith("__")
             and node.attr not in own
+            and node.attr not in _NAMEDTUPLE_API
         ):
             out.append(ast.unparse(node))
     return out
@@ -121,3 +126,36 @@ def test_private_use_detector() -> None:
     )
     own = _own_private_names([source])
     assert _private_uses(source, own) == ["router._parent_router"]
+
+
+def _imported_modules(source: str) -> set[str]:
+    """Every module an ``import`` or ``from ... import`` names (inside functions too)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_test_modules_import_only_support_code() -> None:
+    """No test module (nor tests/support) imports a test module or conftest: helpers and
+    fakes live in tests/support, fixtures in conftest.py."""
+    tests_dir = ROOT / "tests"
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(bad)
+        for path in tests_dir.rglob("*.py")
+        if (
+            bad := {
+                m
+                for m in _imported_modules(path.read_text(encoding="utf-8"))
+                if m == "tests.conftest" or m.startswith("tests.test_")
+            }
+        )
+    }
+    assert offenders == {}
+    assert _imported_modules("from tests.test_x import y\nimport tests.conftest") == {
+        "tests.test_x",
+        "tests.conftest",
+    }

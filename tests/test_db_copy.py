@@ -23,7 +23,7 @@ from storage.events import NewEvent
 from storage.repos import Repositories
 from storage.search import SearchRepository
 from tests.pg import fresh_database
-from tests.test_reading_data import Item, mark_duplicate, store
+from tests.support.articles import Item, mark_duplicate, store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,10 +7,8 @@ Every test checks the emulator's message log: who got what, how many times, wher
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,159 +17,22 @@ import pytest
 
 from bot.delivery.digest import run_digests
 from bot.delivery.planner import Planner
-from bot.delivery.worker import DEFAULT_RETRY_AFTER, DeliveryWorker
+from bot.delivery.worker import DEFAULT_RETRY_AFTER
 from bot.emulator import ApiError, Emulator
-from storage.db import Database, now_ts
+from storage.db import now_ts, open_database
 from storage.repos import Repositories
 from storage.subscriptions import FilterWord
-from tests.conftest import RunningApp, make_settings
-
-KK, TA, MOW = "RU-KK", "RU-TA", "RU-MOW"
-_urls = iter(range(1, 10**9))
-# Tests about correctness need not wait for the free 30/s: paid broadcast, 500/s.
-FAST: dict[str, Any] = {"concurrency": 16, "paid_broadcast": True, "rate_per_second": 500}
-
-
-# Helpers -----------------------------------------------------------------------------
-
-
-Start = Callable[..., Awaitable[RunningApp]]
-
-
-@pytest.fixture
-async def start(emulator: Emulator, tmp_path: Path) -> AsyncIterator[Start]:
-    """``await start(**delivery_settings)``: the app, stopped at the end of the test."""
-    started: list[RunningApp] = []
-
-    async def factory(**delivery: Any) -> RunningApp:
-        running = await start_app(emulator, tmp_path / f"bot{len(started)}.sqlite3", **delivery)
-        started.append(running)
-        return running
-
-    try:
-        yield factory
-    finally:
-        for running in started:
-            await running.stop()
-
-
-async def start_app(emulator: Emulator, db_path: Path, **delivery: Any) -> RunningApp:
-    """The app as ``python -m bot run`` builds it, with delivery registered, polling."""
-    from bot.app import build_app
-
-    assert emulator.base_url is not None
-    settings = make_settings(emulator.base_url, db_path, delivery=FAST | delivery)
-    app = await build_app(settings)
-    since = emulator.call_log()[-1]["seq"] if emulator.call_log() else 0
-    task = asyncio.create_task(app.run_polling(handle_signals=False))
-    deadline = time.monotonic() + 15
-    while not emulator.call_log("getUpdates", since=since):
-        if task.done():
-            task.result()
-        assert time.monotonic() < deadline, "the app never started polling"
-        await asyncio.sleep(0.02)
-    return RunningApp(app=app, emulator=emulator, task=task)
-
-
-def planner_of(running: RunningApp) -> Planner:
-    return running.app.planner
-
-
-def worker_of(running: RunningApp) -> DeliveryWorker:
-    return running.app.worker
-
-
-async def add_chats(
-    db: Database,
-    emulator: Emulator | None,
-    chats: list[tuple[int, str]],
-    *,
-    language: str = "ru",
-) -> None:
-    ts = now_ts()
-    async with db.write() as conn:
-        await conn.executemany(
-            "INSERT OR IGNORE INTO chats (id, type, title, language, active, created_at,"
-            " updated_at) VALUES (?, ?, '', ?, 1, ?, ?)",
-            [(cid, kind, language, ts, ts) for cid, kind in chats],
-        )
-    if emulator is not None:
-        for cid, kind in chats:
-            emulator.create_chat(cid, kind, is_forum=kind == "supergroup")
-
-
-async def subscribe(
-    db: Database, pairs: list[tuple[int, str]], *, thread_id: int = 0, ago: int = 60
-) -> None:
-    async with db.write() as conn:
-        await conn.executemany(
-            "INSERT OR IGNORE INTO subscriptions (chat_id, thread_id, region, created_at)"
-            " VALUES (?, ?, ?, ?)",
-            [(cid, thread_id, region, now_ts() - ago) for cid, region in pairs],
-        )
-
-
-async def add_article(
-    db: Database,
-    regions: tuple[str, ...],
-    *,
-    title: str = "Новость",
-    text: str = "Текст новости.",
-    published: int | None = None,
-    fetched: int | None = None,
-    duplicate_of: int | None = None,
-) -> int:
-    n = next(_urls)
-    published = now_ts() if published is None else published
-    fetched = now_ts() if fetched is None else fetched
-    async with db.write() as conn:
-        cur = await conn.execute(
-            "INSERT INTO articles (url, title, text, summary, published_at, fetched_at,"
-            " content_hash, duplicate_of) VALUES (?, ?, ?, '', ?, ?, ?, ?)",
-            (f"https://example.ru/n/{n}", title, text, published, fetched,
-             hashlib.sha1(f"{n}{text}".encode()).hexdigest(), duplicate_of),
-        )  # fmt: skip
-        article_id = int(cur.lastrowid or 0)
-        await conn.executemany(
-            "INSERT INTO article_regions (article_id, region, published_at) VALUES (?, ?, ?)",
-            [(article_id, r, published) for r in regions],
-        )
-    return article_id
-
-
-async def drain(running: RunningApp, timeout: float = 60) -> None:
-    """Plan what is stored and wait until nothing is due within ten minutes (quiet hours
-    may keep rows waiting longer)."""
-    await planner_of(running).plan_pending()
-    repo = running.app.repos.deliveries
-    deadline = time.monotonic() + timeout
-    while await running.app.db.fetchval(
-        "SELECT count(*) FROM deliveries WHERE status = 'sending'"
-        " OR (status = 'pending' AND not_before < ?)",
-        (now_ts() + 600,),
-    ):
-        assert time.monotonic() < deadline, await repo.counts()
-        await asyncio.sleep(0.05)
-
-
-def received(emulator: Emulator, chat_id: int, url_part: str = "example.ru/n/") -> list[Any]:
-    return [m for m in emulator.messages(chat_id) if url_part in (m["html"] or "")]
-
-
-def send_calls(emulator: Emulator, chat_id: int | None = None) -> list[Any]:
-    return [
-        c for c in emulator.call_log("sendMessage")
-        if chat_id is None or int(c["params"]["chat_id"]) == chat_id
-    ]  # fmt: skip
-
-
-# Tests ------------------------------------------------------------------------------
+from tests.support.apps import BotAppFactory
+from tests.support.articles import KK, MOW, TA, add_article
+from tests.support.chats import add_chats, subscribe
+from tests.support.delivery import FAST, drain, received, send_calls
 
 
 async def test_broadcast_by_region_reaches_each_chat_exactly_once(
-    emulator: Emulator, start: Start
+    emulator: Emulator, bot_app: BotAppFactory
 ) -> None:
-    running = await start()
+    """Each chat of the article's regions (or «Вся Россия») gets it once; no one else does."""
+    running = await bot_app(delivery=FAST)
     db = running.app.db
     kk = list(range(10_001, 10_101))  # 100 chats: Хакасия
     ta = list(range(20_001, 20_101))  # 100: Татарстан
@@ -216,14 +77,17 @@ async def test_broadcast_by_region_reaches_each_chat_exactly_once(
     repo = running.app.repos.deliveries
     assert await repo.counts() == {"sent": len(expected)}
     # Everything is planned once: planning again creates nothing.
-    assert await planner_of(running).plan_article(article) == 0
+    assert await running.app.planner.plan_article(article) == 0
     for a in (old, article, copy):
         assert (await repo.article_to_plan(a)) is not None
     assert await repo.unplanned() == []
 
 
-async def test_groups_forum_topics_and_link_previews(emulator: Emulator, start: Start) -> None:
-    running = await start()
+async def test_groups_forum_topics_and_link_previews(
+    emulator: Emulator, bot_app: BotAppFactory
+) -> None:
+    """Each subscribed forum topic gets its copy; a chat's no-link-preview setting is sent."""
+    running = await bot_app(delivery=FAST)
     db = running.app.db
     forum, group = -1001234, -777
     await add_chats(db, emulator, [(forum, "supergroup"), (group, "group"), (501, "private")])
@@ -244,8 +108,9 @@ async def test_groups_forum_topics_and_link_previews(emulator: Emulator, start: 
     assert received(emulator, group)[0]["link_preview_options"] is None
 
 
-async def test_keyword_filters_and_quiet_hours(emulator: Emulator, start: Start) -> None:
-    running = await start()
+async def test_keyword_filters_and_quiet_hours(emulator: Emulator, bot_app: BotAppFactory) -> None:
+    """Filter words pick the articles; during quiet hours the rows wait for a later time."""
+    running = await bot_app(delivery=FAST)
     db = running.app.db
     subs = running.app.repos.subscriptions
     wants_forum, no_ads, plain, quiet = 801, 802, 803, 804
@@ -277,8 +142,11 @@ async def test_keyword_filters_and_quiet_hours(emulator: Emulator, start: Start)
     assert all(r[2] == "pending" and r[1] > now_ts() for r in rows)
 
 
-async def test_429_storm_then_everything_delivered_once(emulator: Emulator, start: Start) -> None:
-    running = await start()
+async def test_429_storm_then_everything_delivered_once(
+    emulator: Emulator, bot_app: BotAppFactory
+) -> None:
+    """A storm of 429s pauses all sending, then every chat still gets the article exactly once."""
+    running = await bot_app(delivery=FAST)
     db = running.app.db
     chats = list(range(90_001, 90_301))
     await add_chats(db, emulator, [(c, "private") for c in chats])
@@ -290,16 +158,18 @@ async def test_429_storm_then_everything_delivered_once(emulator: Emulator, star
     for chat in chats:
         assert len(received(emulator, chat)) == 1, chat
     assert emulator.stats.too_many_requests == 40
-    worker = worker_of(running)
+    worker = running.app.worker
     assert worker.stats.pauses >= 1  # a storm pauses every send, not just one chat
     assert worker.stats.sent == len(chats)
 
 
 async def test_emulator_rate_limits_are_respected_without_429(
-    emulator: Emulator, start: Start
+    emulator: Emulator, bot_app: BotAppFactory
 ) -> None:
     """Groups at 20/min and private chats at 1/s, enforced by the emulator: no 429 at all."""
-    running = await start(rate_per_second=30, paid_broadcast=False, per_group_per_minute=20)
+    running = await bot_app(
+        delivery={"rate_per_second": 30, "paid_broadcast": False, "per_group_per_minute": 20}
+    )
     emulator.set_limits(True, global_per_second=30, group_per_minute=20, private_per_second=1,
                         private_burst=1)  # fmt: skip
     db = running.app.db
@@ -308,7 +178,7 @@ async def test_emulator_rate_limits_are_respected_without_429(
     await subscribe(db, [(group, KK), (private, KK)])
     for i in range(22):  # the group gets 20 at once, then waits for its minute to pass
         await add_article(db, (KK,), title=f"Новость {i}")
-    await planner_of(running).plan_pending()
+    await running.app.planner.plan_pending()
     repo = running.app.repos.deliveries
     deadline = time.monotonic() + 40
     while len(received(emulator, private)) < 22:
@@ -334,14 +204,16 @@ async def test_emulator_rate_limits_are_respected_without_429(
 
 
 async def test_blocked_and_missing_chats_become_inactive_and_pending_is_dropped(
-    emulator: Emulator, start: Start, tmp_path: Path
+    emulator: Emulator, bot_app: BotAppFactory, tmp_path: Path
 ) -> None:
+    """A gone chat is tried once, made inactive, its rows dropped and never planned again."""
     chats = list(range(11_001, 11_201))
     blocked = chats[:20]
     missing = [11_500, 11_501]  # known to us, unknown to Telegram: 400 chat not found
     kicked = -31_337
     # Three articles planned before the bot starts: each gone chat has three rows waiting.
-    db = await Database.open(tmp_path / "bot0.sqlite3")  # the path start() uses first
+    path = tmp_path / "planned.sqlite3"
+    db = await open_database(path)
     try:
         await add_chats(db, emulator, [(c, "private") for c in chats])
         await add_chats(db, emulator, [(kicked, "group")])
@@ -355,7 +227,7 @@ async def test_blocked_and_missing_chats_become_inactive_and_pending_is_dropped(
     for chat in blocked:
         emulator.set_blocked(chat, True)
     emulator.add_fault("403_kicked", method="sendMessage", chat_id=kicked)
-    running = await start()
+    running = await bot_app(delivery=FAST, storage={"path": str(path)})
     db = running.app.db
     await drain(running)
 
@@ -376,9 +248,10 @@ async def test_blocked_and_missing_chats_become_inactive_and_pending_is_dropped(
 
 
 async def test_server_errors_are_retried_then_fail_after_max_attempts(
-    emulator: Emulator, start: Start
+    emulator: Emulator, bot_app: BotAppFactory
 ) -> None:
-    running = await start(max_attempts=3)
+    """5xx and dropped connections are retried; after max_attempts the row fails with its error."""
+    running = await bot_app(delivery=FAST | {"max_attempts": 3})
     db = running.app.db
     flaky, broken, network = 12_001, 12_002, 12_003
     others = list(range(12_100, 12_150))
@@ -398,12 +271,16 @@ async def test_server_errors_are_retried_then_fail_after_max_attempts(
     row = await db.fetchone(
         "SELECT status, attempts, last_error FROM deliveries WHERE chat_id = ?", (broken,)
     )
-    assert row is not None and row[0] == "failed" and row[1] == 3 and row[2]
+    assert row is not None and (row[0], row[1]) == ("failed", 3)
+    assert "Internal Server Error" in row[2], row[2]
     assert all(len(received(emulator, c)) == 1 for c in others)
 
 
-async def test_bad_message_fails_with_the_reason(emulator: Emulator, start: Start) -> None:
-    running = await start()
+async def test_bad_message_fails_with_the_reason(
+    emulator: Emulator, bot_app: BotAppFactory
+) -> None:
+    """A message Telegram cannot parse fails with the API's reason; the chat stays active."""
+    running = await bot_app(delivery=FAST)
     db = running.app.db
     await add_chats(db, emulator, [(13_001, "private")])
     async with db.write() as conn:
@@ -412,7 +289,7 @@ async def test_bad_message_fails_with_the_reason(emulator: Emulator, start: Star
             " VALUES (13001, 'digest', '<b>broken', ?)",
             (now_ts(),),
         )
-    worker_of(running).wake()
+    running.app.worker.wake()
     await drain(running)
     row = await db.fetchone("SELECT status, last_error FROM deliveries")
     assert row is not None and row[0] == "failed" and "parse entities" in row[1]
@@ -421,9 +298,10 @@ async def test_bad_message_fails_with_the_reason(emulator: Emulator, start: Star
 
 
 async def test_group_migrated_to_supergroup_is_moved_and_resent(
-    emulator: Emulator, start: Start
+    emulator: Emulator, bot_app: BotAppFactory
 ) -> None:
-    running = await start()
+    """A group upgraded to a supergroup: subscriptions move, refused messages go to the new id."""
+    running = await bot_app(delivery=FAST)
     db = running.app.db
     old = -4_000_001
     await add_chats(db, emulator, [(old, "group")])
@@ -442,9 +320,10 @@ async def test_group_migrated_to_supergroup_is_moved_and_resent(
 
 
 async def test_digest_job_queues_one_digest_and_is_idempotent(
-    emulator: Emulator, start: Start
+    emulator: Emulator, bot_app: BotAppFactory
 ) -> None:
-    running = await start()
+    """A digest chat gets no instant pushes and one digest per period, of its regions only."""
+    running = await bot_app(delivery=FAST)
     db = running.app.db
     repos = running.app.repos
     chat = 14_001
@@ -457,12 +336,12 @@ async def test_digest_job_queues_one_digest_and_is_idempotent(
     for i in range(3):
         await add_article(db, (KK,), title=f"Дайджест {i}", fetched=now_ts() - 100 + i)
     await add_article(db, (MOW,), title="Чужой регион")
-    await planner_of(running).plan_pending()  # no instant rows for a digest chat
+    await running.app.planner.plan_pending()  # no instant rows for a digest chat
     assert await repos.deliveries.counts() == {}
     assert await run_digests(repos, now) == 1
     assert await run_digests(repos, now) == 0  # same period: nothing more
     assert await run_digests(repos, now + timedelta(minutes=5)) == 0
-    worker_of(running).wake()
+    running.app.worker.wake()
     await drain(running)
     messages = emulator.messages(chat)
     assert len(messages) == 1
@@ -472,14 +351,16 @@ async def test_digest_job_queues_one_digest_and_is_idempotent(
     assert "Чужой регион" not in text
 
 
-async def test_registered_jobs_plan_by_themselves(emulator: Emulator, start: Start) -> None:
+async def test_registered_jobs_plan_by_themselves(
+    emulator: Emulator, bot_app: BotAppFactory
+) -> None:
     """Articles written by another process (planned = 0) are picked up by the planner job."""
-    running = await start()
+    running = await bot_app(delivery=FAST)
     assert running.app.scheduler.get_job("delivery-plan") is not None
     assert running.app.scheduler.get_job("delivery-digest") is not None
     await add_chats(running.app.db, emulator, [(15_001, "private")])
     await subscribe(running.app.db, [(15_001, KK)])
-    other = await Database.open(running.app.db.path)  # as `python -m bot ingest` would
+    other = await open_database(running.app.db.path)  # as `python -m bot ingest` would
     try:
         await add_article(other, (KK,), title="Из другого процесса")
     finally:
@@ -501,25 +382,22 @@ class BareTooManyEmulator(Emulator):
         return Emulator.fault_error(fault, params)
 
 
-async def test_429_without_retry_after_backs_off_and_resends(tmp_path: Path) -> None:
-    emulator = BareTooManyEmulator()
-    await emulator.start("127.0.0.1", 0)
-    running: RunningApp | None = None
-    try:
-        running = await start_app(emulator, tmp_path / "bot.sqlite3")
-        db = running.app.db
-        chats = [16_001, 16_002, 16_003]
-        await add_chats(db, emulator, [(c, "private") for c in chats])
-        await subscribe(db, [(c, KK) for c in chats])
-        emulator.add_fault("429", method="sendMessage", chat_id=16_001)
-        await add_article(db, (KK,))
-        await drain(running)
-        assert [len(received(emulator, c)) for c in chats] == [1, 1, 1]
-        assert len(send_calls(emulator, 16_001)) == 2
-        assert worker_of(running).stats.too_many_requests == 1
-        first, second = send_calls(emulator, 16_001)
-        assert second["time"] - first["time"] >= DEFAULT_RETRY_AFTER - 1
-    finally:
-        if running is not None:
-            await running.stop()
-        await emulator.stop()
+@pytest.mark.parametrize("emulator", [BareTooManyEmulator], indirect=True)
+async def test_429_without_retry_after_backs_off_and_resends(
+    emulator: Emulator, bot_app: BotAppFactory
+) -> None:
+    """A 429 without retry_after waits DEFAULT_RETRY_AFTER, then the message goes once."""
+    running = await bot_app(delivery=FAST)
+    db = running.app.db
+    chats = [16_001, 16_002, 16_003]
+    await add_chats(db, emulator, [(c, "private") for c in chats])
+    await subscribe(db, [(c, KK) for c in chats])
+    emulator.add_fault("429", method="sendMessage", chat_id=16_001)
+    await add_article(db, (KK,))
+    await drain(running)
+    assert [len(received(emulator, c)) for c in chats] == [1, 1, 1]
+    assert emulator.stats.too_many_requests == 1
+    assert running.app.worker.stats.too_many_requests == 1
+    first, second = send_calls(emulator, 16_001)
+    assert first["status"] == 429 and second["status"] == 200
+    assert second["time"] - first["time"] >= DEFAULT_RETRY_AFTER - 1

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from bot.delivery.planner import Planner
 from bot.emulator import Emulator
-from storage.db import Database
+from storage.db import open_database
 from storage.repos import Repositories
-from tests.test_delivery import KK, add_article, add_chats, subscribe
+from tests.support.apps import TOKEN
+from tests.support.articles import KK, add_article
+from tests.support.chats import add_chats, subscribe
 
 ROOT = Path(__file__).resolve().parent.parent
 CONCURRENCY = 8
@@ -28,7 +30,7 @@ async def spawn(config: Path, log: Path) -> asyncio.subprocess.Process:
     with log.open("ab") as out:
         return await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", "--config", str(config),
-            cwd=ROOT, env={**os.environ, "BOT_TOKEN": "123456:TEST-token"},
+            cwd=ROOT, env={**os.environ, "BOT_TOKEN": TOKEN},
             stdout=asyncio.subprocess.DEVNULL, stderr=out,
         )  # fmt: skip
 
@@ -51,10 +53,10 @@ def deliveries(emulator: Emulator) -> Counter[int]:
 
 
 async def test_kill_9_mid_broadcast_then_restart_delivers_everything_once(
-    tmp_path: Path,
+    emulator: Emulator, tmp_path: Path
 ) -> None:
-    emulator = Emulator()
-    base_url = await emulator.start("127.0.0.1", 0)
+    """After kill -9 and a restart every chat has the article; only in-flight sends repeat."""
+    base_url = emulator.base_url
     emulator.set_limits(True, global_per_second=30)
     db_path = tmp_path / "bot.sqlite3"
     config = tmp_path / "config.toml"
@@ -64,7 +66,7 @@ async def test_kill_9_mid_broadcast_then_restart_delivers_everything_once(
         f"[delivery]\nrate_per_second = 30\nconcurrency = {CONCURRENCY}\n",
         encoding="utf-8",
     )
-    db = await Database.open(db_path)
+    db = await open_database(db_path)
     try:
         await add_chats(db, emulator, [(c, "private") for c in CHATS])
         await subscribe(db, [(c, KK) for c in CHATS])
@@ -85,7 +87,7 @@ async def test_kill_9_mid_broadcast_then_restart_delivers_everything_once(
         before = deliveries(emulator)
         assert 130 <= sum(before.values()) < len(CHATS)
 
-        db = await Database.open(db_path)
+        db = await open_database(db_path)
         try:
             left = await db.fetchval("SELECT count(*) FROM deliveries WHERE status != 'sent'")
             in_flight = await db.fetchval(
@@ -108,7 +110,6 @@ async def test_kill_9_mid_broadcast_then_restart_delivers_everything_once(
             if proc.returncode is None:
                 proc.kill()
                 await proc.wait()
-        await emulator.stop()
 
     got = deliveries(emulator)
     assert set(got) == set(CHATS)  # nobody missed it
@@ -120,7 +121,7 @@ async def test_kill_9_mid_broadcast_then_restart_delivers_everything_once(
         f"{in_flight}, sent twice: {len(twice)} (concurrency {CONCURRENCY})"
     )
     assert emulator.stats.too_many_requests == 0
-    db = await Database.open(db_path)
+    db = await open_database(db_path)
     try:
         counts = await Repositories.over(db).deliveries.counts()
     finally:

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from bot.delivery.pacing import ChatLimits, Pacer
 from bot.delivery.worker import MAX_BACKOFF, backoff
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.support.fakes import FakeClock
 
 
 def test_pacer_allows_a_small_burst_then_spaces_sends() -> None:
-    clock = Clock()
+    clock = FakeClock()
     pacer = Pacer(30, clock=clock)
     assert pacer.burst == 3
     assert pacer.delay() == 0  # one token at start, the burst only after a pause
@@ -31,7 +24,7 @@ def test_pacer_allows_a_small_burst_then_spaces_sends() -> None:
 
 
 def test_pacer_pause_stops_everything_until_it_ends() -> None:
-    clock = Clock()
+    clock = FakeClock()
     pacer = Pacer(1000, clock=clock)
     pacer.pause(5)
     assert 4.99 < pacer.delay() <= 5
@@ -48,7 +41,7 @@ async def test_pacer_acquire_takes_a_token() -> None:
 
 
 def test_pacer_reservations_queue_up() -> None:
-    clock = Clock()
+    clock = FakeClock()
     pacer = Pacer(10, clock=clock)
     waits = [pacer.reserve() for _ in range(4)]
     assert waits[0] == 0
@@ -56,7 +49,7 @@ def test_pacer_reservations_queue_up() -> None:
 
 
 def test_private_chat_one_message_per_second() -> None:
-    clock = Clock()
+    clock = FakeClock()
     limits = ChatLimits(1.0, 20, clock=clock)
     assert limits.ready_at(7, "private") == 0
     limits.record(7, "private")
@@ -67,7 +60,7 @@ def test_private_chat_one_message_per_second() -> None:
 
 
 def test_group_twenty_per_sliding_minute() -> None:
-    clock = Clock()
+    clock = FakeClock()
     limits = ChatLimits(1.0, 20, clock=clock)
     start = clock.now
     for _ in range(20):
@@ -81,7 +74,7 @@ def test_group_twenty_per_sliding_minute() -> None:
 
 
 def test_429_block_and_storm_detection() -> None:
-    clock = Clock()
+    clock = FakeClock()
     limits = ChatLimits(1.0, 20, clock=clock)
     # A chat never accepted recently: a 429 there means the bot as a whole is limited.
     assert limits.is_storm(1)
@@ -99,7 +92,7 @@ def test_429_block_and_storm_detection() -> None:
 
 
 def test_gc_forgets_old_state() -> None:
-    clock = Clock()
+    clock = FakeClock()
     limits = ChatLimits(1.0, 20, clock=clock)
     limits.record(1, "private")
     limits.record(-1, "group")

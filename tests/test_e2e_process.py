@@ -39,6 +39,7 @@ async def wait_for_line(stream: asyncio.StreamReader, needle: str, timeout: floa
 async def test_run_survives_unreachable_api_then_answers_and_stops_cleanly(
     tmp_path: Path,
 ) -> None:
+    """`bot run` waits out an unreachable API, then answers /start and exits 0 on SIGTERM."""
     port = free_port()
     config = tmp_path / "config.toml"
     config.write_text(

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.emulator import Emulator
-from tests.conftest import EN_USER_ID, USER_ID, RunningApp
+from tests.support.apps import EN_USER_ID, USER_ID, BotAppFactory
+from tests.support.articles import Item, store
 
 
 async def test_start_in_russian_records_chat(
-    bot_app: Callable[..., Awaitable[RunningApp]],
+    bot_app: BotAppFactory,
 ) -> None:
+    """/start greets in Russian and records the private chat with its title and language."""
     running = await bot_app()
     reply = await running.say("/start", first_name="Анна")
     assert "Здравствуйте" in reply[0]["text"]
@@ -20,7 +21,8 @@ async def test_start_in_russian_records_chat(
     assert (chat.type, chat.language, chat.title, chat.active) == ("private", "ru", "Анна", True)
 
 
-async def test_start_and_help_in_english(bot_app: Callable[..., Awaitable[RunningApp]]) -> None:
+async def test_start_and_help_in_english(bot_app: BotAppFactory) -> None:
+    """An English-speaking user gets /start and /help in English; the chat is stored as en."""
     running = await bot_app()
     start = await running.say("/start", user_id=EN_USER_ID, language_code="en")
     assert start[0]["text"].startswith("Hello")
@@ -31,8 +33,9 @@ async def test_start_and_help_in_english(bot_app: Callable[..., Awaitable[Runnin
 
 
 async def test_help_names_the_bot_for_inline_mode(
-    bot_app: Callable[..., Awaitable[RunningApp]],
+    bot_app: BotAppFactory,
 ) -> None:
+    """/help names the bot's @username for inline mode, in HTML."""
     running = await bot_app()
     reply = await running.say("/help")
     assert "@newsbot_test_bot" in reply[0]["text"]
@@ -40,8 +43,9 @@ async def test_help_names_the_bot_for_inline_mode(
 
 
 async def test_commands_registered_in_both_languages(
-    bot_app: Callable[..., Awaitable[RunningApp]], emulator: Emulator
+    bot_app: BotAppFactory, emulator: Emulator
 ) -> None:
+    """The menu is set in ru and en; admin commands only in the admins' chat scope."""
     await bot_app()
     calls = emulator.call_log("setMyCommands")
     menus: dict[tuple[Any, Any], list[str]] = {}
@@ -55,8 +59,9 @@ async def test_commands_registered_in_both_languages(
 
 
 async def test_forged_button_and_unknown_command_get_polite_answers(
-    bot_app: Callable[..., Awaitable[RunningApp]],
+    bot_app: BotAppFactory,
 ) -> None:
+    """A forged button gets «устарела»; an unknown command is pointed to /help."""
     running = await bot_app()
     reply = await running.say("/start")
     answer = await running.press(reply[0], "zz:garbage:\x00")
@@ -66,14 +71,13 @@ async def test_forged_button_and_unknown_command_get_polite_answers(
 
 
 async def test_plain_text_in_private_chat_is_a_search(
-    bot_app: Callable[..., Awaitable[RunningApp]],
+    bot_app: BotAppFactory,
 ) -> None:
-    from tests.test_reading_data import Item, store
-
+    """Plain text in a private chat is a /search: «nothing found», then the stored article."""
     running = await bot_app()
     reply = await running.say("форум в Абакане")
     # Nothing is stored yet: the search answers «nothing found», not silence.
-    assert "ничего не найдено" in reply[0]["text"].lower()
+    assert reply[0]["text"].startswith("По запросу «форум в Абакане» ничего не найдено.")
     await store(running.app.db, [Item("В Абакане прошёл форум", "Форум собрал глав.", ["RU-KK"])])
     found = await running.say("форумы Хакасии")
     assert "В Абакане прошёл форум" in found[0]["text"]

@@ -12,22 +12,15 @@ from bench.eval_events import evaluate, load
 from bot.text.dates import find_dates, parse_date
 from bot.text.events import EventFacts, detect_event, event_to_json, normalize_event_name
 from bot.text.figures import find_figures, parse_number
-from tests.paths import REGIONS_DEV
-from tests.paths import SEED as SEED_PATH
+from tests.support.shared import REGIONS_DEV, SEED, SEED_TITLE, needs_shared, read_shared
 
 DATA = Path(__file__).parent / "data"
-SEED = SEED_PATH
-SEED_TITLE = (
-    "Завершилась Деловая программа Всероссийского муниципального форума "
-    "«Малая родина - сила России»"
-)
 SEED_PUBLISHED = datetime(2024, 1, 16, 9, 0, tzinfo=UTC)
-REAL = REGIONS_DEV
 
 
 @pytest.fixture(scope="module")
 def seed() -> EventFacts:
-    ev = detect_event(SEED_TITLE, SEED.read_text(encoding="utf-8"), SEED_PUBLISHED)
+    ev = detect_event(SEED_TITLE, read_shared(SEED), SEED_PUBLISHED)
     assert ev is not None
     return ev
 
@@ -199,8 +192,10 @@ def test_dev_set_f1() -> None:
     assert scores.status_accuracy is not None and scores.status_accuracy >= 0.9, scores.misses
 
 
+@needs_shared(REGIONS_DEV)
 def test_real_items_is_event() -> None:
-    items = load(REAL)
+    items = load(REGIONS_DEV)
+    assert len(items) == 21
     for item in items:
         got = detect_event(
             str(item["title"]), str(item["text"]), datetime.fromisoformat(str(item["published"]))

@@ -4,27 +4,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from bot.events.grouping import link_article
 from storage.articles import NewArticle, RegionTag
 from storage.repos import Repositories
-from tests.conftest import EN_USER_ID, RunningApp
-from tests.paths import SEED as SEED_PATH
-
-Factory = Callable[..., Awaitable[RunningApp]]
-SEED = SEED_PATH
-SEED_TITLE = (
-    "Завершилась Деловая программа Всероссийского муниципального форума "
-    "«Малая родина - сила России»"
-)
-
-
-def _buttons(msg: dict[str, Any]) -> list[tuple[str, str]]:
-    rows = (msg.get("reply_markup") or {}).get("inline_keyboard") or []
-    return [(b["text"], b["callback_data"]) for row in rows for b in row]
+from tests.support.apps import EN_USER_ID, BotAppFactory
+from tests.support.messages import buttons
+from tests.support.shared import SEED, SEED_TITLE, read_shared
 
 
 async def _article(
@@ -66,7 +53,7 @@ async def _seed_events(repos: Repositories) -> tuple[int, int]:
         repos,
         "https://xn--80aaf.example/forum",
         SEED_TITLE,
-        SEED.read_text(encoding="utf-8"),
+        read_shared(SEED),
         now - timedelta(hours=30),
         ("RU-KK", "RU-MOW", "RU-TA"),
     )
@@ -93,17 +80,20 @@ async def _seed_events(repos: Repositories) -> tuple[int, int]:
     return forum, session
 
 
-async def test_events_list_card_and_back(bot_app: Factory) -> None:
+async def test_events_list_card_and_back(bot_app: BotAppFactory) -> None:
+    """/events lists events newest first; a button opens the card and «back» the list, in place."""
     running = await bot_app()
     forum, session = await _seed_events(running.app.repos)
 
     [reply] = await running.say("/events")
-    assert "Малая родина - сила России" in reply["text"]
-    assert "сообщений: 2" in reply["text"]
-    assert "Сессия городского Совета" in reply["text"] or "сессия" in reply["text"].lower()
-    buttons = _buttons(reply)
-    assert {data for _, data in buttons} == {f"ev:{forum}:*", f"ev:{session}:*"}
-    assert all(len(data.encode()) <= 64 for _, data in buttons)
+    lines = reply["text"].split("\n")
+    # Newest first: the session (one report), then the forum (two reports).
+    assert lines[:4] == ["События", "", f"1. Сессия горсовета (№{session})", "сообщений: 1"]
+    assert lines[4] == f"2. Форум «Малая родина - сила России» (№{forum})"
+    assert lines[5].endswith("· сообщений: 2")
+    listed = buttons(reply)
+    assert {data for _, data in listed} == {f"ev:{forum}:*", f"ev:{session}:*"}
+    assert all(len(data.encode()) <= 64 for _, data in listed)
 
     answer = await running.press(reply, f"ev:{forum}:*")
     assert answer["answered"]
@@ -114,28 +104,30 @@ async def test_events_list_card_and_back(bot_app: Factory) -> None:
     assert "89 — регионы" in card["text"]
     assert "Сергей Кириенко" in card["text"]
     assert "Великий Новгород" not in card["text"]
-    assert _buttons(card) == [("« К списку событий", "evl:*")]
+    assert buttons(card) == [("« К списку событий", "evl:*")]
 
     await running.press(card, "evl:*")
     back = running.message(running.default_user, reply["message_id"])
     assert "Малая родина - сила России" in back["text"]
-    assert {d for _, d in _buttons(back)} == {f"ev:{forum}:*", f"ev:{session}:*"}
+    assert {d for _, d in buttons(back)} == {f"ev:{forum}:*", f"ev:{session}:*"}
     # one message, edited in place
     assert len(running.emulator.messages(running.default_user)) == 1
 
 
-async def test_events_by_region(bot_app: Factory) -> None:
+async def test_events_by_region(bot_app: BotAppFactory) -> None:
+    """/events REGION lists only that region's events; an unknown region is named."""
     running = await bot_app()
     forum, session = await _seed_events(running.app.repos)
     [reply] = await running.say("/events омская область")
-    assert {d for _, d in _buttons(reply)} == {f"ev:{session}:RU-OMS"}
+    assert {d for _, d in buttons(reply)} == {f"ev:{session}:RU-OMS"}
     [reply] = await running.say("/events Хакасия")
-    assert {d for _, d in _buttons(reply)} == {f"ev:{forum}:RU-KK"}
+    assert {d for _, d in buttons(reply)} == {f"ev:{forum}:RU-KK"}
     [reply] = await running.say("/events Тьмутаракань")
     assert "Не знаю такого региона" in reply["text"]
 
 
-async def test_event_card_command_and_bad_ids(bot_app: Factory) -> None:
+async def test_event_card_command_and_bad_ids(bot_app: BotAppFactory) -> None:
+    """/event ID shows the card; missing, non-numeric and absent ids get clear, escaped answers."""
     running = await bot_app()
     forum, _ = await _seed_events(running.app.repos)
     [reply] = await running.say(f"/event {forum}")
@@ -153,7 +145,8 @@ async def test_event_card_command_and_bad_ids(bot_app: Factory) -> None:
     assert reply["text"] == "There is no event #12. The list: /events."
 
 
-async def test_forged_callbacks_change_nothing(bot_app: Factory) -> None:
+async def test_forged_callbacks_change_nothing(bot_app: BotAppFactory) -> None:
+    """Forged event buttons get an alert and leave the list message as it was."""
     running = await bot_app()
     await _seed_events(running.app.repos)
     [reply] = await running.say("/events")
@@ -165,22 +158,23 @@ async def test_forged_callbacks_change_nothing(bot_app: Factory) -> None:
     assert running.message(running.default_user, reply["message_id"])["text"] == before
 
 
-async def test_summary_digest_with_event_buttons(bot_app: Factory) -> None:
+async def test_summary_digest_with_eventbuttons(bot_app: BotAppFactory) -> None:
+    """/summary [week] [region] lists the period's news with a button per event."""
     running = await bot_app()
     forum, session = await _seed_events(running.app.repos)
     [today] = await running.say("/summary")
     assert today["text"].startswith("Сводка за сегодня")
     assert "Главные новости" in today["text"]
     assert "В Омске прошла сессия горсовета" in today["text"]
-    assert {d for _, d in _buttons(today)} == {f"ev:{forum}:*", f"ev:{session}:*"}
+    assert {d for _, d in buttons(today)} == {f"ev:{forum}:*", f"ev:{session}:*"}
     [week] = await running.say("/summary week Хакасия")
     assert week["text"].startswith("Сводка за неделю · Республика Хакасия")
     assert "Омске" not in week["text"]
-    assert {d for _, d in _buttons(week)} == {f"ev:{forum}:RU-KK"}
+    assert {d for _, d in buttons(week)} == {f"ev:{forum}:RU-KK"}
     await running.press(week, f"ev:{forum}:RU-KK")
     card = running.message(running.default_user, week["message_id"])
     assert "Малая родина - сила России" in card["text"]
-    assert _buttons(card) == [("« К списку событий", "evl:RU-KK")]
+    assert buttons(card) == [("« К списку событий", "evl:RU-KK")]
     [en] = await running.say("/summary week", user_id=EN_USER_ID, language_code="en")
     assert en["text"].startswith("This week's summary")
     [bad] = await running.say("/summary неделя Нарния")

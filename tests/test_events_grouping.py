@@ -11,15 +11,10 @@ import pytest
 
 from bot.events.grouping import link_article, merge_reports, same_event
 from storage.articles import Article, NewArticle, RegionTag
-from storage.db import Database
+from storage.db import open_database
 from storage.repos import Repositories
-from tests.paths import SEED as SEED_PATH
+from tests.support.shared import SEED, SEED_TITLE, read_shared
 
-SEED = SEED_PATH
-SEED_TITLE = (
-    "Завершилась Деловая программа Всероссийского муниципального форума "
-    "«Малая родина - сила России»"
-)
 # A second portal's report, two days later, with other wording and other facts.
 TATAR_TITLE = (
     "Татарстан и Хакасия подписали соглашение на II Всероссийском муниципальном форуме "
@@ -67,7 +62,7 @@ async def _store(
 
 @pytest.fixture
 async def repos(tmp_path: Path) -> AsyncIterator[Repositories]:
-    db = await Database.open(tmp_path / "events.sqlite3")
+    db = await open_database(tmp_path / "events.sqlite3")
     try:
         yield Repositories.over(db)
     finally:
@@ -81,7 +76,7 @@ async def test_two_portals_days_apart_make_one_event_with_merged_facts(
         repos,
         "https://xn--80aaf.rf/news/1",
         SEED_TITLE,
-        SEED.read_text(encoding="utf-8"),
+        read_shared(SEED),
         datetime(2024, 1, 16, 9, tzinfo=UTC),
         ("RU-KK", "RU-MOW", "RU-TA"),
     )

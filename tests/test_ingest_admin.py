@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.render import pack_messages
 from handlers.admin_sources import render_sources
 from storage.sources import Source
-from tests.conftest import ADMIN_ID, USER_ID, RunningApp
-from tests.test_ingest_server import FEEDS, FeedServer
-
-BotApp = Callable[..., Awaitable[RunningApp]]
+from tests.support.apps import ADMIN_ID, USER_ID, BotAppFactory, RunningApp
+from tests.support.feeds import FEEDS, FeedServer
 
 
 async def admin(running: RunningApp, text: str, expect: int = 1, lang: str = "ru") -> list[str]:
@@ -20,7 +17,8 @@ async def admin(running: RunningApp, text: str, expect: int = 1, lang: str = "ru
     return [r["text"] for r in replies]
 
 
-async def test_only_admins_manage_sources(bot_app: BotApp) -> None:
+async def test_only_admins_manage_sources(bot_app: BotAppFactory) -> None:
+    """Source commands from a non-admin are refused and change nothing."""
     running = await bot_app()
     for command in ("/sources", "/addsource https://x.example/rss", "/delsource 1", "/fetch"):
         [reply] = await running.say(command, user_id=USER_ID)
@@ -28,7 +26,8 @@ async def test_only_admins_manage_sources(bot_app: BotApp) -> None:
     assert await running.app.repos.sources.count() == 0
 
 
-async def test_add_list_fetch_and_delete(bot_app: BotApp, server: FeedServer) -> None:
+async def test_add_list_fetch_and_delete(bot_app: BotAppFactory, server: FeedServer) -> None:
+    """/addsource validates and reads at once, /fetch reports errors, /sources lists, /delsource."""
     running = await bot_app()
     assert (await admin(running, "/sources"))[0].startswith("Источников пока нет")
     url = server.add_file("/rh.xml", FEEDS / "rss20_cp1251.xml")
@@ -85,7 +84,8 @@ async def test_add_list_fetch_and_delete(bot_app: BotApp, server: FeedServer) ->
     assert len(await running.app.repos.articles.latest(limit=5)) == 2
 
 
-async def test_sources_are_escaped_and_split(bot_app: BotApp) -> None:
+async def test_sources_are_escaped_and_split(bot_app: BotAppFactory) -> None:
+    """/sources escapes titles and errors and splits a long list into messages under 4096."""
     running = await bot_app()
     repo = running.app.repos.sources
     await repo.add("https://a.example/rss?x=1&y=<2>", title="<b>Портал & Ко</b>")
@@ -121,6 +121,7 @@ def _source(i: int, **kw: object) -> Source:
 
 
 def test_render_sources_times_and_languages() -> None:
+    """The source list shows relative times in ru and en; pack_messages never cuts markup."""
     now = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
     [ru] = render_sources([_source(1), _source(2, enabled=False, last_success_at=None)], "ru", now)
     assert "Успех: 5 мин назад" in ru and "Следующий опрос: через 10 мин" in ru
@@ -133,8 +134,9 @@ def test_render_sources_times_and_languages() -> None:
 
 
 async def test_config_sources_polled_by_the_apps_scheduler(
-    bot_app: BotApp, server: FeedServer
+    bot_app: BotAppFactory, server: FeedServer
 ) -> None:
+    """Sources from the config are polled by the app's scheduler at start and planned at once."""
 
     url = server.add_file("/rh.xml", FEEDS / "rss20_cp1251.xml")
     running = await bot_app(sources=[{"url": url, "region": "RU-KK", "interval_seconds": 60}])

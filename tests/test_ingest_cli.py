@@ -11,7 +11,8 @@ import pytest
 
 from bot.cli.ingest import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ingest_command, latest_command
 from bot.config import Settings, StorageSettings
-from tests.test_ingest_server import FEEDS, LENTA, FeedServer
+from tests.support.feeds import FEEDS, FeedServer
+from tests.support.shared import LENTA_FEEDS, lenta_files, needs_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 # Runs the real CLI entry point, then reports whether aiogram was imported.
@@ -43,14 +44,16 @@ async def run_cli(*args: str) -> tuple[int, str, str]:
     return proc.returncode, out.decode(), err.decode()
 
 
+@needs_shared(LENTA_FEEDS)
 async def test_ingest_then_latest_without_aiogram(
     server: FeedServer, config: Path, tmp_path: Path
 ) -> None:
+    """`bot ingest` reads URLs and folders without importing aiogram; `latest` lists them."""
     folder = tmp_path / "local"
     folder.mkdir()
     (folder / "kuban.rdf").write_bytes((FEEDS / "rss10.rdf").read_bytes())
     (folder / "fest.html").write_bytes((FEEDS / "page_koi8.html").read_bytes())
-    good = server.add_file("/lenta.xml", sorted(LENTA.glob("*.xml"))[0])
+    good = server.add_file("/lenta.xml", lenta_files()[0])
     rh = server.add_file("/rh.xml", FEEDS / "rss20_cp1251.xml")
     copy = server.add_file("/copy.xml", FEEDS / "rss20_copy.xml")
     missing = server.url("/missing.xml")
@@ -107,6 +110,7 @@ async def test_ingest_then_latest_without_aiogram(
 async def test_progress_bar_on_a_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """`bot ingest` on a terminal draws a progress bar."""
     settings = Settings(storage=StorageSettings(path=tmp_path / "db.sqlite3"))
     sources = [str(FEEDS / "atom.xml"), str(FEEDS / "rss091.xml"), str(tmp_path / "nope.xml")]
     code = await ingest_command(settings, sources, progress=True)

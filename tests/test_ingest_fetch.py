@@ -12,7 +12,7 @@ from bot.config import IngestSettings
 from bot.errors import FetchError
 from bot.ingest.fetch import DEFAULT_USER_AGENT, Fetcher, expand_location, read_local_file
 from bot.ingest.parse import decode
-from tests.test_ingest_server import FEEDS, FeedServer
+from tests.support.feeds import FEEDS, FeedServer
 
 
 def settings(**kw: object) -> IngestSettings:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -21,10 +20,9 @@ from bot.ingest.normalise import (
 )
 from bot.ingest.parse import decode, extract_page, parse_document, sniff
 from bot.ingest.pipeline import Candidate, analyse, prepare_items
-from tests.paths import LENTA_FEEDS
+from tests.support.feeds import FEEDS
+from tests.support.shared import LENTA_FEEDS, lenta_files, needs_shared
 
-FEEDS = Path(__file__).parent / "data" / "feeds"
-LENTA = LENTA_FEEDS
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
@@ -140,8 +138,12 @@ def test_bad_items_are_skipped_with_reasons() -> None:
     assert any("no title and no text" in r for r in reasons)
 
 
+@needs_shared(LENTA_FEEDS)
 def test_lenta_feeds_parse_completely() -> None:
-    for path in sorted(LENTA.glob("*.xml")):
+    """Both real Lenta.ru feeds parse into 200 dated items each, none skipped."""
+    paths = lenta_files()
+    assert len(paths) == 2, paths
+    for path in paths:
         parsed = parse_document(decode(path.read_bytes()), url="https://lenta.ru/rss")
         items, reasons = prepare_items(parsed, base_url="https://lenta.ru/rss", fetched_at=NOW)
         assert parsed.kind == "feed" and parsed.title == "Lenta.ru : Новости"
@@ -284,11 +286,18 @@ def test_near_copy_fingerprints() -> None:
     keys_b = set(dedup.band_keys(dedup.shingles(copy.text)))
     assert keys_a & keys_b  # found by the index
     assert dedup.is_near_copy(copy.text, original.text)
-    lenta = sorted(LENTA.glob("*.xml"))[0]
+    assert not dedup.eligible("Слишком короткий текст.")
+
+
+@needs_shared(LENTA_FEEDS)
+def test_real_unrelated_news_is_not_a_near_copy() -> None:
+    """A real unrelated news text is not taken for a near copy of the press release."""
+    _, [original, _] = read("rss20_cp1251.xml")
+    lenta = lenta_files()[0]
     parsed = parse_document(decode(lenta.read_bytes()), url="https://lenta.ru/rss")
     unrelated = prepare_items(parsed, base_url="https://lenta.ru/rss", fetched_at=NOW)[0][0].text
+    assert dedup.eligible(unrelated)  # else the answer below would be "no" for any text
     assert not dedup.is_near_copy(original.text, unrelated)
-    assert not dedup.eligible("Слишком короткий текст.")
 
 
 def test_analyse_tags_regions_summary_and_stems() -> None:

@@ -17,17 +17,19 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot import jobs
 from bot.config import IngestSettings, Settings, SourceSettings
 from bot.ingest.pipeline import Ingestor
-from storage.db import Database
+from storage.db import Database, open_database
 from storage.repos import Repositories
 from storage.sources import Source
-from tests.test_ingest_server import FEEDS, LENTA, FeedServer
+from tests.support.fakes import FakeClock
+from tests.support.feeds import FEEDS, FeedServer
+from tests.support.shared import LENTA_FEEDS, lenta_files, needs_shared
 
-LENTA_FILES = sorted(LENTA.glob("*.xml"))
+LENTA_FILES = lenta_files()
 
 
 @pytest.fixture
 async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "news.sqlite3")
+    database = await open_database(tmp_path / "news.sqlite3")
     try:
         yield database
     finally:
@@ -58,7 +60,9 @@ async def add_source(ing: Ingestor, url: str, **kw: Any) -> Source:
     return source
 
 
+@needs_shared(LENTA_FEEDS)
 async def test_lenta_feeds_then_304_costs_nothing(server: FeedServer, db: Database) -> None:
+    """Real feeds store 398 articles with FTS and regions; a 304 then stores nothing."""
     hook = Hook()
     ing = make_ingestor(db, hook)
     urls = [
@@ -103,6 +107,7 @@ async def test_lenta_feeds_then_304_costs_nothing(server: FeedServer, db: Databa
 
 
 async def test_same_items_again_are_not_stored_twice(server: FeedServer, db: Database) -> None:
+    """The same items with other tracking parameters are recognised and not stored again."""
     ing = make_ingestor(db)
     url = server.add_file("/cp1251.xml", FEEDS / "rss20_cp1251.xml")
     source = await add_source(ing, url)
@@ -122,6 +127,7 @@ async def test_same_items_again_are_not_stored_twice(server: FeedServer, db: Dat
 async def test_republished_press_release_is_linked_not_new(
     server: FeedServer, db: Database
 ) -> None:
+    """A republished press release is linked to the original, not announced as new."""
     hook = Hook()
     ing = make_ingestor(db, hook)
     a = await add_source(ing, server.add_file("/a.xml", FEEDS / "rss20_cp1251.xml"))
@@ -151,6 +157,7 @@ async def test_republished_press_release_is_linked_not_new(
 
 
 async def test_region_of_the_source_and_of_the_text(server: FeedServer, db: Database) -> None:
+    """An article gets its text's regions and its source's, never the sidebar's."""
     ing = make_ingestor(db)
     page = server.add_file("/forum.html", FEEDS / "page_sidebar.html", content_type="text/html")
     source = await add_source(ing, page, region="RU-TA")
@@ -170,6 +177,7 @@ async def test_region_of_the_source_and_of_the_text(server: FeedServer, db: Data
 async def test_koi8r_page_over_http_without_a_header_charset(
     server: FeedServer, db: Database
 ) -> None:
+    """A KOI8-R page without a header charset is decoded, dated and tagged."""
     ing = make_ingestor(db)
     url = server.add_file("/fest", FEEDS / "page_koi8.html", content_type="text/html")
     source = await add_source(ing, url)
@@ -184,8 +192,9 @@ async def test_koi8r_page_over_http_without_a_header_charset(
 async def test_failing_source_backs_off_and_the_others_go_on(
     server: FeedServer, db: Database
 ) -> None:
-    now = [1_800_000_000.0]
-    ing = make_ingestor(db, clock=lambda: now[0], max_backoff_seconds=1000)
+    """A failing source backs off 200, 400, 800, 1000 s; others go on; recovery resets it."""
+    clock = FakeClock(1_800_000_000.0)
+    ing = make_ingestor(db, clock=clock, max_backoff_seconds=1000)
     good = await add_source(
         ing, server.add_file("/ok.xml", FEEDS / "atom.xml"), interval_seconds=100
     )
@@ -193,7 +202,7 @@ async def test_failing_source_backs_off_and_the_others_go_on(
     slow = await add_source(ing, server.url("/slow"), interval_seconds=100)
     await ing.sources.set_next_poll(good.id, 0)
     ing.settings = IngestSettings(timeout_seconds=0.3, max_backoff_seconds=1000)
-    reports = {r.source_id: r for r in await ing.poll_due(now=int(now[0]))}
+    reports = {r.source_id: r for r in await ing.poll_due(now=int(clock.now))}
     assert reports[good.id].ok and reports[good.id].new == 2
     assert "HTTP 404" in (reports[bad.id].error or "")
     assert "timed out" in (reports[slow.id].error or "")
@@ -201,9 +210,9 @@ async def test_failing_source_backs_off_and_the_others_go_on(
     for _ in range(6):
         state = await ing.sources.get(bad.id)
         assert state is not None
-        delays.append(state.next_poll_at.timestamp() - now[0])
-        now[0] = state.next_poll_at.timestamp()
-        await ing.poll_due(now=int(now[0]))
+        delays.append(state.next_poll_at.timestamp() - clock.now)
+        clock.now = state.next_poll_at.timestamp()
+        await ing.poll_due(now=int(clock.now))
     state = await ing.sources.get(bad.id)
     assert state is not None and state.failures == 7 and state.last_error == "HTTP 404 Not Found"
     # 200, 400, 800, then capped at 1000 (each +-10 % jitter).
@@ -214,14 +223,16 @@ async def test_failing_source_backs_off_and_the_others_go_on(
     assert ok is not None and ok.failures == 0 and ok.last_error is None
     # The source recovers: failures reset, the normal interval again.
     server.add_file("/missing.xml", FEEDS / "rss10.rdf")
-    now[0] = (await ing.sources.get(bad.id)).next_poll_at.timestamp()  # type: ignore[union-attr]
-    await ing.poll_due(now=int(now[0]))
+    clock.now = (await ing.sources.get(bad.id)).next_poll_at.timestamp()  # type: ignore[union-attr]
+    await ing.poll_due(now=int(clock.now))
     state = await ing.sources.get(bad.id)
     assert state is not None and state.failures == 0 and state.last_error is None
-    assert 90 <= state.next_poll_at.timestamp() - now[0] <= 110
+    assert 90 <= state.next_poll_at.timestamp() - clock.now <= 110
 
 
+@needs_shared(LENTA_FEEDS)
 async def test_any_bytes_never_damage_what_is_stored(server: FeedServer, db: Database) -> None:
+    """Junk, bombs and oversize bodies give a reason and never change stored articles."""
     ing = make_ingestor(db, max_bytes=300_000)
     url = server.add_file("/feed.xml", LENTA_FILES[0])
     source = await add_source(ing, url)
@@ -258,6 +269,7 @@ async def test_any_bytes_never_damage_what_is_stored(server: FeedServer, db: Dat
 
 
 async def test_bad_items_skipped_with_reasons(server: FeedServer, db: Database) -> None:
+    """Items without a usable link are skipped with reasons; markup never reaches titles."""
     ing = make_ingestor(db)
     source = await add_source(ing, server.add_file("/bad.xml", FEEDS / "bad_items.xml"))
     [report] = await ing._poll_many([source])
@@ -269,6 +281,7 @@ async def test_bad_items_skipped_with_reasons(server: FeedServer, db: Database) 
 
 
 async def test_folder_source_reads_every_file(db: Database, tmp_path: Path) -> None:
+    """A folder or file:// location reads every file and records a disabled CLI source."""
     folder = tmp_path / "feeds"
     folder.mkdir()
     for name in ("atom.xml", "rss10.rdf", "page_koi8.html"):
@@ -288,6 +301,8 @@ async def test_folder_source_reads_every_file(db: Database, tmp_path: Path) -> N
 async def test_after_store_failure_does_not_stop_ingestion(
     server: FeedServer, db: Database
 ) -> None:
+    """A failing after-store hook does not fail the source or lose the articles."""
+
     async def broken(ids: list[int]) -> None:
         raise RuntimeError("planner bug")
 
@@ -300,11 +315,12 @@ async def test_after_store_failure_does_not_stop_ingestion(
     assert state is not None and state.failures == 0
 
 
+@needs_shared(LENTA_FEEDS)
 async def test_two_processes_write_one_file(server: FeedServer, tmp_path: Path) -> None:
     """The bot and the CLI: two Database objects (two connections) on one SQLite file."""
     path = tmp_path / "shared.sqlite3"
-    bot_db = await Database.open(path)
-    cli_db = await Database.open(path)
+    bot_db = await open_database(path)
+    cli_db = await open_database(path)
     try:
         bot_ing = make_ingestor(bot_db)
         cli_ing = make_ingestor(cli_db)
@@ -323,7 +339,9 @@ async def test_two_processes_write_one_file(server: FeedServer, tmp_path: Path) 
         await cli_db.close()
 
 
+@needs_shared(LENTA_FEEDS)
 async def test_the_event_loop_stays_responsive(server: FeedServer, db: Database) -> None:
+    """Parsing big feeds runs off the event loop: ticks never lag 0.5 s."""
     ing = make_ingestor(db)
     for i, path in enumerate(LENTA_FILES):
         await add_source(ing, server.add_file(f"/r{i}.xml", path))
@@ -351,6 +369,7 @@ async def test_the_event_loop_stays_responsive(server: FeedServer, db: Database)
 async def test_poll_due_job_called_directly_syncs_config_first(
     server: FeedServer, db: Database
 ) -> None:
+    """The poll job syncs config sources first, then polls only what is due."""
     url = server.add_file("/atom.xml", FEEDS / "atom.xml")
     settings = Settings(sources=(SourceSettings(url=url, region="RU-KHM", interval_seconds=60),))
     repos = Repositories.over(db)
@@ -372,6 +391,7 @@ async def test_poll_due_job_called_directly_syncs_config_first(
 
 
 async def test_scheduler_runs_the_poll_job(server: FeedServer, db: Database) -> None:
+    """The scheduler's poll job polls each config source once and hooks the new ids."""
     urls = [
         server.add_file(f"/s{i}.xml", FEEDS / n) for i, n in enumerate(["atom.xml", "rss10.rdf"])
     ]
@@ -402,6 +422,7 @@ async def test_scheduler_runs_the_poll_job(server: FeedServer, db: Database) -> 
 async def test_a_bug_in_analysis_or_code_loses_one_item_or_one_source(
     server: FeedServer, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A bug in analysis loses one item; a bug in storing fails one source, not all."""
     from bot.text.regions import tag_regions as real
 
     def flaky(text: str) -> Any:
@@ -430,6 +451,7 @@ async def test_a_bug_in_analysis_or_code_loses_one_item_or_one_source(
 
 
 async def test_deleting_an_article_removes_its_index_rows(server: FeedServer, db: Database) -> None:
+    """Deleting an article removes its FTS, LSH and region rows, no one else's."""
     ing = make_ingestor(db)
     source = await add_source(ing, server.add_file("/rh.xml", FEEDS / "rss20_cp1251.xml"))
     await ing._poll_many([source])

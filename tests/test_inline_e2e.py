@@ -3,16 +3,13 @@ paging, the personal latest list for an empty query, hostile queries."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from tests.conftest import USER_ID, RunningApp
-from tests.test_reading_data import Item, numbered, store
-from tests.test_search_query import HOSTILE
-
-Factory = Callable[..., Awaitable[RunningApp]]
+from tests.support.apps import USER_ID, BotAppFactory
+from tests.support.articles import Item, numbered, store
+from tests.support.hostile import HOSTILE
 
 
-async def test_inline_search_pages_with_next_offset(bot_app: Factory) -> None:
+async def test_inline_search_pages_with_next_offset(bot_app: BotAppFactory) -> None:
+    """Inline search answers 20 results a page; next_offset pages reach every article once."""
     running = await bot_app()
     ids = await store(running.app.db, numbered(45, "RU-KK", word="форум"))
     answer = await running.inline("форумы")
@@ -36,7 +33,8 @@ async def test_inline_search_pages_with_next_offset(bot_app: Factory) -> None:
     assert seen == [str(i) for i in ids]  # every article once, best (newest) first
 
 
-async def test_inline_empty_query_is_personal_latest(bot_app: Factory) -> None:
+async def test_inline_empty_query_is_personal_latest(bot_app: BotAppFactory) -> None:
+    """An empty inline query is the user's latest news (subscriptions, else everything)."""
     running = await bot_app()
     kk = await store(running.app.db, numbered(3, "RU-KK"))
     ta = await store(running.app.db, numbered(25, "RU-TA", word="казань", start_age=0.5))
@@ -55,7 +53,8 @@ async def test_inline_empty_query_is_personal_latest(bot_app: Factory) -> None:
     assert sorted(ids) == sorted(str(i) for i in kk + ta)
 
 
-async def test_inline_region_words_filter(bot_app: Factory) -> None:
+async def test_inline_region_words_filter(bot_app: BotAppFactory) -> None:
+    """A region word in an inline query filters the results to that region."""
     running = await bot_app()
     await store(
         running.app.db,
@@ -68,7 +67,8 @@ async def test_inline_region_words_filter(bot_app: Factory) -> None:
     assert [r["title"] for r in answer["results"]] == ["Форум в Абакане"]
 
 
-async def test_inline_hostile_queries_answered(bot_app: Factory) -> None:
+async def test_inline_hostile_queries_answered(bot_app: BotAppFactory) -> None:
+    """Hostile inline queries and offsets are answered, never crash the handler."""
     running = await bot_app()
     await store(running.app.db, [Item("Форум и соглашение", "Форум, соглашение.", ("RU-KK",))])
     for raw in [*HOSTILE[:-2], "форум " * 50, "квазар"]:

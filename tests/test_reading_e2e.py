@@ -4,20 +4,20 @@ emulator over HTTP, articles stored as ingestion stores them."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-from tests.conftest import EN_USER_ID, USER_ID, RunningApp
-from tests.test_reading_data import Item, mark_duplicate, numbered, store
-from tests.test_search_query import HOSTILE
+from tests.support.apps import EN_USER_ID, USER_ID, BotAppFactory, RunningApp
+from tests.support.articles import Item, mark_duplicate, numbered, store
+from tests.support.hostile import HOSTILE
+from tests.support.messages import buttons
 
-Factory = Callable[..., Awaitable[RunningApp]]
 OOPS = "Что-то пошло не так"
 
 
 def _button(msg: dict[str, Any]) -> str | None:
-    rows = (msg.get("reply_markup") or {}).get("inline_keyboard") or []
-    return rows[0][0]["callback_data"] if rows else None
+    """The «Ещё» button's data, or None when the page is the last."""
+    found = buttons(msg)
+    return found[0][1] if found else None
 
 
 async def _page_through(running: RunningApp, msg: dict[str, Any]) -> list[dict[str, Any]]:
@@ -33,7 +33,8 @@ async def _page_through(running: RunningApp, msg: dict[str, Any]) -> list[dict[s
     return states
 
 
-async def test_latest_by_region_pages_by_editing(bot_app: Factory) -> None:
+async def test_latest_by_region_pages_by_editing(bot_app: BotAppFactory) -> None:
+    """/latest REGION shows 5 articles; «Ещё» edits the same message until none are left."""
     running = await bot_app()
     await store(running.app.db, numbered(12, "RU-KK") + numbered(3, "RU-TA", word="казань"))
     [reply] = await running.say("/latest хакасии")
@@ -53,7 +54,8 @@ async def test_latest_by_region_pages_by_editing(bot_app: Factory) -> None:
     assert len(running.emulator.messages(USER_ID)) == 1
 
 
-async def test_latest_count_clamped_and_local_time(bot_app: Factory) -> None:
+async def test_latest_count_clamped_and_local_time(bot_app: BotAppFactory) -> None:
+    """/latest N is clamped to 20, a lone number is a count, times are the region's local."""
     running = await bot_app()
     await store(running.app.db, numbered(25, "RU-KK"))
     [reply] = await running.say("/latest Хакасия 30")
@@ -71,7 +73,8 @@ async def test_latest_count_clamped_and_local_time(bot_app: Factory) -> None:
     assert format_local(article.published_at, "RU-KK", "ru") in two["text"]  # Красноярск time
 
 
-async def test_latest_hides_duplicates(bot_app: Factory) -> None:
+async def test_latest_hides_duplicates(bot_app: BotAppFactory) -> None:
+    """/latest leaves out articles marked as copies of another."""
     running = await bot_app()
     ids = await store(running.app.db, numbered(3, "RU-KK"))
     await mark_duplicate(running.app.db, ids[1], ids[0])
@@ -79,7 +82,8 @@ async def test_latest_hides_duplicates(bot_app: Factory) -> None:
     assert "Новость номер 0" in reply["text"] and "Новость номер 1" not in reply["text"]
 
 
-async def test_latest_uses_subscriptions_then_everything(bot_app: Factory) -> None:
+async def test_latest_uses_subscriptions_then_everything(bot_app: BotAppFactory) -> None:
+    """/latest without a region shows everything, then only the chat's subscriptions."""
     running = await bot_app()
     await store(running.app.db, numbered(2, "RU-KK") + numbered(2, "RU-TA", word="казань"))
     [everything] = await running.say("/latest")
@@ -90,7 +94,8 @@ async def test_latest_uses_subscriptions_then_everything(bot_app: Factory) -> No
     assert "Казань номер 1" in mine["text"] and "Новость номер" not in mine["text"]
 
 
-async def test_unknown_region_suggests(bot_app: Factory) -> None:
+async def test_unknown_region_suggests(bot_app: BotAppFactory) -> None:
+    """/latest with an unknown region suggests the nearest one and shows input escaped."""
     running = await bot_app()
     [reply] = await running.say("/latest Хакассия")
     assert "Не знаю такого региона" in reply["text"] and "Республика Хакасия" in reply["text"]
@@ -98,7 +103,8 @@ async def test_unknown_region_suggests(bot_app: Factory) -> None:
     assert "Не знаю такого региона" in garbage["text"] and "<b>qwerty</b>" in garbage["text"]
 
 
-async def test_latest_in_english(bot_app: Factory) -> None:
+async def test_latest_in_english(bot_app: BotAppFactory) -> None:
+    """/latest in English: English header and the region's local time in English."""
     running = await bot_app()
     await store(running.app.db, numbered(2, "RU-KK"))
     [reply] = await running.say("/latest khakassia", user_id=EN_USER_ID, language_code="en")
@@ -109,7 +115,8 @@ async def test_latest_in_english(bot_app: Factory) -> None:
     assert format_local(article.published_at, "RU-KK", "en") in reply["text"]
 
 
-async def test_search_word_forms_snippets_and_paging(bot_app: Factory) -> None:
+async def test_search_word_forms_snippets_and_paging(bot_app: BotAppFactory) -> None:
+    """/search finds word forms, bolds the match in snippets and pages by editing."""
     running = await bot_app()
     items = [
         Item(
@@ -132,7 +139,8 @@ async def test_search_word_forms_snippets_and_paging(bot_app: Factory) -> None:
     assert len(running.emulator.messages(USER_ID)) == 1
 
 
-async def test_search_region_words_filter(bot_app: Factory) -> None:
+async def test_search_region_words_filter(bot_app: BotAppFactory) -> None:
+    """A region word in /search filters the results to that region."""
     running = await bot_app()
     await store(
         running.app.db,
@@ -145,30 +153,35 @@ async def test_search_region_words_filter(bot_app: Factory) -> None:
     assert "Форум в Абакане" in reply["text"] and "Казани" not in reply["text"]
 
 
-async def test_search_nothing_found_and_usage(bot_app: Factory) -> None:
+async def test_search_nothing_found_and_usage(bot_app: BotAppFactory) -> None:
+    """/search answers «nothing found», usage without words, and «no words» for symbols."""
     running = await bot_app()
     [none] = await running.say("/search квазар")
-    assert "ничего не найдено" in none["text"]
+    assert none["text"].startswith("По запросу «квазар» ничего не найдено.\n")
     [usage] = await running.say("/search")
-    assert "/search" in usage["text"]
+    assert usage["text"].startswith("Напишите, что искать: /search соглашение о сотрудничестве\n")
     [no_words] = await running.say("/search 😀 ***")
-    assert "нет слов" in no_words["text"]
+    assert no_words["text"].startswith("В запросе нет слов для поиска.\nНапишите, что искать:")
 
 
-async def test_hostile_search_answered_safely(bot_app: Factory) -> None:
+async def test_hostile_search_answered_safely(bot_app: BotAppFactory) -> None:
+    """Hostile /search input never errors or leaks FTS5 syntax; long input still finds."""
     running = await bot_app()
     await store(running.app.db, [Item("Форум и соглашение", "Форум, соглашение.", ("RU-KK",))])
+    found: list[bool] = []
     for raw in [*HOSTILE[:-2], "соглашение " * 350, "форум " + "б" * 4000]:
         text = f"/search {raw}"[:4096]
         [reply] = await running.say(text)
         assert OOPS not in reply["text"], raw
         assert "fts5" not in reply["text"].lower() and "syntax" not in reply["text"].lower()
         assert len(reply["text"]) <= 4096
+        found.append("Форум и соглашение" in reply["text"])
     # the last two still found the article (the over-long word is dropped, not fatal)
-    assert "Форум и соглашение" in reply["text"]
+    assert found[-2:] == [True, True]
 
 
-async def test_forged_and_stale_buttons_change_nothing(bot_app: Factory) -> None:
+async def test_forged_and_stale_buttons_change_nothing(bot_app: BotAppFactory) -> None:
+    """Forged or mismatched «Ещё» payloads get an alert and leave the message unedited."""
     running = await bot_app()
     await store(running.app.db, numbered(8, "RU-KK", word="форум"))
     [latest] = await running.say("/latest хакасия")
@@ -185,7 +198,8 @@ async def test_forged_and_stale_buttons_change_nothing(bot_app: Factory) -> None
         assert not running.message(USER_ID, msg["message_id"])["edited"]
 
 
-async def test_buttons_work_after_restart(bot_app: Factory) -> None:
+async def test_buttons_work_after_restart(bot_app: BotAppFactory) -> None:
+    """«Ещё» buttons sent before a restart still page after it (state is in the payload)."""
     first = await bot_app()
     await store(first.app.db, numbered(12, "RU-KK", word="форум"))
     [latest] = await first.say("/latest хакасия")

@@ -10,9 +10,15 @@ import pytest
 from bot.text.catalogue import REGIONS, by_name
 from bot.text.clean import body_spans, main_text
 from bot.text.regions import regions_in_query, resolve_region, tag_regions
-from tests.paths import SHARED_DIR
+from tests.support.shared import (
+    REGIONS_DEV,
+    SEED,
+    missing,
+    read_jsonl,
+    read_shared,
+    skip_reason,
+)
 
-SHARED = SHARED_DIR
 DEVSET = Path(__file__).parent / "data" / "regions_devset.jsonl"
 
 
@@ -94,7 +100,7 @@ def test_body_spans_point_into_the_original() -> None:
 
 
 def test_seed_article_regions() -> None:
-    text = (SHARED / "seed" / "forum-article.txt").read_text(encoding="utf-8")
+    text = read_shared(SEED)
     matches = tag_regions(text)
     assert {m.code for m in matches} == {"RU-KK", "RU-TA", "RU-MOW"}
     kk = next(m for m in matches if m.code == "RU-KK")
@@ -104,11 +110,18 @@ def test_seed_article_regions() -> None:
 
 
 def _shared_items() -> list[dict[str, object]]:
-    path = SHARED / "data" / "regions-dev.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [] if missing(REGIONS_DEV) else read_jsonl(REGIONS_DEV)
 
 
-@pytest.mark.parametrize("item", _shared_items(), ids=lambda it: str(it["id"]))
+def _shared_params() -> list[object]:
+    """One case per real item, or one skipped case naming the missing file."""
+    if missing(REGIONS_DEV):
+        skip = pytest.mark.skip(reason=skip_reason(REGIONS_DEV))
+        return [pytest.param(None, id="missing", marks=skip)]
+    return [pytest.param(it, id=str(it["id"])) for it in read_jsonl(REGIONS_DEV)]
+
+
+@pytest.mark.parametrize("item", _shared_params())
 def test_real_items_tagged_exactly(item: dict[str, object]) -> None:
     labels = item["regions"]
     assert isinstance(labels, list)
@@ -400,7 +413,8 @@ def test_line_prefilter_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None
     import bot.text.regions as regions_module
 
     texts = [str(it["text"]) for it in _devset()]
-    texts.append((SHARED / "seed" / "forum-article.txt").read_text(encoding="utf-8"))
+    if not missing(SEED):  # the shared texts too, when they are there
+        texts.append(SEED.read_text(encoding="utf-8"))
     texts += [f"{it['title']}\n{it['text']}" for it in _shared_items()]
     filtered = [tag_regions(t) for t in texts]
     monkeypatch.setattr(regions_module, "_may_match", lambda line, gaz: True)

@@ -7,15 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from storage.db import Database
-from tests.test_reading_data import Item, store
+from storage.db import open_database
+from tests.support.articles import Item, store
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 async def _config(tmp_path: Path) -> Path:
     db_path = tmp_path / "cli.sqlite3"
-    db = await Database.open(db_path)
+    db = await open_database(db_path)
     try:
         await store(
             db,

@@ -32,26 +32,7 @@ from bot.search.query import (
     snippet,
 )
 from storage.search import Cursor
-
-HOSTILE = [
-    '"',
-    '""""',
-    "*",
-    "форум*",
-    "NEAR(форум хакасия, 2)",
-    "-форум",
-    "форум AND OR NOT",
-    "title: форум",
-    "body:форум OR title:соглашение",
-    "(форум) [x] {y}",
-    "^форум",
-    "форум + соглашение",
-    "😀🔥 форум 🇷🇺",
-    "'; DROP TABLE articles; --",
-    "\x00\x01форум\u200b",
-    "соглашение " * 400,  # 4,400 characters
-    "a" * 4000,
-]
+from tests.support.hostile import HOSTILE
 
 
 def test_word_forms_share_a_stem() -> None:

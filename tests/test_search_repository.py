@@ -10,12 +10,12 @@ import pytest
 
 from bot.search.engine import run_search
 from bot.search.query import parse_query
-from storage.db import Database, apply_migrations
+from storage.db import Database, apply_migrations, open_database
 from storage.migrations import MIGRATIONS
 from storage.search import MANY_REGIONS, Cursor, SearchQueryError, SearchRepository
 from tests.pg import BACKENDS, open_backend
-from tests.test_reading_data import NOW, Item, mark_duplicate, numbered, store
-from tests.test_search_query import HOSTILE
+from tests.support.articles import NOW, Item, mark_duplicate, numbered, store
+from tests.support.hostile import HOSTILE
 
 
 @pytest.fixture(params=BACKENDS)
@@ -184,13 +184,13 @@ async def test_half_typed_short_word_uses_the_typed_prefix(db: Database) -> None
 
 async def test_migration_0005_keeps_indexed_articles_and_adds_prefix_index(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    old = await Database.open(path, migrate=False)
+    old = await open_database(path, migrate=False)
     try:
         await apply_migrations(old, MIGRATIONS[:4])  # an install from before the search change
         ids = await store(old, [Item("Муниципальный форум", "Главы муниципалитетов.", ("RU-KK",))])
     finally:
         await old.close()
-    db = await Database.open(path)
+    db = await open_database(path)
     try:
         assert await db.user_version() >= 5
         sql = await db.fetchval("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
-
 from bot.emulator import Emulator
 from handlers.callbacks import SettingsCb
-from tests.conftest import EN_USER_ID, USER_ID, RunningApp
-
-Factory = Callable[..., Awaitable[RunningApp]]
-JSON = dict[str, Any]
+from tests.support.apps import EN_USER_ID, USER_ID, BotAppFactory
+from tests.support.messages import labels
 
 GROUP = -100888
 GROUP_ADMIN = 6001
 MEMBER = 6002
 
 
-def labels(message: JSON) -> list[str]:
-    markup = message.get("reply_markup") or {"inline_keyboard": []}
-    return [b["text"] for row in markup["inline_keyboard"] for b in row]
-
-
-async def test_settings_buttons_change_and_edit(bot_app: Factory, emulator: Emulator) -> None:
+async def test_settings_buttons_change_and_edit(bot_app: BotAppFactory, emulator: Emulator) -> None:
+    """/settings buttons store mode, digest time, quiet hours and previews by editing."""
     running = await bot_app()
     repo = running.app.repos.subscriptions
     first = (await running.say("/settings"))[0]
@@ -52,7 +43,8 @@ async def test_settings_buttons_change_and_edit(bot_app: Factory, emulator: Emul
     assert len(emulator.messages(USER_ID)) == count  # edits, no new messages
 
 
-async def test_settings_arguments(bot_app: Factory) -> None:
+async def test_settings_arguments(bot_app: BotAppFactory) -> None:
+    """/settings quiet|tz arguments set, reset and reject values with clear answers."""
     running = await bot_app()
     repo = running.app.repos.subscriptions
     quiet = (await running.say("/settings quiet 23:30-06:00"))[0]
@@ -70,7 +62,10 @@ async def test_settings_arguments(bot_app: Factory) -> None:
     assert "Тихие часы: нет" in off["text"]
 
 
-async def test_only_group_admins_change_settings(bot_app: Factory, emulator: Emulator) -> None:
+async def test_only_group_admins_change_settings(
+    bot_app: BotAppFactory, emulator: Emulator
+) -> None:
+    """In a group only admins change settings, by button or argument; members are refused."""
     running = await bot_app()
     repo = running.app.repos.subscriptions
     emulator.create_chat(GROUP, "supergroup", "Администрация", admins=[GROUP_ADMIN])
@@ -89,7 +84,8 @@ async def test_only_group_admins_change_settings(bot_app: Factory, emulator: Emu
     assert (await repo.get_settings(GROUP)).mode == "digest"
 
 
-async def test_forged_settings_buttons(bot_app: Factory) -> None:
+async def test_forged_settings_buttons(bot_app: BotAppFactory) -> None:
+    """Forged settings buttons get an alert and leave the stored settings at defaults."""
     running = await bot_app()
     shown = (await running.say("/settings"))[0]
     for data in ("st:dt:0815", "st:mode:hourly", "st:tz:Europe/Kiev", "st:zz", "st:q:1:2"):
@@ -99,7 +95,8 @@ async def test_forged_settings_buttons(bot_app: Factory) -> None:
     assert stored == type(stored)(chat_id=USER_ID)
 
 
-async def test_settings_in_english(bot_app: Factory) -> None:
+async def test_settings_in_english(bot_app: BotAppFactory) -> None:
+    """/settings and its toasts in English."""
     running = await bot_app()
     shown = (await running.say("/settings", user_id=EN_USER_ID, language_code="en"))[0]
     assert "Chat settings" in shown["text"] and "Mode: instant" in shown["text"]

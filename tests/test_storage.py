@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from storage.db import Database, apply_migrations
+from storage.db import apply_migrations, open_database
 from storage.errors import MigrationError
 from storage.migrations import MIGRATIONS, Migration
 from storage.repos import Repositories
 
 
 async def test_fresh_install_applies_every_migration(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "db.sqlite3")
+    db = await open_database(tmp_path / "db.sqlite3")
     try:
         assert await db.user_version() == len(MIGRATIONS) == MIGRATIONS[-1].version
         assert await db.fetchval("PRAGMA journal_mode") == "wal"
@@ -30,19 +30,19 @@ async def test_fresh_install_applies_every_migration(tmp_path: Path) -> None:
 async def test_upgrade_through_every_migration_keeps_data(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     # Version 1 only, with a chat in it: an old install.
-    db = await Database.open(path, migrate=False)
+    db = await open_database(path, migrate=False)
     await apply_migrations(db, MIGRATIONS[:1])
     assert await db.user_version() == 1
     await Repositories.over(db).chats.upsert(5, "private", "Old", "ru")
     await db.close()
     # Each later step applies on top, one version at a time.
     for upto in range(2, len(MIGRATIONS) + 1):
-        db = await Database.open(path, migrate=False)
+        db = await open_database(path, migrate=False)
         applied = await apply_migrations(db, MIGRATIONS[:upto])
         assert applied == 1
         assert await db.user_version() == upto
         await db.close()
-    db = await Database.open(path)
+    db = await open_database(path)
     try:
         chat = await Repositories.over(db).chats.get(5)
         assert chat is not None and chat.title == "Old"
@@ -52,7 +52,7 @@ async def test_upgrade_through_every_migration_keeps_data(tmp_path: Path) -> Non
 
 
 async def test_failed_migration_rolls_back(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "db.sqlite3")
+    db = await open_database(tmp_path / "db.sqlite3")
     try:
         version = await db.user_version()
         bad = Migration(version + 1, "bad", "CREATE TABLE ok_table (x);\nTHIS IS NOT SQL;\n")
@@ -66,7 +66,7 @@ async def test_failed_migration_rolls_back(tmp_path: Path) -> None:
 
 
 async def test_gap_in_migrations_is_refused(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "db.sqlite3")
+    db = await open_database(tmp_path / "db.sqlite3")
     try:
         gap = Migration(len(MIGRATIONS) + 2, "gap", "SELECT 1;")
         with pytest.raises(MigrationError, match="cannot follow"):
@@ -78,8 +78,8 @@ async def test_gap_in_migrations_is_refused(tmp_path: Path) -> None:
 async def test_two_connections_write_the_same_file(tmp_path: Path) -> None:
     """The bot and a CLI process share one DB file: concurrent writers wait, none fails."""
     path = tmp_path / "db.sqlite3"
-    first = await Database.open(path)
-    second = await Database.open(path)
+    first = await open_database(path)
+    second = await open_database(path)
     try:
         a, b = Repositories.over(first).chats, Repositories.over(second).chats
 
@@ -96,7 +96,7 @@ async def test_two_connections_write_the_same_file(tmp_path: Path) -> None:
 
 
 async def test_chats_repository(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "db.sqlite3")
+    db = await open_database(tmp_path / "db.sqlite3")
     try:
         chats = Repositories.over(db).chats
         chat = await chats.upsert(-100, "supergroup", "Совет депутатов", "ru")
@@ -117,7 +117,7 @@ async def test_retention_deletes_old_articles_and_their_rows(tmp_path: Path) -> 
 
     from storage.articles import NewArticle, RegionTag
 
-    db = await Database.open(tmp_path / "db.sqlite3")
+    db = await open_database(tmp_path / "db.sqlite3")
     try:
         repos = Repositories.over(db)
         now = datetime.now(UTC)
@@ -143,7 +143,7 @@ async def test_retention_deletes_old_articles_and_their_rows(tmp_path: Path) -> 
 
 
 async def test_named_parameters_and_write_one(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "db.sqlite3")
+    db = await open_database(tmp_path / "db.sqlite3")
     try:
         await Repositories.over(db).chats.upsert(7, "private", "A", "ru")
         changed = await db.write_one(

@@ -16,7 +16,7 @@ import pytest
 
 from bot.ingest import dedup
 from storage.articles import NewArticle, RegionTag
-from storage.db import Database, SqliteDatabase, apply_migrations, now_ts, open_database
+from storage.db import SqliteDatabase, apply_migrations, now_ts, open_database
 from storage.deliveries import ArticleToPlan, Outcome
 from storage.errors import MigrationError, StorageError
 from storage.events import NewEvent
@@ -425,7 +425,7 @@ async def test_postgres_concurrent_claims_never_share_a_row() -> None:
 
 
 async def test_sqlite_database_open_still_works(tmp_path: Path) -> None:
-    db = await Database.open(tmp_path / "x.sqlite3")
+    db = await open_database(tmp_path / "x.sqlite3")
     try:
         assert isinstance(db, SqliteDatabase) and db.dialect == "sqlite"
     finally:

@@ -11,9 +11,9 @@ import aiohttp
 from bot.app import build_app
 from bot.emulator import Emulator
 from bot.web import OUTBOX_STUCK_SECONDS, health
-from storage.db import Database, now_ts
+from storage.db import now_ts, open_database
 from storage.repos import Repositories
-from tests.conftest import USER_ID, BotAppFactory, make_settings
+from tests.support.apps import USER_ID, BotAppFactory, make_settings
 
 SECRET = "s3cret_token-1"
 
@@ -105,7 +105,7 @@ async def test_healthz_and_metrics_next_to_polling(bot_app: BotAppFactory) -> No
 
 async def test_health_fails_on_a_stuck_outbox(tmp_path: Path) -> None:
     """A due delivery older than the threshold makes /healthz unhealthy (503)."""
-    db = await Database.open(tmp_path / "h.sqlite3")
+    db = await open_database(tmp_path / "h.sqlite3")
     try:
         repos = Repositories.over(db)
         ok, body = await health(repos)

@@ -1,19 +1,24 @@
-"""Helpers for the reading tests (no tests here): articles stored the way ingestion stores
-them (``ArticleRepository.insert_many``: the row, its regions and its FTS row of stems)."""
+"""Articles in the database: stored as ingestion stores them (:func:`store`: the row, its
+regions and its FTS row of stems, through ``ArticleRepository.insert_many``), or as a bare
+row with its regions (:func:`add_article`, what delivery reads)."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.text.stems import stems
 from storage.articles import ArticleRepository, NewArticle, RegionTag
-from storage.db import Database
+from storage.db import Database, now_ts
 
 HOUR = 3600
 NOW = int(time.time())
+KK, TA, MOW = "RU-KK", "RU-TA", "RU-MOW"  # Хакасия, Татарстан, Москва
+
+_urls = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,12 @@ async def store(db: Database, items: Sequence[Item], *, now: int = NOW) -> list[
         )
     results = await ArticleRepository(db).insert_many(batch)
     ids = [r.article_id for r in results]
-    assert all(i is not None for i in ids)
+    assert all(i is not None for i in ids), f"not stored: {results}"
     return [int(i) for i in ids if i is not None]
 
 
 async def mark_duplicate(db: Database, article_id: int, original: int) -> None:
+    """Make ``article_id`` a copy of ``original`` (as near-duplicate detection would)."""
     async with db.write() as conn:
         await conn.execute(
             "UPDATE articles SET duplicate_of = ? WHERE id = ?", (original, article_id)
@@ -73,3 +79,32 @@ def numbered(n: int, region: str, *, word: str = "новость", start_age: fl
         )
         for k in range(n)
     ]
+
+
+async def add_article(
+    db: Database,
+    regions: tuple[str, ...],
+    *,
+    title: str = "Новость",
+    text: str = "Текст новости.",
+    published: int | None = None,
+    fetched: int | None = None,
+    duplicate_of: int | None = None,
+) -> int:
+    """A bare article row (``planned = 0``, URL under ``example.ru/n/``) with its regions."""
+    n = next(_urls)
+    published = now_ts() if published is None else published
+    fetched = now_ts() if fetched is None else fetched
+    async with db.write() as conn:
+        cur = await conn.execute(
+            "INSERT INTO articles (url, title, text, summary, published_at, fetched_at,"
+            " content_hash, duplicate_of) VALUES (?, ?, ?, '', ?, ?, ?, ?)",
+            (f"https://example.ru/n/{n}", title, text, published, fetched,
+             hashlib.sha1(f"{n}{text}".encode()).hexdigest(), duplicate_of),
+        )  # fmt: skip
+        article_id = int(cur.lastrowid or 0)
+        await conn.executemany(
+            "INSERT INTO article_regions (article_id, region, published_at) VALUES (?, ?, ?)",
+            [(article_id, r, published) for r in regions],
+        )
+    return article_id
