@@ -218,7 +218,7 @@ async def _insert(
             None if item.simhash is None else to_signed64(item.simhash),
             duplicate_of,
             item.body,
-            item.full_text_until if item.page_url else None,
+            item.full_text_until if item.page_url and duplicate_of is None else None,
         ),
     )
     if cur.rowcount != 1 or cur.lastrowid is None:
@@ -239,7 +239,7 @@ async def _insert(
         "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
         (article_id, item.title_stems, item.body_stems),
     )
-    if item.page_url:
+    if item.page_url and duplicate_of is None:  # a copy goes to nobody: no page for it
         await conn.execute(
             "INSERT INTO page_fetches (url, article_id, queued_at) VALUES (?, ?, ?)"
             " ON CONFLICT (url) DO NOTHING",
