@@ -10,6 +10,7 @@ BENCHES = (
     "bench.bench_regions",
     "bench.bench_analyze",
     "bench.bench_ingest",
+    "bench.bench_fulltext",
     "bench.bench_delivery",
     "bench.bench_reading",
 )

@@ -13,7 +13,7 @@ import re
 import tomllib
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -123,6 +123,18 @@ class IngestSettings(_Section):
     max_redirects: Annotated[int, Field(ge=0, le=20)] = 5
     per_host_connections: Annotated[int, Field(ge=1, le=32)] = 2
     user_agent: str = ""
+    # Article pages read for feeds that carry only a lead (sources with full_text auto/page):
+    # at most this many per poll run (0: never), one request at a time per host, and at
+    # least page_delay_seconds between two requests to one host.
+    pages_per_poll: Annotated[int, Field(ge=0, le=1000)] = 20
+    page_delay_seconds: Annotated[float, Field(ge=0, le=60)] = 1.0
+    # Planning waits this long at most for an article's page before pushing its lead.
+    page_wait_seconds: Annotated[int, Field(ge=0, le=86400)] = 600
+
+
+# How a source's full text is found (see README "Sources").
+FullTextMode = Literal["auto", "feed", "page", "off"]
+FULL_TEXT_MODES: tuple[str, ...] = ("auto", "feed", "page", "off")
 
 
 class SourceSettings(_Section):
@@ -130,6 +142,7 @@ class SourceSettings(_Section):
     region: str | None = None
     interval_seconds: Annotated[int, Field(ge=10)] | None = None
     title: str | None = None
+    full_text: FullTextMode = "auto"
 
     @field_validator("url")
     @classmethod

@@ -23,6 +23,12 @@ class Article:
     fetched_at: datetime  # UTC
     duplicate_of: int | None  # the first article with the same text, from another portal
     regions: tuple[str, ...]  # region codes, e.g. ("RU-KK", "RU-TA")
+    body: str | None = None  # the full text (feed or page); None: only the lead is known
+
+    @property
+    def full_text(self) -> str:
+        """What the article says in full: the body when known, else the lead (``text``)."""
+        return self.body or self.text
 
 
 def ts_to_dt(ts: int) -> datetime:
@@ -33,7 +39,7 @@ def ts_to_dt(ts: int) -> datetime:
 # ``regions`` as a comma-separated list of codes (group_concat / string_agg).
 _ARTICLE_COLUMNS = """
     a.id, a.source_id, COALESCE(NULLIF(s.title, ''), s.url, '') AS source_title, a.guid, a.url,
-    a.title, a.text, a.summary, a.published_at, a.fetched_at, a.duplicate_of,
+    a.title, a.text, a.summary, a.published_at, a.fetched_at, a.duplicate_of, a.body,
     (SELECT {concat} FROM article_regions r WHERE r.article_id = a.id) AS regions
 """
 ARTICLE_COLUMNS = _ARTICLE_COLUMNS.format(concat="group_concat(region)")  # SQLite's
@@ -60,6 +66,7 @@ def article_from_row(row: Row) -> Article:
         fetched_at=ts_to_dt(row["fetched_at"]),
         duplicate_of=row["duplicate_of"],
         regions=tuple(sorted(regions.split(","))) if regions else (),
+        body=row["body"],
     )
 
 
@@ -92,17 +99,51 @@ class NewArticle:
     guid: str | None
     url: str  # canonical
     title: str
-    text: str
+    text: str  # the lead: the item's own description (a page source: the page's text)
     summary: str
     published_at: int  # UTC seconds
     fetched_at: int
-    content_hash: str
+    content_hash: str  # of the full text
     # (band, key) pairs of the text's LSH signature; empty: too short to match copies
     lsh_keys: tuple[tuple[int, int], ...] = ()
     simhash: int | None = None  # optional 64-bit fingerprint, stored as is
     regions: tuple[RegionTag, ...] = ()
     title_stems: str = ""
     body_stems: str = ""
+    body: str | None = None  # the full text, when the feed gave one
+    # The article page to read for the full text; planning waits for it until
+    # ``full_text_until`` (UTC seconds).
+    page_url: str | None = None
+    full_text_until: int | None = None
+
+    @property
+    def full_text(self) -> str:
+        return self.body or self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Reanalysis:
+    """What changes when an article's full text arrives after it was stored."""
+
+    body: str
+    summary: str
+    content_hash: str
+    lsh_keys: tuple[tuple[int, int], ...]
+    regions: tuple[RegionTag, ...]
+    title_stems: str
+    body_stems: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """An article page waiting to be read."""
+
+    url: str
+    article_id: int
+    source_id: int | None
+    source_region: str | None
+    etag: str | None
+    last_modified: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +192,7 @@ async def _find_original(
     # Two shared bands, not one: texts that merely share common phrases rarely match
     # twice, which keeps the candidates (and the texts read to confirm them) few.
     async with conn.execute(
-        "SELECT a.id, a.text, a.duplicate_of FROM articles a"
+        "SELECT a.id, COALESCE(a.body, a.text) AS text, a.duplicate_of FROM articles a"
         f" JOIN (SELECT article_id, count(*) AS shared FROM ({union}) AS u GROUP BY article_id"
         "       HAVING count(*) >= ?) c ON c.article_id = a.id"
         " WHERE a.published_at >= ? ORDER BY c.shared DESC, a.id LIMIT 20",
@@ -159,7 +200,7 @@ async def _find_original(
     ) as cur:
         rows = await cur.fetchall()
     for r in rows:  # the closest first; its root is the original
-        if near_copy(item.text, r["text"]):
+        if near_copy(item.full_text, r["text"]):
             return int(r["duplicate_of"] or r["id"])
     return None
 
@@ -170,8 +211,8 @@ async def _insert(
     cur = await conn.execute(
         """
         INSERT INTO articles (source_id, guid, url, title, text, summary, published_at,
-            fetched_at, content_hash, simhash, duplicate_of, planned)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            fetched_at, content_hash, simhash, duplicate_of, planned, body, full_text_until)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
         ON CONFLICT DO NOTHING RETURNING id
         """,
         (
@@ -186,6 +227,8 @@ async def _insert(
             item.content_hash,
             None if item.simhash is None else to_signed64(item.simhash),
             duplicate_of,
+            item.body,
+            item.full_text_until if item.page_url and duplicate_of is None else None,
         ),
     )
     rows = list(await cur.fetchall())  # fetchall: the statement runs to its end
@@ -210,6 +253,12 @@ async def _insert(
         f"INSERT INTO articles_fts ({key}, title, body) VALUES (?, ?, ?)",
         (article_id, item.title_stems, item.body_stems),
     )
+    if item.page_url and duplicate_of is None:  # a copy goes to nobody: no page for it
+        await conn.execute(
+            "INSERT INTO page_fetches (url, article_id, queued_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (url) DO NOTHING",
+            (item.page_url, article_id, item.fetched_at),
+        )
     return article_id
 
 
@@ -326,6 +375,102 @@ class ArticleRepository:
 
     async def count(self) -> int:
         return int(await self.db.fetchval("SELECT count(*) FROM articles"))
+
+    # --- Full text from article pages -------------------------------------------------
+
+    async def pages_queued(self) -> bool:
+        """Whether any article page waits to be read (a cheap check before opening HTTP)."""
+        row = await self.db.fetchone("SELECT 1 FROM page_fetches WHERE status = 'queued' LIMIT 1")
+        return row is not None
+
+    async def due_pages(self, limit: int) -> list[PageJob]:
+        """Queued pages, the longest-waiting first."""
+        rows = await self.db.fetchall(
+            "SELECT p.url, p.article_id, a.source_id, s.region, p.etag, p.last_modified"
+            " FROM page_fetches p JOIN articles a ON a.id = p.article_id"
+            " LEFT JOIN sources s ON s.id = a.source_id"
+            " WHERE p.status = 'queued' ORDER BY p.queued_at, p.article_id LIMIT ?",
+            (limit,),
+        )
+        return [PageJob(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+
+    async def page_failed(
+        self, job: PageJob, error: str, *, status: str = "failed", now: int | None = None
+    ) -> None:
+        """The page could not be used: the article keeps its lead and stops waiting.
+
+        The URL is never tried again (its row stays, with the reason).
+        """
+        ts = int(datetime.now(UTC).timestamp()) if now is None else now
+        async with self.db.write() as conn:
+            await conn.execute(
+                "UPDATE page_fetches SET status = ?, attempted_at = ?, error = ? WHERE url = ?",
+                (status, ts, error[:500], job.url),
+            )
+            await conn.execute(
+                "UPDATE articles SET full_text_until = NULL WHERE id = ?", (job.article_id,)
+            )
+
+    async def store_full_text(
+        self,
+        job: PageJob,
+        update: Reanalysis,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        now: int | None = None,
+    ) -> None:
+        """The page's full text, analysed again: body, summary, regions, near-copy keys and
+        the search row are replaced in one transaction, and the article is planned (again).
+
+        Planning again only adds: a chat that has the article already is skipped by the
+        outbox's unique (chat, topic, article) key, so only new regions' subscribers get it.
+        """
+        ts = int(datetime.now(UTC).timestamp()) if now is None else now
+        aid = job.article_id
+        async with self.db.write() as conn:
+            await conn.execute(
+                "UPDATE page_fetches SET status = 'fetched', attempted_at = ?, error = NULL,"
+                " etag = ?, last_modified = ? WHERE url = ?",
+                (ts, etag, last_modified, job.url),
+            )
+            cur = await conn.execute(
+                "UPDATE articles SET body = ?, summary = ?, content_hash = ?,"
+                " full_text_until = NULL, planned = 0 WHERE id = ? RETURNING published_at",
+                (update.body, update.summary, update.content_hash, aid),
+            )
+            rows = list(await cur.fetchall())  # fetchall: the statement runs to its end
+            if not rows:  # deleted meanwhile (retention)
+                return
+            published_at = int(rows[0][0])
+            await conn.execute("DELETE FROM article_lsh_bands WHERE article_id = ?", (aid,))
+            if update.lsh_keys:
+                await conn.executemany(
+                    "INSERT INTO article_lsh_bands (band, value, article_id)"
+                    " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    [(band, value, aid) for band, value in update.lsh_keys],
+                )
+            await conn.execute("DELETE FROM article_regions WHERE article_id = ?", (aid,))
+            if update.regions:
+                await conn.executemany(
+                    "INSERT INTO article_regions"
+                    " (article_id, region, published_at, evidence) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT DO NOTHING",
+                    [(aid, tag.code, published_at, tag.evidence) for tag in update.regions],
+                )
+            # SQLite: the FTS5 row's rowid is the article id. PostgreSQL: the tsvector is
+            # generated from the stems.
+            key = "rowid" if self.db.dialect == "sqlite" else "article_id"
+            await conn.execute(f"DELETE FROM articles_fts WHERE {key} = ?", (aid,))
+            await conn.execute(
+                f"INSERT INTO articles_fts ({key}, title, body) VALUES (?, ?, ?)",
+                (aid, update.title_stems, update.body_stems),
+            )
+
+    async def title_and_text(self, article_id: int) -> tuple[str, str] | None:
+        """An article's title and lead (re-analysis starts from them)."""
+        row = await self.db.fetchone("SELECT title, text FROM articles WHERE id = ?", (article_id,))
+        return None if row is None else (str(row[0]), str(row[1]))
 
     async def delete_older_than(self, cutoff: datetime) -> int:
         """Retention: delete articles published before ``cutoff``; returns how many.

@@ -31,6 +31,7 @@ COPY_ORDER = (
     "article_regions",
     "article_lsh_bands",
     "articles_fts",
+    "page_fetches",
     "subscriptions",
     "chat_filters",
     "chat_settings",

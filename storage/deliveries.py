@@ -121,11 +121,15 @@ class DeliveryRepository:
 
     # Planning -------------------------------------------------------------
 
-    async def unplanned(self, limit: int = 100) -> list[ArticleToPlan]:
+    async def unplanned(self, limit: int = 100, *, now: int | None = None) -> list[ArticleToPlan]:
+        """Articles to plan: stored with ``planned = 0`` and not waiting for their page's
+        full text (``full_text_until`` unset or passed: the lead goes out after the cap)."""
+        ts = now_ts() if now is None else now
         rows = await self.db.fetchall(
             "SELECT id, published_at, fetched_at, duplicate_of FROM articles"
-            " WHERE planned = 0 ORDER BY id LIMIT ?",
-            (limit,),
+            " WHERE planned = 0 AND (full_text_until IS NULL OR full_text_until <= ?)"
+            " ORDER BY id LIMIT ?",
+            (ts, limit),
         )
         return [ArticleToPlan(r[0], r[1], r[2], r[3]) for r in rows]
 

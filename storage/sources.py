@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from storage.base import Database, Row, now_ts
 
 ORIGINS = ("config", "db", "cli")
+FULL_TEXT_MODES = ("auto", "feed", "page", "off")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,8 @@ class Source:
     last_new: int  # new articles from the last successful poll
     last_polled_at: datetime | None
     created_at: datetime
+    # 'auto' (the feed's full text, else the page), 'feed', 'page' or 'off' (the lead only)
+    full_text: str = "auto"
 
     @property
     def display_name(self) -> str:
@@ -45,6 +48,7 @@ class ConfigSource:
     region: str | None = None
     interval_seconds: int | None = None
     title: str | None = None
+    full_text: str = "auto"
 
 
 def _dt(ts: int | None) -> datetime | None:
@@ -71,6 +75,7 @@ def _source(row: Row) -> Source:
         last_new=row["last_new"],
         last_polled_at=_dt(row["last_polled_at"]),
         created_at=datetime.fromtimestamp(row["created_at"], UTC),
+        full_text=row["full_text"],
     )
 
 
@@ -110,17 +115,20 @@ class SourceRepository:
         origin: str = "db",
         interval_seconds: int = 900,
         enabled: bool = True,
+        full_text: str = "auto",
     ) -> tuple[Source, bool]:
         """Insert a source; returns ``(source, created)``. An existing URL is left as it is."""
         if origin not in ORIGINS:
             raise ValueError(f"origin must be one of {ORIGINS}")
+        if full_text not in FULL_TEXT_MODES:
+            raise ValueError(f"full_text must be one of {FULL_TEXT_MODES}")
         ts = now_ts()
         async with self.db.write() as conn:
             cur = await conn.execute(
                 "INSERT INTO sources (url, title, region, origin, interval_seconds, enabled,"
-                " next_poll_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                " next_poll_at, created_at, full_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (url) DO NOTHING",
-                (url, title, region, origin, interval_seconds, int(enabled), ts, ts),
+                (url, title, region, origin, interval_seconds, int(enabled), ts, ts, full_text),
             )
             created = cur.rowcount == 1
         source = await self.get_by_url(url)
@@ -149,13 +157,14 @@ class SourceRepository:
                 await conn.execute(
                     """
                     INSERT INTO sources (url, title, region, origin, interval_seconds, enabled,
-                                         next_poll_at, created_at)
-                    VALUES (?, ?, ?, 'config', ?, 1, ?, ?)
+                                         next_poll_at, created_at, full_text)
+                    VALUES (?, ?, ?, 'config', ?, 1, ?, ?, ?)
                     ON CONFLICT (url) DO UPDATE SET
                         title = CASE WHEN excluded.title != '' THEN excluded.title
                                      ELSE sources.title END,
                         region = excluded.region, origin = 'config',
-                        interval_seconds = excluded.interval_seconds, enabled = 1
+                        interval_seconds = excluded.interval_seconds, enabled = 1,
+                        full_text = excluded.full_text
                     """,
                     (
                         e.url,
@@ -164,6 +173,7 @@ class SourceRepository:
                         e.interval_seconds or default_interval,
                         ts,
                         ts,
+                        e.full_text,
                     ),
                 )
             marks = ",".join("?" * len(urls))

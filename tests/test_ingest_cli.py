@@ -25,7 +25,11 @@ RUNNER = (
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
     path = tmp_path / "config.toml"
-    path.write_text(f'[storage]\npath = "{tmp_path / "db.sqlite3"}"\n', encoding="utf-8")
+    # The fixtures' item links are not real pages (pages: test_ingest_fulltext.py).
+    path.write_text(
+        f'[storage]\npath = "{tmp_path / "db.sqlite3"}"\n[ingest]\npages_per_poll = 0\n',
+        encoding="utf-8",
+    )
     return path
 
 

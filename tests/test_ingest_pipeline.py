@@ -48,7 +48,9 @@ def make_ingestor(
     db: Database, hook: Hook | None = None, clock: Any = time.time, **ingest: Any
 ) -> Ingestor:
     repos = Repositories.over(db)
-    cfg = IngestSettings(**({"timeout_seconds": 5} | ingest))
+    # The fixtures' item links are not real pages: reading them is tested in
+    # test_ingest_fulltext.py.
+    cfg = IngestSettings(**({"timeout_seconds": 5, "pages_per_poll": 0} | ingest))
     return Ingestor(
         cfg, repos.sources, repos.articles, after_store=hook, clock=clock, rng=random.Random(3)
     )
@@ -201,7 +203,7 @@ async def test_failing_source_backs_off_and_the_others_go_on(
     bad = await add_source(ing, server.url("/missing.xml"), interval_seconds=100)
     slow = await add_source(ing, server.url("/slow"), interval_seconds=100)
     await ing.sources.set_next_poll(good.id, 0)
-    ing.settings = IngestSettings(timeout_seconds=0.3, max_backoff_seconds=1000)
+    ing.settings = IngestSettings(timeout_seconds=0.3, max_backoff_seconds=1000, pages_per_poll=0)
     reports = {r.source_id: r for r in await ing.poll_due(now=int(clock.now))}
     assert reports[good.id].ok and reports[good.id].new == 2
     assert "HTTP 404" in (reports[bad.id].error or "")
@@ -371,7 +373,10 @@ async def test_poll_due_job_called_directly_syncs_config_first(
 ) -> None:
     """The poll job syncs config sources first, then polls only what is due."""
     url = server.add_file("/atom.xml", FEEDS / "atom.xml")
-    settings = Settings(sources=(SourceSettings(url=url, region="RU-KHM", interval_seconds=60),))
+    settings = Settings(
+        sources=(SourceSettings(url=url, region="RU-KHM", interval_seconds=60),),
+        ingest=IngestSettings(pages_per_poll=0),  # the fixture's links are not real pages
+    )
     repos = Repositories.over(db)
     ingestor = Ingestor(settings.ingest, repos.sources, repos.articles)
     reports = await jobs.poll_due(ingestor, settings)
@@ -395,7 +400,10 @@ async def test_scheduler_runs_the_poll_job(server: FeedServer, db: Database) -> 
     urls = [
         server.add_file(f"/s{i}.xml", FEEDS / n) for i, n in enumerate(["atom.xml", "rss10.rdf"])
     ]
-    settings = Settings(sources=tuple(SourceSettings(url=u, interval_seconds=10) for u in urls))
+    settings = Settings(
+        sources=tuple(SourceSettings(url=u, interval_seconds=10) for u in urls),
+        ingest=IngestSettings(pages_per_poll=0),  # the fixtures' links are not real pages
+    )
     repos = Repositories.over(db)
     hook = Hook()
     ingestor = Ingestor(settings.ingest, repos.sources, repos.articles, after_store=hook)

@@ -10,6 +10,7 @@ import pytest
 
 from bot.search.engine import run_search
 from bot.search.query import parse_query
+from bot.text.stems import stems
 from storage.db import Database, apply_migrations, open_database
 from storage.migrations import MIGRATIONS
 from storage.search import MANY_REGIONS, Cursor, SearchQueryError, SearchRepository
@@ -187,7 +188,22 @@ async def test_migration_0005_keeps_indexed_articles_and_adds_prefix_index(tmp_p
     old = await open_database(path, migrate=False)
     try:
         await apply_migrations(old, MIGRATIONS[:4])  # an install from before the search change
-        ids = await store(old, [Item("Муниципальный форум", "Главы муниципалитетов.", ("RU-KK",))])
+        # Written with that schema's columns (today's repository writes newer ones).
+        async with old.write() as conn:
+            await conn.execute(
+                "INSERT INTO articles (id, url, title, text, published_at, fetched_at,"
+                " content_hash) VALUES (1, 'https://news.example/1', 'Муниципальный форум',"
+                " 'Главы муниципалитетов.', 1700000000, 1700000000, 'h')"
+            )
+            await conn.execute(
+                "INSERT INTO article_regions (article_id, region, published_at)"
+                " VALUES (1, 'RU-KK', 1700000000)"
+            )
+            await conn.execute(
+                "INSERT INTO articles_fts (rowid, title, body) VALUES (1, ?, ?)",
+                (stems("Муниципальный форум"), stems("Главы муниципалитетов.")),
+            )
+        ids = [1]
     finally:
         await old.close()
     db = await open_database(path)

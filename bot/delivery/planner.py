@@ -89,7 +89,7 @@ class Planner:
                 if not filters.empty:
                     if lemmas is None:
                         full = await self.repos.articles.get(article.id)
-                        lemmas = text_lemmas(full.title, full.text) if full else frozenset()
+                        lemmas = text_lemmas(full.title, full.full_text) if full else frozenset()
                     if not passes(filters, lemmas):
                         continue
             not_before = 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -15,6 +16,10 @@ _MONTHS = (
 
 
 DEMO_DATA = Path(__file__).parent / "data"
+_ITEM = re.compile(
+    r"<title>(?P<title>[^<]*)</title>.*?<description><!\[CDATA\[(?P<body>.*?)\]\]>",
+    re.DOTALL,
+)
 
 
 def _demo_text(name: str) -> str:
@@ -74,9 +79,33 @@ class DemoFeeds:
             raise web.HTTPNotFound()
         return web.Response(text=self.feed(name), content_type="application/rss+xml")
 
+    async def _serve_page(self, request: web.Request) -> web.Response:
+        """An item's article page (its title and description), as a site would serve it:
+        the bot reads it for items whose feed carries only a lead."""
+        name, slug = request.match_info["name"], request.match_info["slug"]
+        if name not in self.FEEDS:
+            raise web.HTTPNotFound()
+        link = f"{self.base}/{name}/news/{slug}</link>"
+        text = self.feed(name)
+        end = text.find(link)
+        if end < 0:
+            raise web.HTTPNotFound()
+        start = text.rfind("<item>", 0, end)
+        found = _ITEM.search(text, start)
+        if found is None:
+            raise web.HTTPNotFound()
+        title, body = found.group("title"), found.group("body")
+        page = (
+            f"<html><head><title>{title}</title></head><body><nav>Главная · Новости</nav>"
+            f"<article><h1>{title}</h1>{body}</article>"
+            "<aside><h3>Последние новости</h3></aside></body></html>"
+        )
+        return web.Response(text=page, content_type="text/html")
+
     async def start(self) -> str:
         app = web.Application()
         app.router.add_get("/feeds/{name}.xml", self._serve_feed)
+        app.router.add_get("/{name}/news/{slug}", self._serve_page)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)

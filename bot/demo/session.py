@@ -26,7 +26,8 @@ def demo_settings(base: Settings, api_base: str, feeds: list[str], workdir: Path
     data["telegram"] |= {"token": DEMO_TOKEN, "api_base": api_base, "admins": [DEMO_USER],
                          "polling_timeout": 2}  # fmt: skip
     data["storage"] |= {"path": workdir / "demo.sqlite3"}
-    data["ingest"] |= {"poll_interval_seconds": 30}
+    # Article pages come from the demo's own server: no need to pace them a second apart.
+    data["ingest"] |= {"poll_interval_seconds": 30, "page_delay_seconds": 0.05}
     data["sources"] = [{"url": url} for url in feeds]
     return Settings(**data)
 

@@ -49,7 +49,7 @@ def article_facts(ev: EventFacts, article: Article) -> dict[str, Any]:
     facts["label"] = ev.label
     facts["key"] = ev.key
     facts["title"] = article.title
-    facts["summary"] = article.summary or summarize_article(article.title, article.text)
+    facts["summary"] = article.summary or summarize_article(article.title, article.full_text)
     facts["published"] = article.published_at.date().isoformat()
     facts["article_regions"] = list(article.regions)
     return facts
@@ -212,7 +212,7 @@ async def link_article(events: EventRepository, article: Article) -> int | None:
     existing = await events.event_of_article(article.id)
     if existing is not None:
         return existing
-    ev = detect_event(article.title, article.text, article.published_at)
+    ev = detect_event(article.title, article.full_text, article.published_at)
     if ev is None:
         return None
     facts = article_facts(ev, article)

@@ -19,6 +19,7 @@ import feedparser
 import trafilatura
 
 from bot.errors import ParseError
+from bot.ingest.fulltext import feed_full_texts
 from bot.ingest.normalise import clean_title, html_to_text, parse_iso_date, tidy
 from bot.text.clean import main_text
 
@@ -61,9 +62,12 @@ class RawItem:
     guid: str | None
     link: str | None
     title: str
-    text: str  # plain text (pages) or HTML (feeds)
+    text: str  # the lead: plain text (pages) or HTML (feeds: the description)
     published: datetime | None
     page: bool = False  # extracted from an article page, not a feed entry
+    # The feed's full-text candidates as given (yandex:full-text, turbo:content,
+    # content:encoded, Atom content); the pipeline cleans them and keeps the best.
+    full: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,15 +148,9 @@ def _struct_to_dt(value: Any) -> datetime | None:
         return None
 
 
-def _entry_text(entry: Any) -> str:
-    contents = entry.get("content") or []
-    best = ""
-    for content in contents:
-        value = content.get("value") or ""
-        if len(value) > len(best):
-            best = value
-    summary = entry.get("summary") or entry.get("description") or ""
-    return best if len(best) >= len(summary) else summary
+def _entry_lead(entry: Any) -> str:
+    """The item's description (feedparser copies the content here when there is none)."""
+    return str(entry.get("summary") or entry.get("description") or "")
 
 
 def parse_feed(text: str, base_url: str = "") -> Parsed:
@@ -197,8 +195,9 @@ def parse_feed(text: str, base_url: str = "") -> Parsed:
                     guid=str(guid)[:1000] if guid else None,
                     link=str(link)[:2000] if link else None,
                     title=str(entry.get("title") or ""),
-                    text=str(_entry_text(entry)),
+                    text=_entry_lead(entry),
                     published=published,
+                    full=tuple(feed_full_texts(entry)),
                 )
             )
         except (AttributeError, TypeError, ValueError) as exc:  # a malformed entry only

@@ -22,13 +22,15 @@ from bot.config import IngestSettings, Settings
 from bot.errors import FetchError, IngestError, ParseError
 from bot.ingest import dedup
 from bot.ingest.fetch import Fetcher, FetchResult, expand_location, is_local, local_path
+from bot.ingest.fulltext import LEAD_IS_FULL, analysis_text, is_real_full_text, pick_full_text
 from bot.ingest.normalise import canonical_url, clean_title, pick_published, title_from_text
-from bot.ingest.parse import Parsed, RawItem, decode, parse_document, plain
+from bot.ingest.pacing import HostPacer, host_of
+from bot.ingest.parse import Parsed, RawItem, decode, extract_page, parse_document, plain
 from bot.text.catalogue import by_code
 from bot.text.regions import tag_regions
 from bot.text.stems import stems
 from bot.text.summary import summarize_article
-from storage.articles import ArticleRepository, NewArticle, RegionTag
+from storage.articles import ArticleRepository, NewArticle, PageJob, Reanalysis, RegionTag
 from storage.sources import ConfigSource, Source, SourceRepository
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ AfterStore = Callable[[list[int]], Awaitable[None]]
 MAX_ITEMS = 5000  # per document: a runaway feed cannot flood the database
 MAX_TEXT = 100_000  # characters of article text kept and analysed
 SOURCE_CONCURRENCY = 4  # sources polled at once (hosts are limited by the fetcher)
+PAGE_HOSTS = 4  # hosts whose article pages are read at once (each one page at a time)
 JITTER = 0.1  # +-10 % on every next poll, so sources drift apart
 
 
@@ -54,8 +57,10 @@ class Candidate:
     guid: str | None
     url: str
     title: str
-    text: str
+    text: str  # the lead
     published_at: datetime
+    body: str | None = None  # the feed's full text, cleaned; None: only the lead
+    page_url: str | None = None  # read this page for the full text (the source wants it)
 
 
 @dataclass(slots=True)
@@ -83,15 +88,36 @@ class SourceReport:
         return self.title or self.url
 
 
+@dataclass(slots=True)
+class PageReport:
+    """What one round of article-page reading did."""
+
+    fetched: int = 0  # pages whose full text was stored (the article analysed again)
+    unchanged: int = 0  # pages that said no more than the lead
+    failed: int = 0  # pages that could not be read: their articles keep the lead
+    fetch_seconds: float = 0.0  # time spent in the pages' own requests
+    ids: list[int] = field(default_factory=list)  # articles analysed again
+
+
 def prepare_items(
-    parsed: Parsed, *, base_url: str, fetched_at: datetime
+    parsed: Parsed,
+    *,
+    base_url: str,
+    fetched_at: datetime,
+    full_text: str = "auto",
+    pages: bool = False,
 ) -> tuple[list[Candidate], list[str]]:
-    """Raw items -> candidates (canonical URL, plain text, UTC date); reasons for the rest."""
+    """Raw items -> candidates (canonical URL, plain lead and full text, UTC date); reasons
+    for the rest. ``full_text`` is the source's mode; ``pages``: article pages may be read."""
     out: list[Candidate] = []
     reasons: list[str] = list(parsed.warnings)
     for index, raw in enumerate(parsed.items[:MAX_ITEMS]):
         try:
-            out.append(_candidate(raw, base_url=base_url, fetched_at=fetched_at))
+            out.append(
+                _candidate(
+                    raw, base_url=base_url, fetched_at=fetched_at, mode=full_text, pages=pages
+                )
+            )
         except ParseError as exc:
             reasons.append(f"item {index + 1}: {exc}")
     if len(parsed.items) > MAX_ITEMS:
@@ -99,7 +125,9 @@ def prepare_items(
     return out, reasons
 
 
-def _candidate(raw: RawItem, *, base_url: str, fetched_at: datetime) -> Candidate:
+def _candidate(
+    raw: RawItem, *, base_url: str, fetched_at: datetime, mode: str = "auto", pages: bool = False
+) -> Candidate:
     guid = (raw.guid or "").strip() or None
     url = canonical_url(raw.link, base_url) if raw.link else None
     if url is None and guid and guid.startswith(("http://", "https://")):
@@ -109,26 +137,34 @@ def _candidate(raw: RawItem, *, base_url: str, fetched_at: datetime) -> Candidat
     if url is None:
         raise ParseError("no usable link")
     text = (raw.text if raw.page else plain(raw.text))[:MAX_TEXT]
-    title = clean_title(raw.title) or title_from_text(text)
+    body: str | None = None
+    page_url: str | None = None
+    if not raw.page and mode != "off":
+        if raw.full and mode in ("auto", "feed"):
+            body = pick_full_text(text, raw.full, MAX_TEXT)
+        wants_page = mode == "page" or (
+            mode == "auto" and body is None and len(text) < LEAD_IS_FULL
+        )
+        if pages and wants_page and url.startswith(("http://", "https://")):
+            page_url = url
+    if body and not text:
+        text = _fallback_summary(body)  # an item with a full text and no description
+    title = clean_title(raw.title) or title_from_text(text or body or "")
     if not title:
         raise ParseError("no title and no text")
     published, _ = pick_published([raw.published], fetched_at)
-    return Candidate(guid, url, title, text or title, published)
+    return Candidate(guid, url, title, text or title, published, body, page_url)
 
 
 def _evidence_json(items: list[dict[str, object]]) -> str:
     return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
 
 
-def analyse(
-    item: Candidate, *, source_id: int | None, source_region: str | None, fetched_at: datetime
-) -> NewArticle:
-    """The understanding step (pure): regions, summary, search stems, fingerprints.
-
-    Region evidence offsets refer to ``title + "\\n" + text``. A source's configured
-    region is added with evidence kind "source".
-    """
-    full = f"{item.title}\n{item.text}"
+def _understand(
+    title: str, text: str, source_region: str | None
+) -> tuple[tuple[RegionTag, ...], str, str, tuple[tuple[int, int], ...], str, str]:
+    """Regions, summary, content hash, near-copy keys, title and body stems of a text."""
+    full = f"{title}\n{text}"
     tags: dict[str, list[dict[str, object]]] = {}
     for match in tag_regions(full):
         tags[match.code] = [
@@ -140,21 +176,72 @@ def analyse(
         tags.setdefault(source_region, []).append(
             {"text": name, "start": 0, "end": 0, "kind": "source"}
         )
-    fingerprint = dedup.shingles(item.text) if dedup.eligible(item.text) else frozenset()
+    fingerprint = dedup.shingles(text) if dedup.eligible(text) else frozenset()
+    return (
+        tuple(RegionTag(code, _evidence_json(ev)) for code, ev in tags.items()),
+        summarize_article(title, text) or _fallback_summary(text),
+        dedup.content_hash(text),
+        tuple(dedup.band_keys(fingerprint)) if fingerprint else (),
+        stems(title),
+        stems(text),
+    )
+
+
+def analyse(
+    item: Candidate,
+    *,
+    source_id: int | None,
+    source_region: str | None,
+    fetched_at: datetime,
+    page_wait_seconds: int = 0,
+) -> NewArticle:
+    """The understanding step (pure): regions, summary, search stems, fingerprints.
+
+    They read the full text when there is one (the lead otherwise); region evidence offsets
+    refer to ``title + "\n" + analysis_text(lead, body)``. A source's configured region is
+    added with evidence kind "source". An item whose page is to be read waits for it
+    (``full_text_until``) at most ``page_wait_seconds``.
+    """
+    text = analysis_text(item.text, item.body)
+    regions, summary, content_hash, lsh_keys, title_stems, body_stems = _understand(
+        item.title, text, source_region
+    )
+    fetched = int(fetched_at.timestamp())
     return NewArticle(
         source_id=source_id,
         guid=item.guid,
         url=item.url,
         title=item.title,
         text=item.text,
-        summary=summarize_article(item.title, item.text) or _fallback_summary(item.text),
+        summary=summary,
         published_at=int(item.published_at.timestamp()),
-        fetched_at=int(fetched_at.timestamp()),
-        content_hash=dedup.content_hash(item.text),
-        lsh_keys=tuple(dedup.band_keys(fingerprint)) if fingerprint else (),
-        regions=tuple(RegionTag(code, _evidence_json(ev)) for code, ev in tags.items()),
-        title_stems=stems(item.title),
-        body_stems=stems(item.text),
+        fetched_at=fetched,
+        content_hash=content_hash,
+        lsh_keys=lsh_keys,
+        regions=regions,
+        title_stems=title_stems,
+        body_stems=body_stems,
+        body=item.body,
+        page_url=item.page_url,
+        full_text_until=fetched + page_wait_seconds if item.page_url else None,
+    )
+
+
+def reanalyse(title: str, lead: str, body: str, *, source_region: str | None) -> Reanalysis:
+    """The understanding step again, for a full text that arrived after the article was
+    stored (its page): the same function of the same inputs as :func:`analyse`."""
+    text = analysis_text(lead, body)
+    regions, summary, content_hash, lsh_keys, title_stems, body_stems = _understand(
+        title, text, source_region
+    )
+    return Reanalysis(
+        body=body,
+        summary=summary,
+        content_hash=content_hash,
+        lsh_keys=lsh_keys,
+        regions=regions,
+        title_stems=title_stems,
+        body_stems=body_stems,
     )
 
 
@@ -168,13 +255,19 @@ def _fallback_summary(text: str, limit: int = 300) -> str:
 
 
 def _parse_fetched(
-    result: FetchResult, fetched_at: datetime
+    result: FetchResult, fetched_at: datetime, full_text: str = "auto", pages: bool = False
 ) -> tuple[Parsed, list[Candidate], list[str]]:
     """Worker-thread part one: bytes -> candidates. Any library failure is a ParseError."""
     try:
         text = decode(result.body, result.charset)
         parsed = parse_document(text, url=result.final_url, content_type=result.content_type)
-        items, reasons = prepare_items(parsed, base_url=result.final_url, fetched_at=fetched_at)
+        items, reasons = prepare_items(
+            parsed,
+            base_url=result.final_url,
+            fetched_at=fetched_at,
+            full_text=full_text,
+            pages=pages,
+        )
     except ParseError:
         raise
     except Exception as exc:  # third-party parsers on arbitrary bytes
@@ -183,7 +276,7 @@ def _parse_fetched(
 
 
 def _analyse_batch(
-    items: Sequence[Candidate], source: Source, fetched_at: datetime
+    items: Sequence[Candidate], source: Source, fetched_at: datetime, page_wait_seconds: int = 0
 ) -> tuple[list[NewArticle], list[str]]:
     """Worker-thread part two: the understanding step for a batch, item by item."""
     out: list[NewArticle] = []
@@ -191,12 +284,29 @@ def _analyse_batch(
     for c in items:
         try:
             out.append(
-                analyse(c, source_id=source.id, source_region=source.region, fetched_at=fetched_at)
+                analyse(
+                    c,
+                    source_id=source.id,
+                    source_region=source.region,
+                    fetched_at=fetched_at,
+                    page_wait_seconds=page_wait_seconds,
+                )
             )
         except Exception as exc:  # one odd text must not lose the rest of the feed
             log.exception("analysis of %s failed", c.url)
             failures.append(f"{c.url}: analysis failed ({type(exc).__name__})")
     return out, failures
+
+
+def _page_text(result: FetchResult) -> str:
+    """Worker-thread part for a page: bytes -> its main text (ParseError when none)."""
+    try:
+        html = decode(result.body, result.charset)
+        return extract_page(html, result.final_url).items[0].text[:MAX_TEXT]
+    except ParseError:
+        raise
+    except Exception as exc:  # third-party extractor on arbitrary bytes
+        raise ParseError(f"cannot extract the article: {type(exc).__name__}: {exc}") from exc
 
 
 class Ingestor:
@@ -223,6 +333,16 @@ class Ingestor:
         # CPU work in one worker thread at a time: two cores, and the event loop needs one.
         self._cpu_lock = asyncio.Lock()
         self.config_synced = False
+        # Article pages: one request at a time per host, paused between requests.
+        self.pacer = HostPacer(settings.page_delay_seconds)
+
+    def open_fetcher(self) -> Fetcher:
+        """The one place HTTP clients are made: feeds and article pages share its limits."""
+        return Fetcher(self.settings)
+
+    @property
+    def reads_pages(self) -> bool:
+        return self.settings.pages_per_poll > 0
 
     # --- scheduling -------------------------------------------------------------------
 
@@ -237,7 +357,8 @@ class Ingestor:
     async def sync_config(self, settings: Settings) -> list[Source]:
         """Copy the config's ``[[sources]]`` into the table (origin 'config')."""
         entries = [
-            ConfigSource(s.url, s.region, s.interval_seconds, s.title) for s in settings.sources
+            ConfigSource(s.url, s.region, s.interval_seconds, s.title, s.full_text)
+            for s in settings.sources
         ]
         synced = await self.sources.sync_config(
             entries, default_interval=self.settings.poll_interval_seconds
@@ -250,7 +371,7 @@ class Ingestor:
         ts = int(self.clock()) if now is None else now
         async with self._run_lock:
             due = await self.sources.due(ts)
-            return await self._poll_many(due)
+            return await self._poll_many(due, pages=True)
 
     async def ensure_synced(self, settings: Settings) -> None:
         """Copy the config's sources into the table once (before the first poll)."""
@@ -260,18 +381,39 @@ class Ingestor:
     async def poll_all(self) -> list[SourceReport]:
         """Poll every enabled source now (``/fetch``, the demo)."""
         async with self._run_lock:
-            return await self._poll_many(await self.sources.list_all(enabled_only=True))
+            sources = await self.sources.list_all(enabled_only=True)
+            return await self._poll_many(sources, pages=True)
 
     async def poll_one(self, source: Source) -> SourceReport:
-        """Poll one source now (``/addsource`` reads a new source at once)."""
-        async with self._run_lock, Fetcher(self.settings) as fetcher:
+        """Poll one source now (``/addsource`` reads a new source at once; its article
+        pages are read by the next scheduled run)."""
+        async with self._run_lock, self.open_fetcher() as fetcher:
             return await self.poll_source(source, fetcher)
 
-    async def _poll_many(self, sources: Sequence[Source]) -> list[SourceReport]:
+    async def read_pages(self, *, limit: int | None = None) -> PageReport:
+        """Read queued article pages now (at most ``pages_per_poll``, or ``limit``)."""
+        async with self._run_lock:
+            return await self._read_pages_if_queued(None, limit=limit)
+
+    async def _read_pages_if_queued(
+        self, fetcher: Fetcher | None, *, limit: int | None = None
+    ) -> PageReport:
+        if not self.reads_pages or not await self.articles.pages_queued():
+            return PageReport()
+        if fetcher is not None:
+            return await self.fetch_pages(fetcher, limit=limit)
+        async with self.open_fetcher() as own:
+            return await self.fetch_pages(own, limit=limit)
+
+    async def _poll_many(
+        self, sources: Sequence[Source], *, pages: bool = False
+    ) -> list[SourceReport]:
         if not sources:
+            if pages:  # pages queued by an earlier run (or another process) still get read
+                await self._read_pages_if_queued(None)
             return []
         gate = asyncio.Semaphore(SOURCE_CONCURRENCY)
-        async with Fetcher(self.settings) as fetcher:
+        async with self.open_fetcher() as fetcher:
 
             async def one(source: Source) -> SourceReport:
                 async with gate:
@@ -292,7 +434,112 @@ class Ingestor:
                         )
                         return SourceReport(source.url, source.id, source.title, error=error)
 
-            return list(await asyncio.gather(*(one(s) for s in sources)))
+            reports = list(await asyncio.gather(*(one(s) for s in sources)))
+            if pages:
+                try:
+                    await self._read_pages_if_queued(fetcher)
+                except sqlite3.Error as exc:  # the next run reads them
+                    log.error("article pages: storage error: %s", exc)
+            return reports
+
+    # --- article pages ------------------------------------------------------------------
+
+    async def fetch_pages(self, fetcher: Fetcher, *, limit: int | None = None) -> PageReport:
+        """Read up to ``limit`` (default ``pages_per_poll``) queued article pages.
+
+        One request at a time per host with ``page_delay_seconds`` between requests; several
+        hosts at once. Each page is tried once: the full text is analysed again (regions,
+        event, summary, search row, near-copy keys) and the article is planned only then; a
+        page that fails leaves the article with its lead, logged once, and stops its wait.
+        """
+        report = PageReport()
+        count = self.settings.pages_per_poll if limit is None else limit
+        if count <= 0:
+            return report
+        jobs = await self.articles.due_pages(count)
+        by_host: dict[str, list[PageJob]] = {}
+        for job in jobs:
+            by_host.setdefault(host_of(job.url), []).append(job)
+        gate = asyncio.Semaphore(PAGE_HOSTS)
+
+        async def host_run(host: str, queue: list[PageJob]) -> None:
+            async with gate:
+                for job in queue:
+                    try:
+                        await self._read_page(job, host, fetcher, report)
+                    except sqlite3.Error:
+                        raise
+                    except Exception:  # a bug in one page must not stop the others
+                        log.exception("page %s: unexpected error", job.url)
+                        report.failed += 1
+                        await self.articles.page_failed(job, "internal error")
+                        await self._after_store([job.article_id])
+
+        await asyncio.gather(*(host_run(h, q) for h, q in by_host.items()))
+        if jobs:
+            log.info(
+                "article pages: %d read, %d with nothing new, %d failed",
+                report.fetched, report.unchanged, report.failed,
+            )  # fmt: skip
+        return report
+
+    async def _read_page(
+        self, job: PageJob, host: str, fetcher: Fetcher, report: PageReport
+    ) -> None:
+        error = ""
+        async with self.pacer.slot(host):
+            started = time.perf_counter()
+            try:
+                result = await fetcher.fetch(
+                    job.url, etag=job.etag, last_modified=job.last_modified
+                )
+            except FetchError as exc:
+                result = None
+                error = str(exc) or type(exc).__name__
+            finally:
+                report.fetch_seconds += time.perf_counter() - started
+        now = int(self.clock())
+        if result is None or result.not_modified:
+            reason = error if result is None else "not modified"
+            log.warning("page %s: %s; the article keeps its lead", job.url, reason)
+            report.failed += 1
+            await self.articles.page_failed(job, reason, now=now)
+            await self._after_store([job.article_id])
+            return
+        stored = await self.articles.title_and_text(job.article_id)
+        if stored is None:  # deleted meanwhile
+            await self.articles.page_failed(job, "article deleted", status="skipped", now=now)
+            return
+        title, lead = stored
+        try:
+            async with self._cpu_lock:
+                body = await asyncio.to_thread(_page_text, result)
+                real = is_real_full_text(lead, body)
+                update = (
+                    await asyncio.to_thread(
+                        reanalyse, title, lead, body, source_region=job.source_region
+                    )
+                    if real
+                    else None
+                )
+        except ParseError as exc:
+            log.warning("page %s: %s; the article keeps its lead", job.url, exc)
+            report.failed += 1
+            await self.articles.page_failed(job, str(exc), now=now)
+            await self._after_store([job.article_id])
+            return
+        if update is None:
+            report.unchanged += 1
+            await self.articles.page_failed(
+                job, "the page says no more than the lead", status="skipped", now=now
+            )
+        else:
+            await self.articles.store_full_text(
+                job, update, etag=result.etag, last_modified=result.last_modified, now=now
+            )
+            report.fetched += 1
+            report.ids.append(job.article_id)
+        await self._after_store([job.article_id])
 
     # --- one source ---------------------------------------------------------------------
 
@@ -376,7 +623,9 @@ class Ingestor:
         """Parse one fetched document and store its new items; returns its title."""
         fetched_at = datetime.fromtimestamp(int(self.clock()), UTC)
         async with self._cpu_lock:
-            parsed, items, reasons = await asyncio.to_thread(_parse_fetched, result, fetched_at)
+            parsed, items, reasons = await asyncio.to_thread(
+                _parse_fetched, result, fetched_at, source.full_text, self.reads_pages
+            )
         report.skipped += len(parsed.items) - len(items)
         report.reasons.extend(reasons)
         if not items and parsed.items:
@@ -387,23 +636,28 @@ class Ingestor:
         if fresh:
             async with self._cpu_lock:
                 prepared, failures = await asyncio.to_thread(
-                    _analyse_batch, fresh, source, fetched_at
+                    _analyse_batch, fresh, source, fetched_at, self.settings.page_wait_seconds
                 )
             report.skipped += len(failures)
             report.reasons.extend(failures)
             results = await self.articles.insert_many(prepared, near_copy=dedup.is_near_copy)
+            waiting = {a.url for a in prepared if a.page_url}
             new_ids: list[int] = []
+            ready: list[int] = []
             for stored in results:
                 if stored.status == "new" and stored.article_id is not None:
                     new_ids.append(stored.article_id)
+                    if stored.url not in waiting:
+                        ready.append(stored.article_id)
                 elif stored.status == "duplicate":
                     report.duplicates += 1
                 else:
                     report.seen += 1
             report.new += len(new_ids)
             report.new_ids.extend(new_ids)
-            if new_ids:
-                await self._after_store(new_ids)
+            # Articles waiting for their page are grouped and planned once it is read.
+            if ready:
+                await self._after_store(ready)
         return parsed.title
 
     async def _after_store(self, new_ids: list[int]) -> None:
@@ -424,7 +678,7 @@ class Ingestor:
         an operator's files) unless it is a source already; conditional GET is not used.
         """
         reports: list[SourceReport] = []
-        async with self._run_lock, Fetcher(self.settings) as fetcher:
+        async with self._run_lock, self.open_fetcher() as fetcher:
             for location in locations:
                 key = _source_key(location)
                 source = await self.sources.get_by_url(key)
@@ -442,6 +696,7 @@ class Ingestor:
                 reports.append(report)
                 if on_done is not None:
                     on_done(report)
+            await self._read_pages_if_queued(fetcher)
         return reports
 
 

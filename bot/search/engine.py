@@ -57,5 +57,5 @@ async def run_search(
         articles = latest.articles[offset:]
         has_more = latest.next_cursor is not None
     exact, prefixes = stage_matchers(query, used)
-    snippets = tuple(snippet(a.text, exact, prefixes) for a in articles)
+    snippets = tuple(snippet(a.full_text, exact, prefixes) for a in articles)
     return SearchResult(query, articles, snippets, has_more, used, offset, now)

@@ -32,7 +32,11 @@ def make_settings(base_url: str, db_path: Path, **sections: Any) -> Settings:
     telegram |= sections.pop("telegram", {})
     telegram.setdefault("polling_timeout", 1)
     storage: JSON = {"path": str(db_path)} | sections.pop("storage", {})
-    return Settings.model_validate({"telegram": telegram, "storage": storage, **sections})
+    # The fixtures' item links are not real pages: tests that read pages turn it on.
+    ingest: JSON = {"pages_per_poll": 0} | sections.pop("ingest", {})
+    return Settings.model_validate(
+        {"telegram": telegram, "storage": storage, "ingest": ingest, **sections}
+    )
 
 
 @dataclass

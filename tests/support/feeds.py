@@ -36,6 +36,8 @@ class FeedServer:
     in_flight: int = 0
     max_in_flight: int = 0
     delay: float = 0.0
+    # (path, start, end) of every served request, loop.time() seconds: pacing checks
+    timings: list[tuple[str, float, float]] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     _stopping: asyncio.Event = field(default_factory=asyncio.Event)
     base_url: str = ""
@@ -81,6 +83,7 @@ class FeedServer:
         self._record(request)
         self.in_flight += 1
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        started = asyncio.get_running_loop().time()
         try:
             if self.delay:
                 await asyncio.sleep(self.delay)
@@ -104,6 +107,7 @@ class FeedServer:
             return web.Response(status=res.status, body=body, headers=headers)
         finally:
             self.in_flight -= 1
+            self.timings.append((request.path, started, asyncio.get_running_loop().time()))
 
     async def _loop(self, request: web.Request) -> web.Response:
         # /loop/1 -> /loop/2 -> /loop/1 ... forever.
