@@ -12,6 +12,7 @@ BENCHES = (
     "bench.bench_ingest",
     "bench.bench_delivery",
     "bench.bench_reading",
+    "bench.bench_channels",
 )
 
 

@@ -12,6 +12,7 @@ from aiogram import Router
 from handlers import (
     admin_sources,
     admin_stats,
+    channels,
     errors,
     events,
     fallback,
@@ -33,6 +34,7 @@ _FEATURES = (
     settings,
     admin_sources,
     admin_stats,
+    channels,
     inline,
     fallback,
 )
