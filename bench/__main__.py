@@ -13,6 +13,7 @@ BENCHES = (
     "bench.bench_fulltext",
     "bench.bench_delivery",
     "bench.bench_reading",
+    "bench.bench_channels",
 )
 
 

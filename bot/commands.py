@@ -34,4 +34,7 @@ ADMIN_COMMANDS: tuple[Command, ...] = (
     Command("delsource", "Удалить источник: ID", "Delete a source: ID"),
     Command("fetch", "Опросить источники сейчас", "Poll sources now"),
     Command("stats", "Статистика", "Statistics"),
+    Command(
+        "channel", "Канал региона: @канал регион | off", "Region channel: @channel region | off"
+    ),
 )

@@ -33,3 +33,18 @@ class Texts:
         table = self.en if lang == "en" else self.ru
         template = table.get(key) or self.ru[key]
         return template.format(**fields) if fields else template
+
+
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """The Russian form for ``n``: 1 источник, 2 источника, 5 источников, 21 источник,
+    11-14 источников."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def plural_en(n: int, one: str, many: str) -> str:
+    return one if abs(n) == 1 else many

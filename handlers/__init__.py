@@ -12,10 +12,12 @@ from aiogram import Router
 from handlers import (
     admin_sources,
     admin_stats,
+    channels,
     errors,
     events,
     fallback,
     inline,
+    managed,
     reading,
     settings,
     start,
@@ -31,8 +33,10 @@ _FEATURES = (
     reading,
     events,
     settings,
+    managed,
     admin_sources,
     admin_stats,
+    channels,
     inline,
     fallback,
 )

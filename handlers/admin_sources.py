@@ -1,5 +1,9 @@
 """Admin commands for news sources: /sources, /addsource, /delsource, /fetch.
 
+``/addsource`` as the caption of an attached OPML file imports every feed in it (each
+with its region when the outline names one); ``/sources opml`` sends them all back as
+``sources.opml``. The file's size is checked before it is downloaded.
+
 Only users in ``telegram.admins`` may use them (:mod:`handlers.admin` checks). Admins add http(s)
 URLs only: local paths stay an operator's tool (the config and the CLI), so a chat can
 never make the bot read files of its server.
@@ -12,13 +16,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from aiogram import Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import BufferedInputFile, Document, Message
 
 from bot.config import Settings
 from bot.errors import UserInputError
-from bot.i18n import Texts
+from bot.i18n import Texts, plural_en, plural_ru
+from bot.ingest.opml import MAX_OPML_BYTES, OpmlEntry, OpmlError, read_opml, render_opml
 from bot.ingest.pipeline import Ingestor, SourceReport
 from bot.render import pack_messages
 from bot.text.catalogue import by_code
@@ -65,6 +70,23 @@ T = Texts(
         "report_nm": " (без изменений)",
         "report_fail": "❌ <b>#{id}</b> {name}: {error}",
         "fetch_total": "Всего новых статей: <b>{n}</b>, с ошибкой: {failed}",
+        "sources_usage": (
+            "Формат: <code>/sources</code> — список, <code>/sources opml</code> — файл OPML."
+        ),
+        "opml_caption": "Источники в формате OPML: {n} {word}.",
+        "opml_too_big": "Файл слишком большой: OPML принимается до {mb} МБ.",
+        "opml_bad": (
+            "Не смог прочитать файл «{name}» как список OPML: в нём нет лент http(s) или это "
+            "не XML. Пришлите файл .opml с подписью <code>/addsource</code>."
+        ),
+        "opml_download": "Не удалось получить файл у Telegram. Пришлите его ещё раз.",
+        "opml_title": "<b>Импорт OPML</b> «{name}»",
+        "opml_added": "Добавлено: {n} {word}",
+        "opml_existing": "Уже были: {n} {word}",
+        "opml_refused": "Отклонено: {n} {word} (нужен адрес http(s))",
+        "opml_regions": "С регионом: {n}",
+        "opml_refused_row": "• {url}",
+        "opml_next": "Новые источники будут опрошены в ближайшие минуты. Список: /sources",
     },
     en={
         "title": "<b>Sources</b> ({n})",
@@ -98,6 +120,24 @@ T = Texts(
         "report_nm": " (not modified)",
         "report_fail": "❌ <b>#{id}</b> {name}: {error}",
         "fetch_total": "New articles in all: <b>{n}</b>, failed: {failed}",
+        "sources_usage": (
+            "Usage: <code>/sources</code> lists them, <code>/sources opml</code> sends "
+            "an OPML file."
+        ),
+        "opml_caption": "Sources as OPML: {n} {word}.",
+        "opml_too_big": "The file is too large: OPML files up to {mb} MB are accepted.",
+        "opml_bad": (
+            "Could not read «{name}» as an OPML list: it has no http(s) feeds or is not XML. "
+            "Send an .opml file with the caption <code>/addsource</code>."
+        ),
+        "opml_download": "Could not get the file from Telegram. Please send it again.",
+        "opml_title": "<b>OPML import</b> «{name}»",
+        "opml_added": "Added: {n} {word}",
+        "opml_existing": "Already there: {n} {word}",
+        "opml_refused": "Refused: {n} {word} (an http(s) address is needed)",
+        "opml_regions": "With a region: {n}",
+        "opml_refused_row": "• {url}",
+        "opml_next": "New sources are polled within minutes. The list: /sources",
     },
 )
 
@@ -236,11 +276,115 @@ def _valid_url(raw: str) -> str | None:
     return url
 
 
+def _sources_word(n: int, lang: str) -> str:
+    if lang == "en":
+        return plural_en(n, "source", "sources")
+    return plural_ru(n, "источник", "источника", "источников")
+
+
+def _count(key: str, n: int, lang: str) -> str:
+    return T(key, lang, n=n, word=_sources_word(n, lang))
+
+
 async def cmd_sources(
-    message: Message, *, lang: str, settings: Settings, sources: SourceRepository
+    message: Message,
+    command: CommandObject,
+    *,
+    lang: str,
+    settings: Settings,
+    sources: SourceRepository,
 ) -> None:
+    args = (command.args or "").strip().casefold()
+    if args in ("opml", "xml", "export", "экспорт"):
+        await _send_opml(message, lang, sources)
+        return
+    if args:
+        raise UserInputError(T("sources_usage", "ru"), T("sources_usage", "en"))
     for text in render_sources(await sources.list_all(), lang):
         await message.answer(text, link_preview_options=NO_PREVIEW)
+
+
+async def _send_opml(message: Message, lang: str, sources: SourceRepository) -> None:
+    listed = await sources.list_all()
+    if not listed:
+        await message.answer(T("none", lang))
+        return
+    document = render_opml([OpmlEntry(s.url, s.title, s.region) for s in listed])
+    await message.answer_document(
+        BufferedInputFile(document.encode("utf-8"), filename="sources.opml"),
+        caption=T("opml_caption", lang, n=len(listed), word=_sources_word(len(listed), lang)),
+    )
+
+
+def _too_big() -> UserInputError:
+    mb = MAX_OPML_BYTES // 1_000_000
+    return UserInputError(T("opml_too_big", "ru", mb=mb), T("opml_too_big", "en", mb=mb))
+
+
+async def _download(bot: Bot, document: Document) -> bytes:
+    """The file's bytes; its size is checked before anything is downloaded."""
+    if document.file_size is not None and document.file_size > MAX_OPML_BYTES:
+        raise _too_big()
+    file = await bot.get_file(document.file_id)
+    if file.file_size is not None and file.file_size > MAX_OPML_BYTES:
+        raise _too_big()
+    if not file.file_path:
+        raise UserInputError(T("opml_download", "ru"), T("opml_download", "en"))
+    buffer = await bot.download_file(file.file_path)
+    data = buffer.read(MAX_OPML_BYTES + 1) if buffer is not None else b""
+    if len(data) > MAX_OPML_BYTES:
+        raise _too_big()
+    return data
+
+
+async def cmd_addsource_file(
+    message: Message,
+    *,
+    lang: str,
+    bot: Bot,
+    settings: Settings,
+    sources: SourceRepository,
+) -> None:
+    """``/addsource`` as the caption of an OPML file: import every feed in it."""
+    document = message.document
+    assert document is not None  # the filter asks for one
+    name = html.escape((document.file_name or "file")[:100])
+    data = await _download(bot, document)
+    try:
+        listed = read_opml(data)
+    except OpmlError:
+        texts = (T("opml_bad", "ru", name=name), T("opml_bad", "en", name=name))
+        raise UserInputError(*texts) from None
+    added = existing = with_region = 0
+    refused = list(listed.refused)
+    for entry in listed.entries:
+        url = _valid_url(entry.url)
+        if url is None:
+            refused.append(entry.url)
+            continue
+        _, created = await sources.add(
+            url,
+            region=entry.region,
+            title=entry.title,
+            origin="db",
+            interval_seconds=settings.ingest.poll_interval_seconds,
+        )
+        added += created
+        existing += not created
+        with_region += bool(created and entry.region)
+    lines = [T("opml_title", lang, name=name), _count("opml_added", added, lang)]
+    if with_region:
+        lines.append(T("opml_regions", lang, n=with_region))
+    lines.append(_count("opml_existing", existing, lang))
+    if refused:
+        lines.append(_count("opml_refused", len(refused), lang))
+        lines += [
+            T("opml_refused_row", lang, url=html.escape(_short_url(u or "—")[:100]))
+            for u in refused[:5]
+        ]
+    if added:
+        lines.append(T("opml_next", lang))
+    await message.answer("\n".join(lines), link_preview_options=NO_PREVIEW)
 
 
 async def cmd_addsource(
@@ -330,6 +474,7 @@ def build_router() -> Router:
     """A fresh router with this feature's handlers (an aiogram router attaches once)."""
     router = admin_router("admin_sources")
     router.message.register(cmd_sources, Command("sources"))
+    router.message.register(cmd_addsource_file, Command("addsource"), F.document)
     router.message.register(cmd_addsource, Command("addsource"))
     router.message.register(cmd_delsource, Command("delsource"))
     router.message.register(cmd_fetch, Command("fetch"))

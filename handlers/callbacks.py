@@ -12,8 +12,10 @@ from __future__ import annotations
 from aiogram.filters.callback_data import CallbackData
 
 __all__ = [
+    "HERE",
     "MAX_CALLBACK_BYTES",
     "OUR_PREFIXES",
+    "ManageCb",
     "MyCb",
     "RegionCb",
     "SettingsCb",
@@ -22,6 +24,11 @@ __all__ = [
 ]
 
 MAX_CALLBACK_BYTES = 64
+
+# The chat a screen acts on: ``(x, h)`` = (chat id, forum topic). ``x == 0`` is the chat the
+# button sits in (and its topic); another id is a group or channel managed from a private
+# chat (/my), whose admin rights are checked again on every press.
+HERE = (0, 0)
 
 
 class RegionCb(CallbackData, prefix="rg"):
@@ -33,6 +40,8 @@ class RegionCb(CallbackData, prefix="rg"):
     d: int = -1
     p: int = 0
     c: str = ""
+    x: int = 0
+    h: int = 0
 
 
 class MyCb(CallbackData, prefix="my"):
@@ -40,6 +49,8 @@ class MyCb(CallbackData, prefix="my"):
 
     a: str
     c: str = ""
+    x: int = 0
+    h: int = 0
 
 
 class SuggestCb(CallbackData, prefix="sg"):
@@ -58,10 +69,23 @@ class SettingsCb(CallbackData, prefix="st"):
 
     k: str
     v: str
+    x: int = 0
+    h: int = 0
+
+
+class ManageCb(CallbackData, prefix="mc"):
+    """A group or channel managed from a private chat (/my): ``a`` = ``"o"`` its menu
+    (subscriptions), ``"s"`` settings, ``"f"`` keyword filter, ``"fc"`` clear the filter,
+    ``"l"`` the list of managed chats; ``x`` the chat, ``h`` the forum topic."""
+
+    a: str
+    x: int = 0
+    h: int = 0
 
 
 OUR_PREFIXES: tuple[str, ...] = tuple(
-    f"{cls.__prefix__}{cls.__separator__}" for cls in (RegionCb, MyCb, SuggestCb, SettingsCb)
+    f"{cls.__prefix__}{cls.__separator__}"
+    for cls in (RegionCb, MyCb, SuggestCb, SettingsCb, ManageCb)
 )
 
 

@@ -11,13 +11,14 @@ from collections.abc import Collection, Sequence
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.text.catalogue import FEDERAL_DISTRICTS, Region, by_code, regions_in_district
-from handlers.callbacks import MyCb, RegionCb, SettingsCb, SuggestCb
+from handlers.callbacks import HERE, ManageCb, MyCb, RegionCb, SettingsCb, SuggestCb
 from storage.subscriptions import ALL_REGIONS, ChatSettings
 
 __all__ = [
     "DIGEST_TIMES",
     "PAGE_SIZE",
     "QUIET_PRESETS",
+    "back_row",
     "district_page",
     "districts_keyboard",
     "my_keyboard",
@@ -55,9 +56,20 @@ def page_count(district_index: int) -> int:
     return max(1, -(-len(regions) // PAGE_SIZE))
 
 
-def districts_keyboard(lang: str, subscribed: Collection[str]) -> InlineKeyboardMarkup:
+def back_row(lang: str, target: tuple[int, int]) -> list[list[InlineKeyboardButton]]:
+    """A managed chat's screens end with «Назад» to its menu; none for this chat."""
+    x, h = target
+    if not x:
+        return []
+    return [[_button(_BACK["en" if lang == "en" else "ru"], ManageCb(a="o", x=x, h=h).pack())]]
+
+
+def districts_keyboard(
+    lang: str, subscribed: Collection[str], target: tuple[int, int] = HERE
+) -> InlineKeyboardMarkup:
     """The federal districts (two per row, with the number of subscribed regions in each)
     and «Вся Россия» (a toggle, ✅ when subscribed)."""
+    x, h = target
     rows: list[list[InlineKeyboardButton]] = []
     row: list[InlineKeyboardButton] = []
     for index, fd in enumerate(FEDERAL_DISTRICTS):
@@ -65,7 +77,7 @@ def districts_keyboard(lang: str, subscribed: Collection[str]) -> InlineKeyboard
         label = fd.code if lang != "en" else fd.name_en.removesuffix(" Federal District")
         if count:
             label += f" ✅{count}"
-        row.append(_button(label, RegionCb(a="d", d=index, p=0).pack()))
+        row.append(_button(label, RegionCb(a="d", d=index, p=0, x=x, h=h).pack()))
         if len(row) == 2:
             rows.append(row)
             row = []
@@ -74,14 +86,20 @@ def districts_keyboard(lang: str, subscribed: Collection[str]) -> InlineKeyboard
     all_label = _ALL_LABEL["en" if lang == "en" else "ru"]
     if ALL_REGIONS in subscribed:
         all_label = CHECK + all_label
-    rows.append([_button(all_label, RegionCb(a="t", d=-1, p=0, c=ALL_REGIONS).pack())])
+    rows.append([_button(all_label, RegionCb(a="t", d=-1, p=0, c=ALL_REGIONS, x=x, h=h).pack())])
+    rows += back_row(lang, target)
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 def district_page(
-    district_index: int, page: int, lang: str, subscribed: Collection[str]
+    district_index: int,
+    page: int,
+    lang: str,
+    subscribed: Collection[str],
+    target: tuple[int, int] = HERE,
 ) -> tuple[list[Region], InlineKeyboardMarkup]:
     """Page ``page`` (clamped) of a district's regions: toggle buttons, paging, «Назад»."""
+    x, h = target
     fd = FEDERAL_DISTRICTS[district_index]
     regions = regions_in_district(fd.code)
     pages = page_count(district_index)
@@ -93,19 +111,21 @@ def district_page(
             [
                 _button(
                     (CHECK if r.code in subscribed else "") + region_label(r.code, lang),
-                    RegionCb(a="t", d=district_index, p=page, c=r.code).pack(),
+                    RegionCb(a="t", d=district_index, p=page, c=r.code, x=x, h=h).pack(),
                 )
                 for r in shown[i : i + 2]
             ]
         )
     nav: list[InlineKeyboardButton] = []
     if page > 0:
-        nav.append(_button("◀️", RegionCb(a="d", d=district_index, p=page - 1).pack()))
+        nav.append(_button("◀️", RegionCb(a="d", d=district_index, p=page - 1, x=x, h=h).pack()))
     if page < pages - 1:
-        nav.append(_button("▶️", RegionCb(a="d", d=district_index, p=page + 1).pack()))
+        nav.append(_button("▶️", RegionCb(a="d", d=district_index, p=page + 1, x=x, h=h).pack()))
     if nav:
         rows.append(nav)
-    rows.append([_button(_BACK["en" if lang == "en" else "ru"], RegionCb(a="root").pack())])
+    rows.append(
+        [_button(_BACK["en" if lang == "en" else "ru"], RegionCb(a="root", x=x, h=h).pack())]
+    )
     return shown, InlineKeyboardMarkup(inline_keyboard=rows)
 
 
@@ -121,12 +141,17 @@ def suggestions_keyboard(
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def my_keyboard(codes: Sequence[str], lang: str) -> InlineKeyboardMarkup | None:
+def my_keyboard(
+    codes: Sequence[str], lang: str, target: tuple[int, int] = HERE
+) -> InlineKeyboardMarkup | None:
     """A remove button per subscription (two per row); None when there are none."""
     if not codes:
         return None
+    x, h = target
     rows: list[list[InlineKeyboardButton]] = []
-    buttons = [_button("❌ " + region_label(c, lang), MyCb(a="rm", c=c).pack()) for c in codes]
+    buttons = [
+        _button("❌ " + region_label(c, lang), MyCb(a="rm", c=c, x=x, h=h).pack()) for c in codes
+    ]
     for i in range(0, len(buttons), 2):
         rows.append(buttons[i : i + 2])
     # Telegram allows 100 buttons; 89 regions and '*' fit.
@@ -137,24 +162,27 @@ def _mark(selected: bool, text: str) -> str:
     return CHECK + text if selected else text
 
 
-def settings_keyboard(settings: ChatSettings, lang: str) -> InlineKeyboardMarkup:
+def settings_keyboard(
+    settings: ChatSettings, lang: str, target: tuple[int, int] = HERE
+) -> InlineKeyboardMarkup:
     en = lang == "en"
+    x, h = target
     instant = settings.mode == "instant"
     rows: list[list[InlineKeyboardButton]] = [
         [
             _button(
                 _mark(instant, "⚡ Instantly" if en else "⚡ Сразу"),
-                SettingsCb(k="mode", v="instant").pack(),
+                SettingsCb(x=x, h=h, k="mode", v="instant").pack(),
             ),
             _button(
                 _mark(not instant, "📰 Daily digest" if en else "📰 Дайджест раз в день"),
-                SettingsCb(k="mode", v="digest").pack(),
+                SettingsCb(x=x, h=h, k="mode", v="digest").pack(),
             ),
         ],
         [
             _button(
                 _mark(not instant and settings.digest_time == t, t),
-                SettingsCb(k="dt", v=t.replace(":", "")).pack(),
+                SettingsCb(x=x, h=h, k="dt", v=t.replace(":", "")).pack(),
             )
             for t in DIGEST_TIMES
         ],
@@ -163,14 +191,14 @@ def settings_keyboard(settings: ChatSettings, lang: str) -> InlineKeyboardMarkup
     quiet_row = [
         _button(
             _mark(quiet is None, "🔔 No quiet hours" if en else "🔔 Без тихих часов"),
-            SettingsCb(k="q", v="off").pack(),
+            SettingsCb(x=x, h=h, k="q", v="off").pack(),
         )
     ]
     for start, end in QUIET_PRESETS:
         quiet_row.append(
             _button(
                 _mark(quiet == (start, end), f"🌙 {start}–{end}"),
-                SettingsCb(k="q", v=(start + end).replace(":", "")).pack(),
+                SettingsCb(x=x, h=h, k="q", v=(start + end).replace(":", "")).pack(),
             )
         )
     rows.append(quiet_row)
@@ -179,15 +207,21 @@ def settings_keyboard(settings: ChatSettings, lang: str) -> InlineKeyboardMarkup
     else:
         preview = "🔗 Link previews: off" if en else "🔗 Превью ссылок: выкл."
     rows.append(
-        [_button(preview, SettingsCb(k="lp", v="0" if settings.link_previews else "1").pack())]
+        [
+            _button(
+                preview,
+                SettingsCb(x=x, h=h, k="lp", v="0" if settings.link_previews else "1").pack(),
+            )
+        ]
     )
     if settings.timezone:
         rows.append(
             [
                 _button(
                     "🕒 Zone of my region" if en else "🕒 Пояс моего региона",
-                    SettingsCb(k="tz", v="auto").pack(),
+                    SettingsCb(x=x, h=h, k="tz", v="auto").pack(),
                 )
             ]
         )
+    rows += back_row(lang, target)
     return InlineKeyboardMarkup(inline_keyboard=rows)

@@ -19,11 +19,20 @@ def _title(chat: TgChat) -> str:
     return " ".join(p for p in (chat.first_name, chat.last_name) if p) or (chat.username or "")
 
 
+# (chat, user) pairs already noted by this process: a group's chatter costs no writes.
+_NOTED_MAX = 50_000
+
+
 class ChatContextMiddleware(BaseMiddleware):
-    """Puts ``lang`` ('ru'/'en') into handler data and upserts the chat (``chat_record``)."""
+    """Puts ``lang`` ('ru'/'en') into handler data and upserts the chat (``chat_record``).
+
+    A person acting in a group or channel is noted (``ChatRepository.note_person``): /my
+    offers them that chat to manage once getChatMember says they administer it.
+    """
 
     def __init__(self, chats: ChatRepository) -> None:
         self.chats = chats
+        self._noted: set[tuple[int, int]] = set()
 
     async def __call__(
         self,
@@ -47,4 +56,14 @@ class ChatContextMiddleware(BaseMiddleware):
             ):
                 existing = await self.chats.upsert(chat.id, chat.type, _title(chat), chat_lang)
             data["chat_record"] = existing
+            if chat.type != "private" and user is not None and not user.is_bot:
+                await self._note(chat.id, user.id)
         return await handler(event, data)
+
+    async def _note(self, chat_id: int, user_id: int) -> None:
+        if (chat_id, user_id) in self._noted:
+            return
+        if len(self._noted) >= _NOTED_MAX:
+            self._noted.clear()
+        await self.chats.note_person(chat_id, user_id)
+        self._noted.add((chat_id, user_id))

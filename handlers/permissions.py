@@ -18,7 +18,7 @@ from aiogram.types import User
 
 from bot.errors import PermissionDeniedError
 
-__all__ = ["ADMIN_CACHE_SECONDS", "ensure_can_manage", "forget_admin_cache"]
+__all__ = ["ADMIN_CACHE_SECONDS", "ensure_can_manage", "forget_admin_cache", "is_chat_admin"]
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +47,13 @@ def _cache_of(bot: Bot) -> _Cache:
 _ADMIN_STATUSES = frozenset({"creator", "administrator"})
 
 
-async def _is_chat_admin(bot: Bot, chat_id: int, user_id: int) -> bool:
+async def is_chat_admin(bot: Bot, chat_id: int, user_id: int, *, fresh: bool = False) -> bool:
+    """Is the user the chat's creator or an administrator? ``getChatMember``, its answer
+    cached for :data:`ADMIN_CACHE_SECONDS`; ``fresh`` asks Telegram again (and caches)."""
     cache = _cache_of(bot)
     now = time.monotonic()
     hit = cache.get((chat_id, user_id))
-    if hit is not None and hit[1] > now:
+    if hit is not None and hit[1] > now and not fresh:
         return hit[0]
     try:
         member = await bot.get_chat_member(chat_id, user_id)
@@ -83,6 +85,6 @@ async def ensure_can_manage(
         return
     if sender_chat is not None and sender_chat.id == chat.id:
         return
-    if user is not None and not user.is_bot and await _is_chat_admin(bot, chat.id, user.id):
+    if user is not None and not user.is_bot and await is_chat_admin(bot, chat.id, user.id):
         return
     raise PermissionDeniedError(NOT_ADMIN["ru"], NOT_ADMIN["en"])

@@ -30,11 +30,13 @@ from bot.delivery.quiet_hours import (
 )
 from bot.errors import UserInputError
 from bot.i18n import Texts
-from handlers.callbacks import SettingsCb
+from handlers.callbacks import HERE, SettingsCb
 from handlers.editing import edit_in_place
 from handlers.keyboards import DIGEST_TIMES, region_label, settings_keyboard
 from handlers.permissions import ensure_can_manage
 from handlers.region_input import resolve_user_region
+from handlers.targets import resolve_target, with_header
+from storage.chats import ChatRepository
 from storage.subscriptions import MODES, SubscriptionRepository
 
 __all__ = ["T", "build_router", "button_changes", "command_changes", "settings_view"]
@@ -123,6 +125,7 @@ async def settings_view(
     chat_id: int,
     lang: str,
     now: datetime | None = None,
+    target: tuple[int, int] = HERE,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The /settings message and its buttons."""
     current = await subscriptions.get_settings(chat_id)
@@ -150,7 +153,7 @@ async def settings_view(
     lines.append(T("previews_on" if current.link_previews else "previews_off", lang))
     lines.append("")
     lines.append(T("help", lang))
-    return "\n".join(lines), settings_keyboard(current, lang)
+    return "\n".join(lines), settings_keyboard(current, lang, target)
 
 
 def _hhmm4(value: str) -> str | None:
@@ -251,8 +254,10 @@ async def cmd_settings(
 async def on_settings_button(
     callback: CallbackQuery,
     callback_data: SettingsCb,
+    *,
     lang: str,
     bot: Bot,
+    chats: ChatRepository,
     subscriptions: SubscriptionRepository,
 ) -> None:
     changes = button_changes(callback_data)
@@ -263,10 +268,11 @@ async def on_settings_button(
     if not isinstance(message, Message):
         await callback.answer(T("old_message", lang), show_alert=True)
         return
-    await ensure_can_manage(bot, message.chat, callback.from_user)
-    await subscriptions.update_settings(message.chat.id, **changes)
-    text, keyboard = await settings_view(subscriptions, message.chat.id, lang)
-    await edit_in_place(message, text, keyboard)
+    where = (callback_data.x, callback_data.h)
+    target = await resolve_target(bot, message, callback.from_user, where, chats, change=True)
+    await subscriptions.update_settings(target.chat_id, **changes)
+    text, keyboard = await settings_view(subscriptions, target.chat_id, lang, target=target.where)
+    await edit_in_place(message, with_header(text, target, lang), keyboard)
     await callback.answer(T("saved", lang))
 
 

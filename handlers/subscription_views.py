@@ -15,6 +15,7 @@ from bot.errors import UserInputError
 from bot.i18n import Texts
 from bot.text.catalogue import FEDERAL_DISTRICTS
 from bot.text.filters import MAX_FILTER_WORDS, FilterSyntaxError, FilterWordSpec
+from handlers.callbacks import HERE
 from handlers.keyboards import (
     district_page,
     districts_keyboard,
@@ -79,6 +80,7 @@ T = Texts(
         "my_mode_digest": "<b>Режим:</b> дайджест раз в день в {time} ({tz})",
         "my_quiet": "<b>Тихие часы:</b> {start}–{end}",
         "my_hint": "❌ — отписаться. Настройки: /settings, фильтр: /filter",
+        "my_hint_remote": "❌ — отписать чат. Регионы, настройки и фильтр чата — кнопками ниже.",
         "filter_show": (
             "<b>Фильтр слов</b>\nНужно хотя бы одно из: {include}\nИсключить: {exclude}\n\n"
             "Добавить: <code>/filter +слово -слово</code>, убрать слово: "
@@ -132,6 +134,7 @@ T = Texts(
         "my_mode_digest": "<b>Mode:</b> a daily digest at {time} ({tz})",
         "my_quiet": "<b>Quiet hours:</b> {start}–{end}",
         "my_hint": "❌ unsubscribes. Settings: /settings, filter: /filter",
+        "my_hint_remote": "❌ unsubscribes the chat. Its regions, settings and filter: below.",
         "filter_show": (
             "<b>Keyword filter</b>\nAt least one of: {include}\nExclude: {exclude}\n\n"
             "Add: <code>/filter +word -word</code>, remove a word: <code>/filter !word</code>, "
@@ -164,17 +167,19 @@ async def subscribed_codes(
     return {s.region for s in await subscriptions.list_for_chat(chat_id, thread_id)}
 
 
-def root_view(lang: str, subscribed: set[str]) -> tuple[str, InlineKeyboardMarkup]:
-    return T("root", lang), districts_keyboard(lang, subscribed)
+def root_view(
+    lang: str, subscribed: set[str], target: tuple[int, int] = HERE
+) -> tuple[str, InlineKeyboardMarkup]:
+    return T("root", lang), districts_keyboard(lang, subscribed, target)
 
 
 def district_view(
-    index: int, page: int, lang: str, subscribed: set[str]
+    index: int, page: int, lang: str, subscribed: set[str], target: tuple[int, int] = HERE
 ) -> tuple[str, InlineKeyboardMarkup]:
     fd = FEDERAL_DISTRICTS[index]
     pages = page_count(index)
     page = min(max(page, 0), pages - 1)
-    _, keyboard = district_page(index, page, lang, subscribed)
+    _, keyboard = district_page(index, page, lang, subscribed, target)
     name = fd.name_en if lang == "en" else fd.name
     return T("district", lang, name=name, page=page + 1, pages=pages), keyboard
 
@@ -207,9 +212,16 @@ def _cut_list(lines: Sequence[str], lang: str, budget: int) -> list[str]:
 
 
 async def my_view(
-    subscriptions: SubscriptionRepository, chat_id: int, thread_id: int, lang: str
+    subscriptions: SubscriptionRepository,
+    chat_id: int,
+    thread_id: int,
+    lang: str,
+    target: tuple[int, int] = HERE,
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The /my message: subscriptions (with remove buttons), filters, mode, quiet hours."""
+    """The /my message: subscriptions (with remove buttons), filters, mode, quiet hours.
+
+    For a chat managed from a private chat (``target`` not :data:`HERE`) the hint names
+    the buttons instead of commands (which would act on the private chat)."""
     subs = await subscriptions.list_for_chat(chat_id, thread_id)
     codes = [s.region for s in subs]
     # «Вся Россия» first, then by name.
@@ -232,10 +244,13 @@ async def my_view(
     if chat_settings.quiet_hours is not None:
         start, end = chat_settings.quiet_hours
         lines.append(T("my_quiet", lang, start=start, end=end))
-    if codes:
+    if target != HERE:
+        lines.append("")
+        lines.append(T("my_hint_remote", lang))
+    elif codes:
         lines.append("")
         lines.append(T("my_hint", lang))
-    return "\n".join(lines), my_keyboard(codes, lang)
+    return "\n".join(lines), my_keyboard(codes, lang, target)
 
 
 def storage_words(words: Sequence[FilterWordSpec]) -> list[FilterWord]:

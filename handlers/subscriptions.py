@@ -37,7 +37,9 @@ from handlers.subscription_views import (
     storage_words,
     subscribed_codes,
 )
+from handlers.targets import managed_chats, managed_list, menu_screen, resolve_target, with_header
 from handlers.topics import thread_of
+from storage.chats import ChatRepository
 from storage.subscriptions import ALL_REGIONS, SubscriptionRepository
 
 __all__ = ["build_router"]
@@ -155,9 +157,21 @@ async def cmd_unsubscribe(
     await _change(message, query, lang, subscriptions, unsubscribe=True)
 
 
-async def cmd_my(message: Message, lang: str, subscriptions: SubscriptionRepository) -> None:
+async def cmd_my(
+    message: Message,
+    lang: str,
+    bot: Bot,
+    chats: ChatRepository,
+    subscriptions: SubscriptionRepository,
+) -> None:
     text, keyboard = await my_view(subscriptions, message.chat.id, thread_of(message), lang)
     await message.answer(text, reply_markup=keyboard)
+    user = message.from_user
+    if message.chat.type == "private" and user is not None:
+        # The groups and channels this user administers: managed from here.
+        listing = managed_list(await managed_chats(bot, user.id, chats, subscriptions), lang)
+        if listing is not None:
+            await message.answer(listing[0], reply_markup=listing[1])
 
 
 async def cmd_filter(
@@ -211,8 +225,10 @@ async def _callback_message(callback: CallbackQuery, lang: str) -> Message | Non
 async def on_region_button(
     callback: CallbackQuery,
     callback_data: RegionCb,
+    *,
     lang: str,
     bot: Bot,
+    chats: ChatRepository,
     subscriptions: SubscriptionRepository,
 ) -> None:
     data = callback_data
@@ -232,10 +248,12 @@ async def on_region_button(
     message = await _callback_message(callback, lang)
     if message is None:
         return
-    chat_id, thread_id = message.chat.id, thread_of(message)
+    target = await resolve_target(
+        bot, message, callback.from_user, (data.x, data.h), chats, change=data.a == "t"
+    )
+    chat_id, thread_id, where = target.chat_id, target.thread_id, target.where
     toast: str | None = None
     if data.a == "t":
-        await ensure_can_manage(bot, message.chat, callback.from_user)
         name = region_label(data.c, lang)
         if await subscriptions.unsubscribe(chat_id, thread_id, data.c):
             toast = T("toast_off", lang, name=name)
@@ -244,13 +262,15 @@ async def on_region_button(
             toast = T("toast_on", lang, name=name)
     subscribed = await subscribed_codes(subscriptions, chat_id, thread_id)
     text: str | None
-    if data.a == "t" and data.d == -1:
+    if data.a == "t" and data.d == -1 and not target.remote:
         # «Вся Россия» sits under the districts: under /start's greeting too. Keep the text.
         text, keyboard = None, districts_keyboard(lang, subscribed)
-    elif data.a == "root":
-        text, keyboard = root_view(lang, subscribed)
+    elif data.a in ("root", "t") and data.d == -1:
+        text, keyboard = root_view(lang, subscribed, where)
     else:
-        text, keyboard = district_view(data.d, data.p, lang, subscribed)
+        text, keyboard = district_view(data.d, data.p, lang, subscribed, where)
+    if text is not None:
+        text = with_header(text, target, lang)
     await edit_in_place(message, text, keyboard)
     await callback.answer(toast)
 
@@ -292,8 +312,10 @@ async def on_suggestion(
 async def on_my_button(
     callback: CallbackQuery,
     callback_data: MyCb,
+    *,
     lang: str,
     bot: Bot,
+    chats: ChatRepository,
     subscriptions: SubscriptionRepository,
 ) -> None:
     code = callback_data.c
@@ -303,11 +325,15 @@ async def on_my_button(
     message = await _callback_message(callback, lang)
     if message is None:
         return
-    await ensure_can_manage(bot, message.chat, callback.from_user)
-    chat_id, thread_id = message.chat.id, thread_of(message)
-    removed = await subscriptions.unsubscribe(chat_id, thread_id, code)
-    text, keyboard = await my_view(subscriptions, chat_id, thread_id, lang)
-    await edit_in_place(message, text, keyboard)
+    where = (callback_data.x, callback_data.h)
+    target = await resolve_target(bot, message, callback.from_user, where, chats, change=True)
+    removed = await subscriptions.unsubscribe(target.chat_id, target.thread_id, code)
+    if target.remote:
+        text, markup = await menu_screen(subscriptions, target, lang)
+        await edit_in_place(message, text, markup)
+    else:
+        text, keyboard = await my_view(subscriptions, target.chat_id, target.thread_id, lang)
+        await edit_in_place(message, text, keyboard)
     name = region_label(code, lang)
     await callback.answer(T("toast_off", lang, name=name) if removed else None)
 

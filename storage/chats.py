@@ -70,6 +70,25 @@ class ChatRepository:
                 (int(active), now_ts(), chat_id),
             )
 
+    async def note_person(self, chat_id: int, user_id: int) -> None:
+        """Remember that ``user_id`` acted in the (recorded) group or channel ``chat_id``."""
+        async with self.db.write() as conn:
+            await conn.execute(
+                "INSERT INTO chat_people (chat_id, user_id, seen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (chat_id, user_id) DO UPDATE SET seen_at = excluded.seen_at",
+                (chat_id, user_id, now_ts()),
+            )
+
+    async def seen_with(self, user_id: int, limit: int = 30) -> list[Chat]:
+        """Active groups, supergroups and channels the user was seen in, latest first."""
+        rows = await self.db.fetchall(
+            "SELECT c.* FROM chat_people p JOIN chats c ON c.id = p.chat_id"
+            " WHERE p.user_id = ? AND c.active = 1 AND c.type != 'private'"
+            " ORDER BY p.seen_at DESC, c.id LIMIT ?",
+            (user_id, limit),
+        )
+        return [_chat(r) for r in rows]
+
     async def count(self) -> tuple[int, int]:
         """(active, inactive) chats."""
         row = await self.db.fetchone(

@@ -35,6 +35,8 @@ COPY_ORDER = (
     "subscriptions",
     "chat_filters",
     "chat_settings",
+    "region_channels",
+    "chat_people",
     "deliveries",
     "events",
     "event_articles",

@@ -7,6 +7,7 @@ from typing import Any
 
 from storage.articles import ArticleRepository
 from storage.base import Database
+from storage.channels import ChannelRepository
 from storage.chats import ChatRepository
 from storage.deliveries import DeliveryRepository
 from storage.events import EventRepository
@@ -27,6 +28,7 @@ class Repositories:
     events: EventRepository
     search: SearchRepository
     stats: StatsRepository
+    channels: ChannelRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -40,6 +42,7 @@ class Repositories:
             events=EventRepository(db),
             search=SearchRepository(db),
             stats=StatsRepository(db),
+            channels=ChannelRepository(db),
         )
 
     def as_workflow_data(self) -> dict[str, Any]:
@@ -53,4 +56,5 @@ class Repositories:
             "events": self.events,
             "search": self.search,
             "stats": self.stats,
+            "channels": self.channels,
         }

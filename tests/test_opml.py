@@ -8,22 +8,7 @@ import pytest
 
 from bot.cli import main
 from bot.ingest.opml import OpmlEntry, OpmlError, parse_opml, render_opml
-
-LIST = """<?xml version="1.0" encoding="UTF-8"?>
-<opml version="2.0">
-  <head><title>Порталы</title></head>
-  <body>
-    <outline text="Правительство РХ" type="rss" xmlUrl="https://r-19.ru/rss" category="RU-KK"/>
-    <outline text="Хакасия">
-      <outline text="Абакан" type="rss" xmlUrl="https://abakan.example/feed"/>
-    </outline>
-    <outline text="Казань" xmlUrl="https://kzn.example/rss" category="/новости,/Татарстан"/>
-    <outline text="Без региона" xmlUrl="https://nowhere.example/rss"/>
-    <outline text="Файл" xmlUrl="file:///etc/passwd"/>
-    <outline text="Копия" xmlUrl="https://r-19.ru/rss"/>
-  </body>
-</opml>
-"""
+from tests.support.opml import LIST
 
 
 def test_parse_keeps_web_feeds_with_their_regions() -> None:

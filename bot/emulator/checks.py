@@ -11,6 +11,7 @@ from bot.emulator.params import utf8_len
 from bot.emulator.records import JSON
 
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64
 MAX_INLINE_ID = 64
 BUTTON_ACTIONS = (
@@ -68,6 +69,32 @@ def render_text(
         raise bad_request(empty)
     if utf16_len(plain) > MAX_TEXT:
         raise bad_request("MESSAGE_TOO_LONG" if inline else "message is too long")
+    return plain, found
+
+
+def render_caption(
+    caption: Any, parse_mode: str | None, entities: Any
+) -> tuple[str | None, list[JSON]]:
+    """Parse and check a media caption: as a text, but optional and at most 1024 UTF-16
+    units after parsing (`message caption is too long`)."""
+    if caption is None or caption == "":
+        return None, []
+    caption = str(caption)
+    try:
+        plain, found = parse(caption, parse_mode)
+    except MarkupError as exc:
+        if str(exc).startswith("Unsupported parse_mode"):
+            raise bad_request("unsupported parse_mode") from None
+        raise bad_request(f"can't parse entities: {exc}") from None
+    if not parse_mode and entities:
+        if not isinstance(entities, list) or not all(isinstance(e, dict) for e in entities):
+            raise bad_request("can't parse caption entities JSON object")
+        found = sorted(entities, key=lambda e: (int(e["offset"]), -int(e["length"])))
+    plain, found = strip_text(plain, found)
+    if not plain:
+        return None, []
+    if utf16_len(plain) > MAX_CAPTION:
+        raise bad_request("message caption is too long")
     return plain, found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import aiohttp
@@ -95,6 +96,44 @@ class EmulatorClient:
             reply_to_message_id=reply_to_message_id,
         )
         result: JSON = await self._call("POST", "updates/message", body)
+        return result
+
+    async def user_document(
+        self,
+        user_id: int,
+        file_name: str,
+        data: bytes,
+        *,
+        caption: str | None = None,
+        mime_type: str | None = None,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        language_code: str = "ru",
+    ) -> JSON:
+        body = self._clean(
+            user_id=user_id,
+            file_name=file_name,
+            data_base64=base64.b64encode(data).decode("ascii"),
+            caption=caption,
+            mime_type=mime_type,
+            chat_id=chat_id,
+            chat_type=chat_type,
+            language_code=language_code,
+        )
+        result: JSON = await self._call("POST", "updates/document", body)
+        return result
+
+    async def file_info(self, file_id: str) -> JSON:
+        result: JSON = await self._call("GET", f"files/{file_id}")
+        return result
+
+    async def file_bytes(self, file_id: str) -> bytes:
+        return base64.b64decode((await self.file_info(file_id))["data_base64"])
+
+    async def set_photo_url_refusal(
+        self, refuse: str | None, urls: list[str] | None = None
+    ) -> JSON:
+        result: JSON = await self._call("POST", "photo_urls", {"refuse": refuse, "urls": urls})
         return result
 
     async def press_button(

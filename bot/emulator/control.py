@@ -13,6 +13,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.emulator.errors import NOT_UTF8, ControlError
+from bot.emulator.files import decode_base64
 from bot.emulator.params import is_utf8
 from bot.emulator.records import JSON
 from bot.emulator.world import World
@@ -96,6 +97,38 @@ def add_routes(app: web.Application, world: World) -> None:
             language_code=str(b.get("language_code", "ru")),
             reply_to_message_id=_opt_int(b.get("reply_to_message_id")),
         )
+
+    async def user_document(request: web.Request) -> Any:
+        b = await _body(request)
+        return world.user_document(
+            int(b["user_id"]),
+            str(b["file_name"]),
+            decode_base64(str(b["data_base64"])),
+            caption=_opt_str(b.get("caption")),
+            mime_type=_opt_str(b.get("mime_type")),
+            chat_id=_opt_int(b.get("chat_id")),
+            chat_type=str(b.get("chat_type", "private")),
+            chat_title=_opt_str(b.get("chat_title")),
+            is_forum=bool(b.get("is_forum", False)),
+            message_thread_id=_opt_int(b.get("message_thread_id")),
+            first_name=_opt_str(b.get("first_name")),
+            username=_opt_str(b.get("username")),
+            language_code=str(b.get("language_code", "ru")),
+            reply_to_message_id=_opt_int(b.get("reply_to_message_id")),
+        )
+
+    async def file_info(request: web.Request) -> Any:
+        return world.file_info(request.match_info["file_id"])
+
+    async def set_photo_urls(request: web.Request) -> Any:
+        b = await _body(request)
+        urls = b.get("urls")
+        return world.set_photo_url_refusal(
+            _opt_str(b.get("refuse")), None if urls is None else [str(u) for u in urls]
+        )
+
+    async def get_photo_urls(request: web.Request) -> Any:
+        return world.photo_url_refusal()
 
     async def callback(request: web.Request) -> Any:
         b = await _body(request)
@@ -241,6 +274,7 @@ def add_routes(app: web.Application, world: World) -> None:
 
     r = app.router
     r.add_post(f"{PREFIX}/updates/message", _wrap(user_message))
+    r.add_post(f"{PREFIX}/updates/document", _wrap(user_document))
     r.add_post(f"{PREFIX}/updates/callback", _wrap(callback))
     r.add_post(f"{PREFIX}/updates/inline", _wrap(inline))
     r.add_get(f"{PREFIX}/updates", _wrap(pending_updates))
@@ -252,6 +286,9 @@ def add_routes(app: web.Application, world: World) -> None:
     r.add_get(f"{PREFIX}/chats/{{chat_id}}/messages", _wrap(chat_messages))
     r.add_post(f"{PREFIX}/chats/{{chat_id}}/migrate", _wrap(migrate))
     r.add_post(f"{PREFIX}/chats/{{chat_id}}/add_bot", _wrap(add_bot))
+    r.add_get(f"{PREFIX}/files/{{file_id}}", _wrap(file_info))
+    r.add_post(f"{PREFIX}/photo_urls", _wrap(set_photo_urls))
+    r.add_get(f"{PREFIX}/photo_urls", _wrap(get_photo_urls))
     r.add_get(f"{PREFIX}/calls", _wrap(calls))
     r.add_post(f"{PREFIX}/faults", _wrap(add_fault))
     r.add_get(f"{PREFIX}/faults", _wrap(list_faults))

@@ -7,9 +7,10 @@ import json
 import time
 
 from bot.emulator.chats import ChatBook
-from bot.emulator.checks import check_markup, render_text
+from bot.emulator.checks import MAX_CAPTION, check_markup, render_caption, render_text
 from bot.emulator.errors import ControlError, bad_request, migrated
-from bot.emulator.markup import detect_entities
+from bot.emulator.files import Files, document_object, photo_sizes
+from bot.emulator.markup import detect_entities, utf16_len
 from bot.emulator.notifier import Notifier
 from bot.emulator.params import as_int, flag, opt_int, opt_str, req_int, require_utf8_args
 from bot.emulator.profile import BotProfile
@@ -21,6 +22,22 @@ NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
     "the same as a current content and reply markup of the message"
 )
+
+
+_MIME_TYPES = {
+    "opml": "text/x-opml",
+    "xml": "application/xml",
+    "txt": "text/plain",
+    "pdf": "application/pdf",
+    "json": "application/json",
+    "csv": "text/csv",
+}
+
+
+def _mime(file_name: str) -> str:
+    """The mime type Telegram would guess from the name (octet-stream when unsure)."""
+    extension = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    return _MIME_TYPES.get(extension, "application/octet-stream")
 
 
 def _quote(stored: StoredMessage) -> JSON:
@@ -40,7 +57,10 @@ class Messages:
         updates: UpdateQueue,
         limiter: RateLimiter,
         stats: Stats,
+        *,
+        files: Files,
     ) -> None:
+        self._files = files
         self._chats = chats
         self._profile = profile
         self._updates = updates
@@ -99,6 +119,45 @@ class Messages:
         raw_text = opt_str(p, "text")
         parse_mode = opt_str(p, "parse_mode")
         text, entities = render_text(raw_text, parse_mode, p.get("entities"))
+        content: JSON = {"text": text}
+        if entities:
+            content["entities"] = entities
+        msg = self._send(chat, p, content)
+        preview = p.get("link_preview_options")
+        if isinstance(preview, dict):
+            msg["link_preview_options"] = preview
+        elif flag(p, "disable_web_page_preview"):
+            msg["link_preview_options"] = {"is_disabled": True}
+        self._store(chat, msg, from_bot=True, raw=raw_text, parse_mode=parse_mode)
+        self._stats.messages_sent += 1
+        return msg
+
+    def api_send_photo(self, p: JSON) -> JSON:
+        return self._send_media(p, "photo")
+
+    def api_send_document(self, p: JSON) -> JSON:
+        return self._send_media(p, "document")
+
+    def _send_media(self, p: JSON, kind: str) -> JSON:
+        """sendPhoto / sendDocument: the file (upload, file_id or URL) and a caption."""
+        chat = self._chats.writable(p)
+        raw_caption = opt_str(p, "caption")
+        parse_mode = opt_str(p, "parse_mode")
+        caption, entities = render_caption(raw_caption, parse_mode, p.get("caption_entities"))
+        check_markup(p.get("reply_markup"))  # before the file is taken: a refusal stores nothing
+        stored = self._files.from_param(p, kind)
+        content: JSON = {kind: photo_sizes(stored) if kind == "photo" else document_object(stored)}
+        if caption is not None:
+            content["caption"] = caption
+            if entities:
+                content["caption_entities"] = entities
+        msg = self._send(chat, p, content)
+        self._store(chat, msg, from_bot=True, raw=raw_caption, parse_mode=parse_mode)
+        self._stats.messages_sent += 1
+        return msg
+
+    def _send(self, chat: Chat, p: JSON, content: JSON) -> JSON:
+        """The Message of a send (not stored yet): markup, topic, reply; rate-limited."""
         reply_markup = check_markup(p.get("reply_markup"))
         thread_id = opt_int(p, "message_thread_id")
         reply_to = self._reply_to(chat, p)
@@ -108,10 +167,8 @@ class Messages:
             "from": self._profile.user(),
             "chat": chat.to_api(),
             "date": int(time.time()),
-            "text": text,
         }
-        if entities:
-            msg["entities"] = entities
+        msg.update(content)
         if thread_id and chat.is_forum:
             msg["message_thread_id"] = thread_id
             msg["is_topic_message"] = True
@@ -119,19 +176,14 @@ class Messages:
             msg["reply_to_message"] = reply_to
         if reply_markup is not None and "inline_keyboard" in reply_markup:
             msg["reply_markup"] = reply_markup
-        preview = p.get("link_preview_options")
-        if isinstance(preview, dict):
-            msg["link_preview_options"] = preview
-        elif flag(p, "disable_web_page_preview"):
-            msg["link_preview_options"] = {"is_disabled": True}
         if flag(p, "protect_content"):
             msg["has_protected_content"] = True
-        self._store(chat, msg, from_bot=True, raw=raw_text, parse_mode=parse_mode)
-        self._stats.messages_sent += 1
         return msg
 
     def api_edit_message_text(self, p: JSON) -> JSON:
         stored = self._editable(p)
+        if "text" not in stored.api:
+            raise bad_request("there is no text in the message to edit")
         raw_text = opt_str(p, "text")
         parse_mode = opt_str(p, "parse_mode")
         text, entities = render_text(raw_text, parse_mode, p.get("entities"))
@@ -226,6 +278,75 @@ class Messages:
         if not text:
             raise ControlError("text is empty")
         require_utf8_args(text, chat_title, first_name, username, language_code)
+        content: JSON = {"text": text}
+        entities = detect_entities(text)
+        if entities:
+            content["entities"] = entities
+        return self._user_post(
+            user_id, content, chat_id=chat_id, chat_type=chat_type, chat_title=chat_title,
+            is_forum=is_forum, message_thread_id=message_thread_id, first_name=first_name,
+            username=username, language_code=language_code,
+            reply_to_message_id=reply_to_message_id,
+        )  # fmt: skip
+
+    def user_document(
+        self,
+        user_id: int,
+        file_name: str,
+        data: bytes,
+        *,
+        caption: str | None = None,
+        mime_type: str | None = None,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        chat_title: str | None = None,
+        is_forum: bool = False,
+        message_thread_id: int | None = None,
+        first_name: str | None = None,
+        username: str | None = None,
+        language_code: str = "ru",
+        reply_to_message_id: int | None = None,
+    ) -> JSON:
+        """A user sends a file (with a caption); the bot can fetch it with getFile and the
+        download route. Returns {update_id, message}."""
+        if not file_name:
+            raise ControlError("file_name is empty")
+        if not data:
+            raise ControlError("the file is empty")
+        require_utf8_args(file_name, caption, mime_type, chat_title, first_name, username)
+        if caption is not None and utf16_len(caption) > MAX_CAPTION:
+            raise ControlError("caption is longer than 1024 UTF-16 units")
+        stored = self._files.store(
+            data, kind="document", file_name=file_name, mime_type=mime_type or _mime(file_name)
+        )
+        content: JSON = {"document": document_object(stored)}
+        if caption:
+            content["caption"] = caption
+            entities = detect_entities(caption)
+            if entities:
+                content["caption_entities"] = entities
+        return self._user_post(
+            user_id, content, chat_id=chat_id, chat_type=chat_type, chat_title=chat_title,
+            is_forum=is_forum, message_thread_id=message_thread_id, first_name=first_name,
+            username=username, language_code=language_code,
+            reply_to_message_id=reply_to_message_id,
+        )  # fmt: skip
+
+    def _user_post(
+        self,
+        user_id: int,
+        content: JSON,
+        *,
+        chat_id: int | None,
+        chat_type: str,
+        chat_title: str | None,
+        is_forum: bool,
+        message_thread_id: int | None,
+        first_name: str | None,
+        username: str | None,
+        language_code: str,
+        reply_to_message_id: int | None,
+    ) -> JSON:
         chats = self._chats
         user = chats.user(user_id, first_name, username, language_code)
         if chat_type == "private":
@@ -253,15 +374,12 @@ class Messages:
             "from": user.to_api(),
             "chat": chat.to_api(),
             "date": int(time.time()),
-            "text": text,
         }
+        msg.update(content)
         if chat.type == "channel":
             # A channel post is signed by the channel, not by a user.
             del msg["from"]
             msg["sender_chat"] = msg["chat"]
-        entities = detect_entities(text)
-        if entities:
-            msg["entities"] = entities
         if message_thread_id is not None and chat.is_forum:
             msg["message_thread_id"] = message_thread_id
             msg["is_topic_message"] = True

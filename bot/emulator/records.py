@@ -33,6 +33,47 @@ class User:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file part of a multipart request: what the bot uploaded."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+    def to_api(self) -> JSON:
+        return {"filename": self.filename, "size": len(self.data)}
+
+
+def loggable(params: JSON) -> JSON:
+    """Parameters as the call log shows them: uploads as `{filename, size}`."""
+    if not any(isinstance(v, Upload) for v in params.values()):
+        return params
+    return {k: (v.to_api() if isinstance(v, Upload) else v) for k, v in params.items()}
+
+
+@dataclass(slots=True)
+class StoredFile:
+    """A file the emulator holds: sent by the bot or by a user; `getFile` finds it."""
+
+    file_id: str
+    file_unique_id: str
+    file_path: str
+    file_name: str | None
+    mime_type: str | None
+    data: bytes
+    url: str | None = None  # a photo sent by HTTP URL: where it came from
+
+    def to_api(self) -> JSON:
+        """The File object of `getFile`."""
+        return {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "file_size": len(self.data),
+            "file_path": self.file_path,
+        }
+
+
 @dataclass(slots=True)
 class StoredMessage:
     """A message in a chat; `api` is the Telegram Message object as last returned."""
@@ -51,9 +92,12 @@ class StoredMessage:
             "message_id": self.message_id,
             "from_bot": self.from_bot,
             "text": api.get("text"),
+            "caption": api.get("caption"),
+            "photo": api.get("photo"),
+            "document": api.get("document"),
             "html": self.html,
             "parse_mode": self.parse_mode,
-            "entities": api.get("entities", []),
+            "entities": api.get("entities", api.get("caption_entities", [])),
             "reply_markup": api.get("reply_markup"),
             "message_thread_id": api.get("message_thread_id"),
             "link_preview_options": api.get("link_preview_options"),
@@ -117,7 +161,7 @@ class CallRecord:
         return {
             "seq": self.seq,
             "method": self.method,
-            "params": self.params,
+            "params": loggable(self.params),
             "time": self.time,
             "status": self.status,
             "description": self.description,

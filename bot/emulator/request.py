@@ -15,7 +15,7 @@ from aiohttp import web
 
 from bot.emulator.errors import NOT_UTF8, ApiError, bad_request
 from bot.emulator.params import decode_json_fields, require_utf8
-from bot.emulator.records import JSON
+from bot.emulator.records import JSON, Upload
 
 JSON_TYPE = "application/json"
 FORM_TYPE = "application/x-www-form-urlencoded"
@@ -63,7 +63,9 @@ async def read_params(request: web.Request) -> JSON:
                 raise _not_utf8() from None
             for key, value in form.items():
                 if isinstance(value, web.FileField):
-                    params[key] = {"filename": value.filename, "size": len(value.file.read())}
+                    params[key] = Upload(
+                        value.filename, value.content_type or "", value.file.read()
+                    )
                 elif isinstance(value, (bytes, bytearray)):  # a part with a non-text type
                     params[key] = _utf8(bytes(value))
                 else:

@@ -144,7 +144,12 @@ class Emulator(World):
             self._check_token(request.match_info["token"])
         except ApiError as exc:
             return _json_response(exc.payload(), exc.error_code)
-        return _json_response(_NOT_FOUND.payload(), 404)
+        stored = self.files.download(request.match_info["path"])
+        if stored is None:
+            return _json_response(_NOT_FOUND.payload(), 404)
+        return web.Response(
+            body=stored.data, content_type=stored.mime_type or "application/octet-stream"
+        )
 
 
 async def serve_forever(host: str = "127.0.0.1", port: int = 8081, **options: Any) -> None:

@@ -15,6 +15,7 @@ from bot.emulator.calllog import CallLog
 from bot.emulator.chats import ChatBook
 from bot.emulator.errors import ControlError
 from bot.emulator.faults import Fault, Faults, fault_error
+from bot.emulator.files import Files
 from bot.emulator.messages import Messages
 from bot.emulator.profile import BotProfile
 from bot.emulator.queries import Queries
@@ -29,8 +30,8 @@ class World:
     """Everything the emulator knows, and every operation on it.
 
     The parts: `profile` (the bot), `updates` (queue and webhook), `chats` (users,
-    chats, members), `messages`, `queries` (callbacks and inline), `faults`,
-    `limiter` (rate limits) and `log` (calls and counters).
+    chats, members), `files` (documents and photos), `messages`, `queries` (callbacks
+    and inline), `faults`, `limiter` (rate limits) and `log` (calls and counters).
     """
 
     def __init__(
@@ -48,12 +49,23 @@ class World:
         self.fault_queue = Faults(self.stats)
         self.updates_queue = UpdateQueue()
         self.chat_book = ChatBook(self.profile, self.updates_queue)
+        self.files = Files()
         self.message_book = Messages(
-            self.chat_book, self.profile, self.updates_queue, self.limiter, self.stats
+            self.chat_book,
+            self.profile,
+            self.updates_queue,
+            self.limiter,
+            self.stats,
+            files=self.files,
         )
         self.queries = Queries(self.chat_book, self.profile, self.updates_queue)
         # Control operations that are the parts' own, with their full signatures.
         self.user_message = self.message_book.user_message
+        self.user_document = self.message_book.user_document
+        self.file_info = self.files.file_info
+        self.file_bytes = self.files.file_bytes
+        self.set_photo_url_refusal = self.files.set_photo_url_refusal
+        self.photo_url_refusal = self.files.photo_url_refusal
         self.messages = self.message_book.messages
         self.wait_messages = self.message_book.wait_messages
         self.press_button = self.queries.press_button
@@ -98,6 +110,9 @@ class World:
             ("setMyName", profile.api_set_my_name, False),
             ("getMyName", profile.api_get_my_name, False),
             ("sendMessage", messages.api_send_message, False),
+            ("sendPhoto", messages.api_send_photo, False),
+            ("sendDocument", messages.api_send_document, False),
+            ("getFile", self.files.api_get_file, False),
             ("editMessageText", messages.api_edit_message_text, False),
             ("editMessageReplyMarkup", messages.api_edit_message_reply_markup, False),
             ("deleteMessage", messages.api_delete_message, False),
@@ -168,6 +183,7 @@ class World:
             self.updates_queue,
             self.message_book,
             self.queries,
+            self.files,
         ):
             part.reset()
 

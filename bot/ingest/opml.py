@@ -20,7 +20,15 @@ from defusedxml import ElementTree as SafeET
 
 from bot.text.regions import resolve_region
 
-__all__ = ["MAX_OPML_BYTES", "OpmlEntry", "OpmlError", "parse_opml", "render_opml"]
+__all__ = [
+    "MAX_OPML_BYTES",
+    "OpmlEntry",
+    "OpmlError",
+    "OpmlList",
+    "parse_opml",
+    "read_opml",
+    "render_opml",
+]
 
 MAX_OPML_BYTES = 2_000_000  # a list of several thousand feeds; a file larger is refused
 MAX_OPML_ENTRIES = 2_000
@@ -72,11 +80,25 @@ def _walk(element: ET.Element, parents: list[str], out: list[tuple[ET.Element, l
         _walk(child, [*parents, label] if label else parents, out)
 
 
+@dataclass(frozen=True, slots=True)
+class OpmlList:
+    """What a file holds: the feeds kept, and the feed addresses refused (not http(s),
+    or past :data:`MAX_OPML_ENTRIES`). A repeated address counts once."""
+
+    entries: tuple[OpmlEntry, ...]
+    refused: tuple[str, ...]
+
+
 def parse_opml(data: bytes) -> list[OpmlEntry]:
     """The feeds of an OPML file, each with its region when the outline says so.
 
     Raises :class:`OpmlError` for a file that is too large, not XML, or lists no feed.
     """
+    return list(read_opml(data).entries)
+
+
+def read_opml(data: bytes) -> OpmlList:
+    """:func:`parse_opml` with the refused addresses too (for an import report)."""
     if len(data) > MAX_OPML_BYTES:
         raise OpmlError(f"file larger than {MAX_OPML_BYTES // 1_000_000} MB")
     try:
@@ -87,10 +109,16 @@ def parse_opml(data: bytes) -> list[OpmlEntry]:
     found: list[tuple[ET.Element, list[str]]] = []
     _walk(body if body is not None else root, [], found)
     entries: list[OpmlEntry] = []
+    refused: list[str] = [e.get("xmlUrl") or "" for e, _ in found[MAX_OPML_ENTRIES:]]
     seen: set[str] = set()
     for element, parents in found[:MAX_OPML_ENTRIES]:
-        url = _web_url(element.get("xmlUrl") or "")
-        if url is None or url in seen:
+        raw_url = element.get("xmlUrl") or ""
+        url = _web_url(raw_url)
+        if url is None:
+            if raw_url not in refused:
+                refused.append(raw_url)
+            continue
+        if url in seen:
             continue
         seen.add(url)
         raw_title = element.get("title") or element.get("text") or ""
@@ -100,7 +128,7 @@ def parse_opml(data: bytes) -> list[OpmlEntry]:
         entries.append(OpmlEntry(url, title, _region_of(_tags(element, parents))))
     if not entries:
         raise OpmlError("no http(s) feed in the list")
-    return entries
+    return OpmlList(tuple(entries), tuple(refused))
 
 
 def render_opml(
