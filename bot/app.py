@@ -30,7 +30,7 @@ from bot.commands import ADMIN_COMMANDS, USER_COMMANDS
 from bot.config import Settings
 from bot.delivery.planner import Planner
 from bot.delivery.worker import DeliveryWorker
-from bot.events.grouping import group_articles
+from bot.events.grouping import EventGrouper
 from bot.ingest.pipeline import AfterStore, Ingestor
 from bot.jobs import JOB_DEFAULTS, register_jobs
 from handlers import build_root_router
@@ -57,6 +57,7 @@ class App:
     ingestor: Ingestor
     planner: Planner
     worker: DeliveryWorker
+    grouper: EventGrouper
     # Long-running tasks (the outbox worker), cancelled on stop.
     tasks: list[asyncio.Task[Any]] = field(default_factory=list)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
@@ -195,13 +196,17 @@ def make_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
     )
 
 
-def make_after_store(repos: Repositories, planner: Planner) -> AfterStore:
-    """Ingestion's hook for new (non-copy) articles: group them into events, then plan
-    their deliveries at once, so a push does not wait for the next planner tick."""
+def make_after_store(grouper: EventGrouper, planner: Planner) -> AfterStore:
+    """Ingestion's hook for new (non-copy) articles: plan their deliveries at once, so a push
+    does not wait for the next planner tick, then group them into events. The grouping tick
+    is the guarantee (articles stay ``grouped = 0`` until read); this only saves its wait."""
 
     async def after_store(article_ids: list[int]) -> None:
-        await group_articles(repos.articles, repos.events, article_ids)
         await planner.plan_pending()
+        try:
+            await grouper.run()
+        except Exception:
+            log.exception("grouping after ingestion failed; the grouping tick retries")
 
     return after_store
 
@@ -213,11 +218,12 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
     bot = make_bot(settings, session)
     worker = DeliveryWorker(bot, repos, settings.delivery)
     planner = Planner(repos, on_planned=worker.wake)
+    grouper = EventGrouper(repos.articles, repos.events)
     ingestor = Ingestor(
         settings.ingest,
         repos.sources,
         repos.articles,
-        after_store=make_after_store(repos, planner),
+        after_store=make_after_store(grouper, planner),
     )
     scheduler = AsyncIOScheduler(timezone="UTC", job_defaults=JOB_DEFAULTS)
     register_jobs(
@@ -227,6 +233,7 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
         ingestor=ingestor,
         planner=planner,
         worker=worker,
+        grouper=grouper,
     )
     dispatcher = Dispatcher(**repos.as_workflow_data(), settings=settings, ingestor=ingestor)
     dispatcher.update.outer_middleware(ChatContextMiddleware(repos.chats))
@@ -241,6 +248,7 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
         ingestor=ingestor,
         planner=planner,
         worker=worker,
+        grouper=grouper,
     )
     dispatcher.startup.register(app.on_startup)
     return app

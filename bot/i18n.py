@@ -15,6 +15,23 @@ def lang_of(language_code: str | None) -> Lang:
     return "ru"
 
 
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """The Russian form for ``n``: 1 событие, 2 события, 5 событий, 11 событий, 21 событие."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def count_words(n: int, lang: str, ru: tuple[str, str, str], en: tuple[str, str]) -> str:
+    """«2 события» / «2 events»: the number with its noun in the right form."""
+    if lang == "en":
+        return f"{n} {en[0] if n == 1 else en[1]}"
+    return f"{n} {plural_ru(n, *ru)}"
+
+
 class Texts:
     """A table of message templates for one feature: ``T("key", lang, **fields)``.
 

@@ -10,6 +10,7 @@ from storage.chats import ChatRepository
 from storage.db import Database
 from storage.deliveries import DeliveryRepository
 from storage.events import EventRepository
+from storage.reminders import ReminderRepository
 from storage.search import SearchRepository
 from storage.sources import SourceRepository
 from storage.stats import StatsRepository
@@ -25,6 +26,7 @@ class Repositories:
     subscriptions: SubscriptionRepository
     deliveries: DeliveryRepository
     events: EventRepository
+    reminders: ReminderRepository
     search: SearchRepository
     stats: StatsRepository
 
@@ -38,6 +40,7 @@ class Repositories:
             subscriptions=SubscriptionRepository(db),
             deliveries=DeliveryRepository(db),
             events=EventRepository(db),
+            reminders=ReminderRepository(db),
             search=SearchRepository(db),
             stats=StatsRepository(db),
         )
@@ -51,6 +54,7 @@ class Repositories:
             "subscriptions": self.subscriptions,
             "deliveries": self.deliveries,
             "events": self.events,
+            "reminders": self.reminders,
             "search": self.search,
             "stats": self.stats,
         }

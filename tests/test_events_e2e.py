@@ -99,7 +99,8 @@ async def test_events_list_card_and_back(bot_app: Factory) -> None:
 
     [reply] = await running.say("/events")
     assert "Малая родина - сила России" in reply["text"]
-    assert "сообщений: 2" in reply["text"]
+    assert "2 сообщения" in reply["text"]
+    assert "Прошли — 2 события" in reply["text"]
     assert "Сессия городского Совета" in reply["text"] or "сессия" in reply["text"].lower()
     buttons = _buttons(reply)
     assert {data for _, data in buttons} == {f"ev:{forum}:*", f"ev:{session}:*"}
