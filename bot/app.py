@@ -30,7 +30,7 @@ from bot.commands import ADMIN_COMMANDS, USER_COMMANDS
 from bot.config import Settings
 from bot.delivery.planner import Planner
 from bot.delivery.worker import DeliveryWorker
-from bot.events.grouping import group_articles
+from bot.events.grouping import EventGrouper
 from bot.ingest.pipeline import AfterStore, Ingestor
 from bot.jobs import JOB_DEFAULTS, register_jobs
 from bot.web import Metrics, SendCounter, UpdateCounter, WebServer
@@ -59,6 +59,7 @@ class App:
     planner: Planner
     worker: DeliveryWorker
     metrics: Metrics
+    grouper: EventGrouper
     # The HTTP server (webhook, /healthz, /metrics) while one runs.
     web: WebServer | None = None
     # Long-running tasks (the outbox worker), cancelled on stop.
@@ -251,14 +252,18 @@ def make_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
     )
 
 
-def make_after_store(repos: Repositories, planner: Planner, metrics: Metrics) -> AfterStore:
-    """Ingestion's hook for new (non-copy) articles: group them into events, then plan
-    their deliveries at once, so a push does not wait for the next planner tick."""
+def make_after_store(grouper: EventGrouper, planner: Planner, metrics: Metrics) -> AfterStore:
+    """Ingestion's hook for new (non-copy) articles: plan their deliveries at once, so a push
+    does not wait for the next planner tick, then group them into events. The grouping tick
+    is the guarantee (articles stay ``grouped = 0`` until read); this only saves its wait."""
 
     async def after_store(article_ids: list[int]) -> None:
         metrics.ingested.inc(len(article_ids))
-        await group_articles(repos.articles, repos.events, article_ids)
         await planner.plan_pending()
+        try:
+            await grouper.run()
+        except Exception:
+            log.exception("grouping after ingestion failed; the grouping tick retries")
 
     return after_store
 
@@ -272,11 +277,12 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
     bot.session.middleware(SendCounter(metrics))
     worker = DeliveryWorker(bot, repos, settings.delivery)
     planner = Planner(repos, on_planned=worker.wake)
+    grouper = EventGrouper(repos.articles, repos.events)
     ingestor = Ingestor(
         settings.ingest,
         repos.sources,
         repos.articles,
-        after_store=make_after_store(repos, planner, metrics),
+        after_store=make_after_store(grouper, planner, metrics),
     )
     scheduler = AsyncIOScheduler(timezone="UTC", job_defaults=JOB_DEFAULTS)
     register_jobs(
@@ -286,6 +292,7 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
         ingestor=ingestor,
         planner=planner,
         worker=worker,
+        grouper=grouper,
     )
     dispatcher = Dispatcher(**repos.as_workflow_data(), settings=settings, ingestor=ingestor)
     dispatcher.update.outer_middleware(UpdateCounter(metrics))
@@ -302,6 +309,7 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
         planner=planner,
         worker=worker,
         metrics=metrics,
+        grouper=grouper,
     )
     dispatcher.startup.register(app.on_startup)
     return app

@@ -12,6 +12,7 @@ import os
 import re
 import tomllib
 from contextvars import ContextVar
+from datetime import time
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
@@ -221,6 +222,28 @@ class HttpSettings(_Section):
         return None if value is None else _host_port(value)
 
 
+_TIME_OF_DAY = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$")
+
+
+class EventsSettings(_Section):
+    # «Напомнить»: the reminder comes this many days before the event, at this local time.
+    reminder_time: str = "10:00"
+    reminder_days_before: Annotated[int, Field(ge=0, le=14)] = 1
+
+    @field_validator("reminder_time")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        if not _TIME_OF_DAY.match(value.strip()):
+            raise ValueError("must be a local time of day, HH:MM")
+        return value.strip()
+
+    @property
+    def reminder_at(self) -> time:
+        m = _TIME_OF_DAY.match(self.reminder_time)
+        assert m is not None
+        return time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+
+
 class LogSettings(_Section):
     level: str = "INFO"
 
@@ -268,6 +291,7 @@ class Settings(BaseSettings):
     storage: StorageSettings = StorageSettings()
     delivery: DeliverySettings = DeliverySettings()
     ingest: IngestSettings = IngestSettings()
+    events: EventsSettings = EventsSettings()
     sources: tuple[SourceSettings, ...] = ()
     webhook: WebhookSettings = WebhookSettings()
     http: HttpSettings = HttpSettings()

@@ -15,6 +15,23 @@ def lang_of(language_code: str | None) -> Lang:
     return "ru"
 
 
+def plural_ru(n: int, one: str, few: str, many: str) -> str:
+    """The Russian form for ``n``: 1 событие, 2 события, 5 событий, 11 событий, 21 событие."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def count_words(n: int, lang: str, ru: tuple[str, str, str], en: tuple[str, str]) -> str:
+    """«2 события» / «2 events»: the number with its noun in the right form."""
+    if lang == "en":
+        return f"{n} {en[0] if n == 1 else en[1]}"
+    return f"{n} {plural_ru(n, *ru)}"
+
+
 class Texts:
     """A table of message templates for one feature: ``T("key", lang, **fields)``.
 
@@ -33,17 +50,6 @@ class Texts:
         table = self.en if lang == "en" else self.ru
         template = table.get(key) or self.ru[key]
         return template.format(**fields) if fields else template
-
-
-def plural_ru(n: int, one: str, few: str, many: str) -> str:
-    """The Russian form for ``n``: 1 источник, 2 источника, 5 источников, 21 источник,
-    11-14 источников."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def plural_en(n: int, one: str, many: str) -> str:

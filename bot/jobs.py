@@ -10,6 +10,11 @@ never the whole application:
 * ``delivery-plan`` every :data:`PLAN_INTERVAL_SECONDS` s: plans articles stored with
   ``planned = 0`` (also those written by a ``python -m bot ingest`` process);
 * ``delivery-digest`` every :data:`DIGEST_INTERVAL_SECONDS` s: queues due digests;
+* ``events-group`` at start and every :data:`GROUP_INTERVAL_SECONDS` s: groups into events
+  every article stored with ``grouped = 0`` (whoever stored it); a failing pass is logged
+  and the next tick takes the same articles again;
+* ``events-remind`` every :data:`REMIND_INTERVAL_SECONDS` s: follows the events of pending
+  reminders (cancelled, moved) and queues the reminders that are due;
 * ``retention`` every :data:`RETENTION_INTERVAL_HOURS` h when ``storage.retention_days``
   is set: deletes old articles.
 
@@ -27,7 +32,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.config import Settings
 from bot.delivery.digest import run_digests
 from bot.delivery.planner import Planner
+from bot.delivery.reminders import run_reminders
 from bot.delivery.worker import DeliveryWorker
+from bot.events.calendar import ReminderPolicy
+from bot.events.grouping import EventGrouper
 from bot.ingest.pipeline import Ingestor, SourceReport
 from storage.repos import Repositories
 
@@ -39,6 +47,8 @@ POLL_TICK_SECONDS = 15
 PLAN_INTERVAL_SECONDS = 3
 DIGEST_INTERVAL_SECONDS = 60
 RETENTION_INTERVAL_HOURS = 6
+GROUP_INTERVAL_SECONDS = 5
+REMIND_INTERVAL_SECONDS = 5
 
 
 async def poll_due(ingestor: Ingestor, settings: Settings) -> list[SourceReport]:
@@ -63,6 +73,29 @@ async def poll_due(ingestor: Ingestor, settings: Settings) -> list[SourceReport]
 async def queue_digests(repos: Repositories, worker: DeliveryWorker) -> int:
     """The digest job: queue the digests that are due and wake the worker."""
     queued = await run_digests(repos)
+    if queued:
+        worker.wake()
+    return queued
+
+
+async def group_events(grouper: EventGrouper) -> int:
+    """The grouping tick: every article not grouped yet. A failure is logged, not raised:
+    the articles stay ``grouped = 0`` and the next tick takes them again."""
+    try:
+        return await grouper.run()
+    except Exception:
+        log.exception("event grouping failed; retrying at the next tick")
+        return 0
+
+
+async def send_reminders(repos: Repositories, settings: Settings, worker: DeliveryWorker) -> int:
+    """The reminders job: follow changed events, queue due reminders, wake the worker."""
+    policy = ReminderPolicy(settings.events.reminder_at, settings.events.reminder_days_before)
+    try:
+        queued = await run_reminders(repos, policy)
+    except Exception:
+        log.exception("reminders failed; retrying at the next tick")
+        return 0
     if queued:
         worker.wake()
     return queued
@@ -99,6 +132,7 @@ def register_jobs(
     ingestor: Ingestor,
     planner: Planner,
     worker: DeliveryWorker,
+    grouper: EventGrouper | None = None,
     poll_tick_seconds: float = POLL_TICK_SECONDS,
 ) -> None:
     """Add every recurring job to ``scheduler`` (not started yet; a second call replaces)."""
@@ -111,6 +145,16 @@ def register_jobs(
     scheduler.add_job(
         queue_digests, "interval", seconds=DIGEST_INTERVAL_SECONDS, args=[repos, worker],
         id="delivery-digest", replace_existing=True, **JOB_DEFAULTS,
+    )  # fmt: skip
+    if grouper is not None:
+        scheduler.add_job(
+            group_events, "interval", seconds=GROUP_INTERVAL_SECONDS, args=[grouper],
+            id="events-group", next_run_time=now, replace_existing=True, **JOB_DEFAULTS,
+        )  # fmt: skip
+    scheduler.add_job(
+        send_reminders, "interval", seconds=REMIND_INTERVAL_SECONDS,
+        args=[repos, settings, worker], id="events-remind", replace_existing=True,
+        **JOB_DEFAULTS,
     )  # fmt: skip
     days = settings.storage.retention_days
     if days:

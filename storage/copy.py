@@ -41,6 +41,7 @@ COPY_ORDER = (
     "events",
     "event_articles",
     "event_regions",
+    "event_reminders",
 )
 # Source column expressions where SQLite's names differ (FTS5 keeps the id as rowid).
 _SOURCE_COLUMNS = {("articles_fts", "article_id"): "rowid"}

@@ -1,8 +1,13 @@
 """Events (forums, sessions, festivals) grouped from the articles that report them.
 
-The repository stores what ``bot.eventing`` decides: an event row with its merged facts
-(JSON, each fact carrying the ids of the articles it came from), one ``event_articles`` row
-per reporting article with that article's own facts, and the event's regions.
+The repository stores what ``bot.events.grouping`` decides: an event row with its merged facts
+(JSON, each fact carrying the ids of the articles it came from) and its status, one
+``event_articles`` row per reporting article with that article's own facts, and the event's
+regions. It also keeps the grouping flag of articles (``articles.grouped``): the grouping tick
+reads every article stored with ``grouped = 0``, whoever stored it.
+
+The calendar reads :meth:`EventRepository.upcoming` («Скоро») and :meth:`EventRepository.past`
+(«Прошли»); cancelled events are in neither.
 """
 
 from __future__ import annotations
@@ -15,7 +20,19 @@ from typing import Any
 
 from storage.base import Database, Row, now_ts
 
-__all__ = ["EventArticle", "EventRecord", "EventRepository", "NewEvent"]
+__all__ = [
+    "EVENT_STATUSES",
+    "EventArticle",
+    "EventRecord",
+    "EventRepository",
+    "NewEvent",
+    "UngroupedArticle",
+]
+
+# What the reports say of the gathering, merged (bot.events.grouping.merge_status).
+EVENT_STATUSES = ("held", "announced", "cancelled", "postponed")
+# Reports whose dates are ahead and not confirmed yet: listed under «Скоро».
+_AHEAD = "('announced', 'postponed')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +51,7 @@ class NewEvent:
     regions: tuple[str, ...]
     facts: Mapping[str, Any]
     summary: str
+    status: str = "held"  # one of EVENT_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +72,17 @@ class EventRecord:
     first_published_at: datetime
     last_published_at: datetime
     articles_count: int
+    status: str = "held"  # one of EVENT_STATUSES
+
+    @property
+    def former_dates(self) -> tuple[date, date] | None:
+        """The dates before a postponement (``facts["former_date"]``), if it was postponed."""
+        former = self.facts.get("former_date")
+        if not isinstance(former, Mapping) or not former.get("value"):
+            return None
+        start = date.fromisoformat(str(former["value"]))
+        end = date.fromisoformat(str(former["end"])) if former.get("end") else start
+        return start, end
 
     @property
     def title(self) -> str:
@@ -63,6 +92,14 @@ class EventRecord:
     def place(self) -> str | None:
         parts = [p for p in (self.city, self.venue) if p]
         return ", ".join(parts) if parts else None
+
+
+@dataclass(frozen=True, slots=True)
+class UngroupedArticle:
+    """An article event grouping has not read yet."""
+
+    id: int
+    duplicate_of: int | None  # a copy of another portal's article: nothing to read
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +124,7 @@ def _ts(value: datetime) -> int:
 _COLUMNS_SQL = """
     e.id, e.kind, e.name, e.name_key, e.label, e.start_date, e.end_date, e.date_text, e.city,
     e.venue, e.facts, e.summary, e.first_published_at, e.last_published_at, e.articles_count,
+    e.status,
     (SELECT {concat} FROM event_regions r WHERE r.event_id = e.id) AS regions
 """
 _COLUMNS = {
@@ -114,6 +152,7 @@ def _record(row: Row) -> EventRecord:
         first_published_at=datetime.fromtimestamp(row["first_published_at"], UTC),
         last_published_at=datetime.fromtimestamp(row["last_published_at"], UTC),
         articles_count=row["articles_count"],
+        status=row["status"],
     )
 
 
@@ -156,17 +195,92 @@ class EventRepository:
         )
         return [_record(r) for r in rows]
 
-    async def find_by_dates(
-        self, kind: str, first: date, last: date, *, since: datetime
+    async def find_candidates(
+        self, kind: str, first: date | None, last: date | None, *, since: datetime, limit: int = 200
     ) -> list[EventRecord]:
-        """Events of ``kind`` whose dates overlap ``first``..``last``."""
+        """Events of ``kind`` reported after ``since`` that a nameless report may belong to.
+
+        With dates: events whose dates overlap ``first``..``last``, events without dates (an
+        announcement waiting for its date) and postponed events (matched on their former
+        dates too). Without dates (an announcement or a cancellation that gives none): every
+        event of the kind in the window. :func:`bot.events.grouping.same_event` decides.
+        """
+        where = "e.kind = ? AND e.last_published_at >= ?"
+        params: list[Any] = [kind, _ts(since)]
+        if first is not None and last is not None:
+            where += (
+                " AND (e.start_date IS NULL OR e.status = 'postponed'"
+                " OR (e.start_date <= ? AND COALESCE(e.end_date, e.start_date) >= ?))"
+            )
+            params += [last.isoformat(), first.isoformat()]
         rows = await self.db.fetchall(
-            f"SELECT {self._columns} FROM events e WHERE e.kind = ? AND e.start_date IS NOT NULL"
-            " AND e.start_date <= ? AND COALESCE(e.end_date, e.start_date) >= ?"
-            " AND e.last_published_at >= ? ORDER BY e.last_published_at DESC",
-            (kind, last.isoformat(), first.isoformat(), _ts(since)),
+            f"SELECT {self._columns} FROM events e WHERE {where}"
+            " ORDER BY e.last_published_at DESC, e.id DESC LIMIT ?",
+            [*params, limit],
         )
         return [_record(r) for r in rows]
+
+    async def upcoming(
+        self, *, today: date, region: str | None = None, limit: int = 10
+    ) -> list[EventRecord]:
+        """«Скоро»: announced or postponed events not over by ``today``, soonest first."""
+        where = (
+            f"e.status IN {_AHEAD} AND e.start_date IS NOT NULL"
+            " AND COALESCE(e.end_date, e.start_date) >= ?"
+        )
+        params: list[Any] = [today.isoformat()]
+        if region is not None:
+            where += " AND e.id IN (SELECT event_id FROM event_regions WHERE region = ?)"
+            params.append(region)
+        rows = await self.db.fetchall(
+            f"SELECT {self._columns} FROM events e WHERE {where}"
+            " ORDER BY e.start_date, e.id LIMIT ?",
+            [*params, limit],
+        )
+        return [_record(r) for r in rows]
+
+    async def past(
+        self, *, today: date, region: str | None = None, limit: int = 10
+    ) -> list[EventRecord]:
+        """«Прошли»: held events, and announced ones whose dates are over (unconfirmed), most
+        recent first: by their last date, or by the first report for an undated one."""
+        where = (
+            f"(e.status = 'held' OR (e.status IN {_AHEAD} AND e.start_date IS NOT NULL"
+            " AND COALESCE(e.end_date, e.start_date) < ?))"
+        )
+        params: list[Any] = [today.isoformat()]
+        if region is not None:
+            where += " AND e.id IN (SELECT event_id FROM event_regions WHERE region = ?)"
+            params.append(region)
+        rows = await self.db.fetchall(
+            f"SELECT {self._columns} FROM events e WHERE {where}"
+            " ORDER BY e.last_published_at DESC, e.id DESC LIMIT ?",
+            [*params, limit * 3],
+        )
+        found = [_record(r) for r in rows]
+
+        def when(e: EventRecord) -> tuple[date, int]:
+            return (e.end_date or e.start_date or e.first_published_at.date(), e.id)
+
+        return sorted(found, key=when, reverse=True)[:limit]
+
+    # --- the grouping flag of articles ----------------------------------------------------
+
+    async def ungrouped_articles(self, limit: int = 100) -> list[UngroupedArticle]:
+        """Stored articles grouping has not read yet (``articles.grouped = 0``), oldest first."""
+        rows = await self.db.fetchall(
+            "SELECT id, duplicate_of FROM articles WHERE grouped = 0 ORDER BY id LIMIT ?",
+            (limit,),
+        )
+        return [UngroupedArticle(int(r["id"]), r["duplicate_of"]) for r in rows]
+
+    async def mark_grouped(self, article_ids: Sequence[int]) -> None:
+        if not article_ids:
+            return
+        marks = ",".join("?" * len(article_ids))
+        await self.db.write_one(
+            f"UPDATE articles SET grouped = 1 WHERE id IN ({marks})", list(article_ids)
+        )
 
     async def recent(
         self,
@@ -222,15 +336,25 @@ class EventRepository:
         article_facts: Mapping[str, Any],
         published_at: datetime,
     ) -> int:
-        """A new event reported by one article; returns its id."""
+        """A new event reported by one article; returns its id.
+
+        When the article reports an event already (another grouping pass linked it
+        meanwhile), nothing is created and that event's id is returned.
+        """
         now = now_ts()
         pub = _ts(published_at)
         async with self.db.write() as conn:
+            found = await conn.execute(
+                "SELECT event_id FROM event_articles WHERE article_id = ?", (article_id,)
+            )
+            linked = list(await found.fetchall())
+            if linked:
+                return int(linked[0][0])
             cur = await conn.execute(
                 "INSERT INTO events (kind, name, name_key, label, start_date, end_date, date_text,"
                 " city, venue, facts, summary, first_published_at, last_published_at,"
-                " articles_count, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+                " articles_count, created_at, updated_at, status)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
                 (
                     event.kind,
                     event.name,
@@ -247,6 +371,7 @@ class EventRepository:
                     pub,
                     now,
                     now,
+                    event.status,
                 ),
             )
             (row,) = list(await cur.fetchall())  # fetchall: the statement runs to its end
@@ -290,7 +415,7 @@ class EventRepository:
             await conn.execute(
                 "UPDATE events SET kind = ?, name = ?, name_key = ?, label = ?, start_date = ?,"
                 " end_date = ?, date_text = ?, city = ?, venue = ?, facts = ?, summary = ?,"
-                " updated_at = ?,"
+                " status = ?, updated_at = ?,"
                 " articles_count = (SELECT count(*) FROM event_articles"
                 "   WHERE event_id = events.id),"
                 " first_published_at = (SELECT min(published_at) FROM event_articles"
@@ -310,6 +435,7 @@ class EventRepository:
                     event.venue,
                     json.dumps(event.facts, ensure_ascii=False),
                     event.summary,
+                    event.status,
                     now_ts(),
                     event_id,
                 ),

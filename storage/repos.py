@@ -11,6 +11,7 @@ from storage.channels import ChannelRepository
 from storage.chats import ChatRepository
 from storage.deliveries import DeliveryRepository
 from storage.events import EventRepository
+from storage.reminders import ReminderRepository
 from storage.search import SearchRepository
 from storage.sources import SourceRepository
 from storage.stats import StatsRepository
@@ -26,6 +27,7 @@ class Repositories:
     subscriptions: SubscriptionRepository
     deliveries: DeliveryRepository
     events: EventRepository
+    reminders: ReminderRepository
     search: SearchRepository
     stats: StatsRepository
     channels: ChannelRepository
@@ -40,6 +42,7 @@ class Repositories:
             subscriptions=SubscriptionRepository(db),
             deliveries=DeliveryRepository(db),
             events=EventRepository(db),
+            reminders=ReminderRepository(db),
             search=SearchRepository(db),
             stats=StatsRepository(db),
             channels=ChannelRepository(db),
@@ -54,6 +57,7 @@ class Repositories:
             "subscriptions": self.subscriptions,
             "deliveries": self.deliveries,
             "events": self.events,
+            "reminders": self.reminders,
             "search": self.search,
             "stats": self.stats,
             "channels": self.channels,

@@ -27,7 +27,8 @@ def test_demo_script_subscribes_reads_and_receives_a_push(tmp_path: Path) -> Non
     # /latest lists the region's items from the demo feeds, newest first.
     assert out.index("В Черногорске отремонтируют") < out.index("В Абакане прошла сессия")
     # The forum is reported by two portals: one event with two reports.
-    assert "Малая родина - сила России" in out and "сообщений: 2" in out
+    assert "Малая родина - сила России" in out and "2 сообщения" in out
+    assert "[4] 4. Форум «Малая родина - сила России»" in out  # item N is button N
     # Button 4 opens the forum's card, with the facts merged from both reports.
     card = out[out.index("бот (изменено): Форум") :]
     assert "250 — эксперты" in card and "Кириенко" in card

@@ -86,11 +86,15 @@ async def test_events_list_card_and_back(bot_app: BotAppFactory) -> None:
     forum, session = await _seed_events(running.app.repos)
 
     [reply] = await running.say("/events")
-    lines = reply["text"].split("\n")
-    # Newest first: the session (one report), then the forum (two reports).
-    assert lines[:4] == ["События", "", f"1. Сессия горсовета (№{session})", "сообщений: 1"]
-    assert lines[4] == f"2. Форум «Малая родина - сила России» (№{forum})"
-    assert lines[5].endswith("· сообщений: 2")
+    assert reply["text"].split("\n") == [
+        "События",
+        "",
+        "Прошли — 2 события",
+        f"1. Сессия горсовета (№{session})",
+        "Омск · 1 сообщение",
+        f"2. Форум «Малая родина - сила России» (№{forum})",
+        "15 января 2026 · Москва, Международная выставка-форум «Россия» · 2 сообщения",
+    ]
     listed = buttons(reply)
     assert {data for _, data in listed} == {f"ev:{forum}:*", f"ev:{session}:*"}
     assert all(len(data.encode()) <= 64 for _, data in listed)

@@ -111,14 +111,16 @@ def test_event_card_in_english_and_within_limit() -> None:
 
 
 def test_event_list_and_empty_list() -> None:
-    text = render_event_list([_event(1), _event(2, name=None, label="сессия Совета")], "ru")
+    text = render_event_list([], [_event(1), _event(2, name=None, label="сессия Совета")], "ru")
+    assert "<b>Прошли</b> — 2 события" in text
     assert "1. <b>Форум «Малая родина - сила России»</b> (№1)" in text
     assert "2. <b>Сессия Совета</b> (№2)" in text
-    assert "сообщений: 2" in text
+    assert "2 сообщения" in text
     assert (
-        render_event_list([], "ru", "RU-KK") == "Событий в регионе «Республика Хакасия» пока нет."
+        render_event_list([], [], "ru", "RU-KK")
+        == "Событий в регионе «Республика Хакасия» пока нет."
     )
-    assert render_event_list([], "en") == "No events yet."
+    assert render_event_list([], [], "en") == "No events yet."
 
 
 def test_top_articles_skip_copies_and_second_reports_of_an_event() -> None:
