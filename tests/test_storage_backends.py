@@ -294,9 +294,7 @@ async def test_events(repos: Repositories) -> None:
     assert await events.events_of_articles([a1, a2, a3]) == {a1: eid, a2: eid}
     since = pub - timedelta(days=1)
     assert [e.id for e in await events.find_by_key("форум", "малая родина", since=since)] == [eid]
-    found = await events.find_candidates(
-        "форум", date(2026, 5, 21), date(2026, 5, 25), since=since
-    )
+    found = await events.find_candidates("форум", date(2026, 5, 21), date(2026, 5, 25), since=since)
     assert [e.id for e in found] == [eid]
     assert [e.id for e in await events.recent(region="RU-KK")] == [eid]
     assert await events.recent(region="RU-TA") == []
