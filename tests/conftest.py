@@ -17,12 +17,15 @@ polls that one.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.emulator import Emulator
+from tests.pg import BACKENDS, fresh_database
 from tests.support.apps import BotAppFactory, RunningApp, make_settings, start_app
 from tests.support.feeds import FeedServer
 
@@ -59,24 +62,57 @@ async def emulator(request: pytest.FixtureRequest) -> AsyncIterator[Emulator]:
         await emu.stop()
 
 
-@pytest.fixture
-async def bot_app(emulator: Emulator, tmp_path: Path) -> AsyncIterator[BotAppFactory]:
-    """``await bot_app(**sections)``: the app polling ``emulator``, stopped after the test.
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The storage every app of the test runs on: each end-to-end test runs on both."""
+    return str(request.param)
 
-    Each call gets its own database file unless ``storage={"path": ...}`` names one (a
-    restart over the same data).
-    """
-    started: list[RunningApp] = []
 
-    async def factory(**sections: object) -> RunningApp:
-        assert emulator.base_url is not None
-        db_path = tmp_path / f"bot{len(started)}.sqlite3"
-        running = await start_app(make_settings(emulator.base_url, db_path, **sections), emulator)
-        started.append(running)
+class _Factory:
+    """The one way tests start the app (see :class:`tests.support.apps.BotAppFactory`)."""
+
+    def __init__(self, emulator: Emulator, tmp_path: Path, backend: str) -> None:
+        self.emulator = emulator
+        self.tmp_path = tmp_path
+        self.backend = backend
+        self.started: list[RunningApp] = []
+        self.databases: dict[str, str] = {}  # a path -> its PostgreSQL database's URL
+        self.stack = contextlib.AsyncExitStack()
+
+    async def storage_for(self, path: str | Path) -> str:
+        if self.backend == "sqlite":
+            return str(path)
+        key = str(path)
+        if key not in self.databases:
+            self.databases[key] = await self.stack.enter_async_context(fresh_database())
+        return self.databases[key]
+
+    async def __call__(self, **sections: Any) -> RunningApp:
+        assert self.emulator.base_url is not None
+        storage: dict[str, Any] = dict(sections.pop("storage", {}))
+        storage.setdefault("path", str(self.tmp_path / f"bot{len(self.started)}.sqlite3"))
+        if self.backend == "postgresql":
+            storage["url"] = await self.storage_for(storage["path"])
+        settings = make_settings(
+            self.emulator.base_url, Path(storage["path"]), storage=storage, **sections
+        )
+        running = await start_app(settings, self.emulator)
+        self.started.append(running)
         return running
 
+    async def close(self) -> None:
+        for running in reversed(self.started):
+            await running.stop()
+        await self.stack.aclose()
+
+
+@pytest.fixture
+async def bot_app(emulator: Emulator, tmp_path: Path, backend: str) -> AsyncIterator[BotAppFactory]:
+    """``await bot_app(**sections)``: the app polling ``emulator`` on ``backend``, stopped
+    after the test. Each call gets its own database unless ``storage={"path": ...}`` names
+    one (a restart over the same data)."""
+    factory = _Factory(emulator, tmp_path, backend)
     try:
         yield factory
     finally:
-        for running in reversed(started):
-            await running.stop()
+        await factory.close()

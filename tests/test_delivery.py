@@ -213,7 +213,7 @@ async def test_blocked_and_missing_chats_become_inactive_and_pending_is_dropped(
     kicked = -31_337
     # Three articles planned before the bot starts: each gone chat has three rows waiting.
     path = tmp_path / "planned.sqlite3"
-    db = await open_database(path)
+    db = await open_database(await bot_app.storage_for(path))
     try:
         await add_chats(db, emulator, [(c, "private") for c in chats])
         await add_chats(db, emulator, [(kicked, "group")])
@@ -360,7 +360,8 @@ async def test_registered_jobs_plan_by_themselves(
     assert running.app.scheduler.get_job("delivery-digest") is not None
     await add_chats(running.app.db, emulator, [(15_001, "private")])
     await subscribe(running.app.db, [(15_001, KK)])
-    other = await open_database(running.app.db.path)  # as `python -m bot ingest` would
+    # As `python -m bot ingest` would: another connection to the same database.
+    other = await open_database(running.app.settings.storage.database)
     try:
         await add_article(other, (KK,), title="Из другого процесса")
     finally:

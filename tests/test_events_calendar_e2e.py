@@ -19,7 +19,7 @@ from bot.ingest.pipeline import Ingestor
 from storage.articles import NewArticle, RegionTag
 from storage.db import open_database
 from storage.repos import Repositories
-from tests.support.apps import EN_USER_ID, RunningApp, make_settings, start_app
+from tests.support.apps import EN_USER_ID, BotAppFactory, RunningApp, make_settings
 from tests.support.dates import ru_date
 
 Factory = Callable[..., Awaitable[RunningApp]]
@@ -145,17 +145,15 @@ async def test_events_lists_soon_then_past_with_agreeing_numbers(bot_app: Factor
 
 
 async def test_remind_button_sends_the_reminder_the_day_before(
-    emulator: Emulator, tmp_path: Path
+    emulator: Emulator, bot_app: BotAppFactory
 ) -> None:
+    """«Напомнить» on an announced event: the reminder arrives at its local time."""
     # The reminder's local time: a few seconds from now, the day before the event.
     at = (datetime.now(UTC) + timedelta(seconds=8)).astimezone(MSK)
     day = at.date() + timedelta(days=1)
-    assert emulator.base_url is not None
-    settings = make_settings(
-        emulator.base_url, tmp_path / "remind.sqlite3",
-        events={"reminder_time": at.strftime("%H:%M:%S"), "reminder_days_before": 1},
-    )  # fmt: skip
-    running = await start_app(settings, emulator)
+    running = await bot_app(
+        events={"reminder_time": at.strftime("%H:%M:%S"), "reminder_days_before": 1}
+    )
     try:
         repos = running.app.repos
         title, text = _announce("Цифровой муниципалитет", "форум", day)
@@ -224,17 +222,19 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 
 
 async def test_articles_ingested_while_the_bot_was_stopped_are_grouped_at_start(
-    emulator: Emulator, tmp_path: Path
+    emulator: Emulator, bot_app: BotAppFactory, tmp_path: Path
 ) -> None:
+    """An article another process stored while the bot was down becomes an event at start."""
     assert emulator.base_url is not None
-    settings: Settings = make_settings(emulator.base_url, tmp_path / "shared.sqlite3")
+    path = tmp_path / "shared.sqlite3"
+    settings: Settings = make_settings(emulator.base_url, path)
     day = datetime.now(MSK).date() + timedelta(days=6)
     title, text = _announce("Цифровой муниципалитет", "форум", day)
     feed = tmp_path / "abakan.xml"
     published = datetime.now(UTC).strftime("%a, %d %b %Y %H:%M:%S +0000")
     feed.write_text(RSS.format(title=title, text=text, published=published), encoding="utf-8")
     # `python -m bot ingest` in another process: an Ingestor on the same file, no bot running.
-    db = await open_database(settings.storage.path)
+    db = await open_database(await bot_app.storage_for(path))
     try:
         repos = Repositories.over(db)
         [report] = await Ingestor(settings.ingest, repos.sources, repos.articles).read_locations(
@@ -246,7 +246,7 @@ async def test_articles_ingested_while_the_bot_was_stopped_are_grouped_at_start(
     finally:
         await db.close()
 
-    running = await start_app(settings, emulator)
+    running = await bot_app(storage={"path": str(path)})
     try:
         [article_id] = [a.id for a in await running.app.repos.articles.latest()]
         event_id = await _event_of(running.app.repos, article_id)

@@ -115,9 +115,18 @@ class RunningApp:
 
 class BotAppFactory(Protocol):
     """``await bot_app(**sections)``: sections of the config (``delivery={...}``,
-    ``ingest={...}``, ``sources=[...]``, ``storage={"path": ...}``, ``telegram={...}``)."""
+    ``ingest={...}``, ``sources=[...]``, ``storage={"path": ...}``, ``telegram={...}``).
+
+    ``backend`` is the storage the app runs on ("sqlite" or "postgresql"); ``await
+    bot_app.storage_for(path)`` is what to open to prepare data before starting an app with
+    ``storage={"path": path}`` (the file on SQLite; on PostgreSQL the database that path
+    stands for, the same one each time)."""
+
+    backend: str
 
     def __call__(self, **sections: Any) -> Awaitable[RunningApp]: ...
+
+    async def storage_for(self, path: str | Path) -> str: ...
 
 
 async def start_app(settings: Settings, emulator: Emulator) -> RunningApp:
