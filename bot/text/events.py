@@ -23,15 +23,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from bot.text.catalogue import by_code
 from bot.text.dates import DateSpan, find_dates
 from bot.text.figures import Figure, find_figures
+from bot.text.morph import analyzer, info, lemmas
+from bot.text.regions import RegionMatch, tag_regions
 from bot.text.stems import stem, words
 from bot.text.summary import body_sentences
-
-if TYPE_CHECKING:
-    from bot.text.regions import RegionMatch
 
 __all__ = [
     "KINDS",
@@ -411,7 +411,6 @@ _PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось",
 
 def _past_verb(sentence: str) -> int:
     """Where the first past-tense finite verb of ``sentence`` starts, or -1."""
-    from bot.text.morph import analyzer
 
     morph = analyzer()
     for m in _WORD.finditer(sentence):
@@ -542,7 +541,6 @@ def _label(sentence: str, kind_pos: int, kind: str) -> str:
 
 
 def _nominative(word: str) -> str:
-    from bot.text.morph import analyzer
 
     parses = analyzer().parse(word)
     for p in parses:
@@ -557,7 +555,6 @@ def _nominative(word: str) -> str:
 @lru_cache(maxsize=4096)
 def _person_name(first: str, middle: str | None, last: str) -> str | None:
     """«Владимира Путина» -> «Владимир Путин»; None when ``first`` is not a first name."""
-    from bot.text.morph import analyzer
 
     morph = analyzer()
     first_parse = next((p for p in morph.parse(first) if "Name" in p.tag and p.score >= 0.05), None)
@@ -591,7 +588,6 @@ _CAP_WORD = re.compile(_CAP)
 
 
 def _is_first_name(word: str) -> bool:
-    from bot.text.morph import info
 
     return info(word).first_name
 
@@ -618,7 +614,6 @@ _SURNAME_ENDINGS = (
 
 def _looks_like_unknown_name(first: str, last: str) -> bool:
     """«Экзам Губайдуллин»: a first name the dictionary does not know, then a surname."""
-    from bot.text.morph import analyzer
 
     morph = analyzer()
     if morph.word_is_known(first.lower()) and not _is_first_name(first):
@@ -697,7 +692,6 @@ def _hits(matches: Sequence[RegionMatch]) -> list[tuple[str, str, int, str]]:
 
 
 def _regions_of(text: str) -> list[tuple[str, str, int, str]]:
-    from bot.text.regions import tag_regions
 
     return _hits(tag_regions(text))
 
@@ -737,8 +731,6 @@ def _agreements(sentences: list[str]) -> list[Agreement]:
 
 def _city(text: str, hits: list[tuple[str, str, int, str]]) -> tuple[str | None, str | None]:
     """(city in nominative, its region code) from «в Москве», «в Абакане»: the first one."""
-    from bot.text.catalogue import by_code
-    from bot.text.morph import lemmas
 
     for code, ev_text, start, kind in hits:
         if kind not in {"town", "name"}:

@@ -1,0 +1,227 @@
+"""Which federal subjects a text names, and in what role: `tag_regions`.
+
+The tagger scans the article body (`bot.text.clean.body_spans`: sidebars and adverts are not
+evidence), matches the gazetteer (`bot.text.regions.gazetteer`) on pymorphy3 lemmas (so «в
+Абакане», «Хакасией», «Ханты-Мансийского автономного округа — Югры», «в Ковровском районе»
+all match), keeps a match only when it names a place (`bot.text.regions.filters`), then:
+
+* splits hyphenated chains of names into places: «рейс Новосибирск-Абакан-Кызыл» names three,
+  «автодорога Кировск-Апатиты» two;
+* decides homonyms by the text's other places and the source's region (``source_region``):
+  Кировск next to Апатиты is in Мурманская область, «Ростов» next to «Ростовский кремль» is
+  Ростов Великий; without context a homonym takes its default or is left out;
+* reads «Московская областная Дума» as Московская область, not Москва;
+* gives each region a role: ``main`` for the regions the story is about or happens in,
+  ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
+  regions, Moscow as the state, a comparison, one name in a list far from the lead).
+
+Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
+catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
+19», «19-й регион»), never bare or as a count («из 89 регионов»).
+
+Results are ordered by the position of each region's first evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.text.catalogue import by_code
+from bot.text.clean import body_spans
+from bot.text.morph import fold, info
+from bot.text.regions.filters import (
+    DROP,
+    WEAK,
+    Hit,
+    cue,
+    keep,
+    lem,
+    match_at,
+    number_hit,
+    org_quote,
+)
+from bot.text.regions.gazetteer import Gazetteer, gazetteer, may_match
+from bot.text.regions.lexicon import DISTRICT_NOUNS, OBLAST_ADJ, REGION_NUM
+from bot.text.regions.model import Evidence, RegionMatch, Role
+from bot.text.regions.tokens import tokens
+
+__all__ = ["find_hits", "tag_regions"]
+
+# «Московская областная Дума», «Ленинградский областной суд»: the city's adjective before
+# «областной» names the oblast around it.
+_CITY_TO_OBLAST = {"RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
+# Where the lead ends: evidence before it weighs more for the role.
+_LEAD = 300
+
+
+def _splitter(gaz: Gazetteer) -> Callable[[str], bool]:
+    first = gaz.first_lemmas
+
+    def split(token: str) -> bool:
+        parts = token.split("-")
+        if not all(p[:1].isupper() for p in parts):
+            return False  # «Ростов-на-Дону», «Москва-река»
+        if not info(token).lemmas.isdisjoint(first):
+            return False  # one name: «Улан-Удэ», «Горно-Алтайска»
+        places = sum(
+            1 for p in parts if p in gaz.abbreviations or not info(p).lemmas.isdisjoint(first)
+        )
+        return places >= 2
+
+    return split
+
+
+def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
+    """Every kept mention in ``text[start:end]`` of the spans, in text order."""
+    gaz = gazetteer()
+    spans = [(a, b) for a, b in spans if may_match(text[a:b], gaz)]
+    words, quotes = tokens(text, spans, _splitter(gaz))
+    hits: list[Hit] = []
+    first_lemmas = gaz.first_lemmas
+    folded: str | None = None
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        t = w.text
+        if t[0].isdigit() or ("-" in t and REGION_NUM.match(t)):
+            hit = number_hit(words, i, gaz)
+            if hit is not None:
+                hits.append(hit)
+            i += 1
+            continue
+        abbr = gaz.abbreviations.get(t)
+        if abbr is not None and not org_quote(words, quotes, i):
+            codes, weak = abbr
+            hits.append(
+                Hit(
+                    codes, "abbreviation", w.start, w.end, weak, cue=cue(words, i, i + 1, codes, "")
+                )
+            )
+            hits[-1].chain = w.chain
+            i += 1
+            continue
+        if info(t).lemmas.isdisjoint(first_lemmas):
+            i += 1  # the common case: no catalogue form starts with this word
+            continue
+        found = match_at(words, i, gaz)
+        if found is None:
+            i += 1
+            continue
+        e, j = found
+        verdict = keep(text, words, quotes, e, i=i, j=j)
+        if verdict != DROP and e.foreign:
+            if folded is None:
+                folded = fold(text)
+            if any(f in folded for f in e.foreign):
+                verdict = DROP  # Петропавловск in a text about Kazakhstan
+        if verdict != DROP:
+            weak = e.weak or verdict == WEAK
+            codes = e.codes
+            kind = e.kind
+            end = words[j - 1].end
+            if (
+                kind == "adjective"
+                and j < n
+                and words[j].glued_prev
+                and lem(words[j]) & DISTRICT_NOUNS
+            ):
+                kind, end = "district", words[j].end  # «в Ковровском районе»
+            if e.kind == "adjective" and j < n and words[j].glued_prev:
+                oblast = [_CITY_TO_OBLAST[c] for c in codes if c in _CITY_TO_OBLAST]
+                if oblast and lem(words[j]) & OBLAST_ADJ:
+                    codes, weak = tuple(oblast), False
+            hits.append(
+                Hit(
+                    codes,
+                    kind,
+                    w.start,
+                    end,
+                    weak,
+                    e,
+                    cue(words, i, j, codes, e.kind),
+                    w.chain,
+                )
+            )
+        i = j
+    return hits
+
+
+def _resolve(hits: list[Hit], source_region: str | None) -> list[tuple[Hit, tuple[str, ...]]]:
+    """Each hit with the regions it stands for: weak forms and homonyms need context."""
+    context: set[str] = set()
+    for h in hits:
+        if not h.weak and not (h.entry is not None and h.entry.homonym):
+            context.update(h.codes)
+    if source_region:
+        context.add(source_region)
+    out: list[tuple[Hit, tuple[str, ...]]] = []
+    for h in hits:
+        homonym = h.entry is not None and h.entry.homonym
+        if not h.weak and not homonym:
+            out.append((h, h.codes))
+            continue
+        chosen = tuple(c for c in h.codes if c in context)
+        if not chosen and homonym and not h.weak and h.entry is not None and h.entry.default:
+            chosen = (h.entry.default,)
+        if chosen:
+            out.append((h, chosen))
+    # A chain across regions is a route: its ends are passing mentions («рейс
+    # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
+    chains: dict[int, set[str]] = {}
+    for h, codes in out:
+        if h.chain >= 0:
+            chains.setdefault(h.chain, set()).update(codes)
+    for h, _ in out:
+        if h.chain >= 0 and len(chains[h.chain]) > 1 and not h.cue:
+            h.cue = "route"
+    return out
+
+
+def _roles(
+    evidence: dict[str, list[Evidence]], lead_end: int, source_region: str | None
+) -> dict[str, Role]:
+    """main for the regions the story is about; mentioned for passing mentions."""
+    scores: dict[str, float] = {}
+    for code, evs in evidence.items():
+        score = 0.0
+        for ev in evs:
+            if ev.cue:
+                continue
+            score += 2.0 if ev.start < lead_end else 1.0
+        if code == source_region and score:
+            score += 1.0
+        scores[code] = score
+    top = max(scores.values(), default=0.0)
+    roles: dict[str, Role] = {}
+    for code, score in scores.items():
+        roles[code] = "main" if score > 0 and score * 2 >= top else "mentioned"
+    return roles
+
+
+def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMatch]:
+    """Regions that ``text`` (an article, title included if wanted) names, in text order.
+
+    Only the article body counts (see `bot.text.clean`). Evidence offsets refer to ``text``.
+    ``source_region``: the region code of the source (a district's portal), or None; it
+    decides homonyms («Кировск») and weighs towards ``main``.
+    """
+    spans = body_spans(text)
+    hits = _resolve(find_hits(text, spans), source_region)
+    evidence: dict[str, list[Evidence]] = {}
+    for h, codes in hits:
+        for code in codes:
+            evidence.setdefault(code, []).append(
+                Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
+            )
+    lead_end = (spans[0][0] if spans else 0) + _LEAD
+    roles = _roles(evidence, lead_end, source_region)
+    out: list[RegionMatch] = []
+    for code, ev in evidence.items():
+        region = by_code(code)
+        if region is None:  # pragma: no cover - codes come from the catalogue
+            continue
+        ordered = tuple(sorted(set(ev), key=lambda e: (e.start, e.end)))
+        out.append(RegionMatch(code, region.name, ordered, roles[code]))
+    out.sort(key=lambda m: m.evidence[0].start)
+    return out
