@@ -25,6 +25,12 @@ class Town:
     district: str  # «Ковровский район», «Мирнинский улус», or "" (a town of its own)
     capital: bool  # the region's capital
     population: int
+    # How the dictionary reads the name (the generator computes it with pymorphy3, so the
+    # app does not have to at start-up):
+    common: bool = False  # also a common word in lower case (Зима, Остров, Шахты)
+    adjlike: bool = False  # an adjective (Мирный, Никольское)
+    gender: str = ""  # the adjective's gender: masc, femn, neut, or ""
+    lemmas: tuple[str, ...] = ()  # nominative normal forms other than the name itself
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +40,20 @@ def towns() -> tuple[Town, ...]:
     for line in TOWNS_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        name, code, district, flags, population = line.split("\t")
-        out.append(Town(name, code, district, "c" in flags, int(population or 0)))
+        name, code, district, flags, population, lemmas, gender = line.split("\t")
+        out.append(
+            Town(
+                name,
+                code,
+                district,
+                "c" in flags,
+                int(population or 0),
+                common="w" in flags,
+                adjlike="a" in flags,
+                gender=gender,
+                lemmas=tuple(lemmas.split(",")) if lemmas else (),
+            )
+        )
     return tuple(out)
 
 

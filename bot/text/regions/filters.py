@@ -32,20 +32,26 @@ Weak (they count only next to other evidence for the same region):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.text.catalogue_data import LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.gazetteer import Entry, Gazetteer, first_word
 from bot.text.regions.lexicon import (
     COMMON_ADJ,
     COMPARISON,
     CULTURE_AFTER,
+    CULTURE_ANY,
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     DISTRICT_ORG,
+    ETHNIC,
     FOREIGN,
+    GENERIC,
     HISTORY_AFTER,
+    HOLIDAY_AFTER,
     LOWER_OK,
     NATURE,
     NUM_TOKEN,
@@ -56,6 +62,7 @@ from bot.text.regions.lexicon import (
     QUOTE_START,
     REGION_NUM,
     REGION_SING,
+    ROUTE_WORDS,
     RURAL,
     RURAL_SHORT,
     SETTLEMENT,
@@ -98,6 +105,8 @@ def org_quote(
     quote = quotes[q]
     if quote.first < 0:
         return False
+    if route_quote(words, quote):
+        return False  # трасса «Самара - Пугачёв - Энгельс - Волгоград» names places
     # The name is the whole quote: «Краснодара», «Нижнего Новгорода» are clubs in any case.
     whole = quote.first == i and quote.last == max(i, j - 1)
     inflected = surface and fold(words[i].text) != fold(surface)
@@ -108,6 +117,18 @@ def org_quote(
         return True
     before = quote.before
     return before >= 0 and bool(lem(words[before]) & ORG_WORDS)
+
+
+_ROAD_CODE = re.compile(r"^[РМАPMA]-?\d{1,4}$")
+
+
+def route_quote(words: list[Word], quote: Quote) -> bool:
+    """Whether a quote names a road or a route: after a route word or a road code."""
+    before = quote.before
+    if before < 0:
+        return False
+    prev = words[before]
+    return bool(_ROAD_CODE.match(prev.text)) or bool(lem(prev) & ROUTE_WORDS)
 
 
 def lem(word: Word) -> frozenset[str]:
@@ -158,15 +179,18 @@ def match_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | N
     if wi.lemmas.isdisjoint(gaz.first_lemmas):
         return None  # most words: no catalogue form starts with any of their lemmas
     best: Entry | None = None
-    best_key = (0, False)
+    best_key = (0, False, False, False)
+    low = fold(words[i].text)
     for lemma in wi.lemmas:
         for e in gaz.by_first.get(lemma, ()):
             n = len(e.words)
             if n < best_key[0] or i + n > len(words):
                 continue
-            # Same length: prefer the entry that fits the word's most likely lemma
-            # («в Волжском» is Волжский, not Волжск).
-            key = (n, wi.best in e.words[0])
+            # Same length: prefer the entry whose own name is a lemma of the word («в Печоре»
+            # is Печора, not Печоры), then the one written as the word («Печоры»), then the
+            # one that fits the word's most likely lemma («в Волжском» is Волжский).
+            name = fold(first_word(e.surface))
+            key = (n, name in wi.lemmas, name == low, wi.best in e.words[0])
             if best is not None and key <= best_key:
                 continue
             if all(lem(words[i + k]) & e.words[k] for k in range(1, n)):
@@ -221,54 +245,18 @@ def keep(text: str, words: list[Word], quotes: list[Quote], e: Entry, *, i: int,
     See the module docstring for the rules.
     """
     w = words[i]
-    if org_quote(words, quotes, i, first_word(e.surface), j):
-        return DROP
+    if e.surface not in LANDMARKS and org_quote(words, quotes, i, first_word(e.surface), j):
+        return DROP  # (a museum named «Ростовский кремль» still names its town)
     prev_l = lem(words[i - 1]) if i > 0 and w.glued_prev else frozenset()
     nxt = words[j] if j < len(words) and words[j].glued_prev else None
     nxt_l = lem(nxt) if nxt is not None else frozenset()
     multi_official = len(e.words) > 1 and any(e.generic)
+    abbr_l = _prev_abbreviation(text, words, i)
     if e.kind == "adjective":
-        if w.cap and not w.sent_start and is_person(text, words, i, j):
-            return DROP  # «Иван Омский»
-        if e.words[0] & COMMON_ADJ and (not w.cap or w.sent_start) and not w.shout:
-            return DROP  # «братские узы», «Ноябрьский пленум» opening a sentence
-        if nxt_l & (STREET_AFTER | NATURE | CULTURE_AFTER | HISTORY_AFTER):
-            return DROP
-        # «Московское великое княжество», «мордовский народный ансамбль».
-        after = words[j + 1] if nxt is not None and j + 1 < len(words) else None
-        if (
-            after is not None
-            and after.glued_prev
-            and info(nxt.text).adjective  # type: ignore[union-attr]
-            and lem(after) & (HISTORY_AFTER | CULTURE_AFTER)
-        ):
-            return DROP
-        if e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
-            return DROP  # «Кировский завод», «Московский университет» of another city
-        # «казанского «Рубина»», «самарские «Крылья Советов»»: a club or a company.
-        if j < len(words) and text[words[j - 1].end : words[j].start].strip() in QUOTE_START:
-            return WEAK
-        # «Казанский федеральный университет», «Московская биржа»: an organisation's name
-        # says where it sits, not what the article is about.
-        head = nxt
-        if head is not None and info(head.text).adjective and j + 1 < len(words):
-            head = words[j + 1] if words[j + 1].glued_prev else None
-        if head is not None and lem(head) & ORG_AFTER:
-            return WEAK
-        if nxt_l & DISTRICT_NOUNS:
-            # «Ставропольский район» is in Самарская область, «Кировский» in many cities;
-            # «Ковровский район» (a town's adjective) is around Ковров.
-            if e.words[0] & DISTRICT_ADJ:
-                return DROP
-            return WEAK if e.primary else STRONG
-        if w.cap and not w.sent_start and nxt is None:
-            return DROP  # substantivised: «на Тверской», «в Коломенском»
-        if w.cap and prev_l & (STREET_BEFORE | ORG_WORDS):
-            return DROP
-        return STRONG
-    # Names and towns must be written as names.
+        return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l)
+    # Names and towns must be written as names («острова» is no Остров).
     if not all(
-        words[i + k].cap or fold(words[i + k].text) in LOWER_OK
+        words[i + k].cap or (k > 0 and fold(words[i + k].text) in LOWER_OK)
         for k in range(j - i)
         if not e.generic[k]
     ):
@@ -279,15 +267,22 @@ def keep(text: str, words: list[Word], quotes: list[Quote], e: Entry, *, i: int,
         # Apposition to an organisation: «ФК Кубань», «ИА Хакасия» (nominative stays put).
         if prev_l & ORG_WORDS and fold(w.text) == fold(first_word(e.surface)):
             return DROP
-    if len(e.words) == 1 and is_person(text, words, i, j):
+    chain = w.chain >= 0  # a part of «Новосибирск-Абакан-Кызыл»: a place among places
+    if len(e.words) == 1 and not chain and is_person(text, words, i, j):
         return DROP
-    abbr_l = _prev_abbreviation(text, words, i)
     if e.real_town and (prev_l & RURAL or abbr_l & RURAL_SHORT):
         return DROP  # «село Иваново», «д. Киров»: a village named like the town
+    if len(e.words) == 1 and nxt_l & HOLIDAY_AFTER and info(w.text).nominative:
+        return DROP  # «в Михайлов день»
+    if e.gender and not _agrees(w.text, e.gender):
+        return DROP  # «Зимняя Никольская» is no Никольское, «Волжской районной» no Волжский
     if abbr_l & SETTLEMENT:
         prev_l = prev_l | abbr_l  # «г. Мирный»
-    after_place = bool(prev_l & (SETTLEMENT | PLACE_PREP))
+    after_place = chain or bool(prev_l & (SETTLEMENT | PLACE_PREP))
     if e.common or e.adjlike:
+        # «в Дне рыбака» is a day, not Дно: the word must read as the town first.
+        if len(e.words) == 1 and e.common and info(w.text).best not in e.words[0]:
+            return DROP
         # Part of a longer capitalised name: «Мирный Бор», «Сокол Плюс».
         if not w.shout:
             if i > 0 and w.glued_prev and words[i - 1].cap and not words[i - 1].sent_start:
@@ -304,6 +299,88 @@ def keep(text: str, words: list[Word], quotes: list[Quote], e: Entry, *, i: int,
     if len(e.words) == 1 and not after_place and surname_like:
         return WEAK
     return STRONG
+
+
+def head_after(words: list[Word], j: int) -> Word | None:
+    """The noun an adjective at words[j - 1] goes with: the next word, past up to three more
+    adjectives («мордовский фольклорный народный ансамбль»), in the same sentence."""
+    k = j
+    while k < len(words) and k - j < 4 and not words[k].sent_start:
+        if not info(words[k].text).adjective:
+            return words[k]
+        k += 1
+    return None
+
+
+def _keep_adjective(
+    text: str, words: list[Word], e: Entry, *, i: int, j: int, prev_l: frozenset[str]
+) -> int:
+    w = words[i]
+    nxt = words[j] if j < len(words) and words[j].glued_prev else None
+    nxt_l = lem(nxt) if nxt is not None else frozenset()
+    if w.cap and not w.sent_start and is_person(text, words, i, j):
+        return DROP  # «Иван Омский»
+    if e.words[0] & COMMON_ADJ and (not w.cap or w.sent_start) and not w.shout:
+        return DROP  # «братские узы», «Ноябрьский пленум» opening a sentence
+    if prev_l & (SETTLEMENT | RURAL | RURAL_SHORT):
+        return DROP  # «поселок Ульяновское», «с. Татарское»: a settlement's own name
+    head = head_after(words, j)
+    head_l = lem(head) if head is not None else frozenset()
+    culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
+    if nxt_l & (STREET_AFTER | NATURE) or head_l & (culture | HISTORY_AFTER):
+        return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
+    if e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
+        return DROP  # «Кировский завод», «Московский университет» of another city
+    # «Татарская Каргала», «Московский Комсомолец»: part of another capitalised name.
+    if (
+        w.cap
+        and not w.sent_start
+        and not w.shout
+        and nxt is not None
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not nxt_l & GENERIC
+    ):
+        return DROP
+    # «казанского «Рубина»», «самарские «Крылья Советов»»: a club or a company.
+    if j < len(words) and text[words[j - 1].end : words[j].start].strip() in QUOTE_START:
+        return WEAK
+    # «Казанский федеральный университет», «Московская биржа»: an organisation's name says
+    # where it sits, not what the article is about.
+    if head_l & ORG_AFTER:
+        return WEAK
+    if nxt_l & DISTRICT_NOUNS:
+        # «Ставропольский район» is in Самарская область, «Кировский» in many cities;
+        # «Ковровский район» (a town's adjective) is around Ковров.
+        if e.words[0] & DISTRICT_ADJ:
+            return DROP
+        return WEAK if e.primary else STRONG
+    if w.cap and not w.sent_start and (nxt is None or not _nominal(nxt)):
+        return DROP  # substantivised: «на Тверской», «в Коломенском», «На Кубанской за...»
+    if w.cap and prev_l & (STREET_BEFORE | ORG_WORDS):
+        return DROP
+    return STRONG
+
+
+def _nominal(word: Word) -> bool:
+    wi = info(word.text)
+    return wi.noun or wi.adjective or word.text.isupper() or word.text[:1].isdigit()
+
+
+@lru_cache(maxsize=20_000)
+def _genders(word: str) -> frozenset[str]:
+    return frozenset(
+        str(p.tag.gender) if p.tag.number != "plur" else "plur"
+        for p in analyzer().parse(word.lower())
+        if p.tag.POS == "ADJF"
+    )
+
+
+def _agrees(word: str, gender: str) -> bool:
+    """Whether an adjective-like town's form can have the town's gender («Мирном» yes,
+    «Мирная» no); a word the dictionary does not read as an adjective passes."""
+    genders = _genders(word)
+    return not genders or gender in genders or "None" in genders
 
 
 def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:

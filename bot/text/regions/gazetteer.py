@@ -26,9 +26,20 @@ from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMAR
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC
 from bot.text.regions.model import EvidenceKind
-from bot.text.towns import towns
+from bot.text.towns import Town, towns
 
-__all__ = ["Entry", "Gazetteer", "entry_words", "first_word", "gazetteer", "may_match"]
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "adjective_gender",
+    "district_adjectives",
+    "entry_words",
+    "first_word",
+    "gazetteer",
+    "is_common",
+    "may_match",
+    "word_lemmas",
+]
 
 # A town this many times as large as each namesake is the one meant without context.
 _DOMINANCE = 4
@@ -50,6 +61,8 @@ class Entry:
     real_town: bool = False  # a town of towns.tsv («село Иваново» is then a namesake)
     foreign: frozenset[str] = frozenset()  # lemmas that make it a foreign town
     primary: bool = False  # the region's or its capital's adjective (many districts share it)
+    gender: str = ""  # an adjective-like town's gender: «Никольское» is no «Никольская»
+    alone: bool = False  # counts only when the text names no other region («Костромской район»)
 
 
 @dataclass(slots=True)
@@ -80,7 +93,7 @@ def first_word(form: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _word_lemmas(word: str) -> frozenset[str]:
+def word_lemmas(word: str) -> frozenset[str]:
     """Lemmas of a catalogue word. Catalogue forms are nominative: other readings are noise
     («Ростов» read as the genitive plural of «рост» would make «Рост» a town)."""
     low = fold(word)
@@ -98,7 +111,7 @@ def _word_lemmas(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _is_common(word: str) -> tuple[bool, bool]:
+def is_common(word: str) -> tuple[bool, bool]:
     """(common, adjective-like) for a one-word name: its lower-case best parse is no place."""
     low = word.lower()
     parses = analyzer().parse(low)
@@ -121,13 +134,20 @@ def _make_entry(
     default: str = "",
     real_town: bool = False,
     primary: bool = False,
+    alone: bool = False,
+    first: frozenset[str] | None = None,
 ) -> Entry:
     words = entry_words(form)
-    lemma_sets = tuple(_word_lemmas(w) for w in words)
+    lemma_sets = tuple(
+        first if k == 0 and first is not None else word_lemmas(w) for k, w in enumerate(words)
+    )
     generic = tuple(bool(lem & GENERIC) for lem in lemma_sets)
     common = adjlike = False
+    gender = ""
     if len(words) == 1 and kind in ("name", "town"):
-        common, adjlike = _is_common(words[0])
+        common, adjlike = is_common(words[0])
+        if adjlike:
+            gender = adjective_gender(words[0])
     foreign = frozenset(FOREIGN_NAMESAKES.get(form, ()))
     return Entry(
         lemma_sets,
@@ -143,7 +163,32 @@ def _make_entry(
         real_town,
         foreign,
         primary,
+        gender,
+        alone,
     )
+
+
+@lru_cache(maxsize=4096)
+def adjective_gender(word: str) -> str:
+    parses = [p for p in analyzer().parse(word.lower()) if p.tag.POS == "ADJF"]
+    return str(parses[0].tag.gender or "") if parses else ""
+
+
+def district_adjectives(town: str) -> list[str]:
+    """Adjectives a district named after ``town`` may take: Скопин -> скопинский, Кострома ->
+    костромской, Камышлов -> камышловский, Братск -> братский, Сунжа -> сунженский."""
+    n = fold(town)
+    if " " in n:
+        return []
+    out = [n + "ский"]
+    if n.endswith("ск"):
+        out = [n + "ий"]
+    elif n[-1] in "аеиоуыяь":
+        stem = n[:-1]
+        out = [stem + "ский", stem + "ской", stem + "енский", stem + "инский"]
+    elif n.endswith(("ь", "й")):
+        out = [n[:-1] + "ский"]
+    return out
 
 
 def _expand_names(name: str) -> list[str]:
@@ -172,9 +217,12 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
         for town_name in r.towns:
             names.setdefault(fold(town_name), (town_name, []))[1].append(r.code)
     districts: dict[str, tuple[str, list[str]]] = {}
+    derived: set[str] = set()
+    words_of: dict[str, Town] = {}
     for t in towns():
         key = fold(t.name)
         real.add(key)
+        words_of[key] = t
         population[key, t.code] = max(population.get((key, t.code), 0), t.population)
         codes = names.setdefault(key, (t.name, []))[1]
         if t.code not in codes:
@@ -189,8 +237,9 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             continue  # AMBIGUOUS lists it already
         homonym = len(codes) > 1
         default = _homonym_default(surface, codes, population) if homonym else ""
-        town_entries.append(
-            _make_entry(
+        known = words_of.get(key)
+        if known is None or " " in surface:
+            entry = _make_entry(
                 surface,
                 tuple(codes),
                 "town",
@@ -199,7 +248,24 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                 default=default,
                 real_town=key in real,
             )
-        )
+        else:  # the generator has read the name already: no dictionary work here
+            t = known
+            entry = Entry(
+                (frozenset([key, *t.lemmas]),),
+                tuple(codes),
+                "town",
+                False,
+                t.common,
+                t.adjlike,
+                (False,),
+                surface,
+                homonym=homonym,
+                default=default,
+                real_town=True,
+                foreign=frozenset(FOREIGN_NAMESAKES.get(surface, ())),
+                gender=t.gender,
+            )
+        town_entries.append(entry)
     # «Благовещенский район» is in Башкортостан (a town lies in it) and in Амурская область
     # (around Благовещенск, a town of its own): a district named like a catalogue adjective of
     # another region may be in that region too.
@@ -207,16 +273,46 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
     for r in REGIONS:
         for a in r.adjectives:
             adjectives.setdefault(a, []).append(r.code)
+    # A district named after its town, which lies outside it (Ковров, Скопин, Камышлов are
+    # towns of their own; «Ковровский район» is around Ковров): derived from the town's name.
+    capitals: set[str] = set()
+    for t in towns():
+        for adj in district_adjectives(t.name):
+            key = f"{adj} район"
+            if key in districts:
+                continue
+            surface = adj[:1].upper() + adj[1:] + " район"
+            districts[key] = (surface, [t.code])
+            derived.add(key)
+            if t.capital:
+                capitals.add(key)  # «Ставропольский район» is in Самарская область
     district_entries: list[Entry] = []
-    for surface, dcodes in districts.values():
+    tails: dict[str, tuple[frozenset[str], ...]] = {}  # «муниципальный район» -> lemma sets
+    for key, (surface, dcodes) in districts.items():
         adj, _, noun = surface.rpartition(" ")
         codes = dcodes + [c for c in adjectives.get(fold(adj), []) if c not in dcodes]
-        weak = bool(_word_lemmas(adj) & DISTRICT_ADJ)
+        adj_lemmas = frozenset([fold(adj)]) if key in derived else word_lemmas(adj)
+        weak = bool(adj_lemmas & DISTRICT_ADJ)
         homonym = len(codes) > 1
         forms = [surface] if noun != "район" else [f.format(adj) for f in _DISTRICT_FORMS]
         for form in forms:
+            rest = form[len(adj) + 1 :]
+            if rest not in tails:
+                tails[rest] = tuple(word_lemmas(w) for w in rest.split())
+            tail = tails[rest]
             district_entries.append(
-                _make_entry(form, tuple(codes), "district", weak=weak, homonym=homonym)
+                Entry(
+                    (adj_lemmas, *tail),
+                    tuple(codes),
+                    "district",
+                    weak,
+                    False,
+                    False,
+                    (False, *(True for _ in tail)),
+                    form,
+                    homonym=homonym,
+                    alone=key in capitals,
+                )
             )
     return town_entries, district_entries
 
@@ -267,6 +363,8 @@ def gazetteer() -> Gazetteer:
                 old.real_town,
                 old.foreign,
                 old.primary,
+                old.gender,
+                old.alone,
             )
     for e in merged.values():
         for lemma in e.words[0]:

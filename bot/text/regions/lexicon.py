@@ -258,8 +258,8 @@ CULTURE_AFTER = frozenset(
         "слово",
         "диалект",
         "говор",
-        "эпос",
         "богатырь",
+        "эстрада",
         "шаман",
         "шаманизм",
         "религия",
@@ -533,7 +533,7 @@ RURAL = frozenset(
 RURAL_SHORT = frozenset(["с", "д", "п", "х", "ст", "пос", "дер", "сл"])
 # Adjectives of the catalogue that are ordinary words too («братские узы», «ноябрьский
 # пленум»): they count only when written as a name (capitalised, not opening a sentence).
-COMMON_ADJ = frozenset(["братский", "ноябрьский", "мирный", "советский", "орский"])
+COMMON_ADJ = frozenset(["братский", "ноябрьский", "мирный", "советский", "орский", "кировский"])
 # Verbs after «Москва» that make it the federal state speaking («Москва заявила»).
 STATE_VERBS = frozenset(
     [
@@ -685,3 +685,45 @@ COMPARISON = frozenset(["как", "чем", "пример", "сравнение"
 ORIGIN = frozenset(["из", "изо"])
 # Words after «областной»-like adjectives: «Московская областная Дума» is the oblast's.
 OBLAST_ADJ = frozenset(["областной", "облдума"])
+
+# Adjectives of peoples: after them, culture words make them ethnic («татарский язык»,
+# «мордовский ансамбль», «хакасская легенда»), not the region.
+ETHNIC = frozenset(
+    [
+        "адыгейский",
+        "алтайский",
+        "башкирский",
+        "бурятский",
+        "чеченский",
+        "чувашский",
+        "дагестанский",
+        "ингушский",
+        "кабардинский",
+        "балкарский",
+        "калмыцкий",
+        "карачаевский",
+        "черкесский",
+        "карельский",
+        "хакасский",
+        "марийский",
+        "мордовский",
+        "якутский",
+        "осетинский",
+        "татарский",
+        "тувинский",
+        "удмуртский",
+        "ненецкий",
+        "чукотский",
+        "эвенкийский",
+        "коми",
+        "крымскотатарский",
+        "русский",
+    ]
+)
+# Culture words that make any place adjective no region: «московское время», a breed.
+CULTURE_ANY = frozenset(["время", "сорт", "порода", "лошадь", "диалект", "говор", "акцент"])
+# «в Михайлов день», «на Ильин день»: a holiday, not the town.
+HOLIDAY_AFTER = frozenset(["день"])
+# Nouns that end a list of region or district adjectives: «Самарской, Челябинской и
+# Нижегородской областей», «в Ардатовском и Арзамасском районах».
+LIST_HEADS = frozenset(["область", "край", "республика", "округ", "район", "улус"])

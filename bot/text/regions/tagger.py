@@ -24,6 +24,8 @@ Results are ordered by the position of each region's first evidence.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable
 
 from bot.text.catalogue import by_code
@@ -31,6 +33,7 @@ from bot.text.clean import body_spans
 from bot.text.morph import fold, info
 from bot.text.regions.filters import (
     DROP,
+    STRONG,
     WEAK,
     Hit,
     cue,
@@ -40,10 +43,10 @@ from bot.text.regions.filters import (
     number_hit,
     org_quote,
 )
-from bot.text.regions.gazetteer import Gazetteer, gazetteer, may_match
-from bot.text.regions.lexicon import DISTRICT_NOUNS, OBLAST_ADJ, REGION_NUM
+from bot.text.regions.gazetteer import Entry, Gazetteer, gazetteer, may_match
+from bot.text.regions.lexicon import DISTRICT_NOUNS, LIST_HEADS, OBLAST_ADJ, REGION_NUM
 from bot.text.regions.model import Evidence, RegionMatch, Role
-from bot.text.regions.tokens import tokens
+from bot.text.regions.tokens import Word, tokens
 
 __all__ = ["find_hits", "tag_regions"]
 
@@ -54,19 +57,40 @@ _CITY_TO_OBLAST = {"RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
 _LEAD = 300
 
 
-def _splitter(gaz: Gazetteer) -> Callable[[str], bool]:
+def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
     first = gaz.first_lemmas
 
-    def split(token: str) -> bool:
+    def known(part: str) -> bool:
+        return part in gaz.abbreviations or not info(part).lemmas.isdisjoint(first)
+
+    def split(token: str) -> list[str] | None:
+        """«Новосибирск-Абакан-Кызыл» -> its places; «Ак-Довурак-Абаза» -> «Ак-Довурак»,
+        «Абаза»; one name («Улан-Удэ», «Горно-Алтайска», «Ростов-на-Дону») -> None."""
         parts = token.split("-")
         if not all(p[:1].isupper() for p in parts):
-            return False  # «Ростов-на-Дону», «Москва-река»
-        if not info(token).lemmas.isdisjoint(first):
-            return False  # one name: «Улан-Удэ», «Горно-Алтайска»
-        places = sum(
-            1 for p in parts if p in gaz.abbreviations or not info(p).lemmas.isdisjoint(first)
-        )
-        return places >= 2
+            return None  # «Ростов-на-Дону», «Москва-река»
+        if known(token):
+            return None
+        segments: list[str] = []
+        found = 0
+        k = 0
+        while k < len(parts):
+            for q in range(len(parts), k, -1):  # the longest known piece first
+                piece = "-".join(parts[k:q])
+                if (q - k < len(parts)) and known(piece):
+                    segments.append(piece)
+                    found += 1
+                    k = q
+                    break
+            else:
+                if segments and not known(segments[-1]):
+                    segments[-1] += "-" + parts[k]  # unknown pieces stay together
+                else:
+                    segments.append(parts[k])
+                k += 1
+        if found == 0 or len(segments) < 2:
+            return None
+        return segments
 
     return split
 
@@ -104,19 +128,28 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         if info(t).lemmas.isdisjoint(first_lemmas):
             i += 1  # the common case: no catalogue form starts with this word
             continue
-        found = match_at(words, i, gaz)
+        listed = _listed(words, i, gaz) if info(t).adjective else None
+        if listed is not None and listed[0] is None and not listed[1]:
+            i += 1  # «в Дзержинском, Ленинском и Советском районах»: districts we do not know
+            continue
+        found = (listed[0], i + 1) if listed is not None and listed[0] is not None else None
+        upgrade = listed is not None and listed[1]
+        if found is None:
+            found = match_at(words, i, gaz)
         if found is None:
             i += 1
             continue
         e, j = found
         verdict = keep(text, words, quotes, e, i=i, j=j)
+        if upgrade and verdict != DROP:
+            verdict = STRONG  # «Башкирской и Татарской автономных республик»
         if verdict != DROP and e.foreign:
             if folded is None:
                 folded = fold(text)
             if any(f in folded for f in e.foreign):
                 verdict = DROP  # Петропавловск in a text about Kazakhstan
         if verdict != DROP:
-            weak = e.weak or verdict == WEAK
+            weak = (e.weak and not upgrade) or verdict == WEAK
             codes = e.codes
             kind = e.kind
             end = words[j - 1].end
@@ -147,17 +180,59 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
-def _resolve(hits: list[Hit], source_region: str | None) -> list[tuple[Hit, tuple[str, ...]]]:
+def _listed(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry | None, bool] | None:
+    """An adjective in a list that ends with its noun: «Самарской, Челябинской и Нижегородской
+    областей», «в Ардатовском и Арзамасском районах», «Башкирской и Татарской автономных
+    республик». Returns (the entry the adjective and the noun make, or None; whether the noun
+    makes the adjective's own entry strong), or None when no such list starts here."""
+    k = i + 1
+    n = len(words)
+    while k < n and k - i <= 8 and not words[k].sent_start:
+        lemmas = lem(words[k])
+        if lemmas & LIST_HEADS:
+            break
+        if fold(words[k].text) in ("и", "или") or info(words[k].text).adjective:
+            k += 1
+            continue
+        return None
+    else:
+        return None
+    if k == i + 1 or not words[i].cap:
+        return None  # «Ленинградской области» is matched as it stands
+    head = lem(words[k])
+    best: Entry | None = None
+    for lemma in info(words[i].text).lemmas:
+        for e in gaz.by_first.get(lemma, ()):
+            if len(e.words) == 2 and e.words[1] & head and (best is None or best.weak):
+                best = e
+    if best is not None:
+        return best, False
+    if head & {"район", "улус"}:
+        return None, False
+    return None if match_at(words, i, gaz) is None else (None, True)
+
+
+def _resolve(
+    hits: list[Hit], source_region: str | None, text: str
+) -> list[tuple[Hit, tuple[str, ...]]]:
     """Each hit with the regions it stands for: weak forms and homonyms need context."""
     context: set[str] = set()
     for h in hits:
-        if not h.weak and not (h.entry is not None and h.entry.homonym):
+        e = h.entry
+        if not h.weak and not (e is not None and (e.homonym or e.alone)):
             context.update(h.codes)
     if source_region:
         context.add(source_region)
     out: list[tuple[Hit, tuple[str, ...]]] = []
     for h in hits:
         homonym = h.entry is not None and h.entry.homonym
+        if h.entry is not None and h.entry.alone and not h.weak:
+            # «Костромской район» alone is around Кострома; next to Самарская область,
+            # «Ставропольский район» is not Ставропольский край.
+            chosen = h.codes if not context else tuple(c for c in h.codes if c in context)
+            if chosen:
+                out.append((h, chosen))
+            continue
         if not h.weak and not homonym:
             out.append((h, h.codes))
             continue
@@ -166,6 +241,7 @@ def _resolve(hits: list[Hit], source_region: str | None) -> list[tuple[Hit, tupl
             chosen = (h.entry.default,)
         if chosen:
             out.append((h, chosen))
+    _link(out, text)
     # A chain across regions is a route: its ends are passing mentions («рейс
     # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
     chains: dict[int, set[str]] = {}
@@ -176,6 +252,27 @@ def _resolve(hits: list[Hit], source_region: str | None) -> list[tuple[Hit, tupl
         if h.chain >= 0 and len(chains[h.chain]) > 1 and not h.cue:
             h.cue = "route"
     return out
+
+
+_DASH_GAP = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁA-Z][\w-]*\s*[-–—]\s*){0,2}")
+_LIST_GAP = re.compile(r"(?:[\s,]|\bи\b|\bили\b|[А-ЯЁ][\w-]*)*")
+
+
+def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """Places joined by dashes are a chain («Абакан — Ак-Довурак», «Самара - Пугачёв -
+    Волгоград»); places listed after «из» come from there too («гостей из Изборска, Старой
+    Ладоги, Мурома»)."""
+    next_chain = 1 + max((h.chain for h, _ in hits), default=0)
+    ordered = sorted(hits, key=lambda hc: hc[0].start)
+    for (a, _), (b, _) in itertools.pairwise(ordered):
+        gap = text[a.end : b.start]
+        if b.start > a.end and _DASH_GAP.fullmatch(gap):
+            if a.chain < 0:
+                a.chain = next_chain
+                next_chain += 1
+            b.chain = a.chain
+        elif a.cue == "origin" and not b.cue and len(gap) < 80 and _LIST_GAP.fullmatch(gap):
+            b.cue = "origin"
 
 
 def _roles(
@@ -207,7 +304,7 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
     decides homonyms («Кировск») and weighs towards ``main``.
     """
     spans = body_spans(text)
-    hits = _resolve(find_hits(text, spans), source_region)
+    hits = _resolve(find_hits(text, spans), source_region, text)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
         for code in codes:

@@ -112,12 +112,12 @@ def razdel_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]
 def tokens(
     text: str,
     spans: list[tuple[int, int]],
-    split: Callable[[str], bool] | None = None,
+    split: Callable[[str], list[str] | None] | None = None,
 ) -> tuple[list[Word], list[Quote]]:
     """Words and quotes of ``text[start:end]`` for each span.
 
-    ``split(token)`` says whether a hyphenated token is a chain of names to split into words
-    («Новосибирск-Абакан-Кызыл», «Кировск-Апатиты»), not one name («Улан-Удэ»).
+    ``split(token)`` gives the words of a hyphenated token that is a chain of names
+    («Новосибирск-Абакан-Кызыл», «Кировск-Апатиты»), or None for one name («Улан-Удэ»).
     """
     words: list[Word] = []
     chains = 0
@@ -127,17 +127,17 @@ def tokens(
         shout = len(letters) >= 8 and sum(map(str.isupper, letters)) > 0.7 * len(letters)
         sent_start = True
         glued = False
-        open_quote: int | None = None  # index into quotes
-        straight_open = False
+        stack: list[tuple[int, str]] = []  # open quotes, innermost last: (index, opener)
         for t_start, t_end, t in razdel_tokens(text, s_start, s_end):
             if t[0].isalnum():
                 idx = len(words)
-                q = open_quote if open_quote is not None else -1
+                q = stack[-1][0] if stack else -1
                 if q >= 0 and quotes[q].first < 0:
                     quotes[q].first = idx
-                if split is not None and "-" in t and split(t):
+                segments = split(t) if split is not None and "-" in t else None
+                if segments:
                     offset = t_start
-                    for k, part in enumerate(t.split("-")):
+                    for k, part in enumerate(segments):
                         if part:
                             words.append(
                                 Word(
@@ -158,24 +158,32 @@ def tokens(
                     words.append(
                         Word(t, t_start, t_end, sent_start, glued, q, t[0].isupper(), shout)
                     )
-                if q >= 0:
-                    quotes[q].last = len(words) - 1
+                for open_q, _ in stack:
+                    quotes[open_q].last = len(words) - 1
                 sent_start = False
                 glued = True
                 continue
             glued = False
-            closing = t in CLOSE_QUOTES if t != '"' else straight_open
-            if open_quote is not None and closing:  # „…“ closes with “, «…» with »
-                straight_open = False
-                open_quote = None
+            if stack and _closes(stack[-1][1], t):  # «…», „…“, “…”, "…"; nested too
+                stack.pop()
             elif t in OPEN_QUOTES or t == '"':
-                straight_open = straight_open or t == '"'
-                if open_quote is None:
-                    quotes.append(Quote(-1, -1, len(words) - 1))
-                    open_quote = len(quotes) - 1
+                quotes.append(Quote(-1, -1, len(words) - 1))
+                stack.append((len(quotes) - 1, t))
+            elif stack and t in CLOSE_QUOTES:
+                stack.pop()  # a closer of another style: ends the innermost quote
             elif t[0] in SENT_END:
                 prev = fold(words[-1].text) if words else ""
                 single_initial = bool(words) and len(words[-1].text) == 1
                 if prev not in NO_SENT_BREAK and not single_initial:
                     sent_start = True
     return words, quotes
+
+
+def _closes(opener: str, mark: str) -> bool:
+    if opener == '"':
+        return mark == '"'
+    if opener == "«":
+        return mark == "»"
+    if opener == "„":
+        return mark in "“”"
+    return mark == "”" or (opener == "“" and mark == "“")
