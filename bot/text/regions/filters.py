@@ -239,7 +239,16 @@ def number_hit(words: list[Word], i: int, gaz: Gazetteer) -> Hit | None:
 DROP, WEAK, STRONG = 0, 1, 2
 
 
-def keep(text: str, words: list[Word], quotes: list[Quote], e: Entry, *, i: int, j: int) -> int:
+def keep(
+    text: str,
+    words: list[Word],
+    quotes: list[Quote],
+    e: Entry,
+    *,
+    i: int,
+    j: int,
+    listed: bool = False,
+) -> int:
     """Whether the catalogue form at words[i:j] names the place: DROP, WEAK or STRONG.
 
     See the module docstring for the rules.
@@ -253,7 +262,7 @@ def keep(text: str, words: list[Word], quotes: list[Quote], e: Entry, *, i: int,
     multi_official = len(e.words) > 1 and any(e.generic)
     abbr_l = _prev_abbreviation(text, words, i)
     if e.kind == "adjective":
-        return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l)
+        return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l, listed=listed)
     # Names and towns must be written as names («острова» is no Остров).
     if not all(
         words[i + k].cap or (k > 0 and fold(words[i + k].text) in LOWER_OK)
@@ -262,7 +271,7 @@ def keep(text: str, words: list[Word], quotes: list[Quote], e: Entry, *, i: int,
     ):
         return DROP
     if not multi_official:
-        if prev_l & (STREET_BEFORE | NATURE):
+        if (prev_l | abbr_l) & (STREET_BEFORE | NATURE) or _street_chain(text, words, i):
             return DROP
         # Apposition to an organisation: «ФК Кубань», «ИА Хакасия» (nominative stays put).
         if prev_l & ORG_WORDS and fold(w.text) == fold(first_word(e.surface)):
@@ -281,7 +290,12 @@ def keep(text: str, words: list[Word], quotes: list[Quote], e: Entry, *, i: int,
     after_place = chain or bool(prev_l & (SETTLEMENT | PLACE_PREP))
     if e.common or e.adjlike:
         # «в Дне рыбака» is a day, not Дно: the word must read as the town first.
-        if len(e.words) == 1 and e.common and info(w.text).best not in e.words[0]:
+        if (
+            len(e.words) == 1
+            and e.common
+            and fold(w.text) != fold(e.surface)
+            and info(w.text).best not in e.words[0]
+        ):
             return DROP
         # Part of a longer capitalised name: «Мирный Бор», «Сокол Плюс».
         if not w.shout:
@@ -313,7 +327,14 @@ def head_after(words: list[Word], j: int) -> Word | None:
 
 
 def _keep_adjective(
-    text: str, words: list[Word], e: Entry, *, i: int, j: int, prev_l: frozenset[str]
+    text: str,
+    words: list[Word],
+    e: Entry,
+    *,
+    i: int,
+    j: int,
+    prev_l: frozenset[str],
+    listed: bool,
 ) -> int:
     w = words[i]
     nxt = words[j] if j < len(words) and words[j].glued_prev else None
@@ -331,9 +352,12 @@ def _keep_adjective(
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
         return DROP  # «Кировский завод», «Московский университет» of another city
-    # «Татарская Каргала», «Московский Комсомолец»: part of another capitalised name.
+    # «Татарская Каргала», «Московский Комсомолец»: part of another capitalised name (a
+    # quoted one is read by the quote rules: «Пензенского Спаса» says whose the feast is).
     if (
-        w.cap
+        not listed
+        and w.quote < 0
+        and w.cap
         and not w.sent_start
         and not w.shout
         and nxt is not None
@@ -355,7 +379,7 @@ def _keep_adjective(
         if e.words[0] & DISTRICT_ADJ:
             return DROP
         return WEAK if e.primary else STRONG
-    if w.cap and not w.sent_start and (nxt is None or not _nominal(nxt)):
+    if not listed and w.cap and not w.sent_start and (nxt is None or not _nominal(nxt)):
         return DROP  # substantivised: «на Тверской», «в Коломенском», «На Кубанской за...»
     if w.cap and prev_l & (STREET_BEFORE | ORG_WORDS):
         return DROP
@@ -383,6 +407,20 @@ def _agrees(word: str, gender: str) -> bool:
     return not genders or gender in genders or "None" in genders
 
 
+def _street_chain(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] is a later part of a hyphenated chain that follows a street word
+    («ул. Абаканская-Гагарина»)."""
+    w = words[i]
+    if w.chain < 0:
+        return False
+    k = i
+    while k > 0 and words[k - 1].chain == w.chain:
+        k -= 1
+    if k == 0:
+        return False
+    return bool((lem(words[k - 1]) | _prev_abbreviation(text, words, k)) & STREET_BEFORE)
+
+
 def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
     """The folded previous word when a full stop alone separates it («г. Мирный», «с.
     Иваново»), else nothing."""
@@ -397,6 +435,29 @@ def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
 _AS_IN = frozenset(["в", "во", "на", "у", "с", "со"])
 
 
+_LIST_WORDS = frozenset(["и", "или", "а", "также"])
+
+
+def _listed_after_origin(words: list[Word], i: int) -> bool:
+    """«из Казахстана, Башкирской и Татарской республик, Самарской...»: a place in a list
+    that «из» opens."""
+    k = i - 1
+    while k >= 0 and i - k <= 10 and not words[k + 1].sent_start:
+        word = words[k]
+        low = fold(word.text)
+        if low in ORIGIN:
+            return k < i - 1
+        if not (word.cap or low in _LIST_WORDS or info(word.text).adjective):
+            return False
+        k -= 1
+    return False
+
+
+def _dateline(words: list[Word], j: int) -> bool:
+    nxt = words[j]
+    return nxt.sent_start and (nxt.text[:1].isdigit() or nxt.text.isupper())
+
+
 def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) -> str:
     """Why the mention at words[i:j] would be a passing one, or "".
 
@@ -407,7 +468,7 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
     w = words[i]
     prev = words[i - 1] if i > 0 and w.glued_prev else None
     prev_l = lem(prev) if prev is not None else frozenset()
-    if prev_l & ORIGIN:
+    if prev_l & ORIGIN or _listed_after_origin(words, i):
         return "origin"
     if prev_l & COMPARISON:
         return "comparison"
@@ -425,8 +486,10 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             return "state"
         if prev_l & STATE_BEFORE:
             return "state"
+        if w.sent_start and j < len(words) and _dateline(words, j):
+            return "state"  # «Москва. 25 февраля. INTERFAX.RU»: where the agency wrote it
         if not w.sent_start:
-            for k in range(i - 1, max(-1, i - 5), -1):
+            for k in range(i - 1, max(-1, i - 7), -1):
                 if lem(words[k]) & FOREIGN:
                     return "state"
                 if words[k].sent_start:

@@ -16,6 +16,7 @@ Built once, on first use (the dictionary is loaded then, never at import). Forms
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -187,7 +188,7 @@ def district_adjectives(town: str) -> list[str]:
         stem = n[:-1]
         out = [stem + "ский", stem + "ской", stem + "енский", stem + "инский"]
     elif n.endswith(("ь", "й")):
-        out = [n[:-1] + "ский"]
+        out = [n[:-1] + "ский", n + "ский"]  # Ярославль -> ярославский, Чебаркуль -> чебаркульский
     return out
 
 
@@ -341,6 +342,16 @@ def gazetteer() -> Gazetteer:
     for form, code in LANDMARKS.items():
         entries.append(_make_entry(form, (code,), "town", weak=False))
     town_entries, district_entries = _town_entries()
+    # «ростовский» follows its town: next to «Ростовский кремль» it is Ростов Великий's.
+    homonyms = {
+        adj: t for t in town_entries if t.homonym for adj in district_adjectives(t.surface)
+    }
+    for k, e in enumerate(entries):
+        town = homonyms.get(e.surface) if e.kind == "adjective" else None
+        if town is not None and set(e.codes) <= set(town.codes):
+            entries[k] = dataclasses.replace(
+                e, codes=town.codes, homonym=True, default=town.default or e.codes[0]
+            )
     # The same form listed for two regions («Московский регион») names both.
     merged: dict[tuple[tuple[frozenset[str], ...], str, bool], Entry] = {}
     for e in [*entries, *town_entries, *district_entries]:

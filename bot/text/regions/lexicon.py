@@ -721,7 +721,9 @@ ETHNIC = frozenset(
     ]
 )
 # Culture words that make any place adjective no region: «московское время», a breed.
-CULTURE_ANY = frozenset(["время", "сорт", "порода", "лошадь", "диалект", "говор", "акцент"])
+CULTURE_ANY = frozenset(
+    ["время", "сорт", "порода", "лошадь", "диалект", "говор", "акцент", "кухня"]
+)
 # «в Михайлов день», «на Ильин день»: a holiday, not the town.
 HOLIDAY_AFTER = frozenset(["день"])
 # Nouns that end a list of region or district adjectives: «Самарской, Челябинской и

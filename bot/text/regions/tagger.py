@@ -55,6 +55,8 @@ __all__ = ["find_hits", "tag_regions"]
 _CITY_TO_OBLAST = {"RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
 # Where the lead ends: evidence before it weighs more for the role.
 _LEAD = 300
+# A first line this short is a title: a region named there is what the story is about.
+_TITLE = 160
 
 
 def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
@@ -62,6 +64,9 @@ def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
 
     def known(part: str) -> bool:
         return part in gaz.abbreviations or not info(part).lemmas.isdisjoint(first)
+
+    def place(part: str) -> bool:  # a place, not an adjective («ул. Абаканская-Гагарина»)
+        return known(part) and not info(part).adjective
 
     def split(token: str) -> list[str] | None:
         """«Новосибирск-Абакан-Кызыл» -> its places; «Ак-Довурак-Абаза» -> «Ак-Довурак»,
@@ -79,7 +84,7 @@ def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
                 piece = "-".join(parts[k:q])
                 if (q - k < len(parts)) and known(piece):
                     segments.append(piece)
-                    found += 1
+                    found += place(piece)
                     k = q
                     break
             else:
@@ -88,7 +93,7 @@ def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
                 else:
                     segments.append(parts[k])
                 k += 1
-        if found == 0 or len(segments) < 2:
+        if found < 2:
             return None
         return segments
 
@@ -140,7 +145,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             i += 1
             continue
         e, j = found
-        verdict = keep(text, words, quotes, e, i=i, j=j)
+        verdict = keep(text, words, quotes, e, i=i, j=j, listed=listed is not None)
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
         if verdict != DROP and e.foreign:
@@ -276,23 +281,39 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
 
 
 def _roles(
-    evidence: dict[str, list[Evidence]], lead_end: int, source_region: str | None
+    evidence: dict[str, list[Evidence]],
+    title_end: int,
+    lead_end: int,
+    source_region: str | None,
 ) -> dict[str, Role]:
-    """main for the regions the story is about; mentioned for passing mentions."""
+    """main for the regions the story is about; mentioned for passing mentions.
+
+    A mention with a cue (origin, route, state, comparison) is passing. The others score: 2
+    in the lead, 1 after it; evidence right next to the previous one is the same mention
+    («в городе Когалым Ханты-Мансийского округа»). A region is main when it is named in the
+    title, or scores more than half the best score.
+    """
     scores: dict[str, float] = {}
+    titled: set[str] = set()
     for code, evs in evidence.items():
         score = 0.0
-        for ev in evs:
+        last_end = -10
+        for ev in sorted(evs, key=lambda e: e.start):
             if ev.cue:
                 continue
-            score += 2.0 if ev.start < lead_end else 1.0
+            if ev.start < title_end:
+                titled.add(code)
+            if ev.start - last_end > 2:
+                score += 2.0 if ev.start < lead_end else 1.0
+            last_end = ev.end
         if code == source_region and score:
             score += 1.0
         scores[code] = score
     top = max(scores.values(), default=0.0)
     roles: dict[str, Role] = {}
     for code, score in scores.items():
-        roles[code] = "main" if score > 0 and score * 2 >= top else "mentioned"
+        main = code in titled or (score > 0 and score * 2 > top) or score == top > 0
+        roles[code] = "main" if main else "mentioned"
     return roles
 
 
@@ -311,8 +332,10 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             evidence.setdefault(code, []).append(
                 Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
             )
-    lead_end = (spans[0][0] if spans else 0) + _LEAD
-    roles = _roles(evidence, lead_end, source_region)
+    body_start = spans[0][0] if spans else 0
+    first_line = spans[0][1] if spans else 0
+    title_end = first_line if first_line - body_start <= _TITLE else body_start
+    roles = _roles(evidence, title_end, body_start + _LEAD, source_region)
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
         region = by_code(code)
