@@ -52,6 +52,7 @@ from bot.text.regions.lexicon import (
     GENERIC,
     HISTORY_AFTER,
     HOLIDAY_AFTER,
+    LIST_HEADS,
     LOWER_OK,
     NATURE,
     NUM_TOKEN,
@@ -283,6 +284,14 @@ def keep(
         return DROP  # «село Иваново», «д. Киров»: a village named like the town
     if len(e.words) == 1 and nxt_l & HOLIDAY_AFTER and info(w.text).nominative:
         return DROP  # «в Михайлов день»
+    if (
+        len(e.words) == 1
+        and not e.adjlike
+        and fold(w.text) != fold(e.surface)
+        and info(w.text).adjective
+        and not info(w.text).noun
+    ):
+        return DROP  # «Ростовых кукол»: an adjective, not the town Ростов
     if e.gender and not _agrees(w.text, e.gender):
         return DROP  # «Зимняя Никольская» is no Никольское, «Волжской районной» no Волжский
     if abbr_l & SETTLEMENT:
@@ -447,7 +456,9 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
         low = fold(word.text)
         if low in ORIGIN:
             return k < i - 1
-        if not (word.cap or low in _LIST_WORDS or info(word.text).adjective):
+        if not (
+            word.cap or low in _LIST_WORDS or info(word.text).adjective or lem(word) & LIST_HEADS
+        ):
             return False
         k -= 1
     return False

@@ -184,11 +184,11 @@ def district_adjectives(town: str) -> list[str]:
     out = [n + "ский"]
     if n.endswith("ск"):
         out = [n + "ий"]
-    elif n[-1] in "аеиоуыяь":
-        stem = n[:-1]
-        out = [stem + "ский", stem + "ской", stem + "енский", stem + "инский"]
     elif n.endswith(("ь", "й")):
         out = [n[:-1] + "ский", n + "ский"]  # Ярославль -> ярославский, Чебаркуль -> чебаркульский
+    elif n[-1] in "аеиоуыя":
+        stem = n[:-1]
+        out = [stem + "ский", stem + "ской", stem + "енский", stem + "инский"]
     return out
 
 
@@ -343,9 +343,7 @@ def gazetteer() -> Gazetteer:
         entries.append(_make_entry(form, (code,), "town", weak=False))
     town_entries, district_entries = _town_entries()
     # «ростовский» follows its town: next to «Ростовский кремль» it is Ростов Великий's.
-    homonyms = {
-        adj: t for t in town_entries if t.homonym for adj in district_adjectives(t.surface)
-    }
+    homonyms = {adj: t for t in town_entries if t.homonym for adj in district_adjectives(t.surface)}
     for k, e in enumerate(entries):
         town = homonyms.get(e.surface) if e.kind == "adjective" else None
         if town is not None and set(e.codes) <= set(town.codes):

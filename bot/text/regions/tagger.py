@@ -314,7 +314,30 @@ def _roles(
     for code, score in scores.items():
         main = code in titled or (score > 0 and score * 2 > top) or score == top > 0
         roles[code] = "main" if main else "mentioned"
+    if top == 0:
+        # Every mention is a passing one («гостей из Москвы, Пскова, Великого Новгорода и
+        # Сольцов», a road «Ак-Довурак-Абаза»): the region named most, first on a tie, is
+        # where it happens, unless it is only Moscow as the state.
+        counts = {
+            code: (sum(1 for ev in evs if ev.cue != "state"), -min(ev.start for ev in evs))
+            for code, evs in evidence.items()
+        }
+        best = max(counts, key=lambda c: counts[c], default=None)
+        if best is not None and counts[best][0] > 0:
+            roles[best] = "main"
     return roles
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _title_end(text: str, first: tuple[int, int]) -> int:
+    """Where the title ends: the first line, or its first sentence, when short enough."""
+    start, end = first
+    if end - start <= _TITLE:
+        return end
+    m = _SENTENCE_END.search(text, start, end)
+    return m.end() if m and m.end() - start <= _TITLE else start
 
 
 def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMatch]:
@@ -333,8 +356,7 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
                 Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
             )
     body_start = spans[0][0] if spans else 0
-    first_line = spans[0][1] if spans else 0
-    title_end = first_line if first_line - body_start <= _TITLE else body_start
+    title_end = _title_end(text, spans[0]) if spans else 0
     roles = _roles(evidence, title_end, body_start + _LEAD, source_region)
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
