@@ -23,6 +23,7 @@ import pytest
 
 from bot.config import Settings
 from bot.emulator import Emulator
+from tests.paths import SHARED_DIR
 
 TOKEN = "123456:TEST-token"
 USER_ID = 1001  # a Russian-speaking user
@@ -30,6 +31,79 @@ EN_USER_ID = 1002  # an English-speaking user
 ADMIN_ID = 4242  # listed in telegram.admins by default
 
 JSON = dict[str, Any]
+
+
+def _shared_missing(exc: BaseException) -> str | None:
+    """The reason to skip when ``exc`` is a file of ``../shared`` that is not there."""
+    name = getattr(exc, "filename", None)
+    if isinstance(exc, FileNotFoundError) and name and str(name).startswith(str(SHARED_DIR)):
+        return f"{name} is absent: the project's shared data is not beside the repository"
+    return None
+
+
+def _names_used(fn: Any, module: Any, depth: int = 3) -> set[str]:
+    """Global names a test function uses, through the module's helper functions too."""
+    code = getattr(fn, "__code__", None)
+    if code is None or depth == 0:
+        return set()
+    names = set(code.co_names)
+    for const in code.co_consts:  # nested functions and comprehensions
+        if hasattr(const, "co_names"):
+            names |= set(const.co_names)
+    for name in list(names):
+        helper = vars(module).get(name)
+        if callable(helper) and getattr(helper, "__module__", None) == module.__name__:
+            names |= _names_used(helper, module, depth - 1)
+    return names
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without ../shared, a test that reads it (a path of `tests.paths` under it) skips."""
+    del config
+    if SHARED_DIR.exists():
+        return
+    reason = f"{SHARED_DIR} is absent: the project's shared data is not beside the repository"
+    for item in items:
+        fn = getattr(item, "function", None)
+        module = getattr(item, "module", None)
+        if fn is None or module is None:
+            continue
+        shared = {
+            name
+            for name, value in vars(module).items()
+            if isinstance(value, Path) and str(value).startswith(str(SHARED_DIR))
+        }
+        if shared:  # and what the module derived from them: empty without ../shared
+            shared |= {
+                name
+                for name, value in vars(module).items()
+                if isinstance(value, list | tuple) and not value and name.isupper()
+            }
+        if shared and shared & _names_used(fn, module):
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Any:
+    """A test (or fixture) that reads ../shared skips, with the reason, when it is absent."""
+    try:
+        return (yield)
+    except FileNotFoundError as exc:
+        reason = _shared_missing(exc)
+        if reason is None:
+            raise
+        pytest.skip(reason)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Any:
+    try:
+        return (yield)
+    except FileNotFoundError as exc:
+        reason = _shared_missing(exc)
+        if reason is None:
+            raise
+        pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)

@@ -105,10 +105,16 @@ def test_seed_article_regions() -> None:
 
 def _shared_items() -> list[dict[str, object]]:
     path = SHARED / "data" / "regions-dev.jsonl"
+    if not path.exists():
+        return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-@pytest.mark.parametrize("item", _shared_items(), ids=lambda it: str(it["id"]))
+@pytest.mark.skipif(
+    not (SHARED / "data" / "regions-dev.jsonl").exists(),
+    reason="../shared/data/regions-dev.jsonl is absent: shared data is not beside the repository",
+)
+@pytest.mark.parametrize("item", _shared_items() or [{"id": "none"}], ids=lambda it: str(it["id"]))
 def test_real_items_tagged_exactly(item: dict[str, object]) -> None:
     labels = item["regions"]
     assert isinstance(labels, list)
