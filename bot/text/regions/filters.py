@@ -266,7 +266,7 @@ def keep(
         return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l, listed=listed)
     # Names and towns must be written as names («острова» is no Остров).
     if not all(
-        words[i + k].cap or (k > 0 and fold(words[i + k].text) in LOWER_OK)
+        words[i + k].cap or (k > 0 and bool(lem(words[i + k]) & LOWER_OK))
         for k in range(j - i)
         if not e.generic[k]
     ):

@@ -502,7 +502,7 @@ PLACE_PREP = frozenset(
     ]
 )
 # Lower-case words allowed inside a multi-word name («Кольский полуостров»).
-LOWER_OK = frozenset(["полуостров", "острова", "столица", "кремль"])
+LOWER_OK = frozenset(["полуостров", "остров", "столица", "кремль"])
 OPEN_QUOTES = frozenset("«„“")
 QUOTE_START = frozenset(["«", "„", "“", '"'])
 CLOSE_QUOTES = frozenset("»“”")
@@ -656,6 +656,8 @@ FOREIGN = frozenset(
         "нью-дели",
     ]
 )
+# Roads: a road's ends are where the road is («автодорога Ак-Довурак-Абаза»).
+ROAD_WORDS = frozenset(["автодорога", "дорога", "трасса", "шоссе", "автотрасса", "тракт"])
 # Words of a route: the hyphenated places after them are route ends («рейс Новосибирск-Абакан»).
 ROUTE_WORDS = frozenset(
     [

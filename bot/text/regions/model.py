@@ -18,7 +18,8 @@ class Evidence:
     """One place in the text that names the region; ``text[start:end]`` is ``text``.
 
     ``cue`` says why this mention alone would be a passing one («из Красноярска»: ``origin``;
-    a route end: ``route``; Moscow as the state: ``state``; ``comparison``), or is empty.
+    the end of a route across regions: ``route``, of a road: ``road``; Moscow as the state or
+    a dateline: ``state``; ``comparison``), or is empty.
     """
 
     text: str

@@ -44,7 +44,13 @@ from bot.text.regions.filters import (
     org_quote,
 )
 from bot.text.regions.gazetteer import Entry, Gazetteer, gazetteer, may_match
-from bot.text.regions.lexicon import DISTRICT_NOUNS, LIST_HEADS, OBLAST_ADJ, REGION_NUM
+from bot.text.regions.lexicon import (
+    DISTRICT_NOUNS,
+    LIST_HEADS,
+    OBLAST_ADJ,
+    REGION_NUM,
+    ROAD_WORDS,
+)
 from bot.text.regions.model import Evidence, RegionMatch, Role
 from bot.text.regions.tokens import Word, tokens
 
@@ -250,17 +256,28 @@ def _resolve(
     # A chain across regions is a route: its ends are passing mentions («рейс
     # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
     chains: dict[int, set[str]] = {}
+    starts: dict[int, int] = {}
     for h, codes in out:
         if h.chain >= 0:
             chains.setdefault(h.chain, set()).update(codes)
+            starts[h.chain] = min(starts.get(h.chain, h.start), h.start)
     for h, _ in out:
         if h.chain >= 0 and len(chains[h.chain]) > 1 and not h.cue:
-            h.cue = "route"
+            h.cue = "road" if _after_road(text, starts[h.chain]) else "route"
     return out
 
 
 _DASH_GAP = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁA-Z][\w-]*\s*[-–—]\s*){0,2}")
 _LIST_GAP = re.compile(r"(?:[\s,]|\bи\b|\bили\b|[А-ЯЁ][\w-]*)*")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _after_road(text: str, start: int) -> bool:
+    """Whether a road word comes just before ``start`` («автодорога Ак-Довурак-Абаза»)."""
+    before = _WORD.findall(text[max(0, start - 40) : start])[-4:]
+    return any(info(w).lemmas & ROAD_WORDS for w in before)
 
 
 def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
@@ -315,11 +332,12 @@ def _roles(
         main = code in titled or (score > 0 and score * 2 > top) or score == top > 0
         roles[code] = "main" if main else "mentioned"
     if top == 0:
-        # Every mention is a passing one («гостей из Москвы, Пскова, Великого Новгорода и
-        # Сольцов», a road «Ак-Довурак-Абаза»): the region named most, first on a tie, is
-        # where it happens, unless it is only Moscow as the state.
+        # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
+        # Великого Новгорода и Сольцов») or the ends of a road («Ак-Довурак-Абаза»), the
+        # region named most, first on a tie, is where it happens (not so for a flight or
+        # Moscow as the state).
         counts = {
-            code: (sum(1 for ev in evs if ev.cue != "state"), -min(ev.start for ev in evs))
+            code: (sum(ev.cue in _WHERE_IT_HAPPENS for ev in evs), -min(ev.start for ev in evs))
             for code, evs in evidence.items()
         }
         best = max(counts, key=lambda c: counts[c], default=None)
@@ -328,6 +346,7 @@ def _roles(
     return roles
 
 
+_WHERE_IT_HAPPENS = frozenset(["origin", "road"])
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
