@@ -190,8 +190,7 @@ def match_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | N
             # Same length: prefer the entry whose own name is a lemma of the word («в Печоре»
             # is Печора, not Печоры), then the one written as the word («Печоры»), then the
             # one that fits the word's most likely lemma («в Волжском» is Волжский).
-            name = fold(first_word(e.surface))
-            key = (n, name in wi.lemmas, name == low, wi.best in e.words[0])
+            key = (n, e.name in wi.lemmas, e.name == low, wi.best in e.words[0])
             if best is not None and key <= best_key:
                 continue
             if all(lem(words[i + k]) & e.words[k] for k in range(1, n)):

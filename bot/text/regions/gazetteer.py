@@ -64,6 +64,11 @@ class Entry:
     primary: bool = False  # the region's or its capital's adjective (many districts share it)
     gender: str = ""  # an adjective-like town's gender: «Никольское» is no «Никольская»
     alone: bool = False  # counts only when the text names no other region («Костромской район»)
+    name: str = ""  # the folded first word of ``surface``
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", fold(first_word(self.surface)))
 
 
 @dataclass(slots=True)
@@ -295,7 +300,9 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
         adj_lemmas = frozenset([fold(adj)]) if key in derived else word_lemmas(adj)
         weak = bool(adj_lemmas & DISTRICT_ADJ)
         homonym = len(codes) > 1
-        forms = [surface] if noun != "район" else [f.format(adj) for f in _DISTRICT_FORMS]
+        forms = [surface]
+        if noun == "район" and key not in derived:  # named in the towns file: all its forms
+            forms = [f.format(adj) for f in _DISTRICT_FORMS]
         for form in forms:
             rest = form[len(adj) + 1 :]
             if rest not in tails:
