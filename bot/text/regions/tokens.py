@@ -4,6 +4,7 @@ about each word (sentence start, capitals, quotes, a line in capitals, hyphenate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,8 @@ from bot.text.morph import fold
 from bot.text.regions.lexicon import CLOSE_QUOTES, NO_SENT_BREAK, OPEN_QUOTES, SENT_END
 
 __all__ = ["Quote", "Word", "razdel_tokens", "tokens"]
+
+_TWO_CAPITALS = re.compile(r"[А-ЯЁA-Z]{2}")
 
 
 @dataclass(slots=True)
@@ -123,8 +126,10 @@ def tokens(
     chains = 0
     quotes: list[Quote] = []
     for s_start, s_end in spans:
-        letters = "".join(filter(str.isalpha, text[s_start:s_end]))
-        shout = len(letters) >= 8 and sum(map(str.isupper, letters)) > 0.7 * len(letters)
+        shout = False
+        if _TWO_CAPITALS.search(text, s_start, s_end):  # most lines: not even two in a row
+            letters = "".join(filter(str.isalpha, text[s_start:s_end]))
+            shout = len(letters) >= 8 and sum(map(str.isupper, letters)) > 0.7 * len(letters)
         sent_start = True
         glued = False
         stack: list[tuple[int, str]] = []  # open quotes, innermost last: (index, opener)
