@@ -264,6 +264,8 @@ def _resolve(
     for h, _ in out:
         if h.chain >= 0 and len(chains[h.chain]) > 1 and not h.cue:
             h.cue = "road" if _after_road(text, starts[h.chain]) else "route"
+        elif h.chain < 0 and not h.cue and _road_end(text, h):
+            h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
 
 
@@ -278,6 +280,14 @@ def _after_road(text: str, start: int) -> bool:
     """Whether a road word comes just before ``start`` («автодорога Ак-Довурак-Абаза»)."""
     before = _WORD.findall(text[max(0, start - 40) : start])[-4:]
     return any(info(w).lemmas & ROAD_WORDS for w in before)
+
+
+_TO_PLACE = re.compile(r"\s*[-–—]\s*[А-ЯЁ]")
+
+
+def _road_end(text: str, h: Hit) -> bool:
+    """A place joined by a dash to another capitalised name right after a road word."""
+    return bool(_TO_PLACE.match(text, h.end)) and _after_road(text, h.start)
 
 
 def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
@@ -356,7 +366,9 @@ def _title_end(text: str, first: tuple[int, int]) -> int:
     if end - start <= _TITLE:
         return end
     m = _SENTENCE_END.search(text, start, end)
-    return m.end() if m and m.end() - start <= _TITLE else start
+    if m and m.end() - start <= _TITLE:
+        return m.end()
+    return start + _TITLE if not m else start  # a headline run into the text («700 км.Шанс»)
 
 
 def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMatch]:
