@@ -358,7 +358,7 @@ def _keep_adjective(
     culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
     if nxt_l & (STREET_AFTER | NATURE) or head_l & (culture | HISTORY_AFTER):
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
-    if e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
+    if w.cap and e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
         return DROP  # «Кировский завод», «Московский университет» of another city
     # «Татарская Каргала», «Московский Комсомолец»: part of another capitalised name (a
     # quoted one is read by the quote rules: «Пензенского Спаса» says whose the feast is).
