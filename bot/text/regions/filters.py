@@ -366,7 +366,7 @@ def _keep_adjective(
         not listed
         and w.quote < 0
         and w.cap
-        and not w.sent_start
+        and (not w.sent_start or _common_noun(nxt))
         and not w.shout
         and nxt is not None
         and nxt.cap
@@ -374,8 +374,13 @@ def _keep_adjective(
         and not nxt_l & GENERIC
     ):
         return DROP
-    # «казанского «Рубина»», «самарские «Крылья Советов»»: a club or a company.
-    if j < len(words) and text[words[j - 1].end : words[j].start].strip() in QUOTE_START:
+    # «казанского «Рубина»», «самарские «Крылья Советов»»: a club or a company named after
+    # its town; «в подмосковном «Крокус Сити Холле»» says where the hall is.
+    if (
+        e.primary
+        and j < len(words)
+        and text[words[j - 1].end : words[j].start].strip() in QUOTE_START
+    ):
         return WEAK
     # «Казанский федеральный университет», «Московская биржа»: an organisation's name says
     # where it sits, not what the article is about.
@@ -392,6 +397,14 @@ def _keep_adjective(
     if w.cap and prev_l & (STREET_BEFORE | ORG_WORDS):
         return DROP
     return STRONG
+
+
+def _common_noun(word: Word | None) -> bool:
+    """A capitalised dictionary noun that is no place («Комсомолец», «Сабантуй»)."""
+    if word is None or not word.cap or word.text.isupper():
+        return False
+    wi = info(word.text)
+    return wi.noun and not wi.person and not is_geo_word(word.text)
 
 
 def _nominal(word: Word) -> bool:

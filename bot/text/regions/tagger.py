@@ -368,7 +368,7 @@ def _title_end(text: str, first: tuple[int, int]) -> int:
     m = _SENTENCE_END.search(text, start, end)
     if m and m.end() - start <= _TITLE:
         return m.end()
-    return start + _TITLE if not m else start  # a headline run into the text («700 км.Шанс»)
+    return start + _TITLE  # a long first sentence, or a headline run into the text
 
 
 def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMatch]:
