@@ -419,12 +419,14 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
         return True
     forms = gaz.first_forms
     cap = gaz.cap_lemmas
-    for m in _LINE_WORD.finditer(line):
-        token = m.group()
-        if token in gaz.abbreviations or fold(token) in forms:
+    abbreviations = gaz.abbreviations
+    for token in _LINE_WORD.findall(line):
+        if token.lower().replace("ё", "е") in forms or token in abbreviations:
             return True
-        parts = token.split("-") if "-" in token else ()
-        for word in (token, *parts):
-            if word and word[0].isupper() and not info(word).lemmas.isdisjoint(cap):
-                return True
+        if "-" in token:
+            for word in (token, *token.split("-")):
+                if word and word[0].isupper() and not info(word).lemmas.isdisjoint(cap):
+                    return True
+        elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
+            return True
     return False
