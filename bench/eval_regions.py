@@ -1,28 +1,43 @@
-"""Evaluate the region tagger: precision, recall, F1 and exact-match share, with the errors.
+"""Evaluate the region tagger on labelled real news, the shared items and the hand-written set.
 
-Run: ``.venv/bin/python -m bench.eval_regions`` (the lead's ``make eval``). Sets:
+Run: ``.venv/bin/python -m bench.eval_regions`` (``make eval``). Sets:
 
-* ``tests/data/regions_devset.jsonl``: the project's hand-written dev set (codes);
-* ``../shared/data/regions-dev.jsonl``: 21 real labelled items (labels are ``short`` names,
-  mapped to codes via the catalogue); skipped with a note when the file is absent.
+* real news: labels in the repository (``bench/data/realnews_labels.jsonl``: one record per
+  article, no text, each with ``"split": "dev" | "aside"``), joined by ``id`` with texts read
+  from outside the repository (``--texts PATH``, env ``NEWSBOT_REALNEWS_TEXTS``, default
+  ``../devsets/texts.jsonl`` beside the repository root; the texts stay out of the repository
+  for licence reasons). When the texts are absent this says so in one line. Per split it
+  prints: micro F1 over (article, region), the share of articles exactly right, F1 on the
+  ``local_only`` articles (regions named only by a town, district or village), trap articles
+  with no false region, and F1 of ``role=main``. ``--split dev`` limits it to one split
+  (``aside`` is kept for the final measurement: do not tune on it); ``--errors`` lists the
+  wrong articles of the dev split;
+* ``../shared/data/regions-dev.jsonl``: 21 labelled Lenta.ru items (labels are ``short``
+  names, mapped to codes via the catalogue), when present;
+* ``tests/data/regions_devset.jsonl``: the project's own hand-written sentences (codes).
 
 Exit code 0 always: this prints figures, it does not gate.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.text.catalogue import by_name
-from bot.text.regions import tag_regions
+from bot.text.regions import RegionMatch, tag_regions
 from tests.paths import REGIONS_DEV
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "regions_devset.jsonl"
 SHARED = REGIONS_DEV
+LABELS = ROOT / "bench" / "data" / "realnews_labels.jsonl"
+TEXTS_ENV = "NEWSBOT_REALNEWS_TEXTS"
+TEXTS_DEFAULT = ROOT.parent / "devsets" / "texts.jsonl"
 
 
 @dataclass
@@ -46,17 +61,67 @@ class Score:
             missed = ",".join(sorted(gold - got)) or "-"
             self.errors.append(f"  {item_id}: extra {extra}; missed {missed} | {text[:110]!r}")
 
-    def report(self, label: str) -> str:
+    @property
+    def f1(self) -> float:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def report(self, label: str, *, errors: bool = True) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         ex = self.exact / self.total if self.total else 0.0
         lines = [
-            f"{label}: {self.total} items  P={p:.3f} R={r:.3f} F1={f1:.3f} "
+            f"{label}: {self.total} items  P={p:.3f} R={r:.3f} F1={self.f1:.3f} "
             f"exact={ex:.1%} (tp={self.tp} fp={self.fp} fn={self.fn})"
         ]
-        lines += self.errors
+        if errors:
+            lines += self.errors
         return "\n".join(lines)
+
+
+@dataclass
+class SplitScore:
+    """The figures of one split of the real-news set."""
+
+    regions: Score = field(default_factory=Score)
+    local: Score = field(default_factory=Score)
+    main: Score = field(default_factory=Score)
+    traps: int = 0
+    traps_clean: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, item: dict[str, object], text: str, matches: list[RegionMatch]) -> None:
+        labels = item.get("regions") or []
+        assert isinstance(labels, list)
+        gold = {str(r["code"]) for r in labels}
+        gold_main = {str(r["code"]) for r in labels if r.get("role", "main") == "main"}
+        got = {m.code for m in matches}
+        got_main = {m.code for m in matches if m.role == "main"}
+        item_id = str(item["id"])
+        self.regions.add(item_id, gold, got, text)
+        self.main.add(item_id, gold_main, got_main, text)
+        if item.get("local_only"):
+            self.local.add(item_id, gold, got, text)
+        if item.get("trap"):
+            self.traps += 1
+            self.traps_clean += not (got - gold)
+        if gold != got or gold_main != got_main:
+            roles = ",".join(f"{m.code}:{m.role[:4]}" for m in matches) or "-"
+            want = ",".join(f"{r['code']}:{str(r.get('role', 'main'))[:4]}" for r in labels)
+            self.errors.append(
+                f"  {item_id}: got {roles}; want {want or '-'} | {item.get('notes', '')!s:.150}"
+            )
+
+    def report(self, label: str) -> str:
+        ex = self.regions.exact / self.regions.total if self.regions.total else 0.0
+        trap = f"{self.traps_clean}/{self.traps}" if self.traps else "0/0"
+        return (
+            f"{label}: {self.regions.total} articles  F1={self.regions.f1:.3f} "
+            f"(tp={self.regions.tp} fp={self.regions.fp} fn={self.regions.fn})  "
+            f"exact={ex:.1%}  local-only F1={self.local.f1:.3f} ({self.local.total})  "
+            f"traps with no false region={trap}  role=main F1={self.main.f1:.3f}"
+        )
 
 
 def _codes(text: str) -> set[str]:
@@ -90,12 +155,58 @@ def eval_shared(path: Path = SHARED) -> Score:
     return score
 
 
-def main() -> int:
-    print(eval_devset().report(f"dev set ({DEVSET.relative_to(ROOT)})"))
+def _read_jsonl(path: Path) -> list[dict[str, object]]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            out.append(json.loads(line))
+    return out
+
+
+def eval_realnews(labels: Path, texts: Path, splits: tuple[str, ...]) -> dict[str, SplitScore]:
+    """Scores per split; texts are read only for the articles of ``splits``."""
+    wanted = {str(r["id"]): r for r in _read_jsonl(labels) if r.get("split") in splits}
+    scores = {s: SplitScore() for s in splits}
+    with texts.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            item = wanted.get(str(record.get("id")))
+            if item is None:
+                continue
+            text = str(record["text"])
+            scores[str(item["split"])].add(item, text, tag_regions(text))
+    return scores
+
+
+def texts_path(arg: str | None) -> Path:
+    return Path(arg or os.environ.get(TEXTS_ENV) or TEXTS_DEFAULT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.eval_regions")
+    parser.add_argument("--labels", default=str(LABELS), help="labels JSONL (no texts)")
+    parser.add_argument("--texts", default=None, help=f"texts JSONL (or env {TEXTS_ENV})")
+    parser.add_argument("--split", choices=["dev", "aside", "all"], default="all")
+    parser.add_argument("--errors", action="store_true", help="list the dev split's errors")
+    args = parser.parse_args(argv)
+    splits = ("dev", "aside") if args.split == "all" else (args.split,)
+    labels, texts = Path(args.labels), texts_path(args.texts)
+    if not labels.exists():
+        print(f"real news: labels {labels} not found, skipped")
+    elif not texts.exists():
+        print(f"real news: texts {texts} not found (kept outside the repository), skipped")
+    else:
+        for split, score in eval_realnews(labels, texts, splits).items():
+            print(score.report(f"real news, {split}"))
+            if args.errors and split == "dev":
+                print("\n".join(score.errors))
     if SHARED.exists():
         print(eval_shared().report(f"real items ({SHARED})"))
     else:
         print(f"real items: {SHARED} not found, skipped")
+    print(eval_devset().report(f"hand-written set ({DEVSET.relative_to(ROOT)})"))
     return 0
 
 

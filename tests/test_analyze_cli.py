@@ -36,9 +36,23 @@ def test_analyze_text_shape() -> None:
     regions = result["regions"]
     assert isinstance(regions, list)
     assert [r["code"] for r in regions] == ["RU-KK", "RU-TA"]
+    # The story happens in Хакасия; Татарстан is where the guests come from.
+    assert [r["role"] for r in regions] == ["main", "mentioned"]
     ev = regions[0]["evidence"][0]
-    assert ev == {"text": "Абакане", "start": 2, "end": 9, "kind": "town"}
+    assert ev == {"text": "Абакане", "start": 2, "end": 9, "kind": "town", "cue": ""}
+    assert regions[1]["evidence"][0]["cue"] == "origin"
     json.dumps(result, ensure_ascii=False)  # JSON-ready
+
+
+def test_source_region_decides_a_homonym() -> None:
+    text = "В Кировске открыли новую школу."
+    assert analyze_text("", text, None)["regions"] == []
+    result = analyze_text("", text, None, source_region="RU-MUR")
+    regions = result["regions"]
+    assert isinstance(regions, list)
+    assert [(r["code"], r["role"]) for r in regions] == [("RU-MUR", "main")]
+    proc = run(["--json", "--source-region", "RU-LEN"], stdin=text)
+    assert [r["code"] for r in json.loads(proc.stdout)["regions"]] == ["RU-LEN"]
 
 
 @needs_shared(SEED)
@@ -106,7 +120,8 @@ def test_jsonl_all_good_exits_zero() -> None:
             {
                 "code": "RU-TA",
                 "name": "Республика Татарстан",
-                "evidence": [{"text": "Казани", "start": 2, "end": 8, "kind": "town"}],
+                "role": "main",
+                "evidence": [{"text": "Казани", "start": 2, "end": 8, "kind": "town", "cue": ""}],
             }
         ],
         "event": None,

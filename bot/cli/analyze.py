@@ -2,13 +2,17 @@
 
 `analyze_text` builds the JSON-ready result for one article:
 
-    {"regions": [{"code": "RU-KK", "name": "Республика Хакасия",
-                  "evidence": [{"text": "Хакасию", "start": 10, "end": 17, "kind": "name"}]}],
+    {"regions": [{"code": "RU-KK", "name": "Республика Хакасия", "role": "main",
+                  "evidence": [{"text": "Хакасию", "start": 10, "end": 17, "kind": "name",
+                                "cue": ""}]}],
      "event": null | {"kind", "name", "date", "date_text", "place", "figures", ...},
      "summary": "..."}
 
-Evidence offsets refer to the analysed text (`analysed_text`: the text, with the title
-prepended when the text does not already start with it). `main(argv)` implements
+``role`` is ``main`` (the story is about or happens there) or ``mentioned`` (a passing
+mention); an evidence ``cue`` says why a mention is a passing one (``origin``, ``route``,
+``state``, ``comparison``) or is empty. Evidence offsets refer to the analysed text
+(`analysed_text`: the text, with the title prepended when the text does not already start
+with it). `main(argv)` implements
 ``python -m bot analyze [--json | --jsonl] [FILE | -]``. Nothing here imports aiogram: a cold
 start must stay well under 1.5 s.
 """
@@ -38,21 +42,25 @@ def analysed_text(title: str, text: str) -> str:
     return f"{title}\n{text}"
 
 
-def analyze_text(title: str, text: str, published: datetime | None) -> dict[str, object]:
+def analyze_text(
+    title: str, text: str, published: datetime | None, *, source_region: str | None = None
+) -> dict[str, object]:
     """Analyse one article (title and body) into a JSON-ready dict.
 
     Regions come from `analysed_text(title, text)` (the title counts: headlines often name
     the place); evidence offsets refer to that string, which is ``text`` itself when the
     title is empty or already opens the text. ``published`` is for the event and summary
-    features.
+    features. ``source_region``: the region code of the source, a hint for homonyms.
     """
-    matches = tag_regions(analysed_text(title, text))
+    matches = tag_regions(analysed_text(title, text), source_region=source_region)
     regions = [
         {
             "code": m.code,
             "name": m.name,
+            "role": m.role,
             "evidence": [
-                {"text": e.text, "start": e.start, "end": e.end, "kind": e.kind} for e in m.evidence
+                {"text": e.text, "start": e.start, "end": e.end, "kind": e.kind, "cue": e.cue}
+                for e in m.evidence
             ],
         }
         for m in matches
@@ -73,7 +81,7 @@ def _parse_published(value: object) -> datetime | None:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def _jsonl_line(line: str) -> dict[str, object]:
+def _jsonl_line(line: str, source_region: str | None = None) -> dict[str, object]:
     item_id: object = None
     try:
         item = json.loads(line)
@@ -85,7 +93,10 @@ def _jsonl_line(line: str) -> dict[str, object]:
         if not isinstance(text, str) or not isinstance(title, str):
             raise ValueError("text (and title, if given) must be strings")
         published = _parse_published(item.get("published"))
-        return {"id": item_id, **analyze_text(title, text, published)}
+        source = item.get("source_region") or source_region
+        if source is not None and not isinstance(source, str):
+            raise ValueError("source_region must be a region code string")
+        return {"id": item_id, **analyze_text(title, text, published, source_region=source)}
     except ValueError as exc:  # json.JSONDecodeError and bad dates are ValueErrors
         return {"id": item_id, "error": str(exc)}
 
@@ -111,6 +122,11 @@ def main(argv: list[str]) -> int:
         default=None,
         help="дата публикации (ISO 8601) для --json: год для дат вроде «15 января»",
     )
+    parser.add_argument(
+        "--source-region",
+        default=None,
+        help="код региона источника (RU-KK): подсказка для одноимённых городов",
+    )
     args = parser.parse_args(argv)
     try:
         stream = _read(args.file)
@@ -124,7 +140,7 @@ def main(argv: list[str]) -> int:
             for line in stream:
                 if not line.strip():
                     continue
-                result = _jsonl_line(line)
+                result = _jsonl_line(line, args.source_region)
                 failed = failed or "error" in result
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
                 out.flush()
@@ -136,6 +152,6 @@ def main(argv: list[str]) -> int:
             except ValueError as exc:
                 sys.stderr.write(f"analyze: --published: {exc}\n")
                 return 2
-            result = analyze_text(title, text, published)
+            result = analyze_text(title, text, published, source_region=args.source_region)
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 1 if failed else 0

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.text.dates import DateSpan, find_dates, find_weekdays
 from bot.text.events.facts import (
@@ -50,10 +50,9 @@ from bot.text.events.lexicon import (
 from bot.text.events.names import _label, _name_near, normalize_event_name
 from bot.text.events.status import Evidence, Status, weigh
 from bot.text.figures import Figure, find_figures
+from bot.text.morph import analyzer
+from bot.text.regions import RegionMatch
 from bot.text.summary import body_sentences
-
-if TYPE_CHECKING:
-    from bot.text.regions import RegionMatch
 
 __all__ = ["MAX_TEXT", "EventFacts", "detect_event", "event_to_json"]
 
@@ -122,7 +121,6 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     """The headline's first countable kind word is plural («праздники», «ярмарок»)."""
-    from bot.text.morph import analyzer
 
     for kind, start, end in kinds:
         if kind not in COUNTABLE_KINDS:

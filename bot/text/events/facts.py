@@ -7,12 +7,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from bot.text.catalogue import by_code
 from bot.text.events.names import _QUOTED, nominal_phrase
-
-if TYPE_CHECKING:
-    from bot.text.regions import RegionMatch
+from bot.text.morph import analyzer, fold, info, lemmas
+from bot.text.regions import RegionMatch, tag_regions
 
 _ROLE_WORDS = (
     r"глав\w*|губернатор\w*|заместител\w*|замглав\w*|председател\w*|министр\w*|мэр\w*"
@@ -72,7 +71,6 @@ class Agreement:
 @lru_cache(maxsize=4096)
 def _person_name(first: str, middle: str | None, last: str) -> str | None:
     """«Владимира Путина» -> «Владимир Путин»; None when ``first`` is not a first name."""
-    from bot.text.morph import analyzer
 
     morph = analyzer()
     first_parse = next((p for p in morph.parse(first) if "Name" in p.tag and p.score >= 0.05), None)
@@ -106,7 +104,6 @@ _CAP_WORD = re.compile(_CAP)
 
 
 def _is_first_name(word: str) -> bool:
-    from bot.text.morph import info
 
     return info(word).first_name
 
@@ -133,7 +130,6 @@ _SURNAME_ENDINGS = (
 
 def _looks_like_unknown_name(first: str, last: str) -> bool:
     """«Экзам Губайдуллин»: a first name the dictionary does not know, then a surname."""
-    from bot.text.morph import analyzer
 
     morph = analyzer()
     if morph.word_is_known(first.lower()) and not _is_first_name(first):
@@ -212,7 +208,6 @@ def _hits(matches: Sequence[RegionMatch]) -> list[tuple[str, str, int, str]]:
 
 
 def _regions_of(text: str) -> list[tuple[str, str, int, str]]:
-    from bot.text.regions import tag_regions
 
     return _hits(tag_regions(text))
 
@@ -255,8 +250,6 @@ def _town_or_phrase(party: str) -> str:
     «Черногорск»); anything else as it came."""
     if " " in party:
         return party
-    from bot.text.catalogue import by_code
-    from bot.text.morph import fold
 
     for code, ev_text, _, kind in _regions_of(party):
         town = _town_named(code, ev_text) if kind == "town" else None
@@ -274,8 +267,6 @@ def _town_or_phrase(party: str) -> str:
 
 
 def _town_named(code: str, ev_text: str) -> str | None:
-    from bot.text.catalogue import by_code
-    from bot.text.morph import lemmas
 
     region = by_code(code)
     forms = lemmas(ev_text.split(maxsplit=1)[0])
@@ -290,8 +281,6 @@ def _city(
 ) -> tuple[str | None, str | None]:
     """(city in nominative, its region code) from «в Москве», «в Абакане»: the first one; when
     only a venue is named, the first town the text's opening names."""
-    from bot.text.catalogue import by_code
-    from bot.text.morph import lemmas
 
     for code, ev_text, start, kind in hits:
         if kind not in {"town", "name"}:

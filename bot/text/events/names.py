@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from bot.text.events.lexicon import _KIND_RES, _PLAN, _REPORT
+from bot.text.morph import analyzer
 from bot.text.stems import stem, words
 
 _QUOTED = re.compile(r"[«\"“„]([^«»\"“”„]{2,120}?(?:«[^»]{1,60}»[^«»\"“”„]{0,60}?)?)[»\"”“]")
@@ -165,7 +166,6 @@ _CONTENT = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 def _genitive(word: str) -> bool:
     """A word that may stand in the genitive tail of a name: «Совета», «депутатов», «Абакана»,
     an abbreviation («МР», «ЧР»); not «белорусским», «коллегой», «Виктором»."""
-    from bot.text.morph import analyzer
 
     if word.isupper() and len(word) <= 6:
         return True
@@ -215,7 +215,6 @@ def _cap_like(src: str, out: str) -> str:
 @lru_cache(maxsize=20_000)
 def _nominative(word: str) -> str:
     """«Абаканом» -> «Абакан»; a word that is no noun stays as it is."""
-    from bot.text.morph import analyzer
 
     for p in analyzer().parse(word):
         if "NOUN" in p.tag:
@@ -227,7 +226,6 @@ def _nominative(word: str) -> str:
 
 def _inflect_head(words_: list[str]) -> list[str] | None:
     """Adjectives and their head noun, in the nominative, agreeing; None when not a phrase."""
-    from bot.text.morph import analyzer
 
     morph = analyzer()
     *adjs, head = words_
@@ -274,7 +272,6 @@ def nominal_phrase(phrase: str) -> str:
         return phrase
     if tokens[0].isupper() and len(tokens[0]) > 1:
         return phrase  # an abbreviation leads: «ГМЗ «Ростовский кремль»»
-    from bot.text.morph import analyzer
 
     morph = analyzer()
     for i, token in enumerate(tokens[:4]):

@@ -30,6 +30,7 @@ from bot.text.events.lexicon import (
     GENERIC_KINDS,
     _kinds_in,
 )
+from bot.text.morph import analyzer
 
 __all__ = ["STATUSES", "Evidence", "Status", "sentence_stance", "verb_tense", "weigh"]
 
@@ -52,7 +53,6 @@ def verb_tense(word: str) -> str | None:
     """«прошёл» -> "past", «пройдёт» -> "futr", «проходит» -> "pres"; None for non-verbs.
 
     Only the most likely parse counts, and only a finite verb («будет» included)."""
-    from bot.text.morph import analyzer
 
     low = word.lower()
     if len(low) < 3 or not low.endswith(_VERBISH):

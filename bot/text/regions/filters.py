@@ -1,0 +1,525 @@
+"""The tagger's rules: whether a catalogue form at a place in the text names the place.
+
+`keep` says DROP, WEAK or STRONG for a match; `cue` says whether a kept mention is a passing
+one. The rules, by kind of error they prevent:
+
+* people: a capitalised form after a first name or an initial, before a patronymic, or a
+  first-name-like form (Владимир, Артём) before a surname: «Владимира Путина», «Сергей Киров»;
+* streets and things named after people or places: «улица Кирова», «имени Кирова», «Московский
+  проспект», «Ленинградское шоссе», «Казанский вокзал»;
+* organisations: a name that is the whole of a «quote» or is quoted in the nominative
+  («Газпром межрегионгаз Астрахань», ИА «Хакасия», «Краснодара»), and a nominative name right
+  after an organisation word («ФК Кубань», «крейсер Москва»); a name inflected inside a longer
+  quote counts («Совет муниципальных образований Хакасии»);
+* nature: «река Кубань», «озеро Шира», «Каспийское море», «амурский тигр»;
+* culture and ethnicity: «татарский язык», «бурятская культура», «мордовский ансамбль»;
+* history: «Московское княжество», «Новгородская летопись», «Енисейская губерния»;
+* common words: a place name counts only as a proper name: capitalised, and, when it is also a
+  dictionary word in lower case (Зима, Остров, Мирный), not only because it opens a sentence
+  («Зимы стали теплее»); «братские узы» are no Братск; adjective-like towns before a noun
+  («Октябрьский район», «Советский Союз»);
+* villages named like towns: «село Иваново», «д. Киров» are not the towns;
+* district names shared by many cities: «Кировский район», «Железнодорожный район».
+
+Weak (they count only next to other evidence for the same region):
+
+* towns that are surnames or first names unless a place word precedes («в Серове», «жители
+  Королёва» count; «картины Серова», «у Иванова» do not);
+* region adjectives naming an organisation («Казанский федеральный университет», «казанского
+  «Рубина»») or a district («Ставропольский район» lies in Самарская область);
+* forms shared by several regions (`bot.text.catalogue.AMBIGUOUS`: «РБ», «Алтай»).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.text.catalogue_data import LANDMARKS
+from bot.text.morph import analyzer, fold, info
+from bot.text.regions.gazetteer import Entry, Gazetteer, first_word
+from bot.text.regions.lexicon import (
+    COMMON_ADJ,
+    COMPARISON,
+    CULTURE_AFTER,
+    CULTURE_ANY,
+    DISTRICT_ADJ,
+    DISTRICT_NOUNS,
+    DISTRICT_ORG,
+    ETHNIC,
+    FOREIGN,
+    GENERIC,
+    HISTORY_AFTER,
+    HOLIDAY_AFTER,
+    LIST_HEADS,
+    LOWER_OK,
+    NATURE,
+    NUM_TOKEN,
+    ORG_AFTER,
+    ORG_WORDS,
+    ORIGIN,
+    PLACE_PREP,
+    QUOTE_START,
+    REGION_NUM,
+    REGION_SING,
+    ROUTE_WORDS,
+    RURAL,
+    RURAL_SHORT,
+    SETTLEMENT,
+    STATE_BEFORE,
+    STATE_VERBS,
+    STREET_AFTER,
+    STREET_BEFORE,
+    SURNAME_TOWNS,
+)
+from bot.text.regions.model import EvidenceKind
+from bot.text.regions.tokens import Quote, Word
+
+__all__ = ["DROP", "STRONG", "WEAK", "Hit", "cue", "keep", "lem", "match_at", "number_hit"]
+
+
+@dataclass(slots=True)
+class Hit:
+    codes: tuple[str, ...]
+    kind: EvidenceKind
+    start: int
+    end: int
+    weak: bool
+    entry: Entry | None = None
+    cue: str = ""  # origin, comparison, state, route: a passing mention
+    chain: int = -1  # the hyphenated chain it belongs to, or -1
+
+
+def org_quote(
+    words: list[Word], quotes: list[Quote], i: int, surface: str = "", j: int = 0
+) -> bool:
+    """Whether words[i] sits in a quoted name of an organisation, a work or an event.
+
+    A name inside quotes in the nominative («ИА «Хакасия»», «Газпром межрегионгаз Астрахань»)
+    is the organisation's own name; in another case («Совет муниципальных образований
+    Хакасии») it says whose the organisation is, and counts.
+    """
+    q = words[i].quote
+    if q < 0:
+        return False
+    quote = quotes[q]
+    if quote.first < 0:
+        return False
+    if route_quote(words, quote):
+        return False  # трасса «Самара - Пугачёв - Энгельс - Волгоград» names places
+    # The name is the whole quote: «Краснодара», «Нижнего Новгорода» are clubs in any case.
+    whole = quote.first == i and quote.last == max(i, j - 1)
+    inflected = surface and fold(words[i].text) != fold(surface)
+    if inflected and not whole and not info(words[i].text).nominative:
+        return False
+    n_words = quote.last - quote.first + 1
+    if n_words <= 6:
+        return True
+    before = quote.before
+    return before >= 0 and bool(lem(words[before]) & ORG_WORDS)
+
+
+_ROAD_CODE = re.compile(r"^[РМАPMA]-?\d{1,4}$")
+
+
+def route_quote(words: list[Word], quote: Quote) -> bool:
+    """Whether a quote names a road or a route: after a route word or a road code."""
+    before = quote.before
+    if before < 0:
+        return False
+    prev = words[before]
+    return bool(_ROAD_CODE.match(prev.text)) or bool(lem(prev) & ROUTE_WORDS)
+
+
+def lem(word: Word) -> frozenset[str]:
+    return info(word.text).lemmas
+
+
+def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
+    """Whether the capitalised name at words[i:j] is part of a person's name."""
+    w = words[i]
+    if w.shout:
+        return False  # no capitals to read in a line of capitals
+    if i > 0 and words[i].glued_prev:
+        prev = words[i - 1]
+        pi = info(prev.text)
+        if (
+            prev.cap
+            and len(prev.text) > 1
+            and (pi.first_name or pi.patronymic)
+            and not is_geo_word(prev.text)
+        ):
+            return True
+    if i > 0:
+        prev = words[i - 1]
+        # An initial: «В. Киров», «А.Пенза» (not the preposition «В Дагестане»).
+        if len(prev.text) == 1 and prev.cap and text[prev.end : prev.end + 1] == ".":
+            return True
+    if j < len(words) and words[j].glued_prev and words[j].cap:
+        nxt = words[j]
+        ni = info(nxt.text)
+        if ni.patronymic and len(nxt.text) > 1:
+            return True
+        if (
+            j == i + 1
+            and info(w.text).first_name
+            and (ni.surname or ni.first_name or not is_geo_word(nxt.text))
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=50_000)
+def is_geo_word(word: str) -> bool:
+    return any("Geox" in p.tag.grammemes for p in analyzer().parse(word)[:2])
+
+
+def match_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
+    wi = info(words[i].text)
+    if wi.lemmas.isdisjoint(gaz.first_lemmas):
+        return None  # most words: no catalogue form starts with any of their lemmas
+    best: Entry | None = None
+    best_key = (0, False, False, False)
+    low = fold(words[i].text)
+    for lemma in wi.lemmas:
+        for e in gaz.by_first.get(lemma, ()):
+            n = len(e.words)
+            if n < best_key[0] or i + n > len(words):
+                continue
+            # Same length: prefer the entry whose own name is a lemma of the word («в Печоре»
+            # is Печора, not Печоры), then the one written as the word («Печоры»), then the
+            # one that fits the word's most likely lemma («в Волжском» is Волжский).
+            key = (n, e.name in wi.lemmas, e.name == low, wi.best in e.words[0])
+            if best is not None and key <= best_key:
+                continue
+            if all(lem(words[i + k]) & e.words[k] for k in range(1, n)):
+                best, best_key = e, key
+    if best is None:
+        return None
+    return best, i + len(best.words)
+
+
+def number_hit(words: list[Word], i: int, gaz: Gazetteer) -> Hit | None:
+    w = words[i]
+    m = REGION_NUM.match(w.text)
+    if m:
+        code = gaz.numbers.get(int(m.group(1)))
+        return Hit((code,), "code", w.start, w.end, False) if code else None
+    m = NUM_TOKEN.match(w.text)
+    if not m:
+        return None
+    n = int(m.group(1))
+    code = gaz.numbers.get(n)
+    if code is None:
+        return None
+    ordinal = m.group(2) is not None
+    prev = fold(words[i - 1].text) if i > 0 else ""
+    if prev in REGION_SING and words[i].glued_prev:
+        # «В регионе 19 муниципальных образований» counts things, it names no region.
+        after = words[i + 1] if i + 1 < len(words) and words[i + 1].glued_prev else None
+        if after is not None and (info(after.text).noun or info(after.text).adjective):
+            return None
+        return Hit((code,), "code", w.start, w.end, False)
+    if i + 1 < len(words) and words[i + 1].glued_prev:
+        nxt = fold(words[i + 1].text)
+        if nxt in REGION_SING:
+            # «19-й регион», «с номерами 24 региона», «код 21 региона»: a code, not a count.
+            plate = i > 0 and bool(lem(words[i - 1]) & {"номер", "код", "номерной"})
+            if ordinal or plate:
+                return Hit((code,), "code", w.start, words[i + 1].end, False)
+            last, last2 = n % 10, n % 100
+            counts_one = last == 1 and last2 != 11 and nxt in {"регион", "регионе", "региону"}
+            counts_few = 2 <= last <= 4 and not 12 <= last2 <= 14 and nxt == "региона"
+            if not counts_one and not counts_few:
+                return Hit((code,), "code", w.start, words[i + 1].end, False)
+    return None
+
+
+DROP, WEAK, STRONG = 0, 1, 2
+
+
+def keep(
+    text: str,
+    words: list[Word],
+    quotes: list[Quote],
+    e: Entry,
+    *,
+    i: int,
+    j: int,
+    listed: bool = False,
+) -> int:
+    """Whether the catalogue form at words[i:j] names the place: DROP, WEAK or STRONG.
+
+    See the module docstring for the rules.
+    """
+    w = words[i]
+    if e.surface not in LANDMARKS and org_quote(words, quotes, i, first_word(e.surface), j):
+        return DROP  # (a museum named «Ростовский кремль» still names its town)
+    prev_l = lem(words[i - 1]) if i > 0 and w.glued_prev else frozenset()
+    nxt = words[j] if j < len(words) and words[j].glued_prev else None
+    nxt_l = lem(nxt) if nxt is not None else frozenset()
+    multi_official = len(e.words) > 1 and any(e.generic)
+    abbr_l = _prev_abbreviation(text, words, i)
+    if e.kind == "adjective":
+        return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l, listed=listed)
+    # Names and towns must be written as names («острова» is no Остров).
+    if not all(
+        words[i + k].cap or (k > 0 and bool(lem(words[i + k]) & LOWER_OK))
+        for k in range(j - i)
+        if not e.generic[k]
+    ):
+        return DROP
+    if not multi_official:
+        if (prev_l | abbr_l) & (STREET_BEFORE | NATURE) or _street_chain(text, words, i):
+            return DROP
+        # Apposition to an organisation: «ФК Кубань», «ИА Хакасия» (nominative stays put).
+        if prev_l & ORG_WORDS and fold(w.text) == fold(first_word(e.surface)):
+            return DROP
+    chain = w.chain >= 0  # a part of «Новосибирск-Абакан-Кызыл»: a place among places
+    if len(e.words) == 1 and not chain and is_person(text, words, i, j):
+        return DROP
+    if e.real_town and (prev_l & RURAL or abbr_l & RURAL_SHORT):
+        return DROP  # «село Иваново», «д. Киров»: a village named like the town
+    if len(e.words) == 1 and nxt_l & HOLIDAY_AFTER and info(w.text).nominative:
+        return DROP  # «в Михайлов день»
+    if (
+        len(e.words) == 1
+        and not e.adjlike
+        and fold(w.text) != fold(e.surface)
+        and info(w.text).adjective
+        and not info(w.text).noun
+    ):
+        return DROP  # «Ростовых кукол»: an adjective, not the town Ростов
+    if e.gender and not _agrees(w.text, e.gender):
+        return DROP  # «Зимняя Никольская» is no Никольское, «Волжской районной» no Волжский
+    if abbr_l & SETTLEMENT:
+        prev_l = prev_l | abbr_l  # «г. Мирный»
+    after_place = chain or bool(prev_l & (SETTLEMENT | PLACE_PREP))
+    if e.common or e.adjlike:
+        # «в Дне рыбака» is a day, not Дно: the word must read as the town first.
+        if (
+            len(e.words) == 1
+            and e.common
+            and fold(w.text) != fold(e.surface)
+            and info(w.text).best not in e.words[0]
+        ):
+            return DROP
+        # Part of a longer capitalised name: «Мирный Бор», «Сокол Плюс».
+        if not w.shout:
+            if i > 0 and w.glued_prev and words[i - 1].cap and not words[i - 1].sent_start:
+                return DROP
+            if nxt is not None and nxt.cap:
+                return DROP
+        after_settlement = bool(prev_l & SETTLEMENT)
+        if w.sent_start and not after_settlement:
+            return DROP
+        if e.adjlike and nxt is not None and info(nxt.text).noun and not after_settlement:
+            return DROP
+    # «Иванова», «Пушкина», «Серова»: most likely a person, unless a place word precedes.
+    surname_like = bool(e.words[0] & SURNAME_TOWNS) or info(w.text).person
+    if len(e.words) == 1 and not after_place and surname_like:
+        return WEAK
+    return STRONG
+
+
+def head_after(words: list[Word], j: int) -> Word | None:
+    """The noun an adjective at words[j - 1] goes with: the next word, past up to three more
+    adjectives («мордовский фольклорный народный ансамбль»), in the same sentence."""
+    k = j
+    while k < len(words) and k - j < 4 and not words[k].sent_start:
+        if not info(words[k].text).adjective:
+            return words[k]
+        k += 1
+    return None
+
+
+def _keep_adjective(
+    text: str,
+    words: list[Word],
+    e: Entry,
+    *,
+    i: int,
+    j: int,
+    prev_l: frozenset[str],
+    listed: bool,
+) -> int:
+    w = words[i]
+    nxt = words[j] if j < len(words) and words[j].glued_prev else None
+    nxt_l = lem(nxt) if nxt is not None else frozenset()
+    if w.cap and not w.sent_start and is_person(text, words, i, j):
+        return DROP  # «Иван Омский»
+    if e.words[0] & COMMON_ADJ and (not w.cap or w.sent_start) and not w.shout:
+        return DROP  # «братские узы», «Ноябрьский пленум» opening a sentence
+    if prev_l & (SETTLEMENT | RURAL | RURAL_SHORT):
+        return DROP  # «поселок Ульяновское», «с. Татарское»: a settlement's own name
+    head = head_after(words, j)
+    head_l = lem(head) if head is not None else frozenset()
+    culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
+    if nxt_l & (STREET_AFTER | NATURE) or head_l & (culture | HISTORY_AFTER):
+        return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
+    if w.cap and e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
+        return DROP  # «Кировский завод», «Московский университет» of another city
+    # «Татарская Каргала», «Московский Комсомолец»: part of another capitalised name (a
+    # quoted one is read by the quote rules: «Пензенского Спаса» says whose the feast is).
+    if (
+        not listed
+        and w.quote < 0
+        and w.cap
+        and (not w.sent_start or _common_noun(nxt))
+        and not w.shout
+        and nxt is not None
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not nxt_l & GENERIC
+    ):
+        return DROP
+    # «казанского «Рубина»», «самарские «Крылья Советов»»: a club or a company named after
+    # its town; «в подмосковном «Крокус Сити Холле»» says where the hall is.
+    if (
+        e.primary
+        and j < len(words)
+        and text[words[j - 1].end : words[j].start].strip() in QUOTE_START
+    ):
+        return WEAK
+    # «Казанский федеральный университет», «Московская биржа»: an organisation's name says
+    # where it sits, not what the article is about.
+    if head_l & ORG_AFTER:
+        return WEAK
+    if nxt_l & DISTRICT_NOUNS:
+        # «Ставропольский район» is in Самарская область, «Кировский» in many cities;
+        # «Ковровский район» (a town's adjective) is around Ковров.
+        if e.words[0] & DISTRICT_ADJ:
+            return DROP
+        return WEAK if e.primary else STRONG
+    if not listed and w.cap and not w.sent_start and (nxt is None or not _nominal(nxt)):
+        return DROP  # substantivised: «на Тверской», «в Коломенском», «На Кубанской за...»
+    if w.cap and prev_l & (STREET_BEFORE | ORG_WORDS):
+        return DROP
+    return STRONG
+
+
+def _common_noun(word: Word | None) -> bool:
+    """A capitalised dictionary noun that is no place («Комсомолец», «Сабантуй»)."""
+    if word is None or not word.cap or word.text.isupper():
+        return False
+    wi = info(word.text)
+    return wi.noun and not wi.person and not is_geo_word(word.text)
+
+
+def _nominal(word: Word) -> bool:
+    wi = info(word.text)
+    return wi.noun or wi.adjective or word.text.isupper() or word.text[:1].isdigit()
+
+
+@lru_cache(maxsize=20_000)
+def _genders(word: str) -> frozenset[str]:
+    return frozenset(
+        str(p.tag.gender) if p.tag.number != "plur" else "plur"
+        for p in analyzer().parse(word.lower())
+        if p.tag.POS == "ADJF"
+    )
+
+
+def _agrees(word: str, gender: str) -> bool:
+    """Whether an adjective-like town's form can have the town's gender («Мирном» yes,
+    «Мирная» no); a word the dictionary does not read as an adjective passes."""
+    genders = _genders(word)
+    return not genders or gender in genders or "None" in genders
+
+
+def _street_chain(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] is a later part of a hyphenated chain that follows a street word
+    («ул. Абаканская-Гагарина»)."""
+    w = words[i]
+    if w.chain < 0:
+        return False
+    k = i
+    while k > 0 and words[k - 1].chain == w.chain:
+        k -= 1
+    if k == 0:
+        return False
+    return bool((lem(words[k - 1]) | _prev_abbreviation(text, words, k)) & STREET_BEFORE)
+
+
+def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
+    """The folded previous word when a full stop alone separates it («г. Мирный», «с.
+    Иваново»), else nothing."""
+    if i == 0:
+        return frozenset()
+    prev = words[i - 1]
+    if text[prev.end : words[i].start].strip() != ".":
+        return frozenset()
+    return frozenset([fold(prev.text)])
+
+
+_AS_IN = frozenset(["в", "во", "на", "у", "с", "со"])
+
+
+_LIST_WORDS = frozenset(["и", "или", "а", "также"])
+
+
+def _listed_after_origin(words: list[Word], i: int) -> bool:
+    """«из Казахстана, Башкирской и Татарской республик, Самарской...»: a place in a list
+    that «из» opens."""
+    k = i - 1
+    while k >= 0 and i - k <= 10 and not words[k + 1].sent_start:
+        word = words[k]
+        low = fold(word.text)
+        if low in ORIGIN:
+            return k < i - 1
+        if not (
+            word.cap or low in _LIST_WORDS or info(word.text).adjective or lem(word) & LIST_HEADS
+        ):
+            return False
+        k -= 1
+    return False
+
+
+def _dateline(words: list[Word], j: int) -> bool:
+    nxt = words[j]
+    return nxt.sent_start and (nxt.text[:1].isdigit() or nxt.text.isupper())
+
+
+def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) -> str:
+    """Why the mention at words[i:j] would be a passing one, or "".
+
+    ``origin`` «гости из Красноярска»; ``comparison`` «как в Москве», «опыт Татарстана»;
+    ``state`` Moscow as the federal state («Москва заявила», «официальная Москва»,
+    «переговоры Москвы и Вашингтона»).
+    """
+    w = words[i]
+    prev = words[i - 1] if i > 0 and w.glued_prev else None
+    prev_l = lem(prev) if prev is not None else frozenset()
+    if prev_l & ORIGIN or _listed_after_origin(words, i):
+        return "origin"
+    if prev_l & COMPARISON:
+        return "comparison"
+    if (
+        prev is not None
+        and fold(prev.text) in _AS_IN
+        and i > 1
+        and prev.glued_prev
+        and lem(words[i - 2]) & COMPARISON
+    ):
+        return "comparison"
+    if codes == ("RU-MOW",) and kind == "name":
+        nxt = words[j] if j < len(words) and words[j].glued_prev else None
+        if nxt is not None and lem(nxt) & STATE_VERBS:
+            return "state"
+        if prev_l & STATE_BEFORE:
+            return "state"
+        if w.sent_start and j < len(words) and _dateline(words, j):
+            return "state"  # «Москва. 25 февраля. INTERFAX.RU»: where the agency wrote it
+        if not w.sent_start:
+            for k in range(i - 1, max(-1, i - 7), -1):
+                if lem(words[k]) & FOREIGN:
+                    return "state"
+                if words[k].sent_start:
+                    break
+        for k in range(j, min(len(words), j + 4)):
+            if words[k].sent_start:
+                break
+            if lem(words[k]) & FOREIGN:
+                return "state"
+    return ""

@@ -1,0 +1,432 @@
+"""The catalogue index the tagger matches against: every form of every region, every town of
+Russia (`bot.text.towns`) and every municipal district that has a town, as lemma sequences.
+
+Built once, on first use (the dictionary is loaded then, never at import). Forms:
+
+* catalogue names, towns and adjectives of each region (`bot.text.catalogue`);
+* `AMBIGUOUS` forms (weak: they count only next to other evidence for one of their regions);
+* the 1,117 towns of ``towns.tsv``; a name shared by several regions (Советск, Кировск,
+  Благовещенск) is a *homonym*: the text's other places or the source's region decide, else
+  the default of `HOMONYM_DEFAULTS` or a town four times as large as any namesake, else none;
+* districts: «Ковровский район», «Ковровский муниципальный округ», «Мирнинский улус» (any
+  case, as lemmas); a district named like the districts of many cities (Кировский,
+  Железнодорожный, Ленинский) is weak;
+* landmarks that name their town (`LANDMARKS`: «Ростовский кремль»).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.text.catalogue import AMBIGUOUS, REGIONS
+from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
+from bot.text.morph import analyzer, fold, info
+from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC
+from bot.text.regions.model import EvidenceKind
+from bot.text.towns import Town, towns
+
+__all__ = [
+    "Entry",
+    "Gazetteer",
+    "adjective_gender",
+    "district_adjectives",
+    "entry_words",
+    "first_word",
+    "gazetteer",
+    "is_common",
+    "may_match",
+    "word_lemmas",
+]
+
+# A town this many times as large as each namesake is the one meant without context.
+_DOMINANCE = 4
+_DISTRICT_FORMS = ("{} район", "{} муниципальный район", "{} муниципальный округ")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    words: tuple[frozenset[str], ...]  # folded lemma sets, one per word of the form
+    codes: tuple[str, ...]
+    kind: EvidenceKind
+    weak: bool  # counts only next to other evidence for one of ``codes``
+    common: bool  # single word that is also a common word (Орёл, Бор, Мирный, Зима)
+    adjlike: bool  # single word whose best parse is an adjective (Мирный, Октябрьский)
+    generic: tuple[bool, ...]  # per word: generic word of an official name
+    surface: str  # the form as written in the catalogue
+    homonym: bool = False  # ``codes`` are alternatives: one of them is meant
+    default: str = ""  # the homonym's region when nothing else decides, or ""
+    real_town: bool = False  # a town of towns.tsv («село Иваново» is then a namesake)
+    foreign: frozenset[str] = frozenset()  # lemmas that make it a foreign town
+    primary: bool = False  # the region's or its capital's adjective (many districts share it)
+    gender: str = ""  # an adjective-like town's gender: «Никольское» is no «Никольская»
+    alone: bool = False  # counts only when the text names no other region («Костромской район»)
+    name: str = ""  # the folded first word of ``surface``
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", fold(first_word(self.surface)))
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    by_first: dict[str, list[Entry]] = field(default_factory=dict)
+    abbreviations: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
+    numbers: dict[int, str] = field(default_factory=dict)
+    max_len: int = 1
+    # Every inflected form of every word a catalogue match can start with: a line with none
+    # of them (no abbreviation, no «регион», no capitalised town or district) is skipped.
+    first_forms: frozenset[str] = frozenset()
+    first_lemmas: frozenset[str] = frozenset()  # the keys of ``by_first``
+    # First-word lemmas of the town and district forms, which match capitalised words only.
+    cap_lemmas: frozenset[str] = frozenset()
+
+
+_WORD_SPLIT = re.compile(r"[\s—–]+")
+
+
+def entry_words(form: str) -> list[str]:
+    return [w for w in _WORD_SPLIT.split(form.replace("(", " ").replace(")", " ")) if w]
+
+
+@lru_cache(maxsize=8192)
+def first_word(form: str) -> str:
+    """The first word of a catalogue form (asked for every match)."""
+    return entry_words(form)[0]
+
+
+@lru_cache(maxsize=8192)
+def word_lemmas(word: str) -> frozenset[str]:
+    """Lemmas of a catalogue word. Catalogue forms are nominative: other readings are noise
+    («Ростов» read as the genitive plural of «рост» would make «Рост» a town)."""
+    low = fold(word)
+    lem = {low} | {
+        fold(p.normal_form)
+        for p in analyzer().parse(word)
+        if (p.tag.case in (None, "nomn") or "Fixd" in p.tag.grammemes)
+        and p.tag.POS in ("NOUN", "ADJF", None)
+    }
+    if low in {"область", "обл"}:
+        lem |= {"область", "обл"}
+    if low in {"город", "г"}:
+        lem |= {"город", "г"}
+    return frozenset(lem)
+
+
+@lru_cache(maxsize=8192)
+def is_common(word: str) -> tuple[bool, bool]:
+    """(common, adjective-like) for a one-word name: its lower-case best parse is no place."""
+    low = word.lower()
+    parses = analyzer().parse(low)
+    if not parses or not analyzer().word_is_known(low):
+        return False, False  # not a dictionary word at all: only a name (Белгородчина)
+    best = parses[0]
+    geox = "Geox" in best.tag.grammemes
+    adjlike = best.tag.POS == "ADJF"
+    first_name = any("Name" in p.tag.grammemes and p.score >= 0.3 for p in parses)
+    return (not geox) or first_name, adjlike
+
+
+def _make_entry(
+    form: str,
+    codes: tuple[str, ...],
+    kind: EvidenceKind,
+    weak: bool,
+    *,
+    homonym: bool = False,
+    default: str = "",
+    real_town: bool = False,
+    primary: bool = False,
+    alone: bool = False,
+    first: frozenset[str] | None = None,
+) -> Entry:
+    words = entry_words(form)
+    lemma_sets = tuple(
+        first if k == 0 and first is not None else word_lemmas(w) for k, w in enumerate(words)
+    )
+    generic = tuple(bool(lem & GENERIC) for lem in lemma_sets)
+    common = adjlike = False
+    gender = ""
+    if len(words) == 1 and kind in ("name", "town"):
+        common, adjlike = is_common(words[0])
+        if adjlike:
+            gender = adjective_gender(words[0])
+    foreign = frozenset(FOREIGN_NAMESAKES.get(form, ()))
+    return Entry(
+        lemma_sets,
+        codes,
+        kind,
+        weak,
+        common,
+        adjlike,
+        generic,
+        form,
+        homonym,
+        default,
+        real_town,
+        foreign,
+        primary,
+        gender,
+        alone,
+    )
+
+
+@lru_cache(maxsize=4096)
+def adjective_gender(word: str) -> str:
+    parses = [p for p in analyzer().parse(word.lower()) if p.tag.POS == "ADJF"]
+    return str(parses[0].tag.gender or "") if parses else ""
+
+
+def district_adjectives(town: str) -> list[str]:
+    """Adjectives a district named after ``town`` may take: Скопин -> скопинский, Кострома ->
+    костромской, Камышлов -> камышловский, Братск -> братский, Сунжа -> сунженский."""
+    n = fold(town)
+    if " " in n:
+        return []
+    out = [n + "ский"]
+    if n.endswith("ск"):
+        out = [n + "ий"]
+    elif n.endswith(("ь", "й")):
+        out = [n[:-1] + "ский", n + "ский"]  # Ярославль -> ярославский, Чебаркуль -> чебаркульский
+    elif n[-1] in "аеиоуыя":
+        stem = n[:-1]
+        out = [stem + "ский", stem + "ской", stem + "енский", stem + "инский"]
+    return out
+
+
+def _expand_names(name: str) -> list[str]:
+    forms = [name]
+    if name.endswith("автономный округ"):
+        forms.append(name.removesuffix("автономный округ") + "АО")
+    return forms
+
+
+def _homonym_default(name: str, codes: list[str], population: dict[tuple[str, str], int]) -> str:
+    if name in HOMONYM_DEFAULTS:
+        return HOMONYM_DEFAULTS[name]
+    sizes = sorted(((population.get((fold(name), c), 0), c) for c in codes), reverse=True)
+    if sizes[0][0] >= _DOMINANCE * max(1, sizes[1][0]):
+        return sizes[0][1]
+    return ""
+
+
+def _town_entries() -> tuple[list[Entry], list[Entry]]:
+    """(town entries, district entries): catalogue towns merged with towns.tsv."""
+    ambiguous = {fold(k) for k, (kind, _) in AMBIGUOUS.items() if kind == "town"}
+    names: dict[str, tuple[str, list[str]]] = {}  # folded -> (surface, codes)
+    population: dict[tuple[str, str], int] = {}
+    real: set[str] = set()
+    for r in REGIONS:
+        for town_name in r.towns:
+            names.setdefault(fold(town_name), (town_name, []))[1].append(r.code)
+    districts: dict[str, tuple[str, list[str]]] = {}
+    derived: set[str] = set()
+    words_of: dict[str, Town] = {}
+    for t in towns():
+        key = fold(t.name)
+        real.add(key)
+        words_of[key] = t
+        population[key, t.code] = max(population.get((key, t.code), 0), t.population)
+        codes = names.setdefault(key, (t.name, []))[1]
+        if t.code not in codes:
+            codes.append(t.code)
+        if t.district:
+            dcodes = districts.setdefault(fold(t.district), (t.district, []))[1]
+            if t.code not in dcodes:
+                dcodes.append(t.code)
+    town_entries: list[Entry] = []
+    for key, (surface, codes) in names.items():
+        if key in ambiguous:
+            continue  # AMBIGUOUS lists it already
+        homonym = len(codes) > 1
+        default = _homonym_default(surface, codes, population) if homonym else ""
+        known = words_of.get(key)
+        if known is None or " " in surface:
+            entry = _make_entry(
+                surface,
+                tuple(codes),
+                "town",
+                weak=False,
+                homonym=homonym,
+                default=default,
+                real_town=key in real,
+            )
+        else:  # the generator has read the name already: no dictionary work here
+            t = known
+            entry = Entry(
+                (frozenset([key, *t.lemmas]),),
+                tuple(codes),
+                "town",
+                False,
+                t.common,
+                t.adjlike,
+                (False,),
+                surface,
+                homonym=homonym,
+                default=default,
+                real_town=True,
+                foreign=frozenset(FOREIGN_NAMESAKES.get(surface, ())),
+                gender=t.gender,
+            )
+        town_entries.append(entry)
+    # «Благовещенский район» is in Башкортостан (a town lies in it) and in Амурская область
+    # (around Благовещенск, a town of its own): a district named like a catalogue adjective of
+    # another region may be in that region too.
+    adjectives: dict[str, list[str]] = {}
+    for r in REGIONS:
+        for a in r.adjectives:
+            adjectives.setdefault(a, []).append(r.code)
+    # A district named after its town, which lies outside it (Ковров, Скопин, Камышлов are
+    # towns of their own; «Ковровский район» is around Ковров): derived from the town's name.
+    capitals: set[str] = set()
+    for t in towns():
+        for adj in district_adjectives(t.name):
+            key = f"{adj} район"
+            if key in districts:
+                continue
+            surface = adj[:1].upper() + adj[1:] + " район"
+            districts[key] = (surface, [t.code])
+            derived.add(key)
+            if t.capital:
+                capitals.add(key)  # «Ставропольский район» is in Самарская область
+    district_entries: list[Entry] = []
+    tails: dict[str, tuple[frozenset[str], ...]] = {}  # «муниципальный район» -> lemma sets
+    for key, (surface, dcodes) in districts.items():
+        adj, _, noun = surface.rpartition(" ")
+        codes = dcodes + [c for c in adjectives.get(fold(adj), []) if c not in dcodes]
+        adj_lemmas = frozenset([fold(adj)]) if key in derived else word_lemmas(adj)
+        weak = bool(adj_lemmas & DISTRICT_ADJ)
+        homonym = len(codes) > 1
+        forms = [surface]
+        if noun == "район" and key not in derived:  # named in the towns file: all its forms
+            forms = [f.format(adj) for f in _DISTRICT_FORMS]
+        for form in forms:
+            rest = form[len(adj) + 1 :]
+            if rest not in tails:
+                tails[rest] = tuple(word_lemmas(w) for w in rest.split())
+            tail = tails[rest]
+            district_entries.append(
+                Entry(
+                    (adj_lemmas, *tail),
+                    tuple(codes),
+                    "district",
+                    weak,
+                    False,
+                    False,
+                    (False, *(True for _ in tail)),
+                    form,
+                    homonym=homonym,
+                    alone=key in capitals,
+                )
+            )
+    return town_entries, district_entries
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    entries: list[Entry] = []
+    for r in REGIONS:
+        for name in r.names:
+            for form in _expand_names(name):
+                entries.append(_make_entry(form, (r.code,), "name", weak=False))
+        stems = {fold(w)[:5] for w in (r.capital, *entry_words(r.name))}
+        for adj in r.adjectives:
+            primary = adj[:5] in stems  # «ставропольский», «хакасский»; not «ковровский»
+            entries.append(_make_entry(adj, (r.code,), "adjective", weak=False, primary=primary))
+        for abbr in r.abbreviations:
+            gaz.abbreviations[abbr] = ((r.code,), False)
+        for n in r.numbers:
+            gaz.numbers[n] = r.code
+    for form, (kind, codes) in AMBIGUOUS.items():
+        if kind == "abbreviation":
+            gaz.abbreviations[form] = (codes, True)
+        else:
+            entries.append(_make_entry(form, codes, kind, weak=True))  # type: ignore[arg-type]
+    for form, code in LANDMARKS.items():
+        entries.append(_make_entry(form, (code,), "town", weak=False))
+    town_entries, district_entries = _town_entries()
+    # «ростовский» follows its town: next to «Ростовский кремль» it is Ростов Великий's.
+    homonyms = {adj: t for t in town_entries if t.homonym for adj in district_adjectives(t.surface)}
+    for k, e in enumerate(entries):
+        town = homonyms.get(e.surface) if e.kind == "adjective" else None
+        if town is not None and set(e.codes) <= set(town.codes):
+            entries[k] = dataclasses.replace(
+                e, codes=town.codes, homonym=True, default=town.default or e.codes[0]
+            )
+    # The same form listed for two regions («Московский регион») names both.
+    merged: dict[tuple[tuple[frozenset[str], ...], str, bool], Entry] = {}
+    for e in [*entries, *town_entries, *district_entries]:
+        key = (e.words, e.kind, e.weak)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = e
+        elif not set(e.codes) <= set(old.codes):
+            merged[key] = Entry(
+                old.words,
+                old.codes + e.codes,
+                old.kind,
+                old.weak,
+                old.common,
+                old.adjlike,
+                old.generic,
+                old.surface,
+                old.homonym,
+                old.default,
+                old.real_town,
+                old.foreign,
+                old.primary,
+                old.gender,
+                old.alone,
+            )
+    for e in merged.values():
+        for lemma in e.words[0]:
+            gaz.by_first.setdefault(lemma, []).append(e)
+        gaz.max_len = max(gaz.max_len, len(e.words))
+    for lst in gaz.by_first.values():
+        lst.sort(key=lambda e: -len(e.words))
+    town_keys = {(e.words, e.kind, e.weak) for e in [*town_entries, *district_entries]}
+    gaz.first_forms = _first_forms(e for k, e in merged.items() if k not in town_keys)
+    gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0])
+    gaz.first_lemmas = frozenset(gaz.by_first)
+    return gaz
+
+
+def _first_forms(entries: Iterable[Entry]) -> frozenset[str]:
+    forms: set[str] = set()
+    for e in entries:
+        word = first_word(e.surface)
+        forms |= e.words[0]
+        for p in analyzer().parse(word):
+            if fold(p.normal_form) in e.words[0]:
+                forms.update(fold(f.word) for f in p.lexeme)
+    return frozenset(forms)
+
+
+_LINE_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+def may_match(line: str, gaz: Gazetteer) -> bool:
+    """Cheap pre-check: whether any word of ``line`` could start a catalogue match.
+
+    Catalogue forms are checked by their inflected forms; towns and districts (which must be
+    written with a capital) by the lemmas of the capitalised words.
+    """
+    if "регион" in line.lower():
+        return True
+    forms = gaz.first_forms
+    cap = gaz.cap_lemmas
+    abbreviations = gaz.abbreviations
+    for token in _LINE_WORD.findall(line):
+        if token.lower().replace("ё", "е") in forms or token in abbreviations:
+            return True
+        if "-" in token:
+            for word in (token, *token.split("-")):
+                if word and word[0].isupper() and not info(word).lemmas.isdisjoint(cap):
+                    return True
+        elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
+            return True
+    return False

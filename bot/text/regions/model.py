@@ -1,0 +1,56 @@
+"""What the tagger and the resolver return: evidence, region matches, query resolutions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.text.catalogue import Region
+
+__all__ = ["Evidence", "EvidenceKind", "RegionMatch", "RegionResolution", "Role"]
+
+EvidenceKind = Literal["name", "town", "adjective", "abbreviation", "code", "district"]
+Role = Literal["main", "mentioned"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One place in the text that names the region; ``text[start:end]`` is ``text``.
+
+    ``cue`` says why this mention alone would be a passing one («из Красноярска»: ``origin``;
+    the end of a route across regions: ``route``, of a road: ``road``; Moscow as the state or
+    a dateline: ``state``; ``comparison``), or is empty.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: EvidenceKind
+    cue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMatch:
+    """A region the text concerns, with every piece of evidence in text order.
+
+    ``role`` is ``main`` when the story is about or happens in the region, ``mentioned`` for a
+    passing mention (a guest from there, a route end, Moscow as the state, a comparison).
+    """
+
+    code: str
+    name: str
+    evidence: tuple[Evidence, ...]
+    role: Role = "main"
+
+
+@dataclass(frozen=True, slots=True)
+class RegionResolution:
+    """What a user's region query resolves to.
+
+    ``region`` is set when the query names exactly one region. ``suggestions`` lists up to three
+    candidates, closest first (the resolved region first when there is one): for typos
+    («Хакассия») and ambiguous forms («Алтай») it is what to offer the user.
+    """
+
+    region: Region | None
+    suggestions: tuple[Region, ...]

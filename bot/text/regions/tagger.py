@@ -1,0 +1,400 @@
+"""Which federal subjects a text names, and in what role: `tag_regions`.
+
+The tagger scans the article body (`bot.text.clean.body_spans`: sidebars and adverts are not
+evidence), matches the gazetteer (`bot.text.regions.gazetteer`) on pymorphy3 lemmas (so «в
+Абакане», «Хакасией», «Ханты-Мансийского автономного округа — Югры», «в Ковровском районе»
+all match), keeps a match only when it names a place (`bot.text.regions.filters`), then:
+
+* splits hyphenated chains of names into places: «рейс Новосибирск-Абакан-Кызыл» names three,
+  «автодорога Кировск-Апатиты» two;
+* decides homonyms by the text's other places and the source's region (``source_region``):
+  Кировск next to Апатиты is in Мурманская область, «Ростов» next to «Ростовский кремль» is
+  Ростов Великий; without context a homonym takes its default or is left out;
+* reads «Московская областная Дума» as Московская область, not Москва;
+* gives each region a role: ``main`` for the regions the story is about or happens in,
+  ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
+  regions, Moscow as the state, a comparison, one name in a list far from the lead).
+
+Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
+catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
+19», «19-й регион»), never bare or as a count («из 89 регионов»).
+
+Results are ordered by the position of each region's first evidence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from bot.text.catalogue import by_code
+from bot.text.clean import body_spans
+from bot.text.morph import fold, info
+from bot.text.regions.filters import (
+    DROP,
+    STRONG,
+    WEAK,
+    Hit,
+    cue,
+    keep,
+    lem,
+    match_at,
+    number_hit,
+    org_quote,
+)
+from bot.text.regions.gazetteer import Entry, Gazetteer, gazetteer, may_match
+from bot.text.regions.lexicon import (
+    DISTRICT_NOUNS,
+    LIST_HEADS,
+    OBLAST_ADJ,
+    REGION_NUM,
+    ROAD_WORDS,
+)
+from bot.text.regions.model import Evidence, RegionMatch, Role
+from bot.text.regions.tokens import Word, tokens
+
+__all__ = ["find_hits", "tag_regions"]
+
+# «Московская областная Дума», «Ленинградский областной суд»: the city's adjective before
+# «областной» names the oblast around it.
+_CITY_TO_OBLAST = {"RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN"}
+# Where the lead ends: evidence before it weighs more for the role.
+_LEAD = 300
+# A first line this short is a title: a region named there is what the story is about.
+_TITLE = 160
+
+
+def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
+    first = gaz.first_lemmas
+
+    def known(part: str) -> bool:
+        return part in gaz.abbreviations or not info(part).lemmas.isdisjoint(first)
+
+    def place(part: str) -> bool:  # a place, not an adjective («ул. Абаканская-Гагарина»)
+        return known(part) and not info(part).adjective
+
+    def split(token: str) -> list[str] | None:
+        """«Новосибирск-Абакан-Кызыл» -> its places; «Ак-Довурак-Абаза» -> «Ак-Довурак»,
+        «Абаза»; one name («Улан-Удэ», «Горно-Алтайска», «Ростов-на-Дону») -> None."""
+        parts = token.split("-")
+        if not all(p[:1].isupper() for p in parts):
+            return None  # «Ростов-на-Дону», «Москва-река»
+        if known(token):
+            return None
+        segments: list[str] = []
+        found = 0
+        k = 0
+        while k < len(parts):
+            for q in range(len(parts), k, -1):  # the longest known piece first
+                piece = "-".join(parts[k:q])
+                if (q - k < len(parts)) and known(piece):
+                    segments.append(piece)
+                    found += place(piece)
+                    k = q
+                    break
+            else:
+                if segments and not known(segments[-1]):
+                    segments[-1] += "-" + parts[k]  # unknown pieces stay together
+                else:
+                    segments.append(parts[k])
+                k += 1
+        if found < 2:
+            return None
+        return segments
+
+    return split
+
+
+def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
+    """Every kept mention in ``text[start:end]`` of the spans, in text order."""
+    gaz = gazetteer()
+    spans = [(a, b) for a, b in spans if may_match(text[a:b], gaz)]
+    words, quotes = tokens(text, spans, _splitter(gaz))
+    hits: list[Hit] = []
+    first_lemmas = gaz.first_lemmas
+    folded: str | None = None
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        t = w.text
+        if t[0].isdigit() or ("-" in t and REGION_NUM.match(t)):
+            hit = number_hit(words, i, gaz)
+            if hit is not None:
+                hits.append(hit)
+            i += 1
+            continue
+        abbr = gaz.abbreviations.get(t)
+        if abbr is not None and not org_quote(words, quotes, i):
+            codes, weak = abbr
+            hits.append(
+                Hit(
+                    codes, "abbreviation", w.start, w.end, weak, cue=cue(words, i, i + 1, codes, "")
+                )
+            )
+            hits[-1].chain = w.chain
+            i += 1
+            continue
+        if info(t).lemmas.isdisjoint(first_lemmas):
+            i += 1  # the common case: no catalogue form starts with this word
+            continue
+        listed = _listed(words, i, gaz) if info(t).adjective else None
+        if listed is not None and listed[0] is None and not listed[1]:
+            i += 1  # «в Дзержинском, Ленинском и Советском районах»: districts we do not know
+            continue
+        found = (listed[0], i + 1) if listed is not None and listed[0] is not None else None
+        upgrade = listed is not None and listed[1]
+        if found is None:
+            found = match_at(words, i, gaz)
+        if found is None:
+            i += 1
+            continue
+        e, j = found
+        verdict = keep(text, words, quotes, e, i=i, j=j, listed=listed is not None)
+        if upgrade and verdict != DROP:
+            verdict = STRONG  # «Башкирской и Татарской автономных республик»
+        if verdict != DROP and e.foreign:
+            if folded is None:
+                folded = fold(text)
+            if any(f in folded for f in e.foreign):
+                verdict = DROP  # Петропавловск in a text about Kazakhstan
+        if verdict != DROP:
+            weak = (e.weak and not upgrade) or verdict == WEAK
+            codes = e.codes
+            kind = e.kind
+            end = words[j - 1].end
+            if (
+                kind == "adjective"
+                and j < n
+                and words[j].glued_prev
+                and lem(words[j]) & DISTRICT_NOUNS
+            ):
+                kind, end = "district", words[j].end  # «в Ковровском районе»
+            if e.kind == "adjective" and j < n and words[j].glued_prev:
+                oblast = [_CITY_TO_OBLAST[c] for c in codes if c in _CITY_TO_OBLAST]
+                if oblast and lem(words[j]) & OBLAST_ADJ:
+                    codes, weak = tuple(oblast), False
+            hits.append(
+                Hit(
+                    codes,
+                    kind,
+                    w.start,
+                    end,
+                    weak,
+                    e,
+                    cue(words, i, j, codes, e.kind),
+                    w.chain,
+                )
+            )
+        i = j
+    return hits
+
+
+def _listed(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry | None, bool] | None:
+    """An adjective in a list that ends with its noun: «Самарской, Челябинской и Нижегородской
+    областей», «в Ардатовском и Арзамасском районах», «Башкирской и Татарской автономных
+    республик». Returns (the entry the adjective and the noun make, or None; whether the noun
+    makes the adjective's own entry strong), or None when no such list starts here."""
+    k = i + 1
+    n = len(words)
+    while k < n and k - i <= 8 and not words[k].sent_start:
+        lemmas = lem(words[k])
+        if lemmas & LIST_HEADS:
+            break
+        if fold(words[k].text) in ("и", "или") or info(words[k].text).adjective:
+            k += 1
+            continue
+        return None
+    else:
+        return None
+    if k == i + 1 or not words[i].cap:
+        return None  # «Ленинградской области» is matched as it stands
+    head = lem(words[k])
+    best: Entry | None = None
+    for lemma in info(words[i].text).lemmas:
+        for e in gaz.by_first.get(lemma, ()):
+            if len(e.words) == 2 and e.words[1] & head and (best is None or best.weak):
+                best = e
+    if best is not None:
+        return best, False
+    if head & {"район", "улус"}:
+        return None, False
+    return None if match_at(words, i, gaz) is None else (None, True)
+
+
+def _resolve(
+    hits: list[Hit], source_region: str | None, text: str
+) -> list[tuple[Hit, tuple[str, ...]]]:
+    """Each hit with the regions it stands for: weak forms and homonyms need context."""
+    context: set[str] = set()
+    for h in hits:
+        e = h.entry
+        if not h.weak and not (e is not None and (e.homonym or e.alone)):
+            context.update(h.codes)
+    if source_region:
+        context.add(source_region)
+    out: list[tuple[Hit, tuple[str, ...]]] = []
+    for h in hits:
+        homonym = h.entry is not None and h.entry.homonym
+        if h.entry is not None and h.entry.alone and not h.weak:
+            # «Костромской район» alone is around Кострома; next to Самарская область,
+            # «Ставропольский район» is not Ставропольский край.
+            chosen = h.codes if not context else tuple(c for c in h.codes if c in context)
+            if chosen:
+                out.append((h, chosen))
+            continue
+        if not h.weak and not homonym:
+            out.append((h, h.codes))
+            continue
+        chosen = tuple(c for c in h.codes if c in context)
+        if not chosen and homonym and not h.weak and h.entry is not None and h.entry.default:
+            chosen = (h.entry.default,)
+        if chosen:
+            out.append((h, chosen))
+    _link(out, text)
+    # A chain across regions is a route: its ends are passing mentions («рейс
+    # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
+    chains: dict[int, set[str]] = {}
+    starts: dict[int, int] = {}
+    for h, codes in out:
+        if h.chain >= 0:
+            chains.setdefault(h.chain, set()).update(codes)
+            starts[h.chain] = min(starts.get(h.chain, h.start), h.start)
+    for h, _ in out:
+        if h.chain >= 0 and len(chains[h.chain]) > 1 and not h.cue:
+            h.cue = "road" if _after_road(text, starts[h.chain]) else "route"
+        elif h.chain < 0 and not h.cue and _road_end(text, h):
+            h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
+    return out
+
+
+_DASH_GAP = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁA-Z][\w-]*\s*[-–—]\s*){0,2}")
+_LIST_GAP = re.compile(r"(?:[\s,]|\bи\b|\bили\b|[А-ЯЁ][\w-]*)*")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _after_road(text: str, start: int) -> bool:
+    """Whether a road word comes just before ``start`` («автодорога Ак-Довурак-Абаза»)."""
+    before = _WORD.findall(text[max(0, start - 40) : start])[-4:]
+    return any(info(w).lemmas & ROAD_WORDS for w in before)
+
+
+_TO_PLACE = re.compile(r"\s*[-–—]\s*[А-ЯЁ]")
+
+
+def _road_end(text: str, h: Hit) -> bool:
+    """A place joined by a dash to another capitalised name right after a road word."""
+    return bool(_TO_PLACE.match(text, h.end)) and _after_road(text, h.start)
+
+
+def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """Places joined by dashes are a chain («Абакан — Ак-Довурак», «Самара - Пугачёв -
+    Волгоград»); places listed after «из» come from there too («гостей из Изборска, Старой
+    Ладоги, Мурома»)."""
+    next_chain = 1 + max((h.chain for h, _ in hits), default=0)
+    ordered = sorted(hits, key=lambda hc: hc[0].start)
+    for (a, _), (b, _) in itertools.pairwise(ordered):
+        gap = text[a.end : b.start]
+        if b.start > a.end and _DASH_GAP.fullmatch(gap):
+            if a.chain < 0:
+                a.chain = next_chain
+                next_chain += 1
+            b.chain = a.chain
+        elif a.cue == "origin" and not b.cue and len(gap) < 80 and _LIST_GAP.fullmatch(gap):
+            b.cue = "origin"
+
+
+def _roles(
+    evidence: dict[str, list[Evidence]],
+    title_end: int,
+    lead_end: int,
+    source_region: str | None,
+) -> dict[str, Role]:
+    """main for the regions the story is about; mentioned for passing mentions.
+
+    A mention with a cue (origin, route, state, comparison) is passing. The others score: 2
+    in the lead, 1 after it; evidence right next to the previous one is the same mention
+    («в городе Когалым Ханты-Мансийского округа»). A region is main when it is named in the
+    title, or scores more than half the best score.
+    """
+    scores: dict[str, float] = {}
+    titled: set[str] = set()
+    for code, evs in evidence.items():
+        score = 0.0
+        last_end = -10
+        for ev in sorted(evs, key=lambda e: e.start):
+            if ev.cue:
+                continue
+            if ev.start < title_end:
+                titled.add(code)
+            if ev.start - last_end > 2:
+                score += 2.0 if ev.start < lead_end else 1.0
+            last_end = ev.end
+        if code == source_region and score:
+            score += 1.0
+        scores[code] = score
+    top = max(scores.values(), default=0.0)
+    roles: dict[str, Role] = {}
+    for code, score in scores.items():
+        main = code in titled or (score > 0 and score * 2 > top) or score == top > 0
+        roles[code] = "main" if main else "mentioned"
+    if top == 0:
+        # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
+        # Великого Новгорода и Сольцов») or the ends of a road («Ак-Довурак-Абаза»), the
+        # region named most, first on a tie, is where it happens (not so for a flight or
+        # Moscow as the state).
+        counts = {
+            code: (sum(ev.cue in _WHERE_IT_HAPPENS for ev in evs), -min(ev.start for ev in evs))
+            for code, evs in evidence.items()
+        }
+        best = max(counts, key=lambda c: counts[c], default=None)
+        if best is not None and counts[best][0] > 0:
+            roles[best] = "main"
+    return roles
+
+
+_WHERE_IT_HAPPENS = frozenset(["origin", "road"])
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _title_end(text: str, first: tuple[int, int]) -> int:
+    """Where the title ends: the first line, or its first sentence, when short enough."""
+    start, end = first
+    if end - start <= _TITLE:
+        return end
+    m = _SENTENCE_END.search(text, start, end)
+    if m and m.end() - start <= _TITLE:
+        return m.end()
+    return start + _TITLE  # a long first sentence, or a headline run into the text
+
+
+def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMatch]:
+    """Regions that ``text`` (an article, title included if wanted) names, in text order.
+
+    Only the article body counts (see `bot.text.clean`). Evidence offsets refer to ``text``.
+    ``source_region``: the region code of the source (a district's portal), or None; it
+    decides homonyms («Кировск») and weighs towards ``main``.
+    """
+    spans = body_spans(text)
+    hits = _resolve(find_hits(text, spans), source_region, text)
+    evidence: dict[str, list[Evidence]] = {}
+    for h, codes in hits:
+        for code in codes:
+            evidence.setdefault(code, []).append(
+                Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
+            )
+    body_start = spans[0][0] if spans else 0
+    title_end = _title_end(text, spans[0]) if spans else 0
+    roles = _roles(evidence, title_end, body_start + _LEAD, source_region)
+    out: list[RegionMatch] = []
+    for code, ev in evidence.items():
+        region = by_code(code)
+        if region is None:  # pragma: no cover - codes come from the catalogue
+            continue
+        ordered = tuple(sorted(set(ev), key=lambda e: (e.start, e.end)))
+        out.append(RegionMatch(code, region.name, ordered, roles[code]))
+    out.sort(key=lambda m: m.evidence[0].start)
+    return out

@@ -1,0 +1,70 @@
+"""Every town of Russia (1,117), its region and its district: the package's ``data/towns.tsv``.
+
+The file is derived from hflabs/city (CC BY-SA 4.0, see ``data/LICENSE-towns.md``) by
+``scripts/build_towns.py``. It is read once, on first use (a 56 KB file, about 2 ms), never at
+import, and never from outside the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["TOWNS_FILE", "Town", "towns", "towns_by_name"]
+
+TOWNS_FILE = Path(__file__).resolve().parent / "data" / "towns.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    """One town: «Ковров», ``RU-VLA``, «Ковровский район»."""
+
+    name: str
+    code: str  # region code, as in `bot.text.catalogue`
+    district: str  # «Ковровский район», «Мирнинский улус», or "" (a town of its own)
+    capital: bool  # the region's capital
+    population: int
+    # How the dictionary reads the name (the generator computes it with pymorphy3, so the
+    # app does not have to at start-up):
+    common: bool = False  # also a common word in lower case (Зима, Остров, Шахты)
+    adjlike: bool = False  # an adjective (Мирный, Никольское)
+    gender: str = ""  # the adjective's gender: masc, femn, neut, or ""
+    lemmas: tuple[str, ...] = ()  # nominative normal forms other than the name itself
+
+
+@lru_cache(maxsize=1)
+def towns() -> tuple[Town, ...]:
+    """All towns, sorted by region code and name."""
+    out: list[Town] = []
+    for line in TOWNS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, code, district, flags, population, lemmas, gender = line.split("\t")
+        out.append(
+            Town(
+                name,
+                code,
+                district,
+                "c" in flags,
+                int(population or 0),
+                common="w" in flags,
+                adjlike="a" in flags,
+                gender=gender,
+                lemmas=tuple(lemmas.split(",")) if lemmas else (),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[Town, ...]]:
+    index: dict[str, list[Town]] = {}
+    for t in towns():
+        index.setdefault(t.name.lower().replace("ё", "е"), []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def towns_by_name(name: str) -> tuple[Town, ...]:
+    """Towns called ``name`` (any letter case, «ё» or «е»): one, several (Советск) or none."""
+    return _index().get(name.strip().lower().replace("ё", "е"), ())

@@ -1,0 +1,242 @@
+"""The error kinds of real news, one by one, on sentences written for these tests.
+
+(a) common words read as places; (b) hyphenated names and routes; (c) homonyms; (d)
+adjectives that are not the region, and informal names that are; (e) Moscow as the state;
+and the role of each region (main or mentioned).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.regions import RegionMatch, tag_regions
+
+
+def codes(text: str, source_region: str | None = None) -> set[str]:
+    return {m.code for m in tag_regions(text, source_region=source_region)}
+
+
+def roles(text: str) -> dict[str, str]:
+    return {m.code: m.role for m in tag_regions(text)}
+
+
+def match(text: str, code: str) -> RegionMatch:
+    return next(m for m in tag_regions(text) if m.code == code)
+
+
+# --- (a) common words --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Зимы стали теплее, говорят синоптики.", set()),
+        ("После зимы дороги требуют ремонта.", set()),
+        ("Братские узы народов крепки.", set()),
+        ("Братские республики провели референдумы.", set()),
+        ("Туристы посетили острова и протоки.", set()),
+        ("Остров закрыт для посещения до весны.", set()),
+        ("Мирный договор подписали давно.", set()),
+        ("В самое мирное время это было немыслимо.", set()),
+        ("Шахты закрыли на ремонт.", set()),
+        ("На Кубанской за счёт фонда уложили асфальт.", set()),
+        ("В «Дне рыбака» приняли участие полсотни человек.", set()),
+        ("Детей развлекали представлением Ростовых кукол.", set()),
+        ("21 ноября, в Михайлов день, в клубе прошёл вечер.", set()),
+        ("Зимняя Никольская ярмарка открылась в субботу.", set()),
+        # The same words as names of towns.
+        ("В городе Зима открыли новую школу.", {"RU-IRK"}),
+        ("Жители Братска вышли на субботник.", {"RU-IRK"}),
+        ("В Мирном Якутии прошёл праздник.", {"RU-SA"}),
+        ("Глава города Остров встретился с жителями.", {"RU-PSK"}),
+        ("В Шахтах отремонтировали школу.", {"RU-ROS"}),
+    ],
+)
+def test_common_words_are_not_places(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+# --- (b) hyphenated names and routes -----------------------------------------------------------
+
+
+def test_flight_route_names_three_places_in_passing() -> None:
+    text = "Авиакомпания открыла рейс Новосибирск-Абакан-Кызыл."
+    matches = tag_regions(text)
+    assert [m.code for m in matches] == ["RU-NVS", "RU-KK", "RU-TY"]
+    assert {m.role for m in matches} == {"mentioned"}
+    assert all(e.cue == "route" for m in matches for e in m.evidence)
+    assert [e.text for m in matches for e in m.evidence] == ["Новосибирск", "Абакан", "Кызыл"]
+
+
+def test_road_within_one_region_is_local() -> None:
+    m = match("Автодорога Кировск-Апатиты закрыта из-за метели.", "RU-MUR")
+    assert m.role == "main"
+    assert [e.text for e in m.evidence] == ["Кировск", "Апатиты"]
+    assert codes("Автодорога Кировск-Апатиты закрыта из-за метели.") == {"RU-MUR"}
+
+
+def test_quoted_road_and_spaced_dashes() -> None:
+    text = 'В Саратовской области закрыта трасса Р-228 "Сызрань - Саратов - Волгоград".'
+    assert codes(text) == {"RU-SAR", "RU-SAM", "RU-VGG"}
+    assert roles(text) == {"RU-SAR": "main", "RU-SAM": "mentioned", "RU-VGG": "mentioned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Дорога Ак-Довурак-Абаза размыта.", {"RU-TY", "RU-KK"}),
+        ("В Улан-Удэ прошёл фестиваль.", {"RU-BU"}),
+        ("В Горно-Алтайске прошёл фестиваль.", {"RU-AL"}),
+        ("В Ростове-на-Дону прошёл фестиваль.", {"RU-ROS"}),
+        ("На перекрёстке ул. Абаканская-Гагарина поставили светофор.", set()),
+        ("В Усть-Канском районе прошёл сход.", set()),
+    ],
+)
+def test_hyphenated_words(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+# --- (c) homonyms ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "expected"),
+    [
+        ("В Кировске открыли школу.", None, set()),
+        ("В Кировске открыли школу.", "RU-MUR", {"RU-MUR"}),
+        ("В Кировске открыли школу.", "RU-LEN", {"RU-LEN"}),
+        ("Между Кировском и Апатитами пустят автобус.", None, {"RU-MUR"}),
+        ("В Кировске Ленинградской области открыли школу.", None, {"RU-LEN"}),
+        ("В Кирове открыли школу.", None, {"RU-KIR"}),
+        ("В Ростове отреставрировали Ростовский кремль.", None, {"RU-YAR"}),
+        ("На ростовском фестивале у стен Ростовского кремля пели.", None, {"RU-YAR"}),
+        ("В Ростове прошёл матч.", None, {"RU-ROS"}),
+        ("В Благовещенске открыли набережную.", None, {"RU-AMU"}),
+        ("В Благовещенске Башкортостана открыли набережную.", None, {"RU-BA"}),
+        ("В Петропавловске прошёл снегопад.", None, {"RU-KAM"}),
+        ("В Петропавловске (Казахстан) прошёл снегопад.", None, set()),
+        ("В Советске открыли мост.", None, set()),
+        ("В Советске открыли мост, сообщили в Калининграде.", None, {"RU-KGD"}),
+        ("В Советске открыли мост.", "RU-KIR", {"RU-KIR"}),
+        ("В селе Иваново открыли клуб.", None, set()),
+        ("В д. Иваново открыли клуб.", None, set()),
+        ("В городе Иваново открыли клуб.", None, {"RU-IVA"}),
+        ("В поселке Ульяновское потушили пожар.", None, set()),
+    ],
+)
+def test_homonyms(text: str, source: str | None, expected: set[str]) -> None:
+    assert codes(text, source) == expected
+
+
+# --- (d) adjectives ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В Кировском районе Уфы прошёл субботник.", {"RU-BA"}),
+        ("В Железнодорожном районе города отремонтировали двор.", set()),
+        ("Дорожники будут работать в Дзержинском, Ленинском и Советском районах.", set()),
+        ("Московское княжество возникло в XIII веке.", set()),
+        ("Новгородская летопись рассказывает об этом.", set()),
+        ("В Пензе выступил мордовский фольклорный ансамбль.", {"RU-PNZ"}),
+        ("Татарский язык изучают в школах.", set()),
+        ("Московская областная Дума приняла закон.", {"RU-MOS"}),
+        ("В Татарской Каргале прошёл сабантуй.", set()),
+        ("Южноуральские аграрии собрали рекордный урожай.", {"RU-CHE"}),
+        ("Среднеуральские фермеры собрали урожай.", {"RU-SVE"}),
+        ("Приангарские школы готовы к учебному году.", {"RU-IRK"}),
+        ("Прикамье и Зауралье подписали соглашение.", {"RU-PER", "RU-KGN"}),
+        ("В Ковровском районе отремонтировали дорогу.", {"RU-VLA"}),
+        ("Глава Скопинского района встретился с жителями.", {"RU-RYA"}),
+        ("В Курагинском районе прошёл праздник.", {"RU-KYA"}),
+        ("В Мирнинском улусе нашли алмаз.", {"RU-SA"}),
+        ("В Костромском районе прошёл сход.", {"RU-KOS"}),
+        ("В Ставропольском районе Самарской области прошёл сход.", {"RU-SAM"}),
+        (
+            "Приехали гости из Самарской, Челябинской и Нижегородской областей.",
+            {"RU-SAM", "RU-CHE", "RU-NIZ"},
+        ),
+        ("В Ардатовском и Арзамасском районах отремонтируют дороги.", {"RU-NIZ", "RU-MO"}),
+    ],
+)
+def test_adjectives(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_district_evidence_spans_the_noun() -> None:
+    (m,) = tag_regions("В Ковровском районе отремонтировали дорогу.")
+    assert [(e.text, e.kind) for e in m.evidence] == [("Ковровском районе", "district")]
+
+
+# --- (e) Moscow as the state -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Москва заявила протест в связи с высылкой дипломатов.",
+        "Переговоры Москвы и Вашингтона продолжатся в понедельник.",
+        "Официальная Москва пока не ответила.",
+        "Москва. 25 февраля. INTERFAX.RU - Киев отказался от встречи.",
+        "Представители Киева готовы вести с Москвой переговоры.",
+    ],
+)
+def test_moscow_as_the_state_is_mentioned(text: str) -> None:
+    m = match(text, "RU-MOW")
+    assert m.role == "mentioned"
+    assert m.evidence[0].cue == "state"
+
+
+def test_moscow_as_a_city_is_main() -> None:
+    assert roles("В Москве открыли новую станцию метро.") == {"RU-MOW": "main"}
+
+
+# --- roles -------------------------------------------------------------------------------------
+
+
+def test_guests_from_other_regions_are_mentioned() -> None:
+    text = (
+        "В Абакане прошёл фестиваль.\n"
+        "На праздник приехали гости из Красноярска, Тувы и Кемеровской области."
+    )
+    assert roles(text) == {
+        "RU-KK": "main",
+        "RU-KYA": "mentioned",
+        "RU-TY": "mentioned",
+        "RU-KEM": "mentioned",
+    }
+
+
+def test_comparison_is_mentioned() -> None:
+    text = "В Абакане тарифы выросли меньше, чем в Москве. Абакан готовится к зиме."
+    assert roles(text) == {"RU-KK": "main", "RU-MOW": "mentioned"}
+
+
+def test_two_regions_in_the_title_are_both_main() -> None:
+    text = (
+        "Власти Хакасии и Тувы договорились о дороге.\n"
+        "Губернатор Хакасии подписал соглашение в Абакане, дорога пройдёт через Абакан."
+    )
+    assert roles(text) == {"RU-KK": "main", "RU-TY": "main"}
+
+
+def test_one_name_in_a_long_story_is_mentioned() -> None:
+    text = (
+        "В Минусинске прошёл фестиваль.\n"
+        "Минусинск встречал гостей три дня. Жители Минусинска и Красноярского края "
+        "пели и танцевали. Соседняя Хакасия прислала поздравление."
+    )
+    assert roles(text)["RU-KYA"] == "main"
+    assert roles(text)["RU-KK"] == "mentioned"
+
+
+def test_every_mention_keeps_its_evidence() -> None:
+    text = "Гости из Красноярска приехали в Абакан. Из Красноярска же привезли сцену."
+    m = match(text, "RU-KYA")
+    assert [e.text for e in m.evidence] == ["Красноярска", "Красноярска"]
+    assert all(e.cue == "origin" for e in m.evidence)
+
+
+def test_role_defaults_to_main() -> None:
+    assert RegionMatch("RU-KK", "Республика Хакасия", ()).role == "main"
