@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.text.catalogue import FEDERAL_DISTRICTS, Region, by_code, regions_in_district
+from bot.text.regions import inflect_region
 from handlers.callbacks import HERE, ManageCb, MyCb, RegionCb, SettingsCb, SuggestCb
 from storage.subscriptions import ALL_REGIONS, ChatSettings
 
@@ -37,14 +38,20 @@ _ALL_LABEL = {"ru": "🇷🇺 Вся Россия", "en": "🇷🇺 All of Russi
 _BACK = {"ru": "⬅️ Назад", "en": "⬅️ Back"}
 
 
-def region_label(code: str, lang: str) -> str:
-    """A region's name for buttons and lists (``*`` is «Вся Россия»)."""
+def region_label(code: str, lang: str, case: str = "nomn") -> str:
+    """A region's name for buttons and lists (``*`` is «Вся Россия»); in Russian, declined
+    to ``case`` for a sentence («подписаны на Республику Хакасия»: ``accs``)."""
     if code == ALL_REGIONS:
-        return _ALL_LABEL["en" if lang == "en" else "ru"].removeprefix("🇷🇺 ")
-    region = by_code(code)
-    if region is None:
-        return code
-    return region.name_en if lang == "en" else region.name
+        label = _ALL_LABEL["en" if lang == "en" else "ru"].removeprefix("🇷🇺 ")
+    else:
+        region = by_code(code)
+        if region is None:
+            return code
+        label = region.name_en if lang == "en" else region.name
+    if lang == "en" or case == "nomn":
+        return label
+    declined = inflect_region(label, case)
+    return declined[:1].lower() + declined[1:] if code == ALL_REGIONS else declined
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -211,6 +218,18 @@ def settings_keyboard(
             _button(
                 preview,
                 SettingsCb(x=x, h=h, k="lp", v="0" if settings.link_previews else "1").pack(),
+            )
+        ]
+    )
+    if settings.mentioned:
+        mentioned = "📍 Mentions too: on" if en else "📍 И упоминания: вкл."
+    else:
+        mentioned = "📍 Mentions too: off" if en else "📍 И упоминания: выкл."
+    rows.append(
+        [
+            _button(
+                mentioned,
+                SettingsCb(x=x, h=h, k="mn", v="0" if settings.mentioned else "1").pack(),
             )
         ]
     )

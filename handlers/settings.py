@@ -54,6 +54,12 @@ T = Texts(
         "quiet_on": ("Тихие часы: <b>{start}–{end}</b> — новости этого времени придут в {end}."),
         "previews_on": "Превью ссылок: вкл.",
         "previews_off": "Превью ссылок: выкл.",
+        "mentioned_on": "Новости, где регион только упомянут: <b>присылать</b>.",
+        "mentioned_off": (
+            "Новости, где регион только упомянут (гость из региона, рейс, Москва как "
+            "столица государства): <b>не присылать</b>."
+        ),
+        "bad_mentioned": "Напишите <code>/settings mentioned on</code> или <code>off</code>.",
         "help": (
             "Свои тихие часы: <code>/settings quiet 22:00-07:00</code>, убрать: "
             "<code>/settings quiet off</code>. Пояс: <code>/settings tz Asia/Yekaterinburg</code> "
@@ -73,7 +79,8 @@ T = Texts(
         "bad_time": "Не понял время «{value}». Пример: <code>/settings time 08:30</code>.",
         "bad_previews": "Напишите <code>/settings previews on</code> или <code>off</code>.",
         "bad_command": (
-            "Не знаю настройку «{value}». Есть: quiet, tz, time, instant, digest, previews."
+            "Не знаю настройку «{value}». Есть: quiet, tz, time, instant, digest, previews,"
+            " mentioned."
         ),
     },
     en={
@@ -87,6 +94,12 @@ T = Texts(
         "quiet_on": "Quiet hours: <b>{start}–{end}</b> — news of that time comes at {end}.",
         "previews_on": "Link previews: on.",
         "previews_off": "Link previews: off.",
+        "mentioned_on": "Articles that only mention your regions: <b>sent</b>.",
+        "mentioned_off": (
+            "Articles that only mention your regions (a guest from there, a flight route, "
+            "Moscow as the capital): <b>not sent</b>."
+        ),
+        "bad_mentioned": "Type <code>/settings mentioned on</code> or <code>off</code>.",
         "help": (
             "Custom quiet hours: <code>/settings quiet 22:00-07:00</code>, remove: "
             "<code>/settings quiet off</code>. Zone: <code>/settings tz Asia/Yekaterinburg</code> "
@@ -106,7 +119,8 @@ T = Texts(
         "bad_time": "Cannot read the time «{value}». Example: <code>/settings time 08:30</code>.",
         "bad_previews": "Write <code>/settings previews on</code> or <code>off</code>.",
         "bad_command": (
-            "Unknown setting «{value}». There are: quiet, tz, time, instant, digest, previews."
+            "Unknown setting «{value}». There are: quiet, tz, time, instant, digest, previews,"
+            " mentioned."
         ),
     },
 )
@@ -151,6 +165,7 @@ async def settings_view(
     else:
         lines.append(T("quiet_on", lang, start=quiet[0], end=quiet[1]))
     lines.append(T("previews_on" if current.link_previews else "previews_off", lang))
+    lines.append(T("mentioned_on" if current.mentioned else "mentioned_off", lang))
     lines.append("")
     lines.append(T("help", lang))
     return "\n".join(lines), settings_keyboard(current, lang, target)
@@ -184,6 +199,8 @@ def button_changes(data: SettingsCb) -> dict[str, object] | None:
         return None
     if key == "lp" and value in ("0", "1"):
         return {"link_previews": value == "1"}
+    if key == "mn" and value in ("0", "1"):
+        return {"mentioned": value == "1"}
     if key == "tz" and value == "auto":
         return {"timezone": None}
     return None
@@ -232,6 +249,12 @@ def command_changes(args: str) -> dict[str, object]:
         if rest.lower() in _OFF:
             return {"link_previews": False}
         raise _input_error("bad_previews", rest)
+    if key in ("mentioned", "mentions", "упоминания"):
+        if rest.lower() in _ON:
+            return {"mentioned": True}
+        if rest.lower() in _OFF:
+            return {"mentioned": False}
+        raise _input_error("bad_mentioned", rest)
     raise _input_error("bad_command", head)
 
 

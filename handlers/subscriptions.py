@@ -60,17 +60,17 @@ async def cmd_regions(message: Message, lang: str, subscriptions: SubscriptionRe
 async def _subscribe_reply(
     subscriptions: SubscriptionRepository, chat_id: int, thread_id: int, code: str, lang: str
 ) -> str:
-    name = html.escape(region_label(code, lang))
     if await subscriptions.subscribe(chat_id, thread_id, code):
         where = T("here_topic" if thread_id else "here_chat", lang)
-        return T("subscribed", lang, name=name, where=where)
-    return T("already", lang, name=name)
+        return T("subscribed", lang, name=html.escape(region_label(code, lang)), where=where)
+    return T("already", lang, name=html.escape(region_label(code, lang, "accs")))
 
 
 async def _unsubscribe_reply(
     subscriptions: SubscriptionRepository, chat_id: int, thread_id: int, code: str, lang: str
 ) -> str:
-    name = html.escape(region_label(code, lang))
+    # «Подписка на Республику Хакасия отменена»: the region after «на» is in the accusative.
+    name = html.escape(region_label(code, lang, "accs"))
     if await subscriptions.unsubscribe(chat_id, thread_id, code):
         return T("unsubscribed", lang, name=name)
     return T("not_subscribed", lang, name=name)

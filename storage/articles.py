@@ -89,6 +89,7 @@ def to_signed64(value: int) -> int:
 class RegionTag:
     code: str  # catalogue code, e.g. RU-KK
     evidence: str  # JSON list of {text, start, end, kind}
+    role: str = "main"  # 'main': the story is about it; 'mentioned': a passing mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,9 +244,12 @@ async def _insert(
         )
     if item.regions:
         await conn.executemany(
-            "INSERT INTO article_regions (article_id, region, published_at, evidence)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [(article_id, tag.code, item.published_at, tag.evidence) for tag in item.regions],
+            "INSERT INTO article_regions (article_id, region, published_at, evidence, role)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                (article_id, tag.code, item.published_at, tag.evidence, tag.role)
+                for tag in item.regions
+            ],
         )
     # SQLite: the FTS5 row's rowid is the article id. PostgreSQL: the tsvector is generated.
     key = "rowid" if dialect == "sqlite" else "article_id"
@@ -454,9 +458,12 @@ class ArticleRepository:
             if update.regions:
                 await conn.executemany(
                     "INSERT INTO article_regions"
-                    " (article_id, region, published_at, evidence) VALUES (?, ?, ?, ?)"
+                    " (article_id, region, published_at, evidence, role) VALUES (?, ?, ?, ?, ?)"
                     " ON CONFLICT DO NOTHING",
-                    [(aid, tag.code, published_at, tag.evidence) for tag in update.regions],
+                    [
+                        (aid, tag.code, published_at, tag.evidence, tag.role)
+                        for tag in update.regions
+                    ],
                 )
             # SQLite: the FTS5 row's rowid is the article id. PostgreSQL: the tsvector is
             # generated from the stems.

@@ -37,8 +37,9 @@ _MATCH = """
     FROM subscriptions s
     JOIN chats c ON c.id = s.chat_id AND c.active = 1
     LEFT JOIN chat_settings cs ON cs.chat_id = s.chat_id
-    WHERE s.region IN (SELECT region FROM article_regions WHERE article_id = :aid UNION ALL
-                       SELECT '*')
+    WHERE s.region IN (SELECT region FROM article_regions WHERE article_id = :aid
+                         AND (role = 'main' OR COALESCE(cs.mentioned, 0) = 1)
+                       UNION ALL SELECT '*')
       AND s.created_at <= :fetched AND s.created_at <= :newest
       AND COALESCE(cs.mode, 'instant') = 'instant'
 """

@@ -36,7 +36,7 @@ DEFAULT_DIGEST_TIME = "09:00"
 
 # Columns of chat_settings that update_settings() may change.
 _SETTING_COLUMNS = frozenset(
-    {"mode", "digest_time", "timezone", "quiet_start", "quiet_end", "link_previews"}
+    {"mode", "digest_time", "timezone", "quiet_start", "quiet_end", "link_previews", "mentioned"}
 )
 
 
@@ -81,6 +81,8 @@ class ChatSettings:
     quiet_end: str | None = None
     link_previews: bool = True
     last_digest_at: datetime | None = None  # UTC
+    # Also push articles that only mention the chat's regions (not only those about them).
+    mentioned: bool = False
 
     @property
     def quiet_hours(self) -> tuple[str, str] | None:
@@ -118,6 +120,7 @@ def _settings(row: Row) -> ChatSettings:
         quiet_end=row["quiet_end"],
         link_previews=bool(row["link_previews"]),
         last_digest_at=_dt(row["last_digest_at"]),
+        mentioned=bool(row["mentioned"]),
     )
 
 
@@ -292,7 +295,7 @@ class SubscriptionRepository:
 
     async def update_settings(self, chat_id: int, /, **changes: Any) -> ChatSettings:
         """Change some settings (``mode``, ``digest_time``, ``timezone``, ``quiet_start``,
-        ``quiet_end``, ``link_previews``); creates the row with defaults first.
+        ``quiet_end``, ``link_previews``, ``mentioned``); creates the row with defaults first.
 
         Values are stored as given (the handlers validate them); raises ValueError for an
         unknown key or mode. Switching from instant to digest clears ``last_digest_at``.
@@ -303,8 +306,9 @@ class SubscriptionRepository:
             raise ValueError(f"unknown chat settings: {sorted(unknown)}")
         if "mode" in changes and changes["mode"] not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
-        if "link_previews" in changes:
-            changes["link_previews"] = int(bool(changes["link_previews"]))
+        for flag in ("link_previews", "mentioned"):
+            if flag in changes:
+                changes[flag] = int(bool(changes[flag]))
         async with self.db.write() as conn:
             await conn.execute(
                 "INSERT INTO chat_settings (chat_id) VALUES (?) ON CONFLICT DO NOTHING", (chat_id,)
@@ -394,13 +398,14 @@ class SubscriptionRepository:
             )
             await conn.execute(
                 "INSERT INTO chat_settings (chat_id, mode, digest_time, timezone,"
-                " quiet_start, quiet_end, link_previews, last_digest_at)"
+                " quiet_start, quiet_end, link_previews, last_digest_at, mentioned)"
                 " SELECT ?, mode, digest_time, timezone, quiet_start, quiet_end, link_previews,"
-                " last_digest_at FROM chat_settings WHERE chat_id = ?"
+                " last_digest_at, mentioned FROM chat_settings WHERE chat_id = ?"
                 " ON CONFLICT (chat_id) DO UPDATE SET mode = excluded.mode,"
                 " digest_time = excluded.digest_time, timezone = excluded.timezone,"
                 " quiet_start = excluded.quiet_start, quiet_end = excluded.quiet_end,"
-                " link_previews = excluded.link_previews, last_digest_at = excluded.last_digest_at",
+                " link_previews = excluded.link_previews, last_digest_at = excluded.last_digest_at,"
+                " mentioned = excluded.mentioned",
                 (new_id, old_id),
             )
             # Deliveries follow (history too); one the new id already has for an article wins

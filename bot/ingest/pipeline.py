@@ -166,19 +166,22 @@ def _understand(
     """Regions, summary, content hash, near-copy keys, title and body stems of a text."""
     full = f"{title}\n{text}"
     tags: dict[str, list[dict[str, object]]] = {}
-    for match in tag_regions(full):
+    roles: dict[str, str] = {}
+    for match in tag_regions(full, source_region=source_region):
         tags[match.code] = [
             {"text": e.text, "start": e.start, "end": e.end, "kind": e.kind} for e in match.evidence
         ]
-    if source_region:
+        roles[match.code] = match.role
+    if source_region:  # every item of the source concerns its region: the story is about it
         region = by_code(source_region)
         name = region.name if region is not None else source_region
         tags.setdefault(source_region, []).append(
             {"text": name, "start": 0, "end": 0, "kind": "source"}
         )
+        roles[source_region] = "main"
     fingerprint = dedup.shingles(text) if dedup.eligible(text) else frozenset()
     return (
-        tuple(RegionTag(code, _evidence_json(ev)) for code, ev in tags.items()),
+        tuple(RegionTag(code, _evidence_json(ev), roles[code]) for code, ev in tags.items()),
         summarize_article(title, text) or _fallback_summary(text),
         dedup.content_hash(text),
         tuple(dedup.band_keys(fingerprint)) if fingerprint else (),
