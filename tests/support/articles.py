@@ -98,11 +98,11 @@ async def add_article(
     async with db.write() as conn:
         cur = await conn.execute(
             "INSERT INTO articles (url, title, text, summary, published_at, fetched_at,"
-            " content_hash, duplicate_of) VALUES (?, ?, ?, '', ?, ?, ?, ?)",
+            " content_hash, duplicate_of) VALUES (?, ?, ?, '', ?, ?, ?, ?) RETURNING id",
             (f"https://example.ru/n/{n}", title, text, published, fetched,
              hashlib.sha1(f"{n}{text}".encode()).hexdigest(), duplicate_of),
         )  # fmt: skip
-        article_id = int(cur.lastrowid or 0)
+        article_id = int(list(await cur.fetchall())[0][0])
         await conn.executemany(
             "INSERT INTO article_regions (article_id, region, published_at) VALUES (?, ?, ?)",
             [(article_id, r, published) for r in regions],

@@ -19,8 +19,8 @@ async def add_chats(
     ts = now_ts()
     async with db.write() as conn:
         await conn.executemany(
-            "INSERT OR IGNORE INTO chats (id, type, title, language, active, created_at,"
-            " updated_at) VALUES (?, ?, '', ?, 1, ?, ?)",
+            "INSERT INTO chats (id, type, title, language, active, created_at,"
+            " updated_at) VALUES (?, ?, '', ?, 1, ?, ?) ON CONFLICT DO NOTHING",
             [(cid, kind, language, ts, ts) for cid, kind in chats],
         )
     if emulator is not None:
@@ -34,7 +34,7 @@ async def subscribe(
     """Subscriptions ``(chat, region)`` made ``ago`` seconds ago."""
     async with db.write() as conn:
         await conn.executemany(
-            "INSERT OR IGNORE INTO subscriptions (chat_id, thread_id, region, created_at)"
-            " VALUES (?, ?, ?, ?)",
+            "INSERT INTO subscriptions (chat_id, thread_id, region, created_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(cid, thread_id, region, now_ts() - ago) for cid, region in pairs],
         )
