@@ -41,22 +41,34 @@ class ChatRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def upsert(self, chat_id: int, type_: str, title: str, language: str) -> Chat:
-        """Record a chat seen in an update; re-activates a chat that writes again."""
+    async def upsert(
+        self, chat_id: int, type_: str, title: str, language: str, *, seen_at: int | None = None
+    ) -> Chat:
+        """Record a chat seen in an update.
+
+        ``seen_at`` (the update's date) re-activates an inactive chat that writes again,
+        unless its membership changed later than that (:meth:`set_membership`); None never
+        re-activates (a membership update decides by itself).
+        """
         ts = now_ts()
+        activate = -1 if seen_at is None else seen_at
         async with self.db.write() as conn:
             await conn.execute(
                 """
                 INSERT INTO chats (id, type, title, language, active, created_at, updated_at)
-                VALUES (?, ?, ?, ?, 1, ?, ?)
+                VALUES (:id, :type, :title, :language, 1, :ts, :ts)
                 ON CONFLICT (id) DO UPDATE SET
-                    type = excluded.type, title = excluded.title,
-                    language = excluded.language, active = 1, updated_at = excluded.updated_at
+                    type = excluded.type, title = excluded.title, language = excluded.language,
+                    active = CASE WHEN :activate >= COALESCE(chats.membership_at, 0)
+                                  THEN 1 ELSE chats.active END,
+                    updated_at = excluded.updated_at
                 WHERE chats.type != excluded.type OR chats.title != excluded.title
-                   OR chats.language != excluded.language OR chats.active = 0
+                   OR chats.language != excluded.language
+                   OR (chats.active = 0 AND :activate >= COALESCE(chats.membership_at, 0))
                 """,
-                (chat_id, type_, title, language, ts, ts),
-            )
+                {"id": chat_id, "type": type_, "title": title, "language": language, "ts": ts,
+                 "activate": activate},
+            )  # fmt: skip
         chat = await self.get(chat_id)
         assert chat is not None
         return chat
@@ -71,6 +83,29 @@ class ChatRepository:
                 "UPDATE chats SET active = ?, updated_at = ? WHERE id = ?",
                 (int(active), now_ts(), chat_id),
             )
+
+    async def set_membership(self, chat_id: int, *, active: bool, at: int, reason: str) -> bool:
+        """The bot was added to (``active``) or removed from the chat at ``at`` (epoch s).
+
+        Applied only if no later change is known (updates can arrive late, a 403 is dated
+        when the worker saw it); removal drops the chat's waiting deliveries. Returns
+        whether the change was applied.
+        """
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "UPDATE chats SET active = ?, membership_at = ?, updated_at = ?"
+                " WHERE id = ? AND COALESCE(membership_at, 0) <= ?",
+                (int(active), at, now_ts(), chat_id, at),
+            )
+            if cur.rowcount != 1:
+                return False
+            if not active:
+                await conn.execute(
+                    "UPDATE deliveries SET status = 'dropped', last_error = ?"
+                    " WHERE chat_id = ? AND status IN ('pending', 'sending')",
+                    (reason[:500], chat_id),
+                )
+            return True
 
     async def count(self) -> tuple[int, int]:
         """(active, inactive) chats."""
