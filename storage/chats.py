@@ -42,16 +42,23 @@ class ChatRepository:
         self.db = db
 
     async def upsert(
-        self, chat_id: int, type_: str, title: str, language: str, *, seen_at: int | None = None
+        self,
+        chat_id: int,
+        type_: str,
+        title: str,
+        language: str,
+        *,
+        seen_at: int | None = None,
+        reactivate: bool = True,
     ) -> Chat:
-        """Record a chat seen in an update.
+        """Record a chat seen in an update; re-activates a chat that writes again.
 
-        ``seen_at`` (the update's date) re-activates an inactive chat that writes again,
-        unless its membership changed later than that (:meth:`set_membership`); None never
-        re-activates (a membership update decides by itself).
+        Re-activation happens only if the chat's membership did not change after ``seen_at``
+        (the update's date; default now; see :meth:`set_membership`), and never with
+        ``reactivate=False`` (a membership update decides by itself).
         """
         ts = now_ts()
-        activate = -1 if seen_at is None else seen_at
+        activate = (ts if seen_at is None else seen_at) if reactivate else -1
         async with self.db.write() as conn:
             await conn.execute(
                 """
