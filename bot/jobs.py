@@ -11,14 +11,21 @@ never the whole application:
   ``planned = 0`` (also those written by a ``python -m bot ingest`` process);
 * ``delivery-digest`` every :data:`DIGEST_INTERVAL_SECONDS` s: queues due digests;
 * ``retention`` every :data:`RETENTION_INTERVAL_HOURS` h when ``storage.retention_days``
-  is set: deletes old articles.
+  is set: deletes old articles;
+* ``events-group`` every :data:`PLAN_INTERVAL_SECONDS` s: groups into events the articles
+  whose grouping failed in ingestion's hook (:class:`ArticleHook`).
 
-The outbox worker is not a job but a long-running task the app starts with the dispatcher.
+Every job runs :func:`bot.supervise.guarded`: a failing run (a locked database) is logged
+and the job backs off, it never dies. The outbox worker is not a job but a long-running
+task the app supervises.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,7 +35,9 @@ from bot.config import Settings
 from bot.delivery.digest import run_digests
 from bot.delivery.planner import Planner
 from bot.delivery.worker import DeliveryWorker
+from bot.events.grouping import group_articles
 from bot.ingest.pipeline import Ingestor, SourceReport
+from bot.supervise import guarded
 from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
@@ -39,6 +48,48 @@ POLL_TICK_SECONDS = 15
 PLAN_INTERVAL_SECONDS = 3
 DIGEST_INTERVAL_SECONDS = 60
 RETENTION_INTERVAL_HOURS = 6
+
+
+class ArticleHook:
+    """Ingestion's hook for new (non-copy) articles: group them into events, then plan their
+    deliveries at once, so a push does not wait for the next planner tick.
+
+    Articles whose grouping fails (a locked database) are kept and grouped again by the
+    ``events-group`` job (:meth:`retry`); planning that fails is redone by the planner job
+    (the articles stay ``planned = 0``).
+    """
+
+    def __init__(self, repos: Repositories, planner: Planner) -> None:
+        self.repos = repos
+        self.planner = planner
+        self.ungrouped: set[int] = set()
+        self._lock = asyncio.Lock()  # the hook and the job never group the same article twice
+
+    async def __call__(self, article_ids: list[int]) -> None:
+        self.ungrouped.update(article_ids)
+        try:
+            await self.retry()
+        except Exception as exc:  # noqa: BLE001 - the events-group job tries again
+            log.warning("grouping %d article(s) failed (%s); retrying later",
+                        len(article_ids), exc)  # fmt: skip
+        await self.planner.plan_pending()
+
+    async def retry(self) -> int:
+        """Group the articles still waiting for it; returns how many. Raises on failure (they
+        stay waiting). After a failure half-way, the ones linked already are passed over."""
+        async with self._lock:
+            ids = sorted(self.ungrouped)
+            if not ids:
+                return 0
+            events, articles = self.repos.events, self.repos.articles
+            try:
+                await group_articles(articles, events, ids)
+            except sqlite3.IntegrityError:  # some were linked before an earlier failure
+                for article_id in ids:
+                    with contextlib.suppress(sqlite3.IntegrityError):
+                        await group_articles(articles, events, [article_id])
+            self.ungrouped.difference_update(ids)
+            return len(ids)
 
 
 async def poll_due(ingestor: Ingestor, settings: Settings) -> list[SourceReport]:
@@ -86,8 +137,9 @@ def add_poll_job(
 ) -> None:
     """The polling job; its first run (config sync, due sources) when the scheduler starts."""
     scheduler.add_job(
-        poll_due, "interval", seconds=tick_seconds, args=[ingestor, settings], id=POLL_JOB_ID,
-        replace_existing=True, next_run_time=datetime.now(UTC), **JOB_DEFAULTS,
+        guarded(POLL_JOB_ID, poll_due), "interval", seconds=tick_seconds,
+        args=[ingestor, settings], id=POLL_JOB_ID, replace_existing=True,
+        next_run_time=datetime.now(UTC), **JOB_DEFAULTS,
     )  # fmt: skip
 
 
@@ -99,22 +151,30 @@ def register_jobs(
     ingestor: Ingestor,
     planner: Planner,
     worker: DeliveryWorker,
+    hook: ArticleHook | None = None,
     poll_tick_seconds: float = POLL_TICK_SECONDS,
 ) -> None:
     """Add every recurring job to ``scheduler`` (not started yet; a second call replaces)."""
     now = datetime.now(UTC)
     add_poll_job(scheduler, ingestor, settings, tick_seconds=poll_tick_seconds)
     scheduler.add_job(
-        planner.plan_pending, "interval", seconds=PLAN_INTERVAL_SECONDS, id="delivery-plan",
-        replace_existing=True, **JOB_DEFAULTS,
+        guarded("delivery-plan", planner.plan_pending), "interval",
+        seconds=PLAN_INTERVAL_SECONDS, id="delivery-plan", replace_existing=True, **JOB_DEFAULTS,
     )  # fmt: skip
     scheduler.add_job(
-        queue_digests, "interval", seconds=DIGEST_INTERVAL_SECONDS, args=[repos, worker],
-        id="delivery-digest", replace_existing=True, **JOB_DEFAULTS,
+        guarded("delivery-digest", queue_digests), "interval",
+        seconds=DIGEST_INTERVAL_SECONDS, args=[repos, worker], id="delivery-digest",
+        replace_existing=True, **JOB_DEFAULTS,
     )  # fmt: skip
     days = settings.storage.retention_days
     if days:
         scheduler.add_job(
-            apply_retention, "interval", hours=RETENTION_INTERVAL_HOURS, args=[repos, days],
-            id="retention", next_run_time=now, replace_existing=True, **JOB_DEFAULTS,
+            guarded("retention", apply_retention), "interval",
+            hours=RETENTION_INTERVAL_HOURS, args=[repos, days], id="retention", next_run_time=now,
+            replace_existing=True, **JOB_DEFAULTS,
+        )  # fmt: skip
+    if hook is not None:
+        scheduler.add_job(
+            guarded("events-group", hook.retry), "interval", seconds=PLAN_INTERVAL_SECONDS,
+            id="events-group", replace_existing=True, **JOB_DEFAULTS,
         )  # fmt: skip

@@ -16,6 +16,7 @@ from handlers import (
     events,
     fallback,
     inline,
+    membership,
     reading,
     settings,
     start,
@@ -26,6 +27,7 @@ __all__ = ["build_root_router"]
 
 # The fallback router goes last: it answers what no feature took.
 _FEATURES = (
+    membership,
     start,
     subscriptions,
     reading,
