@@ -6,6 +6,20 @@ scheduler with its jobs, the bot and the dispatcher, and hands handlers the serv
 use by name through ``Dispatcher(**workflow_data)``: each repository (``chats``,
 ``sources``, ``articles``, ``subscriptions``, ``deliveries``, ``events``, ``search``,
 ``stats``), ``settings`` and ``ingestor``. Handlers never receive the app itself.
+
+Reliability, in one place:
+
+* polling is the app's own loop (:meth:`App.run_polling`): ``getUpdates`` through
+  ``bot(GetUpdates(...))``, each update fed to ``Dispatcher.feed_update`` as a task; an
+  update the pinned aiogram cannot parse is logged once and skipped past the offset instead
+  of being fetched again for ever; errors back off;
+* the outbox worker runs under :func:`bot.supervise.supervise` (restarted when it fails)
+  and every scheduler job under :func:`bot.supervise.guarded`;
+* every Bot API call but the outbox's sends and ``getUpdates`` is retried on 429 / 5xx /
+  network errors (:class:`bot.retry.RetryRequests` on the bot's session);
+* a flooding user is throttled (:class:`handlers.middlewares.ThrottleMiddleware`);
+* stopping is bounded: whatever state the tasks are in, :meth:`App.close` returns within
+  seconds and always closes the session and the database.
 """
 
 from __future__ import annotations
@@ -15,6 +29,7 @@ import contextlib
 import logging
 import signal
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -22,9 +37,16 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramAPIError, TelegramNetworkError, TelegramUnauthorizedError
-from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from aiogram.exceptions import (
+    ClientDecodeError,
+    TelegramAPIError,
+    TelegramNetworkError,
+    TelegramUnauthorizedError,
+)
+from aiogram.methods import GetUpdates
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from pydantic import ValidationError
 
 from bot.commands import ADMIN_COMMANDS, USER_COMMANDS
 from bot.config import Settings
@@ -33,16 +55,22 @@ from bot.delivery.worker import DeliveryWorker
 from bot.events.grouping import EventGrouper
 from bot.ingest.pipeline import AfterStore, Ingestor
 from bot.jobs import JOB_DEFAULTS, register_jobs
+from bot.retry import RetryRequests
+from bot.supervise import supervise
 from bot.web import Metrics, SendCounter, UpdateCounter, WebServer
 from handlers import build_root_router
-from handlers.middlewares import ChatContextMiddleware
+from handlers.middlewares import ChatContextMiddleware, ThrottleMiddleware
 from storage.db import Database, open_database
 from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
 
-# Backoff while the Bot API server cannot be reached at start: 1, 2, 4 ... 60 seconds.
+# Backoff while the Bot API server cannot be reached (at start, or getUpdates failing).
 _API_RETRY_MAX = 60.0
+# At a stop: handlers still running get this long, then are cancelled.
+_HANDLERS_GRACE = 3.0
+# At a stop: the outbox worker gets this long to finish its sends and record them.
+_WORKER_GRACE = 10.0
 
 
 @dataclass
@@ -62,10 +90,12 @@ class App:
     grouper: EventGrouper
     # The HTTP server (webhook, /healthz, /metrics) while one runs.
     web: WebServer | None = None
-    # Long-running tasks (the outbox worker), cancelled on stop.
+    # Long-running tasks (the supervised outbox worker), cancelled on stop.
     tasks: list[asyncio.Task[Any]] = field(default_factory=list)
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _background: set[asyncio.Task[None]] = field(default_factory=set)
+    _handling: set[asyncio.Task[Any]] = field(default_factory=set)
+    _skipped: set[int] = field(default_factory=set)  # update ids that could not be parsed
 
     async def wait_for_api(self) -> bool:
         """Call getMe until the Bot API answers; False if stopped meanwhile.
@@ -173,12 +203,8 @@ class App:
                 await server.start(self.settings.http.listen)
             if not await self.wait_for_api():
                 return
-            await self.dispatcher.start_polling(
-                self.bot,
-                polling_timeout=self.settings.telegram.polling_timeout,
-                handle_signals=False,
-                close_bot_session=False,
-            )
+            await self.dispatcher.emit_startup(bot=self.bot, **self.dispatcher.workflow_data)
+            await self._poll()
         finally:
             if handle_signals:
                 for sig in (signal.SIGINT, signal.SIGTERM):
@@ -187,18 +213,95 @@ class App:
                 await server.stop()
             await self.close()
 
+    async def _poll(self) -> None:
+        """getUpdates until stopped; each update is handled in its own task."""
+        allowed = self.dispatcher.resolve_used_update_types()
+        me = await self.bot.me()
+        log.info("Run polling for bot @%s id=%d - %r", me.username, me.id, me.full_name)
+        timeout = self.settings.telegram.polling_timeout
+        request_timeout = int(self.bot.session.timeout + timeout)
+        offset: int | None = None
+        delay = 1.0
+        while not self._stop.is_set():
+            method = GetUpdates(offset=offset, timeout=timeout, allowed_updates=allowed)
+            try:
+                updates = await self._until_stopped(self.bot(method, request_timeout))
+            except ClientDecodeError as exc:
+                updates, offset = self._parse_each(exc, offset)
+            except TelegramUnauthorizedError:
+                raise
+            except (TelegramAPIError, TelegramNetworkError) as exc:
+                log.warning("getUpdates failed (%s); retrying in %.0f s", exc, delay)
+                await self._sleep(delay)
+                delay = min(delay * 2, _API_RETRY_MAX)
+                continue
+            if updates is None:  # stopped
+                break
+            delay = 1.0
+            for update in updates:
+                offset = max(offset or 0, update.update_id + 1)
+                task = asyncio.create_task(self._handle(update))
+                self._handling.add(task)
+                task.add_done_callback(self._handling.discard)
+        log.info("Polling stopped for bot @%s id=%d", me.username, me.id)
+
+    async def _handle(self, update: Update) -> None:
+        try:
+            await self.dispatcher.feed_update(self.bot, update)
+        except Exception:  # the error handlers answered what they could; never lose the loop
+            log.exception("update %s: unhandled error", update.update_id)
+
+    def _parse_each(
+        self, exc: ClientDecodeError, offset: int | None
+    ) -> tuple[list[Update], int | None]:
+        """aiogram could not parse a getUpdates answer: parse its updates one by one, keep
+        the good ones and move the offset past the bad ones (each logged once)."""
+        data = exc.data
+        raw = data.get("result") if isinstance(data, dict) else None
+        if not isinstance(raw, list):
+            log.error("getUpdates answer cannot be read: %s", str(exc.original)[:300])
+            return [], offset
+        good: list[Update] = []
+        for item in raw:
+            update_id = item.get("update_id") if isinstance(item, dict) else None
+            if not isinstance(update_id, int):
+                log.error("getUpdates answer holds an update without an id: %.300r", item)
+                continue
+            offset = max(offset or 0, update_id + 1)
+            try:
+                good.append(Update.model_validate(item, context={"bot": self.bot}))
+            except ValidationError as err:
+                if update_id not in self._skipped:
+                    self._skipped.add(update_id)
+                    problems = "; ".join(
+                        f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()[:3]
+                    )
+                    log.error("update %d cannot be parsed and is skipped: %s", update_id, problems)
+        return good, offset
+
+    async def _until_stopped(self, request: Any) -> Any:
+        """Await ``request`` unless stop() comes first (then None; the request is cancelled)."""
+        call = asyncio.ensure_future(request)
+        stop = asyncio.ensure_future(self._stop.wait())
+        try:
+            await asyncio.wait({call, stop}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stop.cancel()
+        if not call.done():
+            call.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await call
+            return None
+        return call.result()
+
+    async def _sleep(self, seconds: float) -> None:
+        """Sleep, but wake at once when stopped."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop.wait(), seconds)
+
     def stop(self) -> None:
         """Ask polling to stop (safe from a signal handler)."""
         self._stop.set()
-        task = asyncio.get_running_loop().create_task(self._stop_polling())
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
-
-    async def _stop_polling(self) -> None:
-        # aiogram says "Polling is not started" with a RuntimeError: then there is nothing
-        # to stop (not started yet, or already stopped), and on_startup sees ``_stop``.
-        with contextlib.suppress(RuntimeError):
-            await self.dispatcher.stop_polling()
 
     async def on_startup(self) -> None:
         try:
@@ -208,13 +311,15 @@ class App:
         if not self.scheduler.running:
             self.scheduler.start()
         self.start_worker()
-        if self._stop.is_set():  # stop() came while polling was starting
-            await self._stop_polling()
 
     def start_worker(self) -> None:
-        """Start the outbox worker (once; a second call while it runs changes nothing)."""
+        """Start the supervised outbox worker (once; a second call while it runs changes
+        nothing). A failing worker is logged and restarted with backoff."""
         if not any(t.get_name() == "delivery-worker" and not t.done() for t in self.tasks):
-            self.tasks.append(asyncio.create_task(self.worker.run(), name="delivery-worker"))
+            task = asyncio.create_task(
+                supervise("delivery worker", self.worker.run, self._stop), name="delivery-worker"
+            )
+            self.tasks.append(task)
 
     async def poll_now(self) -> None:
         """Poll every enabled source now (the demo; ``/fetch`` does the same via the ingestor)."""
@@ -222,20 +327,43 @@ class App:
         await self.ingestor.poll_all()
 
     async def on_shutdown(self) -> None:
+        """Stop the scheduler, the handlers and the worker; bounded, never raises."""
+        self._stop.set()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
+        await _finish(list(self._handling), _HANDLERS_GRACE, "update handler")
         for task in self.tasks:
             task.cancel()
-        for task in self.tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await _finish(self.tasks, _WORKER_GRACE, "background task")
         self.tasks.clear()
 
     async def close(self) -> None:
         """Stop the scheduler and tasks, close the HTTP session and the database."""
-        await self.on_shutdown()
-        await self.bot.session.close()
-        await self.db.close()
+        try:
+            await self.on_shutdown()
+            with contextlib.suppress(Exception):
+                await self.dispatcher.emit_shutdown(bot=self.bot, **self.dispatcher.workflow_data)
+        finally:
+            try:
+                await self.bot.session.close()
+            finally:
+                await self.db.close()
+
+
+async def _finish(tasks: list[asyncio.Task[Any]], grace: float, what: str) -> None:
+    """Wait up to ``grace`` s for ``tasks``, cancel the rest; log failures, raise nothing."""
+    if not tasks:
+        return
+    _, pending = await asyncio.wait(tasks, timeout=grace)
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.wait(pending, timeout=grace)
+    for task in tasks:
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            log.error("%s %s failed: %r", what, task.get_name(), task.exception())
+        elif not task.done():
+            log.error("%s %s did not stop", what, task.get_name())
 
 
 def make_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
@@ -245,6 +373,7 @@ def make_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
         session = AiohttpSession(
             api=TelegramAPIServer.from_base(base), proxy=settings.telegram.proxy
         )
+    session.middleware(RetryRequests(settings.telegram.reply_attempts))
     return Bot(
         settings.token,
         session=session,
@@ -268,14 +397,21 @@ def make_after_store(grouper: EventGrouper, planner: Planner, metrics: Metrics) 
     return after_store
 
 
+def journal_path(settings: Settings) -> Path | None:
+    """Where the worker keeps outcomes a stop could not store: beside the database."""
+    path = Path(settings.storage.path)
+    return None if str(path) == ":memory:" else path.with_name(path.name + ".unsaved-outcomes")
+
+
 async def build_app(settings: Settings, *, session: AiohttpSession | None = None) -> App:
     """Open the database (migrating it) and wire every service, the bot and the dispatcher."""
-    db = await open_database(settings.storage.database)
+    storage = settings.storage
+    db = await open_database(storage.database, busy_timeout_ms=storage.busy_timeout_ms)
     repos = Repositories.over(db)
     bot = make_bot(settings, session)
     metrics = Metrics()
     bot.session.middleware(SendCounter(metrics))
-    worker = DeliveryWorker(bot, repos, settings.delivery)
+    worker = DeliveryWorker(bot, repos, settings.delivery, journal_path=journal_path(settings))
     planner = Planner(repos, on_planned=worker.wake)
     grouper = EventGrouper(repos.articles, repos.events)
     ingestor = Ingestor(
@@ -295,6 +431,11 @@ async def build_app(settings: Settings, *, session: AiohttpSession | None = None
         grouper=grouper,
     )
     dispatcher = Dispatcher(**repos.as_workflow_data(), settings=settings, ingestor=ingestor)
+    telegram = settings.telegram
+    # Outermost first: a flood is dropped before it costs a database write.
+    dispatcher.update.outer_middleware(
+        ThrottleMiddleware(telegram.user_rate_per_second, telegram.user_burst)
+    )
     dispatcher.update.outer_middleware(UpdateCounter(metrics))
     dispatcher.update.outer_middleware(ChatContextMiddleware(repos.chats))
     dispatcher.include_router(build_root_router())

@@ -55,6 +55,12 @@ class TelegramSettings(_Section):
     admins: tuple[int, ...] = ()
     # Seconds of long polling per getUpdates call.
     polling_timeout: Annotated[int, Field(ge=1, le=60)] = 30
+    # A flooding user: at most this many updates per second sustained, with a burst of
+    # ``user_burst``; past it one notice, then silence until they slow down.
+    user_rate_per_second: Annotated[float, Field(gt=0, le=100)] = 1.0
+    user_burst: Annotated[int, Field(ge=1, le=100)] = 5
+    # Replies (every call but the outbox's sends): retries on 429 / 5xx / network errors.
+    reply_attempts: Annotated[int, Field(ge=1, le=10)] = 4
     # Proxy for the Bot API (hosting in Russia often needs one): socks5://, socks4://, http://.
     proxy: str | None = None
 
@@ -78,6 +84,8 @@ class StorageSettings(_Section):
     url: str | None = None
     # Articles older than this are deleted by the retention job (0 keeps everything).
     retention_days: Annotated[int, Field(ge=0)] = 0
+    # How long a statement waits for another process's lock before "database is locked".
+    busy_timeout_ms: Annotated[int, Field(ge=0, le=600_000)] = 10_000
 
     @field_validator("url")
     @classmethod
@@ -104,7 +112,13 @@ class DeliverySettings(_Section):
     concurrency: Annotated[int, Field(ge=1, le=256)] = 8
     per_private_chat_per_second: Annotated[float, Field(gt=0, le=30)] = 1.0
     per_group_per_minute: Annotated[int, Field(ge=1, le=60)] = 20
+    # Deprecated and ignored (5xx and network errors are retried for ``retry_for_seconds``);
+    # accepted so that older config files still load.
     max_attempts: Annotated[int, Field(ge=1, le=50)] = 8
+    # 5xx and network errors are retried this long after a delivery's first failure ...
+    retry_for_seconds: Annotated[int, Field(ge=1)] = 24 * 3600
+    # ... with a doubling backoff capped here (fractions are for tests).
+    max_backoff_seconds: Annotated[float, Field(gt=0, le=3600)] = 300.0
     link_previews: bool = True
 
     @model_validator(mode="after")

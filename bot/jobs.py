@@ -18,7 +18,9 @@ never the whole application:
 * ``retention`` every :data:`RETENTION_INTERVAL_HOURS` h when ``storage.retention_days``
   is set: deletes old articles.
 
-The outbox worker is not a job but a long-running task the app starts with the dispatcher.
+Every job runs :func:`bot.supervise.guarded`: a failing run (a locked database) is logged
+and the job backs off, it never dies. The outbox worker is not a job but a long-running
+task the app supervises.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from bot.delivery.worker import DeliveryWorker
 from bot.events.calendar import ReminderPolicy
 from bot.events.grouping import EventGrouper
 from bot.ingest.pipeline import Ingestor, SourceReport
+from bot.supervise import guarded
 from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
@@ -79,23 +82,15 @@ async def queue_digests(repos: Repositories, worker: DeliveryWorker) -> int:
 
 
 async def group_events(grouper: EventGrouper) -> int:
-    """The grouping tick: every article not grouped yet. A failure is logged, not raised:
-    the articles stay ``grouped = 0`` and the next tick takes them again."""
-    try:
-        return await grouper.run()
-    except Exception:
-        log.exception("event grouping failed; retrying at the next tick")
-        return 0
+    """The grouping tick: every article not grouped yet (``grouped = 0``); after a failure
+    (logged by :func:`~bot.supervise.guarded`) the next tick takes the same articles."""
+    return await grouper.run()
 
 
 async def send_reminders(repos: Repositories, settings: Settings, worker: DeliveryWorker) -> int:
     """The reminders job: follow changed events, queue due reminders, wake the worker."""
     policy = ReminderPolicy(settings.events.reminder_at, settings.events.reminder_days_before)
-    try:
-        queued = await run_reminders(repos, policy)
-    except Exception:
-        log.exception("reminders failed; retrying at the next tick")
-        return 0
+    queued = await run_reminders(repos, policy)
     if queued:
         worker.wake()
     return queued
@@ -119,8 +114,9 @@ def add_poll_job(
 ) -> None:
     """The polling job; its first run (config sync, due sources) when the scheduler starts."""
     scheduler.add_job(
-        poll_due, "interval", seconds=tick_seconds, args=[ingestor, settings], id=POLL_JOB_ID,
-        replace_existing=True, next_run_time=datetime.now(UTC), **JOB_DEFAULTS,
+        guarded(POLL_JOB_ID, poll_due), "interval", seconds=tick_seconds,
+        args=[ingestor, settings], id=POLL_JOB_ID, replace_existing=True,
+        next_run_time=datetime.now(UTC), **JOB_DEFAULTS,
     )  # fmt: skip
 
 
@@ -139,26 +135,29 @@ def register_jobs(
     now = datetime.now(UTC)
     add_poll_job(scheduler, ingestor, settings, tick_seconds=poll_tick_seconds)
     scheduler.add_job(
-        planner.plan_pending, "interval", seconds=PLAN_INTERVAL_SECONDS, id="delivery-plan",
-        replace_existing=True, **JOB_DEFAULTS,
+        guarded("delivery-plan", planner.plan_pending), "interval",
+        seconds=PLAN_INTERVAL_SECONDS, id="delivery-plan", replace_existing=True, **JOB_DEFAULTS,
     )  # fmt: skip
     scheduler.add_job(
-        queue_digests, "interval", seconds=DIGEST_INTERVAL_SECONDS, args=[repos, worker],
-        id="delivery-digest", replace_existing=True, **JOB_DEFAULTS,
+        guarded("delivery-digest", queue_digests), "interval",
+        seconds=DIGEST_INTERVAL_SECONDS, args=[repos, worker], id="delivery-digest",
+        replace_existing=True, **JOB_DEFAULTS,
     )  # fmt: skip
     if grouper is not None:
         scheduler.add_job(
-            group_events, "interval", seconds=GROUP_INTERVAL_SECONDS, args=[grouper],
-            id="events-group", next_run_time=now, replace_existing=True, **JOB_DEFAULTS,
+            guarded("events-group", group_events), "interval", seconds=GROUP_INTERVAL_SECONDS,
+            args=[grouper], id="events-group", next_run_time=now, replace_existing=True,
+            **JOB_DEFAULTS,
         )  # fmt: skip
     scheduler.add_job(
-        send_reminders, "interval", seconds=REMIND_INTERVAL_SECONDS,
+        guarded("events-remind", send_reminders), "interval", seconds=REMIND_INTERVAL_SECONDS,
         args=[repos, settings, worker], id="events-remind", replace_existing=True,
         **JOB_DEFAULTS,
     )  # fmt: skip
     days = settings.storage.retention_days
     if days:
         scheduler.add_job(
-            apply_retention, "interval", hours=RETENTION_INTERVAL_HOURS, args=[repos, days],
-            id="retention", next_run_time=now, replace_existing=True, **JOB_DEFAULTS,
+            guarded("retention", apply_retention), "interval",
+            hours=RETENTION_INTERVAL_HOURS, args=[repos, days], id="retention", next_run_time=now,
+            replace_existing=True, **JOB_DEFAULTS,
         )  # fmt: skip

@@ -18,6 +18,7 @@ from handlers import (
     fallback,
     inline,
     managed,
+    membership,
     reading,
     settings,
     start,
@@ -28,6 +29,7 @@ __all__ = ["build_root_router"]
 
 # The fallback router goes last: it answers what no feature took.
 _FEATURES = (
+    membership,
     start,
     subscriptions,
     reading,

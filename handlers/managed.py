@@ -4,7 +4,8 @@
 the buttons here open a chat's menu, settings and filter. The region toggles, ❌ and
 settings buttons of those screens carry the chat too and are handled by their own
 features, which check the rights the same way. ``my_chat_member`` updates tell who added
-the bot where (a candidate for that list) and when it was removed (the chat goes inactive).
+the bot where (a candidate for that list; the chat context middleware notes it); the bot's
+own membership itself is :mod:`handlers.membership`'s.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from aiogram import Bot, F, Router
-from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
+from aiogram.types import CallbackQuery, Message
 
 from handlers.callbacks import ManageCb
 from handlers.editing import edit_in_place
@@ -95,19 +96,9 @@ async def on_garbage(callback: CallbackQuery, lang: str) -> None:
     await callback.answer(_STALE["en" if lang == "en" else "ru"], show_alert=True)
 
 
-async def on_my_chat_member(event: ChatMemberUpdated, chats: ChatRepository) -> None:
-    """The bot was added to a chat or removed from it. The chat context middleware has
-    recorded the chat and noted who did it; a removal makes the chat inactive."""
-    status = event.new_chat_member.status
-    if status in _GONE:
-        await chats.set_active(event.chat.id, False)
-        log.info("bot removed from chat %s (%s)", event.chat.id, status)
-
-
 def build_router() -> Router:
     """A fresh router with this feature's handlers (an aiogram router attaches once)."""
     router = Router(name="managed")
     router.callback_query.register(on_manage_button, ManageCb.filter())
     router.callback_query.register(on_garbage, F.data.startswith("mc:"))
-    router.my_chat_member.register(on_my_chat_member)
     return router

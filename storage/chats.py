@@ -39,22 +39,41 @@ class ChatRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def upsert(self, chat_id: int, type_: str, title: str, language: str) -> Chat:
-        """Record a chat seen in an update; re-activates a chat that writes again."""
+    async def upsert(
+        self,
+        chat_id: int,
+        type_: str,
+        title: str,
+        language: str,
+        *,
+        seen_at: int | None = None,
+        reactivate: bool = True,
+    ) -> Chat:
+        """Record a chat seen in an update; re-activates a chat that writes again.
+
+        Re-activation happens only if the chat's membership did not change after ``seen_at``
+        (the update's date; default now; see :meth:`set_membership`), and never with
+        ``reactivate=False`` (a membership update decides by itself).
+        """
         ts = now_ts()
+        activate = (ts if seen_at is None else seen_at) if reactivate else -1
         async with self.db.write() as conn:
             await conn.execute(
                 """
                 INSERT INTO chats (id, type, title, language, active, created_at, updated_at)
-                VALUES (?, ?, ?, ?, 1, ?, ?)
+                VALUES (:id, :type, :title, :language, 1, :ts, :ts)
                 ON CONFLICT (id) DO UPDATE SET
-                    type = excluded.type, title = excluded.title,
-                    language = excluded.language, active = 1, updated_at = excluded.updated_at
+                    type = excluded.type, title = excluded.title, language = excluded.language,
+                    active = CASE WHEN :activate >= COALESCE(chats.membership_at, 0)
+                                  THEN 1 ELSE chats.active END,
+                    updated_at = excluded.updated_at
                 WHERE chats.type != excluded.type OR chats.title != excluded.title
-                   OR chats.language != excluded.language OR chats.active = 0
+                   OR chats.language != excluded.language
+                   OR (chats.active = 0 AND :activate >= COALESCE(chats.membership_at, 0))
                 """,
-                (chat_id, type_, title, language, ts, ts),
-            )
+                {"id": chat_id, "type": type_, "title": title, "language": language, "ts": ts,
+                 "activate": activate},
+            )  # fmt: skip
         chat = await self.get(chat_id)
         assert chat is not None
         return chat
@@ -88,6 +107,29 @@ class ChatRepository:
             (user_id, limit),
         )
         return [_chat(r) for r in rows]
+
+    async def set_membership(self, chat_id: int, *, active: bool, at: int, reason: str) -> bool:
+        """The bot was added to (``active``) or removed from the chat at ``at`` (epoch s).
+
+        Applied only if no later change is known (updates can arrive late, a 403 is dated
+        when the worker saw it); removal drops the chat's waiting deliveries. Returns
+        whether the change was applied.
+        """
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "UPDATE chats SET active = ?, membership_at = ?, updated_at = ?"
+                " WHERE id = ? AND COALESCE(membership_at, 0) <= ?",
+                (int(active), at, now_ts(), chat_id, at),
+            )
+            if cur.rowcount != 1:
+                return False
+            if not active:
+                await conn.execute(
+                    "UPDATE deliveries SET status = 'dropped', last_error = ?"
+                    " WHERE chat_id = ? AND status IN ('pending', 'sending')",
+                    (reason[:500], chat_id),
+                )
+            return True
 
     async def count(self) -> tuple[int, int]:
         """(active, inactive) chats."""

@@ -56,15 +56,18 @@ __all__ = [
 ]
 
 
-async def open_database(target: str | Path, *, migrate: bool = True) -> Database:
+async def open_database(
+    target: str | Path, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Database:
     """Open the database the config names: a PostgreSQL URL, else a SQLite file path.
 
     With ``migrate`` the schema is brought to the newest version first (a schema newer
-    than this code is refused with :class:`StorageError`).
+    than this code is refused with :class:`StorageError`). ``busy_timeout_ms``: how long a
+    SQLite writer waits for another process's lock before failing.
     """
     if is_postgres_url(target):
         return await PostgresDatabase.open(str(target), migrate=migrate)
-    return await SqliteDatabase.open(target, migrate=migrate)
+    return await SqliteDatabase.open(target, migrate=migrate, busy_timeout_ms=busy_timeout_ms)
 
 
 async def apply_migrations(db: Database, migrations: Sequence[Migration] | None = None) -> int:

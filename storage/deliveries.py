@@ -89,6 +89,7 @@ class Claimed:
     chat_type: str
     language: str
     link_previews: bool | None  # None: the chat has no settings row (use the default)
+    failing_since: int | None = None  # first 5xx/network error (epoch seconds); None: none yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ class Outcome:
     error: str | None = None
     not_before: int = 0
     count_attempt: bool = False
+    failing_since: int | None = None  # a retry after a 5xx/network error: when they began
 
 
 def _claimed(rows: Iterable[Row]) -> list[Claimed]:
@@ -108,7 +110,7 @@ def _claimed(rows: Iterable[Row]) -> list[Claimed]:
         Claimed(
             id=r[0], chat_id=r[1], thread_id=r[2], article_id=r[3], kind=r[4], payload=r[5],
             attempts=r[6], chat_type=r[7], language=r[8],
-            link_previews=None if r[9] is None else bool(r[9]),
+            link_previews=None if r[9] is None else bool(r[9]), failing_since=r[10],
         )
         for r in rows
     ]  # fmt: skip
@@ -263,7 +265,7 @@ class DeliveryRepository:
             marks = ",".join("?" * len(ids))
             cur = await conn.execute(
                 "SELECT d.id, d.chat_id, d.thread_id, d.article_id, d.kind, d.payload, d.attempts,"
-                " c.type, c.language, cs.link_previews"
+                " c.type, c.language, cs.link_previews, d.failing_since"
                 " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
                 " LEFT JOIN chat_settings cs ON cs.chat_id = d.chat_id"
                 f" WHERE d.id IN ({marks}) ORDER BY d.id",
@@ -295,7 +297,7 @@ class DeliveryRepository:
                 return []
             cur = await conn.execute(
                 "SELECT d.id, d.chat_id, d.thread_id, d.article_id, d.kind, d.payload, d.attempts,"
-                " c.type, c.language, cs.link_previews"
+                " c.type, c.language, cs.link_previews, d.failing_since"
                 " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
                 " LEFT JOIN chat_settings cs ON cs.chat_id = d.chat_id"
                 " WHERE d.id = ANY(?::bigint[]) ORDER BY d.id",
@@ -328,8 +330,8 @@ class DeliveryRepository:
         sent = [(o.message_id, ts, o.id) for o in outcomes if o.status == "sent"]
         final = [(o.status, o.error, int(o.count_attempt), o.id) for o in outcomes
                  if o.status in ("failed", "dropped")]  # fmt: skip
-        retry = [(o.not_before, o.error, int(o.count_attempt), o.id) for o in outcomes
-                 if o.status == "retry"]  # fmt: skip
+        retry = [(o.not_before, o.error, int(o.count_attempt), o.failing_since, o.id)
+                 for o in outcomes if o.status == "retry"]  # fmt: skip
         async with self.db.write() as conn:
             if sent:
                 await conn.executemany(
@@ -346,7 +348,8 @@ class DeliveryRepository:
             if retry:
                 await conn.executemany(
                     "UPDATE deliveries SET status = 'pending', not_before = ?, last_error = ?,"
-                    " attempts = attempts + ? WHERE id = ?",
+                    " attempts = attempts + ?, failing_since = COALESCE(failing_since, ?)"
+                    " WHERE id = ?",
                     retry,
                 )
 
@@ -375,10 +378,18 @@ class DeliveryRepository:
         )
 
     async def deactivate_chat(self, chat_id: int, reason: str) -> int:
-        """The chat blocked or removed the bot: inactive, and its waiting rows dropped."""
+        """The chat blocked or removed the bot: inactive, and its waiting rows dropped.
+
+        The change is dated now: a ``my_chat_member`` update older than it changes nothing.
+        """
+        ts = now_ts()
         async with self.db.write() as conn:
             await conn.execute(
-                "UPDATE chats SET active = 0, updated_at = ? WHERE id = ?", (now_ts(), chat_id)
+                "UPDATE chats SET active = 0, updated_at = ?,"
+                # The later of the two (CASE: SQLite's MAX and PostgreSQL's GREATEST differ).
+                " membership_at = CASE WHEN COALESCE(membership_at, 0) > ?"
+                " THEN membership_at ELSE ? END WHERE id = ?",
+                (ts, ts, ts, chat_id),
             )
             cur = await conn.execute(
                 "UPDATE deliveries SET status = 'dropped', last_error = ?"

@@ -43,7 +43,9 @@ class SqliteDatabase(Database):
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | str, *, migrate: bool = True) -> SqliteDatabase:
+    async def open(
+        cls, path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    ) -> SqliteDatabase:
         path_str = str(path)
         if path_str != ":memory:":
             Path(path_str).parent.mkdir(parents=True, exist_ok=True)
@@ -54,7 +56,7 @@ class SqliteDatabase(Database):
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path_str)
         try:
-            await db._pragmas()
+            await db._pragmas(busy_timeout_ms)
             if migrate:
                 await apply_sqlite_migrations(db)
         except BaseException:
@@ -62,8 +64,8 @@ class SqliteDatabase(Database):
             raise
         return db
 
-    async def _pragmas(self) -> None:
-        await self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    async def _pragmas(self, busy_timeout_ms: int) -> None:
+        await self.conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         await self.conn.execute("PRAGMA journal_mode = WAL")
         await self.conn.execute("PRAGMA synchronous = NORMAL")
         await self.conn.execute("PRAGMA foreign_keys = ON")

@@ -247,32 +247,36 @@ async def test_blocked_and_missing_chats_become_inactive_and_pending_is_dropped(
     assert all(len(send_calls(emulator, c)) == 1 for c in gone)
 
 
-async def test_server_errors_are_retried_then_fail_after_max_attempts(
+async def test_server_errors_are_retried_until_the_retry_window_ends(
     emulator: Emulator, bot_app: BotAppFactory
 ) -> None:
-    """5xx and dropped connections are retried; after max_attempts the row fails with its error."""
-    running = await bot_app(delivery=FAST | {"max_attempts": 3})
+    """5xx and dropped connections are retried with backoff; a row fails only once it has
+    been failing for ``retry_for_seconds`` (short here), never after a number of tries."""
+    running = await bot_app(
+        delivery=FAST
+        | {"retry_for_seconds": 6, "max_backoff_seconds": 0.05, "per_private_chat_per_second": 20}
+    )
     db = running.app.db
     flaky, broken, network = 12_001, 12_002, 12_003
     others = list(range(12_100, 12_150))
     await add_chats(db, emulator, [(c, "private") for c in [flaky, broken, network, *others]])
     await subscribe(db, [(c, MOW) for c in [flaky, broken, network, *others]])
-    emulator.add_fault("5xx", method="sendMessage", chat_id=flaky, count=2)
-    emulator.add_fault("5xx", method="sendMessage", chat_id=broken, count=10)
+    emulator.add_fault("5xx", method="sendMessage", chat_id=flaky, count=12)
+    emulator.add_fault("5xx", method="sendMessage", chat_id=broken, count=100_000)
     emulator.add_fault("drop", method="sendMessage", chat_id=network, count=1)
     await add_article(db, (MOW,))
     await drain(running)
 
     assert len(received(emulator, flaky)) == 1
-    assert len(send_calls(emulator, flaky)) == 3  # two 500s, then sent
+    assert len(send_calls(emulator, flaky)) == 13  # twelve 500s (more than the old 8), then sent
     assert len(received(emulator, network)) == 1  # a dropped connection is retried too
     assert received(emulator, broken) == []
-    assert len(send_calls(emulator, broken)) == 3  # max_attempts
     row = await db.fetchone(
-        "SELECT status, attempts, last_error FROM deliveries WHERE chat_id = ?", (broken,)
+        "SELECT status, attempts, last_error, failing_since FROM deliveries WHERE chat_id = ?",
+        (broken,),
     )
-    assert row is not None and (row[0], row[1]) == ("failed", 3)
-    assert "Internal Server Error" in row[2], row[2]
+    assert row is not None and row[0] == "failed" and row[1] > 3 and row[2] and row[3]
+    assert len(send_calls(emulator, broken)) == row[1]
     assert all(len(received(emulator, c)) == 1 for c in others)
 
 

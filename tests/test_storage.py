@@ -33,7 +33,11 @@ async def test_upgrade_through_every_migration_keeps_data(tmp_path: Path) -> Non
     db = await open_database(path, migrate=False)
     await apply_migrations(db, MIGRATIONS[:1])
     assert await db.user_version() == 1
-    await Repositories.over(db).chats.upsert(5, "private", "Old", "ru")
+    async with db.write() as conn:  # the repository speaks the newest schema: plain SQL here
+        await conn.execute(
+            "INSERT INTO chats (id, type, title, language, active, created_at, updated_at)"
+            " VALUES (5, 'private', 'Old', 'ru', 1, 0, 0)"
+        )
     await db.close()
     # Each later step applies on top, one version at a time.
     for upto in range(2, len(MIGRATIONS) + 1):

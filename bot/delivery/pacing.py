@@ -1,13 +1,17 @@
 """Telegram's send limits, kept on our side so that the Bot API never has to say 429.
 
-* :class:`Pacer` spaces sends overall: ``rate`` per second, so requests arrive evenly.
-  After an idle moment it allows a small burst (a tenth of a second's worth, to absorb
-  timer jitter), so any one-second window holds at most ``1.1 x rate`` sends and a long
-  broadcast runs at ``rate``.
+* :class:`Pacer` caps sends overall with a sliding window: at most ``limit`` sends (the
+  rate, e.g. 30) in *any* window of ``window`` seconds (1 s), however the windows are laid.
+  It keeps the sends of the last window; a send counts from when it starts until a window
+  after its *answer* (Telegram saw the request at some moment in between, so network jitter
+  can never squeeze ``limit + 1`` into one window), and a new send waits until the oldest
+  leaves. Sends are also spread: at least ``0.9 / rate`` apart, so a broadcast runs evenly
+  at the rate instead of in bursts.
 * :class:`ChatLimits` keeps, per chat, the earliest time of its next message: one message
   per ``1 / per_private_chat_per_second`` in a private chat, and a sliding window of
-  ``per_group_per_minute`` messages per 60 s in groups, supergroups and channels. A 429 for
-  one chat pushes that chat's next time; :meth:`Pacer.pause` stops everything.
+  ``per_group_per_minute`` messages per 60 s in groups, supergroups and channels (both
+  counted from the answers). A 429 for one chat pushes that chat's next time;
+  :meth:`Pacer.pause` stops everything.
 
 All times are ``time.monotonic()`` seconds; the clock is injectable for tests.
 """
@@ -15,6 +19,7 @@ All times are ``time.monotonic()`` seconds; the clock is injectable for tests.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from collections import deque
 from collections.abc import Callable
@@ -27,52 +32,84 @@ RECENT_SEND_SECONDS = 60.0
 # limited, so every send pauses.
 STORM_CHATS = 3
 STORM_WINDOW = 1.0
+# Sends are at least SPREAD / rate apart (below 1: a late timer can be caught up).
+SPREAD = 0.9
+# How often to look again while the oldest send of a full window has no answer yet.
+IN_FLIGHT_POLL = 0.002
+
+
+class Send:
+    """One send the pacer counts: its start, and its answer once there is one."""
+
+    __slots__ = ("end", "start")
+
+    def __init__(self, start: float) -> None:
+        self.start = start
+        self.end: float | None = None
 
 
 class Pacer:
-    """A token bucket with ``burst`` tokens that :meth:`acquire` waits on."""
+    """A sliding-window limit with even spacing (see the module docstring).
 
-    def __init__(self, rate: float, burst: float | None = None, clock: Clock = time.monotonic):
+    ``delay()`` says how long until a send may start; ``take()`` starts one (call it right
+    after ``delay()`` returned 0, with no ``await`` in between); ``done(send)`` records its
+    answer. ``acquire()`` does the first two.
+    """
+
+    def __init__(self, rate: float, clock: Clock = time.monotonic, window: float = 1.0):
         self.rate = rate
-        self.burst = max(1.0, burst if burst is not None else rate / 10)
+        self.limit = max(1, math.floor(rate * window + 1e-9))
+        self.window = self.limit / rate  # == window for whole rates; longer below 1/window
+        self.gap = SPREAD / rate
         self._clock = clock
-        self._tokens = 1.0  # no burst at start: a broadcast begins at the steady rate
-        self._stamp = clock()
+        self._sends: deque[Send] = deque()
+        self._last_start = -math.inf
         self._paused_until = 0.0
 
-    def _refill(self, now: float) -> None:
-        self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
-
     def delay(self) -> float:
-        """Seconds until a send may go (0: now); does not consume."""
+        """Seconds until a send may start (0: now); does not consume."""
         now = self._clock()
-        self._refill(now)
-        wait = 0.0 if self._tokens >= 1 else (1 - self._tokens) / self.rate
-        return max(wait, self._paused_until - now)
+        sends = self._sends
+        horizon = now - self.window
+        while sends:
+            end = sends[0].end
+            if end is None or end > horizon:
+                break
+            sends.popleft()
+        wait = max(0.0, self._paused_until - now, self._last_start + self.gap - now)
+        if len(sends) >= self.limit:
+            oldest = sends[0].end
+            wait = max(wait, IN_FLIGHT_POLL if oldest is None else oldest + self.window - now)
+        return wait
 
-    def reserve(self) -> float:
-        """Take the next send slot now; returns the seconds to wait before using it (0: go).
-        Reservations queue up: the n-th caller waits about n / rate."""
+    def take(self) -> Send:
+        """A send starts now (counted in every window until a window after its answer)."""
         now = self._clock()
-        self._refill(now)
-        self._tokens -= 1
-        wait = 0.0 if self._tokens >= 0 else -self._tokens / self.rate
-        return max(wait, self._paused_until - now)
+        send = Send(now)
+        self._sends.append(send)
+        self._last_start = now
+        return send
 
-    async def acquire(self) -> None:
-        """Reserve a slot and wait for it (and for any pause)."""
-        wait = self.reserve()
-        while wait > 0:
+    def done(self, send: Send) -> None:
+        """The send was answered (or failed): it leaves the window ``window`` s from now."""
+        if send.end is None:
+            send.end = self._clock()
+
+    async def acquire(self) -> Send:
+        """Wait for a slot (and for any pause), then take it."""
+        while (wait := self.delay()) > 0:  # noqa: ASYNC110 - the wait is computed, not polled
             await asyncio.sleep(wait)
-            wait = self._paused_until - self._clock()
+        return self.take()
+
+    def in_window(self) -> int:
+        """Sends counted in the current window (in flight, or answered within it)."""
+        horizon = self._clock() - self.window
+        return sum(1 for s in self._sends if s.end is None or s.end > horizon)
 
     def pause(self, seconds: float) -> None:
-        """No send before ``seconds`` from now (the whole bot hit a 429)."""
+        """No send before ``seconds`` from now (the whole bot hit a 429, or an outage)."""
         until = self._clock() + seconds
-        if until > self._paused_until:
-            self._paused_until = until
-            self._tokens = 0.0
+        self._paused_until = max(self._paused_until, until)
 
     @property
     def paused_until(self) -> float:

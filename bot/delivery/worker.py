@@ -2,7 +2,8 @@
 
 One long-running task per bot process (:meth:`DeliveryWorker.run`):
 
-1. At start, rows a crash left in ``sending`` go back to ``pending``
+1. At start, outcomes the last stop could not store (:mod:`bot.delivery.journal`) are
+   stored, then rows a crash left in ``sending`` go back to ``pending``
    (:meth:`storage.deliveries.DeliveryRepository.reset_in_flight`). Those were in flight at
    the crash - at most ``delivery.concurrency`` of them - and may reach a chat twice.
 2. Due rows are claimed in batches (``pending`` -> ``sending``, oldest first, one write
@@ -12,7 +13,13 @@ One long-running task per bot process (:meth:`DeliveryWorker.run`):
    be ready for a while goes back to ``pending`` with that time as ``not_before``.
 3. A sender records its outcome (committed in batches shared by all senders) *before* it
    takes the next row, so at any moment at most ``concurrency`` rows have been sent
-   without being marked: that bounds the duplicates a ``kill -9`` can cause.
+   without being marked: that bounds the duplicates a ``kill -9`` can cause. A write that
+   fails (the database locked by another process) is retried with backoff until it is
+   stored; at a stop the outcomes still unsaved go to the journal. Bookkeeping that failed
+   never makes a send happen twice.
+
+The app runs :meth:`DeliveryWorker.run` under :func:`bot.supervise.supervise`: if it fails
+(e.g. the database is locked past ``busy_timeout`` at start) it is logged and started again.
 
 Errors (aiogram raises them, it retries nothing itself):
 
@@ -24,9 +31,13 @@ Errors (aiogram raises them, it retries nothing itself):
   kicked»: the chat becomes inactive and its waiting rows are dropped.
 * ``TelegramMigrateToChat``: the chat, its subscriptions and waiting rows move to the new
   id (``SubscriptionRepository.move_chat``) and the row is resent there.
-* Other 400s: the row fails with the reason (a bad message will not get better).
-* 5xx and network errors: retried with exponential backoff (1, 2, 4 ... 300 s) up to
-  ``delivery.max_attempts`` attempts, then the row fails.
+* Other 400s: the row fails with the reason (a bad message will not get better). These and
+  the chat being gone are the only errors that end a row.
+* 5xx and network errors: an outage, not the message's fault. The row is retried with a
+  doubling backoff (1, 2, 4 ... ``delivery.max_backoff_seconds``) for
+  ``delivery.retry_for_seconds`` (24 h) after its first failure, then it fails. Every send
+  also pauses for the same doubling delay while failures follow each other, so an outage of
+  hours costs a probe every few minutes, not the whole outbox's worth of requests.
 """
 
 from __future__ import annotations
@@ -53,12 +64,16 @@ from aiogram.exceptions import (
 from aiogram.methods.base import Response
 from aiogram.types import LinkPreviewOptions, Message
 
+from bot.delivery import journal
 from bot.delivery.pacing import ChatLimits, Pacer
 from bot.render import render_push
+from bot.retry import own_retry_policy
 from storage.db import now_ts
 from storage.deliveries import Claimed, Outcome
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from bot.config import DeliverySettings
     from storage.repos import Repositories
 
@@ -75,15 +90,17 @@ RELEASE_AFTER = 2.0  # a buffered row whose chat is not ready for longer goes ba
 _RENDER_CACHE = 512
 _BATCH_TARGET = 16  # outcomes per write worth waiting for (at most concurrency / 2) ...
 _BATCH_WINDOW = 0.001  # ... this long at most
+RECORD_RETRY_MAX = 5.0  # a failing outcome write is retried every 0.05, 0.1 ... 5 s
+STOP_GRACE = 5.0  # at a stop, sends in flight get this long to finish and be recorded
 # aiogram parses every answer with ``Response[Message]``; pydantic caches parametrized
 # generics weakly, so without a strong reference the class is rebuilt (about 10 ms) every
 # few dozen sends once the garbage collector has run.
 _RESPONSE_MESSAGE = Response[Message]
 
 
-def backoff(attempt: int) -> float:
-    """Seconds to wait after the ``attempt``-th failure (1-based): 1, 2, 4 ... 300."""
-    return float(min(MAX_BACKOFF, 2 ** max(0, attempt - 1)))
+def backoff(attempt: int, cap: float = MAX_BACKOFF) -> float:
+    """Seconds to wait after the ``attempt``-th failure (1-based): 1, 2, 4 ... ``cap``."""
+    return float(min(cap, 2 ** min(max(0, attempt - 1), 62)))
 
 
 @dataclass
@@ -97,12 +114,18 @@ class WorkerStats:
 
 
 class _Recorder:
-    """Commits outcomes in batches: every send waits until its outcome is in the DB."""
+    """Commits outcomes in batches: every send waits until its outcome is in the DB.
+
+    A failing write is retried with backoff until it succeeds; only a stop ends the wait,
+    and :meth:`drain` then hands the outcomes still unsaved to the worker.
+    """
 
     def __init__(self, repos: Repositories, concurrency: int) -> None:
         self._repos = repos
         self._target = max(1, min(_BATCH_TARGET, concurrency // 2))
         self._queue: asyncio.Queue[tuple[Outcome, asyncio.Future[None]]] = asyncio.Queue()
+        self._batch: list[tuple[Outcome, asyncio.Future[None]]] = []
+        self.failing = False  # the last write failed (the database is locked or read-only)
 
     async def record(self, outcome: Outcome) -> None:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -111,23 +134,49 @@ class _Recorder:
 
     async def run(self) -> None:
         while True:
-            batch = [await self._queue.get()]
+            self._batch = [await self._queue.get()]
             # A millisecond lets answers arriving together join this batch: fewer, larger
             # writes (each is a hop to the SQLite thread that stalls the event loop).
             if self._queue.qsize() < self._target:
                 await asyncio.sleep(_BATCH_WINDOW)
             while not self._queue.empty():
-                batch.append(self._queue.get_nowait())
-            try:
-                await self._repos.deliveries.apply([o for o, _ in batch])
-            except sqlite3.Error as exc:  # reported to every waiting send
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(exc)
-                continue
-            for _, future in batch:
+                self._batch.append(self._queue.get_nowait())
+            await self._store([o for o, _ in self._batch])
+            for _, future in self._batch:
                 if not future.done():
                     future.set_result(None)
+            self._batch = []
+
+    async def _store(self, outcomes: list[Outcome]) -> None:
+        delay = 0.05
+        failures = 0
+        while True:
+            try:
+                await self._repos.deliveries.apply(outcomes)
+            except sqlite3.Error as exc:
+                failures += 1
+                self.failing = True
+                if failures == 1 or failures % 20 == 0:
+                    log.warning(
+                        "recording %d delivery outcome(s) failed (%s); retrying until stored",
+                        len(outcomes), exc,
+                    )  # fmt: skip
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RECORD_RETRY_MAX)
+                continue
+            if failures:
+                log.info("%d delivery outcome(s) stored after %d failed tries",
+                         len(outcomes), failures)  # fmt: skip
+            self.failing = False
+            return
+
+    def drain(self) -> list[Outcome]:
+        """After the task is cancelled: every outcome not stored (current batch and queue)."""
+        left = [o for o, _ in self._batch]
+        self._batch = []
+        while not self._queue.empty():
+            left.append(self._queue.get_nowait()[0])
+        return left
 
 
 class DeliveryWorker:
@@ -140,8 +189,10 @@ class DeliveryWorker:
         settings: DeliverySettings,
         *,
         batch_size: int | None = None,
+        journal_path: Path | None = None,
     ) -> None:
         self.bot = bot
+        self.journal_path = journal_path
         self.repos = repos
         self.settings = settings
         self.pacer = Pacer(settings.rate_per_second)
@@ -164,6 +215,9 @@ class DeliveryWorker:
         self._paid = settings.paid_broadcast
         self._last_gc = time.monotonic()
         self._claim_after = 0.0  # no claim before this (monotonic) unless woken
+        self._unsaved: list[Outcome] = []  # outcomes a stop could not store (and no journal)
+        self._outage = 0  # 5xx / network errors in a row, across all chats
+        self._retry_at: float | None = None  # when the soonest row put back is due (monotonic)
 
     # Control ----------------------------------------------------------------
 
@@ -192,16 +246,15 @@ class DeliveryWorker:
 
     async def run(self) -> None:
         """``concurrency`` senders, each taking the next ready row, sending it and recording
-        the outcome before taking another."""
-        reset = await self.repos.deliveries.reset_in_flight()
-        if reset:
-            log.warning("%d deliveries were in flight at the last stop; sending them again", reset)
+        the outcome before taking another. Raises if the start fails (the app restarts it)."""
+        await self._recover()
         self._stopping = False
         recorder = asyncio.create_task(self._recorder.run(), name="delivery-recorder")
-        senders = [
-            asyncio.create_task(self._sender(), name=f"delivery-sender-{i}")
-            for i in range(self.concurrency)
-        ]
+        with own_retry_policy():  # the senders' calls follow this module's policy only
+            senders = [
+                asyncio.create_task(self._sender(), name=f"delivery-sender-{i}")
+                for i in range(self.concurrency)
+            ]
         try:
             await asyncio.wait(senders, return_when=asyncio.FIRST_EXCEPTION)
             for task in senders:  # a sender only ends early on a bug: surface it
@@ -210,6 +263,21 @@ class DeliveryWorker:
                     raise exc
         finally:
             await self._shutdown(recorder, senders)
+
+    async def _recover(self) -> None:
+        """Store what the last stop could not, then put rows left in 'sending' back."""
+        saved = [*self._unsaved]
+        if self.journal_path is not None:
+            saved += journal.load(self.journal_path)
+        if saved:
+            await self.repos.deliveries.apply(saved)
+            self._unsaved = []
+            if self.journal_path is not None:
+                journal.clear(self.journal_path)
+            log.info("%d delivery outcome(s) from the last stop stored", len(saved))
+        reset = await self.repos.deliveries.reset_in_flight()
+        if reset:
+            log.warning("%d deliveries were in flight at the last stop; sending them again", reset)
 
     async def _sender(self) -> None:
         while not self._stopping:
@@ -221,25 +289,52 @@ class DeliveryWorker:
     async def _shutdown(
         self, recorder: asyncio.Task[None], senders: list[asyncio.Task[None]]
     ) -> None:
-        """Let sends in flight finish (briefly), give back buffered rows, stop the recorder."""
+        """Let sends in flight finish and be recorded (briefly), give back buffered rows,
+        and keep whatever could not be stored for the next start (the journal)."""
         self._stopping = True
         self.wake()
         pending = [t for t in senders if not t.done()]
         if pending:
-            await asyncio.wait(pending, timeout=5.0)
+            await asyncio.wait(pending, timeout=STOP_GRACE)
         for task in senders:
             task.cancel()
         for task in senders:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        buffered = [Outcome(r.id, "retry", not_before=0, error=None) for r in self._buffer]
-        self._buffer.clear()
-        if buffered:
-            with contextlib.suppress(sqlite3.Error):
-                await self.repos.deliveries.apply(buffered)
+        failing = self._recorder.failing
         recorder.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await recorder
+        unsaved = self._recorder.drain()
+        buffered = [Outcome(r.id, "retry", not_before=0, error=None) for r in self._buffer]
+        self._buffer.clear()
+        self._in_flight.clear()
+        if unsaved and not failing:
+            try:  # one more try, short: the recorder was not failing, so this usually works
+                await asyncio.wait_for(self.repos.deliveries.apply(unsaved), 2.0)
+                unsaved = []
+            except (sqlite3.Error, TimeoutError) as exc:
+                log.warning("storing %d outcome(s) at stop failed: %s", len(unsaved), exc)
+        if unsaved:
+            self._keep_unsaved(unsaved)
+        if buffered and not failing:  # not needed for correctness: reset_in_flight does it
+            with contextlib.suppress(sqlite3.Error, TimeoutError):
+                await asyncio.wait_for(self.repos.deliveries.apply(buffered), 2.0)
+
+    def _keep_unsaved(self, outcomes: list[Outcome]) -> None:
+        """Outcomes the database would not take: to the journal (or memory, without one)."""
+        if self.journal_path is not None:
+            try:
+                journal.save(self.journal_path, outcomes)
+            except OSError as exc:
+                log.error("cannot write the delivery journal %s: %s", self.journal_path, exc)
+            else:
+                log.warning(
+                    "%d delivery outcome(s) could not be stored; kept in %s for the next start",
+                    len(outcomes), self.journal_path,
+                )  # fmt: skip
+                return
+        self._unsaved.extend(outcomes)
 
     async def _refill(self) -> None:
         self._refilling = True
@@ -281,6 +376,9 @@ class DeliveryWorker:
         """The next row to send, its chat marked in flight and its pacer slot taken; None
         when stopping."""
         while not self._stopping:
+            if self._retry_at is not None and time.monotonic() >= self._retry_at:
+                self._retry_at = None  # a row put back for a short retry is due: claim it
+                self._claim_after = 0.0
             if (
                 len(self._buffer) < self.batch_size // 2
                 and not self._refilling
@@ -301,7 +399,12 @@ class DeliveryWorker:
                     log.warning("releasing deliveries failed: %s", exc)
                     await asyncio.sleep(1.0)
                 continue
-            if not self._buffer and not self._in_flight and not self._refilling:
+            if (
+                not self._buffer
+                and not self._in_flight
+                and not self._refilling
+                and self._retry_at is None
+            ):
                 self._idle.set()
             if soonest is not None:
                 timeout = max(0.001, soonest - now)
@@ -312,6 +415,8 @@ class DeliveryWorker:
                 if now - self._last_gc > 60:
                     self.limits.gc()
                     self._last_gc = now
+            if self._retry_at is not None:
+                timeout = min(timeout, max(0.001, self._retry_at - now))
             self._waiting += 1
             try:
                 with contextlib.suppress(TimeoutError):
@@ -322,10 +427,8 @@ class DeliveryWorker:
 
     async def _pace(self, row: Claimed) -> bool:
         """Wait for the overall pacer; False (row put back) if its chat got limited meanwhile."""
-        delay = self.pacer.reserve()
-        while delay > 0:
+        while (delay := self.pacer.delay()) > 0 and not self._stopping:  # noqa: ASYNC110
             await asyncio.sleep(delay)
-            delay = self.pacer.paused_until - time.monotonic()
         if self._stopping or self.limits.ready_at(row.chat_id, row.chat_type) > time.monotonic():
             self._in_flight.discard(row.chat_id)
             self._buffer.appendleft(row)
@@ -365,19 +468,18 @@ class DeliveryWorker:
 
     async def _send(self, row: Claimed) -> None:
         outcome: Outcome | None = None
+        send = self.pacer.take()  # right after _pace saw a free slot: no await in between
         try:
             outcome = await self._attempt(row)
         except Exception as exc:  # a bug or the DB failing: never lose the row
             log.exception("delivery %s: unexpected error", row.id)
-            outcome = self._transient(row, repr(exc))
+            outcome = self._retry_later(row, repr(exc))
         finally:
+            self.pacer.done(send)
             try:
                 if outcome is not None:
+                    # Retried until stored; a stop leaves it to the journal.
                     await self._recorder.record(outcome)
-            except sqlite3.Error:
-                # The row stays 'sending': the next start sends it again (a duplicate
-                # only if this send reached Telegram).
-                log.exception("delivery %s: recording the outcome failed", row.id)
             finally:
                 # Counted from the answer, not the request: Telegram sees the request
                 # arrive at most then, so network jitter can never squeeze two sends.
@@ -413,11 +515,11 @@ class DeliveryWorker:
             return Outcome(row.id, "failed", error=exc.message[:500], count_attempt=True)
         except (TelegramServerError, TelegramNetworkError) as exc:
             return self._transient(row, str(exc))
-        except TelegramAPIError as exc:
+        except TelegramAPIError as exc:  # 401, 404, 409...: the server's state, not the message
             if "too many requests" in exc.message.lower():
                 return self._too_many(row, DEFAULT_RETRY_AFTER, exc.message)
-            self.stats.failed += 1
-            return Outcome(row.id, "failed", error=exc.message[:500], count_attempt=True)
+            return self._transient(row, exc.message)
+        self._outage = 0
         self.limits.sent_ok(row.chat_id)
         self.stats.sent += 1
         return Outcome(row.id, "sent", message_id=message.message_id)
@@ -436,16 +538,40 @@ class DeliveryWorker:
         return Outcome(row.id, "retry", not_before=now_ts() + int(wait), error=error[:500])
 
     def _transient(self, row: Claimed, error: str) -> Outcome:
-        attempt = row.attempts + 1
-        if attempt >= self.settings.max_attempts:
+        """A 5xx or network error: the server's trouble. Retry the row with backoff until
+        ``retry_for_seconds`` after its first failure; pause every send while they last."""
+        cap = self.settings.max_backoff_seconds
+        self._outage += 1
+        pause = backoff(self._outage, cap)
+        if pause > self.pacer.paused_until - time.monotonic():
+            if self._outage in (3, 10) or self._outage % 50 == 0:
+                log.warning("Bot API failing (%d errors in a row: %s); sends pause %.1f s",
+                            self._outage, error, pause)  # fmt: skip
+            self.pacer.pause(pause)
+        return self._retry_later(row, error)
+
+    def _retry_later(self, row: Claimed, error: str) -> Outcome:
+        now = now_ts()
+        since = row.failing_since if row.failing_since is not None else now
+        if now - since >= self.settings.retry_for_seconds:
             self.stats.failed += 1
-            log.warning("delivery %s failed after %d attempts: %s", row.id, attempt, error)
+            log.warning("delivery %s failed: still failing after %d s (%d attempts): %s",
+                        row.id, now - since, row.attempts + 1, error)  # fmt: skip
             return Outcome(row.id, "failed", error=error[:500], count_attempt=True)
         self.stats.retried += 1
-        wait = backoff(attempt)
+        wait = backoff(row.attempts + 1, self.settings.max_backoff_seconds)
         self.limits.block(row.chat_id, wait)
-        return Outcome(row.id, "retry", not_before=now_ts() + int(wait), error=error[:500],
-                       count_attempt=True)  # fmt: skip
+        self._due_in(wait)
+        return Outcome(row.id, "retry", not_before=now + int(wait), error=error[:500],
+                       count_attempt=True, failing_since=since)  # fmt: skip
+
+    def _due_in(self, seconds: float) -> None:
+        """A row goes back to the DB due in ``seconds``: claim again then, not at the next
+        idle poll (a short backoff stays short)."""
+        if seconds <= IDLE_POLL_SECONDS:
+            at = time.monotonic() + seconds
+            if self._retry_at is None or at < self._retry_at:
+                self._retry_at = at
 
     async def _gone(self, row: Claimed, reason: str) -> Outcome | None:
         dropped = await self.repos.deliveries.deactivate_chat(row.chat_id, reason[:500])

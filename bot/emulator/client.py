@@ -168,6 +168,11 @@ class EmulatorClient:
         result: JSON = await self._call("POST", "updates/inline", body)
         return result
 
+    async def raw_update(self, kind: str, payload: JSON) -> JSON:
+        """Queue ``{"update_id": N, kind: payload}`` as given (malformed updates too)."""
+        result: JSON = await self._call("POST", "updates/raw", {"kind": kind, "payload": payload})
+        return result
+
     async def pending_updates(self) -> list[JSON]:
         result: list[JSON] = await self._call("GET", "updates")
         return result

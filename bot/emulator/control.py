@@ -154,6 +154,18 @@ def add_routes(app: web.Application, world: World) -> None:
             language_code=str(b.get("language_code", "ru")),
         )
 
+    async def raw_update(request: web.Request) -> Any:
+        # Queued as given, unchecked: malformed updates (a field missing, a type the bot's
+        # library does not know) test how the bot survives them.
+        b = await _body(request)
+        kind, payload = b.get("kind"), b.get("payload")
+        if not isinstance(kind, str) or not kind or kind == "update_id":
+            raise ControlError("'kind' must name the update's field, e.g. 'message'")
+        if not isinstance(payload, dict):
+            raise ControlError("'payload' must be a JSON object")
+        update = world.enqueue_update(kind, payload)
+        return {"update_id": update["update_id"], kind: payload}
+
     async def pending_updates(request: web.Request) -> Any:
         return list(world.updates)
 
@@ -277,6 +289,7 @@ def add_routes(app: web.Application, world: World) -> None:
     r.add_post(f"{PREFIX}/updates/document", _wrap(user_document))
     r.add_post(f"{PREFIX}/updates/callback", _wrap(callback))
     r.add_post(f"{PREFIX}/updates/inline", _wrap(inline))
+    r.add_post(f"{PREFIX}/updates/raw", _wrap(raw_update))
     r.add_get(f"{PREFIX}/updates", _wrap(pending_updates))
     r.add_get(f"{PREFIX}/callbacks/{{query_id}}", _wrap(callback_answer))
     r.add_get(f"{PREFIX}/inline/{{query_id}}", _wrap(inline_answer))

@@ -162,6 +162,11 @@ class World:
         """Updates not yet confirmed by getUpdates."""
         return self.updates_queue.pending
 
+    def enqueue_update(self, kind: str, payload: JSON) -> JSON:
+        """Queue an update as given (the control API's raw updates: malformed ones too, to
+        test how the bot survives them; only text that is not UTF-8 is refused)."""
+        return self.updates_queue.enqueue(kind, payload)
+
     @property
     def faults(self) -> list[Fault]:
         """Pending faults, in order."""

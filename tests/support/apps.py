@@ -31,6 +31,9 @@ def make_settings(base_url: str, db_path: Path, **sections: Any) -> Settings:
     telegram: JSON = {"token": TOKEN, "api_base": base_url, "admins": [ADMIN_ID]}
     telegram |= sections.pop("telegram", {})
     telegram.setdefault("polling_timeout", 1)
+    # Feature tests act faster than people; tests/test_faults_delivery.py sets the real limit.
+    telegram.setdefault("user_rate_per_second", 100)
+    telegram.setdefault("user_burst", 100)
     storage: JSON = {"path": str(db_path)} | sections.pop("storage", {})
     # The fixtures' item links are not real pages: tests that read pages turn it on.
     ingest: JSON = {"pages_per_poll": 0} | sections.pop("ingest", {})

@@ -102,7 +102,8 @@ async def add_article(
             (f"https://example.ru/n/{n}", title, text, published, fetched,
              hashlib.sha1(f"{n}{text}".encode()).hexdigest(), duplicate_of),
         )  # fmt: skip
-        article_id = int(list(await cur.fetchall())[0][0])
+        (row,) = list(await cur.fetchall())
+        article_id = int(row[0])
         await conn.executemany(
             "INSERT INTO article_regions (article_id, region, published_at) VALUES (?, ?, ?)",
             [(article_id, r, published) for r in regions],
