@@ -34,7 +34,7 @@ from storage.events import EventRecord, EventRepository
 
 LIST_LIMIT = 10
 _MAX_ID = 2**62
-_CARD = re.compile(r"^ev:(\d{1,18}):(\*|RU-[A-Z]{2,3})$")
+_CARD = re.compile(r"^ev:([0-9]{1,18}):(\*|RU-[A-Z]{2,3})$")
 _LIST = re.compile(r"^evl:(\*|RU-[A-Z]{2,3})$")
 _PERIOD_WORDS: dict[str, Period] = {
     "today": "today",

@@ -1220,7 +1220,7 @@ def resolve_region(query: str) -> RegionResolution:
     if not q:
         return RegionResolution(None, ())
     direct = by_code(q) or _abbr_exact().get(q.upper())
-    if direct is None and q.isdigit():
+    if direct is None and q.isascii() and q.isdigit() and len(q) <= 3:
         code = _gazetteer().numbers.get(int(q))
         direct = by_code(code) if code else None
     if direct is None:
