@@ -36,6 +36,7 @@ from bot.jobs import JOB_DEFAULTS, register_jobs
 from handlers import build_root_router
 from handlers.middlewares import ChatContextMiddleware
 from storage.db import Database
+from storage.health import check_integrity
 from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
@@ -206,9 +207,25 @@ def make_after_store(repos: Repositories, planner: Planner) -> AfterStore:
     return after_store
 
 
-async def build_app(settings: Settings, *, session: AiohttpSession | None = None) -> App:
-    """Open the database (migrating it) and wire every service, the bot and the dispatcher."""
+async def build_app(
+    settings: Settings, *, session: AiohttpSession | None = None, verify: bool = False
+) -> App:
+    """Open the database (migrating it) and wire every service, the bot and the dispatcher.
+
+    ``verify`` also runs SQLite's quick check first (``python -m bot run``): a damaged file is
+    refused at start with :class:`StorageError` instead of failing later, command by command.
+    """
     db = await Database.open(settings.storage.path)
+    try:
+        if verify:
+            await check_integrity(db)
+        return _wire(settings, db, session)
+    except BaseException:
+        await db.close()  # an open database keeps a thread alive: the process would hang
+        raise
+
+
+def _wire(settings: Settings, db: Database, session: AiohttpSession | None) -> App:
     repos = Repositories.over(db)
     bot = make_bot(settings, session)
     worker = DeliveryWorker(bot, repos, settings.delivery)

@@ -19,6 +19,7 @@ from typing import Any
 import aiosqlite
 
 from storage.errors import MigrationError, StorageError
+from storage.health import open_problem, path_problem, refuse_newer_schema
 from storage.migrations import MIGRATIONS, Migration
 
 BUSY_TIMEOUT_MS = 10_000
@@ -49,20 +50,25 @@ class Database:
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Database:
         path_str = str(path)
-        if path_str != ":memory:":
-            Path(path_str).parent.mkdir(parents=True, exist_ok=True)
+        if (problem := path_problem(path_str)) is not None:
+            raise StorageError(problem)  # before aiosqlite's thread fails noisily on it
         try:
+            if path_str != ":memory:":
+                Path(path_str).parent.mkdir(parents=True, exist_ok=True)
             conn = await aiosqlite.connect(path_str, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot open database {path_str!r}: {exc}") from exc
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(open_problem(path_str, exc)) from exc
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path_str)
         try:
             await db._pragmas()
+            await refuse_newer_schema(db, MIGRATIONS[-1].version)
             if migrate:
                 await apply_migrations(db)
-        except BaseException:
+        except BaseException as exc:
             await conn.close()
+            if isinstance(exc, sqlite3.Error) and not isinstance(exc, StorageError):
+                raise StorageError(open_problem(path_str, exc)) from exc
             raise
         return db
 

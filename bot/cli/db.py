@@ -1,4 +1,4 @@
-"""``python -m bot db migrate|info``: schema version and row counts."""
+"""``python -m bot db migrate|info|check``: schema version, row counts, integrity."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 
 from bot.config import Settings
 from storage.db import Database
+from storage.health import check_integrity
 from storage.stats import StatsRepository
 
 
@@ -16,6 +17,9 @@ async def db_command(settings: Settings, action: str) -> int:
             counts = await StatsRepository(db).table_counts()
             info = {"path": db.path, "schema_version": await db.user_version(), **counts}
             print(json.dumps(info, ensure_ascii=False))
+        elif action == "check":
+            await check_integrity(db)  # StorageError names the problem (exit 1)
+            print(f"ok: {db.path} (schema version {await db.user_version()})")
         else:
             print(f"schema version {await db.user_version()}")
     finally:
