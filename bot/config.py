@@ -36,6 +36,8 @@ from bot.errors import ConfigError
 
 DEFAULT_CONFIG = Path("config.example.toml")
 _REGION_CODE = re.compile(r"^RU-[A-Z]{2,4}$")
+# A Bot API token: the bot's numeric id, a colon, then the secret (letters, digits, _ and -).
+_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,128}")
 
 # The file being loaded; a ContextVar so that loading is re-entrant in tests.
 _toml_path: ContextVar[Path | None] = ContextVar("_toml_path", default=None)
@@ -51,6 +53,20 @@ class TelegramSettings(_Section):
     admins: tuple[int, ...] = ()
     # Seconds of long polling per getUpdates call.
     polling_timeout: Annotated[int, Field(ge=1, le=60)] = 30
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: SecretStr) -> SecretStr:
+        # Checked here, not by aiogram at start: a malformed token is a config error (exit 2),
+        # and the message never repeats the token itself.
+        token = value.get_secret_value().strip()
+        if token and not _TOKEN.fullmatch(token):
+            raise ValueError(
+                "malformed token (from BOT_TOKEN or the config): expected the form "
+                "123456789:AbCdEf... as @BotFather gives it (digits, a colon, then letters, "
+                "digits, _ or -)"
+            )
+        return SecretStr(token)
 
 
 class StorageSettings(_Section):
@@ -86,6 +102,10 @@ class IngestSettings(_Section):
     max_redirects: Annotated[int, Field(ge=0, le=20)] = 5
     per_host_connections: Annotated[int, Field(ge=1, le=32)] = 2
     user_agent: str = ""
+    # Loopback, link-local and private addresses (127.0.0.1, 169.254.169.254, 10.x, fc00::/7
+    # ...) are refused after DNS and on every redirect unless this is on: an admin's URL must
+    # not reach the server's own network. The demo and tests serving feeds locally turn it on.
+    allow_private_addresses: bool = False
 
 
 class SourceSettings(_Section):

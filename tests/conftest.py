@@ -68,7 +68,12 @@ def make_settings(base_url: str, db_path: Path, **sections: Any) -> Settings:
     telegram |= sections.pop("telegram", {})
     telegram.setdefault("polling_timeout", 1)
     storage: JSON = {"path": str(db_path)} | sections.pop("storage", {})
-    return Settings.model_validate({"telegram": telegram, "storage": storage, **sections})
+    # Feeds are served from 127.0.0.1 in tests: private addresses are allowed unless a test
+    # says otherwise (the SSRF guard's tests pass ingest={"allow_private_addresses": False}).
+    ingest: JSON = {"allow_private_addresses": True} | sections.pop("ingest", {})
+    return Settings.model_validate(
+        {"telegram": telegram, "storage": storage, "ingest": ingest, **sections}
+    )
 
 
 @dataclass

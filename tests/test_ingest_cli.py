@@ -24,7 +24,11 @@ RUNNER = (
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
     path = tmp_path / "config.toml"
-    path.write_text(f'[storage]\npath = "{tmp_path / "db.sqlite3"}"\n', encoding="utf-8")
+    path.write_text(
+        f'[storage]\npath = "{tmp_path / "db.sqlite3"}"\n'
+        "[ingest]\nallow_private_addresses = true\n",  # the feed server is on 127.0.0.1
+        encoding="utf-8",
+    )
     return path
 
 

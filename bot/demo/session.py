@@ -26,7 +26,8 @@ def demo_settings(base: Settings, api_base: str, feeds: list[str], workdir: Path
     data["telegram"] |= {"token": DEMO_TOKEN, "api_base": api_base, "admins": [DEMO_USER],
                          "polling_timeout": 2}  # fmt: skip
     data["storage"] |= {"path": workdir / "demo.sqlite3"}
-    data["ingest"] |= {"poll_interval_seconds": 30}
+    # The demo's feeds are served from 127.0.0.1.
+    data["ingest"] |= {"poll_interval_seconds": 30, "allow_private_addresses": True}
     data["sources"] = [{"url": url} for url in feeds]
     return Settings(**data)
 
@@ -90,7 +91,7 @@ async def run_demo(settings: Settings, *, out: TextIO | None = None) -> int:
                     if not feeds.published:
                         await _publish(feeds, app, chat)
                     await chat.settle(limit=20)
-                elif line.isdigit():
+                elif line.isascii() and line.isdigit() and len(line) <= 3:
                     await chat.press(int(line))
                     await chat.settle()
                 elif line.startswith("@"):
