@@ -22,7 +22,13 @@ from bot.config import IngestSettings, Settings
 from bot.errors import FetchError, IngestError, ParseError
 from bot.ingest import dedup
 from bot.ingest.fetch import Fetcher, FetchResult, expand_location, is_local, local_path
-from bot.ingest.normalise import canonical_url, clean_title, pick_published, title_from_text
+from bot.ingest.normalise import (
+    canonical_url,
+    clean_title,
+    item_key,
+    pick_published,
+    title_from_text,
+)
 from bot.ingest.parse import Parsed, RawItem, decode, parse_document, plain
 from bot.text.catalogue import by_code
 from bot.text.regions import tag_regions
@@ -106,12 +112,14 @@ def _candidate(raw: RawItem, *, base_url: str, fetched_at: datetime) -> Candidat
         url = canonical_url(guid)
     if url is None and raw.page:
         url = canonical_url(base_url)
-    if url is None:
-        raise ParseError("no usable link")
     text = (raw.text if raw.page else plain(raw.text))[:MAX_TEXT]
     title = clean_title(raw.title) or title_from_text(text)
     if not title:
         raise ParseError("no title and no text")
+    if url is None:
+        # No http(s) link (none, file://, javascript:...): the item is kept without one, and
+        # is pushed as text, never as a link to something that is not a web page.
+        url = item_key(base_url, guid or "", (raw.link or "").strip(), title, text[:1000])
     published, _ = pick_published([raw.published], fetched_at)
     return Candidate(guid, url, title, text or title, published)
 
