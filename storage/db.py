@@ -33,6 +33,14 @@ def _bind(params: Params) -> tuple[Any, ...] | Mapping[str, Any]:
     return params if isinstance(params, Mapping) else tuple(params)
 
 
+async def rollback_if_open(conn: aiosqlite.Connection) -> None:
+    """ROLLBACK unless SQLite already rolled the transaction back by itself, as it does on a
+    full disk (SQLITE_FULL) or an I/O error: a second ROLLBACK would fail with «no
+    transaction is active» and hide the real error."""
+    if conn.in_transaction:
+        await conn.execute("ROLLBACK")
+
+
 def now_ts() -> int:
     """Current UTC time as integer seconds: the storage format of every timestamp."""
     return int(time.time())
@@ -90,9 +98,13 @@ class Database:
             try:
                 yield self.conn
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                await rollback_if_open(self.conn)
                 raise
-            await self.conn.execute("COMMIT")
+            try:
+                await self.conn.execute("COMMIT")
+            except BaseException:  # a full disk at commit: never leave the transaction open
+                await rollback_if_open(self.conn)
+                raise
 
     async def write_one(self, sql: str, params: Params = ()) -> int:
         """One statement as its own (autocommit) transaction; returns the changed row count.
@@ -146,7 +158,7 @@ async def apply_migrations(db: Database, migrations: Iterable[Migration] = MIGRA
                     await db.conn.execute(statement)
                 await db.conn.execute(f"PRAGMA user_version = {migration.version}")
             except BaseException as exc:
-                await db.conn.execute("ROLLBACK")
+                await rollback_if_open(db.conn)
                 if isinstance(exc, sqlite3.Error):
                     raise MigrationError(
                         f"migration {migration.version} ({migration.name}) failed: {exc}"

@@ -10,13 +10,22 @@ tables this code would misread.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from storage.errors import StorageError
 
-if TYPE_CHECKING:
-    from storage.db import Database
+
+class Database(Protocol):
+    """What these checks need of :class:`storage.db.Database` (which imports this module)."""
+
+    path: str
+
+    async def fetchall(self, sql: str, params: Any = ()) -> Sequence[Any]: ...
+
+    async def user_version(self) -> int: ...
+
 
 __all__ = [
     "check_integrity",
@@ -103,9 +112,10 @@ async def check_integrity(db: Database) -> None:
         rows = await db.fetchall("PRAGMA quick_check")
     except sqlite3.Error as exc:
         raise StorageError(open_problem(db.path, exc)) from exc
-    found = [str(row[0]) for row in rows]
+    found = [line for row in rows for line in str(row[0]).splitlines() if line.strip()]
     if found != ["ok"]:
-        first = found[0] if found else "no answer"
+        named = [line for line in found if not line.startswith("***")]
+        first = named[0] if named else (found[0] if found else "no answer")
         raise StorageError(
             f"database {db.path!r} is damaged ({first}; {len(found)} problem(s) found by "
             "PRAGMA quick_check): restore it from a backup"
