@@ -18,8 +18,8 @@ from aiogram.types import Message
 
 from bot.config import Settings
 from bot.errors import AddressRefusedError, UserInputError
-from bot.ingest.guard import refusal_for_url
 from bot.i18n import Texts
+from bot.ingest.guard import refusal_for_url
 from bot.ingest.pipeline import Ingestor, SourceReport
 from bot.render import pack_messages
 from bot.text.catalogue import by_code
