@@ -122,10 +122,9 @@ def facts(text: str) -> frozenset[str]:
         whole = re.sub(r"\D", "", m.group(1))
         found.add("#" + whole + ("." + m.group(2) if m.group(2) else ""))
     for m in _NAME.finditer(text):
-        if _SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()]) and not m.group(
-            0
-        ).isupper():
-            continue
+        opens_sentence = _SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()])
+        if opens_sentence and not m.group(0).isupper():
+            continue  # «Строительство началось»: grammar, not a name
         found.add("@" + " ".join(stem(w) for w in words(m.group(0))))
     return frozenset(found)
 
