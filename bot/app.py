@@ -61,6 +61,7 @@ from bot.web import Metrics, SendCounter, UpdateCounter, WebServer
 from handlers import build_root_router
 from handlers.middlewares import ChatContextMiddleware, ThrottleMiddleware
 from storage.db import Database, open_database
+from storage.health import check_integrity
 from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
@@ -403,10 +404,26 @@ def journal_path(settings: Settings) -> Path | None:
     return None if str(path) == ":memory:" else path.with_name(path.name + ".unsaved-outcomes")
 
 
-async def build_app(settings: Settings, *, session: AiohttpSession | None = None) -> App:
-    """Open the database (migrating it) and wire every service, the bot and the dispatcher."""
+async def build_app(
+    settings: Settings, *, session: AiohttpSession | None = None, verify: bool = False
+) -> App:
+    """Open the database (migrating it) and wire every service, the bot and the dispatcher.
+
+    ``verify`` also runs SQLite's quick check first (``python -m bot run``): a damaged file is
+    refused at start with :class:`StorageError` instead of failing later, command by command.
+    """
     storage = settings.storage
     db = await open_database(storage.database, busy_timeout_ms=storage.busy_timeout_ms)
+    try:
+        if verify and db.dialect == "sqlite":
+            await check_integrity(db)
+        return _wire(settings, db, session)
+    except BaseException:
+        await db.close()  # an open database keeps a thread alive: the process would hang
+        raise
+
+
+def _wire(settings: Settings, db: Database, session: AiohttpSession | None) -> App:
     repos = Repositories.over(db)
     bot = make_bot(settings, session)
     metrics = Metrics()

@@ -40,6 +40,8 @@ from bot.errors import ConfigError
 DEFAULT_CONFIG = Path("config.example.toml")
 _REGION_CODE = re.compile(r"^RU-[A-Z]{2,4}$")
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# A Bot API token: the bot's numeric id, a colon, then the secret (letters, digits, _ and -).
+_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,128}")
 
 # The file being loaded; a ContextVar so that loading is re-entrant in tests.
 _toml_path: ContextVar[Path | None] = ContextVar("_toml_path", default=None)
@@ -74,6 +76,20 @@ class TelegramSettings(_Section):
         if scheme not in ("socks5", "socks4", "http", "https") or "://" not in value:
             raise ValueError("must be a socks5://, socks4:// or http(s):// URL")
         return value
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: SecretStr) -> SecretStr:
+        # Checked here, not by aiogram at start: a malformed token is a config error (exit 2),
+        # and the message never repeats the token itself.
+        token = value.get_secret_value().strip()
+        if token and not _TOKEN.fullmatch(token):
+            raise ValueError(
+                "malformed token (from BOT_TOKEN or the config): expected the form "
+                "123456789:AbCdEf... as @BotFather gives it (digits, a colon, then letters, "
+                "digits, _ or -)"
+            )
+        return SecretStr(token)
 
 
 class StorageSettings(_Section):
@@ -145,6 +161,10 @@ class IngestSettings(_Section):
     page_delay_seconds: Annotated[float, Field(ge=0, le=60)] = 1.0
     # Planning waits this long at most for an article's page before pushing its lead.
     page_wait_seconds: Annotated[int, Field(ge=0, le=86400)] = 600
+    # Loopback, link-local and private addresses (127.0.0.1, 169.254.169.254, 10.x, fc00::/7
+    # ...) are refused after DNS and on every redirect unless this is on: an admin's URL must
+    # not reach the server's own network. The demo and tests serving feeds locally turn it on.
+    allow_private_addresses: bool = False
 
 
 # How a source's full text is found (see README "Sources").

@@ -7,6 +7,7 @@ so callers can catch the whole family or one branch::
     ├── ConfigError              a config file or value is wrong (the CLI exits with code 2)
     ├── IngestError              a source could not be read; other sources go on
     │   ├── FetchError           network, HTTP status, timeout, size cap, redirects
+    │   │   └── AddressRefusedError  the host is loopback, link-local or private (SSRF guard)
     │   └── ParseError           bytes that are not a feed or an article page
     ├── UserInputError           a user's request cannot be served as typed; the message
     │   │                        is shown to the user (see ``handlers.errors``)
@@ -29,6 +30,7 @@ from collections.abc import Sequence
 from storage.errors import MigrationError, StorageError
 
 __all__ = [
+    "AddressRefusedError",
     "ConfigError",
     "DeliveryError",
     "FetchError",
@@ -62,6 +64,21 @@ class IngestError(NewsBotError):
 
 class FetchError(IngestError):
     """Network error, bad HTTP status, timeout, size cap or too many redirects."""
+
+
+class AddressRefusedError(FetchError):
+    """The URL (or a redirect) leads to a loopback, link-local or private address, and
+    ``ingest.allow_private_addresses`` is off: the bot never reads its own network."""
+
+    def __init__(self, host: str, address: str, kind: str) -> None:
+        self.host = host
+        self.address = address
+        self.kind = kind
+        shown = host if host == address else f"{host} ({address})"
+        super().__init__(
+            f"refused: {shown} is {kind}; only public addresses are read "
+            "(ingest.allow_private_addresses allows others)"
+        )
 
 
 class ParseError(IngestError):

@@ -83,7 +83,15 @@ def _first_region(article: Article) -> str | None:
     return article.regions[0] if article.regions else None
 
 
+def is_web_link(url: str) -> bool:
+    """True for http(s) URLs: the only ones sent as links (an item without a web link is
+    stored under a ``urn:`` key that is no link)."""
+    return url.startswith(("http://", "https://"))
+
+
 def _link(url: str, text: str) -> str:
+    if not is_web_link(url):
+        return html.escape(text, quote=False)
     return f'<a href="{html.escape(url, quote=True)}">{html.escape(text, quote=False)}</a>'
 
 

@@ -21,8 +21,9 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Document, Message
 
 from bot.config import Settings
-from bot.errors import UserInputError
+from bot.errors import AddressRefusedError, UserInputError
 from bot.i18n import Texts, plural_en, plural_ru
+from bot.ingest.guard import refusal_for_url
 from bot.ingest.opml import MAX_OPML_BYTES, OpmlEntry, OpmlError, read_opml, render_opml
 from bot.ingest.pipeline import Ingestor, SourceReport
 from bot.render import pack_messages
@@ -55,6 +56,10 @@ T = Texts(
         "add_usage": "Формат: <code>/addsource URL [регион]</code>, например "
         "<code>/addsource https://r-19.ru/rss Хакасия</code>",
         "bad_url": "Это не похоже на адрес сайта: {url}\nНужен адрес вида https://…",
+        "refused": "Не могу добавить этот источник: {host} — {kind}. Бот читает только "
+        "публичные сайты, а не внутреннюю сеть своего сервера. Если источник действительно "
+        "во внутренней сети, оператор может разрешить такие адреса в конфиге: "
+        "<code>ingest.allow_private_addresses = true</code>.",
         "exists": "Этот источник уже есть: <b>#{id}</b> {url}",
         "added": "Источник <b>#{id}</b> добавлен{region}. Читаю его…",
         "added_region": " (регион: {region})",
@@ -105,6 +110,10 @@ T = Texts(
         "add_usage": "Usage: <code>/addsource URL [region]</code>, e.g. "
         "<code>/addsource https://r-19.ru/rss Khakassia</code>",
         "bad_url": "This does not look like a web address: {url}\nUse https://…",
+        "refused": "I cannot add this source: {host} is {kind}. The bot reads public sites "
+        "only, never its server's own network. If the source really is on the internal "
+        "network, the operator can allow such addresses in the config: "
+        "<code>ingest.allow_private_addresses = true</code>.",
         "exists": "This source exists already: <b>#{id}</b> {url}",
         "added": "Source <b>#{id}</b> added{region}. Reading it…",
         "added_region": " (region: {region})",
@@ -286,6 +295,25 @@ def _count(key: str, n: int, lang: str) -> str:
     return T(key, lang, n=n, word=_sources_word(n, lang))
 
 
+_KINDS_RU = {
+    "an unspecified address": "пустой адрес (0.0.0.0)",
+    "a loopback address": "адрес самого сервера (loopback)",
+    "a link-local address": "локальный адрес сегмента (link-local, в том числе служебный "
+    "адрес облака)",
+    "a multicast address": "групповой адрес (multicast)",
+    "a private address": "адрес частной сети",
+}
+
+
+def _refused(exc: AddressRefusedError) -> UserInputError:
+    shown = exc.host if exc.host == exc.address else f"{exc.host} ({exc.address})"
+    host = f"<code>{html.escape(shown[:200])}</code>"
+    kind_ru = _KINDS_RU.get(exc.kind, "непубличный адрес")
+    return UserInputError(
+        T("refused", "ru", host=host, kind=kind_ru), T("refused", "en", host=host, kind=exc.kind)
+    )
+
+
 async def cmd_sources(
     message: Message,
     command: CommandObject,
@@ -406,6 +434,10 @@ async def cmd_addsource(
     region_code: str | None = None
     if len(args) > 1:
         region_code = resolve_region_code(args[1].strip())
+    if not settings.ingest.allow_private_addresses:
+        refused = await refusal_for_url(url)
+        if refused is not None:  # nothing stored: the poll would refuse it anyway
+            raise _refused(refused)
     source, created = await sources.add(
         url,
         region=region_code,
@@ -440,7 +472,7 @@ async def cmd_delsource(
     sources: SourceRepository,
 ) -> None:
     raw = (command.args or "").strip().lstrip("#")
-    if not raw.isdigit() or len(raw) > 18:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         raise UserInputError(T("del_usage", "ru"), T("del_usage", "en"))
     source = await sources.get(int(raw))
     if source is None or not await sources.delete(source.id):

@@ -1,7 +1,9 @@
 """Turns errors into user replies, in one place.
 
-``UserInputError`` carries its own reply; anything else is logged with its traceback
-and the user gets a short apology, never a stack trace.
+``UserInputError`` carries its own reply. A storage problem (full disk, read-only or damaged
+database) fails only that update: one log line says what is wrong, and the user hears that
+nothing was done and nothing stored was lost. Anything else is logged with its traceback and
+the user gets a short apology, never a stack trace.
 """
 
 from __future__ import annotations
@@ -15,12 +17,19 @@ from aiogram.types import ErrorEvent
 
 from bot.errors import UserInputError
 from bot.i18n import lang_of
+from storage.health import storage_problem
 
 log = logging.getLogger(__name__)
 
 _OOPS = {
     "ru": "Что-то пошло не так. Попробуйте ещё раз чуть позже.",
     "en": "Something went wrong. Please try again a bit later.",
+}
+_STORAGE = {
+    "ru": "Сейчас бот не может обратиться к своей базе данных, поэтому команда не выполнена. "
+    "Всё, что уже сохранено, на месте. Попробуйте ещё раз чуть позже.",
+    "en": "The bot cannot use its database right now, so the command was not carried out. "
+    "Everything stored so far is safe. Please try again a bit later.",
 }
 
 
@@ -53,11 +62,20 @@ async def on_user_error(event: ErrorEvent) -> None:
 
 
 async def on_unexpected(event: ErrorEvent) -> None:
-    log.error(
-        "update %s failed: %r", event.update.update_id, event.exception, exc_info=event.exception
-    )
+    problem = storage_problem(event.exception)
+    if problem is not None:  # the operator's to fix; a traceback would say nothing more
+        log.error("update %s failed: storage: %s", event.update.update_id, problem)
+        texts = _STORAGE
+    else:
+        log.error(
+            "update %s failed: %r",
+            event.update.update_id,
+            event.exception,
+            exc_info=event.exception,
+        )
+        texts = _OOPS
     try:
-        await _reply(event, _OOPS["en" if _lang(event) == "en" else "ru"])
+        await _reply(event, texts["en" if _lang(event) == "en" else "ru"])
     except TelegramAPIError as exc:  # the apology itself could not be sent; nothing more to do
         log.warning("could not send the error reply: %s", exc)
 

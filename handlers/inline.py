@@ -18,7 +18,7 @@ from aiogram.types import (
     LinkPreviewOptions,
 )
 
-from bot.render import cut_words, format_local, render_push
+from bot.render import cut_words, format_local, is_web_link, render_push
 from bot.search.engine import run_search
 from bot.search.pages import T
 from bot.search.paging import decode_inline_offset, encode_inline_latest, encode_inline_offset
@@ -50,7 +50,7 @@ def article_result(article: Article, lang: str) -> InlineQueryResultArticle:
         id=str(article.id),
         title=cut_words(article.title, 120) or article.url,
         description=_description(article, lang),
-        url=article.url,
+        url=article.url if is_web_link(article.url) else None,
         input_message_content=InputTextMessageContent(
             message_text=render_push(article, lang),
             parse_mode=ParseMode.HTML,

@@ -28,6 +28,7 @@ from storage.base import (
     check_not_newer,
 )
 from storage.errors import MigrationError, StorageError
+from storage.health import open_problem, path_problem, refuse_newer_schema
 from storage.migrations import MIGRATIONS, Migration
 
 
@@ -47,20 +48,25 @@ class SqliteDatabase(Database):
         cls, path: Path | str, *, migrate: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
     ) -> SqliteDatabase:
         path_str = str(path)
-        if path_str != ":memory:":
-            Path(path_str).parent.mkdir(parents=True, exist_ok=True)
+        if (problem := path_problem(path_str)) is not None:
+            raise StorageError(problem)  # before aiosqlite's thread fails noisily on it
         try:
+            if path_str != ":memory:":
+                Path(path_str).parent.mkdir(parents=True, exist_ok=True)
             conn = await aiosqlite.connect(path_str, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StorageError(f"cannot open database {path_str!r}: {exc}") from exc
+        except (sqlite3.Error, OSError) as exc:
+            raise StorageError(open_problem(path_str, exc)) from exc
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path_str)
         try:
             await db._pragmas(busy_timeout_ms)
+            await refuse_newer_schema(db, MIGRATIONS[-1].version)
             if migrate:
                 await apply_sqlite_migrations(db)
-        except BaseException:
+        except BaseException as exc:
             await conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise StorageError(open_problem(path_str, exc)) from exc
             raise
         return db
 
@@ -81,9 +87,13 @@ class SqliteDatabase(Database):
             try:
                 yield cast(Conn, self.conn)
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                await rollback_if_open(self.conn)
                 raise
-            await self.conn.execute("COMMIT")
+            try:
+                await self.conn.execute("COMMIT")
+            except BaseException:  # a full disk at commit: never leave the transaction open
+                await rollback_if_open(self.conn)
+                raise
 
     def write(self) -> AbstractAsyncContextManager[Conn]:
         """A write transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on error)."""
@@ -113,6 +123,14 @@ class SqliteDatabase(Database):
     async def table_names(self) -> set[str]:
         rows = await self.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
         return {str(r[0]) for r in rows}
+
+
+async def rollback_if_open(conn: aiosqlite.Connection) -> None:
+    """ROLLBACK unless SQLite already rolled the transaction back by itself, as it does on a
+    full disk (SQLITE_FULL) or an I/O error: a second ROLLBACK would fail with «no
+    transaction is active» and hide the real error."""
+    if conn.in_transaction:
+        await conn.execute("ROLLBACK")
 
 
 async def apply_sqlite_migrations(
@@ -147,7 +165,7 @@ async def apply_sqlite_migrations(
                     await db.conn.execute(statement)
                 await db.conn.execute(f"PRAGMA user_version = {migration.version}")
             except BaseException as exc:
-                await db.conn.execute("ROLLBACK")
+                await rollback_if_open(db.conn)
                 if isinstance(exc, sqlite3.Error):
                     raise MigrationError(
                         f"migration {migration.version} ({migration.name}) failed: {exc}"

@@ -2,50 +2,29 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.cli.ingest import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ingest_command, latest_command
 from bot.config import Settings, StorageSettings
+from tests.support.cli import run_cli
 from tests.support.feeds import FEEDS, FeedServer
 from tests.support.shared import LENTA_FEEDS, lenta_files, needs_shared
-
-ROOT = Path(__file__).resolve().parent.parent
-# Runs the real CLI entry point, then reports whether aiogram was imported.
-RUNNER = (
-    "import sys; from bot.cli import main; rc = main(sys.argv[1:]); "
-    "print('AIOGRAM=' + str('aiogram' in sys.modules), file=sys.stderr); sys.exit(rc)"
-)
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
     path = tmp_path / "config.toml"
-    # The fixtures' item links are not real pages (pages: test_ingest_fulltext.py).
+    # The feed server is on 127.0.0.1; the fixtures' item links are not real pages (pages:
+    # test_ingest_fulltext.py).
     path.write_text(
-        f'[storage]\npath = "{tmp_path / "db.sqlite3"}"\n[ingest]\npages_per_poll = 0\n',
+        f'[storage]\npath = "{tmp_path / "db.sqlite3"}"\n'
+        "[ingest]\npages_per_poll = 0\nallow_private_addresses = true\n",
         encoding="utf-8",
     )
     return path
-
-
-async def run_cli(*args: str) -> tuple[int, str, str]:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-c",
-        RUNNER,
-        *args,
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(proc.communicate(), 120)
-    assert proc.returncode is not None
-    return proc.returncode, out.decode(), err.decode()
 
 
 @needs_shared(LENTA_FEEDS)

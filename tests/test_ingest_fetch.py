@@ -16,7 +16,12 @@ from tests.support.feeds import FEEDS, FeedServer
 
 
 def settings(**kw: object) -> IngestSettings:
-    base: dict[str, object] = {"timeout_seconds": 5, "max_bytes": 1_000_000}
+    # The local feed server is on 127.0.0.1: allowed here (the guard has its own tests).
+    base: dict[str, object] = {
+        "timeout_seconds": 5,
+        "max_bytes": 1_000_000,
+        "allow_private_addresses": True,
+    }
     return IngestSettings(**(base | kw))  # type: ignore[arg-type]
 
 

@@ -50,7 +50,12 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
 
 def ingestor(db: Database, hook: Any = None, **ingest: Any) -> Ingestor:
     repos = Repositories.over(db)
-    settings = IngestSettings(**({"timeout_seconds": 5, "page_delay_seconds": 0.0} | ingest))
+    settings = IngestSettings(
+        **(
+            {"timeout_seconds": 5, "page_delay_seconds": 0.0, "allow_private_addresses": True}
+            | ingest
+        )
+    )
     return Ingestor(settings, repos.sources, repos.articles, after_store=hook)
 
 
@@ -87,9 +92,10 @@ def page(title: str, body: str) -> str:
 
 
 async def article_row(db: Database, url_end: str) -> Any:
+    concat = "group_concat(region)" if db.dialect == "sqlite" else "string_agg(region, ',')"
     row = await db.fetchone(
         "SELECT id, text, body, planned, full_text_until,"
-        " (SELECT group_concat(region) FROM article_regions r WHERE r.article_id = a.id) AS reg"
+        f" (SELECT {concat} FROM article_regions r WHERE r.article_id = a.id) AS reg"
         " FROM articles a WHERE url LIKE ?",
         (f"%{url_end}",),
     )

@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING
 
 from bot import __version__
 from bot.errors import ConfigError
+from storage.health import storage_problem
 
 if TYPE_CHECKING:
     from bot.config import Settings
 
 EXIT_CONFIG = 2
+EXIT_STORAGE = 1  # the database cannot be used: full disk, read-only, damaged, not a database
 NO_TOKEN = (
     "No Telegram token: set BOT_TOKEN=<token from @BotFather> or telegram.token in the config "  # noqa: S105
     "(or run `python -m bot demo` to try the bot offline)."
@@ -84,7 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     db = sub.add_parser("db", parents=[common], help="database maintenance")
-    db.add_argument("action", choices=["migrate", "info", "copy"])
+    db.add_argument(
+        "action",
+        choices=["migrate", "info", "check", "copy"],
+        help="migrate: bring the schema up to date; info: version and row counts; "
+        "check: PRAGMA quick_check (SQLite); copy --to URL: move a SQLite database over",
+    )
     db.add_argument(
         "--to", metavar="URL", help="copy: the PostgreSQL database to fill (postgresql://...)"
     )
@@ -139,6 +146,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "demo" or (args.__dict__.get("demo_if_no_token") and not settings.token)
         else settings.log.level
     )
+    try:
+        return _dispatch(command, args, settings)
+    except Exception as exc:
+        problem = storage_problem(exc)
+        if problem is None:
+            raise
+        print(f"storage error: {problem}", file=sys.stderr)
+        return EXIT_STORAGE
+
+
+def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int:
     if command == "run":
         if not settings.token:
             if args.demo_if_no_token:

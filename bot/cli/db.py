@@ -1,4 +1,4 @@
-"""``python -m bot db migrate | info | copy --to URL``; the work is in ``storage``."""
+"""``python -m bot db migrate | info | check | copy --to URL``; the work is in ``storage``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from bot.config import Settings
 from storage.copy import copy_database
 from storage.db import is_postgres_url, open_database
 from storage.errors import StorageError
+from storage.health import check_integrity
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -26,6 +27,10 @@ async def db_command(settings: Settings, action: str, to: str | None = None) -> 
                 print(json.dumps(await db.info(), ensure_ascii=False))
             elif action == "migrate":
                 print(f"schema version {await db.user_version()}")
+            elif action == "check":
+                if db.dialect == "sqlite":
+                    await check_integrity(db)  # StorageError names the problem (exit 1)
+                print(f"ok: {db.path} (schema version {await db.user_version()})")
             else:
                 assert to is not None
                 target = await open_database(to)
@@ -38,6 +43,6 @@ async def db_command(settings: Settings, action: str, to: str | None = None) -> 
         finally:
             await db.close()
     except StorageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"storage error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK

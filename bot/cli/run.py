@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 
 async def run_bot(settings: Settings) -> int:
-    app = await build_app(settings)
+    app = await build_app(settings, verify=True)
     try:
         await app.run()
     except TelegramUnauthorizedError:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 
 from bot.config import Settings
@@ -20,6 +21,7 @@ def _plain(html_text: str) -> str:
 
 async def search_command(settings: Settings, query: str, *, limit: int, as_json: bool) -> int:
     """``python -m bot search QUERY [--limit N] [--json]``: the bot's ranking, printed."""
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)  # CLI output is ours alone
     parsed = parse_query(query)
     db = await open_database(settings.storage.database)
     try:

@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 DEFAULT_TZ = "Europe/Moscow"
+# IANA names are short ASCII paths ("America/Argentina/ComodRivadavia" is among the longest).
+_ZONE_MAX = 64
+_ZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
 
 _HHMM = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 _RANGE = re.compile(r"^\s*(\S+?)\s*[-–—]\s*(\S+)\s*$")
@@ -58,11 +61,11 @@ def parse_quiet_range(text: str) -> tuple[str, str] | None:
 
 def valid_timezone(name: str) -> bool:
     """True for an IANA zone name this system knows (``Asia/Krasnoyarsk``)."""
-    if not name or name.startswith(("/", ".")) or ".." in name:
+    if not name or len(name) > _ZONE_MAX or not _ZONE_NAME.fullmatch(name) or ".." in name:
         return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder (America/Indiana)
         return False
     return True
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import sys
 import tempfile
+import threading
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
+
+from aiogram.exceptions import TelegramAPIError
 
 from bot.app import App, build_app
 from bot.config import Settings
@@ -15,6 +20,7 @@ from bot.demo.chat import DEMO_USER, TerminalChat
 from bot.demo.feeds import DemoFeeds
 from bot.demo.terminal import BOLD, RESET
 from bot.emulator import Emulator
+from bot.errors import StorageError
 
 DEMO_TOKEN = "100500:DEMO"  # noqa: S105 - the emulator accepts any token
 PUBLISH_AFTER_SECONDS = 15.0
@@ -26,26 +32,71 @@ def demo_settings(base: Settings, api_base: str, feeds: list[str], workdir: Path
     data["telegram"] |= {"token": DEMO_TOKEN, "api_base": api_base, "admins": [DEMO_USER],
                          "polling_timeout": 2}  # fmt: skip
     data["storage"] |= {"path": workdir / "demo.sqlite3"}
-    # Article pages come from the demo's own server: no need to pace them a second apart.
-    data["ingest"] |= {"poll_interval_seconds": 30, "page_delay_seconds": 0.05}
+    # The demo's feeds and article pages are served from 127.0.0.1, with no need to pace
+    # the pages a second apart.
+    data["ingest"] |= {
+        "poll_interval_seconds": 30,
+        "page_delay_seconds": 0.05,
+        "allow_private_addresses": True,
+    }
     data["sources"] = [{"url": url} for url in feeds]
     return Settings(**data)
 
 
-async def _read_lines(queue: asyncio.Queue[str | None]) -> None:
+QUIT = frozenset({"/quit", "/exit"})
+STOP_SECONDS = 5.0  # at most this long for the app to stop polling at the end
+
+
+def decode_line(raw: bytes) -> str:
+    """One line of input as text: broken UTF-8 (a pasted line cut mid-character) becomes
+    U+FFFD instead of ending the demo, and never reaches the emulator as a surrogate."""
+    return raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def start_reader(fd: int, queue: asyncio.Queue[str | None]) -> threading.Thread:
+    """Read lines from the file descriptor ``fd`` in a daemon thread; None at the end.
+
+    A daemon thread, not the loop's executor: a blocked read must not keep the process
+    alive after /quit (the executor is joined when the loop closes). It reads the
+    descriptor itself, not ``sys.stdin``: a thread blocked inside the buffered stdin holds
+    its lock, and the interpreter could not close stdin at exit.
+    """
     loop = asyncio.get_running_loop()
-    while True:
-        line = await loop.run_in_executor(None, sys.stdin.readline)
-        if not line:
-            await queue.put(None)
-            return
-        await queue.put(line.rstrip("\n"))
+
+    def put(item: str | None) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: the demo has ended
+            loop.call_soon_threadsafe(queue.put_nowait, item)
+
+    def read() -> None:
+        pending = b""
+        try:
+            while chunk := os.read(fd, 65536):
+                pending += chunk
+                *complete, pending = pending.split(b"\n")
+                for raw in complete:
+                    put(decode_line(raw))
+        except OSError:  # the descriptor was closed under us
+            pass
+        if pending:
+            put(decode_line(pending))
+        put(None)
+
+    thread = threading.Thread(target=read, name="demo-stdin", daemon=True)
+    thread.start()
+    return thread
 
 
-async def run_demo(settings: Settings, *, out: TextIO | None = None) -> int:
+async def run_demo(
+    settings: Settings,
+    *,
+    out: TextIO | None = None,
+    stdin_fd: int | None = None,
+    interactive: bool | None = None,
+) -> int:
     out = out or sys.stdout
     color = out.isatty()
-    interactive = sys.stdin.isatty()
+    if interactive is None:
+        interactive = sys.stdin.isatty()
     emulator = Emulator(token=DEMO_TOKEN)
     feeds = DemoFeeds()
     with tempfile.TemporaryDirectory(prefix="newsbot-demo-") as tmp:
@@ -57,7 +108,8 @@ async def run_demo(settings: Settings, *, out: TextIO | None = None) -> int:
         publish_at: float | None = None
         loop = asyncio.get_running_loop()
         lines: asyncio.Queue[str | None] = asyncio.Queue()
-        reader = asyncio.create_task(_read_lines(lines))
+        start_reader(sys.stdin.fileno() if stdin_fd is None else stdin_fd, lines)
+        waiting: list[str | None] = []  # lines typed while an answer was pending
         try:
             await app.poll_now()
             head = f"{BOLD}Демо{RESET}" if color else "Демо"
@@ -73,43 +125,104 @@ async def run_demo(settings: Settings, *, out: TextIO | None = None) -> int:
                     publish_at = loop.time() + PUBLISH_AFTER_SECONDS
                     chat.note(f"(демо: через {PUBLISH_AFTER_SECONDS:.0f} с в ленте появится "
                               "новость из Хакасии — придёт пуш; /publish — сразу)")  # fmt: skip
-                if publish_at is not None and not feeds.published and loop.time() >= publish_at:
-                    await _publish(feeds, app, chat)
-                try:
-                    line = await asyncio.wait_for(lines.get(), 0.3)
-                except TimeoutError:
-                    chat.show_new()
-                    continue
-                if line is None or line.strip() in ("/quit", "/exit"):
+                due = publish_at is not None and not feeds.published and loop.time() >= publish_at
+                if due and await _step(_publish(feeds, app, chat), interactive, lines, waiting):
+                    break
+                if waiting:
+                    line = waiting.pop(0)
+                else:
+                    try:
+                        line = await asyncio.wait_for(lines.get(), 0.3)
+                    except TimeoutError:
+                        chat.show_new()
+                        continue
+                if line is None or line.strip() in QUIT:
                     break
                 line = line.strip()
                 if not line:
                     continue
                 if not interactive:
                     out.write(f"вы: {line}\n")
-                if line == "/publish":
-                    if not feeds.published:
-                        await _publish(feeds, app, chat)
-                    await chat.settle(limit=20)
-                elif line.isdigit():
-                    await chat.press(int(line))
-                    await chat.settle()
-                elif line.startswith("@"):
-                    await chat.inline(line[1:].strip())
-                else:
-                    emulator.user_message(DEMO_USER, line, first_name="Демо", language_code="ru")
-                    chat.last_keyboard = None
-                    chat.inline_results = []
-                    await chat.settle()
+                step = _handle(line, app, emulator, feeds, chat)
+                if await _step(step, interactive, lines, waiting):
+                    break  # /quit (or Ctrl-D) while an answer was pending: stop at once
         finally:
-            reader.cancel()
-            app.stop()
-            with contextlib.suppress(asyncio.CancelledError):
-                await polling
+            await _shutdown(app, polling)
             await feeds.stop()
             await emulator.stop()
     out.write("Демо завершено.\n")
     return 0
+
+
+async def _handle(
+    line: str, app: App, emulator: Emulator, feeds: DemoFeeds, chat: TerminalChat
+) -> None:
+    """One line typed by the person: a command to the demo, a button, inline, a message."""
+    if line == "/publish":
+        if not feeds.published:
+            await _publish(feeds, app, chat)
+        await chat.settle(limit=20)
+    elif line.isascii() and line.isdigit() and len(line) <= 3:
+        await chat.press(int(line))
+        await chat.settle()
+    elif line.startswith("@"):
+        await chat.inline(line[1:].strip())
+    else:
+        emulator.user_message(DEMO_USER, line, first_name="Демо", language_code="ru")
+        chat.last_keyboard = None
+        chat.inline_results = []
+        await chat.settle()
+
+
+async def _step(
+    step: Coroutine[Any, Any, None],
+    interactive: bool,
+    lines: asyncio.Queue[str | None],
+    waiting: list[str | None],
+) -> bool:
+    """Run one step of the demo; True when the person quit meanwhile.
+
+    A script (input not a terminal) runs line by line, its /quit last. A person at the
+    terminal may type /quit (or press Ctrl-D) while an answer is pending: the step is
+    cancelled and the demo ends at once; other lines typed meanwhile wait in ``waiting``.
+    """
+    work = asyncio.create_task(step)
+    if not interactive:
+        await work
+        return False
+    while not work.done():
+        getter = asyncio.create_task(lines.get())
+        await asyncio.wait({work, getter}, return_when=asyncio.FIRST_COMPLETED)
+        if not getter.done():
+            getter.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await getter
+            break
+        line = getter.result()
+        if line is None or line.strip() in QUIT:
+            work.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await work
+            return True
+        waiting.append(line)
+    work.result()  # its own error, if it failed
+    return False
+
+
+async def _shutdown(app: App, polling: asyncio.Task[None]) -> None:
+    """Stop the app; if it does not stop in time (a Bot API that keeps failing), cancel it."""
+    app.stop()
+    try:
+        await asyncio.wait_for(asyncio.shield(polling), STOP_SECONDS)
+    except TimeoutError:
+        polling.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await polling
+        with contextlib.suppress(ValueError, OSError):  # parts already closed
+            await app.close()
+    except (TelegramAPIError, OSError, StorageError) as exc:  # the demo is ending anyway
+        chat_note = f"(демо: бот остановился с ошибкой: {exc})"
+        sys.stderr.write(chat_note + "\n")
 
 
 async def _has_subscription(app: App) -> bool:

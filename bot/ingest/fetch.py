@@ -17,15 +17,18 @@ from types import TracebackType
 from urllib.parse import unquote, urlsplit
 
 import aiohttp
+from yarl import URL
 
 from bot import __version__
 from bot.config import IngestSettings
 from bot.errors import FetchError
+from bot.ingest.guard import PublicOnlyResolver, check_url, refused_from
 
 DEFAULT_USER_AGENT = (
     f"newsbot/{__version__} (municipal news bot for Telegram; reads public RSS/Atom feeds)"
 )
 _CHUNK = 64 * 1024
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.IGNORECASE)
 
 
@@ -72,7 +75,10 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         connector = aiohttp.TCPConnector(
-            limit=32, limit_per_host=self.settings.per_host_connections, ttl_dns_cache=300
+            limit=32,
+            limit_per_host=self.settings.per_host_connections,
+            ttl_dns_cache=300,
+            resolver=None if self.settings.allow_private_addresses else PublicOnlyResolver(),
         )
         self._session = aiohttp.ClientSession(
             connector=connector,
@@ -113,46 +119,10 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        cap = self.settings.max_bytes
         try:
-            async with self._session.get(
-                url,
-                headers=headers,
-                allow_redirects=True,
-                max_redirects=self.settings.max_redirects,
-            ) as resp:
-                if resp.status == 304:
-                    return FetchResult(
-                        url, str(resp.url), 304, b"", "", None,
-                        resp.headers.get("ETag") or etag,
-                        resp.headers.get("Last-Modified") or last_modified,
-                    )  # fmt: skip
-                if resp.status >= 400:
-                    raise FetchError(f"HTTP {resp.status} {resp.reason or ''}".strip())
-                if resp.status != 200:
-                    raise FetchError(f"unexpected HTTP status {resp.status}")
-                declared = resp.content_length
-                if declared is not None and declared > cap:
-                    raise FetchError(f"too large: {declared} bytes declared, the cap is {cap}")
-                chunks: list[bytes] = []
-                size = 0
-                async for chunk in resp.content.iter_chunked(_CHUNK):
-                    size += len(chunk)
-                    if size > cap:
-                        # Stop reading at once: the rest of a huge body never reaches memory.
-                        raise FetchError(f"too large: over {cap} bytes")
-                    chunks.append(chunk)
-                raw_type = resp.headers.get("Content-Type", "")
-                return FetchResult(
-                    url=url,
-                    final_url=str(resp.url),
-                    status=200,
-                    body=b"".join(chunks),
-                    content_type=raw_type.split(";", 1)[0].strip().lower(),
-                    charset=header_charset(raw_type),
-                    etag=resp.headers.get("ETag"),
-                    last_modified=resp.headers.get("Last-Modified"),
-                )
+            # One deadline for the whole chain of redirects, as aiohttp's total timeout was.
+            async with asyncio.timeout(self.settings.timeout_seconds):
+                return await self._follow(url, headers)
         except aiohttp.TooManyRedirects as exc:
             raise FetchError(
                 f"too many redirects (more than {self.settings.max_redirects})"
@@ -165,10 +135,74 @@ class Fetcher:
             raise FetchError(f"bad response: {exc.message or exc.status}") from exc
         except aiohttp.ClientPayloadError as exc:
             raise FetchError(f"broken response body: {exc}") from exc
+        except aiohttp.ClientConnectorError as exc:
+            refused = refused_from(exc)
+            if refused is not None:
+                raise refused from None
+            raise FetchError(f"network error: {exc or type(exc).__name__}") from exc
         except aiohttp.ClientError as exc:
             raise FetchError(f"network error: {exc or type(exc).__name__}") from exc
         except UnicodeError as exc:  # an IDN host that cannot be encoded
             raise FetchError(f"invalid host name: {exc}") from exc
+
+    async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
+        """GET with redirects followed here, one hop at a time, so that every hop's address
+        is checked (IP literals here, names by the resolver) unless private ones are allowed."""
+        assert self._session is not None
+        guarded = not self.settings.allow_private_addresses
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            if guarded:
+                check_url(current)
+            async with self._session.get(current, headers=headers, allow_redirects=False) as resp:
+                if resp.status in _REDIRECTS:
+                    location = resp.headers.get("Location")
+                    if not location:
+                        raise FetchError(f"HTTP {resp.status} redirect without a Location")
+                    target = resp.url.join(URL(location))
+                    if target.scheme not in ("http", "https"):
+                        raise FetchError(f"redirect to a non-web address: {target.scheme}:")
+                    current = str(target)
+                    continue
+                return await self._read(url, resp, headers)
+        raise FetchError(f"too many redirects (more than {self.settings.max_redirects})")
+
+    async def _read(
+        self, url: str, resp: aiohttp.ClientResponse, headers: dict[str, str]
+    ) -> FetchResult:
+        cap = self.settings.max_bytes
+        if resp.status == 304:
+            return FetchResult(
+                url, str(resp.url), 304, b"", "", None,
+                resp.headers.get("ETag") or headers.get("If-None-Match"),
+                resp.headers.get("Last-Modified") or headers.get("If-Modified-Since"),
+            )  # fmt: skip
+        if resp.status >= 400:
+            raise FetchError(f"HTTP {resp.status} {resp.reason or ''}".strip())
+        if resp.status != 200:
+            raise FetchError(f"unexpected HTTP status {resp.status}")
+        declared = resp.content_length
+        if declared is not None and declared > cap:
+            raise FetchError(f"too large: {declared} bytes declared, the cap is {cap}")
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in resp.content.iter_chunked(_CHUNK):
+            size += len(chunk)
+            if size > cap:
+                # Stop reading at once: the rest of a huge body never reaches memory.
+                raise FetchError(f"too large: over {cap} bytes")
+            chunks.append(chunk)
+        raw_type = resp.headers.get("Content-Type", "")
+        return FetchResult(
+            url=url,
+            final_url=str(resp.url),
+            status=200,
+            body=b"".join(chunks),
+            content_type=raw_type.split(";", 1)[0].strip().lower(),
+            charset=header_charset(raw_type),
+            etag=resp.headers.get("ETag"),
+            last_modified=resp.headers.get("Last-Modified"),
+        )
 
 
 def read_local_file(location: str, max_bytes: int) -> FetchResult:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+import unicodedata
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -16,6 +18,7 @@ _TRACKING = frozenset(
     }
 )  # fmt: skip
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+NO_LINK_PREFIX = "urn:newsbot:item:"  # articles.url of an item that has no web link
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)(?:\]\]>|$)", re.DOTALL)
@@ -31,7 +34,17 @@ _BLOCK = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"</?[A-Za-z!][^<>]*>|</?[A-Za-z][^<>]*$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+# Control characters, and the bidi embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069): a right-to-left override in a title would show it reversed, or disguise
+# a link's text; no news headline needs one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Invisible characters judged one by one (:func:`strip_invisible`).
+_INVISIBLE = re.compile(r"[\u061c\u200b-\u200f\u2060\ufeff]")
+_ZWNJ, _ZWJ = "\u200c", "\u200d"
+_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM
+# Scripts whose spelling uses ZWJ/ZWNJ between letters (Hebrew, Arabic, Syriac, Thaana,
+# the Indic scripts, Sinhala, Thai, Lao, Tibetan, Myanmar, Arabic presentation forms).
+_JOINING_SCRIPTS = ((0x0590, 0x0FFF), (0x1000, 0x109F), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFC))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -44,7 +57,8 @@ TITLE_MAX = 400
 def canonical_url(url: str, base: str | None = None) -> str | None:
     """The URL an article is known by: absolute, lower-case host, no tracking, no fragment.
 
-    Returns None for something that is not an http(s) or file URL.
+    Returns None for anything but an http(s) URL: ``file://``, ``javascript:``, ``data:``,
+    ``ftp://`` and the like are never kept or sent as a link.
     """
     url = (url or "").strip()
     if not url:
@@ -57,8 +71,6 @@ def canonical_url(url: str, base: str | None = None) -> str | None:
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    if scheme == "file":
-        return urlunsplit(("file", "", parts.path, "", ""))
     if scheme not in _DEFAULT_PORTS or not parts.hostname:
         return None
     host = parts.hostname.lower().rstrip(".")
@@ -74,10 +86,66 @@ def canonical_url(url: str, base: str | None = None) -> str | None:
     return urlunsplit((scheme, host, path, urlencode(sorted(query)), ""))
 
 
+def item_key(base_url: str, *parts: str) -> str:
+    """The stored identity of an item without an http(s) link: not a link, never shown as
+    one, stable across polls (made of the feed's address and the item's own words)."""
+    digest = hashlib.blake2b("\n".join((base_url, *parts)).encode(), digest_size=16)
+    return NO_LINK_PREFIX + digest.hexdigest()
+
+
+def _emoji_part(ch: str) -> bool:
+    """A character that may stand on either side of a ZWJ in an emoji sequence (👨‍👩‍👧,
+    🏳️‍🌈, 🧑🏽‍💻): a pictograph, the emoji variation selector, a skin tone, a tag."""
+    cp = ord(ch)
+    return (
+        unicodedata.category(ch) == "So"
+        or cp in (0xFE0F, 0x20E3)
+        or 0x1F3FB <= cp <= 0x1F3FF
+        or 0xE0020 <= cp <= 0xE007F
+    )
+
+
+def _joining_letter(ch: str) -> bool:
+    cp = ord(ch)
+    return unicodedata.category(ch)[0] in "LM" and any(a <= cp <= b for a, b in _JOINING_SCRIPTS)
+
+
+def strip_invisible(text: str) -> str:
+    """Drop stray zero-width characters, keep the ones that mean something.
+
+    ZWJ stays inside an emoji sequence (dropping it turns a family into three people) and,
+    like ZWNJ, between letters of the scripts that spell with it (Persian, the Indic
+    scripts); LRM/RLM/ALM stay only in text that has right-to-left letters. Zero-width
+    spaces, word joiners, byte-order marks and every other such character go.
+    """
+    if not _INVISIBLE.search(text):
+        return text
+    rtl = any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text if ch not in _MARKS)
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if not _INVISIBLE.match(ch):
+            out.append(ch)
+            continue
+        before = out[-1] if out else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch in _MARKS:
+            keep = rtl
+        elif ch in (_ZWJ, _ZWNJ) and before and after:
+            keep = (ch == _ZWJ and _emoji_part(before) and _emoji_part(after)) or (
+                _joining_letter(before) and _joining_letter(after)
+            )
+        else:
+            keep = False
+        if keep:
+            out.append(ch)
+    return "".join(out)
+
+
 def tidy(text: str) -> str:
-    """Plain text with tidy whitespace: single spaces, at most one blank line, no controls."""
+    """Plain text with tidy whitespace: single spaces, at most one blank line, no controls,
+    no bidi overrides, no stray zero-width characters (:func:`strip_invisible`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
+    text = strip_invisible(_CONTROL.sub("", text))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 

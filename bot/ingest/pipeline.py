@@ -23,7 +23,13 @@ from bot.errors import FetchError, IngestError, ParseError
 from bot.ingest import dedup
 from bot.ingest.fetch import Fetcher, FetchResult, expand_location, is_local, local_path
 from bot.ingest.fulltext import LEAD_IS_FULL, analysis_text, is_real_full_text, pick_full_text
-from bot.ingest.normalise import canonical_url, clean_title, pick_published, title_from_text
+from bot.ingest.normalise import (
+    canonical_url,
+    clean_title,
+    item_key,
+    pick_published,
+    title_from_text,
+)
 from bot.ingest.pacing import HostPacer, host_of
 from bot.ingest.parse import Parsed, RawItem, decode, extract_page, parse_document, plain
 from bot.text.catalogue import by_code
@@ -134,8 +140,6 @@ def _candidate(
         url = canonical_url(guid)
     if url is None and raw.page:
         url = canonical_url(base_url)
-    if url is None:
-        raise ParseError("no usable link")
     text = (raw.text if raw.page else plain(raw.text))[:MAX_TEXT]
     body: str | None = None
     page_url: str | None = None
@@ -145,13 +149,17 @@ def _candidate(
         wants_page = mode == "page" or (
             mode == "auto" and body is None and len(text) < LEAD_IS_FULL
         )
-        if pages and wants_page and url.startswith(("http://", "https://")):
+        if pages and wants_page and url is not None and url.startswith(("http://", "https://")):
             page_url = url
     if body and not text:
         text = _fallback_summary(body)  # an item with a full text and no description
     title = clean_title(raw.title) or title_from_text(text or body or "")
     if not title:
         raise ParseError("no title and no text")
+    if url is None:
+        # No http(s) link (none, file://, javascript:...): the item is kept without one, and
+        # is pushed as text, never as a link to something that is not a web page.
+        url = item_key(base_url, guid or "", (raw.link or "").strip(), title, text[:1000])
     published, _ = pick_published([raw.published], fetched_at)
     return Candidate(guid, url, title, text or title, published, body, page_url)
 

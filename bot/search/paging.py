@@ -21,6 +21,10 @@ _COUNT = re.compile(r"[0-9]{1,6}")
 
 
 _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+# Decoded numbers end up in SQL: SQLite integers are signed 64-bit, and a timestamp past the
+# year 9999 is no date at all. Anything larger is forged.
+MAX_ID = (1 << 63) - 1
+MAX_TS = 253_402_300_799  # 9999-12-31 23:59:59 UTC
 
 
 def b36(n: int) -> str:
@@ -34,10 +38,25 @@ def b36(n: int) -> str:
             return out
 
 
-def from_b36(s: str) -> int:
+def from_b36(s: str, limit: int = MAX_ID) -> int:
+    """A base-36 number of at most ``limit``; ValueError for anything else."""
     if not s or len(s) > 13 or any(c not in _B36 for c in s):
         raise ValueError(f"not base 36: {s!r}")
-    return int(s, 36)
+    n = int(s, 36)
+    if n > limit:
+        raise ValueError(f"out of range: {s!r}")
+    return n
+
+
+def _small_int(s: str) -> int:
+    """A short ASCII decimal («²» and «٣» are not ours); ValueError for anything else."""
+    if not (1 <= len(s) <= 3 and s.isascii() and s.isdigit()):
+        raise ValueError(f"not a small number: {s!r}")
+    return int(s)
+
+
+def _cursor(published_at: str, article_id: str) -> Cursor:
+    return Cursor(from_b36(published_at, MAX_TS), from_b36(article_id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +80,9 @@ def decode_latest(data: str) -> LatestPayload | None:
     if len(parts) != 6 or parts[0] != "lt":
         return None
     try:
-        limit = int(parts[1])
+        limit = _small_int(parts[1])
         shown = from_b36(parts[2])
-        cursor = Cursor(from_b36(parts[4]), from_b36(parts[5]))
+        cursor = _cursor(parts[4], parts[5])
     except ValueError:
         return None
     scope = parts[3]
@@ -96,9 +115,9 @@ def decode_search(data: str) -> SearchPayload | None:
     if len(parts) != 5 or parts[0] != "sr":
         return None
     try:
-        stage = int(parts[1])
+        stage = _small_int(parts[1])
         offset = from_b36(parts[2])
-        now = from_b36(parts[3])
+        now = from_b36(parts[3], MAX_TS)
     except ValueError:
         return None
     if not 0 <= stage <= 2 or offset > 10_000 or not re.fullmatch(r"[A-Za-z0-9_-]{6}", parts[4]):
@@ -126,14 +145,14 @@ def decode_inline_offset(data: str) -> tuple[int, int, int] | Cursor | None:
         if len(parts) != 2:
             return None
         try:
-            return Cursor(from_b36(parts[0]), from_b36(parts[1]))
+            return _cursor(parts[0], parts[1])
         except ValueError:
             return None
     parts = data.split(":")
     if len(parts) != 3:
         return None
     try:
-        stage, offset, now = int(parts[0]), from_b36(parts[1]), from_b36(parts[2])
+        stage, offset, now = _small_int(parts[0]), from_b36(parts[1]), from_b36(parts[2], MAX_TS)
     except ValueError:
         return None
     if not 0 <= stage <= 2 or offset > 10_000:

@@ -35,8 +35,12 @@ def make_settings(base_url: str, db_path: Path, **sections: Any) -> Settings:
     telegram.setdefault("user_rate_per_second", 100)
     telegram.setdefault("user_burst", 100)
     storage: JSON = {"path": str(db_path)} | sections.pop("storage", {})
-    # The fixtures' item links are not real pages: tests that read pages turn it on.
-    ingest: JSON = {"pages_per_poll": 0} | sections.pop("ingest", {})
+    # The fixtures' item links are not real pages: tests that read pages turn it on. Feeds
+    # are served from 127.0.0.1: private addresses are allowed unless a test says otherwise
+    # (the SSRF guard's tests pass ingest={"allow_private_addresses": False}).
+    ingest: JSON = {"pages_per_poll": 0, "allow_private_addresses": True} | sections.pop(
+        "ingest", {}
+    )
     return Settings.model_validate(
         {"telegram": telegram, "storage": storage, "ingest": ingest, **sections}
     )

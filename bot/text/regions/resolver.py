@@ -159,7 +159,7 @@ def resolve_region(query: str) -> RegionResolution:
     direct = (by_code(code) if code else None) or _abbr_exact().get(q.upper())
     if direct is None and q.isascii():
         direct = _english().get(_en_key(q))
-    if direct is None and q.isdigit():
+    if direct is None and q.isascii() and q.isdigit() and len(q) <= 3:
         code = gazetteer().numbers.get(int(q))
         direct = by_code(code) if code else None
     if direct is None:
