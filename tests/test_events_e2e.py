@@ -88,7 +88,8 @@ async def test_events_list_card_and_back(bot_app: BotAppFactory) -> None:
     [reply] = await running.say("/events")
     lines = reply["text"].split("\n")
     # Newest first: the session (one report), then the forum (two reports).
-    assert lines[:4] == ["События", "", f"1. Сессия горсовета (№{session})", "сообщений: 1"]
+    assert lines[:3] == ["События", "", f"1. Сессия горсовета (№{session})"]
+    assert lines[3] == "Омск · сообщений: 1"  # the place the report names, then the count
     assert lines[4] == f"2. Форум «Малая родина - сила России» (№{forum})"
     assert lines[5].endswith("· сообщений: 2")
     listed = buttons(reply)
