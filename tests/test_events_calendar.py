@@ -404,9 +404,12 @@ async def test_card_shows_the_status_and_the_former_dates(repos: Repositories) -
 async def test_grouping_tick_survives_a_failing_pass(
     repos: Repositories, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """A failing grouping pass is logged and backed off; the next tick groups the article."""
     import sqlite3
 
     from bot.jobs import group_events
+    from bot.supervise import guarded
+    from tests.support.fakes import FakeClock
 
     a = await store(repos, "https://a.example/1", ANNOUNCE[0],
                     ANNOUNCE[1].format(d=ru_date(date(2026, 6, 20))), PUBLISHED)  # fmt: skip
@@ -422,8 +425,11 @@ async def test_grouping_tick_survives_a_failing_pass(
         return await real(limit)
 
     monkeypatch.setattr(repos.events, "ungrouped_articles", flaky)
-    assert await group_events(grouper) == 0  # logged, not raised
-    assert "retrying at the next tick" in caplog.text
+    clock = FakeClock()
+    job = guarded("events-group", group_events, clock=clock)
+    assert await job(grouper) is None  # logged, not raised
+    assert "job events-group failed; retrying in 1 s" in caplog.text
     assert await repos.events.event_of_article(a.id) is None
-    assert await group_events(grouper) == 1  # the next tick takes it again
+    clock.advance(2)
+    assert await job(grouper) == 1  # the next tick takes it again
     assert await repos.events.event_of_article(a.id) is not None

@@ -200,3 +200,164 @@ def test_weekdays_forward_and_back() -> None:
     back = find_weekdays("в минувшее воскресенье", ref, ahead=True)
     assert [s.start for s in back] == [date(2024, 6, 30)]
     assert [s.start for s in find_dates("завтра", ref)] == [date(2024, 7, 4)]
+
+
+# --- rules from the real-news dev errors (sentences written for these tests) ----------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A remote working meeting is a call.
+        (
+            "Глава района провёл селекторное совещание с главами поселений",
+            "На селекторном совещании обсудили подготовку школ к зиме.",
+        ),
+        # A plan over several years lists many gatherings.
+        (
+            "Определены сёла, где пройдут районные праздники урожая с 2025 по 2028 годы",
+            "В 2025 году праздник пройдёт в Ивановке, в 2026 году в Петровке.",
+        ),
+        # A phone-in is the setting of a complaint.
+        (
+            "Пенсионерка пожаловалась губернатору на разбитый двор",
+            "Жительница Сосновки во время прямой линии рассказала о ямах во дворе. "
+            "Губернатор поручил отремонтировать двор до осени.",
+        ),
+        # A federal headline: the meeting in the body is federal too.
+        (
+            "Президент России подписал закон о поддержке семей",
+            "Закон вступит в силу с января. Губернаторы на вчерашнем совещании отметили "
+            "важность решения.",
+        ),
+        # Everything cancelled at once.
+        (
+            "В городе отменили все мероприятия выходных",
+            "Все запланированные городские мероприятия отменены из-за морозов.",
+        ),
+        # Medals counted: the haul is the story.
+        (
+            "Кузнецкие сыровары привезли 15 медалей",
+            "Сыровары района получили 15 медалей по итогам всероссийской выставки продовольствия.",
+        ),
+        # One gathering named once, deep in the text.
+        (
+            "В Сосновке отремонтировали сельский клуб",
+            "Ремонт клуба шёл с весны. Заменили кровлю и окна. Установили новое отопление. "
+            "Покрасили фасад. Обновили зрительный зал. Осенью здесь прошёл концерт "
+            "самодеятельности.",
+        ),
+        # A greeting: the holiday is its occasion.
+        (
+            "Медиков района поздравили с профессиональным праздником",
+            "Глава района решил отметить День медицинского работника вручением грамот.",
+        ),
+        # A contest among many fairs is no one gathering.
+        (
+            "Ивановский район победил в конкурсе ярмарок",
+            "Итоги конкурса ярмарок подвели в министерстве. Сельские ярмарки проходили весь год.",
+        ),
+        # Several fairs in the body, no one named.
+        (
+            "Сёла района готовятся к зиме",
+            "В сёлах прошли осенние ярмарки, на которых фермеры продавали урожай.",
+        ),
+    ],
+)
+def test_dev_error_classes_are_non_events(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_phone_in_in_the_headline_is_still_an_event() -> None:
+    ev = _event(
+        "Глава города провёл прямую линию с жителями",
+        "Прямая линия прошла в администрации, жители задали 40 вопросов.",
+    )
+    assert ev.status == "held"
+
+
+def test_postponement_because_of_an_incident_still_counts() -> None:
+    ev = _event(
+        "Из-за паводка перенесли празднование Дня села",
+        "Праздник в Ивановке перенесли на осень.",
+    )
+    assert ev.status == "postponed"
+
+
+def test_headline_is_not_cut_inside_quotes() -> None:
+    ev = _event(
+        "Праздник «Зима. Лёд» отменили из-за оттепели",
+        "Праздник «Зима. Лёд» должен был пройти на набережной. Организаторы решили его отменить.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_postponement_as_the_topic_of_a_hearing() -> None:
+    ev = _event(
+        "В Сосновке прошли публичные слушания о переносе ярмарки",
+        "Жители высказались о переносе ярмарки на другую площадь.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "held")
+
+
+def test_called_off_with_a_new_date_is_postponed() -> None:
+    ev = _event(
+        "Концерт хора отменяется",
+        "Концерт хора, намеченный на субботу, отменяется. Новую дату концерта объявят позже.",
+    )
+    assert ev.status == "postponed"
+
+
+def test_a_plan_that_did_not_come_true_is_cancelled() -> None:
+    ev = _event(
+        "Осенняя ярмарка не соберёт покупателей",
+        "Ярмарка должна была пройти в субботу на площади, но её проведение приостановили.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_attending_an_opening_is_a_ceremony() -> None:
+    ev = _event(
+        "В Ивановке обновили сквер",
+        "Депутаты приехали на открытие обновлённого сквера и поздравили жителей.",
+    )
+    assert ev.kind == "церемония"
+
+
+def test_named_day_with_a_capital_is_a_holiday() -> None:
+    ev = _event("Сосновка готовится к Дню рыбака", "Праздник пройдёт на берегу озера.")
+    assert (ev.kind, ev.status) == ("праздник", "announced")
+
+
+def test_earlier_editions_say_nothing_of_this_one() -> None:
+    ev = _event(
+        "Ивановка готовится к празднику урожая",
+        "Праздник урожая пройдёт 20 сентября. В прошлые годы праздник был проведён на "
+        "стадионе и собрал тысячу гостей. В прошлом году праздник прошёл под дождём.",
+    )
+    assert ev.status == "announced"
+
+
+def test_decree_appointing_a_hearing_is_an_announcement() -> None:
+    ev = _event(
+        "Постановление администрации сельского поселения",
+        "1. Назначить публичные слушания по проекту планировки территории на 20 июля.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "announced")
+
+
+def test_an_administrative_council_is_a_sitting() -> None:
+    ev = _event(
+        "Административный совет провели в Ивановском районе",
+        "Участники обсудили ремонт дорог.",
+    )
+    assert ev.kind == "заседание"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Свой день рождения отмечает деревня Сосновка", "Ивановка отметила Медовый Спас"],
+)
+def test_village_birthday_and_feast_days_are_holidays(title: str) -> None:
+    ev = _event(title, "Жители собрались на площади, прошёл концерт.")
+    assert ev.kind in {"праздник", "концерт"}

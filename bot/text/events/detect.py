@@ -39,16 +39,21 @@ from bot.text.events.facts import (
     _venue,
 )
 from bot.text.events.lexicon import (
+    _CANCEL,
+    _GREETING_TITLE,
     _INCIDENT,
     _LISTING,
     _LISTING_TITLE,
     _NOT_GATHERING,
+    _PLAN,
     _POSTPONE,
+    _REPORT,
+    _RESULT,
     COUNTABLE_KINDS,
     _kinds_in,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
-from bot.text.events.status import Evidence, Status, weigh
+from bot.text.events.status import Evidence, Status, several, weigh
 from bot.text.figures import Figure, find_figures
 from bot.text.morph import analyzer
 from bot.text.regions import RegionMatch
@@ -113,10 +118,36 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False
     if ev.best_specific is None and ev.total < 2.5 and ev.explicit < 1.0:
         return False  # only «мероприятие» or an officials' working meeting, in passing
+    if title_kinds and all(several(title, start) for _, start, _ in title_kinds):
+        return False  # «отменили все мероприятия»: many gatherings at once
     if title_kinds and _plural_headline(title, title_kinds):
         return False  # «пройдут праздники сёл»: several gatherings
+    if (
+        not title_kinds
+        and _GREETING_TITLE.search(title)
+        and ev.best_specific is not None
+        and ev.best_specific[2] == "праздник"
+    ):
+        return False  # «поздравили с национальным праздником»: the holiday is the occasion
+    if _result_headline(title):
+        return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
+    if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
+        return False  # one gathering named once, deep in the text: not what it centres on
     # One verb's tense far from the lead is too little.
     return ev.explicit > 0 or ev.total >= 2
+
+
+def _result_headline(title: str) -> bool:
+    """The headline tells a result and nothing else of a gathering."""
+    if not _RESULT.search(title):
+        return False
+    rest = _RESULT.sub(" ", title)
+    return not (_REPORT.search(rest) or _PLAN.search(rest) or _CANCEL.search(rest))
+
+
+def _open_quote(sentence: str) -> bool:
+    """A "sentence" cut inside quotes («АмурФест. Весна»): not a whole headline."""
+    return sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1
 
 
 def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
@@ -183,7 +214,12 @@ def detect_event(
     # A body that opens with the title repeated: weigh the title once.
     if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
         body_sents = body_sents[1:]
-    if body_sents and title.startswith(body_sents[0]) and len(title) > len(body_sents[0]):
+    if (
+        body_sents
+        and title.startswith(body_sents[0])
+        and len(title) > len(body_sents[0])
+        and not _open_quote(body_sents[0])
+    ):
         # The "title" is a whole first paragraph: its first sentence is the headline.
         title, body_sents = body_sents[0], body_sents[1:]
     sents = [title, *body_sents] if title else body_sents

@@ -22,7 +22,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("съезд", r"\bсъезд\w*"),
     ("конференция", r"(?<![-\w])(?:видео)?конференци\w*"),
     ("сессия", r"\bсесси(?:я|и|ю|ей|ях)\b"),
-    ("заседание", r"\bзаседани\w*"),
+    # «административный совет», «педсовет»: a council that meets, not the body's name.
+    ("заседание", r"\bзаседани\w*|\bадминистративн\w*\s+совет\w*|\bпедсовет\w*"),
     ("фестиваль", r"\b(?:этно|гастро|кино|арт-?|рок-?|фольк-?)?фест(?:ивал)?\w*"),
     (
         "праздник",
@@ -30,8 +31,11 @@ KINDS: tuple[tuple[str, str], ...] = (
         r"|\b(?:день|дня|дню|дне|днём|днем)\s+(?:города|села|деревни|станицы|посёлка|поселка"
         r"|хутора|аула|района|округа|республики|края|области|народного\s+единства|победы|россии"
         r"|молод[её]жи|пожилых|защиты\s+детей|семьи|знаний|[а-яё]+ского\s+казачества)\b"
-        r"|\bмаслениц\w*|\bсабантуй\w*|\bнаадым\w*|\bотпраздновал\w*"
-        r"|\bотмет\w*\s+(?:свой\s+)?день\s+рождения|\bдень\s+рождения\s+(?:города|села)",
+        r"|\bмаслениц\w*|\bсабанту\w*|\bнаадым\w*|\bотпраздновал\w*"
+        r"|\bотмет\w*\s+(?:свой\s+)?день\s+рождения|\bдень\s+рождения\s+(?:города|села)"
+        r"|\b(?:свой\s+)?день\s+рождения\s+отмеча\w*|\bотмеча\w*\s+(?:свой\s+)?день\s+рождения"
+        # Folk and church feast days named with an adjective: «Яблочный Спас», «Медовый Спас».
+        r"|\b(?:яблочн|медов|орехов|хлебн|[а-яё]+ск)\w*\s+спас(?:а|у|ом|е)?\b",
     ),
     ("совещание", r"\bсовещани\w*|\bпланёрк\w*|\bпланерк\w*"),
     ("выставка", r"(?<![-\w])выставк\w*(?!-)"),
@@ -59,7 +63,9 @@ KINDS: tuple[tuple[str, str], ...] = (
     (
         "церемония",
         r"\bцеремони\w*|\bторжественн\w*\s+(?:открыти|мероприяти|собрани)\w*"
-        r"|\bоткрыти\w*\s+(?:[а-яё]+\s+){0,2}(?:[её]л(?:к|ок)|сезона|памятник|мемориал|фонтан|стел)\w*",
+        r"|\bоткрыти\w*\s+(?:[а-яё]+\s+){0,2}(?:[её]л(?:к|ок)|сезона|памятник|мемориал|фонтан|стел)\w*"
+        # Attending an opening: «приехали на открытие», «во время открытия школы».
+        r"|\b(?:на|во\s+время|в\s+ходе)\s+(?:торжественн\w*\s+)?открыти(?:е|и|я)\b",
     ),
     ("встреча", r"\bвстреч[аиуе]\s+(?:с\s+|главы|губернатора|мэра|депутат)|\bвстреч(?:у|ей)\b"),
     ("чтения", r"\b[а-яё]+ск\w*\s+чтени(?:я|й|ях)\b"),
@@ -75,7 +81,8 @@ KINDS: tuple[tuple[str, str], ...] = (
 )
 # Kinds too vague to name an event when a specific one is at hand.
 # An officials' working meeting («оперативное совещание», «планёрка») is evidence at most.
-GENERIC_KINDS = frozenset({"мероприятие", "совещание"})
+# A phone-in («прямая линия») is mostly the setting of a complaint or a statement: weak too.
+GENERIC_KINDS = frozenset({"мероприятие", "совещание", "прямая линия"})
 # Kinds whose plural in the headline means several gatherings: «пройдут праздники сёл».
 COUNTABLE_KINDS = frozenset({"праздник", "ярмарка", "фестиваль", "концерт", "форум", "выставка"})
 # Matched against the lower-cased sentence (same offsets, faster than IGNORECASE).
@@ -107,6 +114,7 @@ _PLAN = re.compile(
     r"|регистраци\w*\s+(?:открыт|участник|продл)\w*|прием\s+заявок|при[её]м\s+заявок"
     r"|завершится|продлится|продолжится|объяв\w*\s+(?:о\s+)?(?:начал|старт)\w*"
     r"|подать\s+заявк\w*|принять\s+участие|приглашение|выставк\w*\s+откроется"
+    r"|назначить|назначен(?:а|о|ы|н\w*)?\s+на"
     r"|подготовк\w*\s+к|определил\w*\s+с\s+дат\w*|стал[аои]?\s+известн\w*\s+(?:дат|программ)\w*"
     r"|программ\w*\s+(?:на|праздн\w*|мероприяти\w*)|о\s+(?:предстоящ\w*\s+)?проведени\w*"
     r"|информиру\w*|созыва(?:ется|ются)|ждут|жд[её]м|встречаемся|приходите|присоединяйтесь"
@@ -117,12 +125,17 @@ _CANCEL = re.compile(
     r"\b(?:отмен(?:[её]н|ена|ено|ены|или|ил|ила|яется|яются|ят|ить|а|ы|ой|е|у)"
     r"|не\s+(?:состо(?:ится|ятся|ялся|ялась|ялось|ялись)|пройд[её]т|пройдут|проводит(?:ся|ь)"
     r"|будет\s+проводиться|будут\s+проводить(?:ся)?|будет\s+организован\w*)"
-    r"|решили\s+не\s+проводить|отказаться\s+от\s+проведени\w*)\b",
+    r"|решили\s+не\s+проводить|отказаться\s+от\s+проведени\w*"
+    # «должна была пройти»: a plan that did not come true; «приостановить проведение».
+    r"|должн\w*\s+был\w*\s+(?:пройти|состояться|открыться|начаться|проходить)"
+    r"|приостанов\w*\s+проведени\w*)\b",
     re.IGNORECASE,
 )
 _POSTPONE = re.compile(
     r"\b(?:перенес(?:[её]н|ена|ено|ены|ли|ла|ти|[её]т|ут)?|перенос\w*|переносится|переносятся"
-    r"|отложен\w*|отложил\w*|отложить|сдвинул\w*|сдвинут\w*)\b",
+    r"|отложен\w*|отложил\w*|отложить|сдвинул\w*|сдвинут\w*"
+    # A called-off gathering that gets a new date is postponed, not cancelled.
+    r"|нов(?:ая|ую|ой)\s+дат\w*|нов(?:ый|ые)\s+срок\w*)\b",
     re.IGNORECASE,
 )
 # A sentence that only imagines or refuses the gathering says nothing of its status:
@@ -132,6 +145,12 @@ _HYPOTHETICAL = re.compile(
     r"|возможно|вероятно|не\s+исключ\w*|не\s+(?:хо(?:чет|тят|тел\w*)|собира\w*|намерен\w*"
     r"|планиру\w*|станет|стали|будем)|нет\s+(?:планов|смысла)|призвал\w*\s+(?:провести|отменить)"
     r"|предлож\w*\s+(?:провести|перенести|отменить)|слух\w*)\b",
+    re.IGNORECASE,
+)
+# A sentence about earlier editions says nothing of this one: «в прошлые годы праздник был
+# проведён на высоком уровне», «в прошлом году фестиваль собрал...».
+_EARLIER = re.compile(
+    r"\b(?:(?:в\s+)?(?:прошл|предыдущ|прежн|минувш)\w*\s+(?:год|раз)\w*|год\s+назад)\b",
     re.IGNORECASE,
 )
 # Diplomatic meetings and talks of the president or federal ministers: federal news.
@@ -168,7 +187,18 @@ _LISTING = re.compile(
 _LISTING_TITLE = re.compile(
     r"\b(?:афиша|куда\s+сходить|чем\s+заняться|о\s+ч[её]м\s+писали|что\s+случилось"
     r"|план\s+мероприятий|календарь\s+событий"
-    r"|дайджест\w*|график\w*|новости\s+.{0,40}\s+на\s+\d)",
+    r"|дайджест\w*|график\w*|новости\s+.{0,40}\s+на\s+\d"
+    # A plan over several years: «с 2022 по 2027 годы», «на 2024-2026 годы».
+    r"|с\s+\d{4}\s+по\s+\d{4}|\d{4}\s*[-–—]\s*\d{4}\s+год\w*)",
+    re.IGNORECASE,
+)
+# A headline that greets: «жителей поздравили с праздником», «поздравил с Днём учителя».
+_GREETING_TITLE = re.compile(r"\bпоздрав\w*\b.{0,80}?\bс(?:о)?\s+\w+", re.IGNORECASE)
+# A headline that counts medals («выиграв 80 медалей», «завоевали 12 наград»): the haul is the
+# story, not the gathering where it was won.
+_RESULT = re.compile(
+    r"\b(?:медал\w*|(?:выигра|завоева|получи|привез)\w*\s+(?:\d+|[а-яё]+)\s+(?:медал|наград)\w*"
+    r"|покорил\w*)",
     re.IGNORECASE,
 )
 # Articles about a post, a vote or an appointment, whatever gathering they mention.
@@ -186,7 +216,14 @@ _NOT_EVENT_CONTEXT = re.compile(
     r"|с\s+(?:[а-яё]+\s+){0,2}праздник\w*|праздничн\w*|(?:чемпионат|кубк?|этап|первенств)\w*"
     r"\s+(?:\w+\s+)?(?:мира|европы)|олимпийск\w*\s+игр\w*"
     r"|конкурс\w*\s+(?:по\s+отбору|на\s+замещение)|благотворительн\w*\s+акци\w*"
-    r"|акци\w*\s+по\s+(?:раздаче|сбору))\b",
+    r"|акци\w*\s+по\s+(?:раздаче|сбору)"
+    # A contest among many gatherings («конкурс ярмарок», «смотр фестивалей») is no one gathering.
+    r"|(?:конкурс|смотр|рейтинг)\w*\s+(?:[а-яё]+\s+)?(?:ярмарок|фестивалей|праздников|выставок|концертов)"
+    # The holidays as a period of time: «в новогодние праздники», «на майские праздники».
+    r"|(?:в|на|за)\s+(?:[а-яё]+\s+)?праздники|(?:новогодн|майск)\w*\s+праздник(?:и|ов|ах)"
+    # A remote working meeting is a call, not a gathering people attend.
+    r"|(?:дистанционн|селекторн|онлайн-?)\w*\s+(?:[а-яё]+\s+)?совещани\w*"
+    r"|совещани\w*\s+в\s+(?:режиме|формате)\s+(?:видео|онлайн)\w*)\b",
     re.IGNORECASE,
 )
 
@@ -219,13 +256,29 @@ def _may_have_kind(low: str) -> bool:
     return any(w[:4] in KIND_PREFIXES or w[:3] in KIND_PREFIXES for w in _LETTERS.findall(low))
 
 
+# A named day, written with a capital: «к Дню адыгов», «День шахтёра отметили».
+_NAMED_DAY = re.compile(r"\b(?:День|Дня|Дню|Днём|Днем|Дне)\s+(?!рождения\b)[а-яё]{3,}")
+_GREETING = re.compile(r"\b(?:с|со)\s+(?:[а-яё]+\s+)?$|поздрав\w*\s+(?:\w+\s+){0,4}$")
+
+
 def _kinds_in(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every event-kind word, in order; offsets refer to ``sentence``."""
     low = sentence.lower()
-    if len(low) != len(sentence) or not _may_have_kind(low) or _ANY_KIND.search(low) is None:
+    if len(low) != len(sentence) or not _may_have_kind(low):
+        return []
+    if _ANY_KIND.search(low) is None and _NAMED_DAY.search(sentence) is None:
         return []
     # Blank out «судебное заседание» and the like, keeping every offset in place.
     cleaned = _NOT_EVENT_CONTEXT.sub(lambda m: " " * len(m.group(0)), low)
-    return [
+    found = [
         (_KIND_OF_GROUP[m.lastgroup or ""], m.start(), m.end()) for m in _ANY_KIND.finditer(cleaned)
     ]
+    for m in _NAMED_DAY.finditer(sentence):
+        if cleaned[m.start()] == " " or any(s <= m.start() < e for _, s, e in found):
+            continue
+        if sentence[max(0, m.start() - 1) : m.start()] in {"«", '"'}:
+            continue  # «День муниципального образования»: the name of something else
+        if _GREETING.search(low[max(0, m.start() - 30) : m.start()]):
+            continue  # «поздравил с Днём учителя»: a greeting, not a gathering
+        found.append(("праздник", m.start(), m.end()))
+    return sorted(found, key=lambda k: k[1])

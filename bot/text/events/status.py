@@ -20,6 +20,7 @@ from typing import Literal
 
 from bot.text.events.lexicon import (
     _CANCEL,
+    _EARLIER,
     _FEDERAL_TALKS,
     _HYPOTHETICAL,
     _INCIDENT,
@@ -27,12 +28,21 @@ from bot.text.events.lexicon import (
     _POSTPONE,
     _REPORT,
     _SPORT_ABROAD,
+    COUNTABLE_KINDS,
     GENERIC_KINDS,
     _kinds_in,
 )
 from bot.text.morph import analyzer
 
-__all__ = ["STATUSES", "Evidence", "Status", "sentence_stance", "verb_tense", "weigh"]
+__all__ = [
+    "STATUSES",
+    "Evidence",
+    "Status",
+    "sentence_stance",
+    "several",
+    "verb_tense",
+    "weigh",
+]
 
 Status = Literal["held", "announced", "cancelled", "postponed"]
 STATUSES: tuple[Status, ...] = ("held", "announced", "cancelled", "postponed")
@@ -77,19 +87,32 @@ def _negated(sentence: str, start: int) -> bool:
     return bool(re.search(r"\b(?:не|ни)\s+$", sentence[max(0, start - 6) : start], re.IGNORECASE))
 
 
+_ABOUT = re.compile(r"\bоб?\s+$", re.IGNORECASE)
+
+
+def _change_cue(cue: re.Pattern[str], sentence: str, kind_pos: int) -> re.Match[str] | None:
+    """The first cancellation or postponement cue that is not the topic of the gathering named
+    before it: «слушания о переносе Дня города» are held, whatever they discuss."""
+    for m in cue.finditer(sentence):
+        if kind_pos < m.start() and _ABOUT.search(sentence[max(0, m.start() - 4) : m.start()]):
+            continue
+        return m
+    return None
+
+
 def sentence_stance(sentence: str, kind_pos: int) -> tuple[Status, bool, int] | None:
     """(stance, explicit, cue position) of the sentence toward the kind word at ``kind_pos``.
 
     ``explicit``: a listed cue decided (not only a verb's tense). None when the sentence says
     nothing of the gathering or only imagines it.
     """
-    cancel = _CANCEL.search(sentence)
-    postpone = _POSTPONE.search(sentence)
+    cancel = _change_cue(_CANCEL, sentence, kind_pos)
+    postpone = _change_cue(_POSTPONE, sentence, kind_pos)
     if postpone:
         return "postponed", True, postpone.start()
     if cancel:
         return "cancelled", True, cancel.start()
-    if _HYPOTHETICAL.search(sentence):
+    if _HYPOTHETICAL.search(sentence) or _EARLIER.search(sentence):
         return None
     cues: list[tuple[int, Status]] = []
     for m in _REPORT.finditer(sentence):
@@ -122,6 +145,7 @@ class Evidence:
     explicit: float = 0.0  # the part backed by a listed cue (not only a verb's tense)
     lead_stance: Status | None = None  # the stance of the first sentence with a kind
     lead_index: int = -1
+    mentions: int = 0  # sentences that gave a stance
     # (weight, -sentence index, kind, position in the sentence) of the best mention
     best: tuple[float, int, str, int] | None = None
     best_specific: tuple[float, int, str, int] | None = None
@@ -135,7 +159,8 @@ class Evidence:
         change = w["cancelled"] + w["postponed"]
         if change and (
             self.lead_stance in {"cancelled", "postponed"}
-            or change >= max(w["held"], w["announced"])
+            # A plan is what a cancellation or a postponement changes: it outweighs the plan.
+            or change >= max(w["held"], 0.6 * w["announced"])
         ):
             return "postponed" if w["postponed"] > 0 else "cancelled"
         if self.lead_stance in {"held", "announced"} and self.lead_index <= 3:
@@ -149,18 +174,75 @@ class Evidence:
 _FEDERAL_KINDS = frozenset({"встреча", "прямая линия", "совещание", "заседание", "мероприятие"})
 
 
-def _federal_or_abroad(kind: str, sentence: str) -> bool:
-    if kind in _FEDERAL_KINDS and _FEDERAL_TALKS.search(sentence):
+def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) -> bool:
+    if kind in _FEDERAL_KINDS and (federal_story or _FEDERAL_TALKS.search(sentence)):
         return True
     return kind == "соревнования" and bool(_SPORT_ABROAD.search(sentence))
+
+
+# «все мероприятия», «многие праздники», «массово отменяют мероприятия»: several gatherings.
+_SEVERAL = re.compile(
+    r"\b(?:вс[еёи]х?|многи[ех]|множеств\w*|ряд|несколько|нескольких|массово|други[ех]"
+    r"|прочи[ех]|любы[ех])\s+(?:[а-яё]+\s+){0,2}$"
+)
+
+
+def several(sentence: str, start: int, kind: str = "") -> bool:
+    """The kind word at ``start`` is quantified as several gatherings («все мероприятия») or,
+    for a countable kind, is plural («отменяются праздники, фестивали»)."""
+    if _SEVERAL.search(sentence[max(0, start - 40) : start].lower()):
+        return True
+    if kind not in COUNTABLE_KINDS:
+        return False
+    before = sentence[max(0, start - 30) : start].split()
+    return _plural_word(sentence[start:].split(maxsplit=1)[0], before[-1] if before else "")
+
+
+_PLURAL_ADJ = ("ые", "ие")
+
+
+_DURING = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$")
+
+
+def _setting(sentence: str, start: int) -> bool:
+    """«во время прямой линии», «в ходе совещания»: a weak kind that only sets the scene for
+    what someone said or asked."""
+    return bool(_DURING.search(sentence[max(0, start - 30) : start].lower()))
+
+
+@lru_cache(maxsize=20_000)
+def _plural_word(word: str, previous: str = "") -> bool:
+    """The noun is plural: by its likeliest parse, or, for «ярмарки» (a singular genitive too),
+    by a plural adjective right before it («сельскохозяйственные ярмарки»)."""
+
+    low = word.lower().strip('.,;:!?»"')
+    if "-" in low:
+        return False  # «фестивалей-конкурсов»: stages of one contest
+    parses = analyzer().parse(low)
+    if parses[0].tag.POS != "NOUN":
+        return False
+    if parses[0].tag.number == "plur":
+        return True
+    return previous.lower().endswith(_PLURAL_ADJ) and any(
+        p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in {"nomn", "accs"}
+        for p in parses
+    )
 
 
 def weigh(sentences: list[str]) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position."""
     ev = Evidence()
     seen_kind = False
+    # A headline about the president or federal talks makes the whole story federal.
+    federal_story = bool(sentences) and bool(_FEDERAL_TALKS.search(sentences[0]))
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
-        kinds = [k for k in _kinds_in(sent) if not _federal_or_abroad(k[0], sent)]
+        kinds = [
+            k
+            for k in _kinds_in(sent)
+            if not _federal_or_abroad(k[0], sent, federal_story)
+            and not several(sent, k[1], k[0] if index > 0 else "")
+            and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
+        ]
         if not kinds:
             if index == 0 and sent:
                 # A headline without a kind word still says what happened to the event:
@@ -174,8 +256,10 @@ def weigh(sentences: list[str]) -> Evidence:
         weight = 3.0 if index == 0 else 2.0 if index <= 2 else 1.0
         if not seen_kind and index <= 6:
             weight = max(weight, 2.5)  # the first sentence with a gathering is the lead
-        if _INCIDENT.search(sent) and not _REPORT.search(sent) and not _PLAN.search(sent):
-            continue
+        if _INCIDENT.search(sent) and not any(
+            cue.search(sent) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)
+        ):
+            continue  # an incident's story; a gathering cancelled because of it still counts
         found = None
         for kind, pos, _ in kinds:
             stance = sentence_stance(sent, pos)
@@ -194,6 +278,7 @@ def weigh(sentences: list[str]) -> Evidence:
         if not explicit:
             weight *= 0.75
         ev.weights[status] += weight
+        ev.mentions += 1
         if explicit:
             ev.explicit += weight
         if not seen_kind:
