@@ -88,6 +88,11 @@ class Claimed:
     chat_type: str
     language: str
     link_previews: bool | None  # None: the chat has no settings row (use the default)
+    # How the push looks in this chat: pictures on (no settings row: on), its zone setting
+    # and first subscribed region (the chat's time zone, see quiet_hours.chat_zone).
+    pictures: bool = True
+    timezone: str | None = None
+    first_region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +107,21 @@ class Outcome:
     count_attempt: bool = False
 
 
+# The claimed row's chat settings that shape the push (pictures, time zone).
+_PUSH_LOOK = (
+    ", cs.pictures, cs.timezone, (SELECT s.region FROM subscriptions s"
+    " WHERE s.chat_id = d.chat_id AND s.region != '*'"
+    " ORDER BY s.created_at, s.thread_id, s.region LIMIT 1)"
+)
+
+
 def _claimed(rows: Iterable[Row]) -> list[Claimed]:
     return [
         Claimed(
             id=r[0], chat_id=r[1], thread_id=r[2], article_id=r[3], kind=r[4], payload=r[5],
             attempts=r[6], chat_type=r[7], language=r[8],
             link_previews=None if r[9] is None else bool(r[9]),
+            pictures=r[10] is None or bool(r[10]), timezone=r[11], first_region=r[12],
         )
         for r in rows
     ]  # fmt: skip
@@ -263,7 +277,8 @@ class DeliveryRepository:
             cur = await conn.execute(
                 "SELECT d.id, d.chat_id, d.thread_id, d.article_id, d.kind, d.payload, d.attempts,"
                 " c.type, c.language, cs.link_previews"
-                " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
+                + _PUSH_LOOK
+                + " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
                 " LEFT JOIN chat_settings cs ON cs.chat_id = d.chat_id"
                 f" WHERE d.id IN ({marks}) ORDER BY d.id",
                 ids,
@@ -295,7 +310,8 @@ class DeliveryRepository:
             cur = await conn.execute(
                 "SELECT d.id, d.chat_id, d.thread_id, d.article_id, d.kind, d.payload, d.attempts,"
                 " c.type, c.language, cs.link_previews"
-                " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
+                + _PUSH_LOOK
+                + " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
                 " LEFT JOIN chat_settings cs ON cs.chat_id = d.chat_id"
                 " WHERE d.id = ANY(?::bigint[]) ORDER BY d.id",
                 (ids,),
