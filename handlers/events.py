@@ -29,8 +29,10 @@ from bot.render import cut_words
 from bot.text.catalogue import by_code
 from handlers.editing import NO_PREVIEW, edit_in_place
 from handlers.region_input import region_code
+from handlers.zones import zone_of_chat
 from storage.articles import ArticleRepository
 from storage.events import EventRecord, EventRepository
+from storage.subscriptions import SubscriptionRepository
 
 LIST_LIMIT = 10
 _MAX_ID = 2**62
@@ -72,14 +74,18 @@ async def _list(
 
 
 async def _card(
-    events: EventRepository, articles: ArticleRepository, event_id: int, lang: str
+    events: EventRepository,
+    articles: ArticleRepository,
+    event_id: int,
+    lang: str,
+    zone: str | None = None,
 ) -> str | None:
     event = await events.get(event_id)
     if event is None:
         return None
     reports = await events.articles(event_id)
     found = await articles.get_many([r.article_id for r in reports])
-    return render_event_card(event, found, lang)
+    return render_event_card(event, found, lang, zone=zone)
 
 
 async def cmd_events(
@@ -110,9 +116,12 @@ async def cmd_event(
     lang: str,
     events: EventRepository,
     articles: ArticleRepository,
+    *,
+    subscriptions: SubscriptionRepository,
 ) -> None:
     event_id = parse_event_id(command.args)
-    text = await _card(events, articles, event_id, lang)
+    zone = await zone_of_chat(subscriptions, message.chat.id)
+    text = await _card(events, articles, event_id, lang, zone)
     if text is None:
         raise UserInputError(
             T("event_not_found", "ru", id=event_id), T("event_not_found", "en", id=event_id)
@@ -142,6 +151,8 @@ async def cmd_summary(
     lang: str,
     events: EventRepository,
     articles: ArticleRepository,
+    *,
+    subscriptions: SubscriptionRepository,
 ) -> None:
     period, region = parse_summary_args(command.args)
     assert period in PERIODS
@@ -149,16 +160,23 @@ async def cmd_summary(
     candidates = await articles.latest(limit=200, region=region, include_duplicates=True)
     found = await events.recent(limit=LIST_LIMIT, region=region, since=period_start(period, now))
     event_of = await events.events_of_articles([a.id for a in candidates])
+    zone = await zone_of_chat(subscriptions, message.chat.id)
     text = render_digest(
-        candidates, found, period=period, lang=lang, now=now, region=region, event_of=event_of
-    )
+        candidates, found, period=period, lang=lang, now=now, region=region, event_of=event_of,
+        zone=zone,
+    )  # fmt: skip
     await message.answer(
         text, reply_markup=_list_markup(found[:5], region or "*"), link_preview_options=NO_PREVIEW
     )
 
 
 async def on_card(
-    callback: CallbackQuery, lang: str, events: EventRepository, articles: ArticleRepository
+    callback: CallbackQuery,
+    lang: str,
+    events: EventRepository,
+    articles: ArticleRepository,
+    *,
+    subscriptions: SubscriptionRepository,
 ) -> None:
     m = _CARD.match(callback.data or "")
     message = callback.message
@@ -169,7 +187,8 @@ async def on_card(
     ):
         await callback.answer(T("stale", lang), show_alert=True)
         return
-    text = await _card(events, articles, int(m.group(1)), lang)
+    zone = await zone_of_chat(subscriptions, message.chat.id)
+    text = await _card(events, articles, int(m.group(1)), lang, zone)
     if text is None:
         await callback.answer(T("event_not_found", lang, id=int(m.group(1))), show_alert=True)
         return

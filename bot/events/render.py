@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from bot.i18n import Texts
-from bot.render import cut_words, fit_message, render_list_item
+from bot.render import cut_words, fit_message, needs_zone_label, render_list_item
 from bot.text.catalogue import by_code
 from storage.articles import Article
 from storage.events import EventRecord
@@ -175,9 +175,12 @@ def _number(value: Any, lang: str) -> str:
     return f"{n:,}".replace(",", "\u00a0" if lang == "ru" else ",")
 
 
-def render_event_card(event: EventRecord, reports: Sequence[Article], lang: str) -> str:
+def render_event_card(
+    event: EventRecord, reports: Sequence[Article], lang: str, *, zone: str | None = None
+) -> str:
     """/event ID: name, kind, dates, place, key figures, tracks, agreements, people, the
-    summary and links to the reports; at most 4096 characters."""
+    summary and links to the reports (their times in the chat's ``zone``); at most 4096
+    characters."""
     facts = event.facts
     lines = [f"<b>{escape(_event_title(event, 300))}</b>"]
     lines.append(f"{T('kind', lang)}: {escape(event.kind)}")
@@ -220,6 +223,8 @@ def render_event_card(event: EventRecord, reports: Sequence[Article], lang: str)
         lines.append(f"\n<b>{T('summary', lang)}</b>\n" + escape(cut_words(event.summary, 900)))
     if reports:
         lines.append(f"\n<b>{T('sources', lang)}</b>")
-        for i, article in enumerate(reports[:CARD_LINKS], 1):
-            lines.append(render_list_item(article, lang, i))
+        shown = reports[:CARD_LINKS]
+        label = needs_zone_label(zone, shown)
+        for i, article in enumerate(shown, 1):
+            lines.append(render_list_item(article, lang, i, zone=zone, label=label and i == 1))
     return fit_message(lines[0], lines[1:], sep="\n", keep=max(0, keep - 1))
