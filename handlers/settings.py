@@ -1,4 +1,4 @@
-"""/settings: instant pushes or a daily digest, time zone, quiet hours, link previews.
+"""/settings: instant pushes or a daily digest, time zone, quiet hours, link previews, pictures.
 
 Settings belong to the chat (all its topics). Anyone may look; in groups and channels
 only the chat's administrators may change them (``ensure_can_manage``).
@@ -9,6 +9,7 @@ only the chat's administrators may change them (``ensure_can_manage``).
     /settings time 08:30              the digest time (switches to the digest)
     /settings instant | digest        the mode
     /settings previews on | off       link previews in pushes
+    /settings pictures on | off       an article's picture: a push as a photo with a caption
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ T = Texts(
         "quiet_on": ("Тихие часы: <b>{start}–{end}</b> — новости этого времени придут в {end}."),
         "previews_on": "Превью ссылок: вкл.",
         "previews_off": "Превью ссылок: выкл.",
+        "pictures_on": "Картинки: вкл. — новость с картинкой приходит фотографией с подписью.",
+        "pictures_off": "Картинки: выкл. — новости приходят текстом.",
         "help": (
             "Свои тихие часы: <code>/settings quiet 22:00-07:00</code>, убрать: "
             "<code>/settings quiet off</code>. Пояс: <code>/settings tz Asia/Yekaterinburg</code> "
@@ -72,8 +75,10 @@ T = Texts(
         ),
         "bad_time": "Не понял время «{value}». Пример: <code>/settings time 08:30</code>.",
         "bad_previews": "Напишите <code>/settings previews on</code> или <code>off</code>.",
+        "bad_pictures": "Напишите <code>/settings pictures on</code> или <code>off</code>.",
         "bad_command": (
-            "Не знаю настройку «{value}». Есть: quiet, tz, time, instant, digest, previews."
+            "Не знаю настройку «{value}». "
+            "Есть: quiet, tz, time, instant, digest, previews, pictures."
         ),
     },
     en={
@@ -87,6 +92,8 @@ T = Texts(
         "quiet_on": "Quiet hours: <b>{start}–{end}</b> — news of that time comes at {end}.",
         "previews_on": "Link previews: on.",
         "previews_off": "Link previews: off.",
+        "pictures_on": "Pictures: on — an article with a picture comes as a photo with a caption.",
+        "pictures_off": "Pictures: off — articles come as text.",
         "help": (
             "Custom quiet hours: <code>/settings quiet 22:00-07:00</code>, remove: "
             "<code>/settings quiet off</code>. Zone: <code>/settings tz Asia/Yekaterinburg</code> "
@@ -105,8 +112,10 @@ T = Texts(
         ),
         "bad_time": "Cannot read the time «{value}». Example: <code>/settings time 08:30</code>.",
         "bad_previews": "Write <code>/settings previews on</code> or <code>off</code>.",
+        "bad_pictures": "Write <code>/settings pictures on</code> or <code>off</code>.",
         "bad_command": (
-            "Unknown setting «{value}». There are: quiet, tz, time, instant, digest, previews."
+            "Unknown setting «{value}». "
+            "There are: quiet, tz, time, instant, digest, previews, pictures."
         ),
     },
 )
@@ -151,6 +160,7 @@ async def settings_view(
     else:
         lines.append(T("quiet_on", lang, start=quiet[0], end=quiet[1]))
     lines.append(T("previews_on" if current.link_previews else "previews_off", lang))
+    lines.append(T("pictures_on" if current.pictures else "pictures_off", lang))
     lines.append("")
     lines.append(T("help", lang))
     return "\n".join(lines), settings_keyboard(current, lang, target)
@@ -184,6 +194,8 @@ def button_changes(data: SettingsCb) -> dict[str, object] | None:
         return None
     if key == "lp" and value in ("0", "1"):
         return {"link_previews": value == "1"}
+    if key == "pic" and value in ("0", "1"):
+        return {"pictures": value == "1"}
     if key == "tz" and value == "auto":
         return {"timezone": None}
     return None
@@ -232,6 +244,12 @@ def command_changes(args: str) -> dict[str, object]:
         if rest.lower() in _OFF:
             return {"link_previews": False}
         raise _input_error("bad_previews", rest)
+    if key in ("pictures", "picture", "images", "photos", "картинки", "фото"):
+        if rest.lower() in _ON:
+            return {"pictures": True}
+        if rest.lower() in _OFF:
+            return {"pictures": False}
+        raise _input_error("bad_pictures", rest)
     raise _input_error("bad_command", head)
 
 
