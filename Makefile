@@ -5,6 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CONFIG ?= $(if $(wildcard config.toml),config.toml,config.example.toml)
+# The demo user's language: `make run LANG=en` (only exactly "en" or "ru": a locale such as
+# en_US.UTF-8 inherited from the shell keeps the Russian default).
+DEMO_LANG := $(if $(filter en ru,$(LANG)),$(LANG),ru)
 
 .PHONY: install run test check lint typecheck pytest bench eval demo emulator clean
 
@@ -19,10 +22,10 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 run: $(STAMP)
-	@$(BIN)/python -m bot run --config $(CONFIG) --demo-if-no-token
+	@$(BIN)/python -m bot run --config $(CONFIG) --demo-if-no-token --lang $(DEMO_LANG)
 
 demo: $(STAMP)
-	@$(BIN)/python -m bot demo --config $(CONFIG)
+	@$(BIN)/python -m bot demo --config $(CONFIG) --lang $(DEMO_LANG)
 
 emulator: $(STAMP)
 	$(BIN)/python -m bot emulator

@@ -64,7 +64,8 @@ class SettingsCb(CallbackData, prefix="st"):
     """/settings: ``k`` names the setting, ``v`` the chosen value (validated on use).
 
     ``mode``: instant|digest; ``dt``: digest time HHMM; ``q``: quiet hours ``off`` or
-    HHMMHHMM; ``lp``: link previews 1|0; ``tz``: ``auto`` (the first region's zone).
+    HHMMHHMM; ``lp``: link previews 1|0; ``pic``: pictures 1|0; ``tz``: ``auto`` (the first
+    region's zone).
     """
 
     k: str

@@ -46,6 +46,7 @@ from bot.text.catalogue import by_code
 from handlers.editing import NO_PREVIEW, edit_in_place
 from handlers.permissions import ensure_can_manage
 from handlers.region_input import region_code
+from handlers.zones import zone_of_chat
 from storage.articles import ArticleRepository
 from storage.events import EventRecord, EventRepository
 from storage.reminders import ACTIVE, Reminder, ReminderRepository
@@ -139,7 +140,7 @@ async def _card(
     reports = await events.articles(event_id)
     found = await articles.get_many([r.article_id for r in reports])
     note = _reminder_note(reminder, lang, zone)
-    text = render_event_card(event, found, lang, today=today, note=note)
+    text = render_event_card(event, found, lang, today=today, note=note, zone=zone)
     upcoming = is_upcoming(event, today)
     return text, _card_markup(lang, back, event if upcoming else None, reminder)
 
@@ -214,6 +215,8 @@ async def cmd_summary(
     lang: str,
     events: EventRepository,
     articles: ArticleRepository,
+    *,
+    subscriptions: SubscriptionRepository,
 ) -> None:
     period, region = parse_summary_args(command.args)
     assert period in PERIODS
@@ -221,9 +224,11 @@ async def cmd_summary(
     candidates = await articles.latest(limit=200, region=region, include_duplicates=True)
     found = await events.recent(limit=LIST_LIMIT, region=region, since=period_start(period, now))
     event_of = await events.events_of_articles([a.id for a in candidates])
+    zone = await zone_of_chat(subscriptions, message.chat.id)
     text = render_digest(
-        candidates, found, period=period, lang=lang, now=now, region=region, event_of=event_of
-    )
+        candidates, found, period=period, lang=lang, now=now, region=region, event_of=event_of,
+        zone=zone,
+    )  # fmt: skip
     listed = [e for e in found if e.last_published_at >= period_start(period, now)][:5]
     await message.answer(
         text, reply_markup=_list_markup(listed, region or "*"), link_preview_options=NO_PREVIEW

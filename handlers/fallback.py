@@ -13,6 +13,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.i18n import Texts
 from handlers.reading import cmd_search
 from storage.search import SearchRepository
+from storage.subscriptions import SubscriptionRepository
 
 T = Texts(
     ru={
@@ -35,9 +36,11 @@ async def unknown_command(message: Message, lang: str) -> None:
     await message.answer(T("unknown", lang))
 
 
-async def text_is_a_search(message: Message, lang: str, search: SearchRepository) -> None:
+async def text_is_a_search(
+    message: Message, lang: str, search: SearchRepository, subscriptions: SubscriptionRepository
+) -> None:
     command = CommandObject(prefix="/", command="search", args=message.text)
-    await cmd_search(message, command, lang, search)
+    await cmd_search(message, command, lang, search, subscriptions)
 
 
 def build_router() -> Router:

@@ -1,7 +1,8 @@
 """Inline mode: ``@bot запрос`` searches like /search; an empty query lists the latest items
 of the user's regions (their private chat's subscriptions), or of everything.
 
-Each result is an article (id = article id) whose message is the push (``render_push``).
+Each result is an article (id = article id) whose message is the push (``render_push``), with
+the article's picture as its thumbnail; times are in the user's zone (their private chat's).
 Pages of :data:`INLINE_PAGE` with ``next_offset`` (:mod:`bot.search.paging` inline offsets, a few
 bytes: Telegram sends the query again with the offset, so nothing is kept server-side).
 """
@@ -18,12 +19,13 @@ from aiogram.types import (
     LinkPreviewOptions,
 )
 
-from bot.render import cut_words, format_local, is_web_link, render_push
+from bot.render import cut_words, format_time, is_web_link, needs_zone_label, render_push
 from bot.search.engine import run_search
 from bot.search.pages import T
 from bot.search.paging import decode_inline_offset, encode_inline_latest, encode_inline_offset
 from bot.search.query import parse_query
 from bot.text.catalogue import by_code
+from handlers.zones import zone_of_chat
 from storage.articles import Article
 from storage.search import Cursor, SearchRepository
 from storage.subscriptions import ALL_REGIONS, SubscriptionRepository
@@ -33,26 +35,32 @@ CACHE_QUERY = 30  # seconds Telegram may reuse the answer to a search
 CACHE_PERSONAL = 10  # seconds for the personal latest list
 
 
-def _description(article: Article, lang: str) -> str:
-    region = article.regions[0] if article.regions else None
+def _description(article: Article, lang: str, zone: str | None) -> str:
     names = []
     for code in article.regions[:3]:
         r = by_code(code)
         if r is not None:
             names.append(r.name_en if lang == "en" else r.name)
-    parts = [format_local(article.published_at, region, lang), *names]
+    when = format_time(
+        article.published_at, lang, zone=zone, label=needs_zone_label(zone, [article])
+    )
+    parts = [when, *names]
     return cut_words(" · ".join(parts), 200)
 
 
-def article_result(article: Article, lang: str) -> InlineQueryResultArticle:
-    """One inline result: the title, date and regions; sends the push."""
+def article_result(
+    article: Article, lang: str, zone: str | None = None
+) -> InlineQueryResultArticle:
+    """One inline result: the title, date and regions, the picture as the thumbnail; sends
+    the push (times in ``zone``, the user's)."""
     return InlineQueryResultArticle(
         id=str(article.id),
         title=cut_words(article.title, 120) or article.url,
-        description=_description(article, lang),
+        description=_description(article, lang, zone),
         url=article.url if is_web_link(article.url) else None,
+        thumbnail_url=article.image_url,
         input_message_content=InputTextMessageContent(
-            message_text=render_push(article, lang),
+            message_text=render_push(article, lang, zone=zone),
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=False),
         ),
@@ -74,13 +82,14 @@ async def inline_search(
 ) -> None:
     offset = decode_inline_offset(inline_query.offset or "")
     text = inline_query.query.strip()
+    zone = await zone_of_chat(subscriptions, inline_query.from_user.id)
     if not text:
         regions = await _user_regions(subscriptions, inline_query.from_user.id)
         after = offset if isinstance(offset, Cursor) else None
         page = await search.latest(regions, limit=INLINE_PAGE, after=after)
         next_offset = encode_inline_latest(page.next_cursor) if page.next_cursor else ""
         await inline_query.answer(
-            [article_result(a, lang) for a in page.articles],
+            [article_result(a, lang, zone) for a in page.articles],
             cache_time=CACHE_PERSONAL,
             is_personal=True,
             next_offset=next_offset,
@@ -98,7 +107,7 @@ async def inline_search(
     if not result.articles and start == 0:
         button = InlineQueryResultsButton(text=T("inline_empty", lang), start_parameter="search")
     await inline_query.answer(
-        [article_result(a, lang) for a in result.articles],
+        [article_result(a, lang, zone) for a in result.articles],
         cache_time=CACHE_QUERY,
         next_offset=next_offset,
         button=button,

@@ -213,12 +213,20 @@ def settings_keyboard(
         preview = "🔗 Link previews: on" if en else "🔗 Превью ссылок: вкл."
     else:
         preview = "🔗 Link previews: off" if en else "🔗 Превью ссылок: выкл."
+    if settings.pictures:
+        pictures = "🖼 Pictures: on" if en else "🖼 Картинки: вкл."
+    else:
+        pictures = "🖼 Pictures: off" if en else "🖼 Картинки: выкл."
     rows.append(
         [
             _button(
                 preview,
                 SettingsCb(x=x, h=h, k="lp", v="0" if settings.link_previews else "1").pack(),
-            )
+            ),
+            _button(
+                pictures,
+                SettingsCb(x=x, h=h, k="pic", v="0" if settings.pictures else "1").pack(),
+            ),
         ]
     )
     if settings.mentioned:

@@ -34,6 +34,7 @@ from bot.search.query import parse_query
 from handlers.editing import NO_PREVIEW, edit_in_place
 from handlers.region_input import region_code
 from handlers.topics import thread_of
+from handlers.zones import zone_of_chat
 from storage.search import SearchRepository
 from storage.subscriptions import ALL_REGIONS, SubscriptionRepository
 
@@ -74,7 +75,8 @@ async def cmd_latest(
         scope = "*"
     regions = await _scope_regions(scope, message, subscriptions)
     page = await search.latest(regions, limit=limit)
-    text = render_latest_page(page.articles, scope, lang)
+    zone = await zone_of_chat(subscriptions, message.chat.id)
+    text = render_latest_page(page.articles, scope, lang, zone=zone)
     markup = None
     if page.next_cursor is not None:
         payload = LatestPayload(limit, len(page.articles), scope, page.next_cursor)
@@ -103,7 +105,8 @@ async def more_latest(
         await _drop_button(message)
         await callback.answer(T("no_more", lang))
         return
-    text = render_latest_page(page.articles, payload.scope, lang, shown=payload.shown)
+    zone = await zone_of_chat(subscriptions, message.chat.id)
+    text = render_latest_page(page.articles, payload.scope, lang, shown=payload.shown, zone=zone)
     markup = None
     if page.next_cursor is not None:
         following = LatestPayload(
@@ -115,7 +118,11 @@ async def more_latest(
 
 
 async def cmd_search(
-    message: Message, command: CommandObject, lang: str, search: SearchRepository
+    message: Message,
+    command: CommandObject,
+    lang: str,
+    search: SearchRepository,
+    subscriptions: SubscriptionRepository,
 ) -> None:
     if not (command.args or "").strip():
         await message.answer(T("search_usage", lang))
@@ -134,12 +141,20 @@ async def cmd_search(
             result.stage, result.offset + len(result.articles), result.now, query_hash(query.text)
         )
         markup = _more_button(lang, encode_search(payload))
+    zone = await zone_of_chat(subscriptions, message.chat.id)
     await message.answer(
-        render_search_page(result, lang), reply_markup=markup, link_preview_options=NO_PREVIEW
+        render_search_page(result, lang, zone=zone),
+        reply_markup=markup,
+        link_preview_options=NO_PREVIEW,
     )
 
 
-async def more_search(callback: CallbackQuery, lang: str, search: SearchRepository) -> None:
+async def more_search(
+    callback: CallbackQuery,
+    lang: str,
+    search: SearchRepository,
+    subscriptions: SubscriptionRepository,
+) -> None:
     payload = decode_search(callback.data or "")
     message = callback.message
     text = query_from_message(message.text) if isinstance(message, Message) else None
@@ -170,7 +185,8 @@ async def more_search(callback: CallbackQuery, lang: str, search: SearchReposito
             payload.stage, payload.offset + len(result.articles), payload.now, payload.digest
         )
         markup = _more_button(lang, encode_search(following))
-    await edit_in_place(message, render_search_page(result, lang), markup)
+    zone = await zone_of_chat(subscriptions, message.chat.id)
+    await edit_in_place(message, render_search_page(result, lang, zone=zone), markup)
     await callback.answer()
 
 

@@ -1,4 +1,4 @@
-"""/settings: instant pushes or a daily digest, time zone, quiet hours, link previews.
+"""/settings: instant pushes or a daily digest, time zone, quiet hours, link previews, pictures.
 
 Settings belong to the chat (all its topics). Anyone may look; in groups and channels
 only the chat's administrators may change them (``ensure_can_manage``).
@@ -9,6 +9,7 @@ only the chat's administrators may change them (``ensure_can_manage``).
     /settings time 08:30              the digest time (switches to the digest)
     /settings instant | digest        the mode
     /settings previews on | off       link previews in pushes
+    /settings pictures on | off       an article's picture: a push as a photo with a caption
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ T = Texts(
             "столица государства): <b>не присылать</b>."
         ),
         "bad_mentioned": "Напишите <code>/settings mentioned on</code> или <code>off</code>.",
+        "pictures_on": "Картинки: вкл. — новость с картинкой приходит фотографией с подписью.",
+        "pictures_off": "Картинки: выкл. — новости приходят текстом.",
         "help": (
             "Свои тихие часы: <code>/settings quiet 22:00-07:00</code>, убрать: "
             "<code>/settings quiet off</code>. Пояс: <code>/settings tz Asia/Yekaterinburg</code> "
@@ -78,9 +81,10 @@ T = Texts(
         ),
         "bad_time": "Не понял время «{value}». Пример: <code>/settings time 08:30</code>.",
         "bad_previews": "Напишите <code>/settings previews on</code> или <code>off</code>.",
+        "bad_pictures": "Напишите <code>/settings pictures on</code> или <code>off</code>.",
         "bad_command": (
-            "Не знаю настройку «{value}». Есть: quiet, tz, time, instant, digest, previews,"
-            " mentioned."
+            "Не знаю настройку «{value}». "
+            "Есть: quiet, tz, time, instant, digest, previews, pictures, mentioned."
         ),
     },
     en={
@@ -100,6 +104,8 @@ T = Texts(
             "Moscow as the capital): <b>not sent</b>."
         ),
         "bad_mentioned": "Type <code>/settings mentioned on</code> or <code>off</code>.",
+        "pictures_on": "Pictures: on — an article with a picture comes as a photo with a caption.",
+        "pictures_off": "Pictures: off — articles come as text.",
         "help": (
             "Custom quiet hours: <code>/settings quiet 22:00-07:00</code>, remove: "
             "<code>/settings quiet off</code>. Zone: <code>/settings tz Asia/Yekaterinburg</code> "
@@ -118,9 +124,10 @@ T = Texts(
         ),
         "bad_time": "Cannot read the time «{value}». Example: <code>/settings time 08:30</code>.",
         "bad_previews": "Write <code>/settings previews on</code> or <code>off</code>.",
+        "bad_pictures": "Write <code>/settings pictures on</code> or <code>off</code>.",
         "bad_command": (
-            "Unknown setting «{value}». There are: quiet, tz, time, instant, digest, previews,"
-            " mentioned."
+            "Unknown setting «{value}». "
+            "There are: quiet, tz, time, instant, digest, previews, pictures, mentioned."
         ),
     },
 )
@@ -166,6 +173,7 @@ async def settings_view(
         lines.append(T("quiet_on", lang, start=quiet[0], end=quiet[1]))
     lines.append(T("previews_on" if current.link_previews else "previews_off", lang))
     lines.append(T("mentioned_on" if current.mentioned else "mentioned_off", lang))
+    lines.append(T("pictures_on" if current.pictures else "pictures_off", lang))
     lines.append("")
     lines.append(T("help", lang))
     return "\n".join(lines), settings_keyboard(current, lang, target)
@@ -201,6 +209,8 @@ def button_changes(data: SettingsCb) -> dict[str, object] | None:
         return {"link_previews": value == "1"}
     if key == "mn" and value in ("0", "1"):
         return {"mentioned": value == "1"}
+    if key == "pic" and value in ("0", "1"):
+        return {"pictures": value == "1"}
     if key == "tz" and value == "auto":
         return {"timezone": None}
     return None
@@ -255,6 +265,12 @@ def command_changes(args: str) -> dict[str, object]:
         if rest.lower() in _OFF:
             return {"mentioned": False}
         raise _input_error("bad_mentioned", rest)
+    if key in ("pictures", "picture", "images", "photos", "картинки", "фото"):
+        if rest.lower() in _ON:
+            return {"pictures": True}
+        if rest.lower() in _OFF:
+            return {"pictures": False}
+        raise _input_error("bad_pictures", rest)
     raise _input_error("bad_command", head)
 
 

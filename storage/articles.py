@@ -24,6 +24,7 @@ class Article:
     duplicate_of: int | None  # the first article with the same text, from another portal
     regions: tuple[str, ...]  # region codes, e.g. ("RU-KK", "RU-TA")
     body: str | None = None  # the full text (feed or page); None: only the lead is known
+    image_url: str | None = None  # the lead image (http/https); None: no picture
 
     @property
     def full_text(self) -> str:
@@ -40,6 +41,7 @@ def ts_to_dt(ts: int) -> datetime:
 _ARTICLE_COLUMNS = """
     a.id, a.source_id, COALESCE(NULLIF(s.title, ''), s.url, '') AS source_title, a.guid, a.url,
     a.title, a.text, a.summary, a.published_at, a.fetched_at, a.duplicate_of, a.body,
+    a.image_url,
     (SELECT {concat} FROM article_regions r WHERE r.article_id = a.id) AS regions
 """
 ARTICLE_COLUMNS = _ARTICLE_COLUMNS.format(concat="group_concat(region)")  # SQLite's
@@ -67,6 +69,7 @@ def article_from_row(row: Row) -> Article:
         duplicate_of=row["duplicate_of"],
         regions=tuple(sorted(regions.split(","))) if regions else (),
         body=row["body"],
+        image_url=row["image_url"],
     )
 
 
@@ -116,6 +119,7 @@ class NewArticle:
     # ``full_text_until`` (UTC seconds).
     page_url: str | None = None
     full_text_until: int | None = None
+    image_url: str | None = None  # the lead image (http/https only)
 
     @property
     def full_text(self) -> str:
@@ -212,8 +216,9 @@ async def _insert(
     cur = await conn.execute(
         """
         INSERT INTO articles (source_id, guid, url, title, text, summary, published_at,
-            fetched_at, content_hash, simhash, duplicate_of, planned, body, full_text_until)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+            fetched_at, content_hash, simhash, duplicate_of, planned, body, full_text_until,
+            image_url)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
         ON CONFLICT DO NOTHING RETURNING id
         """,
         (
@@ -230,6 +235,7 @@ async def _insert(
             duplicate_of,
             item.body,
             item.full_text_until if item.page_url and duplicate_of is None else None,
+            item.image_url,
         ),
     )
     rows = list(await cur.fetchall())  # fetchall: the statement runs to its end
@@ -473,6 +479,15 @@ class ArticleRepository:
                 f"INSERT INTO articles_fts ({key}, title, body) VALUES (?, ?, ?)",
                 (aid, update.title_stems, update.body_stems),
             )
+
+    async def set_image(self, article_id: int, url: str) -> bool:
+        """Give the article a lead image (from its page) unless it has one; True if set."""
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "UPDATE articles SET image_url = ? WHERE id = ? AND image_url IS NULL",
+                (url, article_id),
+            )
+            return cur.rowcount > 0
 
     async def title_and_text(self, article_id: int) -> tuple[str, str] | None:
         """An article's title and lead (re-analysis starts from them)."""

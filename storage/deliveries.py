@@ -90,6 +90,11 @@ class Claimed:
     language: str
     link_previews: bool | None  # None: the chat has no settings row (use the default)
     failing_since: int | None = None  # first 5xx/network error (epoch seconds); None: none yet
+    # How the push looks in this chat: pictures on (no settings row: on), its zone setting
+    # and first subscribed region (the chat's time zone, see quiet_hours.chat_zone).
+    pictures: bool = True
+    timezone: str | None = None
+    first_region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +110,21 @@ class Outcome:
     failing_since: int | None = None  # a retry after a 5xx/network error: when they began
 
 
+# The claimed row's chat settings that shape the push (pictures, time zone).
+_PUSH_LOOK = (
+    ", cs.pictures, cs.timezone, (SELECT s.region FROM subscriptions s"
+    " WHERE s.chat_id = d.chat_id AND s.region != '*'"
+    " ORDER BY s.created_at, s.thread_id, s.region LIMIT 1)"
+)
+
+
 def _claimed(rows: Iterable[Row]) -> list[Claimed]:
     return [
         Claimed(
             id=r[0], chat_id=r[1], thread_id=r[2], article_id=r[3], kind=r[4], payload=r[5],
             attempts=r[6], chat_type=r[7], language=r[8],
             link_previews=None if r[9] is None else bool(r[9]), failing_since=r[10],
+            pictures=r[11] is None or bool(r[11]), timezone=r[12], first_region=r[13],
         )
         for r in rows
     ]  # fmt: skip
@@ -266,7 +280,8 @@ class DeliveryRepository:
             cur = await conn.execute(
                 "SELECT d.id, d.chat_id, d.thread_id, d.article_id, d.kind, d.payload, d.attempts,"
                 " c.type, c.language, cs.link_previews, d.failing_since"
-                " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
+                + _PUSH_LOOK
+                + " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
                 " LEFT JOIN chat_settings cs ON cs.chat_id = d.chat_id"
                 f" WHERE d.id IN ({marks}) ORDER BY d.id",
                 ids,
@@ -298,7 +313,8 @@ class DeliveryRepository:
             cur = await conn.execute(
                 "SELECT d.id, d.chat_id, d.thread_id, d.article_id, d.kind, d.payload, d.attempts,"
                 " c.type, c.language, cs.link_previews, d.failing_since"
-                " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
+                + _PUSH_LOOK
+                + " FROM deliveries d JOIN chats c ON c.id = d.chat_id"
                 " LEFT JOIN chat_settings cs ON cs.chat_id = d.chat_id"
                 " WHERE d.id = ANY(?::bigint[]) ORDER BY d.id",
                 (ids,),

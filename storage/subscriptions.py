@@ -36,7 +36,16 @@ DEFAULT_DIGEST_TIME = "09:00"
 
 # Columns of chat_settings that update_settings() may change.
 _SETTING_COLUMNS = frozenset(
-    {"mode", "digest_time", "timezone", "quiet_start", "quiet_end", "link_previews", "mentioned"}
+    {
+        "mode",
+        "digest_time",
+        "timezone",
+        "quiet_start",
+        "quiet_end",
+        "link_previews",
+        "mentioned",
+        "pictures",
+    }
 )
 
 
@@ -83,6 +92,7 @@ class ChatSettings:
     last_digest_at: datetime | None = None  # UTC
     # Also push articles that only mention the chat's regions (not only those about them).
     mentioned: bool = False
+    pictures: bool = True  # an article with a picture is pushed as a photo
 
     @property
     def quiet_hours(self) -> tuple[str, str] | None:
@@ -121,6 +131,7 @@ def _settings(row: Row) -> ChatSettings:
         link_previews=bool(row["link_previews"]),
         last_digest_at=_dt(row["last_digest_at"]),
         mentioned=bool(row["mentioned"]),
+        pictures=bool(row["pictures"]),
     )
 
 
@@ -209,6 +220,19 @@ class SubscriptionRepository:
         )
         return None if value is None else str(value)
 
+    async def zone_inputs(self, chat_id: int) -> tuple[str | None, str | None]:
+        """What the chat's time zone depends on, in one query: its own zone setting and its
+        first subscribed region (see ``bot.delivery.quiet_hours.chat_zone``)."""
+        row = await self.db.fetchone(
+            "SELECT (SELECT timezone FROM chat_settings WHERE chat_id = :c) AS tz,"
+            " (SELECT region FROM subscriptions WHERE chat_id = :c AND region != :all"
+            "  ORDER BY created_at, thread_id, region LIMIT 1) AS region",
+            {"c": chat_id, "all": ALL_REGIONS},
+        )
+        if row is None:
+            return None, None
+        return row["tz"], row["region"]
+
     async def count_by_region(self, limit: int | None = None) -> list[RegionCount]:
         """Subscriptions per region (of active chats), most first; ``limit`` keeps the top."""
         sql = (
@@ -295,7 +319,8 @@ class SubscriptionRepository:
 
     async def update_settings(self, chat_id: int, /, **changes: Any) -> ChatSettings:
         """Change some settings (``mode``, ``digest_time``, ``timezone``, ``quiet_start``,
-        ``quiet_end``, ``link_previews``, ``mentioned``); creates the row with defaults first.
+        ``quiet_end``, ``link_previews``, ``mentioned``, ``pictures``); creates the row with
+        defaults first.
 
         Values are stored as given (the handlers validate them); raises ValueError for an
         unknown key or mode. Switching from instant to digest clears ``last_digest_at``.
@@ -306,7 +331,7 @@ class SubscriptionRepository:
             raise ValueError(f"unknown chat settings: {sorted(unknown)}")
         if "mode" in changes and changes["mode"] not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
-        for flag in ("link_previews", "mentioned"):
+        for flag in ("link_previews", "mentioned", "pictures"):
             if flag in changes:
                 changes[flag] = int(bool(changes[flag]))
         async with self.db.write() as conn:

@@ -55,7 +55,8 @@ async def test_latest_by_region_pages_by_editing(bot_app: BotAppFactory) -> None
 
 
 async def test_latest_count_clamped_and_local_time(bot_app: BotAppFactory) -> None:
-    """/latest N is clamped to 20, a lone number is a count, times are the region's local."""
+    """/latest N is clamped to 20, a lone number is a count; times are the chat's (Moscow: no
+    subscription, no zone set), named once since the region's zone differs."""
     running = await bot_app()
     await store(running.app.db, numbered(25, "RU-KK"))
     [reply] = await running.say("/latest Хакасия 30")
@@ -68,9 +69,11 @@ async def test_latest_count_clamped_and_local_time(bot_app: BotAppFactory) -> No
     [two] = await running.say("/latest 19 2")
     assert "2. Новость номер 1" in two["text"] and "3." not in two["text"]
     article = (await running.app.repos.search.latest(["RU-KK"], limit=1)).articles[0]
-    from bot.render import format_local
+    from bot.render import format_time
 
-    assert format_local(article.published_at, "RU-KK", "ru") in two["text"]  # Красноярск time
+    shown = format_time(article.published_at, "ru", zone="Europe/Moscow")
+    assert f"{shown} МСК ·" in two["text"]  # the chat's (Moscow) time, the zone named
+    assert two["text"].count("МСК") == 1
 
 
 async def test_latest_hides_duplicates(bot_app: BotAppFactory) -> None:
@@ -104,15 +107,16 @@ async def test_unknown_region_suggests(bot_app: BotAppFactory) -> None:
 
 
 async def test_latest_in_english(bot_app: BotAppFactory) -> None:
-    """/latest in English: English header and the region's local time in English."""
+    """/latest in English: English header and the chat's time in English, zone named."""
     running = await bot_app()
     await store(running.app.db, numbered(2, "RU-KK"))
     [reply] = await running.say("/latest khakassia", user_id=EN_USER_ID, language_code="en")
     assert reply["text"].startswith("🗞 Latest news: Khakassia")
     article = (await running.app.repos.search.latest(["RU-KK"], limit=1)).articles[0]
-    from bot.render import format_local
+    from bot.render import format_time
 
-    assert format_local(article.published_at, "RU-KK", "en") in reply["text"]
+    shown = format_time(article.published_at, "en", zone="Europe/Moscow")
+    assert f"{shown} UTC+3 ·" in reply["text"]
 
 
 async def test_search_word_forms_snippets_and_paging(bot_app: BotAppFactory) -> None:

@@ -65,7 +65,9 @@ def test_push_has_bold_link_source_local_date_tags_and_lead() -> None:
     plain = visible(text)
     assert "Форум «Малая родина - сила России»" in plain
     assert "Портал «Малая родина»" in plain
-    assert "16 января 2024, 18:05" in plain  # the first region's (Хакасия) local time
+    assert "16 января 2024, 14:05 МСК" in plain  # the chat's zone (default Moscow), named
+    kk = visible(render_push(article(), "ru", zone="Asia/Krasnoyarsk"))
+    assert "16 января 2024, 18:05\n" in kk  # the region's own zone: not named
     assert plain.rstrip().endswith("#Хакасия #Татарстан")
     assert "7,5 тысяч участников" in plain
     _, entities = parse_html(text)
@@ -128,7 +130,7 @@ def test_cut_words() -> None:
 
 
 def test_list_item_compact_with_index_and_regions() -> None:
-    item = render_list_item(article(), "ru", 3)
+    item = render_list_item(article(), "ru", 3, zone="Asia/Krasnoyarsk")
     assert item.startswith('3. <b><a href="https://example.ru/news/1">')
     plain = visible(item)
     assert plain.split("\n")[1] == (

@@ -52,10 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the offline demo when no token is configured (used by `make run`)",
     )
+    run.add_argument("--lang", choices=["ru", "en"], default="ru", help="the demo user's language")
 
-    sub.add_parser(
+    demo = sub.add_parser(
         "demo", parents=[common], help="offline demo: the real bot, a chat in the terminal"
     )
+    demo.add_argument("--lang", choices=["ru", "en"], default="ru", help="the demo user's language")
 
     emu = sub.add_parser("emulator", parents=[common], help="run the local Bot API emulator")
     emu.add_argument("--host", default="127.0.0.1")
@@ -68,11 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     latest.add_argument("--limit", type=int, default=20)
     latest.add_argument("--region", default=None, help="a region in any form: RU-KK, 19, Хакасия")
     latest.add_argument("--json", action="store_true")
+    latest.add_argument("--tz", default="Europe/Moscow", help="zone of the times shown (IANA)")
 
     search = sub.add_parser("search", parents=[common], help="full-text search")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true")
+    search.add_argument("--tz", default="Europe/Moscow", help="zone of the times shown (IANA)")
 
     analyze = sub.add_parser(
         "analyze", parents=[common], help="text in, JSON out: regions, event, summary"
@@ -108,6 +112,10 @@ def _setup_logging(level: str) -> None:
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+    # «Running job …» / «Job … executed successfully» every few seconds is noise at INFO
+    # (kept at DEBUG, where one asked for everything).
+    if logging.getLogger().level > logging.DEBUG:
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -163,14 +171,14 @@ def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int
                 print(
                     "No Telegram token configured: starting the offline demo instead.", flush=True
                 )
-                return _demo(settings)
+                return _demo(settings, args.lang)
             print(NO_TOKEN, file=sys.stderr)
             return EXIT_CONFIG
         from bot.cli.run import run_bot
 
         return asyncio.run(run_bot(settings))
     if command == "demo":
-        return _demo(settings)
+        return _demo(settings, args.lang)
     if command == "ingest":
         from bot.cli.ingest import ingest_command
 
@@ -179,13 +187,17 @@ def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int
         from bot.cli.ingest import latest_command
 
         return asyncio.run(
-            latest_command(settings, limit=args.limit, region=args.region, as_json=args.json)
+            latest_command(
+                settings, limit=args.limit, region=args.region, as_json=args.json, tz=args.tz
+            )
         )
     if command == "search":
         from bot.cli.search import search_command
 
         return asyncio.run(
-            search_command(settings, " ".join(args.query), limit=args.limit, as_json=args.json)
+            search_command(
+                settings, " ".join(args.query), limit=args.limit, as_json=args.json, tz=args.tz
+            )
         )
     if command == "sources":
         from bot.cli.sources import export_command, import_command
@@ -203,10 +215,10 @@ def _dispatch(command: str, args: argparse.Namespace, settings: Settings) -> int
     raise AssertionError(command)
 
 
-def _demo(settings: Settings) -> int:
+def _demo(settings: Settings, lang: str = "ru") -> int:
     from bot.demo import run_demo
 
-    return asyncio.run(run_demo(settings))
+    return asyncio.run(run_demo(settings, lang=lang))
 
 
 def entrypoint() -> None:

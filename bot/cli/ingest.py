@@ -92,10 +92,21 @@ async def ingest_command(settings: Settings, sources: list[str], *, progress: bo
 
 
 async def latest_command(
-    settings: Settings, *, limit: int, region: str | None, as_json: bool
+    settings: Settings,
+    *,
+    limit: int,
+    region: str | None,
+    as_json: bool,
+    tz: str = "Europe/Moscow",
 ) -> int:
-    """Print stored articles, newest first (copies of earlier articles left out)."""
+    """Print stored articles, newest first (copies of earlier articles left out); times in
+    ``tz`` with its UTC offset."""
     _quiet_libraries()
+    from bot.cli.search import cli_time, valid_zone  # lazy, like the rest
+
+    if not valid_zone(tz):
+        sys.stderr.write(f"unknown time zone {tz!r}: use an IANA name such as Asia/Krasnoyarsk\n")
+        return EXIT_USAGE
     from bot.text.catalogue import by_code  # lazy: only this command needs it
     from bot.text.regions import resolve_region  # lazy: loads the morphology
 
@@ -138,7 +149,7 @@ async def latest_command(
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for a in articles:
-        when = a.published_at.strftime("%Y-%m-%d %H:%M")
+        when = cli_time(a.published_at, tz)
         tags = ",".join(a.regions) or "-"
         sys.stdout.write(f"{a.id:>6}  {when}  [{tags}]  {a.title}\n        {a.url}\n")
     if not articles:

@@ -15,7 +15,7 @@ import logging
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from bot.delivery.quiet_hours import next_digest_time
+from bot.delivery.quiet_hours import chat_zone, next_digest_time
 from bot.events.summary import period_start, render_digest
 from bot.render import region_tz
 
@@ -66,6 +66,7 @@ async def run_digests(repos: Repositories, now: datetime | None = None) -> int:
                 articles, events, period="today", lang=lang, now=now,
                 region=regions[0] if len(regions) == 1 and regions[0] != "*" else None,
                 event_of=event_of, article_limit=DIGEST_MAX_ITEMS,
+                zone=chat_zone(settings, first),
             )  # fmt: skip
         if await repos.deliveries.add_digest(chat_id, payload, now_ts) and payload:
             queued += 1

@@ -47,7 +47,7 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections import OrderedDict, deque
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,11 +62,11 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram.methods.base import Response
-from aiogram.types import LinkPreviewOptions, Message
+from aiogram.types import Message
 
 from bot.delivery import journal
 from bot.delivery.pacing import ChatLimits, Pacer
-from bot.render import render_push
+from bot.delivery.push import PushSender
 from bot.retry import own_retry_policy
 from storage.db import now_ts
 from storage.deliveries import Claimed, Outcome
@@ -87,7 +87,6 @@ MAX_BACKOFF = 300.0
 IDLE_POLL_SECONDS = 2.0  # look for due rows at least this often when idle
 CLAIM_PAUSE = 0.2  # after a claim that found every due row, wait this long (or a wake)
 RELEASE_AFTER = 2.0  # a buffered row whose chat is not ready for longer goes back to the DB
-_RENDER_CACHE = 512
 _BATCH_TARGET = 16  # outcomes per write worth waiting for (at most concurrency / 2) ...
 _BATCH_WINDOW = 0.001  # ... this long at most
 RECORD_RETRY_MAX = 5.0  # a failing outcome write is retried every 0.05, 0.1 ... 5 s
@@ -211,7 +210,7 @@ class DeliveryWorker:
         self._buffer: deque[Claimed] = deque()
         self._in_flight: set[int] = set()  # chat ids with a send in flight
         self._recorder = _Recorder(repos, settings.concurrency)
-        self._texts: OrderedDict[tuple[int, str], str] = OrderedDict()
+        self._pushes = PushSender(bot, repos)  # what one push is: text or photo (push.py)
         self._paid = settings.paid_broadcast
         self._last_gc = time.monotonic()
         self._claim_after = 0.0  # no claim before this (monotonic) unless woken
@@ -451,21 +450,6 @@ class DeliveryWorker:
 
     # One send ---------------------------------------------------------------
 
-    async def _text(self, row: Claimed) -> str | None:
-        if row.kind == "digest" or row.article_id is None:
-            return row.payload
-        key = (row.article_id, row.language)
-        text = self._texts.get(key)
-        if text is None:
-            article = await self.repos.articles.get(row.article_id)
-            if article is None:
-                return None
-            text = render_push(article, row.language)
-            self._texts[key] = text
-            if len(self._texts) > _RENDER_CACHE:
-                self._texts.popitem(last=False)
-        return text
-
     async def _send(self, row: Claimed) -> None:
         outcome: Outcome | None = None
         send = self.pacer.take()  # right after _pace saw a free slot: no await in between
@@ -488,19 +472,13 @@ class DeliveryWorker:
                 self._notify()
 
     async def _attempt(self, row: Claimed) -> Outcome | None:
-        text = await self._text(row)
-        if not text:
+        push = await self._pushes.build(row)
+        if push is None:
             self.stats.failed += 1
             return Outcome(row.id, "failed", error="article deleted or empty payload")
         previews = self.settings.link_previews if row.link_previews is None else row.link_previews
         try:
-            message = await self.bot.send_message(
-                chat_id=row.chat_id,
-                text=text,
-                message_thread_id=row.thread_id or None,
-                link_preview_options=None if previews else LinkPreviewOptions(is_disabled=True),
-                allow_paid_broadcast=True if self._paid else None,
-            )
+            message = await self._pushes.send(row, push, previews=previews, paid=self._paid)
         except TelegramRetryAfter as exc:
             return self._too_many(row, exc.retry_after, str(exc))
         except TelegramMigrateToChat as exc:

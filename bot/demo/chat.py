@@ -21,6 +21,7 @@ class TerminalChat:
         self._shown: dict[int, str] = {}
         self.last_keyboard: tuple[int, list[dict[str, Any]]] | None = None
         self.inline_results: list[dict[str, Any]] = []
+        self.language = "ru"  # the demo user's Telegram language (buttons, inline queries)
 
     def note(self, text: str) -> None:
         self.out.write((f"{DIM}{text}{RESET}" if self.color else text) + "\n")
@@ -35,6 +36,9 @@ class TerminalChat:
             if previous == key:
                 continue
             self._shown[message["message_id"]] = key
+            if message.get("photo"):  # sent by URL: show where Telegram took the picture from
+                info = self.emulator.file_info(message["photo"][-1]["file_id"])
+                self.note(f"[🖼 {info.get('url') or info.get('file_path') or 'photo'}]")
             self.out.write(render_message(message, color=self.color, edited=previous is not None))
             self.out.write("\n\n")
             buttons = buttons_of(message.get("reply_markup"))
@@ -68,13 +72,15 @@ class TerminalChat:
         if "callback_data" not in button:
             self.note(f"(кнопка-ссылка: {button.get('url') or button.get('switch_inline_query')})")
             return
-        sent = self.emulator.press_button(DEMO_USER, DEMO_USER, message_id, button["callback_data"])
+        sent = self.emulator.press_button(
+            DEMO_USER, DEMO_USER, message_id, button["callback_data"], language_code=self.language
+        )
         answer = await self.emulator.callback_answer(sent["callback_query_id"], wait=5)
         if answer.get("text"):
             self.note(f"({answer['text']})")
 
     async def inline(self, query: str) -> None:
-        sent = self.emulator.inline_query(DEMO_USER, query)
+        sent = self.emulator.inline_query(DEMO_USER, query, language_code=self.language)
         answer = await self.emulator.inline_answer(sent["inline_query_id"], wait=8)
         self.inline_results = list(answer.get("results") or [])
         self.last_keyboard = None

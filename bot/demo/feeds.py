@@ -1,7 +1,9 @@
-"""The demo's sample feeds, served by a local HTTP server; ``published`` adds a fresh item."""
+"""The demo's sample feeds, served by a local HTTP server; each ``publish()`` adds the next
+fresh item (``fresh.xml``), so every /publish brings a new push."""
 
 from __future__ import annotations
 
+import base64
 import re
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -16,6 +18,11 @@ _MONTHS = (
 
 
 DEMO_DATA = Path(__file__).parent / "data"
+_FRESH_ITEM = re.compile(r"<item>.*?</item>", re.DOTALL)
+# A 1x1 PNG: the picture of a fresh item (the emulator, like Telegram, takes it by URL).
+_PIXEL = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 _ITEM = re.compile(
     r"<title>(?P<title>[^<]*)</title>.*?<description><!\[CDATA\[(?P<body>.*?)\]\]>",
     re.DOTALL,
@@ -60,18 +67,40 @@ class DemoFeeds:
     FEEDS = ("khakassia", "municipal")
 
     def __init__(self) -> None:
-        self.published = False
+        self.published_at: list[datetime] = []  # when each fresh item was published
         self.base = ""
         self._runner: web.AppRunner | None = None
         self._now = datetime.now(UTC)
 
     def feed(self, name: str) -> str:
         text = fill_template(_demo_text(f"{name}.xml"), self.base, self._now)
-        if name == "khakassia" and self.published:
-            fresh = fill_template(_demo_text("fresh.xml"), self.base, datetime.now(UTC))
-            item = fresh[fresh.index("<item>") : fresh.index("</item>") + len("</item>")]
-            text = text.replace("<item>", item + "\n<item>", 1)
+        if name == "khakassia" and self.published_at:
+            template = _FRESH_ITEM.findall(_demo_text("fresh.xml"))
+            items = [
+                fill_template(template[k], self.base, at) for k, at in enumerate(self.published_at)
+            ]
+            newest_first = "\n".join(reversed(items))
+            text = text.replace("<item>", newest_first + "\n<item>", 1)
         return text
+
+    @property
+    def published(self) -> int:
+        return len(self.published_at)
+
+    @property
+    def left(self) -> int:
+        """Fresh items not published yet."""
+        return len(_FRESH_ITEM.findall(_demo_text("fresh.xml"))) - self.published
+
+    def publish(self) -> bool:
+        """Publish the next fresh item; False when every one is out already."""
+        if self.left <= 0:
+            return False
+        self.published_at.append(datetime.now(UTC))
+        return True
+
+    async def _serve_image(self, request: web.Request) -> web.Response:
+        return web.Response(body=_PIXEL, content_type="image/png")
 
     async def _serve_feed(self, request: web.Request) -> web.Response:
         name = request.match_info["name"]
@@ -106,6 +135,7 @@ class DemoFeeds:
         app = web.Application()
         app.router.add_get("/feeds/{name}.xml", self._serve_feed)
         app.router.add_get("/{name}/news/{slug}", self._serve_page)
+        app.router.add_get("/images/{file}", self._serve_image)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)

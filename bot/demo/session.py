@@ -24,6 +24,39 @@ from bot.errors import StorageError
 
 DEMO_TOKEN = "100500:DEMO"  # noqa: S105 - the emulator accepts any token
 PUBLISH_AFTER_SECONDS = 15.0
+LANGUAGES = ("ru", "en")
+
+# The demo's own lines (the bot's answers follow the demo user's language by themselves).
+NOTES = {
+    "ru": {
+        "intro": (
+            "{head}: настоящий бот, локальный эмулятор Telegram и демонстрационные ленты.\n"
+            "Пишите как в Telegram: /start, /subscribe Хакасия, /latest, /events, "
+            "/search форум;\n@запрос — inline-режим; число — нажать кнопку; "
+            "/publish — опубликовать свежую новость; /lang en — по-английски; /quit — выход.\n\n"
+        ),
+        "soon": "(демо: через {s} с в ленте появится новость из Хакасии — придёт пуш; "
+        "/publish — сразу)",
+        "published": "(демо: в ленте «Правительство Республики Хакасия» опубликована новость)",
+        "none_left": "(демо: свежие новости закончились — все {n} уже опубликованы)",
+        "lang": "(демо: язык пользователя — {lang}; /lang ru или /lang en)",
+        "bye": "Демо завершено.\n",
+    },
+    "en": {
+        "intro": (
+            "{head}: the real bot, a local Telegram emulator and sample feeds.\n"
+            "Type as in Telegram: /start, /subscribe Khakassia, /latest, /events, "
+            "/search forum;\n@query — inline mode; a number presses a button; "
+            "/publish — publish a fresh item; /lang ru — in Russian; /quit — exit.\n\n"
+        ),
+        "soon": "(demo: in {s} s a news item from Khakassia appears in a feed and its push "
+        "arrives; /publish — now)",
+        "published": "(demo: a news item was published in the feed of the Khakassia government)",
+        "none_left": "(demo: no fresh items left — all {n} are published)",
+        "lang": "(demo: the user's language is {lang}; /lang ru or /lang en)",
+        "bye": "Demo finished.\n",
+    },
+}
 
 
 def demo_settings(base: Settings, api_base: str, feeds: list[str], workdir: Path) -> Settings:
@@ -92,8 +125,12 @@ async def run_demo(
     out: TextIO | None = None,
     stdin_fd: int | None = None,
     interactive: bool | None = None,
+    lang: str = "ru",
 ) -> int:
+    """The demo; ``lang`` is the demo user's Telegram language (``ru`` or ``en``; ``/lang``
+    switches it)."""
     out = out or sys.stdout
+    lang = lang if lang in LANGUAGES else "ru"
     color = out.isatty()
     if interactive is None:
         interactive = sys.stdin.isatty()
@@ -112,22 +149,19 @@ async def run_demo(
         waiting: list[str | None] = []  # lines typed while an answer was pending
         try:
             await app.poll_now()
-            head = f"{BOLD}Демо{RESET}" if color else "Демо"
-            out.write(
-                f"{head}: настоящий бот, локальный эмулятор Telegram и демонстрационные ленты.\n"
-                "Пишите как в Telegram: /start, /subscribe Хакасия, /latest, /events, "
-                "/search форум;\n@запрос — inline-режим; число — нажать кнопку; "
-                "/publish — опубликовать свежую новость; /quit — выход.\n\n"
-            )
+            name = "Демо" if lang == "ru" else "Demo"
+            head = f"{BOLD}{name}{RESET}" if color else name
+            out.write(NOTES[lang]["intro"].format(head=head))
             out.flush()
             while True:
                 if publish_at is None and await _has_subscription(app):
                     publish_at = loop.time() + PUBLISH_AFTER_SECONDS
-                    chat.note(f"(демо: через {PUBLISH_AFTER_SECONDS:.0f} с в ленте появится "
-                              "новость из Хакасии — придёт пуш; /publish — сразу)")  # fmt: skip
+                    chat.note(NOTES[lang]["soon"].format(s=f"{PUBLISH_AFTER_SECONDS:.0f}"))
                 due = publish_at is not None and not feeds.published and loop.time() >= publish_at
-                if due and await _step(_publish(feeds, app, chat), interactive, lines, waiting):
-                    break
+                if due:
+                    publishing = _publish(feeds, app, chat, lang)
+                    if await _step(publishing, interactive, lines, waiting):
+                        break
                 if waiting:
                     line = waiting.pop(0)
                 else:
@@ -143,24 +177,30 @@ async def run_demo(
                     continue
                 if not interactive:
                     out.write(f"вы: {line}\n")
-                step = _handle(line, app, emulator, feeds, chat)
+                words = line.split()
+                if words and words[0] == "/lang" and len(words) <= 2:
+                    wanted = words[1].lower() if len(words) == 2 else ""
+                    lang = wanted if wanted in LANGUAGES else lang
+                    chat.language = lang
+                    chat.note(NOTES[lang]["lang"].format(lang=lang))
+                    continue
+                step = _handle(line, app, emulator, feeds, chat, lang=lang)
                 if await _step(step, interactive, lines, waiting):
                     break  # /quit (or Ctrl-D) while an answer was pending: stop at once
         finally:
             await _shutdown(app, polling)
             await feeds.stop()
             await emulator.stop()
-    out.write("Демо завершено.\n")
+    out.write(NOTES[lang]["bye"])
     return 0
 
 
 async def _handle(
-    line: str, app: App, emulator: Emulator, feeds: DemoFeeds, chat: TerminalChat
+    line: str, app: App, emulator: Emulator, feeds: DemoFeeds, chat: TerminalChat, *, lang: str
 ) -> None:
     """One line typed by the person: a command to the demo, a button, inline, a message."""
-    if line == "/publish":
-        if not feeds.published:
-            await _publish(feeds, app, chat)
+    if line == "/publish":  # every time: the next fresh item
+        await _publish(feeds, app, chat, lang)
         await chat.settle(limit=20)
     elif line.isascii() and line.isdigit() and len(line) <= 3:
         await chat.press(int(line))
@@ -168,7 +208,7 @@ async def _handle(
     elif line.startswith("@"):
         await chat.inline(line[1:].strip())
     else:
-        emulator.user_message(DEMO_USER, line, first_name="Демо", language_code="ru")
+        emulator.user_message(DEMO_USER, line, first_name="Демо", language_code=lang)
         chat.last_keyboard = None
         chat.inline_results = []
         await chat.settle()
@@ -230,8 +270,10 @@ async def _has_subscription(app: App) -> bool:
     return bool(subs)
 
 
-async def _publish(feeds: DemoFeeds, app: App, chat: TerminalChat) -> None:
-    feeds.published = True
-    chat.note("(демо: в ленте «Правительство Республики Хакасия» опубликована новость)")
+async def _publish(feeds: DemoFeeds, app: App, chat: TerminalChat, lang: str) -> None:
+    if not feeds.publish():
+        chat.note(NOTES[lang]["none_left"].format(n=feeds.published))
+        return
+    chat.note(NOTES[lang]["published"])
     await app.poll_now()
     await chat.settle(limit=20)

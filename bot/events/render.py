@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.i18n import Texts, count_words
-from bot.render import cut_words, fit_message, render_list_item
+from bot.render import cut_words, fit_message, needs_zone_label, render_list_item
 from bot.text.catalogue import by_code
 from storage.articles import Article
 from storage.events import EVENT_STATUSES, EventRecord
@@ -298,9 +298,11 @@ def render_event_card(
     *,
     today: date | None = None,
     note: str | None = None,
+    zone: str | None = None,
 ) -> str:
     """/event ID: name, kind, status, dates, place, key figures, tracks, agreements, people,
-    the summary and links to the reports; at most 4096 characters. ``note``: a line (plain
+    the summary and links to the reports (their times in the chat's ``zone``); at most 4096
+    characters. ``note``: a line (plain
     text) under the place, e.g. the chat's reminder."""
     facts = event.facts
     lines = [f"<b>{escape(_event_title(event, 300))}</b>"]
@@ -347,8 +349,10 @@ def render_event_card(
         lines.append(f"\n<b>{T('summary', lang)}</b>\n" + escape(cut_words(event.summary, 900)))
     if reports:
         lines.append(f"\n<b>{T('sources', lang)}</b>")
-        for i, article in enumerate(reports[:CARD_LINKS], 1):
-            lines.append(render_list_item(article, lang, i))
+        shown = reports[:CARD_LINKS]
+        label = needs_zone_label(zone, shown)
+        for i, article in enumerate(shown, 1):
+            lines.append(render_list_item(article, lang, i, zone=zone, label=label and i == 1))
     return fit_message(lines[0], lines[1:], sep="\n", keep=max(0, keep - 1))
 
 

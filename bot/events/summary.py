@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from bot.events.render import T, escape, event_line, region_name
-from bot.render import cut_words, fit_message, render_list_item
+from bot.render import cut_words, fit_message, needs_zone_label, render_list_item
 from storage.articles import Article
 from storage.events import EventRecord
 
@@ -74,6 +74,7 @@ def render_digest(
     event_of: Mapping[int, int] | None = None,
     article_limit: int = DIGEST_ARTICLES,
     event_limit: int = DIGEST_EVENTS,
+    zone: str | None = None,
 ) -> str:
     """The digest of a period: its events (newest reports first), then its top articles.
 
@@ -99,8 +100,9 @@ def render_digest(
     if top:
         lines.append("")
         lines.append(T("digest_articles", lang))
+        label = needs_zone_label(zone, top)  # times in the chat's zone, named once
         for i, article in enumerate(top, 1):
-            item = render_list_item(article, lang, i)
+            item = render_list_item(article, lang, i, zone=zone, now=now, label=label and i == 1)
             lead = article.summary.strip()
             if lead:
                 item += "\n" + escape(cut_words(lead, 220))

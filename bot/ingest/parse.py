@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import calendar
 import codecs
+import html as html_module
 import logging
 import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import trafilatura
@@ -53,6 +55,15 @@ _CONTENT_ATTR = re.compile(r"content\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _TIME_TAG = re.compile(r"<time[^>]+datetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 _HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_OG_IMAGE = re.compile(
+    r"<meta[^>]+(?:property|name)\s*=\s*[\"'](?:og:image|og:image:url|og:image:secure_url|"
+    r"twitter:image)[\"'][^>]*>",
+    re.IGNORECASE,
+)
+_FIGURE_IMG = re.compile(r"<figure\b[^>]*>.*?<img\b([^>]*)>", re.IGNORECASE | re.DOTALL)
+_SRC_ATTR = re.compile(r"\b(?:data-src|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp)(?:$|[?#])", re.IGNORECASE)
+MAX_IMAGE_URL = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +79,7 @@ class RawItem:
     # The feed's full-text candidates as given (yandex:full-text, turbo:content,
     # content:encoded, Atom content); the pipeline cleans them and keeps the best.
     full: tuple[str, ...] = ()
+    image: str | None = None  # the lead image's absolute http(s) URL
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +160,69 @@ def _struct_to_dt(value: Any) -> datetime | None:
         return None
 
 
+def image_url(value: object, base_url: str = "") -> str | None:
+    """An absolute http(s) URL of an image, or None (other schemes, data: URIs, junk)."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    if not value or len(value) > MAX_IMAGE_URL or any(c.isspace() for c in value):
+        return None
+    url = urljoin(base_url, value) if base_url else value
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def _entry_image(entry: Any, base_url: str) -> str | None:
+    """The item's picture: an image enclosure, else ``media:content`` (an image), else
+    ``media:thumbnail``."""
+    for enclosure in entry.get("enclosures") or []:
+        kind = str(enclosure.get("type") or "")
+        href = enclosure.get("href") or enclosure.get("url")
+        if kind.startswith("image/") or (not kind and _IMAGE_EXT.search(str(href or ""))):
+            found = image_url(href, base_url)
+            if found:
+                return found
+    for media in entry.get("media_content") or []:
+        kind = str(media.get("type") or "")
+        medium = str(media.get("medium") or "")
+        url = media.get("url")
+        if (
+            kind.startswith("image/")
+            or medium == "image"
+            or (not kind and not medium and _IMAGE_EXT.search(str(url or "")))
+        ):
+            found = image_url(url, base_url)
+            if found:
+                return found
+    for thumb in entry.get("media_thumbnail") or []:
+        found = image_url(thumb.get("url"), base_url)
+        if found:
+            return found
+    return None
+
+
+def page_image(html: str, url: str = "") -> str | None:
+    """An article page's picture: its ``og:image`` (or ``twitter:image``), else the image
+    of its first ``<figure>``."""
+    head = html[:200_000]
+    for match in _OG_IMAGE.finditer(head):
+        content = _CONTENT_ATTR.search(match.group(0))
+        found = image_url(content.group(1), url) if content else None
+        if found:
+            return found
+    figure = _FIGURE_IMG.search(head)
+    if figure:
+        src = _SRC_ATTR.search(figure.group(1))
+        if src:
+            return image_url(html_module.unescape(src.group(1)), url)
+    return None
+
+
 def _entry_lead(entry: Any) -> str:
     """The item's description (feedparser copies the content here when there is none)."""
     return str(entry.get("summary") or entry.get("description") or "")
@@ -198,6 +273,7 @@ def parse_feed(text: str, base_url: str = "") -> Parsed:
                     text=_entry_lead(entry),
                     published=published,
                     full=tuple(feed_full_texts(entry)),
+                    image=_entry_image(entry, str(link or base_url)),
                 )
             )
         except (AttributeError, TypeError, ValueError) as exc:  # a malformed entry only
@@ -259,8 +335,15 @@ def extract_page(html: str, url: str = "") -> Parsed:
         found = _HTML_TITLE.search(html[:100_000])
         title = clean_title(found.group(1)) if found else ""
     published = _page_date(html) or parse_iso_date(str(doc.date) if doc.date else None)
+    image = page_image(html, url) or image_url(str(doc.image) if doc.image else None, url)
     item = RawItem(
-        guid=None, link=url or None, title=title, text=text, published=published, page=True
+        guid=None,
+        link=url or None,
+        title=title,
+        text=text,
+        published=published,
+        page=True,
+        image=image,
     )
     return Parsed("page", str(doc.sitename or ""), [item], [])
 

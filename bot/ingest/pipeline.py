@@ -67,6 +67,7 @@ class Candidate:
     published_at: datetime
     body: str | None = None  # the feed's full text, cleaned; None: only the lead
     page_url: str | None = None  # read this page for the full text (the source wants it)
+    image_url: str | None = None  # the lead image (http/https)
 
 
 @dataclass(slots=True)
@@ -161,7 +162,7 @@ def _candidate(
         # is pushed as text, never as a link to something that is not a web page.
         url = item_key(base_url, guid or "", (raw.link or "").strip(), title, text[:1000])
     published, _ = pick_published([raw.published], fetched_at)
-    return Candidate(guid, url, title, text or title, published, body, page_url)
+    return Candidate(guid, url, title, text or title, published, body, page_url, raw.image)
 
 
 def _evidence_json(items: list[dict[str, object]]) -> str:
@@ -235,6 +236,7 @@ def analyse(
         body=item.body,
         page_url=item.page_url,
         full_text_until=fetched + page_wait_seconds if item.page_url else None,
+        image_url=item.image_url,
     )
 
 
@@ -309,11 +311,13 @@ def _analyse_batch(
     return out, failures
 
 
-def _page_text(result: FetchResult) -> str:
-    """Worker-thread part for a page: bytes -> its main text (ParseError when none)."""
+def _page_text(result: FetchResult) -> tuple[str, str | None]:
+    """Worker-thread part for a page: bytes -> its main text (ParseError when none) and its
+    picture (og:image or the first figure; None when it has none)."""
     try:
         html = decode(result.body, result.charset)
-        return extract_page(html, result.final_url).items[0].text[:MAX_TEXT]
+        item = extract_page(html, result.final_url).items[0]
+        return item.text[:MAX_TEXT], item.image
     except ParseError:
         raise
     except Exception as exc:  # third-party extractor on arbitrary bytes
@@ -524,7 +528,7 @@ class Ingestor:
         title, lead = stored
         try:
             async with self._cpu_lock:
-                body = await asyncio.to_thread(_page_text, result)
+                body, image = await asyncio.to_thread(_page_text, result)
                 real = is_real_full_text(lead, body)
                 update = (
                     await asyncio.to_thread(
@@ -539,6 +543,8 @@ class Ingestor:
             await self.articles.page_failed(job, str(exc), now=now)
             await self._after_store([job.article_id])
             return
+        if image:  # the feed item had no picture: the page's is the article's
+            await self.articles.set_image(job.article_id, image)
         if update is None:
             report.unchanged += 1
             await self.articles.page_failed(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot.i18n import Texts
-from bot.render import cut_words, fit_message, render_list_item
+from bot.render import cut_words, fit_message, needs_zone_label, render_list_item
 from bot.search.engine import SearchResult
 from bot.search.paging import QUERY_MARK
 from bot.search.query import SearchQuery
@@ -73,24 +74,42 @@ def latest_title(scope: str, lang: str) -> str:
     return T("latest_region", lang, name=html.escape(name, quote=False))
 
 
+def _items(
+    articles: Sequence[Article], lang: str, first: int, zone: str | None, now: datetime | None
+) -> list[str]:
+    """Numbered list items, times in the chat's ``zone``, the zone named on the first."""
+    label = needs_zone_label(zone, articles)
+    return [
+        render_list_item(a, lang, first + i, zone=zone, now=now, label=label and i == 0)
+        for i, a in enumerate(articles)
+    ]
+
+
 def render_latest_page(
-    articles: Sequence[Article], scope: str, lang: str, *, shown: int = 0
+    articles: Sequence[Article],
+    scope: str,
+    lang: str,
+    *,
+    shown: int = 0,
+    zone: str | None = None,
+    now: datetime | None = None,
 ) -> str:
-    """A /latest page: the title and numbered items (title link, local date, source, regions)."""
+    """A /latest page: the title and numbered items (title link, local date, source, regions);
+    times in the chat's ``zone`` (None: Moscow)."""
     head = latest_title(scope, lang)
     if not articles:
         return f"{head}\n\n{T('latest_empty', lang)}"
-    items = [render_list_item(a, lang, shown + i + 1) for i, a in enumerate(articles)]
+    items = _items(articles, lang, shown + 1, zone, now)
     return fit_message(head, items, limit=MAX_PAGE_TEXT)
 
 
-def render_search_page(result: SearchResult, lang: str) -> str:
+def render_search_page(
+    result: SearchResult, lang: str, *, zone: str | None = None, now: datetime | None = None
+) -> str:
     """A /search page: «🔎 query» then numbered items with their snippets."""
     head = QUERY_MARK + html.escape(result.query.text, quote=False)
-    items = [
-        render_list_item(a, lang, result.offset + i + 1) + "\n" + s
-        for i, (a, s) in enumerate(zip(result.articles, result.snippets, strict=True))
-    ]
+    listed = _items(result.articles, lang, result.offset + 1, zone, now)
+    items = [item + "\n" + s for item, s in zip(listed, result.snippets, strict=True)]
     return fit_message(head, items, limit=MAX_PAGE_TEXT)
 
 

@@ -12,6 +12,7 @@ change to the schema is one migration written once for each dialect.
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -54,6 +55,11 @@ def load_migrations(subfolder: str = "") -> tuple[Migration, ...]:
         if match:
             found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
     found.sort(key=lambda m: m.version)
+    for first, second in itertools.pairwise(found):
+        if first.version == second.version:  # two branches took the same number
+            raise RuntimeError(
+                f"two migrations numbered {first.version:04d}: {first.name}, {second.name}"
+            )
     for expected, migration in enumerate(found, start=1):
         if migration.version != expected:
             raise RuntimeError(f"migration {expected:04d} is missing")
