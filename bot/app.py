@@ -46,6 +46,7 @@ from aiogram.exceptions import (
 from aiogram.methods import GetUpdates
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.schedulers.base import STATE_PAUSED
 from pydantic import ValidationError
 
 from bot.commands import ADMIN_COMMANDS, USER_COMMANDS
@@ -62,6 +63,7 @@ from handlers import build_root_router
 from handlers.middlewares import ChatContextMiddleware, ThrottleMiddleware
 from storage.db import Database, open_database
 from storage.health import check_integrity
+from storage.leader import LeaderLock, SoleLeader, leader_lock_for
 from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,9 @@ _API_RETRY_MAX = 60.0
 _HANDLERS_GRACE = 3.0
 # At a stop: the outbox worker gets this long to finish its sends and record them.
 _WORKER_GRACE = 10.0
+# How often a standby tries to take the lead, and the leader checks it still holds it: a
+# standby takes over within this long after the leader dies.
+LEADER_CHECK_SECONDS = 5.0
 
 
 @dataclass
@@ -89,6 +94,9 @@ class App:
     worker: DeliveryWorker
     metrics: Metrics
     grouper: EventGrouper
+    # Who sends: the instance holding this lock runs the scheduler and the outbox worker.
+    leader_lock: LeaderLock = field(default_factory=SoleLeader)
+    leading: bool = False
     # The HTTP server (webhook, /healthz, /metrics) while one runs.
     web: WebServer | None = None
     # Long-running tasks (the supervised outbox worker), cancelled on stop.
@@ -309,9 +317,49 @@ class App:
             await self.set_commands()
         except TelegramAPIError as exc:
             log.warning("setMyCommands failed: %s", exc)
+        # Every instance answers its updates; one at a time runs the jobs and sends.
+        await self._take_the_lead()
+        if not any(t.get_name() == "leadership" for t in self.tasks):
+            self.tasks.append(asyncio.create_task(self._leadership(), name="leadership"))
+
+    async def _take_the_lead(self) -> None:
+        """Lead when the leader lock is free: start the scheduler and the outbox worker."""
+        if self.leading or not await self.leader_lock.try_acquire():
+            return
+        self.leading = True
+        log.info("this instance leads: it runs the scheduler and sends the outbox")
         if not self.scheduler.running:
             self.scheduler.start()
+        elif self.scheduler.state == STATE_PAUSED:
+            self.scheduler.resume()
         self.start_worker()
+
+    async def _stand_down(self) -> None:
+        """The lock was lost (the database session died): stop the jobs and the sends."""
+        self.leading = False
+        log.warning("leadership lost: standing by (another instance may send now)")
+        if self.scheduler.running:
+            self.scheduler.pause()
+        workers = [t for t in self.tasks if t.get_name() == "delivery-worker"]
+        for task in workers:
+            task.cancel()
+        await _finish(workers, _WORKER_GRACE, "delivery worker")
+        self.tasks = [t for t in self.tasks if t not in workers]
+
+    async def _leadership(self) -> None:
+        """Every :data:`LEADER_CHECK_SECONDS`: a standby tries to take the lead (the leader
+        died, its lock went with its session); the leader checks it still holds it."""
+        while not self._stop.is_set():
+            await self._sleep(LEADER_CHECK_SECONDS)
+            if self._stop.is_set():
+                break
+            try:
+                if not self.leading:
+                    await self._take_the_lead()
+                elif not await self.leader_lock.still_held():
+                    await self._stand_down()
+            except Exception:  # never let the check die: log it and try again next time
+                log.exception("leader check failed; trying again in %s s", LEADER_CHECK_SECONDS)
 
     def start_worker(self) -> None:
         """Start the supervised outbox worker (once; a second call while it runs changes
@@ -337,6 +385,10 @@ class App:
             task.cancel()
         await _finish(self.tasks, _WORKER_GRACE, "background task")
         self.tasks.clear()
+        if self.leading:  # a clean stop hands the lead over at once
+            self.leading = False
+            with contextlib.suppress(Exception):
+                await self.leader_lock.release()
 
     async def close(self) -> None:
         """Stop the scheduler and tasks, close the HTTP session and the database."""
@@ -468,6 +520,7 @@ def _wire(settings: Settings, db: Database, session: AiohttpSession | None) -> A
         worker=worker,
         metrics=metrics,
         grouper=grouper,
+        leader_lock=leader_lock_for(db),
     )
     dispatcher.startup.register(app.on_startup)
     return app

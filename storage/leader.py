@@ -25,7 +25,14 @@ import asyncpg
 from storage.base import Database
 from storage.postgres import PostgresDatabase
 
-__all__ = ["LEADER_LOCK_KEY", "LeaderLock", "leader_lock_for"]
+__all__ = [
+    "LEADER_LOCK_KEY",
+    "FileLeaderLock",
+    "LeaderLock",
+    "PostgresLeaderLock",
+    "SoleLeader",
+    "leader_lock_for",
+]
 
 log = logging.getLogger(__name__)
 
