@@ -450,10 +450,10 @@ async def test_a_bug_in_analysis_or_code_loses_one_item_or_one_source(
     """A bug in analysis loses one item; a bug in storing fails one source, not all."""
     from bot.text.regions import tag_regions as real
 
-    def flaky(text: str) -> Any:
+    def flaky(text: str, **hints: Any) -> Any:
         if "биатлон" in text:
             raise ValueError("tagger bug")
-        return real(text)
+        return real(text, **hints)
 
     monkeypatch.setattr("bot.ingest.pipeline.tag_regions", flaky)
     ing = make_ingestor(db)
