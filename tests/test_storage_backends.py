@@ -111,7 +111,7 @@ async def test_schema_newer_than_the_code_is_refused(backend: str, tmp_path: Pat
         known = MIGRATIONS if isinstance(db, SqliteDatabase) else PG_MIGRATIONS
         assert await apply_migrations(db, [*known, future]) == 1
         target = db.url if isinstance(db, PostgresDatabase) else db.path
-        with pytest.raises(StorageError, match="newer than this (code|release)"):
+        with pytest.raises(StorageError, match=r"newer than this (code|release)"):
             await open_database(target)
 
 
