@@ -361,3 +361,15 @@ def test_an_administrative_council_is_a_sitting() -> None:
 def test_village_birthday_and_feast_days_are_holidays(title: str) -> None:
     ev = _event(title, "Жители собрались на площади, прошёл концерт.")
     assert ev.kind in {"праздник", "концерт"}
+
+
+def test_a_label_never_ends_in_a_preposition() -> None:
+    """«Публичные слушания по проекту…»: the label stops before «по», not after it."""
+    ev = detect_event(
+        "В Казани прошли публичные слушания",
+        "В Казани прошли публичные слушания по проекту бюджета города на будущий год.",
+        datetime(2026, 11, 20, 9, tzinfo=UTC),
+    )
+    assert ev is not None
+    assert not ev.label.endswith(" по")
+    assert ev.label.lower().startswith("публичные слушания")

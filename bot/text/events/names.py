@@ -160,6 +160,7 @@ def _name_near(sentence: str, pos: int) -> str | None:
 _PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 _LABEL_WORD = re.compile(r"[А-ЯЁA-Z][\w-]*|[а-яё-]+", re.IGNORECASE)
 _CONTENT = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
+_FUNCTION = frozenset({"PREP", "CONJ", "PRCL"})
 
 
 @lru_cache(maxsize=20_000)
@@ -170,6 +171,8 @@ def _genitive(word: str) -> bool:
     if word.isupper() and len(word) <= 6:
         return True
     parses = analyzer().parse(word.lower())
+    if parses and parses[0].tag.POS in _FUNCTION:  # «по», «для», «при»: never a name's tail
+        return False
     return any(p.tag.POS in _CONTENT and p.tag.case in {"gent", "gen2"} for p in parses[:4])
 
 
