@@ -13,6 +13,7 @@ and ``fetchall``), :meth:`Database.write_one` for one autocommitted statement,
 from __future__ import annotations
 
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -77,41 +78,41 @@ def is_postgres_url(target: str | Path) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
-class Database:
+class Database(ABC):
     """The surface repositories use; :class:`SqliteDatabase` or ``PostgresDatabase``."""
 
     dialect: ClassVar[Dialect]
     # Where the data lives, for messages: the file path, or the URL without its password.
     path: str
 
-    async def close(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    async def close(self) -> None: ...
 
+    @abstractmethod
     def write(self) -> AbstractAsyncContextManager[Conn]:
         """A write transaction, committed on exit and rolled back on error."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def write_one(self, sql: str, params: Params = ()) -> int:
         """One statement as its own transaction; returns the changed row count."""
-        raise NotImplementedError
 
-    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        raise NotImplementedError
+    @abstractmethod
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]: ...
 
-    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
-        raise NotImplementedError
+    @abstractmethod
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None: ...
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
 
+    @abstractmethod
     async def user_version(self) -> int:
         """The schema version: the number of the last migration applied."""
-        raise NotImplementedError
 
+    @abstractmethod
     async def table_names(self) -> set[str]:
         """The schema's tables (for ``db info`` and ``db copy``)."""
-        raise NotImplementedError
 
     async def info(self) -> dict[str, Any]:
         """What ``python -m bot db info`` prints: backend, place, schema version, counts."""
