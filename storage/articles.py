@@ -401,6 +401,28 @@ async def _plan_batch(
     return plan
 
 
+async def _insert_rows(
+    conn: Conn,
+    dialect: Dialect,
+    target: str,
+    types: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+    *,
+    tail: str = "",
+) -> None:
+    """Many rows into ``target`` ("table (columns)"): executemany on SQLite (one call into
+    its thread), one ``INSERT ... SELECT FROM unnest(arrays)`` statement on PostgreSQL."""
+    if not rows:
+        return
+    if dialect == "postgresql":
+        arrays = ", ".join(f"?::{t}[]" for t in types)
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        await conn.execute(f"INSERT INTO {target} SELECT * FROM unnest({arrays}){tail}", columns)
+        return
+    marks = ", ".join("?" * len(types))
+    await conn.executemany(f"INSERT INTO {target} VALUES ({marks}){tail}", rows)
+
+
 async def _write_batch(
     conn: Conn, dialect: Dialect, items: Sequence[NewArticle], plan: _Plan
 ) -> list[int | None]:
@@ -465,24 +487,19 @@ async def _write_batch(
                 links.append((root, aid))
     if links:
         await conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", links)
-    if bands:
-        await conn.executemany(
-            "INSERT INTO article_lsh_bands (band, value, article_id) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            bands,
-        )
-    if regions:
-        await conn.executemany(
-            "INSERT INTO article_regions (article_id, region, published_at, evidence)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            regions,
-        )
+    await _insert_rows(
+        conn, dialect, "article_lsh_bands (band, value, article_id)",
+        ("integer", "bigint", "bigint"), bands, tail=" ON CONFLICT DO NOTHING",
+    )  # fmt: skip
+    await _insert_rows(
+        conn, dialect, "article_regions (article_id, region, published_at, evidence)",
+        ("bigint", "text", "bigint", "text"), regions, tail=" ON CONFLICT DO NOTHING",
+    )  # fmt: skip
     # SQLite: the FTS5 row's rowid is the article id. PostgreSQL: the tsvector is generated.
     key = "rowid" if dialect == "sqlite" else "article_id"
-    if fts:
-        await conn.executemany(
-            f"INSERT INTO articles_fts ({key}, title, body) VALUES (?, ?, ?)", fts
-        )
+    await _insert_rows(
+        conn, dialect, f"articles_fts ({key}, title, body)", ("bigint", "text", "text"), fts
+    )
     if pages:
         await conn.executemany(
             "INSERT INTO page_fetches (url, article_id, queued_at) VALUES (?, ?, ?)"
