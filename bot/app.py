@@ -231,8 +231,10 @@ class App:
         self.tasks.clear()
 
     async def close(self) -> None:
-        """Stop the scheduler and tasks, close the HTTP session and the database."""
+        """Stop the scheduler and tasks, the ingest workers, close the HTTP session and the
+        database."""
         await self.on_shutdown()
+        await self.ingestor.close()
         await self.bot.session.close()
         await self.db.close()
 

@@ -130,6 +130,9 @@ class IngestSettings(_Section):
     page_delay_seconds: Annotated[float, Field(ge=0, le=60)] = 1.0
     # Planning waits this long at most for an article's page before pushing its lead.
     page_wait_seconds: Annotated[int, Field(ge=0, le=86400)] = 600
+    # Processes that parse feeds and analyse their items (regions, summary, stems) in
+    # parallel: none (unset) means one per core, 0 runs that work in a thread instead.
+    workers: Annotated[int, Field(ge=0, le=256)] | None = None
 
 
 # How a source's full text is found (see README "Sources").
