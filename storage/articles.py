@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import contextlib
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -578,14 +579,45 @@ class ArticleRepository:
         """
         if not items:
             return []
-        dialect = self.db.dialect
         async with self.db.write() as conn:
-            if dialect == "postgresql":
+            if self.db.dialect == "postgresql":
                 await conn.execute("SELECT pg_advisory_xact_lock(?)", (_INGEST_LOCK,))
-            plan = await _plan_batch(
-                conn, items, near_copy=near_copy, window_seconds=window_seconds
-            )
-            ids = await _write_batch(conn, dialect, items, plan)
+            return await self._store_part(conn, items, near_copy, window_seconds)
+
+    async def insert_stream(
+        self,
+        parts: AsyncIterator[Sequence[NewArticle]],
+        *,
+        near_copy: NearCopy | None = None,
+        window_seconds: int = 30 * 86400,
+    ) -> list[StoreResult]:
+        """:meth:`insert_many` for a batch that arrives in parts, in order (analysis still
+        running): one transaction, opened with the first part. Each part is planned against
+        the database, where the parts before it already are, so the outcome is the one of
+        ``insert_many`` of the whole batch. Meant for PostgreSQL, whose other writers do not
+        wait for an open transaction; an error of ``parts`` rolls everything back."""
+        results: list[StoreResult] = []
+        conn: Conn | None = None
+        async with contextlib.AsyncExitStack() as stack:
+            async for part in parts:
+                if not part:
+                    continue
+                if conn is None:
+                    conn = await stack.enter_async_context(self.db.write())
+                    if self.db.dialect == "postgresql":
+                        await conn.execute("SELECT pg_advisory_xact_lock(?)", (_INGEST_LOCK,))
+                results += await self._store_part(conn, part, near_copy, window_seconds)
+        return results
+
+    async def _store_part(
+        self,
+        conn: Conn,
+        items: Sequence[NewArticle],
+        near_copy: NearCopy | None,
+        window_seconds: int,
+    ) -> list[StoreResult]:
+        plan = await _plan_batch(conn, items, near_copy=near_copy, window_seconds=window_seconds)
+        ids = await _write_batch(conn, self.db.dialect, items, plan)
         results: list[StoreResult] = []
         for i, item in enumerate(items):
             aid = ids[i]

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -195,19 +196,20 @@ async def test_same_results_with_and_without_worker_processes(
     two_dbs: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """workers=0 and workers=2 store the same articles, regions, summaries, copies and
-    search rows; the workers really ran (parts parsed, chunks analysed in processes)."""
+    search rows; the workers really ran (parts parsed, chunks analysed in processes; on
+    PostgreSQL stored part by part while the workers analyse)."""
     monkeypatch.setattr(split, "MIN_PART_ITEMS", 20)
     feed = tmp_path / "big.xml"
     feed.write_bytes(big_feed(240))
     in_thread, in_pool = two_dbs
     calls: list[str] = []
-    real_map = CpuPool.map
+    real_submit = CpuPool.submit
 
-    async def counting_map(self: CpuPool, fn: object, args: list[tuple[object, ...]]) -> object:
+    def counting_submit(self: CpuPool, fn: Any, args: Any) -> Any:
         calls.append(getattr(fn, "__name__", ""))
-        return await real_map(self, fn, args)  # type: ignore[arg-type]
+        return real_submit(self, fn, args)
 
-    monkeypatch.setattr(CpuPool, "map", counting_map)
+    monkeypatch.setattr(CpuPool, "submit", counting_submit)
     try:
         ing0 = await _ingest(in_thread, feed, 0)
         assert calls == []

@@ -17,7 +17,8 @@ import random
 import sqlite3
 import time
 import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -44,7 +45,14 @@ from bot.text.catalogue import by_code
 from bot.text.regions import tag_regions
 from bot.text.stems import stems
 from bot.text.summary import summarize_article
-from storage.articles import ArticleRepository, NewArticle, PageJob, Reanalysis, RegionTag
+from storage.articles import (
+    ArticleRepository,
+    NewArticle,
+    PageJob,
+    Reanalysis,
+    RegionTag,
+    StoreResult,
+)
 from storage.sources import ConfigSource, Source, SourceRepository
 
 log = logging.getLogger(__name__)
@@ -60,6 +68,8 @@ PAGE_HOSTS = 4  # hosts whose article pages are read at once (each one page at a
 JITTER = 0.1  # +-10 % on every next poll, so sources drift apart
 # Documents at least this large are parsed in a worker process (when there are workers).
 POOL_MIN_BYTES = 64_000
+# PostgreSQL stores analysed items in parts of at least this many while analysis goes on.
+STREAM_PART = 96
 
 
 async def _no_hook(ids: list[int]) -> None:
@@ -386,6 +396,13 @@ def _page_job(
     return reanalyse(title, lead, body, source_region=source_region)
 
 
+def warm_worker() -> None:
+    """A worker process's initializer: the text modules imported, the morphology loaded."""
+    now = datetime.now(UTC)
+    warm = Candidate(None, "https://w.example/", "Абакан", "В Абакане прошёл форум.", now)
+    analyse(warm, source_id=None, source_region=None, fetched_at=now)
+
+
 def _page_text(result: FetchResult) -> str:
     """Worker-thread part for a page: bytes -> its main text (ParseError when none)."""
     try:
@@ -420,7 +437,7 @@ class Ingestor:
         self._run_lock = asyncio.Lock()
         # CPU work: in worker processes (``settings.workers``, default one per core); without
         # them in one worker thread at a time, as the event loop needs a core too.
-        self.pool = CpuPool(settings.workers)
+        self.pool = CpuPool(settings.workers, initializer=warm_worker)
         self._cpu_lock = asyncio.Lock()
         self.config_synced = False
         # Article pages: one request at a time per host, paused between requests.
@@ -726,12 +743,16 @@ class Ingestor:
         fresh = [c for c in items if c.url not in known]
         report.seen += len(items) - len(fresh)
         if fresh:
-            prepared, failures = await self._analyse(fresh, source, fetched_at)
+            streamed = await self._analyse_and_store(fresh, source, fetched_at)
+            if streamed is None:
+                prepared, failures = await self._analyse(fresh, source, fetched_at)
+                results = await self.articles.insert_many(prepared, near_copy=dedup.is_near_copy)
+            else:
+                prepared, failures, results = streamed
             for url, kind, trace in failures:
                 log.error("analysis of %s failed:\n%s", url, trace.rstrip())
                 report.reasons.append(f"{url}: analysis failed ({kind})")
             report.skipped += len(failures)
-            results = await self.articles.insert_many(prepared, near_copy=dedup.is_near_copy)
             waiting = {a.url for a in prepared if a.page_url}
             new_ids: list[int] = []
             ready: list[int] = []
@@ -793,6 +814,54 @@ class Ingestor:
         first = outcomes[0]
         assert first is not None  # every part parsed cleanly (checked above)
         return first[0], count, items, reasons
+
+    async def _analyse_and_store(
+        self, items: list[Candidate], source: Source, fetched_at: datetime
+    ) -> tuple[list[NewArticle], list[Failure], list[StoreResult]] | None:
+        """PostgreSQL with workers: the batch's transaction stores analysed chunks while the
+        workers analyse the next ones (:meth:`ArticleRepository.insert_stream`). None when
+        this does not apply (SQLite: its one writer is not held while analysis runs; no
+        workers; a small batch) or a worker died (nothing stored: the caller starts over)."""
+        if (
+            self.articles.db.dialect != "postgresql"
+            or len(items) < POOL_MIN_ITEMS
+            or not self.pool.enabled
+        ):
+            return None
+        wait = self.settings.page_wait_seconds
+        calls = [
+            (chunk, source.id, source.region, fetched_at, wait)
+            for chunk in chunked(items, self.pool.size)
+        ]
+        futures = self.pool.submit(_analyse_chunk, calls)
+        if futures is None:
+            return None
+        prepared: list[NewArticle] = []
+        failures: list[Failure] = []
+
+        async def parts() -> AsyncIterator[list[NewArticle]]:
+            i = 0
+            while i < len(futures):
+                part: list[NewArticle] = []
+                # What is ready, at least STREAM_PART items (fewer round trips per item).
+                while i < len(futures) and (len(part) < STREAM_PART or futures[i].done()):
+                    done, failed = await futures[i]
+                    i += 1
+                    part += done
+                    failures.extend(failed)
+                prepared.extend(part)
+                yield part
+
+        try:
+            results = await self.articles.insert_stream(parts(), near_copy=dedup.is_near_copy)
+        except BrokenProcessPool as exc:
+            self.pool.broken(exc)
+            return None
+        finally:
+            for future in futures:
+                future.cancel()
+            await asyncio.gather(*futures, return_exceptions=True)
+        return prepared, failures, results
 
     async def _analyse(
         self, items: list[Candidate], source: Source, fetched_at: datetime

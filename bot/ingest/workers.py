@@ -42,17 +42,6 @@ def pool_size(workers: int | None) -> int:
     return (os.cpu_count() or 1) if workers is None else max(0, workers)
 
 
-def _warm() -> None:
-    """Worker initializer: import the text modules and load the morphology once."""
-    from datetime import UTC, datetime
-
-    from bot.ingest.pipeline import Candidate, analyse
-
-    now = datetime.now(UTC)
-    warm = Candidate(None, "https://w.example/", "Абакан", "В Абакане прошёл форум.", now)
-    analyse(warm, source_id=None, source_region=None, fetched_at=now)
-
-
 def _ping() -> int:
     return os.getpid()
 
@@ -66,8 +55,10 @@ def chunked(items: Sequence[R], workers: int) -> list[Sequence[R]]:
 class CpuPool:
     """The ingestor's handle on the shared pool of ``size`` worker processes."""
 
-    def __init__(self, workers: int | None) -> None:
+    def __init__(self, workers: int | None, initializer: Callable[[], None] | None = None) -> None:
         self.size = pool_size(workers)
+        # Run once in each worker as it starts (the caller's imports and warm-up).
+        self.initializer = initializer
 
     @property
     def enabled(self) -> bool:
@@ -80,7 +71,9 @@ class CpuPool:
         if pool is None:
             try:
                 pool = ProcessPoolExecutor(
-                    self.size, mp_context=multiprocessing.get_context("spawn"), initializer=_warm
+                    self.size,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=self.initializer,
                 )
             except (OSError, ValueError, ImportError, NotImplementedError) as exc:
                 self._give_up(exc)
@@ -118,17 +111,31 @@ class CpuPool:
         results = await self.map(fn, [args])
         return (False, None) if results is None else (True, results[0])
 
-    async def map(self, fn: Callable[..., R], calls: Sequence[tuple[Any, ...]]) -> list[R] | None:
-        """``fn(*args)`` for each of ``calls`` in the workers, results in order; None when
-        there is no pool. Exceptions of ``fn`` propagate (the first one)."""
+    def submit(
+        self, fn: Callable[..., R], calls: Sequence[tuple[Any, ...]]
+    ) -> list[asyncio.Future[R]] | None:
+        """``fn(*args)`` for each of ``calls`` queued in the workers: their futures, in
+        order; None when there is no pool. A future fails with ``BrokenProcessPool`` when a
+        worker dies (then call :meth:`broken` and do the work another way)."""
         pool = self._executor()
         if pool is None:
             return None
         loop = asyncio.get_running_loop()
         try:
-            futures = [loop.run_in_executor(pool, fn, *args) for args in calls]
+            return [loop.run_in_executor(pool, fn, *args) for args in calls]
         except (BrokenProcessPool, RuntimeError, OSError) as exc:  # shut down or broken
             self._give_up(exc)
+            return None
+
+    def broken(self, exc: BaseException) -> None:
+        """A worker died: CPU work runs in a thread from now on."""
+        self._give_up(exc)
+
+    async def map(self, fn: Callable[..., R], calls: Sequence[tuple[Any, ...]]) -> list[R] | None:
+        """``fn(*args)`` for each of ``calls`` in the workers, results in order; None when
+        there is no pool. Exceptions of ``fn`` propagate (the first one)."""
+        futures = self.submit(fn, calls)
+        if futures is None:
             return None
         outcomes = await asyncio.gather(*futures, return_exceptions=True)
         for outcome in outcomes:
