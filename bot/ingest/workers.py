@@ -17,6 +17,9 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -40,6 +43,21 @@ _failed: set[int] = set()
 def pool_size(workers: int | None) -> int:
     """The configured number of workers; None means one per core."""
     return (os.cpu_count() or 1) if workers is None else max(0, workers)
+
+
+def _orphan_watch(parent: int) -> None:
+    """In a worker: exit once the process that started it is gone (killed without closing
+    the pool), instead of waiting for work forever."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _start_worker(parent: int, initializer: Callable[[], None] | None) -> None:
+    threading.Thread(target=_orphan_watch, args=(parent,), daemon=True).start()
+    if initializer is not None:
+        initializer()
 
 
 def _ping() -> int:
@@ -73,7 +91,8 @@ class CpuPool:
                 pool = ProcessPoolExecutor(
                     self.size,
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=self.initializer,
+                    initializer=_start_worker,
+                    initargs=(os.getpid(), self.initializer),
                 )
             except (OSError, ValueError, ImportError, NotImplementedError) as exc:
                 self._give_up(exc)
