@@ -2,4 +2,6 @@
 
 from bot.cli import entrypoint
 
-entrypoint()
+# Guarded: the ingest's worker processes (spawned) import the main module again.
+if __name__ == "__main__":
+    entrypoint()

@@ -391,11 +391,14 @@ class App:
                 await self.leader_lock.release()
 
     async def close(self) -> None:
-        """Stop the scheduler and tasks, close the HTTP session and the database."""
+        """Stop the scheduler and tasks, the ingest workers, close the HTTP session and the
+        database."""
         try:
             await self.on_shutdown()
             with contextlib.suppress(Exception):
                 await self.dispatcher.emit_shutdown(bot=self.bot, **self.dispatcher.workflow_data)
+            with contextlib.suppress(Exception):
+                await self.ingestor.close()
         finally:
             try:
                 await self.bot.session.close()

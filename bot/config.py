@@ -165,6 +165,9 @@ class IngestSettings(_Section):
     # ...) are refused after DNS and on every redirect unless this is on: an admin's URL must
     # not reach the server's own network. The demo and tests serving feeds locally turn it on.
     allow_private_addresses: bool = False
+    # Processes that parse feeds and analyse their items (regions, summary, stems) in
+    # parallel: none (unset) means one per core, 0 runs that work in a thread instead.
+    workers: Annotated[int, Field(ge=0, le=256)] | None = None
 
 
 # How a source's full text is found (see README "Sources").

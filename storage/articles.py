@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from storage.base import Conn, Database, Dialect, Row
 
@@ -172,104 +174,349 @@ def _list_sql(dialect: Dialect) -> str:
     )
 
 
-async def _find_original(
-    conn: Conn, item: NewArticle, *, near_copy: NearCopy | None, since: int
-) -> int | None:
-    """The first article this one copies: same content hash, else an LSH candidate that
-    ``near_copy`` confirms. Only items with ``lsh_keys`` (long enough texts) are matched.
+# Rows per multi-row INSERT (15 parameters each) and values per IN list: well under
+# SQLite's 32,766 variables and PostgreSQL's 32,767 parameters.
+_INSERT_ROWS = 200
+_IN_CHUNK = 500
+# The most candidates confirmed by ``near_copy`` per new article (the closest first).
+_MAX_CANDIDATES = 20
+
+_INSERT_COLUMNS = (
+    "INSERT INTO articles (source_id, guid, url, title, text, summary, published_at,"
+    " fetched_at, content_hash, simhash, duplicate_of, planned, body, full_text_until,"
+    " image_url) VALUES "
+)
+_INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
+
+
+def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _stored_text(item: NewArticle) -> str:
+    """What ``COALESCE(body, text)`` reads back for this item once stored."""
+    return item.body if item.body is not None else item.text
+
+
+@dataclass(slots=True)
+class _DbCandidate:
+    article_id: int
+    root: int  # its duplicate_of, or itself
+    published_at: int
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What a batch will do, decided before writing: which items go in, and their originals.
+
+    ``originals[i]`` is ("db", id) for an article stored before, ("batch", j) for the
+    ``j``-th item of this batch (its id is known only after the insert), or None.
     """
-    if not item.lsh_keys:
-        return None
-    async with conn.execute(
-        "SELECT id, duplicate_of FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1",
-        (item.content_hash,),
-    ) as cur:
-        row = await cur.fetchone()
-    if row is not None:
-        return int(row["duplicate_of"] or row["id"])
-    if near_copy is None:
-        return None
-    union = " UNION ALL ".join(
-        ["SELECT article_id FROM article_lsh_bands WHERE band = ? AND value = ?"]
-        * len(item.lsh_keys)
-    )
-    params = [v for pair in item.lsh_keys for v in pair]
-    # Two shared bands, not one: texts that merely share common phrases rarely match
-    # twice, which keeps the candidates (and the texts read to confirm them) few.
-    async with conn.execute(
-        "SELECT a.id, COALESCE(a.body, a.text) AS text, a.duplicate_of FROM articles a"
-        f" JOIN (SELECT article_id, count(*) AS shared FROM ({union}) AS u GROUP BY article_id"
-        "       HAVING count(*) >= ?) c ON c.article_id = a.id"
-        " WHERE a.published_at >= ? ORDER BY c.shared DESC, a.id LIMIT 20",
-        (*params, MIN_SHARED_BANDS, since),
-    ) as cur:
-        rows = await cur.fetchall()
-    for r in rows:  # the closest first; its root is the original
-        if near_copy(item.full_text, r["text"]):
-            return int(r["duplicate_of"] or r["id"])
-    return None
+
+    insert: list[bool]
+    originals: list[tuple[str, int] | None]
 
 
-async def _insert(
-    conn: Conn, dialect: Dialect, item: NewArticle, duplicate_of: int | None
-) -> int | None:
-    cur = await conn.execute(
-        """
-        INSERT INTO articles (source_id, guid, url, title, text, summary, published_at,
-            fetched_at, content_hash, simhash, duplicate_of, planned, body, full_text_until,
-            image_url)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
-        ON CONFLICT DO NOTHING RETURNING id
-        """,
-        (
-            item.source_id,
-            item.guid,
-            item.url,
-            item.title,
-            item.text,
-            item.summary,
-            item.published_at,
-            item.fetched_at,
-            item.content_hash,
-            None if item.simhash is None else to_signed64(item.simhash),
-            duplicate_of,
-            item.body,
-            item.full_text_until if item.page_url and duplicate_of is None else None,
-            item.image_url,
-        ),
-    )
-    rows = list(await cur.fetchall())  # fetchall: the statement runs to its end
-    if not rows:  # its URL (or guid within its source) is stored already
-        return None
-    article_id = int(rows[0][0])
-    if item.lsh_keys:
-        await conn.executemany(
-            "INSERT INTO article_lsh_bands (band, value, article_id) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            [(band, value, article_id) for band, value in item.lsh_keys],
+async def _existing_keys(
+    conn: Conn, items: Sequence[NewArticle]
+) -> tuple[set[str], set[tuple[int, str]]]:
+    """URLs and (source, guid) pairs of the batch that are stored already."""
+    urls: set[str] = set()
+    all_urls = list(dict.fromkeys(item.url for item in items))
+    for chunk in _chunks(all_urls, _IN_CHUNK):
+        async with conn.execute(
+            f"SELECT url FROM articles WHERE url IN ({_marks(len(chunk))})", chunk
+        ) as cur:
+            urls.update(str(r[0]) for r in await cur.fetchall())
+    guids: set[tuple[int, str]] = set()
+    by_source: dict[int, list[str]] = {}
+    for item in items:
+        if item.source_id is not None and item.guid is not None:
+            by_source.setdefault(item.source_id, []).append(item.guid)
+    for source_id, names in by_source.items():
+        for chunk in _chunks(list(dict.fromkeys(names)), _IN_CHUNK):
+            async with conn.execute(
+                f"SELECT guid FROM articles WHERE source_id = ? AND guid IN ({_marks(len(chunk))})",
+                (source_id, *chunk),
+            ) as cur:
+                guids.update((source_id, str(r[0])) for r in await cur.fetchall())
+    return urls, guids
+
+
+async def _stored_hashes(conn: Conn, hashes: Sequence[str]) -> dict[str, int]:
+    """Content hash -> the root (duplicate_of, or id) of the first article that has it."""
+    first: dict[str, tuple[int, int]] = {}
+    for chunk in _chunks(list(dict.fromkeys(hashes)), _IN_CHUNK):
+        async with conn.execute(
+            "SELECT content_hash, id, duplicate_of FROM articles"
+            f" WHERE content_hash IN ({_marks(len(chunk))})",
+            chunk,
+        ) as cur:
+            for r in await cur.fetchall():
+                key, aid = str(r[0]), int(r[1])
+                if key not in first or aid < first[key][0]:
+                    first[key] = (aid, int(r[2] or aid))
+    return {key: root for key, (_, root) in first.items()}
+
+
+async def _stored_bands(
+    conn: Conn, items: Sequence[NewArticle]
+) -> dict[tuple[int, int], list[int]]:
+    """(band, value) -> ids of stored articles with that LSH key, for the batch's keys."""
+    by_band: dict[int, set[int]] = {}
+    for item in items:
+        for band, value in item.lsh_keys:
+            by_band.setdefault(band, set()).add(value)
+    out: dict[tuple[int, int], list[int]] = {}
+    for band, values in sorted(by_band.items()):
+        for chunk in _chunks(sorted(values), _IN_CHUNK):
+            async with conn.execute(
+                "SELECT value, article_id FROM article_lsh_bands"
+                f" WHERE band = ? AND value IN ({_marks(len(chunk))})",
+                (band, *chunk),
+            ) as cur:
+                for r in await cur.fetchall():
+                    out.setdefault((band, int(r[0])), []).append(int(r[1]))
+    return out
+
+
+async def _articles_meta(conn: Conn, ids: Sequence[int]) -> dict[int, _DbCandidate]:
+    out: dict[int, _DbCandidate] = {}
+    for chunk in _chunks(sorted(set(ids)), _IN_CHUNK):
+        async with conn.execute(
+            "SELECT id, duplicate_of, published_at FROM articles"
+            f" WHERE id IN ({_marks(len(chunk))})",
+            chunk,
+        ) as cur:
+            for r in await cur.fetchall():
+                aid = int(r[0])
+                out[aid] = _DbCandidate(aid, int(r[1] or aid), int(r[2]))
+    return out
+
+
+async def _articles_text(conn: Conn, ids: Sequence[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for chunk in _chunks(sorted(set(ids)), _IN_CHUNK):
+        async with conn.execute(
+            "SELECT id, COALESCE(body, text) AS text FROM articles"
+            f" WHERE id IN ({_marks(len(chunk))})",
+            chunk,
+        ) as cur:
+            out.update((int(r[0]), str(r[1])) for r in await cur.fetchall())
+    return out
+
+
+def _shared(
+    keys: Sequence[tuple[int, int]], index: Mapping[tuple[int, int], Sequence[int]]
+) -> dict[int, int]:
+    """How many of ``keys`` each indexed article (or batch item) shares."""
+    counts: dict[int, int] = {}
+    for key in keys:
+        for owner in index.get(key, ()):
+            counts[owner] = counts.get(owner, 0) + 1
+    return counts
+
+
+async def _plan_batch(
+    conn: Conn,
+    items: Sequence[NewArticle],
+    *,
+    near_copy: NearCopy | None,
+    window_seconds: int,
+) -> _Plan:
+    """Decide, item by item in batch order, what storing them one at a time would do.
+
+    The database is read in a few set queries (stored URLs and guids, content hashes, LSH
+    keys, candidates' dates and texts); the batch's own earlier items are checked in
+    memory, so two copies within one feed are linked as before. Stored articles come
+    before the batch's in id order, as their ids are lower.
+    """
+    stored_urls, stored_guids = await _existing_keys(conn, items)
+    keyed = [item for item in items if item.lsh_keys]
+    db_hashes = await _stored_hashes(conn, [item.content_hash for item in keyed])
+    db_bands: dict[tuple[int, int], list[int]] = {}
+    meta: dict[int, _DbCandidate] = {}
+    db_ranked: list[list[tuple[int, int]]] = [[] for _ in items]  # (shared, id), best first
+    if near_copy is not None and keyed:
+        db_bands = await _stored_bands(conn, keyed)
+        counts = [_shared(item.lsh_keys, db_bands) if item.lsh_keys else {} for item in items]
+        meta = await _articles_meta(
+            conn, [aid for c in counts for aid, n in c.items() if n >= MIN_SHARED_BANDS]
         )
-    if item.regions:
-        await conn.executemany(
-            "INSERT INTO article_regions (article_id, region, published_at, evidence, role)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [
-                (article_id, tag.code, item.published_at, tag.evidence, tag.role)
-                for tag in item.regions
-            ],
+        for i, (item, c) in enumerate(zip(items, counts, strict=True)):
+            since = item.published_at - window_seconds
+            ranked = sorted(
+                (-n, aid)
+                for aid, n in c.items()
+                if n >= MIN_SHARED_BANDS and aid in meta and meta[aid].published_at >= since
+            )
+            db_ranked[i] = [(-neg, aid) for neg, aid in ranked[:_MAX_CANDIDATES]]
+    texts = await _articles_text(conn, [aid for r in db_ranked for _, aid in r])
+
+    plan = _Plan(insert=[False] * len(items), originals=[None] * len(items))
+    seen_urls: set[str] = set(stored_urls)
+    seen_guids: set[tuple[int, str]] = set(stored_guids)
+    batch_hash: dict[str, int] = {}  # content hash -> first inserted batch item
+    batch_bands: dict[tuple[int, int], list[int]] = {}  # LSH key -> inserted batch items
+
+    def root_of(j: int) -> tuple[str, int]:
+        return plan.originals[j] or ("batch", j)
+
+    for i, item in enumerate(items):
+        guid_key = (
+            (item.source_id, item.guid)
+            if item.source_id is not None and item.guid is not None
+            else None
         )
+        if item.url in seen_urls or (guid_key is not None and guid_key in seen_guids):
+            continue  # stored before: 'seen'
+        original: tuple[str, int] | None = None
+        if item.lsh_keys:
+            if item.content_hash in db_hashes:
+                original = ("db", db_hashes[item.content_hash])
+            elif item.content_hash in batch_hash:
+                original = root_of(batch_hash[item.content_hash])
+            elif near_copy is not None:
+                since = item.published_at - window_seconds
+                local = [
+                    (n, j)
+                    for j, n in _shared(item.lsh_keys, batch_bands).items()
+                    if n >= MIN_SHARED_BANDS and items[j].published_at >= since
+                ]
+                # Stored articles first among equals: their ids are lower.
+                merged = sorted(
+                    [(-n, 0, aid) for n, aid in db_ranked[i]] + [(-n, 1, j) for n, j in local]
+                )[:_MAX_CANDIDATES]
+                for _, in_batch, ref in merged:
+                    other = _stored_text(items[ref]) if in_batch else texts.get(ref)
+                    if other is not None and near_copy(item.full_text, other):
+                        original = root_of(ref) if in_batch else ("db", meta[ref].root)
+                        break
+        plan.insert[i] = True
+        plan.originals[i] = original
+        seen_urls.add(item.url)
+        if guid_key is not None:
+            seen_guids.add(guid_key)
+        batch_hash.setdefault(item.content_hash, i)
+        for key in item.lsh_keys:
+            batch_bands.setdefault(key, []).append(i)
+    return plan
+
+
+async def _insert_rows(
+    conn: Conn,
+    dialect: Dialect,
+    target: str,
+    types: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+    *,
+    tail: str = "",
+) -> None:
+    """Many rows into ``target`` ("table (columns)"): executemany on SQLite (one call into
+    its thread), one ``INSERT ... SELECT FROM unnest(arrays)`` statement on PostgreSQL."""
+    if not rows:
+        return
+    if dialect == "postgresql":
+        arrays = ", ".join(f"?::{t}[]" for t in types)
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        await conn.execute(f"INSERT INTO {target} SELECT * FROM unnest({arrays}){tail}", columns)
+        return
+    marks = ", ".join("?" * len(types))
+    await conn.executemany(f"INSERT INTO {target} VALUES ({marks}){tail}", rows)
+
+
+async def _write_batch(
+    conn: Conn, dialect: Dialect, items: Sequence[NewArticle], plan: _Plan
+) -> list[int | None]:
+    """Insert the planned items and their rows; returns each item's new id (None: not in)."""
+    rows: list[tuple[int, NewArticle, tuple[str, int] | None]] = [
+        (i, item, plan.originals[i]) for i, item in enumerate(items) if plan.insert[i]
+    ]
+    ids: list[int | None] = [None] * len(items)
+    by_url: dict[str, int] = {}
+    for chunk in _chunks(rows, _INSERT_ROWS):
+        params: list[Any] = []
+        for _, item, original in chunk:
+            params.extend(
+                (
+                    item.source_id,
+                    item.guid,
+                    item.url,
+                    item.title,
+                    item.text,
+                    item.summary,
+                    item.published_at,
+                    item.fetched_at,
+                    item.content_hash,
+                    None if item.simhash is None else to_signed64(item.simhash),
+                    original[1] if original is not None and original[0] == "db" else None,
+                    item.body,
+                    item.full_text_until if item.page_url and original is None else None,
+                    item.image_url,
+                )
+            )
+        async with conn.execute(
+            _INSERT_COLUMNS
+            + ", ".join([_INSERT_ROW] * len(chunk))
+            + " ON CONFLICT DO NOTHING RETURNING id, url",
+            params,
+        ) as cur:
+            by_url.update((str(r[1]), int(r[0])) for r in await cur.fetchall())
+    for i, item, _ in rows:
+        ids[i] = by_url.get(item.url)  # missing: a conflict nobody planned for (a race)
+
+    def resolve(original: tuple[str, int] | None) -> int | None:
+        if original is None:
+            return None
+        return original[1] if original[0] == "db" else ids[original[1]]
+
+    bands: list[tuple[int, int, int]] = []
+    regions: list[tuple[int, str, int, str, str]] = []
+    fts: list[tuple[int, str, str]] = []
+    pages: list[tuple[str, int, int]] = []
+    links: list[tuple[int, int]] = []
+    for i, item, original in rows:
+        aid = ids[i]
+        if aid is None:
+            continue
+        bands.extend((band, value, aid) for band, value in item.lsh_keys)
+        regions.extend(
+            (aid, tag.code, item.published_at, tag.evidence, tag.role) for tag in item.regions
+        )
+        fts.append((aid, item.title_stems, item.body_stems))
+        if item.page_url and original is None:  # a copy goes to nobody: no page for it
+            pages.append((item.page_url, aid, item.fetched_at))
+        if original is not None and original[0] == "batch":
+            root = resolve(original)
+            if root is not None:
+                links.append((root, aid))
+    if links:
+        await conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", links)
+    await _insert_rows(
+        conn, dialect, "article_lsh_bands (band, value, article_id)",
+        ("integer", "bigint", "bigint"), bands, tail=" ON CONFLICT DO NOTHING",
+    )  # fmt: skip
+    await _insert_rows(
+        conn, dialect, "article_regions (article_id, region, published_at, evidence, role)",
+        ("bigint", "text", "bigint", "text", "text"), regions, tail=" ON CONFLICT DO NOTHING",
+    )  # fmt: skip
     # SQLite: the FTS5 row's rowid is the article id. PostgreSQL: the tsvector is generated.
     key = "rowid" if dialect == "sqlite" else "article_id"
-    await conn.execute(
-        f"INSERT INTO articles_fts ({key}, title, body) VALUES (?, ?, ?)",
-        (article_id, item.title_stems, item.body_stems),
+    await _insert_rows(
+        conn, dialect, f"articles_fts ({key}, title, body)", ("bigint", "text", "text"), fts
     )
-    if item.page_url and duplicate_of is None:  # a copy goes to nobody: no page for it
-        await conn.execute(
+    if pages:
+        await conn.executemany(
             "INSERT INTO page_fetches (url, article_id, queued_at) VALUES (?, ?, ?)"
             " ON CONFLICT (url) DO NOTHING",
-            (item.page_url, article_id, item.fetched_at),
+            pages,
         )
-    return article_id
+    return ids
 
 
 # PostgreSQL: batches of several processes (the bot and `python -m bot ingest`, or several
@@ -339,22 +586,55 @@ class ArticleRepository:
         of the last ``window_seconds`` sharing an LSH band that ``near_copy`` confirms.
         Items of the same batch see each other, so two copies in one feed are linked too.
         """
-        results: list[StoreResult] = []
-        dialect = self.db.dialect
+        if not items:
+            return []
         async with self.db.write() as conn:
-            if dialect == "postgresql":
+            if self.db.dialect == "postgresql":
                 await conn.execute("SELECT pg_advisory_xact_lock(?)", (_INGEST_LOCK,))
-            for item in items:
-                # No separate "seen" query: ON CONFLICT DO NOTHING on the unique URL and
-                # (source, guid) indexes says so, and callers pre-filter with known().
-                original = await _find_original(
-                    conn,
-                    item,
-                    near_copy=near_copy,
-                    since=item.published_at - window_seconds,
-                )
-                article_id = await _insert(conn, dialect, item, original)
-                results.append(StoreResult(item.url, article_id, original if article_id else None))
+            return await self._store_part(conn, items, near_copy, window_seconds)
+
+    async def insert_stream(
+        self,
+        parts: AsyncIterator[Sequence[NewArticle]],
+        *,
+        near_copy: NearCopy | None = None,
+        window_seconds: int = 30 * 86400,
+    ) -> list[StoreResult]:
+        """:meth:`insert_many` for a batch that arrives in parts, in order (analysis still
+        running): one transaction, opened with the first part. Each part is planned against
+        the database, where the parts before it already are, so the outcome is the one of
+        ``insert_many`` of the whole batch. Meant for PostgreSQL, whose other writers do not
+        wait for an open transaction; an error of ``parts`` rolls everything back."""
+        results: list[StoreResult] = []
+        conn: Conn | None = None
+        async with contextlib.AsyncExitStack() as stack:
+            async for part in parts:
+                if not part:
+                    continue
+                if conn is None:
+                    conn = await stack.enter_async_context(self.db.write())
+                    if self.db.dialect == "postgresql":
+                        await conn.execute("SELECT pg_advisory_xact_lock(?)", (_INGEST_LOCK,))
+                results += await self._store_part(conn, part, near_copy, window_seconds)
+        return results
+
+    async def _store_part(
+        self,
+        conn: Conn,
+        items: Sequence[NewArticle],
+        near_copy: NearCopy | None,
+        window_seconds: int,
+    ) -> list[StoreResult]:
+        plan = await _plan_batch(conn, items, near_copy=near_copy, window_seconds=window_seconds)
+        ids = await _write_batch(conn, self.db.dialect, items, plan)
+        results: list[StoreResult] = []
+        for i, item in enumerate(items):
+            aid = ids[i]
+            original = plan.originals[i]
+            dup: int | None = None
+            if aid is not None and original is not None:
+                dup = original[1] if original[0] == "db" else ids[original[1]]
+            results.append(StoreResult(item.url, aid, dup))
         return results
 
     async def latest(

@@ -79,7 +79,10 @@ async def ingest_command(settings: Settings, sources: list[str], *, progress: bo
         def done(report: SourceReport) -> None:
             bar.step(report.url)
 
-        reports = await ingestor.read_locations(sources, on_done=done)
+        try:
+            reports = await ingestor.read_locations(sources, on_done=done)
+        finally:
+            await ingestor.close()
         bar.finish()
     finally:
         await db.close()

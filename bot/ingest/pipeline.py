@@ -3,7 +3,9 @@
 :class:`Ingestor` is shared by the scheduler job, the admin commands and the CLI. A
 source that fails is recorded with its reason and backs off (doubling up to
 ``max_backoff_seconds``); the other sources go on. CPU work (parsing, region tagging,
-summaries, stems) runs in a worker thread so that the bot keeps answering meanwhile.
+summaries, stems) runs in worker processes (:mod:`bot.ingest.workers`, one per core), or
+in a worker thread without them, so that the bot keeps answering meanwhile; each feed's
+new items are then stored in one transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import logging
 import random
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable, Sequence
+import traceback
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -31,12 +35,30 @@ from bot.ingest.normalise import (
     title_from_text,
 )
 from bot.ingest.pacing import HostPacer, host_of
-from bot.ingest.parse import Parsed, RawItem, decode, extract_page, parse_document, plain
+from bot.ingest.parse import (
+    Parsed,
+    RawItem,
+    decode,
+    extract_page,
+    parse_document,
+    parse_feed,
+    plain,
+    sniff,
+)
+from bot.ingest.split import split_feed
+from bot.ingest.workers import POOL_MIN_ITEMS, CpuPool, chunked, shutdown_pools
 from bot.text.catalogue import by_code
 from bot.text.regions import tag_regions
 from bot.text.stems import stems
 from bot.text.summary import summarize_article
-from storage.articles import ArticleRepository, NewArticle, PageJob, Reanalysis, RegionTag
+from storage.articles import (
+    ArticleRepository,
+    NewArticle,
+    PageJob,
+    Reanalysis,
+    RegionTag,
+    StoreResult,
+)
 from storage.sources import ConfigSource, Source, SourceRepository
 
 log = logging.getLogger(__name__)
@@ -50,6 +72,10 @@ MAX_TEXT = 100_000  # characters of article text kept and analysed
 SOURCE_CONCURRENCY = 4  # sources polled at once (hosts are limited by the fetcher)
 PAGE_HOSTS = 4  # hosts whose article pages are read at once (each one page at a time)
 JITTER = 0.1  # +-10 % on every next poll, so sources drift apart
+# Documents at least this large are parsed in a worker process (when there are workers).
+POOL_MIN_BYTES = 64_000
+# PostgreSQL stores analysed items in parts of at least this many while analysis goes on.
+STREAM_PART = 96
 
 
 async def _no_hook(ids: list[int]) -> None:
@@ -113,12 +139,14 @@ def prepare_items(
     fetched_at: datetime,
     full_text: str = "auto",
     pages: bool = False,
+    first: int = 0,
 ) -> tuple[list[Candidate], list[str]]:
     """Raw items -> candidates (canonical URL, plain lead and full text, UTC date); reasons
-    for the rest. ``full_text`` is the source's mode; ``pages``: article pages may be read."""
+    for the rest. ``full_text`` is the source's mode; ``pages``: article pages may be read;
+    ``first``: the index of ``parsed``'s first item in the document (a part of a feed)."""
     out: list[Candidate] = []
     reasons: list[str] = list(parsed.warnings)
-    for index, raw in enumerate(parsed.items[:MAX_ITEMS]):
+    for index, raw in enumerate(parsed.items[:MAX_ITEMS], start=first):
         try:
             out.append(
                 _candidate(
@@ -288,27 +316,104 @@ def _parse_fetched(
     return parsed, items, reasons
 
 
-def _analyse_batch(
-    items: Sequence[Candidate], source: Source, fetched_at: datetime, page_wait_seconds: int = 0
-) -> tuple[list[NewArticle], list[str]]:
-    """Worker-thread part two: the understanding step for a batch, item by item."""
+# An item whose analysis failed: (its URL, the exception's type name, the traceback).
+Failure = tuple[str, str, str]
+
+
+def _analyse_chunk(
+    items: Sequence[Candidate],
+    source_id: int | None,
+    source_region: str | None,
+    fetched_at: datetime,
+    page_wait_seconds: int = 0,
+) -> tuple[list[NewArticle], list[Failure]]:
+    """The understanding step for a chunk of a batch, item by item (in a worker process or
+    a thread): plain data in, plain data out."""
     out: list[NewArticle] = []
-    failures: list[str] = []
+    failures: list[Failure] = []
     for c in items:
         try:
             out.append(
                 analyse(
                     c,
-                    source_id=source.id,
-                    source_region=source.region,
+                    source_id=source_id,
+                    source_region=source_region,
                     fetched_at=fetched_at,
                     page_wait_seconds=page_wait_seconds,
                 )
             )
-        except Exception as exc:  # one odd text must not lose the rest of the feed
-            log.exception("analysis of %s failed", c.url)
-            failures.append(f"{c.url}: analysis failed ({type(exc).__name__})")
+        except Exception as exc:  # noqa: BLE001 - one odd text must not lose the feed
+            failures.append((c.url, type(exc).__name__, traceback.format_exc()))
     return out, failures
+
+
+def _analyse_batch(
+    items: Sequence[Candidate], source: Source, fetched_at: datetime, page_wait_seconds: int = 0
+) -> tuple[list[NewArticle], list[Failure]]:
+    """Worker-thread part two: the understanding step for a whole batch, item by item."""
+    return _analyse_chunk(items, source.id, source.region, fetched_at, page_wait_seconds)
+
+
+def _parse_job(
+    result: FetchResult, fetched_at: datetime, full_text: str = "auto", pages: bool = False
+) -> tuple[str, int, list[Candidate], list[str]]:
+    """:func:`_parse_fetched` for a worker process: only what the caller reads goes back
+    (the document's title and item count, the candidates, the reasons)."""
+    parsed, items, reasons = _parse_fetched(result, fetched_at, full_text, pages)
+    return parsed.title, len(parsed.items), items, reasons
+
+
+# A part of a feed to parse: (document, index of its first item, its item count).
+FeedPart = tuple[str, int, int]
+
+
+def _split_document(result: FetchResult, parts: int) -> list[FeedPart] | None:
+    """A large feed cut into ``parts`` feeds (:mod:`bot.ingest.split`), or None."""
+    try:
+        text = decode(result.body, result.charset)
+        if "\x00" in text[:4096] or sniff(text, result.content_type) != "feed":
+            return None
+        return split_feed(text, parts)
+    except Exception:  # noqa: BLE001 - the whole document is parsed instead, errors and all
+        return None
+
+
+def _parse_part(
+    part: FeedPart, base_url: str, fetched_at: datetime, full_text: str, pages: bool
+) -> tuple[str, int, list[Candidate], list[str]] | None:
+    """One part of a feed -> what :func:`_parse_job` gives for the whole, for its items; None
+    when the part does not parse cleanly into exactly its items (the caller then parses the
+    whole document, so a feed the cut does not fit reads as before)."""
+    text, first, count = part
+    try:
+        parsed = parse_feed(text, base_url)
+        if parsed.warnings or len(parsed.items) != count:
+            return None
+        items, reasons = prepare_items(
+            parsed, base_url=base_url, fetched_at=fetched_at, full_text=full_text,
+            pages=pages, first=first,
+        )  # fmt: skip
+    except Exception:  # noqa: BLE001 - the whole document is parsed instead, errors and all
+        return None
+    return parsed.title, count, items, reasons
+
+
+def _page_job(
+    result: FetchResult, title: str, lead: str, source_region: str | None
+) -> tuple[Reanalysis | None, str | None]:
+    """An article page -> (its article analysed again, or None when the page says no more
+    than the lead; the page's picture or None). ParseError when it has no text."""
+    body, image = _page_text(result)
+    if not is_real_full_text(lead, body):
+        return None, image
+    return reanalyse(title, lead, body, source_region=source_region), image
+
+
+def warm_worker() -> None:
+    """A worker process's initializer: the text modules imported, the morphology loaded."""
+    now = datetime.now(UTC)
+    warm = Candidate(None, "https://w.example/", "Абакан", "В Абакане прошёл форум.", now)
+    analyse(warm, source_id=None, source_region=None, fetched_at=now)
 
 
 def _page_text(result: FetchResult) -> tuple[str, str | None]:
@@ -345,11 +450,22 @@ class Ingestor:
         self.rng = rng or random.Random()
         # One poll run at a time: /fetch waits for a scheduled run instead of doubling it.
         self._run_lock = asyncio.Lock()
-        # CPU work in one worker thread at a time: two cores, and the event loop needs one.
+        # CPU work: in worker processes (``settings.workers``, default one per core); without
+        # them in one worker thread at a time, as the event loop needs a core too.
+        self.pool = CpuPool(settings.workers, initializer=warm_worker)
         self._cpu_lock = asyncio.Lock()
         self.config_synced = False
         # Article pages: one request at a time per host, paused between requests.
         self.pacer = HostPacer(settings.page_delay_seconds)
+
+    async def start_workers(self) -> bool:
+        """Start and warm the worker processes now rather than on the first big batch;
+        False when there are none (``workers = 0``, or they cannot start)."""
+        return await self.pool.start()
+
+    async def close(self) -> None:
+        """Stop the worker processes (the app's and the CLI's close)."""
+        await shutdown_pools()
 
     def open_fetcher(self) -> Fetcher:
         """The one place HTTP clients are made: feeds and article pages share its limits."""
@@ -527,16 +643,13 @@ class Ingestor:
             return
         title, lead = stored
         try:
-            async with self._cpu_lock:
-                body, image = await asyncio.to_thread(_page_text, result)
-                real = is_real_full_text(lead, body)
-                update = (
-                    await asyncio.to_thread(
-                        reanalyse, title, lead, body, source_region=job.source_region
+            done, outcome = await self.pool.run(_page_job, result, title, lead, job.source_region)
+            if not done or outcome is None:
+                async with self._cpu_lock:
+                    outcome = await asyncio.to_thread(
+                        _page_job, result, title, lead, job.source_region
                     )
-                    if real
-                    else None
-                )
+            update, image = outcome
         except ParseError as exc:
             log.warning("page %s: %s; the article keeps its lead", job.url, exc)
             report.failed += 1
@@ -639,25 +752,25 @@ class Ingestor:
     ) -> str:
         """Parse one fetched document and store its new items; returns its title."""
         fetched_at = datetime.fromtimestamp(int(self.clock()), UTC)
-        async with self._cpu_lock:
-            parsed, items, reasons = await asyncio.to_thread(
-                _parse_fetched, result, fetched_at, source.full_text, self.reads_pages
-            )
-        report.skipped += len(parsed.items) - len(items)
+        title, count, items, reasons = await self._parse(result, source, fetched_at)
+        report.skipped += count - len(items)
         report.reasons.extend(reasons)
-        if not items and parsed.items:
+        if not items and count:
             raise ParseError(f"no usable items ({reasons[-1] if reasons else 'all skipped'})")
         known = await self.articles.known(source.id, [(c.guid, c.url) for c in items])
         fresh = [c for c in items if c.url not in known]
         report.seen += len(items) - len(fresh)
         if fresh:
-            async with self._cpu_lock:
-                prepared, failures = await asyncio.to_thread(
-                    _analyse_batch, fresh, source, fetched_at, self.settings.page_wait_seconds
-                )
+            streamed = await self._analyse_and_store(fresh, source, fetched_at)
+            if streamed is None:
+                prepared, failures = await self._analyse(fresh, source, fetched_at)
+                results = await self.articles.insert_many(prepared, near_copy=dedup.is_near_copy)
+            else:
+                prepared, failures, results = streamed
+            for url, kind, trace in failures:
+                log.error("analysis of %s failed:\n%s", url, trace.rstrip())
+                report.reasons.append(f"{url}: analysis failed ({kind})")
             report.skipped += len(failures)
-            report.reasons.extend(failures)
-            results = await self.articles.insert_many(prepared, near_copy=dedup.is_near_copy)
             waiting = {a.url for a in prepared if a.page_url}
             new_ids: list[int] = []
             ready: list[int] = []
@@ -675,7 +788,116 @@ class Ingestor:
             # Articles waiting for their page are grouped and planned once it is read.
             if ready:
                 await self._after_store(ready)
-        return parsed.title
+        return title
+
+    async def _parse(
+        self, result: FetchResult, source: Source, fetched_at: datetime
+    ) -> tuple[str, int, list[Candidate], list[str]]:
+        """Bytes -> (title, item count, candidates, reasons): a large document in a worker
+        process, a small one (or any, without workers) in a thread."""
+        args = (result, fetched_at, source.full_text, self.reads_pages)
+        if len(result.body) >= POOL_MIN_BYTES and self.pool.enabled:
+            whole = await self._parse_parts(result, source, fetched_at)
+            if whole is not None:
+                return whole
+            done, parsed = await self.pool.run(_parse_job, *args)
+            if done and parsed is not None:
+                return parsed
+        async with self._cpu_lock:
+            return await asyncio.to_thread(_parse_job, *args)
+
+    async def _parse_parts(
+        self, result: FetchResult, source: Source, fetched_at: datetime
+    ) -> tuple[str, int, list[Candidate], list[str]] | None:
+        """A large feed parsed in parts on all the workers; None when it cannot be cut or a
+        part disagrees (the caller parses it whole)."""
+        if self.pool.size < 2:
+            return None
+        parts = await asyncio.to_thread(_split_document, result, 4 * self.pool.size)
+        if parts is None or sum(count for _, _, count in parts) > MAX_ITEMS:
+            return None
+        url = result.final_url
+        calls = [(p, url, fetched_at, source.full_text, self.reads_pages) for p in parts]
+        outcomes = await self.pool.map(_parse_part, calls)
+        if outcomes is None:
+            return None
+        count, items, reasons = 0, [], []
+        for outcome in outcomes:
+            if outcome is None:
+                log.info("%s: parsing the feed whole (a part did not parse cleanly)", url)
+                return None
+            count += outcome[1]
+            items.extend(outcome[2])
+            reasons.extend(outcome[3])
+        first = outcomes[0]
+        assert first is not None  # every part parsed cleanly (checked above)
+        return first[0], count, items, reasons
+
+    async def _analyse_and_store(
+        self, items: list[Candidate], source: Source, fetched_at: datetime
+    ) -> tuple[list[NewArticle], list[Failure], list[StoreResult]] | None:
+        """PostgreSQL with workers: the batch's transaction stores analysed chunks while the
+        workers analyse the next ones (:meth:`ArticleRepository.insert_stream`). None when
+        this does not apply (SQLite: its one writer is not held while analysis runs; no
+        workers; a small batch) or a worker died (nothing stored: the caller starts over)."""
+        if (
+            self.articles.db.dialect != "postgresql"
+            or len(items) < POOL_MIN_ITEMS
+            or not self.pool.enabled
+        ):
+            return None
+        wait = self.settings.page_wait_seconds
+        calls = [
+            (chunk, source.id, source.region, fetched_at, wait)
+            for chunk in chunked(items, self.pool.size)
+        ]
+        futures = self.pool.submit(_analyse_chunk, calls)
+        if futures is None:
+            return None
+        prepared: list[NewArticle] = []
+        failures: list[Failure] = []
+
+        async def parts() -> AsyncIterator[list[NewArticle]]:
+            i = 0
+            while i < len(futures):
+                part: list[NewArticle] = []
+                # What is ready, at least STREAM_PART items (fewer round trips per item).
+                while i < len(futures) and (len(part) < STREAM_PART or futures[i].done()):
+                    done, failed = await futures[i]
+                    i += 1
+                    part += done
+                    failures.extend(failed)
+                prepared.extend(part)
+                yield part
+
+        try:
+            results = await self.articles.insert_stream(parts(), near_copy=dedup.is_near_copy)
+        except BrokenProcessPool as exc:
+            self.pool.broken(exc)
+            return None
+        finally:
+            for future in futures:
+                future.cancel()
+            await asyncio.gather(*futures, return_exceptions=True)
+        return prepared, failures, results
+
+    async def _analyse(
+        self, items: list[Candidate], source: Source, fetched_at: datetime
+    ) -> tuple[list[NewArticle], list[Failure]]:
+        """The understanding step for a batch: in chunks over the worker processes, or in a
+        thread (a small batch, or no workers). The same results either way, in order."""
+        wait = self.settings.page_wait_seconds
+        if len(items) >= POOL_MIN_ITEMS and self.pool.enabled:
+            calls = [
+                (chunk, source.id, source.region, fetched_at, wait)
+                for chunk in chunked(items, self.pool.size)
+            ]
+            parts = await self.pool.map(_analyse_chunk, calls)
+            if parts is not None:
+                prepared = [a for done, _ in parts for a in done]
+                return prepared, [f for _, failed in parts for f in failed]
+        async with self._cpu_lock:
+            return await asyncio.to_thread(_analyse_batch, items, source, fetched_at, wait)
 
     async def _after_store(self, new_ids: list[int]) -> None:
         # >>> HOOK: the lead wires event grouping and delivery planning here. <<<

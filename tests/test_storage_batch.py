@@ -1,0 +1,173 @@
+"""One feed batch is stored in one transaction with set queries (both backends): it must
+decide exactly what storing its items one at a time decides: which are seen, which are
+copies and of what, and what rows go with them."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.ingest import dedup
+from storage.articles import NewArticle, RegionTag, StoreResult
+from storage.base import Database
+from storage.db import now_ts
+from storage.repos import Repositories
+from tests.pg import BACKENDS, open_backend
+
+NOW = now_ts()
+WORDS = [
+    "глава",
+    "администрация",
+    "района",
+    "совет",
+    "депутаты",
+    "бюджет",
+    "школа",
+    "дорога",
+    "ремонт",
+    "программа",
+    "жители",
+    "поселение",
+    "проект",
+    "форум",
+    "заседание",
+    "мэрия",
+    "сквер",
+    "благоустройство",
+    "отопление",
+    "больница",
+    "поликлиника",
+    "транспорт",
+    "автобус",
+    "маршрут",
+    "спорт",
+    "фестиваль",
+    "выставка",
+    "конкурс",
+]
+
+
+@pytest.fixture(params=BACKENDS)
+async def pair(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> AsyncIterator[tuple[Repositories, Repositories]]:
+    """Two empty databases of one backend: one stores a batch, the other item by item."""
+    async with (
+        open_backend(request.param, tmp_path / "a") as one,
+        open_backend(request.param, tmp_path / "b") as other,
+    ):
+        yield Repositories.over(one), Repositories.over(other)
+
+
+def _item(n: int, text: str, *, source_id: int | None, guid: str | None, url: str) -> NewArticle:
+    sh = dedup.shingles(text) if dedup.eligible(text) else frozenset()
+    return NewArticle(
+        source_id=source_id,
+        guid=guid,
+        url=url,
+        title=f"Новость {n}",
+        text=text,
+        summary=text[:50],
+        published_at=NOW - 60 * n,
+        fetched_at=NOW,
+        content_hash=dedup.content_hash(text),
+        lsh_keys=tuple(dedup.band_keys(sh)) if sh else (),
+        regions=(RegionTag("RU-KK", f'[{{"n":{n}}}]'), RegionTag("RU-TA", "[]"))[: n % 3],
+        title_stems=f"новост {n}",
+        body_stems=" ".join(text.split()[:5]),
+        page_url=url if n % 4 == 0 else None,
+        full_text_until=NOW + 600 if n % 4 == 0 else None,
+    )
+
+
+def make_batch(seed: int, source_id: int) -> list[NewArticle]:
+    """Originals, exact copies, edited copies, short texts, repeated URLs and guids."""
+    rng = random.Random(seed)
+    texts: list[str] = []
+    items: list[NewArticle] = []
+    for n in range(1, 121):
+        roll = rng.random()
+        if texts and roll < 0.15:
+            text = rng.choice(texts)  # an exact copy (another URL)
+        elif texts and roll < 0.35:
+            words = rng.choice(texts).split()
+            words[rng.randrange(len(words))] = rng.choice(WORDS)  # a near copy
+            text = " ".join(words)
+        elif roll < 0.45:
+            text = " ".join(rng.choice(WORDS) for _ in range(6))  # too short to match
+        else:
+            text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(30, 60)))
+        texts.append(text)
+        url = f"https://news.example/{n}"
+        guid: str | None = f"g{n}"
+        if n > 10 and rng.random() < 0.05:
+            url = f"https://news.example/{rng.randint(1, n - 1)}"  # a URL seen earlier
+        elif n > 10 and rng.random() < 0.05:
+            guid = f"g{rng.randint(1, n - 1)}"  # a guid seen earlier in this source
+        items.append(_item(n, text, source_id=source_id, guid=guid, url=url))
+    return items
+
+
+async def _rows(db: Database) -> list[list[tuple[object, ...]]]:
+    queries = (
+        "SELECT id, url, guid, duplicate_of, full_text_until FROM articles ORDER BY id",
+        "SELECT article_id, region, evidence FROM article_regions ORDER BY article_id, region",
+        "SELECT article_id, band, value FROM article_lsh_bands ORDER BY article_id, band",
+        "SELECT url, article_id FROM page_fetches ORDER BY url",
+    )
+    return [[tuple(r) for r in await db.fetchall(q)] for q in queries]
+
+
+def _statuses(results: list[StoreResult]) -> list[tuple[str, int | None, int | None]]:
+    return [(r.status, r.article_id, r.duplicate_of) for r in results]
+
+
+async def test_a_batch_decides_what_one_at_a_time_decides(
+    pair: tuple[Repositories, Repositories],
+) -> None:
+    batch_repos, single_repos = pair
+    for repos in pair:
+        await repos.sources.add("https://portal.example/rss")
+    [source] = await batch_repos.sources.list_all()
+    stored_before = make_batch(1, source.id)[:40]  # some copies' originals are stored already
+    items = make_batch(2, source.id) + stored_before[:5]
+    for repos in pair:
+        await repos.articles.insert_many(stored_before, near_copy=dedup.is_near_copy)
+    batch = await batch_repos.articles.insert_many(items, near_copy=dedup.is_near_copy)
+    single: list[StoreResult] = []
+    for item in items:
+        single += await single_repos.articles.insert_many([item], near_copy=dedup.is_near_copy)
+    assert _statuses(batch) == _statuses(single)
+    kinds = {r.status for r in batch}
+    assert kinds == {"new", "duplicate", "seen"}
+    # Copies of items of the same batch are found too.
+    first_new = min(r.article_id for r in batch if r.article_id is not None)
+    assert any(r.duplicate_of is not None and r.duplicate_of >= first_new for r in batch)
+    assert await _rows(batch_repos.db) == await _rows(single_repos.db)
+    # The search rows are there for every stored article.
+    ids = [r.article_id for r in batch if r.article_id is not None]
+    found = await batch_repos.db.fetchval(
+        "SELECT count(*) FROM articles_fts WHERE {} IN ({})".format(
+            "rowid" if batch_repos.db.dialect == "sqlite" else "article_id",
+            ",".join("?" * len(ids)),
+        ),
+        ids,
+    )
+    assert found == len(ids)
+
+
+async def test_a_batch_without_near_copy_check_links_exact_copies_only(
+    pair: tuple[Repositories, Repositories],
+) -> None:
+    repos, _ = pair
+    text = " ".join(WORDS)
+    a = _item(1, text, source_id=None, guid=None, url="https://a.example/1")
+    b = _item(2, text, source_id=None, guid=None, url="https://b.example/1")
+    c = _item(3, text + " ещё", source_id=None, guid=None, url="https://c.example/1")
+    out = await repos.articles.insert_many([a, b, c])
+    assert [r.status for r in out] == ["new", "duplicate", "new"]
+    assert out[1].duplicate_of == out[0].article_id
+    assert await repos.articles.insert_many([]) == []
