@@ -31,31 +31,10 @@ from storage.repos import Repositories
 from tests.pg import BACKENDS, open_backend
 from tests.support.feeds import FEEDS
 from tests.support.shared import lenta_files
+from tests.support.words import WORDS
 
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
 TOWNS = ["Абакане", "Казани", "Томске", "Твери", "Перми", "Сургуте", "Черногорске"]
-WORDS = [
-    "глава",
-    "администрация",
-    "района",
-    "совет",
-    "депутаты",
-    "бюджет",
-    "школа",
-    "дорога",
-    "ремонт",
-    "программа",
-    "жители",
-    "поселение",
-    "проект",
-    "форум",
-    "заседание",
-    "мэрия",
-    "сквер",
-    "благоустройство",
-    "отопление",
-    "больница",
-]
 
 
 def big_feed(n: int, *, seed: int = 5, full_text: bool = True) -> bytes:

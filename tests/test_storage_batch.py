@@ -16,38 +16,9 @@ from storage.base import Database
 from storage.db import now_ts
 from storage.repos import Repositories
 from tests.pg import BACKENDS, open_backend
+from tests.support.words import WORDS
 
 NOW = now_ts()
-WORDS = [
-    "глава",
-    "администрация",
-    "района",
-    "совет",
-    "депутаты",
-    "бюджет",
-    "школа",
-    "дорога",
-    "ремонт",
-    "программа",
-    "жители",
-    "поселение",
-    "проект",
-    "форум",
-    "заседание",
-    "мэрия",
-    "сквер",
-    "благоустройство",
-    "отопление",
-    "больница",
-    "поликлиника",
-    "транспорт",
-    "автобус",
-    "маршрут",
-    "спорт",
-    "фестиваль",
-    "выставка",
-    "конкурс",
-]
 
 
 @pytest.fixture(params=BACKENDS)
