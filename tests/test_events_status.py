@@ -155,6 +155,15 @@ def test_label_takes_only_genitive_words() -> None:
     assert ev.venue == "Дом культуры «Юбилейный»"
 
 
+def test_venue_form_shared_with_another_noun_reads_as_the_venue() -> None:
+    # «парке» is also a form of «парка» (a jacket): the venue is the park.
+    ev = _event(
+        "В Абакане открылся фестиваль «Зимние забавы»",
+        "В Абакане в парке «Орлёнок» открылся фестиваль «Зимние забавы».",
+    )
+    assert ev.place == "Абакан, парк «Орлёнок»"
+
+
 def test_day_of_town_label_is_nominative() -> None:
     ev = _event("Мценск отметил День города", "В Дню города Мценска прошёл концерт.")
     assert ev.kind == "праздник"

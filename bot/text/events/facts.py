@@ -311,11 +311,20 @@ def _city(
     return None, None
 
 
+# The nouns _VENUE ends on, as lemmas: an ambiguous form is read as one of them («в парке»
+# is «парк», never «парка»).
+_VENUE_LEMMAS = frozenset(
+    "выставка-форум дом дворец центр зал библиотека парк музей театр филармония администрация"
+    " колледж университет стадион площадь экспоцентр конгресс-холл технопарк кремль усадьба"
+    " сквер".split()
+)
+
+
 def _venue(sentences: list[str]) -> str | None:
     for sent in sentences:
         m = _VENUE.search(sent)
         if m:
             venue = m.group(1).strip()
             if venue[:1].isupper() or "«" in venue:
-                return nominal_phrase(venue)
+                return nominal_phrase(venue, _VENUE_LEMMAS)
     return None

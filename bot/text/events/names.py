@@ -227,8 +227,10 @@ def _nominative(word: str) -> str:
     return word
 
 
-def _inflect_head(words_: list[str]) -> list[str] | None:
-    """Adjectives and their head noun, in the nominative, agreeing; None when not a phrase."""
+def _inflect_head(words_: list[str], prefer: frozenset[str] = frozenset()) -> list[str] | None:
+    """Adjectives and their head noun, in the nominative, agreeing; None when not a phrase.
+    ``prefer``: lemmas the head is known to be when the word form is ambiguous («парке» is
+    «парк», not the jacket «парка»)."""
 
     morph = analyzer()
     *adjs, head = words_
@@ -236,6 +238,9 @@ def _inflect_head(words_: list[str]) -> list[str] | None:
     head_parses = [p for p in morph.parse(parts[0].lower()) if p.tag.POS == "NOUN"]
     if not head_parses:
         return None
+    preferred = [p for p in head_parses if p.normal_form in prefer]
+    if preferred:
+        head_parses = preferred + [p for p in head_parses if p not in preferred]
     adj_parses = [
         [p for p in morph.parse(a.lower()) if p.tag.POS in {"ADJF", "PRTF"}] for a in adjs
     ]
@@ -266,7 +271,7 @@ def _inflect_head(words_: list[str]) -> list[str] | None:
 
 
 @lru_cache(maxsize=8192)
-def nominal_phrase(phrase: str) -> str:
+def nominal_phrase(phrase: str, prefer: frozenset[str] = frozenset()) -> str:
     """A noun phrase in the nominative: its head and the adjectives before it change, the
     genitive tail and any quoted name stay: «Международной выставки-форума «Россия»» ->
     «Международная выставка-форум «Россия»», «Абаканом» -> «Абакан»."""
@@ -282,7 +287,7 @@ def nominal_phrase(phrase: str) -> str:
             return phrase
         first = token.split("-")[0].lower()
         if any(p.tag.POS == "NOUN" for p in morph.parse(first)[:2]):
-            inflected = _inflect_head(tokens[: i + 1])
+            inflected = _inflect_head(tokens[: i + 1], prefer)
             if inflected is None:
                 return phrase
             return " ".join([*inflected, *tokens[i + 1 :]])
