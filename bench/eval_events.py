@@ -4,7 +4,8 @@
 
 Real news (the figures that count): labels live in the repository
 (``bench/data/realnews_labels.jsonl``: one record per text, without the text, each with
-``"split": "dev" | "aside" | "dev2" | "aside2"``); the texts are third-party and stay outside it: ``--texts PATH``,
+``"split": "dev" | "aside" | "dev2" | "aside2"``); the texts are third-party and stay
+outside it: ``--texts PATH``,
 else ``$NEWSBOT_REALNEWS_TEXTS``, else ``../devsets/texts.jsonl`` beside the repository. When
 the texts are absent this prints one line saying so and goes on. Per split it prints
 

@@ -3,7 +3,8 @@
 Run: ``.venv/bin/python -m bench.eval_regions`` (``make eval``). Sets:
 
 * real news: labels in the repository (``bench/data/realnews_labels.jsonl``: one record per
-  article, no text, each with ``"split": "dev" | "aside" | "dev2" | "aside2"``), joined by ``id`` with texts read
+  article, no text, each with ``"split": "dev" | "aside" | "dev2" | "aside2"``), joined by
+  ``id`` with texts read
   from outside the repository (``--texts PATH``, env ``NEWSBOT_REALNEWS_TEXTS``, default
   ``../devsets/texts.jsonl`` beside the repository root; the texts stay out of the repository
   for licence reasons). When the texts are absent this says so in one line. Per split it

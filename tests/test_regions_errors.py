@@ -164,6 +164,24 @@ def test_adjectives(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town's name given to a village stays the village all through the text
+        ("Жителям хутора Бородино привезли воду. В Бородино обещали скважину.", set()),
+        ("В Бородино обещали скважину.", {"RU-KYA"}),
+        # the preposition «с» is no «с.» (село)
+        ("Фестиваль свяжут с Белым озером и с реками края.", set()),
+        ("Ветераны вспомнили Крымскую войну и Кавказскую войну.", set()),
+        # only the first part of «X-на-Y» declines
+        ("Фестиваль прошёл в Славянске-на-Кубани.", {"RU-KDA"}),
+        ("Мост построят у Калача-на-Дону.", {"RU-VGG"}),
+    ],
+)
+def test_villages_prepositions_and_river_towns(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
 def test_district_evidence_spans_the_noun() -> None:
     (m,) = tag_regions("В Ковровском районе отремонтировали дорогу.")
     assert [(e.text, e.kind) for e in m.evidence] == [("Ковровском районе", "district")]
@@ -180,6 +198,10 @@ def test_district_evidence_spans_the_noun() -> None:
         "Официальная Москва пока не ответила.",
         "Москва. 25 февраля. INTERFAX.RU - Киев отказался от встречи.",
         "Представители Киева готовы вести с Москвой переговоры.",
+        "МОСКВА, 5 дек - РИА Новости. Министр проведёт совещание в Хабаровске.",
+        "Москва, 3 марта. Президент пока не намерен менять правительство.",
+        "Песков сказал, что Москва не считает нужным отвечать.",
+        "Слухи о готовности Москвы к перемирию не подтвердились.",
     ],
 )
 def test_moscow_as_the_state_is_mentioned(text: str) -> None:

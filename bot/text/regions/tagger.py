@@ -36,6 +36,7 @@ from bot.text.regions.filters import (
     STRONG,
     WEAK,
     Hit,
+    after_village_word,
     cue,
     keep,
     lem,
@@ -114,6 +115,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
     folded: str | None = None
+    villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
     i = 0
     n = len(words)
     while i < n:
@@ -152,6 +154,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             continue
         e, j = found
         verdict = keep(text, words, quotes, e, i=i, j=j, listed=listed is not None)
+        if e.real_town and e.surface in villages:
+            verdict = DROP  # «хутор Бородино … в Бородино»: still the village
+        elif verdict == DROP and e.real_town and after_village_word(text, words, i):
+            villages.add(e.surface)
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
         if verdict != DROP and e.foreign:
