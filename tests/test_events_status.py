@@ -382,3 +382,54 @@ def test_a_label_never_ends_in_a_preposition() -> None:
     assert ev is not None
     assert not ev.label.endswith(" по")
     assert ev.label.lower().startswith("публичные слушания")
+
+
+# --- round 2 of real news: cues seen there, in our own sentences ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        (
+            "Фестиваль «Тёплый берег» перенесли",
+            "Фестиваль «Тёплый берег» должен был состояться в субботу, но его перенесли на осень.",
+            "postponed",
+        ),
+        (
+            "Фестиваль «Тёплый берег» не соберёт гостей",
+            "Фестиваль «Тёплый берег» в Абакане в этом году проводиться не будет.",
+            "cancelled",
+        ),
+        (
+            "Областные дожинки пройдут в Минусинске",
+            "Областные дожинки пройдут в Минусинске 5 октября, гостей ждут на площади.",
+            "announced",
+        ),
+        (
+            "Слушания по бюджету района",
+            "Публичные слушания назначены постановлением главы района на 5 мая в Доме культуры.",
+            "announced",
+        ),
+    ],
+)
+def test_status_cues_from_real_news(title: str, text: str, status: str) -> None:
+    ev = detect_event(title, text, datetime(2024, 4, 1, tzinfo=UTC))
+    assert ev is not None
+    assert ev.status == status
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Губернатор провёл рабочую встречу с главой округа",
+            "Губернатор провёл рабочую встречу с главой Ширинского района, обсудили ремонт дорог.",
+        ),
+        (
+            "В Абакане подвели итоги конкурса проектов",
+            "Итоги конкурса проектов благоустройства подвели в мэрии, победили три двора.",
+        ),
+    ],
+)
+def test_not_gatherings_from_real_news(title: str, text: str) -> None:
+    assert detect_event(title, text, datetime(2024, 4, 1, tzinfo=UTC)) is None

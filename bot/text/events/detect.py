@@ -161,7 +161,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             return False  # «фестивалей-конкурсов»: stages of one contest
         parse = analyzer().parse(word.lower())[0]
         if parse.tag.POS == "NOUN":
-            return bool(parse.tag.number == "plur")
+            # «дожинки», «проводы»: one gathering with a plural-only name.
+            return parse.tag.number == "plur" and "Pltm" not in parse.tag
     return False
 
 
