@@ -230,6 +230,17 @@ def test_guests_from_other_regions_are_mentioned() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В соседнем с Хакасией Минусинске пройдёт праздник урожая.",
+        "Рядом с Хакасией, в Минусинске, пройдёт праздник урожая.",
+    ],
+)
+def test_a_neighbour_named_to_place_the_story_is_mentioned(text: str) -> None:
+    assert roles(text) == {"RU-KK": "mentioned", "RU-KYA": "main"}
+
+
 def test_comparison_is_mentioned() -> None:
     text = "В Абакане тарифы выросли меньше, чем в Москве. Абакан готовится к зиме."
     assert roles(text) == {"RU-KK": "main", "RU-MOW": "mentioned"}

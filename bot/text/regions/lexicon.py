@@ -699,7 +699,23 @@ ROUTE_WORDS = frozenset(
 )
 # Comparisons: a region after these words is a yardstick, not the story («как в Москве»,
 # «больше, чем в Татарстане», «по примеру Подмосковья»).
-COMPARISON = frozenset(["как", "чем", "пример", "сравнение", "аналогия", "опыт", "вслед"])
+# A neighbour named to place the story («в соседнем с Хакасией Минусинске», «рядом с Хакасией»)
+# is a passing mention too.
+COMPARISON = frozenset(
+    [
+        "как",
+        "чем",
+        "пример",
+        "сравнение",
+        "аналогия",
+        "опыт",
+        "вслед",
+        "соседний",
+        "рядом",
+        "граничить",
+        "граничащий",
+    ]
+)
 # Prepositions of origin: «гости из Красноярска» come from a region the story is not about.
 ORIGIN = frozenset(["из", "изо"])
 # Words after «областной»-like adjectives: «Московская областная Дума» is the oblast's.
