@@ -433,3 +433,23 @@ def test_status_cues_from_real_news(title: str, text: str, status: str) -> None:
 )
 def test_not_gatherings_from_real_news(title: str, text: str) -> None:
     assert detect_event(title, text, datetime(2024, 4, 1, tzinfo=UTC)) is None
+
+
+def test_a_programme_of_dated_gatherings_is_no_one_event() -> None:
+    text = (
+        "16 декабря в 11:00 в спортивной школе «Арена» состоится турнир по волейболу.\n"
+        "16 декабря в 13:00 в Доме культуры пройдёт концерт хора.\n"
+        "17 декабря в 12:00 в библиотеке состоится встреча с писателем.\n"
+    )
+    assert detect_event("Выходные в Абакане", text, datetime(2024, 12, 10, tzinfo=UTC)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вслед за недавно прошедшим городским субботником сотрудники мэрии провели рейды.",
+        "Праздник здесь последний раз отмечали 15 лет назад, а теперь город ждёт ремонта.",
+    ],
+)
+def test_an_earlier_gathering_is_no_stance(text: str) -> None:
+    assert detect_event("В Абакане ищут свалки", text, datetime(2024, 4, 1, tzinfo=UTC)) is None

@@ -49,6 +49,7 @@ from bot.text.events.lexicon import (
     _POSTPONE,
     _REPORT,
     _RESULT,
+    _SCHEDULE_LINE,
     COUNTABLE_KINDS,
     _kinds_in,
 )
@@ -107,6 +108,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     lead = " ".join(sents[1:3])
     if _LISTING_TITLE.search(title):
         return False  # a digest, a schedule, a poster
+    if sum(1 for s in sents if _SCHEDULE_LINE.match(s)) >= 3:
+        return False  # a programme of dated gatherings, one after another
     title_kinds = _kinds_in(title)
     if _LISTING.search(title) and not title_kinds:
         return False

@@ -167,7 +167,9 @@ _HYPOTHETICAL = re.compile(
 # A sentence about earlier editions says nothing of this one: «в прошлые годы праздник был
 # проведён на высоком уровне», «в прошлом году фестиваль собрал...».
 _EARLIER = re.compile(
-    r"\b(?:(?:в\s+)?(?:прошл|предыдущ|прежн|минувш)\w*\s+(?:год|раз)\w*|год\s+назад)\b",
+    r"\b(?:(?:в\s+)?(?:прошл|предыдущ|прежн|минувш)\w*\s+(?:год|раз)\w*|год\s+назад"
+    # «15 лет назад», «вслед за недавно прошедшим субботником»: another, earlier one.
+    r"|лет\s+назад|вслед\s+за)\b",
     re.IGNORECASE,
 )
 # Diplomatic meetings and talks of the president or federal ministers: federal news.
@@ -209,6 +211,8 @@ _LISTING_TITLE = re.compile(
     r"|с\s+\d{4}\s+по\s+\d{4}|\d{4}\s*[-–—]\s*\d{4}\s+год\w*)",
     re.IGNORECASE,
 )
+# A line of a programme: «16 декабря в 11-00 в спортивной школе … состоится чемпионат».
+_SCHEDULE_LINE = re.compile(r"^\s*\d{1,2}\s+[а-яё]+\s+в\s+\d{1,2}[:.-]\d{2}\b")
 # A headline that greets: «жителей поздравили с праздником», «поздравил с Днём учителя».
 _GREETING_TITLE = re.compile(r"\bпоздрав\w*\b.{0,80}?\bс(?:о)?\s+\w+", re.IGNORECASE)
 # A headline that counts medals («выиграв 80 медалей», «завоевали 12 наград»): the haul is the
