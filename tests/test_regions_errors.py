@@ -273,3 +273,24 @@ def test_every_mention_keeps_its_evidence() -> None:
 
 def test_role_defaults_to_main() -> None:
     assert RegionMatch("RU-KK", "Республика Хакасия", ()).role == "main"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a season seen off is no town
+        ("На празднике гости пели, провожая Зиму.", set()),
+        ("Жители Зимы собрались на площади.", {"RU-IRK"}),
+        # a town followed by another region's name is that region's namesake
+        ("В Павловске Алтайского края открыли школу.", {"RU-ALT"}),
+        ("В Павловске Воронежской области открыли школу.", {"RU-VOR"}),
+        # a village named like a catalogued settlement counts only with support
+        ("Глава встретился с жителями деревни Поварово.", set()),
+        (
+            "Глава встретился с жителями деревни Поварово Солнечногорского округа Подмосковья.",
+            {"RU-MOS"},
+        ),
+    ],
+)
+def test_seasons_namesakes_and_villages(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
