@@ -453,3 +453,37 @@ def test_a_programme_of_dated_gatherings_is_no_one_event() -> None:
 )
 def test_an_earlier_gathering_is_no_stance(text: str) -> None:
     assert detect_event("В Абакане ищут свалки", text, datetime(2024, 4, 1, tzinfo=UTC)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("В селе Ключи прошёл праздник урожая, гостей встречали хлебом.", "село Ключи"),
+        ("В станице Кубанской прошёл праздник урожая.", "станица Кубанская"),
+        ("На хуторе Весёлом прошёл праздник урожая.", "хутор Весёлый"),
+        ("В с. Сметанино прошёл праздник урожая.", "с. Сметанино"),
+    ],
+)
+def test_a_village_is_the_place_when_no_town_is_named(text: str, place: str) -> None:
+    assert _event("Праздник урожая", text).place == place
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "label"),
+    [
+        (
+            "Глава побывал в селе",
+            "Глава района встретился с жителями деревни Ключи.",
+            "встреча с жителями деревни",
+        ),
+        (
+            "Глава района выступил в Спасском",
+            "Глава района отчитался по итогам года перед жителями Спасского поселения.",
+            "отчёт перед жителями Спасского поселения",
+        ),
+    ],
+)
+def test_a_gathering_told_by_its_verb_is_labelled_as_a_noun(
+    title: str, text: str, label: str
+) -> None:
+    assert _event(title, text).label == label

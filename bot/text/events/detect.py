@@ -37,6 +37,7 @@ from bot.text.events.facts import (
     _regions_of,
     _tracks,
     _venue,
+    _village,
 )
 from bot.text.events.lexicon import (
     _CANCEL,
@@ -266,6 +267,8 @@ def detect_event(
     hits = _hits(regions) if regions is not None else _regions_of(src)
     venue = _venue(sents)
     city, city_code = _city(src, hits, venue_named=venue is not None)
+    if city is None:
+        city = _village(sents)  # a village is where most municipal gatherings happen
     codes: list[str] = [city_code] if city_code else []
     for code, _, _, _ in hits:
         if code not in codes:

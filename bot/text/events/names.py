@@ -189,12 +189,21 @@ def _label(sentence: str, kind_pos: int, kind: str) -> str:
     head = kind
     if m is not None and _DAY_OF.match(m.group(0)):
         head = "День " + sentence[kind_pos:end].split(None, 1)[1]
+    elif (
+        m is not None
+        and kind in {"встреча", "отчёт"}
+        and m.group(0).startswith(("встрет", "отчит"))
+    ):
+        # Told by its verb: «встретился с жителями деревни» -> «встреча с жителями деревни».
+        said = sentence[kind_pos:end]
+        cut = said.find(" перед ") if kind == "отчёт" else said.find(" с ")
+        head = kind + (said[cut:] if cut > 0 else "")
     words_: list[str] = [head]
     for token in sentence[end:].split()[:4]:
         word = token.strip(",.;:!?()")
         if (
             not word
-            or (word != token and not token.endswith(word))
+            or (word != token and not token.startswith(word))
             or not _LABEL_WORD.fullmatch(word)
             or _GAP_STOP.fullmatch(word)
             or _REPORT.fullmatch(word)
