@@ -4,7 +4,8 @@
 
 Real news (the figures that count): labels live in the repository
 (``bench/data/realnews_labels.jsonl``: one record per text, without the text, each with
-``"split": "dev" | "aside"``); the texts are third-party and stay outside it: ``--texts PATH``,
+``"split": "dev" | "aside" | "dev2" | "aside2"``); the texts are third-party and stay
+outside it: ``--texts PATH``,
 else ``$NEWSBOT_REALNEWS_TEXTS``, else ``../devsets/texts.jsonl`` beside the repository. When
 the texts are absent this prints one line saying so and goes on. Per split it prints
 
@@ -44,7 +45,7 @@ REAL = (
 LABELS = ROOT / "bench" / "data" / "realnews_labels.jsonl"
 TEXTS_ENV = "NEWSBOT_REALNEWS_TEXTS"
 DEFAULT_TEXTS = ROOT.parent / "devsets" / "texts.jsonl"
-SPLITS = ("dev", "aside")
+SPLITS = ("dev", "aside", "dev2", "aside2")  # round 1's set, then round 2's
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,9 @@ def eval_real(texts: Path, splits: Iterable[str], verbose: bool, labels: Path = 
     items = join_real(load(labels), texts)
     for split in splits:
         part = [i for i in items if i.get("split") == split]
+        if not part:
+            print(f"real news, {split}: no texts of this split in {texts}")
+            continue
         _show(f"real news, {split}", evaluate(part), verbose)
 
 

@@ -155,6 +155,15 @@ def test_label_takes_only_genitive_words() -> None:
     assert ev.venue == "Дом культуры «Юбилейный»"
 
 
+def test_venue_form_shared_with_another_noun_reads_as_the_venue() -> None:
+    # «парке» is also a form of «парка» (a jacket): the venue is the park.
+    ev = _event(
+        "В Абакане открылся фестиваль «Зимние забавы»",
+        "В Абакане в парке «Орлёнок» открылся фестиваль «Зимние забавы».",
+    )
+    assert ev.place == "Абакан, парк «Орлёнок»"
+
+
 def test_day_of_town_label_is_nominative() -> None:
     ev = _event("Мценск отметил День города", "В Дню города Мценска прошёл концерт.")
     assert ev.kind == "праздник"
@@ -373,3 +382,108 @@ def test_a_label_never_ends_in_a_preposition() -> None:
     assert ev is not None
     assert not ev.label.endswith(" по")
     assert ev.label.lower().startswith("публичные слушания")
+
+
+# --- round 2 of real news: cues seen there, in our own sentences ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        (
+            "Фестиваль «Тёплый берег» перенесли",
+            "Фестиваль «Тёплый берег» должен был состояться в субботу, но его перенесли на осень.",
+            "postponed",
+        ),
+        (
+            "Фестиваль «Тёплый берег» не соберёт гостей",
+            "Фестиваль «Тёплый берег» в Абакане в этом году проводиться не будет.",
+            "cancelled",
+        ),
+        (
+            "Областные дожинки пройдут в Минусинске",
+            "Областные дожинки пройдут в Минусинске 5 октября, гостей ждут на площади.",
+            "announced",
+        ),
+        (
+            "Слушания по бюджету района",
+            "Публичные слушания назначены постановлением главы района на 5 мая в Доме культуры.",
+            "announced",
+        ),
+    ],
+)
+def test_status_cues_from_real_news(title: str, text: str, status: str) -> None:
+    ev = detect_event(title, text, datetime(2024, 4, 1, tzinfo=UTC))
+    assert ev is not None
+    assert ev.status == status
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Губернатор провёл рабочую встречу с главой округа",
+            "Губернатор провёл рабочую встречу с главой Ширинского района, обсудили ремонт дорог.",
+        ),
+        (
+            "В Абакане подвели итоги конкурса проектов",
+            "Итоги конкурса проектов благоустройства подвели в мэрии, победили три двора.",
+        ),
+    ],
+)
+def test_not_gatherings_from_real_news(title: str, text: str) -> None:
+    assert detect_event(title, text, datetime(2024, 4, 1, tzinfo=UTC)) is None
+
+
+def test_a_programme_of_dated_gatherings_is_no_one_event() -> None:
+    text = (
+        "16 декабря в 11:00 в спортивной школе «Арена» состоится турнир по волейболу.\n"
+        "16 декабря в 13:00 в Доме культуры пройдёт концерт хора.\n"
+        "17 декабря в 12:00 в библиотеке состоится встреча с писателем.\n"
+    )
+    assert detect_event("Выходные в Абакане", text, datetime(2024, 12, 10, tzinfo=UTC)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вслед за недавно прошедшим городским субботником сотрудники мэрии провели рейды.",
+        "Праздник здесь последний раз отмечали 15 лет назад, а теперь город ждёт ремонта.",
+    ],
+)
+def test_an_earlier_gathering_is_no_stance(text: str) -> None:
+    assert detect_event("В Абакане ищут свалки", text, datetime(2024, 4, 1, tzinfo=UTC)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("В селе Ключи прошёл праздник урожая, гостей встречали хлебом.", "село Ключи"),
+        ("В станице Кубанской прошёл праздник урожая.", "станица Кубанская"),
+        ("На хуторе Весёлом прошёл праздник урожая.", "хутор Весёлый"),
+        ("В с. Сметанино прошёл праздник урожая.", "с. Сметанино"),
+    ],
+)
+def test_a_village_is_the_place_when_no_town_is_named(text: str, place: str) -> None:
+    assert _event("Праздник урожая", text).place == place
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "label"),
+    [
+        (
+            "Глава побывал в селе",
+            "Глава района встретился с жителями деревни Ключи.",
+            "встреча с жителями деревни",
+        ),
+        (
+            "Глава района выступил в Спасском",
+            "Глава района отчитался по итогам года перед жителями Спасского поселения.",
+            "отчёт перед жителями Спасского поселения",
+        ),
+    ],
+)
+def test_a_gathering_told_by_its_verb_is_labelled_as_a_noun(
+    title: str, text: str, label: str
+) -> None:
+    assert _event(title, text).label == label

@@ -164,6 +164,24 @@ def test_adjectives(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town's name given to a village stays the village all through the text
+        ("Жителям хутора Бородино привезли воду. В Бородино обещали скважину.", set()),
+        ("В Бородино обещали скважину.", {"RU-KYA"}),
+        # the preposition «с» is no «с.» (село)
+        ("Фестиваль свяжут с Белым озером и с реками края.", set()),
+        ("Ветераны вспомнили Крымскую войну и Кавказскую войну.", set()),
+        # only the first part of «X-на-Y» declines
+        ("Фестиваль прошёл в Славянске-на-Кубани.", {"RU-KDA"}),
+        ("Мост построят у Калача-на-Дону.", {"RU-VGG"}),
+    ],
+)
+def test_villages_prepositions_and_river_towns(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
 def test_district_evidence_spans_the_noun() -> None:
     (m,) = tag_regions("В Ковровском районе отремонтировали дорогу.")
     assert [(e.text, e.kind) for e in m.evidence] == [("Ковровском районе", "district")]
@@ -180,6 +198,10 @@ def test_district_evidence_spans_the_noun() -> None:
         "Официальная Москва пока не ответила.",
         "Москва. 25 февраля. INTERFAX.RU - Киев отказался от встречи.",
         "Представители Киева готовы вести с Москвой переговоры.",
+        "МОСКВА, 5 дек - РИА Новости. Министр проведёт совещание в Хабаровске.",
+        "Москва, 3 марта. Президент пока не намерен менять правительство.",
+        "Песков сказал, что Москва не считает нужным отвечать.",
+        "Слухи о готовности Москвы к перемирию не подтвердились.",
     ],
 )
 def test_moscow_as_the_state_is_mentioned(text: str) -> None:
@@ -206,6 +228,17 @@ def test_guests_from_other_regions_are_mentioned() -> None:
         "RU-TY": "mentioned",
         "RU-KEM": "mentioned",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В соседнем с Хакасией Минусинске пройдёт праздник урожая.",
+        "Рядом с Хакасией, в Минусинске, пройдёт праздник урожая.",
+    ],
+)
+def test_a_neighbour_named_to_place_the_story_is_mentioned(text: str) -> None:
+    assert roles(text) == {"RU-KK": "mentioned", "RU-KYA": "main"}
 
 
 def test_comparison_is_mentioned() -> None:
@@ -240,3 +273,24 @@ def test_every_mention_keeps_its_evidence() -> None:
 
 def test_role_defaults_to_main() -> None:
     assert RegionMatch("RU-KK", "Республика Хакасия", ()).role == "main"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a season seen off is no town
+        ("На празднике гости пели, провожая Зиму.", set()),
+        ("Жители Зимы собрались на площади.", {"RU-IRK"}),
+        # a town followed by another region's name is that region's namesake
+        ("В Павловске Алтайского края открыли школу.", {"RU-ALT"}),
+        ("В Павловске Воронежской области открыли школу.", {"RU-VOR"}),
+        # a village named like a catalogued settlement counts only with support
+        ("Глава встретился с жителями деревни Поварово.", set()),
+        (
+            "Глава встретился с жителями деревни Поварово Солнечногорского округа Подмосковья.",
+            {"RU-MOS"},
+        ),
+    ],
+)
+def test_seasons_namesakes_and_villages(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

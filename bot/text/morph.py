@@ -10,6 +10,7 @@ spelling.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -49,6 +50,9 @@ class WordInfo:
     person: bool  # the best parse of a dictionary word is a first name, surname or patronymic
 
 
+_ON_RIVER = re.compile(r"^([А-ЯЁа-яё]+)(-(?:на|над|под)-[А-ЯЁа-яё]+)$")
+
+
 @lru_cache(maxsize=200_000)
 def info(word: str) -> WordInfo:
     """Analysis of one word form (case matters only for the cache key; parsing is on lower)."""
@@ -64,6 +68,11 @@ def info(word: str) -> WordInfo:
             surname = True
         if "Patr" in grams:
             patr = True
+    on_river = _ON_RIVER.match(word)
+    if on_river is not None:
+        # «Славянске-на-Кубани»: only the first part declines («Славянск-на-Кубани»).
+        head, tail = on_river.groups()
+        forms.update(f"{fold(p.normal_form)}{fold(tail)}" for p in analyzer().parse(head))
     best = parses[0].tag if parses else None
     return WordInfo(
         lemmas=frozenset(forms),

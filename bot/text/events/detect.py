@@ -37,6 +37,7 @@ from bot.text.events.facts import (
     _regions_of,
     _tracks,
     _venue,
+    _village,
 )
 from bot.text.events.lexicon import (
     _CANCEL,
@@ -49,6 +50,7 @@ from bot.text.events.lexicon import (
     _POSTPONE,
     _REPORT,
     _RESULT,
+    _SCHEDULE_LINE,
     COUNTABLE_KINDS,
     _kinds_in,
 )
@@ -107,6 +109,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     lead = " ".join(sents[1:3])
     if _LISTING_TITLE.search(title):
         return False  # a digest, a schedule, a poster
+    if sum(1 for s in sents if _SCHEDULE_LINE.match(s)) >= 3:
+        return False  # a programme of dated gatherings, one after another
     title_kinds = _kinds_in(title)
     if _LISTING.search(title) and not title_kinds:
         return False
@@ -161,7 +165,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             return False  # «фестивалей-конкурсов»: stages of one contest
         parse = analyzer().parse(word.lower())[0]
         if parse.tag.POS == "NOUN":
-            return bool(parse.tag.number == "plur")
+            # «дожинки», «проводы»: one gathering with a plural-only name.
+            return parse.tag.number == "plur" and "Pltm" not in parse.tag
     return False
 
 
@@ -262,6 +267,8 @@ def detect_event(
     hits = _hits(regions) if regions is not None else _regions_of(src)
     venue = _venue(sents)
     city, city_code = _city(src, hits, venue_named=venue is not None)
+    if city is None:
+        city = _village(sents)  # a village is where most municipal gatherings happen
     codes: list[str] = [city_code] if city_code else []
     for code, _, _, _ in hits:
         if code not in codes:

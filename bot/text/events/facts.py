@@ -311,11 +311,83 @@ def _city(
     return None, None
 
 
+# The nouns _VENUE ends on, as lemmas: an ambiguous form is read as one of them («в парке»
+# is «парк», never «парка»).
+_VENUE_LEMMAS = frozenset(
+    [
+        "выставка-форум",
+        "дом",
+        "дворец",
+        "центр",
+        "зал",
+        "библиотека",
+        "парк",
+        "музей",
+        "театр",
+        "филармония",
+        "администрация",
+        "колледж",
+        "университет",
+        "стадион",
+        "площадь",
+        "экспоцентр",
+        "конгресс-холл",
+        "технопарк",
+        "кремль",
+        "усадьба",
+        "сквер",
+    ]
+)
+
+
+# «в селе Решма», «на хуторе Бородино», «в станице Кубанской», «в с. Сметанино».
+_VILLAGE = re.compile(
+    r"\b(?:[Вв]|[Вв]о|[Нн]а)\s+(селе|деревне|пос[её]лке|станице|хуторе|ауле|слободе|наслеге"
+    r"|с\.|д\.|п\.|пос\.|ст\.|х\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)"
+)
+_VILLAGE_NOUN = {
+    "селе": ("село", "neut"),
+    "деревне": ("деревня", "femn"),
+    "посёлке": ("посёлок", "masc"),
+    "поселке": ("посёлок", "masc"),
+    "станице": ("станица", "femn"),
+    "хуторе": ("хутор", "masc"),
+    "ауле": ("аул", "masc"),
+    "слободе": ("слобода", "femn"),
+    "наслеге": ("наслег", "masc"),
+}
+
+
+def _village(sentences: list[str]) -> str | None:
+    """The village a gathering is in, in the nominative: «село Решма», «станица Кубанская»."""
+    for sent in sentences[:6]:
+        m = _VILLAGE.search(sent)
+        if m is None:
+            continue
+        noun, name = m.groups()
+        head, gender = _VILLAGE_NOUN.get(noun, (noun, ""))
+        adj = next(
+            (
+                p
+                for p in analyzer().parse(name.lower())
+                if p.tag.POS == "ADJF" and p.tag.case in {"loct", "ablt", "datv"}
+            ),
+            None,
+        )
+        if adj is not None and gender:
+            form = adj.inflect({"nomn", "sing", gender})
+            if form is not None:
+                name = form.word[:1].upper() + form.word[1:]
+        return f"{head} {name}"
+    return None
+
+
 def _venue(sentences: list[str]) -> str | None:
     for sent in sentences:
         m = _VENUE.search(sent)
         if m:
-            venue = m.group(1).strip()
+            # «театр танца им. Ивановой»: the sentence was cut at «им.»
+            venue = re.sub(r"\s+им$", "", m.group(1).strip())
             if venue[:1].isupper() or "«" in venue:
-                return nominal_phrase(venue)
+                return nominal_phrase(venue, _VENUE_LEMMAS)
     return None

@@ -189,12 +189,21 @@ def _label(sentence: str, kind_pos: int, kind: str) -> str:
     head = kind
     if m is not None and _DAY_OF.match(m.group(0)):
         head = "День " + sentence[kind_pos:end].split(None, 1)[1]
+    elif (
+        m is not None
+        and kind in {"встреча", "отчёт"}
+        and m.group(0).startswith(("встрет", "отчит"))
+    ):
+        # Told by its verb: «встретился с жителями деревни» -> «встреча с жителями деревни».
+        said = sentence[kind_pos:end]
+        cut = said.find(" перед ") if kind == "отчёт" else said.find(" с ")
+        head = kind + (said[cut:] if cut > 0 else "")
     words_: list[str] = [head]
     for token in sentence[end:].split()[:4]:
         word = token.strip(",.;:!?()")
         if (
             not word
-            or (word != token and not token.endswith(word))
+            or (word != token and not token.startswith(word))
             or not _LABEL_WORD.fullmatch(word)
             or _GAP_STOP.fullmatch(word)
             or _REPORT.fullmatch(word)
@@ -227,8 +236,10 @@ def _nominative(word: str) -> str:
     return word
 
 
-def _inflect_head(words_: list[str]) -> list[str] | None:
-    """Adjectives and their head noun, in the nominative, agreeing; None when not a phrase."""
+def _inflect_head(words_: list[str], prefer: frozenset[str] = frozenset()) -> list[str] | None:
+    """Adjectives and their head noun, in the nominative, agreeing; None when not a phrase.
+    ``prefer``: lemmas the head is known to be when the word form is ambiguous («парке» is
+    «парк», not the jacket «парка»)."""
 
     morph = analyzer()
     *adjs, head = words_
@@ -236,6 +247,9 @@ def _inflect_head(words_: list[str]) -> list[str] | None:
     head_parses = [p for p in morph.parse(parts[0].lower()) if p.tag.POS == "NOUN"]
     if not head_parses:
         return None
+    preferred = [p for p in head_parses if p.normal_form in prefer]
+    if preferred:
+        head_parses = preferred + [p for p in head_parses if p not in preferred]
     adj_parses = [
         [p for p in morph.parse(a.lower()) if p.tag.POS in {"ADJF", "PRTF"}] for a in adjs
     ]
@@ -266,7 +280,7 @@ def _inflect_head(words_: list[str]) -> list[str] | None:
 
 
 @lru_cache(maxsize=8192)
-def nominal_phrase(phrase: str) -> str:
+def nominal_phrase(phrase: str, prefer: frozenset[str] = frozenset()) -> str:
     """A noun phrase in the nominative: its head and the adjectives before it change, the
     genitive tail and any quoted name stay: «Международной выставки-форума «Россия»» ->
     «Международная выставка-форум «Россия»», «Абаканом» -> «Абакан»."""
@@ -282,7 +296,7 @@ def nominal_phrase(phrase: str) -> str:
             return phrase
         first = token.split("-")[0].lower()
         if any(p.tag.POS == "NOUN" for p in morph.parse(first)[:2]):
-            inflected = _inflect_head(tokens[: i + 1])
+            inflected = _inflect_head(tokens[: i + 1], prefer)
             if inflected is None:
                 return phrase
             return " ".join([*inflected, *tokens[i + 1 :]])

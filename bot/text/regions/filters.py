@@ -293,6 +293,8 @@ def keep(
         return DROP  # «Ростовых кукол»: an adjective, not the town Ростов
     if e.gender and not _agrees(w.text, e.gender):
         return DROP  # «Зимняя Никольская» is no Никольское, «Волжской районной» no Волжский
+    if "с" in prev_l and "с" not in abbr_l:
+        prev_l = prev_l - {"с"}  # the preposition «с Белым озером», not «с. Белый»
     if abbr_l & SETTLEMENT:
         prev_l = prev_l | abbr_l  # «г. Мирный»
     after_place = chain or bool(prev_l & (SETTLEMENT | PLACE_PREP))
@@ -454,6 +456,10 @@ def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
 
 
 _AS_IN = frozenset(["в", "во", "на", "у", "с", "со"])
+# The first three letters of the months, full or cut («5 дек»), for datelines.
+_MONTH_STEMS = frozenset(
+    ["янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+)
 
 
 _LIST_WORDS = frozenset(["и", "или", "а", "также"])
@@ -476,9 +482,25 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
     return False
 
 
+def after_village_word(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] follows «село», «хутора», «д.»: a village's name, whatever it shares."""
+    prev_l = lem(words[i - 1]) if i > 0 and words[i].glued_prev else frozenset()
+    return bool(prev_l & RURAL or _prev_abbreviation(text, words, i) & RURAL_SHORT)
+
+
 def _dateline(words: list[Word], j: int) -> bool:
+    """«Москва. 25 февраля. INTERFAX.RU», «МОСКВА, 5 дек - РИА Новости»: where the agency
+    wrote it, not what the story is about."""
     nxt = words[j]
-    return nxt.sent_start and (nxt.text[:1].isdigit() or nxt.text.isupper())
+    if nxt.sent_start and (nxt.text[:1].isdigit() or nxt.text.isupper()):
+        return True
+    after = words[j + 1] if j + 1 < len(words) else None
+    return (
+        nxt.text.isdigit()
+        and len(nxt.text) <= 2
+        and after is not None
+        and fold(after.text)[:3] in _MONTH_STEMS
+    )
 
 
 def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) -> str:
@@ -505,6 +527,8 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
         return "comparison"
     if codes == ("RU-MOW",) and kind == "name":
         nxt = words[j] if j < len(words) and words[j].glued_prev else None
+        if nxt is not None and fold(nxt.text) == "не" and j + 1 < len(words):
+            nxt = words[j + 1]  # «Москва не считает»
         if nxt is not None and lem(nxt) & STATE_VERBS:
             return "state"
         if prev_l & STATE_BEFORE:

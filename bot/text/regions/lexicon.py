@@ -287,6 +287,9 @@ HISTORY_AFTER = frozenset(
         "воеводство",
         "митрополит",
         "митрополия",
+        "война",  # «Крымская война», «Кавказская война»
+        "битва",
+        "сражение",
     ]
 )
 # Adjectives that name districts in many cities («Кировский район» of Махачкала).
@@ -591,7 +594,19 @@ STATE_VERBS = frozenset(
 )
 # Words before «Москва» that make it the state: «официальная Москва», «позиция Москвы».
 STATE_BEFORE = frozenset(
-    ["официальный", "позиция", "ответ", "претензия", "санкция", "отношение", "диалог"]
+    [
+        "официальный",
+        "позиция",
+        "ответ",
+        "претензия",
+        "санкция",
+        "отношение",
+        "диалог",
+        "готовность",
+        "заявление",
+        "требование",
+        "намерение",
+    ]
 )
 # Foreign capitals and states: «Москва» next to one of them is the federal state
 # («переговоры Москвы и Вашингтона», «между Москвой и Киевом»).
@@ -684,7 +699,23 @@ ROUTE_WORDS = frozenset(
 )
 # Comparisons: a region after these words is a yardstick, not the story («как в Москве»,
 # «больше, чем в Татарстане», «по примеру Подмосковья»).
-COMPARISON = frozenset(["как", "чем", "пример", "сравнение", "аналогия", "опыт", "вслед"])
+# A neighbour named to place the story («в соседнем с Хакасией Минусинске», «рядом с Хакасией»)
+# is a passing mention too.
+COMPARISON = frozenset(
+    [
+        "как",
+        "чем",
+        "пример",
+        "сравнение",
+        "аналогия",
+        "опыт",
+        "вслед",
+        "соседний",
+        "рядом",
+        "граничить",
+        "граничащий",
+    ]
+)
 # Prepositions of origin: «гости из Красноярска» come from a region the story is not about.
 ORIGIN = frozenset(["из", "изо"])
 # Words after «областной»-like adjectives: «Московская областная Дума» is the oblast's.

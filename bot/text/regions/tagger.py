@@ -27,15 +27,17 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from bot.text.catalogue import by_code
 from bot.text.clean import body_spans
-from bot.text.morph import fold, info
+from bot.text.morph import analyzer, fold, info
 from bot.text.regions.filters import (
     DROP,
     STRONG,
     WEAK,
     Hit,
+    after_village_word,
     cue,
     keep,
     lem,
@@ -114,6 +116,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
     folded: str | None = None
+    villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
     i = 0
     n = len(words)
     while i < n:
@@ -152,6 +155,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             continue
         e, j = found
         verdict = keep(text, words, quotes, e, i=i, j=j, listed=listed is not None)
+        if e.real_town and e.surface in villages:
+            verdict = DROP  # «хутор Бородино … в Бородино»: still the village
+        elif verdict == DROP and e.real_town and after_village_word(text, words, i):
+            villages.add(e.surface)
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
         if verdict != DROP and e.foreign:
@@ -159,8 +166,20 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 folded = fold(text)
             if any(f in folded for f in e.foreign):
                 verdict = DROP  # Петропавловск in a text about Kazakhstan
+        if (
+            verdict != DROP
+            and e.common
+            and j == i + 1
+            and i > 0
+            and w.glued_prev
+            and _verb_before(words[i - 1].text)
+            and "accs" in _cases(w.text)
+        ):
+            verdict = DROP  # «провожая Зиму», «встречая Весну»: the season, not the town
         if verdict != DROP:
             weak = (e.weak and not upgrade) or verdict == WEAK
+            if not e.real_town and e.kind == "town" and after_village_word(text, words, i):
+                weak = True  # «деревни Поварово»: villages share names; counts with support
             codes = e.codes
             kind = e.kind
             end = words[j - 1].end
@@ -188,7 +207,38 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 )
             )
         i = j
-    return hits
+    return _drop_namesakes(text, hits)
+
+
+def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
+    """«Павловск Алтайского края», «Благовещенск Башкирии»: a town followed by another
+    region's name is that region's namesake, not the town of the catalogue."""
+    out: list[Hit] = []
+    for k, h in enumerate(hits):
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        if (
+            h.kind == "town"
+            and nxt is not None
+            and nxt.kind == "name"
+            and not text[h.end : nxt.start].strip()
+            and not set(nxt.codes) & set(h.codes)
+            and "gent" in _cases(text[nxt.start : nxt.end].split(maxsplit=1)[0])
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _cases(word: str) -> frozenset[str]:
+    return frozenset(str(p.tag.case) for p in analyzer().parse(word.lower()) if p.tag.case)
+
+
+@lru_cache(maxsize=4096)
+def _verb_before(word: str) -> bool:
+    """A verb or a gerund that takes an object: «провожая», «встретили»."""
+    best = analyzer().parse(word.lower())[0]
+    return best.tag.POS in {"VERB", "GRND", "INFN"}
 
 
 def _listed(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry | None, bool] | None:
