@@ -284,6 +284,8 @@ def test_role_defaults_to_main() -> None:
         # a town followed by another region's name is that region's namesake
         ("В Павловске Алтайского края открыли школу.", {"RU-ALT"}),
         ("В Павловске Воронежской области открыли школу.", {"RU-VOR"}),
+        ("Фестиваль в кубанском Славянске перенесли на год.", {"RU-KDA"}),
+        ("В хакасском Абакане открыли школу.", {"RU-KK"}),
         # a village named like a catalogued settlement counts only with support
         ("Глава встретился с жителями деревни Поварово.", set()),
         (

@@ -211,11 +211,20 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
-    """«Павловск Алтайского края», «Благовещенск Башкирии»: a town followed by another
-    region's name is that region's namesake, not the town of the catalogue."""
+    """«Павловск Алтайского края», «в кубанском Славянске»: a town next to another region's
+    name or adjective is that region's namesake, not the town of the catalogue."""
     out: list[Hit] = []
     for k, h in enumerate(hits):
         nxt = hits[k + 1] if k + 1 < len(hits) else None
+        prev = hits[k - 1] if k > 0 else None
+        if (
+            h.kind == "town"
+            and prev is not None
+            and prev.kind == "adjective"
+            and not text[prev.end : h.start].strip()
+            and not set(prev.codes) & set(h.codes)
+        ):
+            continue  # «в кубанском Славянске»: the Kuban namesake, not the Donbas town
         if (
             h.kind == "town"
             and nxt is not None
