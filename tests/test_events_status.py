@@ -496,13 +496,7 @@ def test_a_named_day_written_with_capitals_is_a_holiday() -> None:
     assert ev.kind == "праздник"
 
 
-@pytest.mark.parametrize(
-    "title",
-    [
-        "В библиотеках района пройдёт цикл мероприятий к Дню семьи",
-        "Район провёл праздничные мероприятия",
-    ],
-)
-def test_several_gatherings_in_the_headline_are_no_one_event(title: str) -> None:
-    text = "Мероприятия прошли в Доме культуры и в библиотеках района."
+def test_a_cycle_of_gatherings_in_the_headline_is_no_one_event() -> None:
+    title = "В библиотеках района пройдёт цикл мероприятий к Дню семьи"
+    text = "Мероприятия пройдут в Доме культуры и в библиотеках района."
     assert detect_event(title, text, datetime(2024, 4, 1, tzinfo=UTC)) is None

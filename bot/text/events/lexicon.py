@@ -100,6 +100,7 @@ KINDS: tuple[tuple[str, str], ...] = (
 # A phone-in («прямая линия») is mostly the setting of a complaint or a statement: weak too.
 GENERIC_KINDS = frozenset({"мероприятие", "совещание", "прямая линия"})
 # Kinds whose plural in the headline means several gatherings: «пройдут праздники сёл».
+# («мероприятия» in a sentence after the lead: the day's many items, not the one gathering)
 COUNTABLE_KINDS = frozenset(
     {"праздник", "ярмарка", "фестиваль", "концерт", "форум", "выставка", "мероприятие"}
 )
