@@ -487,3 +487,16 @@ def test_a_gathering_told_by_its_verb_is_labelled_as_a_noun(
     title: str, text: str, label: str
 ) -> None:
     assert _event(title, text).label == label
+
+
+def test_a_named_day_written_with_capitals_is_a_holiday() -> None:
+    ev = _event(
+        "На Таймыре отметили День Оленевода", "В Дудинке торжественно отметили День Оленевода."
+    )
+    assert ev.kind == "праздник"
+
+
+def test_a_cycle_of_gatherings_in_the_headline_is_no_one_event() -> None:
+    title = "В библиотеках района пройдёт цикл мероприятий к Дню семьи"
+    text = "Мероприятия пройдут в Доме культуры и в библиотеках района."
+    assert detect_event(title, text, datetime(2024, 4, 1, tzinfo=UTC)) is None

@@ -2109,6 +2109,8 @@ AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Никольск": ("town", ("RU-PNZ", "RU-VLG")),
     "Галич": ("town", ("RU-KOS",)),
     "Петровск": ("town", ("RU-SAR",)),
+    # Комсомольск-на-Амуре is «Комсомольск» in speech and on road signs.
+    "Комсомольск": ("town", ("RU-IVA", "RU-KHA")),
 }
 
 # Towns whose name belongs to several regions, and the region meant when the text says

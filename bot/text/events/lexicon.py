@@ -100,7 +100,10 @@ KINDS: tuple[tuple[str, str], ...] = (
 # A phone-in («прямая линия») is mostly the setting of a complaint or a statement: weak too.
 GENERIC_KINDS = frozenset({"мероприятие", "совещание", "прямая линия"})
 # Kinds whose plural in the headline means several gatherings: «пройдут праздники сёл».
-COUNTABLE_KINDS = frozenset({"праздник", "ярмарка", "фестиваль", "концерт", "форум", "выставка"})
+# («мероприятия» in a sentence after the lead: the day's many items, not the one gathering)
+COUNTABLE_KINDS = frozenset(
+    {"праздник", "ярмарка", "фестиваль", "концерт", "форум", "выставка", "мероприятие"}
+)
 # Matched against the lower-cased sentence (same offsets, faster than IGNORECASE).
 _KIND_RES = tuple((kind, re.compile(rx)) for kind, rx in KINDS)
 
@@ -287,7 +290,9 @@ def _may_have_kind(low: str) -> bool:
 
 
 # A named day, written with a capital: «к Дню адыгов», «День шахтёра отметили».
-_NAMED_DAY = re.compile(r"\b(?:День|Дня|Дню|Днём|Днем|Дне)\s+(?!рождения\b)[а-яё]{3,}")
+_NAMED_DAY = re.compile(
+    r"\b(?:День|Дня|Дню|Днём|Днем|Дне)\s+(?!рождения\b|Рождения\b)[А-ЯЁа-яё][а-яё]{2,}"
+)
 _GREETING = re.compile(r"\b(?:с|со)\s+(?:[а-яё]+\s+)?$|поздрав\w*\s+(?:\w+\s+){0,4}$")
 
 

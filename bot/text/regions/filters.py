@@ -59,6 +59,7 @@ from bot.text.regions.lexicon import (
     ORG_AFTER,
     ORG_WORDS,
     ORIGIN,
+    PLACE_OF,
     PLACE_PREP,
     QUOTE_START,
     REGION_NUM,
@@ -297,7 +298,7 @@ def keep(
         prev_l = prev_l - {"с"}  # the preposition «с Белым озером», not «с. Белый»
     if abbr_l & SETTLEMENT:
         prev_l = prev_l | abbr_l  # «г. Мирный»
-    after_place = chain or bool(prev_l & (SETTLEMENT | PLACE_PREP))
+    after_place = chain or bool(prev_l & (SETTLEMENT | PLACE_PREP | PLACE_OF))
     if e.common or e.adjlike:
         # «в Дне рыбака» is a day, not Дно: the word must read as the town first.
         if (

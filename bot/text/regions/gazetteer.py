@@ -272,6 +272,18 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                 gender=t.gender,
             )
         town_entries.append(entry)
+        if "-на-" in surface:  # «Калач на Дону», written without the hyphens
+            town_entries.append(
+                _make_entry(
+                    surface.replace("-", " "),
+                    tuple(codes),
+                    "town",
+                    weak=False,
+                    homonym=homonym,
+                    default=default,
+                    real_town=key in real,
+                )
+            )
     # «Благовещенский район» is in Башкортостан (a town lies in it) and in Амурская область
     # (around Благовещенск, a town of its own): a district named like a catalogue adjective of
     # another region may be in that region too.

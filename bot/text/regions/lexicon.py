@@ -477,6 +477,22 @@ SURNAME_TOWNS = frozenset(
         "куйбышев",
     ]
 )
+# Nouns a town's genitive follows as a place, not as a person: «Дума Шелехова», «мэр Пушкина»,
+# «жители Иванова».
+PLACE_OF = frozenset(
+    [
+        "дума",
+        "администрация",
+        "мэрия",
+        "мэр",
+        "глава",
+        "житель",
+        "жительница",
+        "горсовет",
+        "окрестность",
+        "окраина",
+    ]
+)
 PLACE_PREP = frozenset(
     [
         "в",
@@ -506,8 +522,9 @@ PLACE_PREP = frozenset(
         "центр",
     ]
 )
-# Lower-case words allowed inside a multi-word name («Кольский полуостров»).
-LOWER_OK = frozenset(["полуостров", "остров", "столица", "кремль"])
+# Lower-case words allowed inside a multi-word name («Кольский полуостров», «Калач на Дону»
+# written without its hyphens).
+LOWER_OK = frozenset(["полуостров", "остров", "столица", "кремль", "на", "над"])
 OPEN_QUOTES = frozenset("«„“")
 QUOTE_START = frozenset(["«", "„", "“", '"'])
 CLOSE_QUOTES = frozenset("»“”")

@@ -211,11 +211,25 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
-    """«Павловск Алтайского края», «Благовещенск Башкирии»: a town followed by another
-    region's name is that region's namesake, not the town of the catalogue."""
+    """«Павловск Алтайского края», «в кубанском Славянске»: a town next to another region's
+    name or adjective is that region's namesake, not the town of the catalogue."""
     out: list[Hit] = []
+    starts = {h.start for h in hits}
     for k, h in enumerate(hits):
         nxt = hits[k + 1] if k + 1 < len(hits) else None
+        prev = hits[k - 1] if k > 0 else None
+        if h.kind == "town":
+            after = _OBLAST_AFTER.match(text, h.end)
+            if after is not None and after.start(1) not in starts:
+                continue  # «Светлогорск Гомельской области»: an oblast we do not know, abroad
+        if (
+            h.kind == "town"
+            and prev is not None
+            and prev.kind == "adjective"
+            and not text[prev.end : h.start].strip()
+            and not set(prev.codes) & set(h.codes)
+        ):
+            continue  # «в кубанском Славянске»: the Kuban namesake, not the Donbas town
         if (
             h.kind == "town"
             and nxt is not None
@@ -227,6 +241,10 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
             continue
         out.append(h)
     return out
+
+
+# «… Гомельской области», «… Северо-Казахстанской обл.»: a town's oblast named right after it.
+_OBLAST_AFTER = re.compile(r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ской|цкой))\s+(?:области|обл\.)")
 
 
 @lru_cache(maxsize=4096)
