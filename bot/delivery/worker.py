@@ -266,10 +266,12 @@ class DeliveryWorker:
                 if exc is not None:
                     raise exc
         finally:
-            leases.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await leases
-            await self._shutdown(recorder, senders)
+            try:  # the leases are kept while the sends in flight finish
+                await self._shutdown(recorder, senders)
+            finally:
+                leases.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await leases
 
     async def _keep_leases(self) -> None:
         """PostgreSQL: renew the leases of the rows this worker holds, every third of the
