@@ -327,6 +327,7 @@ class App:
         if self.leading or not await self.leader_lock.try_acquire():
             return
         self.leading = True
+        self.metrics.leader.set(1)
         log.info("this instance leads: it runs the scheduler and sends the outbox")
         if not self.scheduler.running:
             self.scheduler.start()
@@ -337,6 +338,7 @@ class App:
     async def _stand_down(self) -> None:
         """The lock was lost (the database session died): stop the jobs and the sends."""
         self.leading = False
+        self.metrics.leader.set(0)
         log.warning("leadership lost: standing by (another instance may send now)")
         if self.scheduler.running:
             self.scheduler.pause()
@@ -387,6 +389,7 @@ class App:
         self.tasks.clear()
         if self.leading:  # a clean stop hands the lead over at once
             self.leading = False
+            self.metrics.leader.set(0)
             with contextlib.suppress(Exception):
                 await self.leader_lock.release()
 

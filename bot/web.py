@@ -78,6 +78,11 @@ class Metrics:
             "newsbot_sources_failing", "Enabled sources whose last poll failed", registry=r
         )
         self.sources_enabled = Gauge("newsbot_sources_enabled", "Enabled sources", registry=r)
+        self.leader = Gauge(
+            "newsbot_leader",
+            "1 while this instance holds the leader lock (runs the jobs and sends), else 0",
+            registry=r,
+        )
 
     async def refresh(self, repos: Repositories) -> None:
         """Read the gauges from the database (at scrape time)."""

@@ -8,10 +8,12 @@ and can be sent twice; every other row is sent exactly once.
 
 On PostgreSQL several instances may claim at once: :meth:`DeliveryRepository.claim` locks the
 rows it takes with ``FOR UPDATE SKIP LOCKED`` (two claims never get the same row) and gives
-each a lease (``claimed_until``, :data:`LEASE_SECONDS` by default). A row still ``sending``
-when its lease has run out (its instance died) is claimable again, and
-:meth:`~DeliveryRepository.reset_in_flight` only gives back rows whose lease ran out, never
-those another live instance is sending. On SQLite one process sends, as before.
+each a lease (``claimed_until``, :data:`LEASE_SECONDS` by default), which the claimer's
+worker renews (:meth:`~DeliveryRepository.renew`) while it holds the row. A row still
+``sending`` when its lease has run out (its instance died, or stopped renewing) is claimable
+again, and :meth:`~DeliveryRepository.reset_in_flight` only gives back rows whose lease ran
+out, never those another live instance is sending. The lease is short so that a standby
+sends a dead leader's rows soon after taking over. On SQLite one process sends, as before.
 
 Planning rule (see :meth:`DeliveryRepository.plan_simple`): a subscription counts for an
 article when the article was fetched after the subscription was created and published at
@@ -29,7 +31,9 @@ from storage.base import Database, Row, now_ts
 
 PLAN_GRACE_SECONDS = 30 * 60
 # How long a claimed row stays with its claimer on PostgreSQL before another may take it.
-LEASE_SECONDS = 120
+# The worker renews the lease of the rows it holds every third of it, so a row stays leased
+# as long as its claimer lives (whatever a send waits for), and at most this long after.
+LEASE_SECONDS = 10
 
 # Where a subscription matches an article: one of its regions, or '*' (all of Russia);
 # the subscription predates the fetch and the article is not old news for it.
@@ -135,6 +139,11 @@ class DeliveryRepository:
         self.db = db
         self.lease_seconds = lease_seconds
         self._pg = db.dialect == "postgresql"
+
+    @property
+    def leases(self) -> bool:
+        """Claims are leased (PostgreSQL) and must be renewed while held."""
+        return self._pg
 
     # Planning -------------------------------------------------------------
 
@@ -321,6 +330,20 @@ class DeliveryRepository:
             )
             rows = await cur.fetchall()
         return _claimed(rows)
+
+    async def renew(self, ids: Sequence[int], *, now: int | None = None) -> int:
+        """Extend the lease of claimed rows still ``sending`` to ``now + lease_seconds``;
+        returns how many were renewed. SQLite has no leases: nothing to do."""
+        if not self._pg or not ids:
+            return 0
+        ts = now_ts() if now is None else now
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "UPDATE deliveries SET claimed_until = ?"
+                " WHERE id = ANY(?::bigint[]) AND status = 'sending'",
+                (ts + self.lease_seconds, list(ids)),
+            )
+            return max(cur.rowcount, 0)
 
     async def next_due(self) -> int | None:
         """The earliest ``not_before`` among pending rows (None when nothing is pending)."""

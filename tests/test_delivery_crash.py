@@ -1,23 +1,32 @@
 """kill -9 in the middle of a broadcast: ``python -m bot run`` runs as a real process
 against the emulator (rate-limited to Telegram's 30/s); after the restart every chat has the
 article and only the sends in flight at the kill (at most ``delivery.concurrency``) may have
-gone twice."""
+gone twice. On PostgreSQL a live worker keeps renewing the lease of the rows it holds, so
+only a dead one's rows are taken by another instance (tests/test_failover_e2e.py)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+from bot.app import make_bot
 from bot.delivery.planner import Planner
+from bot.delivery.worker import DeliveryWorker
 from bot.emulator import Emulator
 from storage.db import open_database
+from storage.deliveries import DeliveryRepository
 from storage.repos import Repositories
-from tests.support.apps import TOKEN
+from tests.pg import fresh_database
+from tests.support.apps import TOKEN, make_settings
 from tests.support.articles import KK, add_article
 from tests.support.chats import add_chats, subscribe
 
@@ -127,3 +136,62 @@ async def test_kill_9_mid_broadcast_then_restart_delivers_everything_once(
     finally:
         await db.close()
     assert counts == {"sent": len(CHATS)}
+
+
+async def test_the_worker_renews_the_lease_of_the_rows_it_holds(
+    emulator: Emulator, tmp_path: Path
+) -> None:
+    """PostgreSQL: rows a live worker holds longer than one lease (here: sent one a second)
+    stay leased, so no other instance takes them; each chat gets its push once."""
+    assert emulator.base_url is not None
+    chats = list(range(100_501, 100_507))
+    async with fresh_database() as url:
+        db = await open_database(url)
+        settings = make_settings(emulator.base_url, tmp_path / "x.sqlite3",
+                                 delivery={"rate_per_second": 1, "concurrency": 2})  # fmt: skip
+        bot = make_bot(settings)
+        # A 3 s lease, renewed every second; the six sends take about six seconds.
+        repos = replace(Repositories.over(db), deliveries=DeliveryRepository(db, lease_seconds=3))
+        worker = DeliveryWorker(bot, repos, settings.delivery)
+        task = asyncio.create_task(worker.run())
+        try:
+            await add_chats(db, emulator, [(c, "private") for c in chats])
+            await subscribe(db, [(c, KK) for c in chats])
+            await add_article(db, (KK,))
+            assert await Planner(repos).plan_pending() == len(chats)
+            worker.wake()
+            first_lease = await _poll(
+                lambda: db.fetchval(
+                    "SELECT max(claimed_until) FROM deliveries WHERE status = 'sending'"
+                )
+            )
+            # A renewal moves the lease of every row still held past the first one.
+            await _poll(
+                lambda: db.fetchval(
+                    "SELECT 1 FROM deliveries WHERE status = 'sending' AND claimed_until > ?",
+                    (first_lease,),
+                )
+            )
+            other = DeliveryRepository(db, lease_seconds=3)
+            assert await other.claim(10, now=first_lease + 1) == []  # nothing to take
+            await _poll(
+                lambda: db.fetchval(
+                    "SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM deliveries WHERE status != 'sent')"
+                )
+            )
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            await bot.session.close()
+            await db.close()
+    assert deliveries(emulator) == Counter(dict.fromkeys(chats, 1))
+
+
+async def _poll(query: Callable[[], Awaitable[Any]], timeout: float = 30) -> Any:
+    """The query's first non-null answer, asked every 50 ms."""
+    deadline = time.monotonic() + timeout
+    while (value := await query()) is None:
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+    return value

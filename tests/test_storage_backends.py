@@ -396,6 +396,30 @@ async def test_crash_leftovers_are_sent_again(repos: Repositories) -> None:
     assert await deliveries.reset_in_flight(now=expired) == 1
 
 
+async def test_a_renewed_lease_keeps_rows_with_their_claimer(repos: Repositories) -> None:
+    """PostgreSQL: renewing pushes the lease on (rows held longer than one lease stay with
+    their claimer); rows no longer 'sending' are not touched. SQLite has no leases."""
+    await _outbox(repos, 3)
+    deliveries = repos.deliveries
+    claimed = await deliveries.claim(10, now=NOW + 20)
+    ids = [c.id for c in claimed]
+    if repos.db.dialect == "sqlite":
+        assert not deliveries.leases
+        assert await deliveries.renew(ids) == 0
+        return
+    assert deliveries.leases
+    await deliveries.apply([Outcome(ids[0], "sent", message_id=7)])
+    lease = deliveries.lease_seconds
+    assert await deliveries.renew(ids, now=NOW + 20 + lease - 1) == 2  # the sent one is done
+    first_lease_over = NOW + 20 + lease + 1
+    assert await deliveries.claim(10, now=first_lease_over) == []  # still leased
+    assert await deliveries.reset_in_flight(now=first_lease_over) == 0
+    assert await deliveries.next_due() == NOW + 20 + 2 * lease - 1
+    again = await deliveries.claim(10, now=NOW + 20 + 2 * lease)  # not renewed again: free
+    assert sorted(c.id for c in again) == sorted(ids[1:])
+    assert await deliveries.counts() == {"sent": 1, "sending": 2}
+
+
 async def test_postgres_concurrent_claims_never_share_a_row() -> None:
     async with fresh_database() as url:
         db = await open_database(url)

@@ -7,7 +7,10 @@ One long-running task per bot process (:meth:`DeliveryWorker.run`):
    (:meth:`storage.deliveries.DeliveryRepository.reset_in_flight`). Those were in flight at
    the crash - at most ``delivery.concurrency`` of them - and may reach a chat twice.
 2. Due rows are claimed in batches (``pending`` -> ``sending``, oldest first, one write
-   transaction) into a small in-memory buffer. ``delivery.concurrency`` sender coroutines
+   transaction) into a small in-memory buffer. On PostgreSQL each claim is leased and the
+   worker renews the leases of the rows it holds (buffered or being sent) every third of
+   :data:`storage.deliveries.LEASE_SECONDS`: when it dies, another instance's worker takes
+   its rows soon after. ``delivery.concurrency`` sender coroutines
    each take a row whose chat is ready (per-chat limits, one message in flight per chat),
    wait for the overall pacer, send it, and record the outcome. A row whose chat will not
    be ready for a while goes back to ``pending`` with that time as ``not_before``.
@@ -209,6 +212,7 @@ class DeliveryWorker:
         self._refilling = False
         self._buffer: deque[Claimed] = deque()
         self._in_flight: set[int] = set()  # chat ids with a send in flight
+        self._sending: set[int] = set()  # row ids taken by senders, until their outcome is stored
         self._recorder = _Recorder(repos, settings.concurrency)
         self._pushes = PushSender(bot, repos)  # what one push is: text or photo (push.py)
         self._paid = settings.paid_broadcast
@@ -249,6 +253,7 @@ class DeliveryWorker:
         await self._recover()
         self._stopping = False
         recorder = asyncio.create_task(self._recorder.run(), name="delivery-recorder")
+        leases = asyncio.create_task(self._keep_leases(), name="delivery-leases")
         with own_retry_policy():  # the senders' calls follow this module's policy only
             senders = [
                 asyncio.create_task(self._sender(), name=f"delivery-sender-{i}")
@@ -261,7 +266,28 @@ class DeliveryWorker:
                 if exc is not None:
                     raise exc
         finally:
-            await self._shutdown(recorder, senders)
+            try:  # the leases are kept while the sends in flight finish
+                await self._shutdown(recorder, senders)
+            finally:
+                leases.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await leases
+
+    async def _keep_leases(self) -> None:
+        """PostgreSQL: renew the leases of the rows this worker holds, every third of the
+        lease, until cancelled. A failed renewal is logged and tried again next time (the
+        rows are this worker's own: it never claims a chat it holds a row of)."""
+        deliveries = self.repos.deliveries
+        if not deliveries.leases:
+            return
+        every = deliveries.lease_seconds / 3
+        while True:
+            await asyncio.sleep(every)
+            held = [r.id for r in self._buffer] + list(self._sending)
+            try:
+                await deliveries.renew(held)
+            except Exception as exc:  # noqa: BLE001 - never let the renewal end the worker
+                log.warning("renewing the lease of %d deliveries failed: %r", len(held), exc)
 
     async def _recover(self) -> None:
         """Store what the last stop could not, then put rows left in 'sending' back."""
@@ -308,6 +334,7 @@ class DeliveryWorker:
         buffered = [Outcome(r.id, "retry", not_before=0, error=None) for r in self._buffer]
         self._buffer.clear()
         self._in_flight.clear()
+        self._sending.clear()
         if unsaved and not failing:
             try:  # one more try, short: the recorder was not failing, so this usually works
                 await asyncio.wait_for(self.repos.deliveries.apply(unsaved), 2.0)
@@ -364,6 +391,7 @@ class DeliveryWorker:
             if at <= now:
                 del self._buffer[index]
                 self._in_flight.add(row.chat_id)
+                self._sending.add(row.id)
                 return row, None, release
             if at - now > RELEASE_AFTER:
                 release.append(row)
@@ -430,6 +458,7 @@ class DeliveryWorker:
             await asyncio.sleep(delay)
         if self._stopping or self.limits.ready_at(row.chat_id, row.chat_type) > time.monotonic():
             self._in_flight.discard(row.chat_id)
+            self._sending.discard(row.id)
             self._buffer.appendleft(row)
             return False
         return True
@@ -469,6 +498,7 @@ class DeliveryWorker:
                 # arrive at most then, so network jitter can never squeeze two sends.
                 self.limits.record(row.chat_id, row.chat_type)
                 self._in_flight.discard(row.chat_id)
+                self._sending.discard(row.id)
                 self._notify()
 
     async def _attempt(self, row: Claimed) -> Outcome | None:
