@@ -2125,6 +2125,9 @@ HOMONYM_DEFAULTS: dict[str, str] = {
 # Foreign namesakes: the town is not Russian when the text names its country.
 FOREIGN_NAMESAKES: dict[str, tuple[str, ...]] = {
     "Петропавловск": ("казахстан", "северо-казахстанск"),
+    "Светлогорск": ("гомельск", "беларус", "белорус"),
+    # Котовск of Одесская область (Ukraine) has a «городской голова», Tambov's a «глава».
+    "Котовск": ("одесск", "украин", "городской голова", "городского головы"),
 }
 # Landmarks that name their town's region («Ростовский кремль» stands in Ростов Великий).
 LANDMARKS: dict[str, str] = {

@@ -457,6 +457,7 @@ def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
 
 
 _AS_IN = frozenset(["в", "во", "на", "у", "с", "со"])
+_BETWEEN = frozenset(["с", "со", "между"])
 # The first three letters of the months, full or cut («5 дек»), for datelines.
 _MONTH_STEMS = frozenset(
     ["янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
@@ -534,6 +535,14 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             return "state"
         if prev_l & STATE_BEFORE:
             return "state"
+        if (
+            prev is not None
+            and fold(prev.text) in _BETWEEN
+            and i > 1
+            and prev.glued_prev
+            and lem(words[i - 2]) & STATE_BEFORE
+        ):
+            return "state"  # «отношения с Москвой», «диалог между Москвой и…»
         if w.sent_start and j < len(words) and _dateline(words, j):
             return "state"  # «Москва. 25 февраля. INTERFAX.RU»: where the agency wrote it
         if not w.sent_start:
