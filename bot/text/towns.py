@@ -2,7 +2,8 @@
 
 The file is derived from hflabs/city (CC BY-SA 4.0, see ``data/LICENSE-towns.md``) by
 ``scripts/build_towns.py``. It is read once, on first use (a 56 KB file, about 2 ms), never at
-import, and never from outside the package.
+import, and never from outside the package. `districts()` reads ``data/districts.tsv``: the
+municipal districts of OKTMO (see ``data/SOURCES-districts.md``, ``scripts/build_districts.py``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["TOWNS_FILE", "Town", "towns", "towns_by_name"]
+__all__ = [
+    "DISTRICTS_FILE",
+    "TOWNS_FILE",
+    "District",
+    "Town",
+    "districts",
+    "towns",
+    "towns_by_name",
+]
 
 TOWNS_FILE = Path(__file__).resolve().parent / "data" / "towns.tsv"
+DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "districts.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +64,28 @@ def towns() -> tuple[Town, ...]:
                 lemmas=tuple(lemmas.split(",")) if lemmas else (),
             )
         )
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class District:
+    """A municipal district named by an adjective, from OKTMO (``data/districts.tsv``, built
+    by ``scripts/build_districts.py``): «Алькеевский», ``RU-TA``, «район»."""
+
+    adjective: str  # nominative: «Алькеевский»
+    code: str  # region code, as in `bot.text.catalogue`
+    kind: str  # «район» (a municipal district) or «округ» (an urban okrug)
+
+
+@lru_cache(maxsize=1)
+def districts() -> tuple[District, ...]:
+    """All districts of ``districts.tsv`` (about 1,900), sorted by region code and adjective."""
+    out: list[District] = []
+    for line in DISTRICTS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, adjective, kind, _oktmo = line.split("\t")
+        out.append(District(adjective, code, kind))
     return tuple(out)
 
 

@@ -19,7 +19,9 @@ one. The rules, by kind of error they prevent:
   («Зимы стали теплее»); «братские узы» are no Братск; adjective-like towns before a noun
   («Октябрьский район», «Советский Союз»);
 * villages named like towns: «село Иваново», «д. Киров» are not the towns;
-* district names shared by many cities: «Кировский район», «Железнодорожный район».
+* district names shared by many cities: «Кировский район», «Железнодорожный район»; a district
+  of a city is not the rural district of that name: «Красносельский район Петербурга»,
+  «Советский район города»;
 
 Weak (they count only next to other evidence for the same region):
 
@@ -38,7 +40,7 @@ from functools import lru_cache
 
 from bot.text.catalogue_data import LANDMARKS
 from bot.text.morph import analyzer, fold, info
-from bot.text.regions.gazetteer import Entry, Gazetteer, first_word
+from bot.text.regions.gazetteer import Entry, Gazetteer, first_word, gazetteer
 from bot.text.regions.lexicon import (
     COMMON_ADJ,
     COMPARISON,
@@ -264,6 +266,8 @@ def keep(
     abbr_l = _prev_abbreviation(text, words, i)
     if e.kind == "adjective":
         return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l, listed=listed)
+    if e.kind == "district" and nxt is not None and _city_after(words, j, nxt_l):
+        return DROP  # «в Пушкинском районе Санкт-Петербурга», «Советский район города»
     # Names and towns must be written as names («острова» is no Остров).
     if not all(
         words[i + k].cap or (k > 0 and bool(lem(words[i + k]) & LOWER_OK))
@@ -324,6 +328,24 @@ def keep(
     if len(e.words) == 1 and not after_place and surname_like:
         return WEAK
     return STRONG
+
+
+_CITY_WORDS = frozenset({"город", "г", "гор", "столица"})
+_FEDERAL_CITIES = frozenset({"RU-MOW", "RU-SPE", "RU-SEV"})
+
+
+def _city_after(words: list[Word], j: int, nxt_l: frozenset[str]) -> bool:
+    """Whether a district's name is followed by its city: a city word, or a town or a federal
+    city in an oblique case («Кировского района Казани», «Красносельском районе Петербурга»)."""
+    if nxt_l & _CITY_WORDS:
+        return True
+    if not words[j].cap or info(words[j].text).nominative:
+        return False
+    found = match_at(words, j, gazetteer())
+    if found is None:
+        return False
+    e = found[0]
+    return e.kind == "town" or (e.kind != "adjective" and bool(_FEDERAL_CITIES & set(e.codes)))
 
 
 def head_after(words: list[Word], j: int) -> Word | None:

@@ -1,5 +1,6 @@
 """The catalogue index the tagger matches against: every form of every region, every town of
-Russia (`bot.text.towns`) and every municipal district that has a town, as lemma sequences.
+Russia (`bot.text.towns`) and every municipal district of OKTMO named by an adjective, as
+lemma sequences.
 
 Built once, on first use (the dictionary is loaded then, never at import). Forms:
 
@@ -9,7 +10,9 @@ Built once, on first use (the dictionary is loaded then, never at import). Forms
   Благовещенск) is a *homonym*: the text's other places or the source's region decide, else
   the default of `HOMONYM_DEFAULTS` or a town four times as large as any namesake, else none;
 * districts: «Ковровский район», «Ковровский муниципальный округ», «Мирнинский улус» (any
-  case, as lemmas); a district named like the districts of many cities (Кировский,
+  case, as lemmas); those of OKTMO (``districts.tsv``, with or without a town: «Алькеевский»)
+  also as «… округ» and «… городской округ»; a name shared by several regions (Октябрьский,
+  Михайловский) is a homonym; a district named like the districts of many cities (Кировский,
   Железнодорожный, Ленинский) is weak;
 * landmarks that name their town (`LANDMARKS`: «Ростовский кремль»).
 """
@@ -27,7 +30,7 @@ from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMAR
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC
 from bot.text.regions.model import EvidenceKind
-from bot.text.towns import Town, towns
+from bot.text.towns import Town, districts, towns
 
 __all__ = [
     "Entry",
@@ -45,6 +48,9 @@ __all__ = [
 # A town this many times as large as each namesake is the one meant without context.
 _DOMINANCE = 4
 _DISTRICT_FORMS = ("{} район", "{} муниципальный район", "{} муниципальный округ")
+# OKTMO districts: many became okrugs after 2019 («Алнашский муниципальный округ») and urban
+# okrugs are called districts too («Анивский район»): any of these nouns after the adjective.
+_OKTMO_FORMS = (*_DISTRICT_FORMS, "{} округ", "{} городской округ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +98,7 @@ def entry_words(form: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(form.replace("(", " ").replace(")", " ")) if w]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def first_word(form: str) -> str:
     """The first word of a catalogue form (asked for every match)."""
     return entry_words(form)[0]
@@ -222,7 +228,7 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
     for r in REGIONS:
         for town_name in r.towns:
             names.setdefault(fold(town_name), (town_name, []))[1].append(r.code)
-    districts: dict[str, tuple[str, list[str]]] = {}
+    districts_: dict[str, tuple[str, list[str]]] = {}
     derived: set[str] = set()
     words_of: dict[str, Town] = {}
     for t in towns():
@@ -234,7 +240,7 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
         if t.code not in codes:
             codes.append(t.code)
         if t.district:
-            dcodes = districts.setdefault(fold(t.district), (t.district, []))[1]
+            dcodes = districts_.setdefault(fold(t.district), (t.district, []))[1]
             if t.code not in dcodes:
                 dcodes.append(t.code)
     town_entries: list[Entry] = []
@@ -291,47 +297,80 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
     for r in REGIONS:
         for a in r.adjectives:
             adjectives.setdefault(a, []).append(r.code)
+    # Every municipal district of OKTMO named by an adjective, with or without a town
+    # («Алькеевский район», Татарстан; «Анивский», an urban okrug of Сахалинская область).
+    oktmo: set[str] = set()
+    oktmo_only: set[str] = set()
+    for d in districts():
+        key = fold(f"{d.adjective} район")
+        if key not in districts_:
+            oktmo_only.add(key)
+        dcodes = districts_.setdefault(key, (f"{d.adjective} район", []))[1]
+        if d.code not in dcodes:
+            dcodes.append(d.code)
+        oktmo.add(key)
     # A district named after its town, which lies outside it (Ковров, Скопин, Камышлов are
     # towns of their own; «Ковровский район» is around Ковров): derived from the town's name.
     capitals: set[str] = set()
     for t in towns():
         for adj in district_adjectives(t.name):
             key = f"{adj} район"
-            if key in districts:
+            if key in districts_:
+                if key in oktmo_only and t.capital:
+                    capitals.add(key)  # «Оренбургский район»: as when derived below
                 continue
             surface = adj[:1].upper() + adj[1:] + " район"
-            districts[key] = (surface, [t.code])
+            districts_[key] = (surface, [t.code])
             derived.add(key)
             if t.capital:
                 capitals.add(key)  # «Ставропольский район» is in Самарская область
     district_entries: list[Entry] = []
     tails: dict[str, tuple[frozenset[str], ...]] = {}  # «муниципальный район» -> lemma sets
-    for key, (surface, dcodes) in districts.items():
+    generics: dict[str, tuple[bool, ...]] = {}
+    for key, (surface, dcodes) in districts_.items():
         adj, _, noun = surface.rpartition(" ")
         codes = dcodes + [c for c in adjectives.get(fold(adj), []) if c not in dcodes]
-        adj_lemmas = frozenset([fold(adj)]) if key in derived else word_lemmas(adj)
+        # (a district known only from OKTMO: its adjective as written, no dictionary look-up)
+        plain = key in derived or key in oktmo_only
+        adj_lemmas = frozenset([fold(adj)]) if plain else word_lemmas(adj)
+        if key in oktmo and adj.endswith("ой"):  # «Каневского» is read as «каневский»
+            stem = fold(adj)[:-2]
+            adj_lemmas |= {stem + ("ий" if stem[-1:] in "кгхжшчщ" else "ый")}
         weak = bool(adj_lemmas & DISTRICT_ADJ)
         homonym = len(codes) > 1
         forms = [surface]
-        if noun == "район" and key not in derived:  # named in the towns file: all its forms
+        if key in oktmo:  # an OKTMO district: «район» or «округ», «улус» in Якутия
+            # (not «Чукотский округ»: «Чукотского автономного округа» is the region)
+            forms = [
+                f.format(adj)
+                for f in _OKTMO_FORMS
+                if f != "{} округ" or fold(adj) not in adjectives
+            ]
+            if "RU-SA" in codes:
+                forms.append(f"{adj} улус")
+        elif noun == "район" and key not in derived:  # named in the towns file: all its forms
             forms = [f.format(adj) for f in _DISTRICT_FORMS]
+        codes_t = tuple(codes)
+        name = fold(first_word(adj))
         for form in forms:
             rest = form[len(adj) + 1 :]
             if rest not in tails:
                 tails[rest] = tuple(word_lemmas(w) for w in rest.split())
+                generics[rest] = (False, *(True for _ in tails[rest]))
             tail = tails[rest]
             district_entries.append(
                 Entry(
                     (adj_lemmas, *tail),
-                    tuple(codes),
+                    codes_t,
                     "district",
                     weak,
                     False,
                     False,
-                    (False, *(True for _ in tail)),
+                    generics[rest],
                     form,
                     homonym=homonym,
                     alone=key in capitals,
+                    name=name,
                 )
             )
     return town_entries, district_entries
