@@ -500,3 +500,11 @@ def test_a_cycle_of_gatherings_in_the_headline_is_no_one_event() -> None:
     title = "В библиотеках района пройдёт цикл мероприятий к Дню семьи"
     text = "Мероприятия пройдут в Доме культуры и в библиотеках района."
     assert detect_event(title, text, datetime(2024, 4, 1, tzinfo=UTC)) is None
+
+
+def test_a_quoted_name_holding_the_kind_word_reads_in_the_nominative() -> None:
+    ev = _event(
+        "Открылась ярмарка",
+        "В Ирбите прошло открытие «Ирбитской ярмарки», гостей встречали блинами.",
+    )
+    assert ev.name == "Ирбитская ярмарка"

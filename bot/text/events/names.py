@@ -152,6 +152,10 @@ def _name_near(sentence: str, pos: int) -> str | None:
                 and not _PLAN.search(gap)
             ):
                 return m.group(1).strip()
+        elif m.start() < pos < m.end():
+            # The kind word is inside the name, which takes the sentence's case:
+            # «на открытии «Ирбитской ярмарки»» -> «Ирбитская ярмарка».
+            return nominal_phrase(m.group(1).strip())
         elif not sentence[m.end() : pos].strip(" -–—"):
             return m.group(1).strip()
     return None
