@@ -89,7 +89,8 @@ KINDS: tuple[tuple[str, str], ...] = (
     ),
     ("хакатон", r"\bхакатон\w*|\bквиз\w*|\bквест\w*|\b(?:делов|интеллектуальн)\w*\s+игр\w*"),
     ("шествие", r"\bшестви\w*|\bбессмертн\w*\s+полк\w*"),
-    ("прямая линия", r"\bпрям\w*\s+лини\w*|\bл?ичн\w*\s+при[её]м\w*|\bпри[её]м\w*\s+граждан"),
+    # (a phone-in, «прямая линия», is a broadcast of questions and statements: no gathering)
+    ("приём граждан", r"\bл?ичн\w*\s+при[её]м\w*|\bпри[её]м\w*\s+граждан"),
     ("день открытых дверей", r"\bд(?:ень|ня|нем)\s+открытых\s+дверей"),
     ("урок", r"\b(?:открыт|всероссийск)\w*\s+урок\w*|\bурок\w*\s+(?:мужества|памяти|цифры)"),
     # Generic words last: they count as evidence, but a specific kind names the event.
@@ -97,8 +98,8 @@ KINDS: tuple[tuple[str, str], ...] = (
 )
 # Kinds too vague to name an event when a specific one is at hand.
 # An officials' working meeting («оперативное совещание», «планёрка») is evidence at most.
-# A phone-in («прямая линия») is mostly the setting of a complaint or a statement: weak too.
-GENERIC_KINDS = frozenset({"мероприятие", "совещание", "прямая линия"})
+# A reception of citizens is mostly the setting of a complaint or a statement: weak too.
+GENERIC_KINDS = frozenset({"мероприятие", "совещание", "приём граждан"})
 # Kinds whose plural in the headline means several gatherings: «пройдут праздники сёл».
 # («мероприятия» in a sentence after the lead: the day's many items, not the one gathering)
 COUNTABLE_KINDS = frozenset(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from bot.text.events.lexicon import _KIND_RES, _PLAN, _REPORT
 from bot.text.morph import analyzer
@@ -152,6 +153,10 @@ def _name_near(sentence: str, pos: int) -> str | None:
                 and not _PLAN.search(gap)
             ):
                 return m.group(1).strip()
+        elif m.start() < pos < m.end():
+            # The kind word is inside the name, which takes the sentence's case:
+            # «на открытии «Ирбитской ярмарки»» -> «Ирбитская ярмарка».
+            return nominal_phrase(m.group(1).strip())
         elif not sentence[m.end() : pos].strip(" -–—"):
             return m.group(1).strip()
     return None
@@ -279,6 +284,16 @@ def _inflect_head(words_: list[str], prefer: frozenset[str] = frozenset()) -> li
     return out
 
 
+def _adjective_before_noun(parses: list[Any], following: str) -> bool:
+    """The word can be an adjective agreeing in case with a noun that follows it."""
+    cases = {p.tag.case for p in parses if p.tag.POS in {"ADJF", "PRTF"}}
+    if not cases or not re.fullmatch(r"[А-Яа-яЁё]+", following):
+        return False
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case in cases for p in analyzer().parse(following.lower())
+    )
+
+
 @lru_cache(maxsize=8192)
 def nominal_phrase(phrase: str, prefer: frozenset[str] = frozenset()) -> str:
     """A noun phrase in the nominative: its head and the adjectives before it change, the
@@ -295,7 +310,10 @@ def nominal_phrase(phrase: str, prefer: frozenset[str] = frozenset()) -> str:
         if not re.fullmatch(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?", token):
             return phrase
         first = token.split("-")[0].lower()
-        if any(p.tag.POS == "NOUN" for p in morph.parse(first)[:2]):
+        parses = morph.parse(first)
+        if i + 1 < len(tokens) and _adjective_before_noun(parses, tokens[i + 1]):
+            continue  # «Прямую линию»: «прямая» is a noun too, but here it is the adjective
+        if any(p.tag.POS == "NOUN" for p in parses[:2]):
             inflected = _inflect_head(tokens[: i + 1], prefer)
             if inflected is None:
                 return phrase

@@ -171,7 +171,7 @@ class Evidence:
 
 
 # Kinds that a president's or a federal minister's day is full of.
-_FEDERAL_KINDS = frozenset({"встреча", "прямая линия", "совещание", "заседание", "мероприятие"})
+_FEDERAL_KINDS = frozenset({"встреча", "приём граждан", "совещание", "заседание", "мероприятие"})
 
 
 def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) -> bool:
