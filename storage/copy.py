@@ -38,6 +38,7 @@ COPY_ORDER = (
     "region_channels",
     "chat_people",
     "deliveries",
+    "delivery_plans",
     "events",
     "event_articles",
     "event_regions",

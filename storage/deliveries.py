@@ -20,6 +20,18 @@ article when the article was fetched after the subscription was created and publ
 most :data:`PLAN_GRACE_SECONDS` before it. Subscribing therefore never floods a chat with old
 news, while an item published a few minutes before the user subscribed, and fetched after,
 still arrives (portals publish, feeds lag).
+
+Planning in chunks (see :meth:`DeliveryRepository.open_plan`): planning an article records
+one ``delivery_plans`` row (and marks the article planned, in the same transaction); the
+rows are then written a bounded chunk of subscriptions at a time, oldest plan first, by
+:meth:`~DeliveryRepository.plan_chunk` (plain chats, one ``INSERT ... SELECT``) and
+:meth:`~DeliveryRepository.chunk_candidates` (chats with filters or quiet hours, checked in
+Python by the planner) over the same key range, after which
+:meth:`~DeliveryRepository.advance_plan` moves the plan's cursor. The rows of a chunk are
+committed before the cursor moves: a crash in between does that chunk again, and
+``deliveries_once`` ignores the rows it already has (nothing is lost, nothing doubled). The
+chunks follow the subscriptions index ``subscriptions_region`` (region, chat, topic); a chat
+subscribed to two of the article's regions is met twice and planned once.
 """
 
 from __future__ import annotations
@@ -65,6 +77,31 @@ class ArticleToPlan:
     published_at: int
     fetched_at: int
     duplicate_of: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenPlan:
+    """An article whose audience is being written to the outbox, and how far it got:
+    every subscription up to ``(region, after)`` in (region, chat, topic) order is done;
+    ``after`` None: all of ``region`` is ('' before the first region)."""
+
+    id: int
+    article_id: int
+    fetched: int
+    newest: int
+    region: str
+    after: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChunk:
+    """Subscriptions of one region with keys in ``(after, upto]`` (None: unbounded)."""
+
+    plan: OpenPlan
+    region: str
+    main: bool  # the region is one the article is about (else only mentioned)
+    after: tuple[int, int] | None
+    upto: tuple[int, int] | None  # None: to the end of the region
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +275,155 @@ class DeliveryRepository:
     async def mark_planned(self, article_id: int) -> None:
         async with self.db.write() as conn:
             await conn.execute("UPDATE articles SET planned = 1 WHERE id = ?", (article_id,))
+
+    # Planning in chunks ---------------------------------------------------
+
+    async def open_plan(self, article: ArticleToPlan, *, grace: int = PLAN_GRACE_SECONDS) -> None:
+        """Record that ``article``'s audience is to be written (nothing for a republished
+        copy) and mark it planned, atomically. A plan still open for it (the article is
+        planned again: its page brought new regions) starts over from the first region, in
+        its place in the queue; the rows it already wrote are not written twice."""
+        params = self._params(article, grace)
+        async with self.db.write() as conn:
+            if article.duplicate_of is None:
+                await conn.execute(
+                    "INSERT INTO delivery_plans (article_id, fetched, newest, created_at)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET"
+                    " fetched = excluded.fetched, newest = excluded.newest, region = '',"
+                    " after_chat = NULL, after_thread = NULL",
+                    (article.id, params["fetched"], params["newest"], now_ts()),
+                )
+            await conn.execute("UPDATE articles SET planned = 1 WHERE id = ?", (article.id,))
+
+    async def open_plans(self) -> int:
+        """Plans whose rows are not all written yet."""
+        return int(await self.db.fetchval("SELECT count(*) FROM delivery_plans"))
+
+    async def next_chunk(self, limit: int) -> PlanChunk | None:
+        """The next at most ``limit`` subscriptions of the oldest open plan (a plan with
+        nothing left is closed on the way); None when no plan is open."""
+        while True:
+            r = await self.db.fetchone(
+                "SELECT id, article_id, fetched, newest, region, after_chat, after_thread"
+                " FROM delivery_plans ORDER BY id LIMIT 1"
+            )
+            if r is None:
+                return None
+            after = None if r[5] is None else (int(r[5]), int(r[6]))
+            plan = OpenPlan(r[0], r[1], r[2], r[3], r[4], after)
+            region, main = "", True
+            if after is not None:
+                region = plan.region
+                main = dict(await self._plan_regions(plan.article_id)).get(region, True)
+            else:
+                later = [(c, m) for c, m in await self._plan_regions(plan.article_id)
+                         if c > plan.region]  # fmt: skip
+                if not later:
+                    await self.db.write_one("DELETE FROM delivery_plans WHERE id = ?", (plan.id,))
+                    continue
+                region, main = later[0]
+            upto = await self._chunk_end(region, after, limit)
+            return PlanChunk(plan, region, main, after, upto)
+
+    async def _plan_regions(self, article_id: int) -> list[tuple[str, bool]]:
+        """The regions whose subscribers may get the article, in order, with whether the
+        article is about them (``main``) or only mentions them; '*' always."""
+        rows = await self.db.fetchall(
+            "SELECT region, role FROM article_regions WHERE article_id = ?", (article_id,)
+        )
+        found = {str(r[0]): r[1] == "main" for r in rows}
+        found["*"] = True
+        return sorted(found.items())
+
+    async def _chunk_end(
+        self, region: str, after: tuple[int, int] | None, limit: int
+    ) -> tuple[int, int] | None:
+        """The key of the ``limit``-th subscription of ``region`` after ``after``; None
+        when fewer are left."""
+        sql = "SELECT chat_id, thread_id FROM subscriptions WHERE region = ?"
+        params: list[object] = [region]
+        if after is not None:
+            sql += " AND (chat_id, thread_id) > (?, ?)"
+            params += after
+        r = await self.db.fetchone(
+            sql + " ORDER BY chat_id, thread_id LIMIT 1 OFFSET ?", (*params, max(0, limit - 1))
+        )
+        return None if r is None else (int(r[0]), int(r[1]))
+
+    @staticmethod
+    def _chunk_where(chunk: PlanChunk) -> tuple[str, dict[str, object]]:
+        plan = chunk.plan
+        sql = """
+    FROM subscriptions s
+    JOIN chats c ON c.id = s.chat_id AND c.active = 1
+    LEFT JOIN chat_settings cs ON cs.chat_id = s.chat_id
+    WHERE s.region = :region
+      AND (CAST(:main AS INTEGER) = 1 OR COALESCE(cs.mentioned, 0) = 1)
+      AND s.created_at <= :fetched AND s.created_at <= :newest
+      AND COALESCE(cs.mode, 'instant') = 'instant'
+"""
+        params: dict[str, object] = {
+            "aid": plan.article_id, "region": chunk.region, "main": int(chunk.main),
+            "fetched": plan.fetched, "newest": plan.newest,
+        }  # fmt: skip
+        if chunk.after is not None:
+            sql += "      AND (s.chat_id, s.thread_id) > (:after_chat, :after_thread)\n"
+            params |= {"after_chat": chunk.after[0], "after_thread": chunk.after[1]}
+        if chunk.upto is not None:
+            sql += "      AND (s.chat_id, s.thread_id) <= (:upto_chat, :upto_thread)\n"
+            params |= {"upto_chat": chunk.upto[0], "upto_thread": chunk.upto[1]}
+        return sql, params
+
+    async def plan_chunk(self, chunk: PlanChunk) -> int:
+        """Insert due rows for the chunk's chats without filters or quiet hours; returns the
+        rows inserted (those a chat/topic already has are ignored)."""
+        where, params = self._chunk_where(chunk)
+        params["now"] = now_ts()
+        async with self.db.write() as conn:
+            cur = await conn.execute(
+                "INSERT INTO deliveries"
+                " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
+                " SELECT s.chat_id, s.thread_id, CAST(:aid AS BIGINT), 'article', 'pending', 0,"
+                " CAST(:now AS BIGINT)" + where + _PLAIN + " ON CONFLICT DO NOTHING",
+                params,
+            )
+            return max(cur.rowcount, 0)
+
+    async def chunk_candidates(self, chunk: PlanChunk) -> list[Candidate]:
+        """The chunk's chats/topics that have keyword filters or quiet hours."""
+        where, params = self._chunk_where(chunk)
+        rows = await self.db.fetchall(
+            "SELECT s.chat_id, s.thread_id,"
+            " EXISTS (SELECT 1 FROM chat_filters f"
+            "         WHERE f.chat_id = s.chat_id AND f.thread_id = s.thread_id) AS has_filters,"
+            " cs.quiet_start, cs.quiet_end, cs.timezone" + where + _SPECIAL,
+            params,
+        )
+        return [Candidate(r[0], r[1], bool(r[2]), r[3], r[4], r[5]) for r in rows]
+
+    async def advance_plan(self, chunk: PlanChunk) -> None:
+        """The chunk's rows are written: move the plan's cursor past it (only if nobody moved
+        it meanwhile: another instance doing the same chunk just did this)."""
+        plan = chunk.plan
+        new_after = chunk.upto  # None: the whole region is done
+        old_chat, old_thread = plan.after if plan.after is not None else (None, None)
+        await self.db.write_one(
+            "UPDATE delivery_plans SET region = ?, after_chat = ?, after_thread = ?"
+            " WHERE id = ? AND region = ?"
+            " AND after_chat IS NOT DISTINCT FROM ? AND after_thread IS NOT DISTINCT FROM ?"
+            if self._pg
+            else "UPDATE delivery_plans SET region = ?, after_chat = ?, after_thread = ?"
+            " WHERE id = ? AND region = ? AND after_chat IS ? AND after_thread IS ?",
+            (
+                chunk.region,
+                None if new_after is None else new_after[0],
+                None if new_after is None else new_after[1],
+                plan.id,
+                plan.region,
+                old_chat,
+                old_thread,
+            ),
+        )
 
     # Sending --------------------------------------------------------------
 

@@ -39,6 +39,8 @@ unterminated quote, brackets, column filters) is refused with :class:`SearchQuer
 before it reaches the server, so no user syntax ever reaches ``to_tsquery``. Candidates are
 the newest :data:`CANDIDATES` matches by id; relevance is ``ts_rank`` with the title weighing
 :data:`TITLE_WEIGHT` times the body, divided by the same freshness factor; the best first.
+The walk reads each walked document's ``tsvector``, which therefore stays in the table row
+(``STORAGE MAIN``, migration 0013) rather than behind a TOAST lookup.
 Snippets are cut from the original text by ``bot.reading`` on both backends.
 """
 

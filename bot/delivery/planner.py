@@ -13,9 +13,18 @@ them. Who gets an article (SQL in :class:`storage.deliveries.DeliveryRepository`
 * chats in digest mode get none (the digest job covers them); a republished copy
   (``duplicate_of`` set) goes to nobody.
 
-The common case (no keyword filters, no quiet hours) is a single ``INSERT ... SELECT``.
-Chats with filters are checked in Python against the article's lemmas
-(:func:`bot.text.filters.passes`); chats with quiet hours get ``not_before`` at their end.
+Planning records the article's plan and marks it planned in one transaction
+(:meth:`~storage.deliveries.DeliveryRepository.open_plan`); the outbox rows are then written
+in chunks of at most :data:`PLAN_CHUNK` subscriptions, oldest plan first, so no transaction
+writes a whole broadcast and pushes keep the order the articles were planned in.
+:meth:`Planner.plan_article` writes the first chunk itself (an audience of up to
+:data:`PLAN_CHUNK` is complete when it returns); :meth:`Planner.plan_pending` (the scheduler
+job) writes up to :data:`EXPAND_PER_RUN` subscriptions' worth a run and wakes the sender
+after every chunk that added rows. In a chunk the common case (no keyword filters, no quiet
+hours) is one ``INSERT ... SELECT``; chats with filters are checked in Python against the
+article's lemmas (:func:`bot.text.filters.passes`); chats with quiet hours get
+``not_before`` at their end. A crash between a chunk's rows and its cursor redoes the chunk;
+the rows it already wrote are ignored (see :mod:`storage.deliveries`).
 """
 
 from __future__ import annotations
@@ -28,13 +37,18 @@ from typing import TYPE_CHECKING
 from bot.delivery.quiet_hours import next_allowed_time
 from bot.render import region_tz
 from bot.text.filters import passes, text_lemmas
-from storage.deliveries import ArticleToPlan
+from storage.deliveries import Candidate
 from storage.subscriptions import ChatSettings
 
 if TYPE_CHECKING:
     from storage.repos import Repositories
 
 log = logging.getLogger(__name__)
+
+PLAN_CHUNK = 5000  # subscriptions per chunk (a write transaction of ~0.1 s on PostgreSQL)
+EXPAND_PER_RUN = (
+    50_000  # subscriptions a plan_pending run (every 3 s) writes at most; the next goes on
+)
 
 
 class Planner:
@@ -43,41 +57,49 @@ class Planner:
         self.on_planned = on_planned  # e.g. DeliveryWorker.wake
 
     async def plan_pending(self, limit: int = 200) -> int:
-        """Plan every article stored with ``planned = 0``; returns the rows created."""
-        total = 0
+        """Plan every article stored with ``planned = 0``, then write up to
+        :data:`EXPAND_PER_RUN` subscriptions' worth of open plans; returns the rows created."""
         while True:
             batch = await self.repos.deliveries.unplanned(limit)
             for article in batch:
-                total += await self._plan(article)
+                await self.repos.deliveries.open_plan(article)
             if len(batch) < limit:
                 break
-        if total and self.on_planned is not None:
-            self.on_planned()
-        return total
+        return await self.expand(EXPAND_PER_RUN)
 
-    async def plan_article(self, article_id: int) -> int:
-        """Plan one article now (idempotent); returns the rows created."""
+    async def plan_article(self, article_id: int, *, budget: int | None = PLAN_CHUNK) -> int:
+        """Plan one article now (idempotent) and write its first chunk (after any older
+        plan still open); ``budget=None`` writes every open plan. Returns the rows created."""
         article = await self.repos.deliveries.article_to_plan(article_id)
         if article is None:
             return 0
-        created = await self._plan(article)
-        if created and self.on_planned is not None:
-            self.on_planned()
-        return created
+        await self.repos.deliveries.open_plan(article)
+        return await self.expand(budget)
 
-    async def _plan(self, article: ArticleToPlan) -> int:
+    async def expand(self, budget: int | None = None) -> int:
+        """Write open plans' rows, oldest first, chunk by chunk until about ``budget``
+        subscriptions are done (None: all); returns the rows created."""
         deliveries = self.repos.deliveries
-        created = 0
-        if article.duplicate_of is None:
-            created = await deliveries.plan_simple(article)
-            created += await self._plan_special(article)
-        await deliveries.mark_planned(article.id)
-        if created:
-            log.info("article %s: %d deliveries planned", article.id, created)
-        return created
+        total = 0
+        done = 0
+        while budget is None or done < budget:
+            chunk = await deliveries.next_chunk(PLAN_CHUNK)
+            if chunk is None:
+                break
+            created = await deliveries.plan_chunk(chunk)
+            created += await self._plan_special(
+                chunk.plan.article_id, await deliveries.chunk_candidates(chunk)
+            )
+            await deliveries.advance_plan(chunk)
+            done += PLAN_CHUNK if chunk.upto is not None else 1
+            if created:
+                total += created
+                log.info("article %s: %d deliveries planned", chunk.plan.article_id, created)
+                if self.on_planned is not None:
+                    self.on_planned()
+        return total
 
-    async def _plan_special(self, article: ArticleToPlan) -> int:
-        candidates = await self.repos.deliveries.special_candidates(article)
+    async def _plan_special(self, article_id: int, candidates: list[Candidate]) -> int:
         if not candidates:
             return 0
         lemmas: frozenset[str] | None = None
@@ -88,7 +110,7 @@ class Planner:
                 filters = await self.repos.subscriptions.filters_for(cand.chat_id, cand.thread_id)
                 if not filters.empty:
                     if lemmas is None:
-                        full = await self.repos.articles.get(article.id)
+                        full = await self.repos.articles.get(article_id)
                         lemmas = text_lemmas(full.title, full.full_text) if full else frozenset()
                     if not passes(filters, lemmas):
                         continue
@@ -106,4 +128,4 @@ class Planner:
                 if allowed > now:
                     not_before = int(allowed.timestamp())
             rows.append((cand.chat_id, cand.thread_id, not_before))
-        return await self.repos.deliveries.insert_rows(article.id, rows)
+        return await self.repos.deliveries.insert_rows(article_id, rows)

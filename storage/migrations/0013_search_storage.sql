@@ -1,0 +1,2 @@
+-- Search storage: nothing to change on SQLite. The PostgreSQL twin keeps each article's
+-- tsvector in its table row (see postgres/0013_search_storage.sql); FTS5 needs no such thing.
