@@ -66,32 +66,6 @@ _IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp)(?:$|[?#])", re.IGNORECASE)
 MAX_IMAGE_URL = 2000
 
 
-def _fast_cp1252_table() -> None:
-    """Make feedparser's win-1252 fix-up of every text cheap (the same result).
-
-    feedparser maps the C1 controls U+0080-U+009F to the win-1252 characters with
-    ``str.translate(dict)``, which raises and catches a KeyError for every non-ASCII
-    character: a fifth of the time to parse a Cyrillic feed of full texts. A list indexed by
-    code point (the identity beyond those 27 entries; code points past its end, rare, take
-    the slow path) gives the same text three times faster.
-    """
-    from feedparser import mixin
-
-    table = getattr(mixin, "_cp1252", None)
-    if not isinstance(table, dict) or not all(isinstance(k, int) for k in table):
-        return  # another feedparser: leave it alone
-    fast = list(range(0x3000))  # Latin, Cyrillic, punctuation, symbols
-    for code, char in table.items():
-        if code < len(fast) and isinstance(char, str) and len(char) == 1:
-            fast[code] = ord(char)
-        else:
-            return
-    mixin._cp1252 = fast
-
-
-_fast_cp1252_table()
-
-
 @dataclass(frozen=True, slots=True)
 class RawItem:
     """One item as the source gives it: text may still hold markup, the date may be absent."""
