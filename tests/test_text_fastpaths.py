@@ -1,8 +1,8 @@
 """The ingest's faster paths give exactly what the plain ones gave.
 
 Sentences (``bot.text.sentenize`` against razdel's ``sentenize``), word tokens, near-copy
-fingerprints computed from a text's stems, the MinHash signature, and feedparser's win-1252
-fix-up with the table ``bot.ingest.parse`` installs.
+fingerprints computed from a text's stems, the MinHash signature; and feedparser's win-1252
+fix-up of C1 controls, which the parser relies on.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import random
 import re
 
 import pytest
-from feedparser import html as feedparser_html
-from feedparser import mixin as feedparser_mixin
 from razdel import sentenize
 
 from bot.ingest import dedup
@@ -138,14 +136,6 @@ def test_signature_keeps_each_buckets_least_value() -> None:
     for n in [0, 1, 2, 5, 31, 32, 33, 100, 400]:
         sh = frozenset(rng.getrandbits(64) for _ in range(n))
         assert dedup.signature(sh) == _signature_one_by_one(sh)
-
-
-def test_feedparser_fixup_table_maps_like_feedparsers_own() -> None:
-    own = feedparser_html._cp1252  # the dict feedparser ships
-    assert isinstance(own, dict) and own
-    assert feedparser_mixin._cp1252 is not own  # bot.ingest.parse installed its table
-    text = "".join(chr(c) for c in range(0x3100)) + "😀\U00010000 конец"
-    assert text.translate(feedparser_mixin._cp1252) == text.translate(own)
 
 
 def test_feed_with_c1_controls_reads_them_as_windows_1252() -> None:

@@ -13,6 +13,8 @@ from typing import Any
 
 __all__ = ["split_sentences"]
 
+# The rules module by name: ``razdel.segmenters.sentenize`` as an attribute is the segmenter
+# object, which shadows the module of the same name (so ``import … as`` would get the object).
 _rs: Any = importlib.import_module("razdel.segmenters.sentenize")
 _SPLITTER = _rs.SentSplitter()
 _DELIMITER = _SPLITTER.re
