@@ -23,6 +23,7 @@ import hashlib
 import itertools
 import re
 import struct
+from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.text.stems import stem, words
@@ -51,7 +52,12 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?…:;]\s*|\n\s*|[«\"„(]\s*)$")
 
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(words(text)).encode("utf-8")).hexdigest()
+    return words_hash(words(text))
+
+
+def words_hash(tokens: Sequence[str]) -> str:
+    """:func:`content_hash` of a text from its :func:`~bot.text.stems.words`."""
+    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 def _h64(data: bytes) -> int:
@@ -61,8 +67,19 @@ def _h64(data: bytes) -> int:
 @lru_cache(maxsize=64)  # a new text is compared with several candidates in a row
 def shingles(text: str) -> frozenset[int]:
     """64-bit hashes of the pairs of consecutive stems: stable across processes."""
-    tokens = [stem(w) for w in words(text)]
-    return frozenset(_h64(f"{a} {b}".encode()) for a, b in itertools.pairwise(tokens))
+    return shingles_of(list(map(stem, words(text))))
+
+
+def shingles_of(stems: Sequence[str]) -> frozenset[int]:
+    """:func:`shingles` of a text from its stems (in order), when the caller has them."""
+    blake, from_bytes = hashlib.blake2b, int.from_bytes
+    encoded = [s.encode() for s in stems]
+    return frozenset(
+        [
+            from_bytes(blake(a + b" " + b, digest_size=8).digest(), "big")
+            for a, b in itertools.pairwise(encoded)
+        ]
+    )
 
 
 def eligible(text: str) -> bool:
@@ -77,10 +94,10 @@ def signature(sh: frozenset[int]) -> list[int]:
     still compare bucket by bucket.
     """
     mins = [_EMPTY] * BUCKETS
-    for h in sh:
-        bucket = h & (BUCKETS - 1)
-        value = h >> 5
-        mins[bucket] = min(mins[bucket], value)
+    # Largest first: the last value written to a bucket is its least (values are below
+    # _EMPTY; a bucket's hashes share their low bits, so the least hash has the least value).
+    for h in sorted(sh, reverse=True):
+        mins[h & (BUCKETS - 1)] = h >> 5
     if not sh:
         return mins
     out = list(mins)

@@ -49,7 +49,7 @@ from bot.ingest.split import split_feed
 from bot.ingest.workers import POOL_MIN_ITEMS, CpuPool, chunked, shutdown_pools
 from bot.text.catalogue import by_code
 from bot.text.regions import tag_regions
-from bot.text.stems import stems
+from bot.text.stems import stem, stems, words
 from bot.text.summary import summarize_article
 from storage.articles import (
     ArticleRepository,
@@ -216,14 +216,18 @@ def _understand(
             {"text": name, "start": 0, "end": 0, "kind": "source"}
         )
         roles[source_region] = "main"
-    fingerprint = dedup.shingles(text) if dedup.eligible(text) else frozenset()
+    # The text's words and stems once, for its fingerprints and its search terms.
+    tokens = words(text)
+    text_stems = list(map(stem, tokens))
+    eligible = len(tokens) >= dedup.MIN_WORDS  # dedup.eligible(text)
+    fingerprint = dedup.shingles_of(text_stems) if eligible else frozenset()
     return (
         tuple(RegionTag(code, _evidence_json(ev), roles[code]) for code, ev in tags.items()),
         summarize_article(title, text) or _fallback_summary(text),
-        dedup.content_hash(text),
+        dedup.words_hash(tokens),
         tuple(dedup.band_keys(fingerprint)) if fingerprint else (),
         stems(title),
-        stems(text),
+        " ".join(text_stems),
     )
 
 

@@ -22,7 +22,12 @@ _en = Stemmer.Stemmer("english")
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (ё folded to е), in order."""
-    return [w.lower().replace("ё", "е") for w in _WORD.findall(text)]
+    found = _WORD.findall(text)
+    if not found:
+        return []
+    # Folded in one pass over the joined tokens: the same as word by word (tokens hold no
+    # space, and their letters lower-case one to one), several times faster.
+    return " ".join(found).lower().replace("ё", "е").split(" ")
 
 
 @lru_cache(maxsize=200_000)
@@ -37,9 +42,9 @@ def stem(word: str) -> str:
 
 def stems(text: str) -> str:
     """Text -> its stems joined by spaces, ready for the FTS5 index."""
-    return " ".join(stem(w) for w in words(text))
+    return " ".join(map(stem, words(text)))
 
 
 def stem_list(text: str) -> list[str]:
     """Text -> its stems as a list (query building)."""
-    return [stem(w) for w in words(text)]
+    return list(map(stem, words(text)))

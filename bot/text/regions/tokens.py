@@ -135,10 +135,11 @@ def tokens(
         stack: list[tuple[int, str]] = []  # open quotes, innermost last: (index, opener)
         for t_start, t_end, t in razdel_tokens(text, s_start, s_end):
             if t[0].isalnum():
-                idx = len(words)
-                q = stack[-1][0] if stack else -1
-                if q >= 0 and quotes[q].first < 0:
-                    quotes[q].first = idx
+                q = -1
+                if stack:
+                    q = stack[-1][0]
+                    if quotes[q].first < 0:
+                        quotes[q].first = len(words)
                 segments = split(t) if split is not None and "-" in t else None
                 if segments:
                     offset = t_start
@@ -163,8 +164,9 @@ def tokens(
                     words.append(
                         Word(t, t_start, t_end, sent_start, glued, q, t[0].isupper(), shout)
                     )
-                for open_q, _ in stack:
-                    quotes[open_q].last = len(words) - 1
+                if stack:
+                    for open_q, _ in stack:
+                        quotes[open_q].last = len(words) - 1
                 sent_start = False
                 glued = True
                 continue

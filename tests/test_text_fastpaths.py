@@ -1,0 +1,149 @@
+"""The ingest's faster paths give exactly what the plain ones gave.
+
+Sentences (``bot.text.sentenize`` against razdel's ``sentenize``), word tokens, near-copy
+fingerprints computed from a text's stems, the MinHash signature; and feedparser's win-1252
+fix-up of C1 controls, which the parser relies on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import random
+import re
+
+import pytest
+from razdel import sentenize
+
+from bot.ingest import dedup
+from bot.ingest.parse import decode, parse_feed
+from bot.text.sentenize import split_sentences
+from bot.text.stems import stem, words
+
+_TRICKY = [
+    "",
+    "   ",
+    "В Абакане (Республика Хакасия) прошёл форум. Глава города выступил.",
+    "Т.е. это не конец. Т. е. и это. См. рис. 2. Далее — текст.",
+    "Иванов И. И. приехал в г. Абакан. Он сказал: «Всё хорошо». Потом уехал!",
+    "1) первый пункт. 2) второй пункт. а) подпункт. II. Раздел. IV. Раздел.",
+    "Он спросил: «Когда?» — и ушёл… Затем вернулся?! Да.",
+    'Цитата "в кавычках." Следующее. „Немецкие“ кавычки. «Вложенные „кавычки“».',
+    "Смайлы :-) и ;) и =((( в тексте. Конец :)",
+    "Цена 7.5 тыс. руб. в год. Рост на 3,5 %. Итого 1 100 мест.",
+    "Mr. Smith went to St. Petersburg, e.g. by train. He left.",
+    "Текст (в скобках.) Дальше [ещё.] И {фигурные.} Конец",
+    "Вопрос? — ответ. Восклицание! — реплика. Многоточие… — пауза.",
+    "т. к. было поздно. и т.д. и т.п. Новое предложение.",
+]
+_CHARS = "абвгдеёжзийклмнАБВГДЕЁЖЗИЙКЛМНabcXYZ0123456789 .,!?…;:\"'„“”«»’)]}([{—–-§"
+_MARKS = [" ", "  ", "\n", ":-)", ";)", "=(((", "т.е.", "г.", "ул.", "им.", "А.", "II.", "1)", "а)"]
+_PIECES = [*_CHARS, *_MARKS]
+
+
+def _fuzz(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(_PIECES) + rng.choice(("", " ", "")) for _ in range(rng.randint(1, 40)))
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_sentences_are_razdels(text: str) -> None:
+    assert split_sentences(text) == [s.text for s in sentenize(text)]
+
+
+def test_sentences_are_razdels_on_random_text() -> None:
+    texts = _fuzz(3000, seed=5)
+    mismatches = [t for t in texts if split_sentences(t) != [s.text for s in sentenize(t)]]
+    assert mismatches == []
+
+
+def test_sentences_split_a_plain_text() -> None:
+    assert split_sentences("Первое предложение. Второе! Третье?") == [
+        "Первое предложение.",
+        "Второе!",
+        "Третье?",
+    ]
+
+
+def _words_one_by_one(text: str) -> list[str]:
+    return [w.lower().replace("ё", "е") for w in re.findall(r"[0-9A-Za-zА-Яа-яЁё]+", text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "!!!",
+        "Ёлки в ЁКАТЕРИНБУРГЕ, 2026 год; Tomsk-2 и ПРОЕКТ «Ёж»",
+        "İstanbul, Kelvin \u212a, straße, ΣΊΣΥΦΟΣ, ﬁnal, Ǆ, ß — not one-to-one lower cases",
+        "слово\u00a0слово\tслово\nслово",
+    ],
+)
+def test_words_fold_like_one_word_at_a_time(text: str) -> None:
+    assert words(text) == _words_one_by_one(text)
+
+
+def test_words_on_random_text() -> None:
+    rng = random.Random(9)
+    alphabet = "AaZzАаЯяЁёİı\u212aßΣς0129 -,.\n"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert words(text) == _words_one_by_one(text)
+
+
+def _shingles_one_by_one(text: str) -> frozenset[int]:
+    tokens = [stem(w) for w in words(text)]
+    return frozenset(
+        int.from_bytes(hashlib.blake2b(f"{a} {b}".encode(), digest_size=8).digest(), "big")
+        for a, b in itertools.pairwise(tokens)
+    )
+
+
+def test_fingerprints_from_stems_are_the_texts() -> None:
+    text = (
+        "В Абакане (Республика Хакасия) открыли новую школу на 1 100 мест. Ёлку поставили"
+        " у школы; Tomsk и Abakan — города-побратимы."
+    )
+    expected = _shingles_one_by_one(text)
+    assert len(expected) > 10
+    assert dedup.shingles(text) == expected
+    assert dedup.shingles_of([stem(w) for w in words(text)]) == expected
+    assert dedup.words_hash(words(text)) == dedup.content_hash(text)
+
+
+def _signature_one_by_one(sh: frozenset[int]) -> list[int]:
+    mins = [(1 << 59) - 1] * dedup.BUCKETS
+    for h in sh:
+        mins[h & (dedup.BUCKETS - 1)] = min(mins[h & (dedup.BUCKETS - 1)], h >> 5)
+    if not sh:
+        return mins
+    out = list(mins)
+    for i in range(dedup.BUCKETS):
+        step = 0
+        while out[i] == (1 << 59) - 1:
+            step += 1
+            donor = mins[(i + step) % dedup.BUCKETS]
+            if donor != (1 << 59) - 1:
+                out[i] = donor + step * (1 << 59)
+    return out
+
+
+def test_signature_keeps_each_buckets_least_value() -> None:
+    rng = random.Random(4)
+    for n in [0, 1, 2, 5, 31, 32, 33, 100, 400]:
+        sh = frozenset(rng.getrandbits(64) for _ in range(n))
+        assert dedup.signature(sh) == _signature_one_by_one(sh)
+
+
+def test_feed_with_c1_controls_reads_them_as_windows_1252() -> None:
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>\u0093Абакан\u0094 \u0096 форум</title><link>https://e.example/1</link>"
+        "<description>Текст \u0085 и всё.</description></item></channel></rss>"
+    )
+    [item] = parse_feed(decode(xml.encode("utf-8"))).items
+    assert item.title == "\u201cАбакан\u201d \u2013 форум"
+    assert item.text == "Текст \u2026 и всё."
