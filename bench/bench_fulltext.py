@@ -173,7 +173,10 @@ async def bench_pages(tmp: Path) -> None:
     try:
         repos = Repositories.over(db)
         settings = IngestSettings(
-            pages_per_poll=PAGES, page_delay_seconds=PAGE_DELAY_SECONDS, per_host_connections=8
+            pages_per_poll=PAGES,
+            page_delay_seconds=PAGE_DELAY_SECONDS,
+            per_host_connections=8,
+            allow_private_addresses=True,  # the pages are served on 127.0.0.1
         )
         ing = Ingestor(settings, repos.sources, repos.articles)
         await ing.start_workers()
