@@ -512,6 +512,16 @@ def after_village_word(text: str, words: list[Word], i: int) -> bool:
     return bool(prev_l & RURAL or _prev_abbreviation(text, words, i) & RURAL_SHORT)
 
 
+def _before_preposition(words: list[Word], i: int, prepositions: frozenset[str]) -> frozenset[str]:
+    """Lemmas of the word before a preposition in ``prepositions`` that precedes words[i]
+    («рядом» in «рядом с Хакасией»), or nothing."""
+    if i < 2 or not words[i].glued_prev or not words[i - 1].glued_prev:
+        return frozenset()
+    if fold(words[i - 1].text) not in prepositions:
+        return frozenset()
+    return lem(words[i - 2])
+
+
 def _dateline(words: list[Word], j: int) -> bool:
     """«Москва. 25 февраля. INTERFAX.RU», «МОСКВА, 5 дек - РИА Новости»: where the agency
     wrote it, not what the story is about."""
@@ -541,14 +551,8 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
         return "origin"
     if prev_l & COMPARISON:
         return "comparison"
-    if (
-        prev is not None
-        and fold(prev.text) in _AS_IN
-        and i > 1
-        and prev.glued_prev
-        and lem(words[i - 2]) & COMPARISON
-    ):
-        return "comparison"
+    if _before_preposition(words, i, _AS_IN) & COMPARISON:
+        return "comparison"  # «как в Москве», «рядом с Хакасией»
     if codes == ("RU-MOW",) and kind == "name":
         nxt = words[j] if j < len(words) and words[j].glued_prev else None
         if nxt is not None and fold(nxt.text) == "не" and j + 1 < len(words):
@@ -557,13 +561,7 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             return "state"
         if prev_l & STATE_BEFORE:
             return "state"
-        if (
-            prev is not None
-            and fold(prev.text) in _BETWEEN
-            and i > 1
-            and prev.glued_prev
-            and lem(words[i - 2]) & STATE_BEFORE
-        ):
+        if _before_preposition(words, i, _BETWEEN) & STATE_BEFORE:
             return "state"  # «отношения с Москвой», «диалог между Москвой и…»
         if w.sent_start and j < len(words) and _dateline(words, j):
             return "state"  # «Москва. 25 февраля. INTERFAX.RU»: where the agency wrote it

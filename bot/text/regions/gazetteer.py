@@ -20,6 +20,7 @@ Built once, on first use (the dictionary is loaded then, never at import). Forms
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -250,16 +251,19 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
         homonym = len(codes) > 1
         default = _homonym_default(surface, codes, population) if homonym else ""
         known = words_of.get(key)
+        # «Калач на Дону»: a «-на-» town written without its hyphens too.
+        spellings = [surface, surface.replace("-", " ")] if "-на-" in surface else [surface]
+        make = functools.partial(
+            _make_entry,
+            codes=tuple(codes),
+            kind="town",
+            weak=False,
+            homonym=homonym,
+            default=default,
+            real_town=key in real,
+        )
         if known is None or " " in surface:
-            entry = _make_entry(
-                surface,
-                tuple(codes),
-                "town",
-                weak=False,
-                homonym=homonym,
-                default=default,
-                real_town=key in real,
-            )
+            entry = make(surface)
         else:  # the generator has read the name already: no dictionary work here
             t = known
             entry = Entry(
@@ -278,18 +282,7 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                 gender=t.gender,
             )
         town_entries.append(entry)
-        if "-на-" in surface:  # «Калач на Дону», written without the hyphens
-            town_entries.append(
-                _make_entry(
-                    surface.replace("-", " "),
-                    tuple(codes),
-                    "town",
-                    weak=False,
-                    homonym=homonym,
-                    default=default,
-                    real_town=key in real,
-                )
-            )
+        town_entries.extend(make(spelling) for spelling in spellings[1:])
     # «Благовещенский район» is in Башкортостан (a town lies in it) and in Амурская область
     # (around Благовещенск, a town of its own): a district named like a catalogue adjective of
     # another region may be in that region too.
