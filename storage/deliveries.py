@@ -36,7 +36,7 @@ subscribed to two of the article's regions is met twice and planned once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storage.base import Database, Row, now_ts
@@ -214,16 +214,7 @@ class DeliveryRepository:
     async def plan_simple(self, article: ArticleToPlan, *, grace: int = PLAN_GRACE_SECONDS) -> int:
         """Insert due rows for every matching chat without filters or quiet hours, in one
         statement; returns the number of rows inserted (a chat/topic is never doubled)."""
-        params = self._params(article, grace) | {"now": now_ts()}
-        async with self.db.write() as conn:
-            cur = await conn.execute(
-                "INSERT INTO deliveries"
-                " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
-                " SELECT s.chat_id, s.thread_id, CAST(:aid AS BIGINT), 'article', 'pending', 0,"
-                " CAST(:now AS BIGINT)" + _MATCH + _PLAIN + " ON CONFLICT DO NOTHING",
-                params,
-            )
-            return max(cur.rowcount, 0)
+        return await self._insert_plain(_MATCH, self._params(article, grace))
 
     async def special_candidates(
         self, article: ArticleToPlan, *, grace: int = PLAN_GRACE_SECONDS
@@ -378,14 +369,18 @@ class DeliveryRepository:
         """Insert due rows for the chunk's chats without filters or quiet hours; returns the
         rows inserted (those a chat/topic already has are ignored)."""
         where, params = self._chunk_where(chunk)
-        params["now"] = now_ts()
+        return await self._insert_plain(where, params)
+
+    async def _insert_plain(self, where: str, params: Mapping[str, object]) -> int:
+        """Due rows for the chats ``where`` selects that need no filters or quiet hours, in one
+        statement; returns the rows inserted (a chat/topic is never doubled)."""
         async with self.db.write() as conn:
             cur = await conn.execute(
                 "INSERT INTO deliveries"
                 " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
                 " SELECT s.chat_id, s.thread_id, CAST(:aid AS BIGINT), 'article', 'pending', 0,"
                 " CAST(:now AS BIGINT)" + where + _PLAIN + " ON CONFLICT DO NOTHING",
-                params,
+                {**params, "now": now_ts()},
             )
             return max(cur.rowcount, 0)
 
