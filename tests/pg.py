@@ -14,7 +14,8 @@ The server is ``NEWSBOT_TEST_PG`` (a URL to a database the test user may connect
 create databases from), default ``postgresql://postgres@127.0.0.1:5432/postgres``. Each
 PostgreSQL test gets a database of its own named ``newsbot_test_<random>``, cloned from a
 migrated template made once per test process, and dropped afterwards. When no server
-answers, PostgreSQL tests are skipped with the reason; any other failure fails them.
+answers, PostgreSQL tests are skipped with the reason (failed instead when
+``NEWSBOT_REQUIRE_PG=1``, as in CI); any other failure fails them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ import pytest
 from storage.db import Database, open_database
 
 SERVER_URL = os.environ.get("NEWSBOT_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
+# CI sets it: there a missing server is a failure, never half the suite skipped.
+REQUIRED = os.environ.get("NEWSBOT_REQUIRE_PG") == "1"
 BACKENDS = ("sqlite", "postgresql")
 
 # What this process learnt: the template's name, or why no server answers.
@@ -47,15 +50,23 @@ def url_for(database: str) -> str:
     return urlunsplit(parts._replace(path=f"/{database}"))
 
 
+def _unreachable(reason: str) -> None:
+    if REQUIRED:
+        pytest.fail(f"{reason} (NEWSBOT_REQUIRE_PG=1)")
+    pytest.skip(reason)
+
+
 async def _admin() -> asyncpg.Connection:
-    """A connection to the server's maintenance database; skips the test if none answers."""
+    """A connection to the server's maintenance database; skips the test if none answers
+    (fails it under ``NEWSBOT_REQUIRE_PG=1``)."""
     if "unreachable" in _state:
-        pytest.skip(_state["unreachable"])
+        _unreachable(_state["unreachable"])
     try:
         return await asyncpg.connect(SERVER_URL, timeout=5)
     except (OSError, TimeoutError) as exc:
         _state["unreachable"] = f"no PostgreSQL server answers at {SERVER_URL}: {exc}"
-        pytest.skip(_state["unreachable"])
+        _unreachable(_state["unreachable"])
+        raise  # not reached: skip and fail raise
 
 
 async def _drop(name: str) -> None:
