@@ -48,6 +48,8 @@ class WordInfo:
     plural: bool  # the best parse is plural
     nominative: bool  # the best parse is in the nominative case
     person: bool  # the best parse of a dictionary word is a first name, surname or patronymic
+    verb: bool  # the best parse is a verb, an infinitive or a gerund («провожая»)
+    cases: frozenset[str]  # the cases of every parse («Зиму»: accs)
 
 
 _ON_RIVER = re.compile(r"^([А-ЯЁа-яё]+)(-(?:на|над|под)-[А-ЯЁа-яё]+)$")
@@ -58,9 +60,12 @@ def info(word: str) -> WordInfo:
     """Analysis of one word form (case matters only for the cache key; parsing is on lower)."""
     parses = analyzer().parse(word)
     forms = {fold(word)}
+    cases: set[str] = set()
     first = surname = patr = False
     for p in parses:
         forms.add(fold(p.normal_form))
+        if p.tag.case:
+            cases.add(str(p.tag.case))
         grams = p.tag.grammemes
         if "Name" in grams and p.score >= 0.3:
             first = True
@@ -88,6 +93,8 @@ def info(word: str) -> WordInfo:
         person=best is not None
         and bool(best.grammemes & _PERSON)
         and analyzer().word_is_known(word.lower()),
+        verb=best is not None and best.POS in {"VERB", "GRND", "INFN"},
+        cases=frozenset(cases),
     )
 
 

@@ -27,11 +27,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from bot.text.catalogue import by_code
 from bot.text.clean import body_spans
-from bot.text.morph import analyzer, fold, info
+from bot.text.morph import fold, info
 from bot.text.regions.filters import (
     DROP,
     STRONG,
@@ -155,9 +154,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             continue
         e, j = found
         verdict = keep(text, words, quotes, e, i=i, j=j, listed=listed is not None)
+        village = e.kind == "town" and after_village_word(text, words, i)  # «деревни Поварово»
         if e.real_town and e.surface in villages:
             verdict = DROP  # «хутор Бородино … в Бородино»: still the village
-        elif verdict == DROP and e.real_town and after_village_word(text, words, i):
+        elif verdict == DROP and e.real_town and village:
             villages.add(e.surface)
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
@@ -172,14 +172,14 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and j == i + 1
             and i > 0
             and w.glued_prev
-            and _verb_before(words[i - 1].text)
-            and "accs" in _cases(w.text)
+            and info(words[i - 1].text).verb
+            and "accs" in info(w.text).cases
         ):
             verdict = DROP  # «провожая Зиму», «встречая Весну»: the season, not the town
         if verdict != DROP:
             weak = (e.weak and not upgrade) or verdict == WEAK
-            if not e.real_town and e.kind == "town" and after_village_word(text, words, i):
-                weak = True  # «деревни Поварово»: villages share names; counts with support
+            if village and not e.real_town:
+                weak = True  # villages share names: a catalogued one counts with support
             codes = e.codes
             kind = e.kind
             end = words[j - 1].end
@@ -211,52 +211,38 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
-    """«Павловск Алтайского края», «в кубанском Славянске»: a town next to another region's
-    name or adjective is that region's namesake, not the town of the catalogue."""
-    out: list[Hit] = []
+    """Towns that stand for a namesake elsewhere: next to another region's name or adjective
+    («Павловск Алтайского края», «в кубанском Славянске») or to an oblast the catalogue does
+    not know («Светлогорск Гомельской области»)."""
     starts = {h.start for h in hits}
+    out: list[Hit] = []
     for k, h in enumerate(hits):
-        nxt = hits[k + 1] if k + 1 < len(hits) else None
-        prev = hits[k - 1] if k > 0 else None
         if h.kind == "town":
+            prev = hits[k - 1] if k > 0 else None
+            nxt = hits[k + 1] if k + 1 < len(hits) else None
             after = _OBLAST_AFTER.match(text, h.end)
             if after is not None and after.start(1) not in starts:
-                continue  # «Светлогорск Гомельской области»: an oblast we do not know, abroad
-        if (
-            h.kind == "town"
-            and prev is not None
-            and prev.kind == "adjective"
-            and not text[prev.end : h.start].strip()
-            and not set(prev.codes) & set(h.codes)
-        ):
-            continue  # «в кубанском Славянске»: the Kuban namesake, not the Donbas town
-        if (
-            h.kind == "town"
-            and nxt is not None
-            and nxt.kind == "name"
-            and not text[h.end : nxt.start].strip()
-            and not set(nxt.codes) & set(h.codes)
-            and "gent" in _cases(text[nxt.start : nxt.end].split(maxsplit=1)[0])
-        ):
-            continue
+                continue
+            if prev is not None and prev.kind == "adjective" and _other_next_to(text, prev, h):
+                continue
+            if (
+                nxt is not None
+                and nxt.kind == "name"
+                and _other_next_to(text, h, nxt)
+                and "gent" in info(text[nxt.start : nxt.end].split(maxsplit=1)[0]).cases
+            ):
+                continue
         out.append(h)
     return out
 
 
+def _other_next_to(text: str, left: Hit, right: Hit) -> bool:
+    """Two hits side by side (only spaces between) that share no region."""
+    return not text[left.end : right.start].strip() and not set(left.codes) & set(right.codes)
+
+
 # «… Гомельской области», «… Северо-Казахстанской обл.»: a town's oblast named right after it.
 _OBLAST_AFTER = re.compile(r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ской|цкой))\s+(?:области|обл\.)")
-
-
-@lru_cache(maxsize=4096)
-def _cases(word: str) -> frozenset[str]:
-    return frozenset(str(p.tag.case) for p in analyzer().parse(word.lower()) if p.tag.case)
-
-
-@lru_cache(maxsize=4096)
-def _verb_before(word: str) -> bool:
-    """A verb or a gerund that takes an object: «провожая», «встретили»."""
-    best = analyzer().parse(word.lower())[0]
-    return best.tag.POS in {"VERB", "GRND", "INFN"}
 
 
 def _listed(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry | None, bool] | None:
