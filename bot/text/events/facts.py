@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.text.catalogue import by_code
-from bot.text.events.names import _QUOTED, nominal_phrase
+from bot.text.events.names import _QUOTED, _cap_like, nominal_phrase
 from bot.text.morph import analyzer, fold, info, lemmas
 from bot.text.regions import RegionMatch, tag_regions
 
@@ -377,7 +377,7 @@ def _village(sentences: list[str]) -> str | None:
         if adj is not None and gender:
             form = adj.inflect({"nomn", "sing", gender})
             if form is not None:
-                name = form.word[:1].upper() + form.word[1:]
+                name = _cap_like(name, str(form.word))
         return f"{head} {name}"
     return None
 
