@@ -45,7 +45,7 @@ REAL = (
 LABELS = ROOT / "bench" / "data" / "realnews_labels.jsonl"
 TEXTS_ENV = "NEWSBOT_REALNEWS_TEXTS"
 DEFAULT_TEXTS = ROOT.parent / "devsets" / "texts.jsonl"
-SPLITS = ("dev", "aside", "dev2", "aside2")  # round 1's set, then round 2's
+SPLITS = ("dev", "aside", "dev2", "aside2", "dev3", "aside3")  # round 1's set, then round 2's
 
 
 @dataclass(frozen=True)
