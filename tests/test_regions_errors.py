@@ -309,3 +309,54 @@ def test_role_defaults_to_main() -> None:
 )
 def test_seasons_namesakes_and_villages(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first day of a range is no region number
+        ("Слёт волонтёров пройдёт в регионе 24 – 25 августа.", set()),
+        ("Машины с номерами 19 региона задержали на посту.", {"RU-KK"}),
+        # a structure, a constituency or a district named like a place
+        ("Велосипедисты собрались на Кировской дамбе.", set()),
+        ("Депутат встретился с избирателями Кировского и Ленинского избирательных округов.", set()),
+        ("Кандидат от Тверского одномандатного округа снял свою кандидатуру.", set()),
+        ("Судья Дзержинского районного суда вынесла приговор.", set()),
+        ("В Дзержинском открыли новую школу.", {"RU-MOS"}),
+        # a district's own bodies name it
+        ("Депутаты Ковровской районной Думы утвердили бюджет.", {"RU-VLA"}),
+        # a closed town is told from its open namesake by its title
+        ("Глава ЗАТО Железногорск открыл сквер. В Железногорске потеплело.", {"RU-KYA"}),
+        ("Собрание представителей ЗАТО г. Заречный утвердило бюджет.", {"RU-PNZ"}),
+        ("В Железногорске открыли сквер.", set()),
+        # Moscow's administrative okrugs
+        ("Префектура ЮВАО провела встречу с жителями.", {"RU-MOW"}),
+    ],
+)
+def test_ranges_structures_districts_closed_towns(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В Абакане прошёл фестиваль, он собрал гостей от Архангельска до Камчатки.",
+            {"RU-KK": "main", "RU-ARK": "mentioned", "RU-KAM": "mentioned"},
+        ),
+        (
+            "Глава Абакана отменил приём из-за командировки в Красноярск. В Абакане тепло.",
+            {"RU-KK": "main", "RU-KYA": "mentioned"},
+        ),
+        (
+            "В Курской области назначили дополнительный поезд из Курска в Москву.",
+            {"RU-KRS": "main", "RU-MOW": "mentioned"},
+        ),
+        (
+            "В Москве обратили внимание на заявление Вашингтона.",
+            {"RU-MOW": "mentioned"},
+        ),
+    ],
+)
+def test_ranges_trips_and_destinations_are_mentioned(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

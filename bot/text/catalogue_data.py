@@ -1782,7 +1782,8 @@ RAW: tuple[tuple[str, str, str, str, str, str, _T, str, _T, _T, _T, _T], ...] = 
         ("77", "97", "99", "177", "197", "199", "777", "797", "799", "977"),
         "Москва",
         ("Москва", "Московский регион"),
-        (),
+        # Moscow's administrative okrugs (not ЗАО, НАО, САО: companies and Ненецкий АО)
+        ("ЦАО", "СВАО", "ВАО", "ЮВАО", "ЮАО", "ЮЗАО", "СЗАО", "ЗелАО", "ТиНАО"),
         ("московский",),
         ("Москва", "Зеленоград", "Щербинка", "Коммунарка", "Внуково"),
     ),
@@ -2121,6 +2122,16 @@ HOMONYM_DEFAULTS: dict[str, str] = {
     "Донецк": "RU-DPR",
     "Артемовск": "RU-DPR",
     "Петропавловск": "RU-KAM",  # Петропавловск-Камчатский; Петропавл is in Kazakhstan
+}
+# Closed towns (ЗАТО) that share their name with an open town elsewhere: «ЗАТО Железногорск»
+# is the one in Красноярский край, not the Kursk oblast's.
+CLOSED_TOWNS: dict[str, str] = {
+    "Железногорск": "RU-KYA",
+    "Зеленогорск": "RU-KYA",
+    "Заречный": "RU-PNZ",
+    "Мирный": "RU-ARK",
+    "Радужный": "RU-VLA",
+    "Фокино": "RU-PRI",
 }
 # Foreign namesakes: the town is not Russian when the text names its country.
 FOREIGN_NAMESAKES: dict[str, tuple[str, ...]] = {

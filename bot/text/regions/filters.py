@@ -49,6 +49,7 @@ from bot.text.regions.lexicon import (
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     DISTRICT_ORG,
+    ELECTORAL,
     ETHNIC,
     FOREIGN,
     GENERIC,
@@ -75,6 +76,7 @@ from bot.text.regions.lexicon import (
     STREET_AFTER,
     STREET_BEFORE,
     SURNAME_TOWNS,
+    TRIP_WORDS,
 )
 from bot.text.regions.model import EvidenceKind
 from bot.text.regions.tokens import Quote, Word
@@ -223,6 +225,8 @@ def number_hit(words: list[Word], i: int, gaz: Gazetteer) -> Hit | None:
         after = words[i + 1] if i + 1 < len(words) and words[i + 1].glued_prev else None
         if after is not None and (info(after.text).noun or info(after.text).adjective):
             return None
+        if _day_range(words, i):
+            return None  # «пройдёт в регионе 19 – 20 июня»: the first day of a range
         return Hit((code,), "code", w.start, w.end, False)
     if i + 1 < len(words) and words[i + 1].glued_prev:
         nxt = fold(words[i + 1].text)
@@ -238,6 +242,30 @@ def number_hit(words: list[Word], i: int, gaz: Gazetteer) -> Hit | None:
                 return Hit((code,), "code", w.start, words[i + 1].end, False)
     return None
 
+
+def _day_range(words: list[Word], i: int) -> bool:
+    """Whether words[i] opens a range of days: «19 – 20 июня», «19-20 июня»."""
+    if i + 2 >= len(words) or not words[i + 1].text.isdigit():
+        return False
+    return fold(words[i + 2].text) in _MONTHS_GENT
+
+
+_MONTHS_GENT = frozenset(
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ]
+)
 
 DROP, WEAK, STRONG = 0, 1, 2
 
@@ -323,6 +351,8 @@ def keep(
             return DROP
         if e.adjlike and nxt is not None and info(nxt.text).noun and not after_settlement:
             return DROP
+        if e.adjlike and "районный" in nxt_l:
+            return DROP  # «Дзержинского районного суда»: a district named so, not the town
     # «Иванова», «Пушкина», «Серова»: most likely a person, unless a place word precedes.
     surname_like = bool(e.words[0] & SURNAME_TOWNS) or info(w.text).person
     if len(e.words) == 1 and not after_place and surname_like:
@@ -383,6 +413,8 @@ def _keep_adjective(
     culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
     if nxt_l & (STREET_AFTER | NATURE) or head_l & (culture | HISTORY_AFTER):
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
+    if nxt_l & ELECTORAL:
+        return DROP  # «Кировский одномандатный округ»: a constituency, not the region
     if w.cap and e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
         return DROP  # «Кировский завод», «Московский университет» of another city
     # «Татарская Каргала», «Московский Комсомолец»: part of another capitalised name (a
@@ -553,6 +585,10 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
+    if _range_end(words, i, j):
+        return "range"  # «от Архангельска до Армении»: the ends of a span, not the place
+    if _trip_to(words, i):
+        return "route"  # «командировка в Екатеринбург»
     if codes == ("RU-MOW",) and kind == "name":
         nxt = words[j] if j < len(words) and words[j].glued_prev else None
         if nxt is not None and fold(nxt.text) == "не" and j + 1 < len(words):
@@ -577,3 +613,35 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             if lem(words[k]) & FOREIGN:
                 return "state"
     return ""
+
+
+def _range_end(words: list[Word], i: int, j: int) -> bool:
+    """Whether words[i:j] is an end of «от … до …» within one sentence."""
+    if i == 0 or not words[i].glued_prev:
+        return False
+    prep = fold(words[i - 1].text)
+    if prep == "от":
+        for k in range(j, min(len(words), j + 5)):
+            if words[k].sent_start:
+                return False
+            if fold(words[k].text) == "до":
+                return True
+    elif prep == "до":
+        for k in range(i - 2, max(-1, i - 8), -1):
+            if fold(words[k].text) == "от":
+                return True
+            if words[k].sent_start:
+                return False
+    return False
+
+
+def _trip_to(words: list[Word], i: int) -> bool:
+    """Whether words[i] is where a trip goes: «командировкой в г. Екатеринбург»."""
+    if not words[i].glued_prev or "accs" not in info(words[i].text).cases:
+        return False
+    k = i - 1
+    if k > 0 and lem(words[k]) & SETTLEMENT:
+        k -= 1  # «в г. Екатеринбург»
+    if k < 1 or fold(words[k].text) not in ("в", "во", "на"):
+        return False
+    return bool(lem(words[k - 1]) & (TRIP_WORDS | ROUTE_WORDS))

@@ -48,7 +48,13 @@ __all__ = [
 
 # A town this many times as large as each namesake is the one meant without context.
 _DOMINANCE = 4
-_DISTRICT_FORMS = ("{} район", "{} муниципальный район", "{} муниципальный округ")
+# «Кирово-Чепецкой районной Думы», «Ковровской районной больницы»: the district's own bodies.
+_DISTRICT_FORMS = (
+    "{} район",
+    "{} муниципальный район",
+    "{} муниципальный округ",
+    "{} районный",
+)
 # OKTMO districts: many became okrugs after 2019 («Алнашский муниципальный округ») and urban
 # okrugs are called districts too («Анивский район»): any of these nouns after the adjective.
 _OKTMO_FORMS = (*_DISTRICT_FORMS, "{} округ", "{} городской округ")

@@ -337,8 +337,12 @@ DISTRICT_ADJ = frozenset(
         "левобережный",
     ]
 )
+# A trip somewhere: «командировка в Екатеринбург» (with ROUTE_WORDS: «рейс в Москву»).
+TRIP_WORDS = frozenset(["командировка", "поездка", "визит", "вылет"])
 DISTRICT_NOUNS = frozenset(["район", "округ", "сельсовет", "поселение"])
-DISTRICT_ORG = frozenset(["завод", "рынок", "парк", "мост", "сад"])
+DISTRICT_ORG = frozenset(["завод", "рынок", "парк", "мост", "сад", "дамба", "плотина"])
+# «Московский избирательный округ»: a constituency named after a street or a city district.
+ELECTORAL = frozenset(["избирательный", "одномандатный", "многомандатный"])
 # Nouns after a region adjective that make it an organisation's name.
 ORG_AFTER = frozenset(
     [
@@ -561,6 +565,7 @@ STATE_VERBS = frozenset(
     [
         "заявить",
         "заявлять",
+        "обратить",  # «в Москве обратили внимание»
         "считать",
         "потребовать",
         "требовать",

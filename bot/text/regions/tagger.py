@@ -27,8 +27,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.text.catalogue import by_code
+from bot.text.catalogue_data import CLOSED_TOWNS
 from bot.text.clean import body_spans
 from bot.text.morph import fold, info
 from bot.text.regions.filters import (
@@ -47,6 +49,7 @@ from bot.text.regions.filters import (
 from bot.text.regions.gazetteer import Entry, Gazetteer, gazetteer, may_match
 from bot.text.regions.lexicon import (
     DISTRICT_NOUNS,
+    ELECTORAL,
     LIST_HEADS,
     OBLAST_ADJ,
     REGION_NUM,
@@ -176,6 +179,9 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and "accs" in info(w.text).cases
         ):
             verdict = DROP  # «провожая Зиму», «встречая Весну»: the season, not the town
+        if verdict != DROP and e.surface in CLOSED_TOWNS and _closed_before(words, i):
+            # «ЗАТО Заречный»: the closed town, not its open namesake
+            e = replace(e, codes=(CLOSED_TOWNS[e.surface],), homonym=False, weak=False)
         if verdict != DROP:
             weak = (e.weak and not upgrade) or verdict == WEAK
             if village and not e.real_town:
@@ -208,6 +214,11 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             )
         i = j
     return _drop_namesakes(text, hits)
+
+
+def _closed_before(words: list[Word], i: int) -> bool:
+    """«ЗАТО Железногорск», «ЗАТО г. Заречный»: a closed town's own title before it."""
+    return any(words[k].text.upper() == "ЗАТО" for k in range(max(0, i - 2), i))
 
 
 def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
@@ -272,8 +283,8 @@ def _listed(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry | None, bo
                 best = e
     if best is not None:
         return best, False
-    if head & {"район", "улус"}:
-        return None, False
+    if head & {"район", "улус"} or any(lem(words[m]) & ELECTORAL for m in range(i + 1, k)):
+        return None, False  # districts we do not know; «Московского и … избирательных округов»
     return None if match_at(words, i, gaz) is None else (None, True)
 
 
@@ -328,6 +339,13 @@ _LIST_GAP = re.compile(r"(?:[\s,]|\bи\b|\bили\b|[А-ЯЁ][\w-]*)*")
 
 
 _WORD = re.compile(r"\w+")
+_TO_GAP = re.compile(r"\s+(?:в|во|на)\s+")
+
+
+def _accusative(h: Hit, text: str) -> bool:
+    """Whether the hit's first word reads as a direction («в Москву»), not a place («в Москве»)."""
+    cases = info(text[h.start : h.end].split(maxsplit=1)[0]).cases
+    return "accs" in cases and "loct" not in cases
 
 
 def _after_road(text: str, start: int) -> bool:
@@ -359,6 +377,8 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             b.chain = a.chain
         elif a.cue == "origin" and not b.cue and len(gap) < 80 and _LIST_GAP.fullmatch(gap):
             b.cue = "origin"
+        elif a.cue == "origin" and not b.cue and _TO_GAP.fullmatch(gap) and _accusative(b, text):
+            b.cue = "route"  # «поезд из Курска в Москву»: where the route ends
 
 
 def _roles(
