@@ -360,3 +360,19 @@ def test_ranges_structures_districts_closed_towns(text: str, expected: set[str])
 )
 def test_ranges_trips_and_destinations_are_mentioned(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ростовчане вышли на субботник в центральном парке.", {"RU-ROS"}),
+        ("Мэр поздравил омичей с праздником.", {"RU-OMS"}),
+        ("Более тысячи туляков пробежали марафон.", {"RU-TUL"}),
+        # a capitalised demonym mid-sentence is a name: a car, a club
+        ("На выставку привезли старый «Москвич» и «Волгу».", set()),
+        # not every people's name is a town's: «пермяки» are a people too
+        ("Коми-пермяки сохранили свои обряды.", set()),
+    ],
+)
+def test_demonyms_name_their_town(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.text.catalogue import AMBIGUOUS, REGIONS
-from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
+from bot.text.catalogue_data import DEMONYMS, FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC
 from bot.text.regions.model import EvidenceKind
@@ -96,6 +96,8 @@ class Gazetteer:
     first_lemmas: frozenset[str] = frozenset()  # the keys of ``by_first``
     # First-word lemmas of the town and district forms, which match capitalised words only.
     cap_lemmas: frozenset[str] = frozenset()
+    # Every form of a town's demonym («ростовчан»), folded, with its region.
+    demonyms: dict[str, str] = field(default_factory=dict)
 
 
 _WORD_SPLIT = re.compile(r"[\s—–]+")
@@ -442,7 +444,21 @@ def gazetteer() -> Gazetteer:
     gaz.first_forms = _first_forms(e for k, e in merged.items() if k not in town_keys)
     gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0])
     gaz.first_lemmas = frozenset(gaz.by_first)
+    gaz.demonyms = _demonym_forms()
+    gaz.first_forms |= frozenset(gaz.demonyms)
     return gaz
+
+
+def _demonym_forms() -> dict[str, str]:
+    """«ростовчанин» -> «ростовчане», «ростовчан», …: every case and number, folded."""
+    out: dict[str, str] = {}
+    for word, code in DEMONYMS.items():
+        for p in analyzer().parse(word):
+            # (the reading of the word as given: «ульяновец» is also read as «ульяновца»)
+            if p.normal_form == word and p.tag.POS == "NOUN":
+                out.update((fold(f.word), code) for f in p.lexeme)
+                break
+    return out
 
 
 def _first_forms(entries: Iterable[Entry]) -> frozenset[str]:

@@ -142,6 +142,21 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             i += 1
             continue
         if info(t).lemmas.isdisjoint(first_lemmas):
+            demonym = gaz.demonyms.get(fold(t)) if not w.cap or w.sent_start else None
+            if demonym is not None:  # «ростовчане» (a capital mid-sentence: a club, a car)
+                codes = (demonym,)
+                hits.append(
+                    Hit(
+                        codes,
+                        "town",
+                        w.start,
+                        w.end,
+                        False,
+                        None,
+                        cue(words, i, i + 1, codes, "town"),
+                        w.chain,
+                    )
+                )
             i += 1  # the common case: no catalogue form starts with this word
             continue
         listed = _listed(words, i, gaz) if info(t).adjective else None
