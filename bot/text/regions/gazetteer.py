@@ -445,18 +445,21 @@ def gazetteer() -> Gazetteer:
     gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0])
     gaz.first_lemmas = frozenset(gaz.by_first)
     gaz.demonyms = _demonym_forms()
-    gaz.first_forms |= frozenset(gaz.demonyms)
+    gaz.first_forms |= frozenset(fold(d) for d in gaz.demonyms)
     return gaz
 
 
 def _demonym_forms() -> dict[str, str]:
-    """«ростовчанин» -> «ростовчане», «ростовчан», …: every case and number, folded."""
+    """«ростовчанин» -> «ростовчане», «Ростовчан», …: every case and number, as written in
+    lower case and with a capital (looked up as the word stands, for every word)."""
     out: dict[str, str] = {}
     for word, code in DEMONYMS.items():
         for p in analyzer().parse(word):
             # (the reading of the word as given: «ульяновец» is also read as «ульяновца»)
             if p.normal_form == word and p.tag.POS == "NOUN":
-                out.update((fold(f.word), code) for f in p.lexeme)
+                for f in p.lexeme:
+                    for form in {f.word, fold(f.word)}:
+                        out[form] = out[form.capitalize()] = code
                 break
     return out
 

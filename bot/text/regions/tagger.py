@@ -117,6 +117,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     words, quotes = tokens(text, spans, _splitter(gaz))
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
+    demonyms = gaz.demonyms
     folded: str | None = None
     villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
     i = 0
@@ -142,21 +143,11 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             i += 1
             continue
         if info(t).lemmas.isdisjoint(first_lemmas):
-            demonym = gaz.demonyms.get(fold(t)) if not w.cap or w.sent_start else None
-            if demonym is not None:  # «ростовчане» (a capital mid-sentence: a club, a car)
-                codes = (demonym,)
-                hits.append(
-                    Hit(
-                        codes,
-                        "town",
-                        w.start,
-                        w.end,
-                        False,
-                        None,
-                        cue(words, i, i + 1, codes, "town"),
-                        w.chain,
-                    )
-                )
+            if t in demonyms and (not w.cap or w.sent_start):
+                # «ростовчане» (a capital mid-sentence is a name: a club, a car)
+                codes = (demonyms[t],)
+                hit_cue = cue(words, i, i + 1, codes, "town")
+                hits.append(Hit(codes, "town", w.start, w.end, False, None, hit_cue, w.chain))
             i += 1  # the common case: no catalogue form starts with this word
             continue
         listed = _listed(words, i, gaz) if info(t).adjective else None
