@@ -356,6 +356,18 @@ def test_ranges_structures_districts_closed_towns(text: str, expected: set[str])
             "В Москве обратили внимание на заявление Вашингтона.",
             {"RU-MOW": "mentioned"},
         ),
+        (
+            "В Абакане открылся форум, в нём участвуют представители Тувы и Алтайского края.",
+            {"RU-KK": "main", "RU-TY": "mentioned", "RU-ALT": "mentioned"},
+        ),
+        (
+            "Новый глава Абакана приехал с Кубани. В Абакане его встретили депутаты.",
+            {"RU-KK": "main", "RU-KDA": "mentioned"},
+        ),
+        (
+            "Абакан подписал соглашение с Тувой. Тува и Абакан построят дорогу.",
+            {"RU-KK": "main", "RU-TY": "main"},
+        ),
     ],
 )
 def test_ranges_trips_and_destinations_are_mentioned(text: str, expected: dict[str, str]) -> None:

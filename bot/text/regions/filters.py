@@ -62,6 +62,7 @@ from bot.text.regions.lexicon import (
     ORG_AFTER,
     ORG_WORDS,
     ORIGIN,
+    ORIGIN_NOUNS,
     PLACE_OF,
     PLACE_PREP,
     QUOTE_START,
@@ -528,7 +529,7 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
     while k >= 0 and i - k <= 10 and not words[k + 1].sent_start:
         word = words[k]
         low = fold(word.text)
-        if low in ORIGIN:
+        if low in ORIGIN or (lem(word) & ORIGIN_NOUNS and "gent" in info(words[i].text).cases):
             return k < i - 1
         if not (
             word.cap or low in _LIST_WORDS or info(word.text).adjective or lem(word) & LIST_HEADS
@@ -581,6 +582,11 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
     prev_l = lem(prev) if prev is not None else frozenset()
     if prev_l & ORIGIN or _listed_after_origin(words, i):
         return "origin"
+    if prev is not None and "gent" in info(w.text).cases:
+        if prev_l & ORIGIN_NOUNS:
+            return "origin"  # «делегация Татарстана»
+        if fold(prev.text) in ("с", "со") and "ablt" not in info(w.text).cases:
+            return "origin"  # «прилетела с Вологодчины» (not «с Вологодчиной»)
     if prev_l & COMPARISON:
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
