@@ -2,7 +2,8 @@
 Russia (`bot.text.towns`) and every municipal district of OKTMO named by an adjective, as
 lemma sequences.
 
-Built once, on first use (the dictionary is loaded then, never at import). Forms:
+Built once, on first use (the dictionary is loaded then, never at import), and kept in a
+disk cache (`bot.text.regions.index_cache`) that later processes read instead. Forms:
 
 * catalogue names, towns and adjectives of each region (`bot.text.catalogue`);
 * `AMBIGUOUS` forms (weak: they count only next to other evidence for one of their regions);
@@ -29,6 +30,7 @@ from functools import lru_cache
 from bot.text.catalogue import AMBIGUOUS, REGIONS
 from bot.text.catalogue_data import DEMONYMS, FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
 from bot.text.morph import analyzer, fold, info
+from bot.text.regions.index_cache import load_or_build
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC
 from bot.text.regions.model import EvidenceKind
 from bot.text.towns import Town, districts, towns
@@ -379,6 +381,12 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The index: read from the disk cache when it was built from these very sources, else
+    built (about half a second of CPU: most of ``analyze``'s cold start) and cached."""
+    return load_or_build(Gazetteer, _build)
+
+
+def _build() -> Gazetteer:
     gaz = Gazetteer()
     entries: list[Entry] = []
     for r in REGIONS:
