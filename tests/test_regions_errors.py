@@ -388,3 +388,20 @@ def test_ranges_trips_and_destinations_are_mentioned(text: str, expected: dict[s
 )
 def test_demonyms_name_their_town(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the official order: the district's noun, then its name
+        ("Администрация муниципального района Алнашский сообщает о ремонте.", {"RU-UD"}),
+        ("Жителей района Ковровский просят не жечь траву.", {"RU-VLA"}),
+        # hashtags that spell a region's name as one word
+        ("Ремонт школы завершён.\n#КурганскаяОбласть #МестоГдеХочетсяЖить", {"RU-KGN"}),
+        ("Ремонт школы завершён. #республикахакасия", {"RU-KK"}),
+        # a people's adjectives in a list are still the people's
+        ("Праздник башкирского и татарского народа отметили в парке.", set()),
+    ],
+)
+def test_district_names_after_the_noun_hashtags_peoples(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

@@ -80,4 +80,4 @@ def test_cached_index_equals_a_fresh_build(tmp_path: Path, monkeypatch: pytest.M
     finally:
         gazetteer.cache_clear()
     assert read is not built and read == built
-    assert read.demonyms and read.by_first.keys() == built.by_first.keys()
+    assert read.single_words and read.by_first.keys() == built.by_first.keys()

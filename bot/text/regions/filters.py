@@ -381,10 +381,11 @@ def _city_after(words: list[Word], j: int, nxt_l: frozenset[str]) -> bool:
 
 def head_after(words: list[Word], j: int) -> Word | None:
     """The noun an adjective at words[j - 1] goes with: the next word, past up to three more
-    adjectives («мордовский фольклорный народный ансамбль»), in the same sentence."""
+    adjectives and conjunctions («мордовский фольклорный народный ансамбль», «башкирского и
+    татарского народа»), in the same sentence."""
     k = j
     while k < len(words) and k - j < 4 and not words[k].sent_start:
-        if not info(words[k].text).adjective:
+        if not info(words[k].text).adjective and fold(words[k].text) not in ("и", "или"):
             return words[k]
         k += 1
     return None

@@ -98,8 +98,9 @@ class Gazetteer:
     first_lemmas: frozenset[str] = frozenset()  # the keys of ``by_first``
     # First-word lemmas of the town and district forms, which match capitalised words only.
     cap_lemmas: frozenset[str] = frozenset()
-    # Every form of a town's demonym («ростовчан»), folded, with its region.
-    demonyms: dict[str, str] = field(default_factory=dict)
+    # Words that name a region on their own, looked up as written: every form of a town's
+    # demonym («ростовчан», kind "town") and hashtags («#КурганскаяОбласть», kind "name").
+    single_words: dict[str, tuple[str, EvidenceKind]] = field(default_factory=dict)
 
 
 _WORD_SPLIT = re.compile(r"[\s—–]+")
@@ -452,22 +453,37 @@ def _build() -> Gazetteer:
     gaz.first_forms = _first_forms(e for k, e in merged.items() if k not in town_keys)
     gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0])
     gaz.first_lemmas = frozenset(gaz.by_first)
-    gaz.demonyms = _demonym_forms()
-    gaz.first_forms |= frozenset(fold(d) for d in gaz.demonyms)
+    gaz.single_words = {**_hashtags(), **_demonym_forms()}
+    gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words)
     return gaz
 
 
-def _demonym_forms() -> dict[str, str]:
+def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:
+    """«КурганскаяОбласть», «РеспубликаХакасия», «курганскаяобласть»: a region's names written
+    as one word, as in hashtags (a one-word name is matched as it stands)."""
+    out: dict[str, tuple[str, EvidenceKind]] = {}
+    for r in REGIONS:
+        for name in r.names:
+            parts = [p for p in re.split(r"[\s-]+", name.replace("(", " ").replace(")", " ")) if p]
+            if len(parts) < 2:
+                continue
+            camel = "".join(p[:1].upper() + p[1:] for p in parts)
+            for form in (camel, camel.lower()):
+                out.setdefault(form, (r.code, "name"))
+    return out
+
+
+def _demonym_forms() -> dict[str, tuple[str, EvidenceKind]]:
     """«ростовчанин» -> «ростовчане», «Ростовчан», …: every case and number, as written in
     lower case and with a capital (looked up as the word stands, for every word)."""
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, EvidenceKind]] = {}
     for word, code in DEMONYMS.items():
         for p in analyzer().parse(word):
             # (the reading of the word as given: «ульяновец» is also read as «ульяновца»)
             if p.normal_form == word and p.tag.POS == "NOUN":
                 for f in p.lexeme:
                     for form in {f.word, fold(f.word)}:
-                        out[form] = out[form.capitalize()] = code
+                        out[form] = out[form.capitalize()] = (code, "town")
                 break
     return out
 

@@ -117,7 +117,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     words, quotes = tokens(text, spans, _splitter(gaz))
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
-    demonyms = gaz.demonyms
+    single_words = gaz.single_words
     folded: str | None = None
     villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
     i = 0
@@ -143,11 +143,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             i += 1
             continue
         if info(t).lemmas.isdisjoint(first_lemmas):
-            if t in demonyms and (not w.cap or w.sent_start):
-                # «ростовчане» (a capital mid-sentence is a name: a club, a car)
-                codes = (demonyms[t],)
-                hit_cue = cue(words, i, i + 1, codes, "town")
-                hits.append(Hit(codes, "town", w.start, w.end, False, None, hit_cue, w.chain))
+            single = single_words.get(t)
+            if single is not None and (single[1] == "name" or not w.cap or w.sent_start):
+                # «ростовчане» (a capital mid-sentence is a name: a club, a car), «#ЯмалРегион»
+                codes = (single[0],)
+                hit_cue = cue(words, i, i + 1, codes, single[1])
+                hits.append(Hit(codes, single[1], w.start, w.end, False, None, hit_cue, w.chain))
             i += 1  # the common case: no catalogue form starts with this word
             continue
         listed = _listed(words, i, gaz) if info(t).adjective else None
@@ -157,7 +158,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         found = (listed[0], i + 1) if listed is not None and listed[0] is not None else None
         upgrade = listed is not None and listed[1]
         if found is None:
-            found = match_at(words, i, gaz)
+            found = _district_after_noun(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
             i += 1
             continue
@@ -220,6 +221,25 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             )
         i = j
     return _drop_namesakes(text, hits)
+
+
+def _district_after_noun(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
+    """«муниципального района Пестравский», «в районе Алнашский»: the official order, the
+    district's noun before its name (the name in the nominative, with a capital)."""
+    w = words[i]
+    if not w.cap or not w.glued_prev or i == 0 or not lem(words[i - 1]) & _DISTRICT_BEFORE:
+        return None
+    wi = info(w.text)
+    if not wi.adjective or "nomn" not in wi.cases:
+        return None
+    for lemma in wi.lemmas:
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind == "district" and len(e.words) == 2 and e.words[1] & _DISTRICT_BEFORE:
+                return e, i + 1
+    return None
+
+
+_DISTRICT_BEFORE = frozenset(["район", "округ", "улус"])
 
 
 def _closed_before(words: list[Word], i: int) -> bool:
