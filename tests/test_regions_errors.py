@@ -399,6 +399,10 @@ def test_demonyms_name_their_town(text: str, expected: set[str]) -> None:
         # hashtags that spell a region's name as one word
         ("Ремонт школы завершён.\n#КурганскаяОбласть #МестоГдеХочетсяЖить", {"RU-KGN"}),
         ("Ремонт школы завершён. #республикахакасия", {"RU-KK"}),
+        # a region's noun said once for a list
+        ("Тамбовской области выделят 2 млрд рублей, Курской — 900 млн.", {"RU-TAM", "RU-KRS"}),
+        ("Алтайскому краю дали 5 самолётов, Красноярскому — 3.", {"RU-ALT", "RU-KYA"}),
+        ("В Тамбовской области вспоминали битву на Курской дуге.", {"RU-TAM"}),
         # a people's adjectives in a list are still the people's
         ("Праздник башкирского и татарского народа отметили в парке.", set()),
     ],

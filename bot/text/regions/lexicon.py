@@ -290,6 +290,7 @@ HISTORY_AFTER = frozenset(
         "война",  # «Крымская война», «Кавказская война»
         "битва",
         "сражение",
+        "дуга",  # «Курская дуга»: the battle
     ]
 )
 # Adjectives that name districts in many cities («Кировский район» of Махачкала).

@@ -158,7 +158,11 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         found = (listed[0], i + 1) if listed is not None and listed[0] is not None else None
         upgrade = listed is not None and listed[1]
         if found is None:
-            found = _district_after_noun(words, i, gaz) or match_at(words, i, gaz)
+            found = (
+                _district_after_noun(words, i, gaz)
+                or _elided_noun(words, i, gaz)
+                or match_at(words, i, gaz)
+            )
         if found is None:
             i += 1
             continue
@@ -240,6 +244,35 @@ def _district_after_noun(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Ent
 
 
 _DISTRICT_BEFORE = frozenset(["район", "округ", "улус"])
+# «Белгородской области выделено 1,1 млрд, Курской — 863 млн»: the noun said once for a list.
+_ELIDED = (("область", ("ой", "ая", "ую")), ("край", ("ому", "ого", "ий", "ый", "ом")))
+
+
+def _elided_noun(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
+    """A region's adjective whose noun («области», «края») was said earlier in the sentence
+    and is left out here: the region it names."""
+    w = words[i]
+    if not w.cap or w.sent_start or (i + 1 < len(words) and words[i + 1].glued_prev):
+        return None  # (followed by a word of its own phrase: «Курской дуге» is no oblast)
+    wi = info(w.text)
+    if not wi.adjective:
+        return None
+    low = fold(w.text)
+    for noun, endings in _ELIDED:
+        if not low.endswith(endings):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 15:
+            if noun in lem(words[k]):
+                for lemma in wi.lemmas:
+                    for e in gaz.by_first.get(lemma, ()):
+                        if e.kind == "name" and len(e.words) == 2 and noun in e.words[1]:
+                            return e, i + 1
+                return None
+            if words[k].sent_start:
+                break
+            k -= 1
+    return None
 
 
 def _closed_before(words: list[Word], i: int) -> bool:
