@@ -77,6 +77,7 @@ _CREDIT = re.compile(
     r"|автор(?:\s+фото)?|фото\s+и\s+видео|видео|текст)\s*[:—–-]\s*",
     re.IGNORECASE,
 )
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _TRAIL_PUNCT = " \t:.—–-…»«\"'!"
 
@@ -119,7 +120,9 @@ def body_spans(text: str) -> list[tuple[int, int]]:
         if _CREDIT.match(line):
             continue
         spans.append((start, start + len(line.rstrip())))
-        seen_body = True
+        # A date, a counter or a menu word above the headline is not the body yet: a «Теги»
+        # right after «18.09.2013 00:00» heads the page, not its tail.
+        seen_body = seen_body or len(_WORDS.findall(line, 0, 200)) >= 2
     return spans
 
 
