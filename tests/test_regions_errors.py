@@ -403,6 +403,11 @@ def test_demonyms_name_their_town(text: str, expected: set[str]) -> None:
         ("Тамбовской области выделят 2 млрд рублей, Курской — 900 млн.", {"RU-TAM", "RU-KRS"}),
         ("Алтайскому краю дали 5 самолётов, Красноярскому — 3.", {"RU-ALT", "RU-KYA"}),
         ("В Тамбовской области вспоминали битву на Курской дуге.", {"RU-TAM"}),
+        # a municipality's quoted official name, a district's hospital, a bracket after a village
+        ("Глава МО «Алнашский район» провёл совещание.", {"RU-UD"}),
+        ("В Богучарской центральной районной больнице открыли отделение.", {"RU-VOR"}),
+        ("Ковровская ЦРБ получила томограф.", {"RU-VLA"}),
+        ("Трубы заменят в сёлах Лесное (Бийский район) и Безрукавка.", {"RU-ALT"}),
         # a people's singer is the people's
         ("На концерте в Москве выступила бурятская вокалистка.", {"RU-MOW"}),
         # a people's adjectives in a list are still the people's

@@ -57,6 +57,7 @@ from bot.text.regions.lexicon import (
     HOLIDAY_AFTER,
     LIST_HEADS,
     LOWER_OK,
+    MUNICIPAL_BEFORE,
     NATURE,
     NUM_TOKEN,
     ORG_AFTER,
@@ -114,6 +115,8 @@ def org_quote(
         return False
     if route_quote(words, quote):
         return False  # трасса «Самара - Пугачёв - Энгельс - Волгоград» names places
+    if quote.before >= 0 and lem(words[quote.before]) & MUNICIPAL_BEFORE:
+        return False  # МО «Новолакский район»: a municipality's official name is the place
     # The name is the whole quote: «Краснодара», «Нижнего Новгорода» are clubs in any case.
     whole = quote.first == i and quote.last == max(i, j - 1)
     inflected = surface and fold(words[i].text) != fold(surface)

@@ -348,6 +348,9 @@ DISTRICT_ADJ = frozenset(
 )
 # A trip somewhere: «командировка в Екатеринбург» (with ROUTE_WORDS: «рейс в Москву»).
 TRIP_WORDS = frozenset(["командировка", "поездка", "визит", "вылет"])
+# Words before a quoted municipality's official name: МО «Новолакский район», муниципального
+# образования «Город Майкоп», городского округа «Город Чита».
+MUNICIPAL_BEFORE = frozenset(["мо", "образование", "мр", "го", "район", "округ", "поселение"])
 DISTRICT_NOUNS = frozenset(["район", "округ", "сельсовет", "поселение"])
 DISTRICT_ORG = frozenset(["завод", "рынок", "парк", "мост", "сад", "дамба", "плотина"])
 # «Московский избирательный округ»: a constituency named after a street or a city district.

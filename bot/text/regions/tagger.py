@@ -151,7 +151,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 hits.append(Hit(codes, single[1], w.start, w.end, False, None, hit_cue, w.chain))
             i += 1  # the common case: no catalogue form starts with this word
             continue
-        listed = _listed(words, i, gaz) if info(t).adjective else None
+        listed = _listed(text, words, i, gaz) if info(t).adjective else None
         if listed is not None and listed[0] is None and not listed[1]:
             i += 1  # «в Дзержинском, Ленинском и Советском районах»: districts we do not know
             continue
@@ -160,6 +160,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         if found is None:
             found = (
                 _district_after_noun(words, i, gaz)
+                or _district_body(words, i, gaz)
                 or _elided_noun(words, i, gaz)
                 or match_at(words, i, gaz)
             )
@@ -244,6 +245,26 @@ def _district_after_noun(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Ent
 
 
 _DISTRICT_BEFORE = frozenset(["район", "округ", "улус"])
+
+
+def _district_body(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
+    """«Богучарской центральной районной больнице», «Ковровская ЦРБ»: a district's own
+    hospital or body named by the district's adjective."""
+    w = words[i]
+    k = i + 1
+    if not w.cap or k >= len(words) or not words[k].glued_prev:
+        return None
+    if "центральный" in lem(words[k]) and k + 1 < len(words) and words[k + 1].glued_prev:
+        k += 1
+    if "районный" not in lem(words[k]) and words[k].text != "ЦРБ":
+        return None
+    for lemma in info(w.text).lemmas:
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind == "district" and len(e.words) == 2 and "район" in e.words[1]:
+                return e, i + 1
+    return None
+
+
 # «Белгородской области выделено 1,1 млрд, Курской — 863 млн»: the noun said once for a list.
 _ELIDED = (("область", ("ой", "ая", "ую")), ("край", ("ому", "ого", "ий", "ый", "ом")))
 
@@ -315,7 +336,9 @@ def _other_next_to(text: str, left: Hit, right: Hit) -> bool:
 _OBLAST_AFTER = re.compile(r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ской|цкой))\s+(?:области|обл\.)")
 
 
-def _listed(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry | None, bool] | None:
+def _listed(
+    text: str, words: list[Word], i: int, gaz: Gazetteer
+) -> tuple[Entry | None, bool] | None:
     """An adjective in a list that ends with its noun: «Самарской, Челябинской и Нижегородской
     областей», «в Ардатовском и Арзамасском районах», «Башкирской и Татарской автономных
     республик». Returns (the entry the adjective and the noun make, or None; whether the noun
@@ -323,6 +346,8 @@ def _listed(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry | None, bo
     k = i + 1
     n = len(words)
     while k < n and k - i <= 8 and not words[k].sent_start:
+        if "(" in text[words[k - 1].end : words[k].start]:
+            return None  # «в селах Лесное (Бийский район)»: a bracket says where, lists nothing
         lemmas = lem(words[k])
         if lemmas & LIST_HEADS:
             break
