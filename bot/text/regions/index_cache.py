@@ -21,10 +21,9 @@ import logging
 import os
 import pickle
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
-
-import pymorphy3
 
 from bot.text.morph import analyzer
 
@@ -66,7 +65,7 @@ def source_key() -> str:
         h.update(name.encode())
         h.update((_TEXT / name).read_bytes())
     meta = analyzer().dictionary.meta  # the dictionary's own build facts
-    facts = (pymorphy3.__version__, meta.get("source_revision"), meta.get("compiled_at"))
+    facts = (metadata.version("pymorphy3"), meta.get("source_revision"), meta.get("compiled_at"))
     h.update(repr(facts).encode())
     return h.hexdigest()[:20]
 

@@ -753,10 +753,8 @@ COMPARISON = frozenset(
 # Prepositions of origin: «гости из Красноярска» come from a region the story is not about.
 ORIGIN = frozenset(["из", "изо"])
 # Nouns before a place's genitive that say where people come from: «представители Ростовской и
-# Астраханской областей», «делегация Татарстана», «уроженец Тувы».
-ORIGIN_NOUNS = frozenset(
-    ["представитель", "делегация", "делегат", "посланец", "уроженец", "уроженка", "выходец"]
-)
+# Астраханской областей», «уроженец Тувы» (not «делегация Хакасии», often the story's actor).
+ORIGIN_NOUNS = frozenset(["представитель", "делегат", "посланец", "уроженец", "уроженка", "выходец"])
 # Words after «областной»-like adjectives: «Московская областная Дума» is the oblast's.
 OBLAST_ADJ = frozenset(["областной", "облдума"])
 
