@@ -509,3 +509,57 @@ def test_a_quoted_name_holding_the_kind_word_reads_in_the_nominative() -> None:
         "В Ирбите прошло открытие «Ирбитской ярмарки», гостей встречали блинами.",
     )
     assert ev.name == "Ирбитская ярмарка"
+
+
+# --- page chrome, split quotes, more kinds and cues -------------------------------------------
+
+
+def test_page_chrome_above_the_headline_is_skipped() -> None:
+    # A breadcrumb and a rate table stand where the headline should be.
+    text = (
+        "Главная\nКурс | USD | 90.1 |\n"
+        "В селе Подгорном прошла ярмарка мёда.\nПасечники привезли сорок сортов."
+    )
+    ev = _event("Главная", text)
+    assert (ev.kind, ev.status) == ("ярмарка", "held")
+
+
+def test_a_digest_headline_is_not_chrome() -> None:
+    assert detect_event("Новости района на 12.03", "Прошёл концерт. Прошла выставка.", None) is None
+
+
+def test_a_name_cut_by_the_splitter_is_joined_back() -> None:
+    ev = _event(
+        "Концерт «Вечер… Песни… Друзья…»",
+        "Концерт «Вечер… Песни… Друзья…» прошёл в Доме культуры села Ключи.",
+    )
+    assert (ev.name, ev.status) == ("Вечер… Песни… Друзья…", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("Встреча поколений", "В станице Луговой прошла встреча «Корни».", "встреча"),
+        ("Выездная приёмная", "Встреча состоится в клубе посёлка Ясный в 18 часов.", "встреча"),
+        ("Час памяти", "Библиотекарь провела тематический час «Герои Отечества».", "урок"),
+        ("Фотовыставка «Река» открылась в музее", "Снимки покажут до мая.", "выставка"),
+    ],
+)
+def test_more_gathering_words(title: str, text: str, kind: str) -> None:
+    assert _event(title, text).kind == kind
+
+
+def test_a_session_that_began_its_work_is_held() -> None:
+    ev = _event("Сессия городского совета начала работу", "Зарегистрировались 30 депутатов.")
+    assert ev.status == "held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В посёлке Заречном сорвалась встреча жителей с представителями управляющей компании.",
+        "Отсутствие кворума не позволило провести заседание районного Совета.",
+    ],
+)
+def test_a_gathering_that_fell_through_is_cancelled(text: str) -> None:
+    assert _event(text, text).status == "cancelled"

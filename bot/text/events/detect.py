@@ -21,6 +21,7 @@ Pure functions, no I/O; pymorphy3 (via :mod:`bot.text.morph`) is used lazily.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -59,7 +60,7 @@ from bot.text.events.status import Evidence, Status, several, weigh
 from bot.text.figures import Figure, find_figures
 from bot.text.morph import analyzer
 from bot.text.regions import RegionMatch
-from bot.text.summary import body_sentences
+from bot.text.summary import _CREDIT, body_sentences
 
 __all__ = ["MAX_TEXT", "EventFacts", "detect_event", "event_to_json"]
 
@@ -154,6 +155,62 @@ def _open_quote(sentence: str) -> bool:
     return sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1
 
 
+# Page chrome above a headline: a breadcrumb («Вы здесь»), a rubric, a dateline, a rate table.
+_TABLE_ROW = re.compile(r"\|.*\||^\s*[-|: ]+$")
+_LONG_WORD = re.compile(r"[А-ЯЁа-яё]{3,}")
+
+
+def _chrome(line: str) -> bool:
+    """A line of the page around the article, not its prose: a table row, a credit, or fewer
+    than three words with neither a gathering nor a verb cue («Вы здесь», «16:41, 20 июня»)."""
+    if _TABLE_ROW.search(line) or _CREDIT.match(line):
+        return True
+    if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
+        return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
+    return not any(cue.search(line) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE))
+
+
+def _merge_quotes(sents: list[str]) -> list[str]:
+    """Sentences cut inside a quoted name («Отчизна… Русь… Единая…») joined back, so the name
+    and the verb after it stay one sentence."""
+    out: list[str] = []
+    for sent in sents:
+        if out and _open_quote(out[-1]) and len(out[-1]) < 400:
+            out[-1] = f"{out[-1]} {sent}"
+        else:
+            out.append(sent)
+    return out
+
+
+def _sentences(title: str, text: str) -> tuple[str, list[str]]:
+    """(headline, body sentences) as the decision reads them: page chrome above the headline
+    skipped, a repeated headline weighed once, quotes cut by the splitter joined back."""
+    body_sents = _merge_quotes(list(body_sentences(text)))
+    title = title.strip()
+    # The scraped "title" may be the page's chrome: the headline is the first line of prose.
+    skipped = 0
+    while body_sents and skipped < _MAX_CHROME and (not title or _chrome(title)):
+        if body_sents[0] != title:
+            skipped += 1
+            title = body_sents[0]
+        body_sents = body_sents[1:]
+    # A body that opens with the title repeated: weigh the title once.
+    if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
+        body_sents = body_sents[1:]
+    if (
+        body_sents
+        and title.startswith(body_sents[0])
+        and len(title) > len(body_sents[0])
+        and not _open_quote(body_sents[0])
+    ):
+        # The "title" is a whole first paragraph: its first sentence is the headline.
+        title, body_sents = body_sents[0], body_sents[1:]
+    return title, body_sents
+
+
+_MAX_CHROME = 30  # lines of chrome skipped at most above a headline
+
+
 def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     """The headline's first countable kind word is plural («праздники», «ярмарок»)."""
 
@@ -214,19 +271,7 @@ def detect_event(
         # Facts sit in the first pages; a huge text must not stall ingestion.
         cut = text.rfind("\n", 0, MAX_TEXT)
         text = text[: cut if cut > MAX_TEXT // 2 else MAX_TEXT]
-    body_sents = list(body_sentences(text))
-    title = title.strip()
-    # A body that opens with the title repeated: weigh the title once.
-    if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
-        body_sents = body_sents[1:]
-    if (
-        body_sents
-        and title.startswith(body_sents[0])
-        and len(title) > len(body_sents[0])
-        and not _open_quote(body_sents[0])
-    ):
-        # The "title" is a whole first paragraph: its first sentence is the headline.
-        title, body_sents = body_sents[0], body_sents[1:]
+    title, body_sents = _sentences(title, text)
     sents = [title, *body_sents] if title else body_sents
     if not sents:
         return None
