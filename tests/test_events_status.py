@@ -563,3 +563,55 @@ def test_a_session_that_began_its_work_is_held() -> None:
 )
 def test_a_gathering_that_fell_through_is_cancelled(text: str) -> None:
     assert _event(text, text).status == "cancelled"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A series of meetings is a schedule, not one gathering.
+        (
+            "Глава округа продолжает цикл встреч с жителями",
+            "Во вторник глава встретился с жителями села Луговое, в четверг встретится с "
+            "жителями Ключей.",
+        ),
+        # An emergency commission at work is crisis management.
+        (
+            "Провели заседание комиссии по предупреждению и ликвидации ЧС",
+            "Члены комиссии доложили о подтоплении дворов.",
+        ),
+        # A contest of ideas is a call for papers.
+        ("Управление культуры объявило конкурс идей", "Предложения принимают по почте."),
+        # A poster: several shows, each headed with its date.
+        (
+            "Камерный концерт «Ноктюрн» — 14 марта",
+            "Филармония приглашает на концерт камерной музыки.\n"
+            "Детский спектакль «Метель» — 15 марта\nВ театре пройдёт сказка для всей семьи.",
+        ),
+        # Several fairs, told by a plural adjective: «ярмарки» alone reads as a genitive.
+        ("В субботу пройдут осенние ярмарки", "Торговые места откроются в шести районах."),
+        # A dismissal, whatever session will seal it.
+        (
+            "Горсовет отправит мэра в отставку",
+            "Депутаты городского совета хотят отправить мэра в отставку. "
+            "Решение будет оформлено 20 июля на сессии горсовета.",
+        ),
+        # A matter put on a session's agenda: the session is not the story.
+        (
+            "Вопрос о переименовании улицы вынесен на сессию",
+            "Комитет одобрил проект и вынес его на сессию районного совета.",
+        ),
+    ],
+)
+def test_not_one_gathering(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "status"),
+    [("Событие завершилось", "held"), ("Жители дружно убирали дворы и скверы.", "held")],
+)
+def test_a_headline_naming_only_its_gathering_takes_the_leads_stance(
+    lead: str, status: str
+) -> None:
+    ev = _event("Весенний субботник.", f"{lead}\nСпасибо всем, кто пришёл.")
+    assert (ev.kind, ev.status) == ("субботник", status)

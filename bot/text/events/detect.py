@@ -48,6 +48,7 @@ from bot.text.events.lexicon import (
     _LISTING_TITLE,
     _NOT_GATHERING,
     _PLAN,
+    _POSTER_LINE,
     _POSTPONE,
     _REPORT,
     _RESULT,
@@ -56,7 +57,7 @@ from bot.text.events.lexicon import (
     _kinds_in,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
-from bot.text.events.status import Evidence, Status, several, weigh
+from bot.text.events.status import Evidence, Status, _plural_word, several, weigh
 from bot.text.figures import Figure, find_figures
 from bot.text.morph import analyzer
 from bot.text.regions import RegionMatch
@@ -112,6 +113,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # a digest, a schedule, a poster
     if sum(1 for s in sents if _SCHEDULE_LINE.match(s)) >= 3:
         return False  # a programme of dated gatherings, one after another
+    if sum(1 for s in sents if len(s) < 120 and _POSTER_LINE.search(s)) >= 2:
+        return False  # a poster: several shows, each headed with its date
     title_kinds = _kinds_in(title)
     if _LISTING.search(title) and not title_kinds:
         return False
@@ -222,8 +225,12 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             return False  # «фестивалей-конкурсов»: stages of one contest
         parse = analyzer().parse(word.lower())[0]
         if parse.tag.POS == "NOUN":
-            # «дожинки», «проводы»: one gathering with a plural-only name.
-            return parse.tag.number == "plur" and "Pltm" not in parse.tag
+            if "Pltm" in parse.tag:
+                return False  # «дожинки», «проводы»: one gathering with a plural-only name
+            # «пройдут сельскохозяйственные ярмарки»: «ярмарки» reads as a singular genitive
+            # first; the plural adjective before it tells.
+            before = title[:start].split()
+            return parse.tag.number == "plur" or _plural_word(word, before[-1] if before else "")
     return False
 
 

@@ -229,6 +229,21 @@ def _plural_word(word: str, previous: str = "") -> bool:
     )
 
 
+def _lead_stance(
+    kind: tuple[str, int, int], lead: list[str]
+) -> tuple[str, int, tuple[Status, bool, int]] | None:
+    """A headline that only names its gathering («Осенний субботник», «Концертная программа
+    «Весна»») takes the stance of the lead that follows it («Событие завершилось»), unless the
+    lead names a gathering of its own (then it is weighed on its own)."""
+    for sent in lead:
+        if _kinds_in(sent):
+            return None
+        stance = sentence_stance(sent, 0)
+        if stance is not None:
+            return kind[0], kind[1], (stance[0], stance[1], kind[1])
+    return None
+
+
 def weigh(sentences: list[str]) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position."""
     ev = Evidence()
@@ -266,6 +281,8 @@ def weigh(sentences: list[str]) -> Evidence:
             if stance is not None:
                 found = (kind, pos, stance)
                 break
+        if found is None and index == 0:
+            found = _lead_stance(kinds[0], sentences[1:3])
         if found is None:
             continue
         _, _, (_, _, cue) = found
