@@ -589,6 +589,8 @@ def test_a_gathering_that_fell_through_is_cancelled(text: str) -> None:
         ),
         # Several fairs, told by a plural adjective: «ярмарки» alone reads as a genitive.
         ("В субботу пройдут осенние ярмарки", "Торговые места откроются в шести районах."),
+        # Meetings of residents in the plural: several gatherings.
+        ("В округе отменили сходы граждан", "Сходы граждан не будут проводить до осени."),
         # A dismissal, whatever session will seal it.
         (
             "Горсовет отправит мэра в отставку",
@@ -615,3 +617,8 @@ def test_a_headline_naming_only_its_gathering_takes_the_leads_stance(
 ) -> None:
     ev = _event("Весенний субботник.", f"{lead}\nСпасибо всем, кто пришёл.")
     assert (ev.kind, ev.status) == ("субботник", status)
+
+
+def test_one_residents_meeting_is_still_an_event() -> None:
+    ev = _event("В селе Ключи прошёл сход граждан", "Жители обсудили ремонт дороги.")
+    assert (ev.kind, ev.status) == ("собрание", "held")
