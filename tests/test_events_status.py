@@ -591,6 +591,8 @@ def test_a_gathering_that_fell_through_is_cancelled(text: str) -> None:
         ("В субботу пройдут осенние ярмарки", "Торговые места откроются в шести районах."),
         # Meetings of residents in the plural: several gatherings.
         ("В округе отменили сходы граждан", "Сходы граждан не будут проводить до осени."),
+        # A plural after a verb: «встречи» is no singular genitive here.
+        ("Мэр отменил встречи с горожанами", "Причина - командировка в Москву."),
         # A dismissal, whatever session will seal it.
         (
             "Горсовет отправит мэра в отставку",
@@ -622,3 +624,13 @@ def test_a_headline_naming_only_its_gathering_takes_the_leads_stance(
 def test_one_residents_meeting_is_still_an_event() -> None:
     ev = _event("В селе Ключи прошёл сход граждан", "Жители обсудили ремонт дороги.")
     assert (ev.kind, ev.status) == ("собрание", "held")
+
+
+def test_one_cancelled_meeting_and_a_holidays_items_stay_events() -> None:
+    ev = _event("Мэр отменил встречу с горожанами", "Причина - командировка в Москву.")
+    assert (ev.kind, ev.status) == ("встреча", "cancelled")
+    ev = _event(
+        "В районе прошли мероприятия, посвящённые Дню семьи",
+        "На площади выступили коллективы, праздник завершился концертом.",
+    )
+    assert ev.status == "held"

@@ -54,6 +54,7 @@ from bot.text.events.lexicon import (
     _RESULT,
     _SCHEDULE_LINE,
     COUNTABLE_KINDS,
+    GENERIC_KINDS,
     _kinds_in,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
@@ -230,7 +231,10 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             # «пройдут сельскохозяйственные ярмарки»: «ярмарки» reads as a singular genitive
             # first; the plural adjective before it tells.
             before = title[:start].split()
-            return parse.tag.number == "plur" or _plural_word(word, before[-1] if before else "")
+            previous = before[-1] if before else ""
+            return parse.tag.number == "plur" or _plural_word(
+                word, previous, kind not in GENERIC_KINDS
+            )
     return False
 
 

@@ -113,7 +113,17 @@ GENERIC_KINDS = frozenset({"мероприятие", "совещание", "пр
 # Kinds whose plural in the headline means several gatherings: «пройдут праздники сёл».
 # («мероприятия» in a sentence after the lead: the day's many items, not the one gathering)
 COUNTABLE_KINDS = frozenset(
-    {"праздник", "ярмарка", "фестиваль", "концерт", "форум", "выставка", "мероприятие", "собрание"}
+    {
+        "праздник",
+        "ярмарка",
+        "фестиваль",
+        "концерт",
+        "форум",
+        "выставка",
+        "мероприятие",
+        "собрание",
+        "встреча",
+    }
 )
 # Matched against the lower-cased sentence (same offsets, faster than IGNORECASE).
 _KIND_RES = tuple((kind, re.compile(rx)) for kind, rx in KINDS)

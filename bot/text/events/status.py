@@ -195,7 +195,8 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
     if kind not in COUNTABLE_KINDS:
         return False
     before = sentence[max(0, start - 30) : start].split()
-    return _plural_word(sentence[start:].split(maxsplit=1)[0], before[-1] if before else "")
+    word = sentence[start:].split(maxsplit=1)[0]
+    return _plural_word(word, before[-1] if before else "", kind not in GENERIC_KINDS)
 
 
 _PLURAL_ADJ = ("ые", "ие")
@@ -211,9 +212,10 @@ def _setting(sentence: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def _plural_word(word: str, previous: str = "") -> bool:
+def _plural_word(word: str, previous: str = "", verb_object: bool = True) -> bool:
     """The noun is plural: by its likeliest parse, or, for «ярмарки» (a singular genitive too),
-    by a plural adjective right before it («сельскохозяйственные ярмарки»)."""
+    by a plural adjective right before it («сельскохозяйственные ярмарки») or, when
+    ``verb_object``, by a verb right before it («отменил встречи»)."""
 
     low = word.lower().strip('.,;:!?»"')
     if "-" in low:
@@ -223,7 +225,14 @@ def _plural_word(word: str, previous: str = "") -> bool:
         return False
     if parses[0].tag.number == "plur":
         return True
-    return previous.lower().endswith(_PLURAL_ADJ) and any(
+    prev = previous.lower().strip('.,;:!?«"')
+    # «отменил встречи»: right after a verb, the noun is a plural subject or object, not a
+    # singular genitive. (Not for «мероприятия»: «прошли мероприятия ко Дню семьи» are the
+    # items of one holiday.)
+    told = prev.endswith(_PLURAL_ADJ) or (
+        verb_object and bool(prev) and analyzer().parse(prev)[0].tag.POS == "VERB"
+    )
+    return told and any(
         p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in {"nomn", "accs"}
         for p in parses
     )
