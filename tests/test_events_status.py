@@ -634,3 +634,13 @@ def test_one_cancelled_meeting_and_a_holidays_items_stay_events() -> None:
         "На площади выступили коллективы, праздник завершился концертом.",
     )
     assert ev.status == "held"
+
+
+def test_retired_officers_at_a_meeting_are_no_dismissal() -> None:
+    ev = _event("Встреча с офицерами в отставке прошла в школе", "Ветераны рассказали о службе.")
+    assert (ev.kind, ev.status) == ("встреча", "held")
+
+
+def test_a_page_title_with_bars_is_still_the_headline() -> None:
+    ev = _event("Фестиваль «Лето» прошёл в Абакане | Новости | ИА Хакасия", "Гостей было много.")
+    assert (ev.kind, ev.status, ev.name) == ("фестиваль", "held", "Лето")

@@ -160,14 +160,21 @@ def _open_quote(sentence: str) -> bool:
 
 
 # Page chrome above a headline: a breadcrumb («Вы здесь»), a rubric, a dateline, a rate table.
-_TABLE_ROW = re.compile(r"\|.*\||^\s*[-|: ]+$")
+_RULE_ROW = re.compile(r"^\s*[-|: ]+$")
 _LONG_WORD = re.compile(r"[А-ЯЁа-яё]{3,}")
+
+
+def _table_row(line: str) -> bool:
+    """«Валюта | Дата | знач.»: short cells between bars. («В Абакане прошёл фестиваль |
+    Новости | Сайт» is a page's own title: its first cell is a sentence.)"""
+    cells = line.split("|")
+    return len(cells) >= 3 and all(len(c.split()) <= 3 for c in cells)
 
 
 def _chrome(line: str) -> bool:
     """A line of the page around the article, not its prose: a table row, a credit, or fewer
     than three words with neither a gathering nor a verb cue («Вы здесь», «16:41, 20 июня»)."""
-    if _TABLE_ROW.search(line) or _CREDIT.match(line):
+    if _table_row(line) or _RULE_ROW.match(line) or _CREDIT.match(line):
         return True
     if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
         return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
