@@ -644,3 +644,11 @@ def test_retired_officers_at_a_meeting_are_no_dismissal() -> None:
 def test_a_page_title_with_bars_is_still_the_headline() -> None:
     ev = _event("Фестиваль «Лето» прошёл в Абакане | Новости | ИА Хакасия", "Гостей было много.")
     assert (ev.kind, ev.status, ev.name) == ("фестиваль", "held", "Лето")
+
+
+def test_a_lead_about_something_else_does_not_outvote_the_gatherings_own_cue() -> None:
+    ev = _event(
+        "Фестиваль «Лето»",
+        "Организаторы рассказали о программе. Фестиваль пройдёт 20 июля в парке.",
+    )
+    assert ev.status == "announced"

@@ -238,23 +238,34 @@ def _plural_word(word: str, previous: str = "", verb_object: bool = True) -> boo
     )
 
 
+_STATUS_LINE_WORDS = 3  # «Событие завершилось», «Регистрация открыта»: a poster's status line
+
+
 def _lead_stance(
-    kind: tuple[str, int, int], lead: list[str]
+    kind: tuple[str, int, int], lead: list[str], only_status_line: bool
 ) -> tuple[str, int, tuple[Status, bool, int]] | None:
     """A headline that only names its gathering («Осенний субботник», «Концертная программа
-    «Весна»») takes the stance of the lead that follows it («Событие завершилось»), unless the
-    lead names a gathering of its own (then it is weighed on its own)."""
-    for sent in lead:
+    «Весна»») takes the stance of the lead that follows it, unless the lead names a gathering
+    of its own (then it is weighed on its own). ``only_status_line``: only a short line with a
+    listed cue right under the headline («Событие завершилось»)."""
+    for sent in lead[:1] if only_status_line else lead:
         if _kinds_in(sent):
             return None
+        if only_status_line and len(sent.split()) > _STATUS_LINE_WORDS:
+            return None
         stance = sentence_stance(sent, 0)
-        if stance is not None:
+        if stance is not None and (stance[1] or not only_status_line):
             return kind[0], kind[1], (stance[0], stance[1], kind[1])
     return None
 
 
-def weigh(sentences: list[str]) -> Evidence:
-    """The stance of every sentence that names a gathering, weighted by position."""
+def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
+    """The stance of every sentence that names a gathering, weighted by position.
+
+    When no listed cue gives a stance and the headline only names its gathering, it is weighed
+    again with the headline taking the lead's stance (``borrow_lead``): otherwise the lead may
+    tell of something else («Организаторы рассказали о программе») while a later sentence
+    tells the gathering's own status («Фестиваль пройдёт 20 июля»)."""
     ev = Evidence()
     seen_kind = False
     # A headline about the president or federal talks makes the whole story federal.
@@ -291,7 +302,7 @@ def weigh(sentences: list[str]) -> Evidence:
                 found = (kind, pos, stance)
                 break
         if found is None and index == 0:
-            found = _lead_stance(kinds[0], sentences[1:3])
+            found = _lead_stance(kinds[0], sentences[1:3], not borrow_lead)
         if found is None:
             continue
         _, _, (_, _, cue) = found
@@ -317,4 +328,6 @@ def weigh(sentences: list[str]) -> Evidence:
             ev.best_specific is None or cand[:2] > ev.best_specific[:2]
         ):
             ev.best_specific = cand
+    if not ev.explicit and not borrow_lead and len(sentences) > 1 and _kinds_in(sentences[0]):
+        return weigh(sentences, borrow_lead=True)
     return ev
