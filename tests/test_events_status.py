@@ -509,3 +509,146 @@ def test_a_quoted_name_holding_the_kind_word_reads_in_the_nominative() -> None:
         "В Ирбите прошло открытие «Ирбитской ярмарки», гостей встречали блинами.",
     )
     assert ev.name == "Ирбитская ярмарка"
+
+
+# --- page chrome, split quotes, more kinds and cues -------------------------------------------
+
+
+def test_page_chrome_above_the_headline_is_skipped() -> None:
+    # A breadcrumb and a rate table stand where the headline should be.
+    text = (
+        "Главная\nКурс | USD | 90.1 |\n"
+        "В селе Подгорном прошла ярмарка мёда.\nПасечники привезли сорок сортов."
+    )
+    ev = _event("Главная", text)
+    assert (ev.kind, ev.status) == ("ярмарка", "held")
+
+
+def test_a_digest_headline_is_not_chrome() -> None:
+    assert detect_event("Новости района на 12.03", "Прошёл концерт. Прошла выставка.", None) is None
+
+
+def test_a_name_cut_by_the_splitter_is_joined_back() -> None:
+    ev = _event(
+        "Концерт «Вечер… Песни… Друзья…»",
+        "Концерт «Вечер… Песни… Друзья…» прошёл в Доме культуры села Ключи.",
+    )
+    assert (ev.name, ev.status) == ("Вечер… Песни… Друзья…", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        ("Встреча поколений", "В станице Луговой прошла встреча «Корни».", "встреча"),
+        ("Выездная приёмная", "Встреча состоится в клубе посёлка Ясный в 18 часов.", "встреча"),
+        ("Час памяти", "Библиотекарь провела тематический час «Герои Отечества».", "урок"),
+        ("Фотовыставка «Река» открылась в музее", "Снимки покажут до мая.", "выставка"),
+    ],
+)
+def test_more_gathering_words(title: str, text: str, kind: str) -> None:
+    assert _event(title, text).kind == kind
+
+
+def test_a_session_that_began_its_work_is_held() -> None:
+    ev = _event("Сессия городского совета начала работу", "Зарегистрировались 30 депутатов.")
+    assert ev.status == "held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В посёлке Заречном сорвалась встреча жителей с представителями управляющей компании.",
+        "Отсутствие кворума не позволило провести заседание районного Совета.",
+    ],
+)
+def test_a_gathering_that_fell_through_is_cancelled(text: str) -> None:
+    assert _event(text, text).status == "cancelled"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A series of meetings is a schedule, not one gathering.
+        (
+            "Глава округа продолжает цикл встреч с жителями",
+            "Во вторник глава встретился с жителями села Луговое, в четверг встретится с "
+            "жителями Ключей.",
+        ),
+        # An emergency commission at work is crisis management.
+        (
+            "Провели заседание комиссии по предупреждению и ликвидации ЧС",
+            "Члены комиссии доложили о подтоплении дворов.",
+        ),
+        # A contest of ideas is a call for papers.
+        ("Управление культуры объявило конкурс идей", "Предложения принимают по почте."),
+        # A poster: several shows, each headed with its date.
+        (
+            "Камерный концерт «Ноктюрн» — 14 марта",
+            "Филармония приглашает на концерт камерной музыки.\n"
+            "Детский спектакль «Метель» — 15 марта\nВ театре пройдёт сказка для всей семьи.",
+        ),
+        # Several fairs, told by a plural adjective: «ярмарки» alone reads as a genitive.
+        ("В субботу пройдут осенние ярмарки", "Торговые места откроются в шести районах."),
+        # Meetings of residents in the plural: several gatherings.
+        ("В округе отменили сходы граждан", "Сходы граждан не будут проводить до осени."),
+        # A plural after a verb: «встречи» is no singular genitive here.
+        ("Мэр отменил встречи с горожанами", "Причина - командировка в Москву."),
+        # A dismissal, whatever session will seal it.
+        (
+            "Горсовет отправит мэра в отставку",
+            "Депутаты городского совета хотят отправить мэра в отставку. "
+            "Решение будет оформлено 20 июля на сессии горсовета.",
+        ),
+        # A matter put on a session's agenda: the session is not the story.
+        (
+            "Вопрос о переименовании улицы вынесен на сессию",
+            "Комитет одобрил проект и вынес его на сессию районного совета.",
+        ),
+    ],
+)
+def test_not_one_gathering(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "status"),
+    [("Событие завершилось", "held"), ("Жители дружно убирали дворы и скверы.", "held")],
+)
+def test_a_headline_naming_only_its_gathering_takes_the_leads_stance(
+    lead: str, status: str
+) -> None:
+    ev = _event("Весенний субботник.", f"{lead}\nСпасибо всем, кто пришёл.")
+    assert (ev.kind, ev.status) == ("субботник", status)
+
+
+def test_one_residents_meeting_is_still_an_event() -> None:
+    ev = _event("В селе Ключи прошёл сход граждан", "Жители обсудили ремонт дороги.")
+    assert (ev.kind, ev.status) == ("собрание", "held")
+
+
+def test_one_cancelled_meeting_and_a_holidays_items_stay_events() -> None:
+    ev = _event("Мэр отменил встречу с горожанами", "Причина - командировка в Москву.")
+    assert (ev.kind, ev.status) == ("встреча", "cancelled")
+    ev = _event(
+        "В районе прошли мероприятия, посвящённые Дню семьи",
+        "На площади выступили коллективы, праздник завершился концертом.",
+    )
+    assert ev.status == "held"
+
+
+def test_retired_officers_at_a_meeting_are_no_dismissal() -> None:
+    ev = _event("Встреча с офицерами в отставке прошла в школе", "Ветераны рассказали о службе.")
+    assert (ev.kind, ev.status) == ("встреча", "held")
+
+
+def test_a_page_title_with_bars_is_still_the_headline() -> None:
+    ev = _event("Фестиваль «Лето» прошёл в Абакане | Новости | ИА Хакасия", "Гостей было много.")
+    assert (ev.kind, ev.status, ev.name) == ("фестиваль", "held", "Лето")
+
+
+def test_a_lead_about_something_else_does_not_outvote_the_gatherings_own_cue() -> None:
+    ev = _event(
+        "Фестиваль «Лето»",
+        "Организаторы рассказали о программе. Фестиваль пройдёт 20 июля в парке.",
+    )
+    assert ev.status == "announced"

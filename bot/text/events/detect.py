@@ -21,6 +21,7 @@ Pure functions, no I/O; pymorphy3 (via :mod:`bot.text.morph`) is used lazily.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -47,19 +48,21 @@ from bot.text.events.lexicon import (
     _LISTING_TITLE,
     _NOT_GATHERING,
     _PLAN,
+    _POSTER_LINE,
     _POSTPONE,
     _REPORT,
     _RESULT,
     _SCHEDULE_LINE,
     COUNTABLE_KINDS,
+    GENERIC_KINDS,
     _kinds_in,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
-from bot.text.events.status import Evidence, Status, several, weigh
+from bot.text.events.status import Evidence, Status, _plural_word, several, weigh
 from bot.text.figures import Figure, find_figures
 from bot.text.morph import analyzer
 from bot.text.regions import RegionMatch
-from bot.text.summary import body_sentences
+from bot.text.summary import _CREDIT, body_sentences
 
 __all__ = ["MAX_TEXT", "EventFacts", "detect_event", "event_to_json"]
 
@@ -111,6 +114,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # a digest, a schedule, a poster
     if sum(1 for s in sents if _SCHEDULE_LINE.match(s)) >= 3:
         return False  # a programme of dated gatherings, one after another
+    if sum(1 for s in sents if len(s) < 120 and _POSTER_LINE.search(s)) >= 2:
+        return False  # a poster: several shows, each headed with its date
     title_kinds = _kinds_in(title)
     if _LISTING.search(title) and not title_kinds:
         return False
@@ -154,6 +159,69 @@ def _open_quote(sentence: str) -> bool:
     return sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1
 
 
+# Page chrome above a headline: a breadcrumb («Вы здесь»), a rubric, a dateline, a rate table.
+_RULE_ROW = re.compile(r"^\s*[-|: ]+$")
+_LONG_WORD = re.compile(r"[А-ЯЁа-яё]{3,}")
+
+
+def _table_row(line: str) -> bool:
+    """«Валюта | Дата | знач.»: short cells between bars. («В Абакане прошёл фестиваль |
+    Новости | Сайт» is a page's own title: its first cell is a sentence.)"""
+    cells = line.split("|")
+    return len(cells) >= 3 and all(len(c.split()) <= 3 for c in cells)
+
+
+def _chrome(line: str) -> bool:
+    """A line of the page around the article, not its prose: a table row, a credit, or fewer
+    than three words with neither a gathering nor a verb cue («Вы здесь», «16:41, 20 июня»)."""
+    if _table_row(line) or _RULE_ROW.match(line) or _CREDIT.match(line):
+        return True
+    if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
+        return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
+    return not any(cue.search(line) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE))
+
+
+def _merge_quotes(sents: list[str]) -> list[str]:
+    """Sentences cut inside a quoted name («Отчизна… Русь… Единая…») joined back, so the name
+    and the verb after it stay one sentence."""
+    out: list[str] = []
+    for sent in sents:
+        if out and _open_quote(out[-1]) and len(out[-1]) < 400:
+            out[-1] = f"{out[-1]} {sent}"
+        else:
+            out.append(sent)
+    return out
+
+
+def _sentences(title: str, text: str) -> tuple[str, list[str]]:
+    """(headline, body sentences) as the decision reads them: page chrome above the headline
+    skipped, a repeated headline weighed once, quotes cut by the splitter joined back."""
+    body_sents = _merge_quotes(list(body_sentences(text)))
+    title = title.strip()
+    # The scraped "title" may be the page's chrome: the headline is the first line of prose.
+    skipped = 0
+    while body_sents and skipped < _MAX_CHROME and (not title or _chrome(title)):
+        if body_sents[0] != title:
+            skipped += 1
+            title = body_sents[0]
+        body_sents = body_sents[1:]
+    # A body that opens with the title repeated: weigh the title once.
+    if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
+        body_sents = body_sents[1:]
+    if (
+        body_sents
+        and title.startswith(body_sents[0])
+        and len(title) > len(body_sents[0])
+        and not _open_quote(body_sents[0])
+    ):
+        # The "title" is a whole first paragraph: its first sentence is the headline.
+        title, body_sents = body_sents[0], body_sents[1:]
+    return title, body_sents
+
+
+_MAX_CHROME = 30  # lines of chrome skipped at most above a headline
+
+
 def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     """The headline's first countable kind word is plural («праздники», «ярмарок»)."""
 
@@ -165,8 +233,15 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             return False  # «фестивалей-конкурсов»: stages of one contest
         parse = analyzer().parse(word.lower())[0]
         if parse.tag.POS == "NOUN":
-            # «дожинки», «проводы»: one gathering with a plural-only name.
-            return parse.tag.number == "plur" and "Pltm" not in parse.tag
+            if "Pltm" in parse.tag:
+                return False  # «дожинки», «проводы»: one gathering with a plural-only name
+            # «пройдут сельскохозяйственные ярмарки»: «ярмарки» reads as a singular genitive
+            # first; the plural adjective before it tells.
+            before = title[:start].split()
+            previous = before[-1] if before else ""
+            return parse.tag.number == "plur" or _plural_word(
+                word, previous, kind not in GENERIC_KINDS
+            )
     return False
 
 
@@ -214,19 +289,7 @@ def detect_event(
         # Facts sit in the first pages; a huge text must not stall ingestion.
         cut = text.rfind("\n", 0, MAX_TEXT)
         text = text[: cut if cut > MAX_TEXT // 2 else MAX_TEXT]
-    body_sents = list(body_sentences(text))
-    title = title.strip()
-    # A body that opens with the title repeated: weigh the title once.
-    if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
-        body_sents = body_sents[1:]
-    if (
-        body_sents
-        and title.startswith(body_sents[0])
-        and len(title) > len(body_sents[0])
-        and not _open_quote(body_sents[0])
-    ):
-        # The "title" is a whole first paragraph: its first sentence is the headline.
-        title, body_sents = body_sents[0], body_sents[1:]
+    title, body_sents = _sentences(title, text)
     sents = [title, *body_sents] if title else body_sents
     if not sents:
         return None

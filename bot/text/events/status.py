@@ -195,7 +195,8 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
     if kind not in COUNTABLE_KINDS:
         return False
     before = sentence[max(0, start - 30) : start].split()
-    return _plural_word(sentence[start:].split(maxsplit=1)[0], before[-1] if before else "")
+    word = sentence[start:].split(maxsplit=1)[0]
+    return _plural_word(word, before[-1] if before else "", kind not in GENERIC_KINDS)
 
 
 _PLURAL_ADJ = ("ые", "ие")
@@ -211,9 +212,10 @@ def _setting(sentence: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def _plural_word(word: str, previous: str = "") -> bool:
+def _plural_word(word: str, previous: str = "", verb_object: bool = True) -> bool:
     """The noun is plural: by its likeliest parse, or, for «ярмарки» (a singular genitive too),
-    by a plural adjective right before it («сельскохозяйственные ярмарки»)."""
+    by a plural adjective right before it («сельскохозяйственные ярмарки») or, when
+    ``verb_object``, by a verb right before it («отменил встречи»)."""
 
     low = word.lower().strip('.,;:!?»"')
     if "-" in low:
@@ -223,14 +225,47 @@ def _plural_word(word: str, previous: str = "") -> bool:
         return False
     if parses[0].tag.number == "plur":
         return True
-    return previous.lower().endswith(_PLURAL_ADJ) and any(
+    prev = previous.lower().strip('.,;:!?«"')
+    # «отменил встречи»: right after a verb, the noun is a plural subject or object, not a
+    # singular genitive. (Not for «мероприятия»: «прошли мероприятия ко Дню семьи» are the
+    # items of one holiday.)
+    told = prev.endswith(_PLURAL_ADJ) or (
+        verb_object and bool(prev) and analyzer().parse(prev)[0].tag.POS == "VERB"
+    )
+    return told and any(
         p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in {"nomn", "accs"}
         for p in parses
     )
 
 
-def weigh(sentences: list[str]) -> Evidence:
-    """The stance of every sentence that names a gathering, weighted by position."""
+_STATUS_LINE_WORDS = 3  # «Событие завершилось», «Регистрация открыта»: a poster's status line
+
+
+def _lead_stance(
+    kind: tuple[str, int, int], lead: list[str], only_status_line: bool
+) -> tuple[str, int, tuple[Status, bool, int]] | None:
+    """A headline that only names its gathering («Осенний субботник», «Концертная программа
+    «Весна»») takes the stance of the lead that follows it, unless the lead names a gathering
+    of its own (then it is weighed on its own). ``only_status_line``: only a short line with a
+    listed cue right under the headline («Событие завершилось»)."""
+    for sent in lead[:1] if only_status_line else lead:
+        if _kinds_in(sent):
+            return None
+        if only_status_line and len(sent.split()) > _STATUS_LINE_WORDS:
+            return None
+        stance = sentence_stance(sent, 0)
+        if stance is not None and (stance[1] or not only_status_line):
+            return kind[0], kind[1], (stance[0], stance[1], kind[1])
+    return None
+
+
+def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
+    """The stance of every sentence that names a gathering, weighted by position.
+
+    When no listed cue gives a stance and the headline only names its gathering, it is weighed
+    again with the headline taking the lead's stance (``borrow_lead``): otherwise the lead may
+    tell of something else («Организаторы рассказали о программе») while a later sentence
+    tells the gathering's own status («Фестиваль пройдёт 20 июля»)."""
     ev = Evidence()
     seen_kind = False
     # A headline about the president or federal talks makes the whole story federal.
@@ -266,6 +301,8 @@ def weigh(sentences: list[str]) -> Evidence:
             if stance is not None:
                 found = (kind, pos, stance)
                 break
+        if found is None and index == 0:
+            found = _lead_stance(kinds[0], sentences[1:3], not borrow_lead)
         if found is None:
             continue
         _, _, (_, _, cue) = found
@@ -291,4 +328,6 @@ def weigh(sentences: list[str]) -> Evidence:
             ev.best_specific is None or cand[:2] > ev.best_specific[:2]
         ):
             ev.best_specific = cand
+    if not ev.explicit and not borrow_lead and len(sentences) > 1 and _kinds_in(sentences[0]):
+        return weigh(sentences, borrow_lead=True)
     return ev
