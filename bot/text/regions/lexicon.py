@@ -754,7 +754,9 @@ COMPARISON = frozenset(
 ORIGIN = frozenset(["из", "изо"])
 # Nouns before a place's genitive that say where people come from: «представители Ростовской и
 # Астраханской областей», «уроженец Тувы» (not «делегация Хакасии», often the story's actor).
-ORIGIN_NOUNS = frozenset(["представитель", "делегат", "посланец", "уроженец", "уроженка", "выходец"])
+ORIGIN_NOUNS = frozenset(
+    ["представитель", "делегат", "посланец", "уроженец", "уроженка", "выходец"]
+)
 # Words after «областной»-like adjectives: «Московская областная Дума» is the oblast's.
 OBLAST_ADJ = frozenset(["областной", "облдума"])
 

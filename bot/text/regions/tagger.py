@@ -56,6 +56,7 @@ from bot.text.regions.lexicon import (
     ROAD_WORDS,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
+from bot.text.regions.phrases import closed_town_title, phrase_at
 from bot.text.regions.tokens import Word, tokens
 
 __all__ = ["find_hits", "tag_regions"]
@@ -158,12 +159,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         found = (listed[0], i + 1) if listed is not None and listed[0] is not None else None
         upgrade = listed is not None and listed[1]
         if found is None:
-            found = (
-                _district_after_noun(words, i, gaz)
-                or _district_body(words, i, gaz)
-                or _elided_noun(words, i, gaz)
-                or match_at(words, i, gaz)
-            )
+            found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
             i += 1
             continue
@@ -191,7 +187,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and "accs" in info(w.text).cases
         ):
             verdict = DROP  # «провожая Зиму», «встречая Весну»: the season, not the town
-        if verdict != DROP and e.surface in CLOSED_TOWNS and _closed_before(words, i):
+        if verdict != DROP and e.surface in CLOSED_TOWNS and closed_town_title(words, i):
             # «ЗАТО Заречный»: the closed town, not its open namesake
             e = replace(e, codes=(CLOSED_TOWNS[e.surface],), homonym=False, weak=False)
         if verdict != DROP:
@@ -226,79 +222,6 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             )
         i = j
     return _drop_namesakes(text, hits)
-
-
-def _district_after_noun(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
-    """«муниципального района Пестравский», «в районе Алнашский»: the official order, the
-    district's noun before its name (the name in the nominative, with a capital)."""
-    w = words[i]
-    if not w.cap or not w.glued_prev or i == 0 or not lem(words[i - 1]) & _DISTRICT_BEFORE:
-        return None
-    wi = info(w.text)
-    if not wi.adjective or "nomn" not in wi.cases:
-        return None
-    for lemma in wi.lemmas:
-        for e in gaz.by_first.get(lemma, ()):
-            if e.kind == "district" and len(e.words) == 2 and e.words[1] & _DISTRICT_BEFORE:
-                return e, i + 1
-    return None
-
-
-_DISTRICT_BEFORE = frozenset(["район", "округ", "улус"])
-
-
-def _district_body(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
-    """«Богучарской центральной районной больнице», «Ковровская ЦРБ»: a district's own
-    hospital or body named by the district's adjective."""
-    w = words[i]
-    k = i + 1
-    if not w.cap or k >= len(words) or not words[k].glued_prev:
-        return None
-    if "центральный" in lem(words[k]) and k + 1 < len(words) and words[k + 1].glued_prev:
-        k += 1
-    if "районный" not in lem(words[k]) and words[k].text != "ЦРБ":
-        return None
-    for lemma in info(w.text).lemmas:
-        for e in gaz.by_first.get(lemma, ()):
-            if e.kind == "district" and len(e.words) == 2 and "район" in e.words[1]:
-                return e, i + 1
-    return None
-
-
-# «Белгородской области выделено 1,1 млрд, Курской — 863 млн»: the noun said once for a list.
-_ELIDED = (("область", ("ой", "ая", "ую")), ("край", ("ому", "ого", "ий", "ый", "ом")))
-
-
-def _elided_noun(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
-    """A region's adjective whose noun («области», «края») was said earlier in the sentence
-    and is left out here: the region it names."""
-    w = words[i]
-    if not w.cap or w.sent_start or (i + 1 < len(words) and words[i + 1].glued_prev):
-        return None  # (followed by a word of its own phrase: «Курской дуге» is no oblast)
-    wi = info(w.text)
-    if not wi.adjective:
-        return None
-    low = fold(w.text)
-    for noun, endings in _ELIDED:
-        if not low.endswith(endings):
-            continue
-        k = i - 1
-        while k >= 0 and i - k <= 15:
-            if noun in lem(words[k]):
-                for lemma in wi.lemmas:
-                    for e in gaz.by_first.get(lemma, ()):
-                        if e.kind == "name" and len(e.words) == 2 and noun in e.words[1]:
-                            return e, i + 1
-                return None
-            if words[k].sent_start:
-                break
-            k -= 1
-    return None
-
-
-def _closed_before(words: list[Word], i: int) -> bool:
-    """«ЗАТО Железногорск», «ЗАТО г. Заречный»: a closed town's own title before it."""
-    return any(words[k].text.upper() == "ЗАТО" for k in range(max(0, i - 2), i))
 
 
 def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:

@@ -1,0 +1,93 @@
+"""Phrases that name a region without the catalogue's word order, tried before the catalogue
+match at a capitalised adjective:
+
+* a district's name after its noun, the official order: «муниципального района Пестравский»;
+* a district's own hospital or body: «Богучарской центральной районной больнице», «Ковровская
+  ЦРБ»;
+* a region's noun said once for a list: «Белгородской области выделено 1,1 млрд, Курской —
+  863 млн»;
+
+and a closed town's title («ЗАТО Железногорск»), which picks the closed town among namesakes.
+"""
+
+from __future__ import annotations
+
+from bot.text.morph import fold, info
+from bot.text.regions.filters import lem
+from bot.text.regions.gazetteer import Entry, Gazetteer
+from bot.text.regions.tokens import Word
+
+__all__ = ["closed_town_title", "phrase_at"]
+
+_DISTRICT_NOUNS = frozenset(["район", "округ", "улус"])
+_RAION = frozenset(["район"])
+# The endings an adjective takes with the noun left out: «(Курской) области», «(Алтайскому) краю».
+_ELIDED = (("область", ("ой", "ая", "ую")), ("край", ("ому", "ого", "ий", "ый", "ом")))
+
+
+def phrase_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
+    """The entry one of the phrases above names at words[i], and the index after its name."""
+    if not words[i].cap:
+        return None
+    e = _district_after_noun(words, i, gaz) or _district_body(words, i, gaz)
+    e = e or _elided_noun(words, i, gaz)
+    return (e, i + 1) if e is not None else None
+
+
+def closed_town_title(words: list[Word], i: int) -> bool:
+    """«ЗАТО Железногорск», «ЗАТО г. Заречный»: a closed town's own title before it."""
+    return any(words[k].text.upper() == "ЗАТО" for k in range(max(0, i - 2), i))
+
+
+def _two_words(
+    lemmas: frozenset[str], gaz: Gazetteer, kind: str, second: frozenset[str]
+) -> Entry | None:
+    """The first two-word entry of ``kind`` that starts with one of ``lemmas`` and whose
+    second word is one of ``second``."""
+    for lemma in lemmas:
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind == kind and len(e.words) == 2 and e.words[1] & second:
+                return e
+    return None
+
+
+def _district_after_noun(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    w = words[i]
+    if not w.glued_prev or i == 0 or not lem(words[i - 1]) & _DISTRICT_NOUNS:
+        return None
+    wi = info(w.text)
+    if not wi.adjective or "nomn" not in wi.cases:
+        return None  # the name stays in the nominative: «района Пестравский»
+    return _two_words(wi.lemmas, gaz, "district", _DISTRICT_NOUNS)
+
+
+def _district_body(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    k = i + 1
+    if k >= len(words) or not words[k].glued_prev:
+        return None
+    if "центральный" in lem(words[k]) and k + 1 < len(words) and words[k + 1].glued_prev:
+        k += 1
+    if "районный" not in lem(words[k]) and words[k].text != "ЦРБ":
+        return None
+    return _two_words(info(words[i].text).lemmas, gaz, "district", _RAION)
+
+
+def _elided_noun(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    w = words[i]
+    if w.sent_start or (i + 1 < len(words) and words[i + 1].glued_prev):
+        return None  # (followed by a word of its own phrase: «Курской дуге» is no oblast)
+    wi = info(w.text)
+    if not wi.adjective:
+        return None
+    low = fold(w.text)
+    for noun, endings in _ELIDED:
+        if not low.endswith(endings):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 15:  # the noun earlier in the same sentence
+            if noun in lem(words[k]):
+                return _two_words(wi.lemmas, gaz, "name", frozenset([noun]))
+            if words[k].sent_start:
+                break
+            k -= 1
+    return None
