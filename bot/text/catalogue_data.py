@@ -2213,7 +2213,7 @@ CLOSED_TOWNS: dict[str, str] = {
 }
 # Foreign namesakes: the town is not Russian when the text names its country.
 FOREIGN_NAMESAKES: dict[str, tuple[str, ...]] = {
-    "Петропавловск": ("казахстан", "северо-казахстанск"),
+    "Петропавловск": ("казахстан", "северо-казахстанск", "акимат", " аким ", "тенге"),
     "Светлогорск": ("гомельск", "беларус", "белорус"),
     "Армавир": ("армянск", "армени", "ереван"),
     # Котовск of Одесская область (Ukraine) has a «городской голова», Tambov's a «глава».
