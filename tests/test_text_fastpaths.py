@@ -111,7 +111,17 @@ def test_fingerprints_from_stems_are_the_texts() -> None:
     assert len(expected) > 10
     assert dedup.shingles(text) == expected
     assert dedup.shingles_of([stem(w) for w in words(text)]) == expected
+    assert dedup.shingles_of_joined(" ".join(stem(w) for w in words(text))) == expected
     assert dedup.words_hash(words(text)) == dedup.content_hash(text)
+
+
+def test_fingerprints_of_repeated_pairs_and_short_texts() -> None:
+    # A recurring pair is hashed once; no word or one word has no pair.
+    for text in ("в области и в области снова в области", "Абакан", ""):
+        expected = _shingles_one_by_one(text)
+        assert dedup.shingles(text) == expected
+        assert dedup.shingles_of([stem(w) for w in words(text)]) == expected
+        assert dedup.shingles_of_joined(" ".join(stem(w) for w in words(text))) == expected
 
 
 def _signature_one_by_one(sh: frozenset[int]) -> list[int]:

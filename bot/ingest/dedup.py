@@ -67,19 +67,23 @@ def _h64(data: bytes) -> int:
 @lru_cache(maxsize=64)  # a new text is compared with several candidates in a row
 def shingles(text: str) -> frozenset[int]:
     """64-bit hashes of the pairs of consecutive stems: stable across processes."""
-    return shingles_of(list(map(stem, words(text))))
+    return shingles_of_joined(" ".join(map(stem, words(text))))
 
 
 def shingles_of(stems: Sequence[str]) -> frozenset[int]:
     """:func:`shingles` of a text from its stems (in order), when the caller has them."""
-    blake, from_bytes = hashlib.blake2b, int.from_bytes
-    encoded = [s.encode() for s in stems]
-    return frozenset(
-        [
-            from_bytes(blake(a + b" " + b, digest_size=8).digest(), "big")
-            for a, b in itertools.pairwise(encoded)
-        ]
-    )
+    return shingles_of_joined(" ".join(stems))
+
+
+def shingles_of_joined(joined: str) -> frozenset[int]:
+    """:func:`shingles` of a text from its stems joined by single spaces (a stem holds no
+    space): the search index's ``body_stems``, which the ingest has already."""
+    blake = hashlib.blake2b
+    encoded = joined.encode().split(b" ")
+    # A pair that recurs («в област») is hashed once; the digests are read in one call.
+    pairs = {a + b" " + b for a, b in itertools.pairwise(encoded)}
+    digests = b"".join([blake(pair, digest_size=8).digest() for pair in pairs])
+    return frozenset(struct.unpack(f">{len(pairs)}Q", digests))
 
 
 def eligible(text: str) -> bool:

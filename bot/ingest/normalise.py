@@ -146,7 +146,8 @@ def tidy(text: str) -> str:
     no bidi overrides, no stray zero-width characters (:func:`strip_invisible`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_invisible(_CONTROL.sub("", text))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    # One pass for the whole text (the spaces class holds no line break), then line by line.
+    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
