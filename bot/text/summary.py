@@ -47,7 +47,6 @@ _CREDIT = re.compile(
 _NUMBER = re.compile(r"\d")
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[А-ЯЁA-Z][а-яёa-z]{2,}")
 _QUOTED = re.compile(r"[«\"“„][^»\"”]{2,80}[»\"”]")
-_SPACES = re.compile(r"\s+")
 # Function words that say nothing about the topic.
 _STOP = frozenset(
     stem(w)
@@ -117,7 +116,9 @@ def body_sentences(text: str) -> tuple[str, ...]:
 
 
 def _norm(sentence: str) -> str:
-    return _SPACES.sub(" ", sentence).strip()
+    # ``re.sub(r"\s+", " ", sentence).strip()``: str.split's whitespace is re's ``\s`` (both
+    # Py_UNICODE_ISSPACE), and the split is several times faster than the pattern.
+    return " ".join(sentence.split())
 
 
 def _content_stems(text: str) -> frozenset[str]:
