@@ -1,8 +1,9 @@
 """The ingest's faster paths give exactly what the plain ones gave.
 
 Sentences (``bot.text.sentenize`` against razdel's ``sentenize``), word tokens, near-copy
-fingerprints computed from a text's stems, the MinHash signature; and feedparser's win-1252
-fix-up of C1 controls, which the parser relies on.
+fingerprints computed from a text's stems, the MinHash signature, the summary's sentence
+whitespace and capitalised words; and feedparser's win-1252 fix-up of C1 controls, which the
+parser relies on.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from razdel import sentenize
 
 from bot.ingest import dedup
 from bot.ingest.parse import decode, parse_feed
+from bot.text import summary
 from bot.text.sentenize import split_sentences
 from bot.text.stems import stem, words
 
@@ -122,6 +124,28 @@ def test_fingerprints_of_repeated_pairs_and_short_texts() -> None:
         assert dedup.shingles(text) == expected
         assert dedup.shingles_of([stem(w) for w in words(text)]) == expected
         assert dedup.shingles_of_joined(" ".join(stem(w) for w in words(text))) == expected
+
+
+def test_summary_whitespace_is_res() -> None:
+    rng = random.Random(5)
+    alphabet = "аБ z.\t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2007\u2028\u3000\u200b"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert summary._norm(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_summary_capitals_are_the_plain_patterns() -> None:
+    # The look-behinds first, as a reader writes the rule.
+    plain = re.compile(r"(?<![.!?]\s)(?<!^)\b[А-ЯЁA-Z][а-яёa-z]{2,}")
+    rng = random.Random(6)
+    alphabet = "АаЯяЁёAaZz1_-«» .!?\n\t"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert summary._CAPITAL.findall(text) == plain.findall(text)
+    text = "Глава Абакана сказал. Затем Хакасия и Tomsk! Новое: Томск, Ёлки-Палки (Чита)"
+    assert summary._CAPITAL.findall(text) == plain.findall(text) == [
+        "Абакана", "Хакасия", "Tomsk", "Томск", "Ёлки", "Палки", "Чита",
+    ]  # fmt: skip
 
 
 def _signature_one_by_one(sh: frozenset[int]) -> list[int]:

@@ -45,7 +45,10 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
-_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[А-ЯЁA-Z][а-яёa-z]{2,}")
+# A capitalised word that does not open the text or a sentence: «(?<![.!?]\s)(?<!^)\b[А-ЯЁA-Z]...»
+# with the capital first and the look-behinds after it, so that the engine skips to the
+# capitals instead of trying the look-behinds at every character (several times faster).
+_CAPITAL = re.compile(r"[А-ЯЁA-Z](?<!\w.)(?<![.!?]\s.)(?<!^.)[а-яёa-z]{2,}")
 _QUOTED = re.compile(r"[«\"“„][^»\"”]{2,80}[»\"”]")
 # Function words that say nothing about the topic.
 _STOP = frozenset(
