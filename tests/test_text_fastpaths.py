@@ -2,8 +2,8 @@
 
 Sentences (``bot.text.sentenize`` against razdel's ``sentenize``), word tokens, near-copy
 fingerprints computed from a text's stems, the MinHash signature, the summary's sentence
-whitespace and capitalised words; and feedparser's win-1252 fix-up of C1 controls, which the
-parser relies on.
+whitespace and capitalised words, tidy's skipped passes; and feedparser's win-1252 fix-up of
+C1 controls, which the parser relies on.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 import pytest
 from razdel import sentenize
 
-from bot.ingest import dedup
+from bot.ingest import dedup, normalise
 from bot.ingest.parse import decode, parse_feed
 from bot.text import summary
 from bot.text.sentenize import split_sentences
@@ -124,6 +124,21 @@ def test_fingerprints_of_repeated_pairs_and_short_texts() -> None:
         assert dedup.shingles(text) == expected
         assert dedup.shingles_of([stem(w) for w in words(text)]) == expected
         assert dedup.shingles_of_joined(" ".join(stem(w) for w in words(text))) == expected
+
+
+def _tidy_plain(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise.strip_invisible(normalise._CONTROL.sub("", text))
+    lines = [normalise._SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def test_tidy_is_the_plain_passes() -> None:
+    rng = random.Random(4)
+    alphabet = "aБ  \n\n\r\t\x00\x1f\x7f\x85\u00a0\u2003\u200b\u200d\u202e\u2028\u3000\ufeffא"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert normalise.tidy(text) == _tidy_plain(text)
 
 
 def test_summary_whitespace_is_res() -> None:
