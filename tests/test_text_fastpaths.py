@@ -12,6 +12,7 @@ import hashlib
 import itertools
 import random
 import re
+import struct
 
 import pytest
 from razdel import sentenize
@@ -161,6 +162,24 @@ def test_summary_capitals_are_the_plain_patterns() -> None:
     assert summary._CAPITAL.findall(text) == plain.findall(text) == [
         "Абакана", "Хакасия", "Tomsk", "Томск", "Ёлки", "Палки", "Чита",
     ]  # fmt: skip
+
+
+def _band_keys_one_by_one(sh: frozenset[int]) -> list[tuple[int, int]]:
+    sig = dedup.signature(sh)
+    keys = []
+    for band in range(dedup.BANDS):
+        rows = sig[band * dedup.ROWS : (band + 1) * dedup.ROWS]
+        data = struct.pack(f">{dedup.ROWS}Q", *(r & ((1 << 64) - 1) for r in rows))
+        key = int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+        keys.append((band, key - (1 << 64) if key >= 1 << 63 else key))
+    return keys
+
+
+def test_band_keys_are_band_by_band() -> None:
+    rng = random.Random(8)
+    for n in (0, 1, 3, 40, 400):
+        sh = frozenset(rng.getrandbits(64) for _ in range(n))
+        assert dedup.band_keys(sh) == _band_keys_one_by_one(sh)
 
 
 def _signature_one_by_one(sh: frozenset[int]) -> list[int]:

@@ -38,6 +38,7 @@ MIN_JACCARD = 0.5
 # ... or when the shorter text is almost wholly inside the longer (a lead vs the article).
 MIN_CONTAINMENT = 0.8
 _EMPTY = (1 << 59) - 1
+_MASK64 = (1 << 64) - 1
 # Below this many words, one changed word is a different piece of news (a school or a
 # kindergarten): the shorter text's every word must be in the longer one.
 SHORT_WORDS = 60
@@ -58,10 +59,6 @@ def content_hash(text: str) -> str:
 def words_hash(tokens: Sequence[str]) -> str:
     """:func:`content_hash` of a text from its :func:`~bot.text.stems.words`."""
     return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
-
-
-def _h64(data: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
 @lru_cache(maxsize=64)  # a new text is compared with several candidates in a row
@@ -117,13 +114,16 @@ def signature(sh: frozenset[int]) -> list[int]:
 
 def band_keys(sh: frozenset[int]) -> list[tuple[int, int]]:
     """``(band, key)`` pairs to index: a signed 64-bit key per band of the signature."""
-    sig = signature(sh)
-    keys: list[tuple[int, int]] = []
-    for band in range(BANDS):
-        rows = sig[band * ROWS : (band + 1) * ROWS]
-        key = _h64(struct.pack(f">{ROWS}Q", *(r & ((1 << 64) - 1) for r in rows)))
-        keys.append((band, key - (1 << 64) if key >= 1 << 63 else key))
-    return keys
+    # The band's rows packed as 64-bit words, hashed; a big-endian 64-bit digest read as a
+    # signed number. The whole signature is packed once and cut into bands, the keys read
+    # in one call.
+    packed = struct.pack(f">{BUCKETS}Q", *[r & _MASK64 for r in signature(sh)])
+    size = 8 * ROWS
+    blake = hashlib.blake2b
+    digests = b"".join(
+        [blake(packed[i : i + size], digest_size=8).digest() for i in range(0, len(packed), size)]
+    )
+    return list(enumerate(struct.unpack(f">{BANDS}q", digests)))
 
 
 def overlap(a: frozenset[int], b: frozenset[int]) -> tuple[float, float]:
