@@ -1,8 +1,9 @@
 """The ingest's faster paths give exactly what the plain ones gave.
 
 Sentences (``bot.text.sentenize`` against razdel's ``sentenize``), word tokens, near-copy
-fingerprints computed from a text's stems, the MinHash signature; and feedparser's win-1252
-fix-up of C1 controls, which the parser relies on.
+fingerprints computed from a text's stems, the MinHash signature, the summary's sentence
+whitespace and capitalised words, tidy's skipped passes; and feedparser's win-1252 fix-up of
+C1 controls, which the parser relies on.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import hashlib
 import itertools
 import random
 import re
+import struct
 
 import pytest
 from razdel import sentenize
 
-from bot.ingest import dedup
+from bot.ingest import dedup, normalise
 from bot.ingest.parse import decode, parse_feed
+from bot.text import summary
 from bot.text.sentenize import split_sentences
 from bot.text.stems import stem, words
 
@@ -111,7 +114,72 @@ def test_fingerprints_from_stems_are_the_texts() -> None:
     assert len(expected) > 10
     assert dedup.shingles(text) == expected
     assert dedup.shingles_of([stem(w) for w in words(text)]) == expected
+    assert dedup.shingles_of_joined(" ".join(stem(w) for w in words(text))) == expected
     assert dedup.words_hash(words(text)) == dedup.content_hash(text)
+
+
+def test_fingerprints_of_repeated_pairs_and_short_texts() -> None:
+    # A recurring pair is hashed once; no word or one word has no pair.
+    for text in ("в области и в области снова в области", "Абакан", ""):
+        expected = _shingles_one_by_one(text)
+        assert dedup.shingles(text) == expected
+        assert dedup.shingles_of([stem(w) for w in words(text)]) == expected
+        assert dedup.shingles_of_joined(" ".join(stem(w) for w in words(text))) == expected
+
+
+def _tidy_plain(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise.strip_invisible(normalise._CONTROL.sub("", text))
+    lines = [normalise._SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def test_tidy_is_the_plain_passes() -> None:
+    rng = random.Random(4)
+    alphabet = "aБ  \n\n\r\t\x00\x1f\x7f\x85\u00a0\u2003\u200b\u200d\u202e\u2028\u3000\ufeffא"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert normalise.tidy(text) == _tidy_plain(text)
+
+
+def test_summary_whitespace_is_res() -> None:
+    rng = random.Random(5)
+    alphabet = "аБ z.\t\n\r\x0b\x0c\x1c\x1f\x85\u00a0\u2007\u2028\u3000\u200b"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert summary._norm(text) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_summary_capitals_are_the_plain_patterns() -> None:
+    # The look-behinds first, as a reader writes the rule.
+    plain = re.compile(r"(?<![.!?]\s)(?<!^)\b[А-ЯЁA-Z][а-яёa-z]{2,}")
+    rng = random.Random(6)
+    alphabet = "АаЯяЁёAaZz1_-«» .!?\n\t"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert summary._CAPITAL.findall(text) == plain.findall(text)
+    text = "Глава Абакана сказал. Затем Хакасия и Tomsk! Новое: Томск, Ёлки-Палки (Чита)"
+    assert summary._CAPITAL.findall(text) == plain.findall(text) == [
+        "Абакана", "Хакасия", "Tomsk", "Томск", "Ёлки", "Палки", "Чита",
+    ]  # fmt: skip
+
+
+def _band_keys_one_by_one(sh: frozenset[int]) -> list[tuple[int, int]]:
+    sig = dedup.signature(sh)
+    keys = []
+    for band in range(dedup.BANDS):
+        rows = sig[band * dedup.ROWS : (band + 1) * dedup.ROWS]
+        data = struct.pack(f">{dedup.ROWS}Q", *(r & ((1 << 64) - 1) for r in rows))
+        key = int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+        keys.append((band, key - (1 << 64) if key >= 1 << 63 else key))
+    return keys
+
+
+def test_band_keys_are_band_by_band() -> None:
+    rng = random.Random(8)
+    for n in (0, 1, 3, 40, 400):
+        sh = frozenset(rng.getrandbits(64) for _ in range(n))
+        assert dedup.band_keys(sh) == _band_keys_one_by_one(sh)
 
 
 def _signature_one_by_one(sh: frozenset[int]) -> list[int]:

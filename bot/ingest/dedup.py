@@ -38,6 +38,7 @@ MIN_JACCARD = 0.5
 # ... or when the shorter text is almost wholly inside the longer (a lead vs the article).
 MIN_CONTAINMENT = 0.8
 _EMPTY = (1 << 59) - 1
+_MASK64 = (1 << 64) - 1
 # Below this many words, one changed word is a different piece of news (a school or a
 # kindergarten): the shorter text's every word must be in the longer one.
 SHORT_WORDS = 60
@@ -60,26 +61,26 @@ def words_hash(tokens: Sequence[str]) -> str:
     return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
-def _h64(data: bytes) -> int:
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
-
-
 @lru_cache(maxsize=64)  # a new text is compared with several candidates in a row
 def shingles(text: str) -> frozenset[int]:
     """64-bit hashes of the pairs of consecutive stems: stable across processes."""
-    return shingles_of(list(map(stem, words(text))))
+    return shingles_of_joined(" ".join(map(stem, words(text))))
 
 
 def shingles_of(stems: Sequence[str]) -> frozenset[int]:
     """:func:`shingles` of a text from its stems (in order), when the caller has them."""
-    blake, from_bytes = hashlib.blake2b, int.from_bytes
-    encoded = [s.encode() for s in stems]
-    return frozenset(
-        [
-            from_bytes(blake(a + b" " + b, digest_size=8).digest(), "big")
-            for a, b in itertools.pairwise(encoded)
-        ]
-    )
+    return shingles_of_joined(" ".join(stems))
+
+
+def shingles_of_joined(joined: str) -> frozenset[int]:
+    """:func:`shingles` of a text from its stems joined by single spaces (a stem holds no
+    space): the search index's ``body_stems``, which the ingest has already."""
+    blake = hashlib.blake2b
+    encoded = joined.encode().split(b" ")
+    # A pair that recurs («в област») is hashed once; the digests are read in one call.
+    pairs = {a + b" " + b for a, b in itertools.pairwise(encoded)}
+    digests = b"".join([blake(pair, digest_size=8).digest() for pair in pairs])
+    return frozenset(struct.unpack(f">{len(pairs)}Q", digests))
 
 
 def eligible(text: str) -> bool:
@@ -113,13 +114,16 @@ def signature(sh: frozenset[int]) -> list[int]:
 
 def band_keys(sh: frozenset[int]) -> list[tuple[int, int]]:
     """``(band, key)`` pairs to index: a signed 64-bit key per band of the signature."""
-    sig = signature(sh)
-    keys: list[tuple[int, int]] = []
-    for band in range(BANDS):
-        rows = sig[band * ROWS : (band + 1) * ROWS]
-        key = _h64(struct.pack(f">{ROWS}Q", *(r & ((1 << 64) - 1) for r in rows)))
-        keys.append((band, key - (1 << 64) if key >= 1 << 63 else key))
-    return keys
+    # The band's rows packed as 64-bit words, hashed; a big-endian 64-bit digest read as a
+    # signed number. The whole signature is packed once and cut into bands, the keys read
+    # in one call.
+    packed = struct.pack(f">{BUCKETS}Q", *[r & _MASK64 for r in signature(sh)])
+    size = 8 * ROWS
+    blake = hashlib.blake2b
+    digests = b"".join(
+        [blake(packed[i : i + size], digest_size=8).digest() for i in range(0, len(packed), size)]
+    )
+    return list(enumerate(struct.unpack(f">{BANDS}q", digests)))
 
 
 def overlap(a: frozenset[int], b: frozenset[int]) -> tuple[float, float]:

@@ -47,6 +47,16 @@ _MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM
 _JOINING_SCRIPTS = ((0x0590, 0x0FFF), (0x1000, 0x109F), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFC))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
+# Any character that :func:`tidy` drops or changes besides plain spaces and line breaks: the
+# controls, the invisible characters and the other spaces. Most texts hold none, and one scan
+# for them is cheaper than the passes that would change nothing.
+_UNUSUAL = re.compile(
+    "["
+    + _CONTROL.pattern[1:-1]
+    + _INVISIBLE.pattern[1:-1]
+    + r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
+    + "]"
+)
 
 MIN_DATE = datetime(1995, 1, 1, tzinfo=UTC)
 # A date further ahead than this is a mistake of the source, not a scheduled post.
@@ -145,9 +155,16 @@ def tidy(text: str) -> str:
     """Plain text with tidy whitespace: single spaces, at most one blank line, no controls,
     no bidi overrides, no stray zero-width characters (:func:`strip_invisible`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = strip_invisible(_CONTROL.sub("", text))
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    if _UNUSUAL.search(text):
+        text = strip_invisible(_CONTROL.sub("", text))
+        text = _SPACES.sub(" ", text)
+    elif "  " in text:  # plain spaces only: a single one stays as it is
+        text = _SPACES.sub(" ", text)
+    # The spaces class holds no line break: the whole text in one pass, then line by line.
+    text = "\n".join([line.strip() for line in text.split("\n")])
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()
 
 
 def html_to_text(markup: str) -> str:

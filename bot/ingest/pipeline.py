@@ -193,8 +193,12 @@ def _candidate(
     return Candidate(guid, url, title, text or title, published, body, page_url, raw.image)
 
 
+# One encoder for every item: ``json.dumps`` with options builds a new one per call.
+_EVIDENCE_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _evidence_json(items: list[dict[str, object]]) -> str:
-    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+    return _EVIDENCE_ENCODER.encode(items)
 
 
 def _understand(
@@ -218,16 +222,16 @@ def _understand(
         roles[source_region] = "main"
     # The text's words and stems once, for its fingerprints and its search terms.
     tokens = words(text)
-    text_stems = list(map(stem, tokens))
+    body_stems = " ".join(map(stem, tokens))
     eligible = len(tokens) >= dedup.MIN_WORDS  # dedup.eligible(text)
-    fingerprint = dedup.shingles_of(text_stems) if eligible else frozenset()
+    fingerprint = dedup.shingles_of_joined(body_stems) if eligible else frozenset()
     return (
         tuple(RegionTag(code, _evidence_json(ev), roles[code]) for code, ev in tags.items()),
         summarize_article(title, text) or _fallback_summary(text),
         dedup.words_hash(tokens),
         tuple(dedup.band_keys(fingerprint)) if fingerprint else (),
         stems(title),
-        " ".join(text_stems),
+        body_stems,
     )
 
 

@@ -45,9 +45,11 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
-_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[А-ЯЁA-Z][а-яёa-z]{2,}")
+# A capitalised word that does not open the text or a sentence: «(?<![.!?]\s)(?<!^)\b[А-ЯЁA-Z]...»
+# with the capital first and the look-behinds after it, so that the engine skips to the
+# capitals instead of trying the look-behinds at every character (several times faster).
+_CAPITAL = re.compile(r"[А-ЯЁA-Z](?<!\w.)(?<![.!?]\s.)(?<!^.)[а-яёa-z]{2,}")
 _QUOTED = re.compile(r"[«\"“„][^»\"”]{2,80}[»\"”]")
-_SPACES = re.compile(r"\s+")
 # Function words that say nothing about the topic.
 _STOP = frozenset(
     stem(w)
@@ -117,7 +119,9 @@ def body_sentences(text: str) -> tuple[str, ...]:
 
 
 def _norm(sentence: str) -> str:
-    return _SPACES.sub(" ", sentence).strip()
+    # ``re.sub(r"\s+", " ", sentence).strip()``: str.split's whitespace is re's ``\s`` (both
+    # Py_UNICODE_ISSPACE), and the split is several times faster than the pattern.
+    return " ".join(sentence.split())
 
 
 def _content_stems(text: str) -> frozenset[str]:
