@@ -652,3 +652,64 @@ def test_a_lead_about_something_else_does_not_outvote_the_gatherings_own_cue() -
         "Организаторы рассказали о программе. Фестиваль пройдёт 20 июля в парке.",
     )
     assert ev.status == "announced"
+
+
+# --- matches --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        (
+            "Матч «Сокол» — «Луч» перенесён",
+            "Игра 12-го тура первенства перенесена с 14 на 15 сентября из-за ремонта стадиона.",
+            "postponed",
+        ),
+        (
+            "Матч «Сокол» — «Луч» отменён",
+            "Встреча не состоится: поле стадиона залило после ливня.",
+            "cancelled",
+        ),
+        (
+            "Матч «Сокол» — «Луч» состоится 14 сентября",
+            "Игра пройдёт на городском стадионе, вход для зрителей свободный.",
+            "announced",
+        ),
+    ],
+)
+def test_a_match_moved_called_off_or_ahead_is_an_event(title: str, text: str, status: str) -> None:
+    ev = _event(title, text)
+    assert (ev.kind, ev.status) == ("матч", status)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A league match already played is a result.
+        (
+            "«Сокол» уступил «Лучу» на своём поле",
+            "В матче 8-го тура чемпионата лиги хозяева проиграли со счётом 0:2. "
+            "Следующий матч «Сокол» проведёт 21 сентября.",
+        ),
+        # A game won in overtime: a score, not a gathering.
+        (
+            "Хоккеисты «Сокола» вырвали победу в овертайме",
+            "Гостевой матч завершился победой нашей команды, решающую шайбу забросил капитан.",
+        ),
+    ],
+)
+def test_a_league_result_is_no_event(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_postponement_on_a_condition_leaves_the_match_announced() -> None:
+    ev = _event(
+        "Матч «Сокол» — «Луч» перенесут в случае сильных морозов",
+        "Игра назначена на 14 декабря на городском стадионе.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "announced")
+
+
+def test_hearings_that_began_are_held() -> None:
+    ev = _event("В округе начались публичные слушания", "Жители обсуждают проект бюджета.")
+    assert (ev.kind, ev.status) == ("публичные слушания", "held")

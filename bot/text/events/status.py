@@ -20,10 +20,12 @@ from typing import Literal
 
 from bot.text.events.lexicon import (
     _CANCEL,
+    _CONDITION,
     _EARLIER,
     _FEDERAL_TALKS,
     _HYPOTHETICAL,
     _INCIDENT,
+    _LEAGUE,
     _PLAN,
     _POSTPONE,
     _REPORT,
@@ -108,6 +110,8 @@ def sentence_stance(sentence: str, kind_pos: int) -> tuple[Status, bool, int] | 
     """
     cancel = _change_cue(_CANCEL, sentence, kind_pos)
     postpone = _change_cue(_POSTPONE, sentence, kind_pos)
+    if (cancel or postpone) and _CONDITION.search(sentence):
+        return None  # a change on a condition is not a decision
     if postpone:
         return "postponed", True, postpone.start()
     if cancel:
@@ -174,10 +178,32 @@ class Evidence:
 _FEDERAL_KINDS = frozenset({"встреча", "приём граждан", "совещание", "заседание", "мероприятие"})
 
 
+# National teams and world tournaments: a match of theirs is sport news from afar.
+_MATCH_ABROAD = re.compile(
+    r"\b(?:мира|европы|олимпийск\w*|сборн\w*|нхл|нба|уефа|лиг\w*\s+чемпионов)\b", re.I
+)
+
+
 def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) -> bool:
     if kind in _FEDERAL_KINDS and (federal_story or _FEDERAL_TALKS.search(sentence)):
         return True
+    if kind == "матч":
+        return bool(_MATCH_ABROAD.search(sentence))
     return kind == "соревнования" and bool(_SPORT_ABROAD.search(sentence))
+
+
+# Kinds a league story tells its matches with: «матч», «чемпионат», «встреча с лидером».
+_LEAGUE_KINDS = frozenset({"матч", "соревнования", "встреча"})
+
+
+def _league_result(kind: str, status: Status, index: int, result_told: bool) -> bool:
+    """In a league story a played match is a result, and the next fixture named after it
+    («следующий матч состоится 21 октября») is no gathering the story is about: only a match
+    moved or called off, or one announced in the headline or the lead before any result,
+    counts. (Called for league stories only.)"""
+    if kind not in _LEAGUE_KINDS:
+        return False
+    return status == "held" or (status == "announced" and (index > 2 or result_told))
 
 
 # «все мероприятия», «многие праздники», «массово отменяют мероприятия»: several gatherings.
@@ -270,6 +296,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     seen_kind = False
     # A headline about the president or federal talks makes the whole story federal.
     federal_story = bool(sentences) and bool(_FEDERAL_TALKS.search(sentences[0]))
+    league = any(_LEAGUE.search(s) for s in sentences[:MAX_DECISION_SENTENCES])
+    result_told = False  # a league story told a played match before
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
         kinds = [
             k
@@ -310,6 +338,9 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         pool = specific or kinds
         kind, pos, _ = min(pool, key=lambda k: abs(k[1] - cue))
         status, explicit, _ = found[2]
+        if league and _league_result(kind, status, index, result_told):
+            result_told = result_told or status == "held"
+            continue
         if kind in GENERIC_KINDS:
             weight *= 0.5
         if not explicit:
