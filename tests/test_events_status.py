@@ -713,3 +713,38 @@ def test_a_postponement_on_a_condition_leaves_the_match_announced() -> None:
 def test_hearings_that_began_are_held() -> None:
     ev = _event("В округе начались публичные слушания", "Жители обсуждают проект бюджета.")
     assert (ev.kind, ev.status) == ("публичные слушания", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A statement made at a forum: the forum is only where it was said.
+        (
+            "Губернатор пообещал достроить мост к осени",
+            "Об этом глава региона рассказал на молодёжном форуме в Кургане. "
+            "Работы идут по графику.",
+        ),
+        # Reported speech first, the session it was said at after it.
+        (
+            "Налог для малого бизнеса снижать не будут, заявил министр финансов, "
+            "выступая на сессии областной думы",
+            "Бюджет и так дефицитный.",
+        ),
+        # Background from an earlier report is not what the story tells.
+        (
+            "Мэр сравнил городских чиновников со сказочными героями",
+            "Шутка разошлась по соцсетям. Ранее сообщалось, что мэр приехал на фестиваль "
+            "уличной еды в Тюмени.",
+        ),
+    ],
+)
+def test_a_statement_made_at_a_gathering_is_no_event(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_gathering_told_after_a_quote_is_still_held() -> None:
+    ev = _event(
+        "На форуме «Село будущего» подвели итоги года",
+        "«Мы сделали многое», — сказал глава района. Форум прошёл в доме культуры.",
+    )
+    assert (ev.kind, ev.status) == ("форум", "held")

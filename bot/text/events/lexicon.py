@@ -206,7 +206,9 @@ _CONDITION = re.compile(r"\b(?:если|в\s+случае\s+(?!с\b|со\b))", r
 _EARLIER = re.compile(
     r"\b(?:(?:в\s+)?(?:прошл|предыдущ|прежн|минувш)\w*\s+(?:год|раз)\w*|год\s+назад"
     # «15 лет назад», «вслед за недавно прошедшим субботником»: another, earlier one.
-    r"|лет\s+назад|вслед\s+за)\b",
+    r"|лет\s+назад|вслед\s+за"
+    # Background from an earlier report: «Ранее сообщалось, что на форум приехали...».
+    r"|ранее\s+(?:сообщалось|стало\s+известно|мы\s+писали))\b",
     re.IGNORECASE,
 )
 # Diplomatic meetings and talks of the president or federal ministers: federal news.

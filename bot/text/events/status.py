@@ -228,6 +228,22 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
 _PLURAL_ADJ = ("ые", "ие")
 
 
+# Reported speech: «Об этом глава рассказал на форуме», «..., заявил губернатор, выступая на
+# сессии». The gathering is where a statement was made; the statement is the story.
+_ATTRIBUTION = re.compile(
+    r"^\W*об\s+этом\b|,\s*[—–-]?\s*(?:заявил|сказал|сообщил|рассказал|подчеркнул|пояснил"
+    r"|добавил|отметил)\w*\b",
+    re.IGNORECASE,
+)
+_AT = re.compile(r"\b(?:на|в\s+ходе|во\s+время)\s+(?:[а-яё0-9-]+\s+){0,3}$")
+
+
+def _said_at(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` is the setting of a statement reported before it."""
+    said = _ATTRIBUTION.search(sentence, 0, start)
+    return said is not None and bool(_AT.search(sentence[max(0, start - 50) : start].lower()))
+
+
 _DURING = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$")
 
 
@@ -305,6 +321,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             if not _federal_or_abroad(k[0], sent, federal_story)
             and not several(sent, k[1], k[0] if index > 0 else "")
             and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
+            and not _said_at(sent, k[1])
         ]
         if not kinds:
             if index == 0 and sent:
