@@ -748,3 +748,55 @@ def test_a_gathering_told_after_a_quote_is_still_held() -> None:
         "«Мы сделали многое», — сказал глава района. Форум прошёл в доме культуры.",
     )
     assert (ev.kind, ev.status) == ("форум", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A contest held by correspondence: nobody gathers.
+        (
+            "Подведены итоги заочного конкурса юных поэтов",
+            "В заочном конкурсе юных поэтов приняли участие сорок школьников.",
+        ),
+        # A tender for works, called off.
+        (
+            "Мэрия отменила конкурс на ремонт набережной",
+            "Начальная цена контракта составляла 90 миллионов рублей.",
+        ),
+        # A contest among villages for their upkeep.
+        (
+            "Село Луговое получило грант",
+            "Село стало победителем смотра-конкурса по благоустройству сельских территорий.",
+        ),
+        # A deadline for works, not the holiday.
+        (
+            "Мэр осмотрел ремонт площади",
+            "Рабочие укладывают плитку. Ремонт планируют закончить к Дню города.",
+        ),
+        # A post's candidates and a mandate laid down.
+        (
+            "Кандидатов на пост главы района выберут в апреле",
+            "Документы от желающих принять участие в конкурсе принимают до 1 апреля.",
+        ),
+        (
+            "Депутат сложил полномочия",
+            "На заседании областной думы коллеги поддержали его решение.",
+        ),
+        # A numbered list of the weekend's gatherings.
+        (
+            "Горожан ждут яркие дни",
+            "1. В парке пройдёт фестиваль мороженого. 2. На набережной состоится концерт "
+            "оркестра. 3. В библиотеке пройдёт праздник книги.",
+        ),
+    ],
+)
+def test_not_a_gathering_people_attend(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_contest_of_snow_figures_is_still_a_gathering() -> None:
+    ev = _event(
+        "В парке прошёл конкурс снежных фигур",
+        "Конкурс по строительству снежных фигур собрал двадцать семей.",
+    )
+    assert (ev.kind, ev.status) == ("конкурс", "held")

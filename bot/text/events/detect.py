@@ -116,6 +116,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # a programme of dated gatherings, one after another
     if sum(1 for s in sents if len(s) < 120 and _POSTER_LINE.search(s)) >= 2:
         return False  # a poster: several shows, each headed with its date
+    if sum(1 for s in sents if _NUMBERED.match(s) and _kinds_in(s)) >= 3:
+        return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
     title_kinds = _kinds_in(title)
     if _LISTING.search(title) and not title_kinds:
         return False
@@ -144,6 +146,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # one gathering named once, deep in the text: not what it centres on
     # One verb's tense far from the lead is too little.
     return ev.explicit > 0 or ev.total >= 2
+
+
+# An item of a numbered list: «2. В парке пройдёт праздник».
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 
 
 def _result_headline(title: str) -> bool:
