@@ -800,3 +800,21 @@ def test_a_contest_of_snow_figures_is_still_a_gathering() -> None:
         "Конкурс по строительству снежных фигур собрал двадцать семей.",
     )
     assert (ev.kind, ev.status) == ("конкурс", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "У обелиска в Луговом возложили цветы",
+            "В день памяти жители и школьники возложили цветы к обелиску павшим землякам.",
+        ),
+        (
+            "Глава области вручил государственные награды",
+            "Глава области вручил почётные грамоты и государственные награды учителям и врачам.",
+        ),
+    ],
+)
+def test_flowers_laid_and_awards_presented_are_ceremonies(title: str, text: str) -> None:
+    ev = _event(title, text)
+    assert (ev.kind, ev.status) == ("церемония", "held")
