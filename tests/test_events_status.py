@@ -818,3 +818,37 @@ def test_a_contest_of_snow_figures_is_still_a_gathering() -> None:
 def test_flowers_laid_and_awards_presented_are_ceremonies(title: str, text: str) -> None:
     ev = _event(title, text)
     assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A budget's planning period is no plan of gatherings over several years.
+        (
+            "В городе прошли публичные слушания по бюджету на 2025 год и плановый период "
+            "2026-2027 годов",
+            "Замечаний от жителей не поступило.",
+            "публичные слушания",
+        ),
+        # A schedule the council is to approve: the story is its sitting.
+        (
+            "Депутаты утвердят график приёма граждан",
+            "Заседание совета депутатов состоится в четверг в здании управы.",
+            "заседание",
+        ),
+        # A site's menu above the headline is chrome.
+        (
+            "Главное Новости Экономика Общество Культура Спорт Погода",
+            "Ярмарка «Дары осени» пройдёт в субботу\nФермеры привезут мёд и овощи.",
+            "ярмарка",
+        ),
+        # Shows in the plural that close one named festival.
+        (
+            "Концерты и спектакли завершат фестиваль «Белые ночи» в выходные",
+            "Фестиваль завершится в воскресенье концертом на площади.",
+            "фестиваль",
+        ),
+    ],
+)
+def test_one_gathering_behind_listing_like_words(title: str, text: str, kind: str) -> None:
+    assert _event(title, text).kind == kind

@@ -263,10 +263,17 @@ _LISTING_TITLE = re.compile(
     r"|план\s+мероприятий|календарь\s+событий"
     r"|дайджест\w*|график\w*|новости\s+.{0,40}\s+на\s+\d"
     # A plan over several years: «с 2022 по 2027 годы», «на 2024-2026 годы».
-    r"|с\s+\d{4}\s+по\s+\d{4}|\d{4}\s*[-–—]\s*\d{4}\s+год\w*"
+    # (A budget's «плановый период 2025-2026 годов» is no plan of gatherings.)
+    r"|с\s+\d{4}\s+по\s+\d{4}|(?<!период\s)(?<!периода\s)\d{4}\s*[-–—]\s*\d{4}\s+год\w*"
     # A series of gatherings: «продолжает серию встреч», «цикл концертов».
     r"|(?:сери[июяей]|цикл\w*)\s+(?:[а-яё]+\s+)?(?:встреч|мероприяти|концерт|лекци|семинар"
     r"|выставок|праздник|собрани|сход)\w*)",
+    re.IGNORECASE,
+)
+# A schedule or a plan a council is to approve: «депутаты утвердят график приёма населения»
+# tells of the sitting, not of a schedule printed in the text.
+_DECIDED_PLAN = re.compile(
+    r"\b(?:утверд|соглас|прин[яи]|рассмотр)\w*\s+(?:[а-яё]+\s+)?(?:график|план)\w*",
     re.IGNORECASE,
 )
 # A line of a programme: «16 декабря в 11-00 в спортивной школе … состоится чемпионат».
