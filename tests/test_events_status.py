@@ -852,3 +852,22 @@ def test_flowers_laid_and_awards_presented_are_ceremonies(title: str, text: str)
 )
 def test_one_gathering_behind_listing_like_words(title: str, text: str, kind: str) -> None:
     assert _event(title, text).kind == kind
+
+
+def test_bare_hearings_moved_for_an_epidemic_are_postponed() -> None:
+    ev = _event(
+        "Из-за вспышки гриппа слушания, назначенные на 10 марта, отменены.",
+        "Новая дата пока не назначена.\nСлушания по проекту планировки квартала перенесли",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "postponed")
+
+
+def test_a_courts_hearing_is_no_gathering() -> None:
+    assert (
+        detect_event(
+            "Слушания по делу бывшего мэра отложили",
+            "Судебные слушания возобновятся в сентябре.",
+            PUBLISHED,
+        )
+        is None
+    )
