@@ -315,11 +315,12 @@ _NOT_GATHERING = re.compile(
     r"|председател|директор|полпред|послом)\w*)",
     re.IGNORECASE,
 )
-# A court sitting or a session of exams is not an event in this sense.
+# A court sitting or a session of exams is not an event in this sense. Matched against the
+# lower-cased sentence (case-sensitive matching is several times faster).
 _NOT_EVENT_CONTEXT = re.compile(
     r"\b(?:судебн\w*\s+(?:заседани|слушани)\w*|заседани\w*\s+(?:суда|по\s+делу|оперштаба)"
     r"|слушани\w*\s+(?:[а-яё]+\s+)?(?:дела|делу|в\s+суде)"
-    r"|экзаменационн\w*\s+сесси\w*|сесси\w*\s+(?:ЕГЭ|экзамен)|выставк\w*\s+сч[её]т\w*"
+    r"|экзаменационн\w*\s+сесси\w*|сесси\w*\s+(?:егэ|экзамен)|выставк\w*\s+сч[её]т\w*"
     r"|выставил\w*|конкурсн\w*\s+управляющ\w*|профессиональн\w*\s+праздник\w*"
     r"|с\s+(?:[а-яё]+\s+){0,2}праздник\w*|праздничн\w*|(?:чемпионат|кубк?|этап|первенств)\w*"
     r"\s+(?:\w+\s+)?(?:мира|европы)|олимпийск\w*\s+игр\w*"
@@ -350,7 +351,6 @@ _NOT_EVENT_CONTEXT = re.compile(
     # A remote working meeting is a call, not a gathering people attend.
     r"|(?:дистанционн|селекторн|онлайн-?)\w*\s+(?:[а-яё]+\s+)?совещани\w*"
     r"|совещани\w*\s+в\s+(?:режиме|формате)\s+(?:видео|онлайн)\w*)\b",
-    re.IGNORECASE,
 )
 
 

@@ -312,7 +312,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     seen_kind = False
     # A headline about the president or federal talks makes the whole story federal.
     federal_story = bool(sentences) and bool(_FEDERAL_TALKS.search(sentences[0]))
-    league = any(_LEAGUE.search(s) for s in sentences[:MAX_DECISION_SENTENCES])
+    league: bool | None = None  # a league story; read only when a match's stance needs it
     result_told = False  # a league story told a played match before
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
         kinds = [
@@ -355,9 +355,12 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         pool = specific or kinds
         kind, pos, _ = min(pool, key=lambda k: abs(k[1] - cue))
         status, explicit, _ = found[2]
-        if league and _league_result(kind, status, index, result_told):
-            result_told = result_told or status == "held"
-            continue
+        if kind in _LEAGUE_KINDS and status in {"held", "announced"}:
+            if league is None:
+                league = bool(_LEAGUE.search("\n".join(sentences[:MAX_DECISION_SENTENCES])))
+            if league and _league_result(kind, status, index, result_told):
+                result_told = result_told or status == "held"
+                continue
         if kind in GENERIC_KINDS:
             weight *= 0.5
         if not explicit:
