@@ -871,3 +871,15 @@ def test_a_courts_hearing_is_no_gathering() -> None:
         )
         is None
     )
+
+
+def test_a_contest_called_remote_once_is_remote_throughout() -> None:
+    assert (
+        detect_event(
+            "Итоги конкурса юных поэтов",
+            "В районной библиотеке завершился дистанционный конкурс юных поэтов. "
+            "В конкурсе приняли участие школьники из шести сёл.",
+            PUBLISHED,
+        )
+        is None
+    )

@@ -301,6 +301,10 @@ def _lead_stance(
     return None
 
 
+# A contest the text calls remote is held by post or online throughout: nobody gathers.
+_REMOTE_CONTEST = re.compile(r"\b(?:дистанционн|заочн|онлайн-?)\w*\s+(?:[а-яё]+\s+)?конкурс")
+
+
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position.
 
@@ -313,6 +317,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     # A headline about the president or federal talks makes the whole story federal.
     federal_story = bool(sentences) and bool(_FEDERAL_TALKS.search(sentences[0]))
     league: bool | None = None  # a league story; read only when a match's stance needs it
+    remote: bool | None = None  # the text's contest is a remote one; read when one is named
     result_told = False  # a league story told a played match before
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
         kinds = [
@@ -323,6 +328,12 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
             and not _said_at(sent, k[1])
         ]
+        if any(k[0] == "конкурс" for k in kinds):
+            if remote is None:
+                text = "\n".join(sentences[:MAX_DECISION_SENTENCES]).lower()
+                remote = bool(_REMOTE_CONTEST.search(text))
+            if remote:
+                kinds = [k for k in kinds if k[0] != "конкурс"]
         if not kinds:
             if index == 0 and sent:
                 # A headline without a kind word still says what happened to the event:
