@@ -883,3 +883,20 @@ def test_a_contest_called_remote_once_is_remote_throughout() -> None:
         )
         is None
     )
+
+
+def test_a_column_line_break_inside_a_sentence_is_joined() -> None:
+    ev = _event(
+        "Районный совет.",
+        "На первом в году заседании районного совета было\nрассмотрено двенадцать вопросов.\n"
+        "Депутаты поддержали\nизменения в бюджет.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "held")
+
+
+def test_a_matter_to_be_considered_at_a_session_is_ahead() -> None:
+    ev = _event(
+        "Проект бюджета внесли в думу",
+        "Документ будет рассмотрен на заседании городской думы 20 июля.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "announced")

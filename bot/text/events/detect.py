@@ -202,12 +202,24 @@ def _chrome(line: str) -> bool:
     return not any(cue.search(line) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE))
 
 
+def _wrapped(previous: str, sent: str) -> bool:
+    """A newspaper column's line break inside a sentence: the line ends without a stop and
+    the next goes on in lower case («...заседании депутатского корпуса было» / «рассмотрено...»)."""
+    return (
+        bool(previous)
+        and previous[-1].isalpha()
+        and previous[-1].islower()
+        and sent[:1].islower()
+        and len(previous) < 400
+    )
+
+
 def _merge_quotes(sents: list[str]) -> list[str]:
-    """Sentences cut inside a quoted name («Отчизна… Русь… Единая…») joined back, so the name
-    and the verb after it stay one sentence."""
+    """Sentences cut inside a quoted name («Отчизна… Русь… Единая…») or by a column's line
+    break joined back, so the name and the verb after it stay one sentence."""
     out: list[str] = []
     for sent in sents:
-        if out and _open_quote(out[-1]) and len(out[-1]) < 400:
+        if out and ((_open_quote(out[-1]) and len(out[-1]) < 400) or _wrapped(out[-1], sent)):
             out[-1] = f"{out[-1]} {sent}"
         else:
             out.append(sent)
