@@ -652,3 +652,251 @@ def test_a_lead_about_something_else_does_not_outvote_the_gatherings_own_cue() -
         "Организаторы рассказали о программе. Фестиваль пройдёт 20 июля в парке.",
     )
     assert ev.status == "announced"
+
+
+# --- matches --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        (
+            "Матч «Сокол» — «Луч» перенесён",
+            "Игра 12-го тура первенства перенесена с 14 на 15 сентября из-за ремонта стадиона.",
+            "postponed",
+        ),
+        (
+            "Матч «Сокол» — «Луч» отменён",
+            "Встреча не состоится: поле стадиона залило после ливня.",
+            "cancelled",
+        ),
+        (
+            "Матч «Сокол» — «Луч» состоится 14 сентября",
+            "Игра пройдёт на городском стадионе, вход для зрителей свободный.",
+            "announced",
+        ),
+    ],
+)
+def test_a_match_moved_called_off_or_ahead_is_an_event(title: str, text: str, status: str) -> None:
+    ev = _event(title, text)
+    assert (ev.kind, ev.status) == ("матч", status)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A league match already played is a result.
+        (
+            "«Сокол» уступил «Лучу» на своём поле",
+            "В матче 8-го тура чемпионата лиги хозяева проиграли со счётом 0:2. "
+            "Следующий матч «Сокол» проведёт 21 сентября.",
+        ),
+        # A game won in overtime: a score, not a gathering.
+        (
+            "Хоккеисты «Сокола» вырвали победу в овертайме",
+            "Гостевой матч завершился победой нашей команды, решающую шайбу забросил капитан.",
+        ),
+    ],
+)
+def test_a_league_result_is_no_event(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_postponement_on_a_condition_leaves_the_match_announced() -> None:
+    ev = _event(
+        "Матч «Сокол» — «Луч» перенесут в случае сильных морозов",
+        "Игра назначена на 14 декабря на городском стадионе.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "announced")
+
+
+def test_hearings_that_began_are_held() -> None:
+    ev = _event("В округе начались публичные слушания", "Жители обсуждают проект бюджета.")
+    assert (ev.kind, ev.status) == ("публичные слушания", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A statement made at a forum: the forum is only where it was said.
+        (
+            "Губернатор пообещал достроить мост к осени",
+            "Об этом глава региона рассказал на молодёжном форуме в Кургане. "
+            "Работы идут по графику.",
+        ),
+        # Reported speech first, the session it was said at after it.
+        (
+            "Налог для малого бизнеса снижать не будут, заявил министр финансов, "
+            "выступая на сессии областной думы",
+            "Бюджет и так дефицитный.",
+        ),
+        # Background from an earlier report is not what the story tells.
+        (
+            "Мэр сравнил городских чиновников со сказочными героями",
+            "Шутка разошлась по соцсетям. Ранее сообщалось, что мэр приехал на фестиваль "
+            "уличной еды в Тюмени.",
+        ),
+    ],
+)
+def test_a_statement_made_at_a_gathering_is_no_event(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_gathering_told_after_a_quote_is_still_held() -> None:
+    ev = _event(
+        "На форуме «Село будущего» подвели итоги года",
+        "«Мы сделали многое», — сказал глава района. Форум прошёл в доме культуры.",
+    )
+    assert (ev.kind, ev.status) == ("форум", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A contest held by correspondence: nobody gathers.
+        (
+            "Подведены итоги заочного конкурса юных поэтов",
+            "В заочном конкурсе юных поэтов приняли участие сорок школьников.",
+        ),
+        # A tender for works, called off.
+        (
+            "Мэрия отменила конкурс на ремонт набережной",
+            "Начальная цена контракта составляла 90 миллионов рублей.",
+        ),
+        # A contest among villages for their upkeep.
+        (
+            "Село Луговое получило грант",
+            "Село стало победителем смотра-конкурса по благоустройству сельских территорий.",
+        ),
+        # A deadline for works, not the holiday.
+        (
+            "Мэр осмотрел ремонт площади",
+            "Рабочие укладывают плитку. Ремонт планируют закончить к Дню города.",
+        ),
+        # A post's candidates and a mandate laid down.
+        (
+            "Кандидатов на пост главы района выберут в апреле",
+            "Документы от желающих принять участие в конкурсе принимают до 1 апреля.",
+        ),
+        (
+            "Депутат сложил полномочия",
+            "На заседании областной думы коллеги поддержали его решение.",
+        ),
+        # A numbered list of the weekend's gatherings.
+        (
+            "Горожан ждут яркие дни",
+            "1. В парке пройдёт фестиваль мороженого. 2. На набережной состоится концерт "
+            "оркестра. 3. В библиотеке пройдёт праздник книги.",
+        ),
+    ],
+)
+def test_not_a_gathering_people_attend(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_contest_of_snow_figures_is_still_a_gathering() -> None:
+    ev = _event(
+        "В парке прошёл конкурс снежных фигур",
+        "Конкурс по строительству снежных фигур собрал двадцать семей.",
+    )
+    assert (ev.kind, ev.status) == ("конкурс", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "У обелиска в Луговом возложили цветы",
+            "В день памяти жители и школьники возложили цветы к обелиску павшим землякам.",
+        ),
+        (
+            "Глава области вручил государственные награды",
+            "Глава области вручил почётные грамоты и государственные награды учителям и врачам.",
+        ),
+    ],
+)
+def test_flowers_laid_and_awards_presented_are_ceremonies(title: str, text: str) -> None:
+    ev = _event(title, text)
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "kind"),
+    [
+        # A budget's planning period is no plan of gatherings over several years.
+        (
+            "В городе прошли публичные слушания по бюджету на 2025 год и плановый период "
+            "2026-2027 годов",
+            "Замечаний от жителей не поступило.",
+            "публичные слушания",
+        ),
+        # A schedule the council is to approve: the story is its sitting.
+        (
+            "Депутаты утвердят график приёма граждан",
+            "Заседание совета депутатов состоится в четверг в здании управы.",
+            "заседание",
+        ),
+        # A site's menu above the headline is chrome.
+        (
+            "Главное Новости Экономика Общество Культура Спорт Погода",
+            "Ярмарка «Дары осени» пройдёт в субботу\nФермеры привезут мёд и овощи.",
+            "ярмарка",
+        ),
+        # Shows in the plural that close one named festival.
+        (
+            "Концерты и спектакли завершат фестиваль «Белые ночи» в выходные",
+            "Фестиваль завершится в воскресенье концертом на площади.",
+            "фестиваль",
+        ),
+    ],
+)
+def test_one_gathering_behind_listing_like_words(title: str, text: str, kind: str) -> None:
+    assert _event(title, text).kind == kind
+
+
+def test_bare_hearings_moved_for_an_epidemic_are_postponed() -> None:
+    ev = _event(
+        "Из-за вспышки гриппа слушания, назначенные на 10 марта, отменены.",
+        "Новая дата пока не назначена.\nСлушания по проекту планировки квартала перенесли",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "postponed")
+
+
+def test_a_courts_hearing_is_no_gathering() -> None:
+    assert (
+        detect_event(
+            "Слушания по делу бывшего мэра отложили",
+            "Судебные слушания возобновятся в сентябре.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_contest_called_remote_once_is_remote_throughout() -> None:
+    assert (
+        detect_event(
+            "Итоги конкурса юных поэтов",
+            "В районной библиотеке завершился дистанционный конкурс юных поэтов. "
+            "В конкурсе приняли участие школьники из шести сёл.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_column_line_break_inside_a_sentence_is_joined() -> None:
+    ev = _event(
+        "Районный совет.",
+        "На первом в году заседании районного совета было\nрассмотрено двенадцать вопросов.\n"
+        "Депутаты поддержали\nизменения в бюджет.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "held")
+
+
+def test_a_matter_to_be_considered_at_a_session_is_ahead() -> None:
+    ev = _event(
+        "Проект бюджета внесли в думу",
+        "Документ будет рассмотрен на заседании городской думы 20 июля.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "announced")

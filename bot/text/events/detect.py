@@ -42,6 +42,7 @@ from bot.text.events.facts import (
 )
 from bot.text.events.lexicon import (
     _CANCEL,
+    _DECIDED_PLAN,
     _GREETING_TITLE,
     _INCIDENT,
     _LISTING,
@@ -110,14 +111,16 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False
     title = sents[0]
     lead = " ".join(sents[1:3])
-    if _LISTING_TITLE.search(title):
+    if _LISTING_TITLE.search(_DECIDED_PLAN.sub(" ", title)):
         return False  # a digest, a schedule, a poster
     if sum(1 for s in sents if _SCHEDULE_LINE.match(s)) >= 3:
         return False  # a programme of dated gatherings, one after another
     if sum(1 for s in sents if len(s) < 120 and _POSTER_LINE.search(s)) >= 2:
         return False  # a poster: several shows, each headed with its date
+    if sum(1 for s in sents if _NUMBERED.match(s) and _kinds_in(s)) >= 3:
+        return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
     title_kinds = _kinds_in(title)
-    if _LISTING.search(title) and not title_kinds:
+    if _LISTING.search(_DECIDED_PLAN.sub(" ", title)) and not title_kinds:
         return False
     if _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead)):
         return False  # an appointment, a post's contest, a working visit
@@ -146,6 +149,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     return ev.explicit > 0 or ev.total >= 2
 
 
+# An item of a numbered list: «2. В парке пройдёт праздник».
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
 def _result_headline(title: str) -> bool:
     """The headline tells a result and nothing else of a gathering."""
     if not _RESULT.search(title):
@@ -171,22 +178,48 @@ def _table_row(line: str) -> bool:
     return len(cells) >= 3 and all(len(c.split()) <= 3 for c in cells)
 
 
+def _menu_line(line: str) -> bool:
+    """«Главное Политика Экономика Общество Культура Спорт»: a site's menu, its items each
+    capitalised, with no punctuation of prose."""
+    words = line.split()
+    if len(words) < _MENU_WORDS or _PROSE_MARK.search(line):
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)
+
+
+_MENU_WORDS = 5
+_PROSE_MARK = re.compile(r"[.,:;!?«»\"()\d]")
+
+
 def _chrome(line: str) -> bool:
-    """A line of the page around the article, not its prose: a table row, a credit, or fewer
-    than three words with neither a gathering nor a verb cue («Вы здесь», «16:41, 20 июня»)."""
-    if _table_row(line) or _RULE_ROW.match(line) or _CREDIT.match(line):
+    """A line of the page around the article, not its prose: a table row, a credit, a menu,
+    or fewer than three words with neither a gathering nor a verb cue («Вы здесь», «16:41, 20
+    июня»)."""
+    if _table_row(line) or _RULE_ROW.match(line) or _CREDIT.match(line) or _menu_line(line):
         return True
     if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
         return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
     return not any(cue.search(line) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE))
 
 
+def _wrapped(previous: str, sent: str) -> bool:
+    """A newspaper column's line break inside a sentence: the line ends without a stop and
+    the next goes on in lower case («...заседании депутатского корпуса было» / «рассмотрено...»)."""
+    return (
+        bool(previous)
+        and previous[-1].isalpha()
+        and previous[-1].islower()
+        and sent[:1].islower()
+        and len(previous) < 400
+    )
+
+
 def _merge_quotes(sents: list[str]) -> list[str]:
-    """Sentences cut inside a quoted name («Отчизна… Русь… Единая…») joined back, so the name
-    and the verb after it stay one sentence."""
+    """Sentences cut inside a quoted name («Отчизна… Русь… Единая…») or by a column's line
+    break joined back, so the name and the verb after it stay one sentence."""
     out: list[str] = []
     for sent in sents:
-        if out and _open_quote(out[-1]) and len(out[-1]) < 400:
+        if out and ((_open_quote(out[-1]) and len(out[-1]) < 400) or _wrapped(out[-1], sent)):
             out[-1] = f"{out[-1]} {sent}"
         else:
             out.append(sent)
@@ -223,8 +256,17 @@ _MAX_CHROME = 30  # lines of chrome skipped at most above a headline
 
 
 def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
-    """The headline's first countable kind word is plural («праздники», «ярмарок»)."""
+    """The headline's first countable kind word is plural («праздники», «ярмарок»), and no
+    named gathering in the singular holds them: «Концерты и спектакли завершат фестиваль
+    «Лето»» are one festival's items."""
 
+    if any(
+        kind not in GENERIC_KINDS
+        and title[end:].lstrip()[:1] in {"«", '"'}
+        and not _plural_word(title[start:end].split(maxsplit=1)[0], "", False)
+        for kind, start, end in kinds
+    ):
+        return False
     for kind, start, end in kinds:
         if kind not in COUNTABLE_KINDS:
             continue

@@ -20,10 +20,12 @@ from typing import Literal
 
 from bot.text.events.lexicon import (
     _CANCEL,
+    _CONDITION,
     _EARLIER,
     _FEDERAL_TALKS,
     _HYPOTHETICAL,
     _INCIDENT,
+    _LEAGUE,
     _PLAN,
     _POSTPONE,
     _REPORT,
@@ -108,6 +110,8 @@ def sentence_stance(sentence: str, kind_pos: int) -> tuple[Status, bool, int] | 
     """
     cancel = _change_cue(_CANCEL, sentence, kind_pos)
     postpone = _change_cue(_POSTPONE, sentence, kind_pos)
+    if (cancel or postpone) and _CONDITION.search(sentence):
+        return None  # a change on a condition is not a decision
     if postpone:
         return "postponed", True, postpone.start()
     if cancel:
@@ -174,10 +178,32 @@ class Evidence:
 _FEDERAL_KINDS = frozenset({"встреча", "приём граждан", "совещание", "заседание", "мероприятие"})
 
 
+# National teams and world tournaments: a match of theirs is sport news from afar.
+_MATCH_ABROAD = re.compile(
+    r"\b(?:мира|европы|олимпийск\w*|сборн\w*|нхл|нба|уефа|лиг\w*\s+чемпионов)\b", re.I
+)
+
+
 def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) -> bool:
     if kind in _FEDERAL_KINDS and (federal_story or _FEDERAL_TALKS.search(sentence)):
         return True
+    if kind == "матч":
+        return bool(_MATCH_ABROAD.search(sentence))
     return kind == "соревнования" and bool(_SPORT_ABROAD.search(sentence))
+
+
+# Kinds a league story tells its matches with: «матч», «чемпионат», «встреча с лидером».
+_LEAGUE_KINDS = frozenset({"матч", "соревнования", "встреча"})
+
+
+def _league_result(kind: str, status: Status, index: int, result_told: bool) -> bool:
+    """In a league story a played match is a result, and the next fixture named after it
+    («следующий матч состоится 21 октября») is no gathering the story is about: only a match
+    moved or called off, or one announced in the headline or the lead before any result,
+    counts. (Called for league stories only.)"""
+    if kind not in _LEAGUE_KINDS:
+        return False
+    return status == "held" or (status == "announced" and (index > 2 or result_told))
 
 
 # «все мероприятия», «многие праздники», «массово отменяют мероприятия»: several gatherings.
@@ -200,6 +226,22 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
 
 
 _PLURAL_ADJ = ("ые", "ие")
+
+
+# Reported speech: «Об этом глава рассказал на форуме», «..., заявил губернатор, выступая на
+# сессии». The gathering is where a statement was made; the statement is the story.
+_ATTRIBUTION = re.compile(
+    r"^\W*об\s+этом\b|,\s*[—–-]?\s*(?:заявил|сказал|сообщил|рассказал|подчеркнул|пояснил"
+    r"|добавил|отметил)\w*\b",
+    re.IGNORECASE,
+)
+_AT = re.compile(r"\b(?:на|в\s+ходе|во\s+время)\s+(?:[а-яё0-9-]+\s+){0,3}$")
+
+
+def _said_at(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` is the setting of a statement reported before it."""
+    said = _ATTRIBUTION.search(sentence, 0, start)
+    return said is not None and bool(_AT.search(sentence[max(0, start - 50) : start].lower()))
 
 
 _DURING = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$")
@@ -259,6 +301,10 @@ def _lead_stance(
     return None
 
 
+# A contest the text calls remote is held by post or online throughout: nobody gathers.
+_REMOTE_CONTEST = re.compile(r"\b(?:дистанционн|заочн|онлайн-?)\w*\s+(?:[а-яё]+\s+)?конкурс")
+
+
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position.
 
@@ -270,6 +316,9 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     seen_kind = False
     # A headline about the president or federal talks makes the whole story federal.
     federal_story = bool(sentences) and bool(_FEDERAL_TALKS.search(sentences[0]))
+    league: bool | None = None  # a league story; read only when a match's stance needs it
+    remote: bool | None = None  # the text's contest is a remote one; read when one is named
+    result_told = False  # a league story told a played match before
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
         kinds = [
             k
@@ -277,7 +326,14 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             if not _federal_or_abroad(k[0], sent, federal_story)
             and not several(sent, k[1], k[0] if index > 0 else "")
             and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
+            and not _said_at(sent, k[1])
         ]
+        if any(k[0] == "конкурс" for k in kinds):
+            if remote is None:
+                text = "\n".join(sentences[:MAX_DECISION_SENTENCES]).lower()
+                remote = bool(_REMOTE_CONTEST.search(text))
+            if remote:
+                kinds = [k for k in kinds if k[0] != "конкурс"]
         if not kinds:
             if index == 0 and sent:
                 # A headline without a kind word still says what happened to the event:
@@ -310,6 +366,12 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         pool = specific or kinds
         kind, pos, _ = min(pool, key=lambda k: abs(k[1] - cue))
         status, explicit, _ = found[2]
+        if kind in _LEAGUE_KINDS and status in {"held", "announced"}:
+            if league is None:
+                league = bool(_LEAGUE.search("\n".join(sentences[:MAX_DECISION_SENTENCES])))
+            if league and _league_result(kind, status, index, result_told):
+                result_told = result_told or status == "held"
+                continue
         if kind in GENERIC_KINDS:
             weight *= 0.5
         if not explicit:
