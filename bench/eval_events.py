@@ -45,7 +45,8 @@ REAL = (
 LABELS = ROOT / "bench" / "data" / "realnews_labels.jsonl"
 TEXTS_ENV = "NEWSBOT_REALNEWS_TEXTS"
 DEFAULT_TEXTS = ROOT.parent / "devsets" / "texts.jsonl"
-SPLITS = ("dev", "aside", "dev2", "aside2", "dev3", "aside3")  # round 1's set, then round 2's
+# each round's set: its dev split and the third put aside
+SPLITS = ("dev", "aside", "dev2", "aside2", "dev3", "aside3", "dev4", "aside4")
 
 
 @dataclass(frozen=True)
