@@ -601,11 +601,23 @@ class ArticleRepository:
         window_seconds: int = 30 * 86400,
     ) -> list[StoreResult]:
         """:meth:`insert_many` for a batch that arrives in parts, in order (analysis still
-        running): one transaction, opened with the first part. Each part is planned against
-        the database, where the parts before it already are, so the outcome is the one of
-        ``insert_many`` of the whole batch. Meant for PostgreSQL, whose other writers do not
-        wait for an open transaction; an error of ``parts`` rolls everything back."""
-        results: list[StoreResult] = []
+        running). Each part is planned against the database, where the parts before it
+        already are, so the outcome is the one of ``insert_many`` of the whole batch.
+
+        PostgreSQL: one transaction, opened with the first part (other writers do not wait
+        for it); an error of ``parts`` rolls everything back. SQLite: one short transaction
+        per part, because its one writer must not be held while analysis runs (the delivery
+        worker writes too); an error of ``parts`` keeps the parts already stored, which are
+        then ordinary stored articles (``planned = 0``, ``grouped = 0``: the planner's and
+        the grouping's sweeps take them) and 'seen' when the batch is stored again."""
+        if self.db.dialect == "sqlite":
+            results: list[StoreResult] = []
+            async for part in parts:
+                if part:
+                    async with self.db.write() as conn:
+                        results += await self._store_part(conn, part, near_copy, window_seconds)
+            return results
+        results = []
         conn: Conn | None = None
         async with contextlib.AsyncExitStack() as stack:
             async for part in parts:
@@ -613,8 +625,7 @@ class ArticleRepository:
                     continue
                 if conn is None:
                     conn = await stack.enter_async_context(self.db.write())
-                    if self.db.dialect == "postgresql":
-                        await conn.execute("SELECT pg_advisory_xact_lock(?)", (_INGEST_LOCK,))
+                    await conn.execute("SELECT pg_advisory_xact_lock(?)", (_INGEST_LOCK,))
                 results += await self._store_part(conn, part, near_copy, window_seconds)
         return results
 

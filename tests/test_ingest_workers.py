@@ -1,6 +1,7 @@
-"""Ingest on several cores: feeds parsed in parts, items analysed in worker processes, one
-transaction per feed. The results must not depend on it: the same articles, regions,
-summaries, copies and search hits with ``workers = 0`` (a thread) and ``workers = 2``."""
+"""Ingest on several cores: feeds parsed in parts, items analysed in worker processes and
+stored part by part while the workers go on. The results must not depend on it: the same
+articles, regions, summaries, copies and search hits with ``workers = 0`` (a thread) and
+``workers = 2``."""
 
 from __future__ import annotations
 
@@ -175,8 +176,8 @@ async def test_same_results_with_and_without_worker_processes(
     two_dbs: tuple[Database, Database], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """workers=0 and workers=2 store the same articles, regions, summaries, copies and
-    search rows; the workers really ran (parts parsed, chunks analysed in processes; on
-    PostgreSQL stored part by part while the workers analyse)."""
+    search rows; the workers really ran (parts parsed, chunks analysed in processes and
+    stored part by part while the workers analyse)."""
     monkeypatch.setattr(split, "MIN_PART_ITEMS", 20)
     feed = tmp_path / "big.xml"
     feed.write_bytes(big_feed(240))

@@ -844,15 +844,12 @@ class Ingestor:
     async def _analyse_and_store(
         self, items: list[Candidate], source: Source, fetched_at: datetime
     ) -> tuple[list[NewArticle], list[Failure], list[StoreResult]] | None:
-        """PostgreSQL with workers: the batch's transaction stores analysed chunks while the
-        workers analyse the next ones (:meth:`ArticleRepository.insert_stream`). None when
-        this does not apply (SQLite: its one writer is not held while analysis runs; no
-        workers; a small batch) or a worker died (nothing stored: the caller starts over)."""
-        if (
-            self.articles.db.dialect != "postgresql"
-            or len(items) < POOL_MIN_ITEMS
-            or not self.pool.enabled
-        ):
+        """With workers: analysed chunks are stored while the workers analyse the next ones
+        (:meth:`ArticleRepository.insert_stream`: one transaction on PostgreSQL, one per part
+        on SQLite). None when this does not apply (no workers; a small batch) or a worker
+        died: the caller starts over in a thread (on SQLite the parts stored by then are
+        'seen' the second time; the planner's and the grouping's sweeps take them)."""
+        if len(items) < POOL_MIN_ITEMS or not self.pool.enabled:
             return None
         wait = self.settings.page_wait_seconds
         calls = [
