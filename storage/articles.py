@@ -614,8 +614,8 @@ class ArticleRepository:
             results: list[StoreResult] = []
             async for part in parts:
                 if part:
-                    async with self.db.write() as conn:
-                        results += await self._store_part(conn, part, near_copy, window_seconds)
+                    async with self.db.write() as short:
+                        results += await self._store_part(short, part, near_copy, window_seconds)
             return results
         results = []
         conn: Conn | None = None
