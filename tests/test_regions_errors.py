@@ -471,3 +471,8 @@ def test_okrugs_compounds_street_lists_peoples_villages(text: str, expected: set
 )
 def test_shipments_trips_to_moscow_and_anniversaries(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+def test_towns_listed_after_a_street_word_stay_towns() -> None:
+    # the list opens with a town, not a person: the streets of these towns
+    assert {"RU-KLU", "RU-TUL"} <= codes("Колонны прошли по улицам Брянска, Калуги и Тулы.")

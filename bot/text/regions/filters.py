@@ -513,8 +513,9 @@ def _street_chain(text: str, words: list[Word], i: int) -> bool:
 
 
 def _street_list(text: str, words: list[Word], i: int) -> bool:
-    """Whether words[i] is a later name in a list that a plural street word opens
-    («между улицами Ленина, Горького и Кирова»): those names are streets too."""
+    """Whether words[i] is a later name in a list that a plural street word opens with a
+    person's name («между улицами Ленина, Горького и Кирова»): those names are streets too
+    (not so «по улицам Москвы, Казани и Сочи»)."""
     k = i
     while k > 1 and i - k <= 12:
         prev = words[k - 1]
@@ -523,8 +524,11 @@ def _street_list(text: str, words: list[Word], i: int) -> bool:
             k -= 1  # «…, Горького»
         elif not gap and fold(prev.text) in ("и", "или") and words[k - 2].cap:
             k -= 2  # «… и Кирова»
+        elif not gap and k < i and lem(prev) & STREET_BEFORE and info(prev.text).plural:
+            first = info(words[k].text)  # «Ленина», «Советской»: a street's own name
+            return first.surname or first.adjective or match_at(words, k, gazetteer()) is None
         else:
-            return bool(not gap and k < i and lem(prev) & STREET_BEFORE and info(prev.text).plural)
+            return False
     return False
 
 
