@@ -419,3 +419,60 @@ def test_demonyms_name_their_town(text: str, expected: set[str]) -> None:
 )
 def test_district_names_after_the_noun_hashtags_peoples(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «городской округ» picks the namesake that is an urban okrug (Сахалин, not Орёл)
+        ("Мэр Корсаковского городского округа принял жителей.", {"RU-SAK"}),
+        ("Глава Холмского городского округа открыл каток.", {"RU-SAK"}),
+        ("Глава Корсаковского района открыл каток.", set()),  # still undecided
+        ("В Корсаковском районе Орловской области убрали урожай.", {"RU-ORL"}),
+        # «Ново-», «Старо-» open one compound name, no chain of places
+        ("Старинный острог Ново-Мариинск стоял у реки.", set()),
+        ("Автобус Новосибирск-Абакан отправился утром.", {"RU-NVS", "RU-KK"}),
+        # names listed after a plural street word are streets too
+        ("Сквер между улицами Ленина, Горбатова и Мира благоустроят.", set()),
+        ("Перекрёсток улиц Советской и Горбатова закроют.", set()),
+        ("В Горбатове на улице Мира открыли сквер.", {"RU-NIZ"}),
+        # a people's village, holiday and tea are the people's, not the republic's
+        ("Чувашская деревня под Самарой отметила юбилей.", {"RU-SAM"}),
+        ("В старинном марийском селе открыли музей.", set()),
+        ("Горожане отметили калмыцкий Новый год и выпили калмыцкого чая.", set()),
+        ("В дагестанском селе построили школу.", {"RU-DA"}),
+    ],
+)
+def test_okrugs_compounds_street_lists_peoples_villages(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where goods are shipped to is a passing mention
+        (
+            "Омская птицефабрика уже десять лет поставляет яйца в Якутию. В Омске растёт спрос.",
+            {"RU-OMS": "main", "RU-SA": "mentioned"},
+        ),
+        # a district head's working trip to Moscow: Moscow as the federal centre
+        (
+            "Глава Ковровского района побывал с рабочим визитом в Москве.",
+            {"RU-VLA": "main", "RU-MOW": "mentioned"},
+        ),
+        # a place whose past an anniversary marks, in a story that happens elsewhere
+        (
+            "В Абакане прошёл концерт к годовщине воссоединения Крыма и Севастополя с Россией.",
+            {"RU-KK": "main", "RU-CR": "mentioned", "RU-SEV": "mentioned"},
+        ),
+        # … and where it happens when nothing else is named
+        ("Митинг к 80-летию освобождения Смоленска собрал ветеранов.", {"RU-SMO": "main"}),
+    ],
+)
+def test_shipments_trips_to_moscow_and_anniversaries(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_towns_listed_after_a_street_word_stay_towns() -> None:
+    # the list opens with a town, not a person: the streets of these towns
+    assert {"RU-KLU", "RU-TUL"} <= codes("Колонны прошли по улицам Брянска, Калуги и Тулы.")

@@ -42,6 +42,7 @@ from bot.text.catalogue_data import LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.gazetteer import Entry, Gazetteer, first_word, gazetteer
 from bot.text.regions.lexicon import (
+    ANNIVERSARY,
     COMMON_ADJ,
     COMPARISON,
     CULTURE_AFTER,
@@ -54,6 +55,7 @@ from bot.text.regions.lexicon import (
     FOREIGN,
     GENERIC,
     HISTORY_AFTER,
+    HISTORY_EVENTS,
     HOLIDAY_AFTER,
     LIST_HEADS,
     LOWER_OK,
@@ -73,11 +75,13 @@ from bot.text.regions.lexicon import (
     RURAL,
     RURAL_SHORT,
     SETTLEMENT,
+    SHIP_VERBS,
     STATE_BEFORE,
     STATE_VERBS,
     STREET_AFTER,
     STREET_BEFORE,
     SURNAME_TOWNS,
+    TERRITORIAL,
     TRIP_WORDS,
 )
 from bot.text.regions.model import EvidenceKind
@@ -310,6 +314,8 @@ def keep(
     if not multi_official:
         if (prev_l | abbr_l) & (STREET_BEFORE | NATURE) or _street_chain(text, words, i):
             return DROP
+        if _street_list(text, words, i):
+            return DROP
         # Apposition to an organisation: «ФК Кубань», «ИА Хакасия» (nominative stays put).
         if prev_l & ORG_WORDS and fold(w.text) == fold(first_word(e.surface)):
             return DROP
@@ -418,6 +424,8 @@ def _keep_adjective(
     culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
     if nxt_l & (STREET_AFTER | NATURE) or head_l & (culture | HISTORY_AFTER):
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
+    if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL and head_l & RURAL:
+        return DROP  # «в татарском селе», «чувашская деревня»: who lives there, not where
     if nxt_l & ELECTORAL:
         return DROP  # «Кировский одномандатный округ»: a constituency, not the region
     if w.cap and e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
@@ -502,6 +510,26 @@ def _street_chain(text: str, words: list[Word], i: int) -> bool:
     if k == 0:
         return False
     return bool((lem(words[k - 1]) | _prev_abbreviation(text, words, k)) & STREET_BEFORE)
+
+
+def _street_list(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] is a later name in a list that a plural street word opens with a
+    person's name («между улицами Ленина, Горького и Кирова»): those names are streets too
+    (not so «по улицам Москвы, Казани и Сочи»)."""
+    k = i
+    while k > 1 and i - k <= 12:
+        prev = words[k - 1]
+        gap = text[prev.end : words[k].start].strip()
+        if gap == "," and prev.cap and not prev.sent_start:
+            k -= 1  # «…, Горького»
+        elif not gap and fold(prev.text) in ("и", "или") and words[k - 2].cap:
+            k -= 2  # «… и Кирова»
+        elif not gap and k < i and lem(prev) & STREET_BEFORE and info(prev.text).plural:
+            first = info(words[k].text)  # «Ленина», «Советской»: a street's own name
+            return first.surname or first.adjective or match_at(words, k, gazetteer()) is None
+        else:
+            return False
+    return False
 
 
 def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
@@ -595,6 +623,8 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
+    if _commemorated(words, i):
+        return "history"  # «к 10-летию воссоединения Крыма и Севастополя с Россией»
     if _range_end(words, i, j):
         return "range"  # «от Архангельска до Армении»: the ends of a span, not the place
     if _trip_to(words, i):
@@ -607,6 +637,8 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             return "state"
         if prev_l & STATE_BEFORE:
             return "state"
+        if _before_preposition(words, i, _AS_IN) & TRIP_WORDS:
+            return "state"  # «с рабочей поездкой в Москве»: a visit to the federal centre
         if _before_preposition(words, i, _BETWEEN) & STATE_BEFORE:
             return "state"  # «отношения с Москвой», «диалог между Москвой и…»
         if w.sent_start and j < len(words) and _dateline(words, j):
@@ -623,6 +655,27 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             if lem(words[k]) & FOREIGN:
                 return "state"
     return ""
+
+
+def _commemorated(words: list[Word], i: int) -> bool:
+    """Whether words[i] is a place whose past an anniversary marks: «посвящённый 10-летию
+    воссоединения Крыма и Севастополя с Россией», «к годовщине освобождения Смоленска»."""
+    k = i - 1
+    while k > 0 and i - k <= 6 and words[k + 1].glued_prev:
+        low = fold(words[k].text)
+        if lem(words[k]) & HISTORY_EVENTS:
+            return any(
+                lem(words[m]) & ANNIVERSARY or fold(words[m].text).endswith(_ANNIVERSARY_ENDS)
+                for m in range(max(0, k - 2), k)
+            )
+        if not (words[k].cap or low in _LIST_WORDS or info(words[k].text).adjective):
+            return False
+        k -= 1
+    return False
+
+
+# «10-летию», «столетия»: an anniversary, in any case.
+_ANNIVERSARY_ENDS = ("летие", "летия", "летию", "летием", "летии")
 
 
 def _range_end(words: list[Word], i: int, j: int) -> bool:
@@ -654,4 +707,12 @@ def _trip_to(words: list[Word], i: int) -> bool:
         k -= 1  # «в г. Екатеринбург»
     if k < 1 or fold(words[k].text) not in ("в", "во", "на"):
         return False
-    return bool(lem(words[k - 1]) & (TRIP_WORDS | ROUTE_WORDS))
+    if lem(words[k - 1]) & (TRIP_WORDS | ROUTE_WORDS):
+        return True
+    # «экспортируем продукцию в Татарстан», «поставки зерна в Дагестан»: where goods go
+    for m in range(k - 1, max(-1, k - 4), -1):
+        if lem(words[m]) & SHIP_VERBS:
+            return True
+        if words[m].sent_start:
+            break
+    return False

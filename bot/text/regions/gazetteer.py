@@ -305,8 +305,11 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
     # («Алькеевский район», Татарстан; «Анивский», an urban okrug of Сахалинская область).
     oktmo: set[str] = set()
     oktmo_only: set[str] = set()
+    urban: dict[str, set[str]] = {}  # the regions where the district is an urban okrug
     for d in districts():
         key = fold(f"{d.adjective} район")
+        if d.kind == "округ":
+            urban.setdefault(key, set()).add(d.code)
         if key not in districts_:
             oktmo_only.add(key)
         dcodes = districts_.setdefault(key, (f"{d.adjective} район", []))[1]
@@ -356,6 +359,10 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             forms = [f.format(adj) for f in _DISTRICT_FORMS]
         codes_t = tuple(codes)
         name = fold(first_word(adj))
+        # «Корсаковский городской округ» is in Сахалинская область, «Корсаковский район» in
+        # Орловская: «городской округ» picks the namesake that is an urban okrug.
+        okrug = urban.get(key, set())
+        urban_default = next(iter(okrug)) if homonym and len(okrug) == 1 else ""
         for form in forms:
             rest = form[len(adj) + 1 :]
             if rest not in tails:
@@ -373,6 +380,7 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                     generics[rest],
                     form,
                     homonym=homonym,
+                    default=urban_default if form.endswith(" городской округ") else "",
                     alone=key in capitals,
                     name=name,
                 )

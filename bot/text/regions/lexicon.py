@@ -271,6 +271,8 @@ CULTURE_AFTER = frozenset(
         "шаман",
         "шаманизм",
         "религия",
+        "год",  # «калмыцкий Новый год», «бурятский Новый год»: a people's holiday
+        "чай",
     ]
 )
 # Nouns after an adjective that make it history, not today's region («Московское княжество»,
@@ -348,6 +350,23 @@ DISTRICT_ADJ = frozenset(
 )
 # A trip somewhere: «командировка в Екатеринбург» (with ROUTE_WORDS: «рейс в Москву»).
 TRIP_WORDS = frozenset(["командировка", "поездка", "визит", "вылет"])
+# A historical event a date commemorates: «10-летие воссоединения Крыма с Россией»,
+# «годовщина освобождения Смоленска» is what an event elsewhere is devoted to.
+HISTORY_EVENTS = frozenset(
+    ["воссоединение", "присоединение", "освобождение", "вхождение", "оборона", "блокада"]
+)
+ANNIVERSARY = frozenset(["годовщина", "юбилей", "день", "память", "летие"])
+# Verbs that send goods somewhere: «экспортируем мясо в Татарстан» names a market, in passing.
+SHIP_VERBS = frozenset(
+    [
+        "экспортировать",
+        "поставлять",
+        "отгружать",
+        "отгрузить",
+        "вывозить",
+        "вывезти",
+    ]
+)
 # Words before a quoted municipality's official name: МО «Новолакский район», муниципального
 # образования «Город Майкоп», городского округа «Город Чита».
 MUNICIPAL_BEFORE = frozenset(["мо", "образование", "мр", "го", "район", "округ", "поселение"])
@@ -794,6 +813,9 @@ ETHNIC = frozenset(
         "русский",
     ]
 )
+# People's adjectives that name a territory as well: «дагестанское село» is in Дагестан,
+# «алтайское село» in Алтай, while «татарское село» may be anywhere.
+TERRITORIAL = frozenset(["дагестанский", "алтайский"])
 # Culture words that make any place adjective no region: «московское время», a breed.
 CULTURE_ANY = frozenset(
     ["время", "сорт", "порода", "лошадь", "диалект", "говор", "акцент", "кухня"]

@@ -19,7 +19,8 @@ class Evidence:
 
     ``cue`` says why this mention alone would be a passing one («из Красноярска»: ``origin``;
     the end of a route across regions: ``route``, of a road: ``road``; Moscow as the state or
-    a dateline: ``state``; ``comparison``), or is empty.
+    a dateline: ``state``; ``comparison``; the place of a commemorated past, «к 10-летию
+    воссоединения Крыма»: ``history``), or is empty.
     """
 
     text: str

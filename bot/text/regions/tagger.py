@@ -32,7 +32,7 @@ from dataclasses import replace
 from bot.text.catalogue import by_code
 from bot.text.catalogue_data import CLOSED_TOWNS
 from bot.text.clean import body_spans
-from bot.text.morph import fold, info
+from bot.text.morph import analyzer, fold, info
 from bot.text.regions.filters import (
     DROP,
     STRONG,
@@ -70,6 +70,12 @@ _LEAD = 300
 _TITLE = 160
 
 
+def _combining(part: str) -> bool:
+    """«Ново», «Старо», «Нижне»: the first part of a compound name («пост Ново-Мариинск»), a
+    short adjective, not a place of its own."""
+    return bool(analyzer().parse(part)[0].tag.POS == "ADJS")
+
+
 def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
     first = gaz.first_lemmas
 
@@ -77,7 +83,7 @@ def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
         return part in gaz.abbreviations or not info(part).lemmas.isdisjoint(first)
 
     def place(part: str) -> bool:  # a place, not an adjective («ул. Абаканская-Гагарина»)
-        return known(part) and not info(part).adjective
+        return known(part) and not info(part).adjective and not _combining(part)
 
     def split(token: str) -> list[str] | None:
         """«Новосибирск-Абакан-Кызыл» -> its places; «Ак-Довурак-Абаза» -> «Ак-Довурак»,
@@ -157,6 +163,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             i += 1  # «в Дзержинском, Ленинском и Советском районах»: districts we do not know
             continue
         found = (listed[0], i + 1) if listed is not None and listed[0] is not None else None
+        if found is not None:
+            full = match_at(words, i, gaz)
+            if full is not None and len(full[0].words) > 2:
+                found = full  # «Корсаковского городского округа»: one name, not a list
         upgrade = listed is not None and listed[1]
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
@@ -437,7 +447,7 @@ def _roles(
     return roles
 
 
-_WHERE_IT_HAPPENS = frozenset(["origin", "road"])
+_WHERE_IT_HAPPENS = frozenset(["origin", "road", "history"])
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
