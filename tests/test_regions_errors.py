@@ -419,3 +419,54 @@ def test_demonyms_name_their_town(text: str, expected: set[str]) -> None:
 )
 def test_district_names_after_the_noun_hashtags_peoples(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long list of oblasts with one noun at its end
+        (
+            "На слёт приехали школьники Брянской, Калужской, Курской, Орловской, Смоленской, "
+            "Тверской, Тульской и других областей.",
+            {"RU-BRY", "RU-KLU", "RU-KRS", "RU-ORL", "RU-SMO", "RU-TVE", "RU-TUL"},
+        ),
+        # a village named like a district, then its own district: no list
+        ("В Михайловском Зарайского района отремонтировали клуб.", {"RU-MOS"}),
+        # a rural settlement or a selsoviet is named after a village, not the town
+        ("Глава Тамбовского сельского поселения провёл приём граждан.", set()),
+        ("Депутаты Ковровского сельсовета собрались на сессию.", set()),
+        ("В Ковровском районе открыли школу.", {"RU-VLA"}),
+        # a town that reads like a surname counts in a list of towns
+        ("Туристы проехали Вологду, Грозный и Псков за неделю.", {"RU-VLG", "RU-CE", "RU-PSK"}),
+        ("Роль Ивана Грозного сыграл молодой актёр.", set()),
+        # an airline named after a region says nothing of where the story is
+        ("Рейс «Ульяновских авиалиний» задержали на три часа.", set()),
+        # a hashtag opening with a region's one-word name
+        ("Школьники высадили сад.\n#ХакасияМояРодина", {"RU-KK"}),
+        ("Школьники высадили сад. #МыВместе", set()),
+    ],
+)
+def test_lists_settlements_airlines_and_hashtags(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Belarus's executive committees mark its towns (and their districts)
+        ("Сессия Дзержинского райисполкома прошла в пятницу.", set()),
+        ("Председатель облисполкома посетил Дзержинск и Борисов.", set()),
+        ("Бюджет Светлогорского района обсудили в райисполкоме.", set()),
+        ("В Дзержинске открыли новый сквер.", {"RU-NIZ"}),
+        # an ethnic adjective names no country: Армавир stays in Краснодарский край
+        ("Армянская диаспора Армавира провела фестиваль.", {"RU-KDA"}),
+        # a straight quote glued to a word closes a quotation begun on an earlier line
+        (
+            'Тренер сказал:\n"Мы проиграли.\nБудем работать", - добавил он. '
+            'Матч с "Ростовом" и "Оренбургом" будет трудным.',
+            set(),
+        ),
+    ],
+)
+def test_foreign_namesakes_and_quotes_across_lines(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

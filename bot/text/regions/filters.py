@@ -448,6 +448,8 @@ def _keep_adjective(
     # where it sits, not what the article is about.
     if head_l & ORG_AFTER:
         return WEAK
+    if "сельсовет" in nxt_l or ("сельский" in nxt_l and head_l & DISTRICT_NOUNS):
+        return DROP  # «Мичуринского сельского поселения»: named after a village, not the town
     if nxt_l & DISTRICT_NOUNS:
         # «Ставропольский район» is in Самарская область, «Кировский» in many cities;
         # «Ковровский район» (a town's adjective) is around Ковров.

@@ -379,6 +379,8 @@ ORG_AFTER = frozenset(
         "холдинг",
         "метрополитен",
         "клуб",
+        "авиалиния",  # «Саратовские авиалинии»
+        "авиакомпания",
     ]
 )
 # Words that, before a capitalised word, mean a settlement name follows («г. Мирный»).

@@ -150,6 +150,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 codes = (single[0],)
                 hit_cue = cue(words, i, i + 1, codes, single[1])
                 hits.append(Hit(codes, single[1], w.start, w.end, False, None, hit_cue, w.chain))
+            elif single is None and w.start and text[w.start - 1] == "#":
+                tag = _hashtag(w, gaz)
+                if tag is not None:
+                    hits.append(tag)
             i += 1  # the common case: no catalogue form starts with this word
             continue
         listed = _listed(text, words, i, gaz) if info(t).adjective else None
@@ -224,6 +228,21 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     return _drop_namesakes(text, hits)
 
 
+_CAMEL_HEAD = re.compile(r"[А-ЯЁ][а-яё]+(?=[А-ЯЁ])")
+
+
+def _hashtag(w: Word, gaz: Gazetteer) -> Hit | None:
+    """A hashtag that opens with a region's one-word name: «#КубаньВсенародная»,
+    «#ЯмалРегион» (the names written as one word are looked up as they stand)."""
+    m = _CAMEL_HEAD.match(w.text)
+    if m is None:
+        return None
+    for e in gaz.by_first.get(fold(m.group()), ()):
+        if len(e.words) == 1 and e.kind == "name" and not e.weak:
+            return Hit(e.codes, "name", w.start, w.start + m.end(), False, e)
+    return None
+
+
 def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
     """Towns that stand for a namesake elsewhere: next to another region's name or adjective
     («Павловск Алтайского края», «в кубанском Славянске») or to an oblast the catalogue does
@@ -259,6 +278,11 @@ def _other_next_to(text: str, left: Hit, right: Hit) -> bool:
 _OBLAST_AFTER = re.compile(r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ской|цкой))\s+(?:области|обл\.)")
 
 
+# How many words a list of adjectives may take before its noun: «малых городов Белгородской,
+# Ивановской, …, Челябинской, Ярославской и других областей» (each name and «и» a word).
+_LIST_SPAN = 24
+
+
 def _listed(
     text: str, words: list[Word], i: int, gaz: Gazetteer
 ) -> tuple[Entry | None, bool] | None:
@@ -268,13 +292,18 @@ def _listed(
     makes the adjective's own entry strong), or None when no such list starts here."""
     k = i + 1
     n = len(words)
-    while k < n and k - i <= 8 and not words[k].sent_start:
+    while k < n and k - i <= _LIST_SPAN and not words[k].sent_start:
         if "(" in text[words[k - 1].end : words[k].start]:
             return None  # «в селах Лесное (Бийский район)»: a bracket says where, lists nothing
         lemmas = lem(words[k])
         if lemmas & LIST_HEADS:
             break
-        if fold(words[k].text) in ("и", "или") or info(words[k].text).adjective:
+        if fold(words[k].text) in ("и", "или"):
+            k += 1
+            continue
+        if info(words[k].text).adjective:
+            if words[k].cap and words[k].glued_prev and info(words[k - 1].text).adjective:
+                return None  # «в Богородицком Ухоловского района»: a village, then its district
             k += 1
             continue
         return None
@@ -299,6 +328,7 @@ def _resolve(
     hits: list[Hit], source_region: str | None, text: str
 ) -> list[tuple[Hit, tuple[str, ...]]]:
     """Each hit with the regions it stands for: weak forms and homonyms need context."""
+    _town_lists(hits, text)
     context: set[str] = set()
     for h in hits:
         e = h.entry
@@ -339,6 +369,23 @@ def _resolve(
         elif h.chain < 0 and not h.cue and _road_end(text, h):
             h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
+
+
+_TOWN_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:и|или)\s+")
+
+
+def _town_lists(hits: list[Hit], text: str) -> None:
+    """A town that reads like a surname counts in a list of towns: «посетили Махачкалу,
+    Грозный, Магас и Владикавказ» (not «Иван Грозный»)."""
+    for run in (hits, hits[::-1]):
+        for a, b in itertools.pairwise(run):
+            if not (a.kind == b.kind == "town" and a.weak != b.weak):
+                continue
+            if len((a if a.weak else b).codes) > 1:
+                continue  # a form several regions share stays weak
+            left, right = (a, b) if a.start < b.start else (b, a)
+            if _TOWN_LIST_GAP.fullmatch(text, left.end, right.start):
+                a.weak = b.weak = False
 
 
 _DASH_GAP = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁA-Z][\w-]*\s*[-–—]\s*){0,2}")
