@@ -470,3 +470,25 @@ def test_lists_settlements_airlines_and_hashtags(text: str, expected: set[str]) 
 )
 def test_foreign_namesakes_and_quotes_across_lines(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rating under a title that names one region: the others are passing
+        (
+            "Тамбовская область вошла в число лидеров по росту пенсий\n\n"
+            "Первое место занял Алтайский край, второе — Тульская область. "
+            "Тамбовская область оказалась на пятом месте, сообщает Росстат.",
+            {"RU-TAM": "main", "RU-ALT": "mentioned", "RU-TUL": "mentioned"},
+        ),
+        # regions listed with the title's region share its role
+        (
+            "В Хакасию направят спасателей\n\n"
+            "Спасатели вылетят в Хакасию, Туву и на Сахалин, сообщили в МЧС.",
+            {"RU-KK": "main", "RU-TY": "main", "RU-SAK": "main"},
+        ),
+    ],
+)
+def test_title_region_and_its_list(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

@@ -440,13 +440,15 @@ def _roles(
     title_end: int,
     lead_end: int,
     source_region: str | None,
+    text: str,
 ) -> dict[str, Role]:
     """main for the regions the story is about; mentioned for passing mentions.
 
     A mention with a cue (origin, route, state, comparison) is passing. The others score: 2
     in the lead, 1 after it; evidence right next to the previous one is the same mention
     («в городе Когалым Ханты-Мансийского округа»). A region is main when it is named in the
-    title, or scores more than half the best score.
+    title, or scores more than half the best score; when the title names regions, another
+    region is main only when listed with one of them or scoring over twice their best.
     """
     scores: dict[str, float] = {}
     titled: set[str] = set()
@@ -465,9 +467,18 @@ def _roles(
             score += 1.0
         scores[code] = score
     top = max(scores.values(), default=0.0)
+    if titled:
+        # The title says which region the story is about: another region is main only when
+        # the body names it more than the title's own, or lists it with a titled one («выехать
+        # в Амурскую область, Карачаево-Черкесию и на Камчатку»); the others of a rating or
+        # a comparison are passing.
+        best_titled = max(scores[c] for c in titled)
+        listed = _listed_with(evidence, titled, text)
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and score * 2 > top) or score == top > 0
+        if titled and code not in titled:
+            main = (main and score > 2 * best_titled) or code in listed
         roles[code] = "main" if main else "mentioned"
     if top == 0:
         # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
@@ -485,6 +496,30 @@ def _roles(
 
 
 _WHERE_IT_HAPPENS = frozenset(["origin", "road"])
+# Between two places of one list: a comma or a conjunction, and a preposition repeated.
+_PLACE_LIST_GAP = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во|на)\s+)?")
+
+
+def _listed_with(evidence: dict[str, list[Evidence]], titled: set[str], text: str) -> set[str]:
+    """Regions named in one list with a region of the title (the list's mentions in a row)."""
+    marks = sorted(
+        (ev.start, ev.end, code) for code, evs in evidence.items() for ev in evs if not ev.cue
+    )
+    out: set[str] = set()
+    run: set[str] = set()
+    last_end = -1
+    for start, end, code in marks:
+        if last_end < 0 or not _PLACE_LIST_GAP.fullmatch(text, last_end, start):
+            if run & titled:
+                out |= run
+            run = set()
+        run.add(code)
+        last_end = end
+    if run & titled:
+        out |= run
+    return out
+
+
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
@@ -516,7 +551,7 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             )
     body_start = spans[0][0] if spans else 0
     title_end = _title_end(text, spans[0]) if spans else 0
-    roles = _roles(evidence, title_end, body_start + _LEAD, source_region)
+    roles = _roles(evidence, title_end, body_start + _LEAD, source_region, text)
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
         region = by_code(code)
