@@ -492,3 +492,16 @@ def test_foreign_namesakes_and_quotes_across_lines(text: str, expected: set[str]
 )
 def test_title_region_and_its_list(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a text that calls its town closed means the closed namesake
+        ("Мэр Зеленогорска рассказал, как живёт закрытый город.", {"RU-KYA"}),
+        ("Глава Железногорска встретился с жителями закрытого города.", {"RU-KYA"}),
+        ("В Зеленогорске открыли каток, в ЗАТО ждут гостей.", {"RU-KYA"}),
+    ],
+)
+def test_a_town_called_closed(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

@@ -191,8 +191,14 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and "accs" in info(w.text).cases
         ):
             verdict = DROP  # «провожая Зиму», «встречая Весну»: the season, not the town
-        if verdict != DROP and e.surface in CLOSED_TOWNS and closed_town_title(words, i):
-            # «ЗАТО Заречный»: the closed town, not its open namesake
+        if verdict != DROP and e.surface in CLOSED_TOWNS:
+            if folded is None:
+                folded = fold(text)
+            closed = closed_town_title(words, i) or bool(_CLOSED_TOWN.search(folded))
+        else:
+            closed = False
+        if closed:
+            # «ЗАТО Заречный», «в закрытом городе»: the closed town, not its open namesake
             e = replace(e, codes=(CLOSED_TOWNS[e.surface],), homonym=False, weak=False)
         if verdict != DROP:
             weak = (e.weak and not upgrade) or verdict == WEAK
@@ -228,6 +234,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     return _drop_namesakes(text, hits)
 
 
+# A text that calls its town closed: «в закрытом городе», «ЗАТО» (folded text).
+_CLOSED_TOWN = re.compile(
+    r"\bзакрыт(?:ый|ого|ому|ым|ом)\s+(?:административно-)?(?:территориальн\w+\s+образовани|город)|\bзато\b"
+)
 _CAMEL_HEAD = re.compile(r"[А-ЯЁ][а-яё]+(?=[А-ЯЁ])")
 
 
