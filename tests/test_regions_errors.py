@@ -505,3 +505,17 @@ def test_title_region_and_its_list(text: str, expected: dict[str, str]) -> None:
 )
 def test_a_town_called_closed(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crossing over a river named like a town is over the river
+        ("Паромную переправу через Онегу откроют в мае.", set()),
+        ("Новый мост через Печору построят за два года.", set()),
+        ("Автобус из Ухты проедет через Печору.", {"RU-KO"}),
+        ("В Онеге открыли новую школу.", {"RU-ARK"}),
+    ],
+)
+def test_crossings_over_rivers(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

@@ -44,6 +44,7 @@ from bot.text.regions.gazetteer import Entry, Gazetteer, first_word, gazetteer
 from bot.text.regions.lexicon import (
     COMMON_ADJ,
     COMPARISON,
+    CROSSINGS,
     CULTURE_AFTER,
     CULTURE_ANY,
     DISTRICT_ADJ,
@@ -310,6 +311,13 @@ def keep(
     if not multi_official:
         if (prev_l | abbr_l) & (STREET_BEFORE | NATURE) or _street_chain(text, words, i):
             return DROP
+        if (
+            "через" in prev_l
+            and i > 1
+            and words[i - 1].glued_prev
+            and lem(words[i - 2]) & CROSSINGS
+        ):
+            return DROP  # «переправа через Обь», «мост через Печору»: the river
         # Apposition to an organisation: «ФК Кубань», «ИА Хакасия» (nominative stays put).
         if prev_l & ORG_WORDS and fold(w.text) == fold(first_word(e.surface)):
             return DROP
