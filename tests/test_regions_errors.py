@@ -519,3 +519,17 @@ def test_a_town_called_closed(text: str, expected: set[str]) -> None:
 )
 def test_crossings_over_rivers(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an autonomous okrug named without «автономный»
+        ("Зарплаты выросли в Ямало-Ненецком округе.", {"RU-YAN"}),
+        ("Вахтовиков из Ханты-Мансийского округа наградили.", {"RU-KHM"}),
+        # a region's adjective before «район» is still a district
+        ("В Ставропольском районе открыли школу.", {"RU-SAM", "RU-STA"}),
+    ],
+)
+def test_autonomous_okrug_without_its_adjective(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.text.catalogue import REGIONS
 from bot.text.catalogue_data import LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.gazetteer import Entry, Gazetteer, first_word, gazetteer
@@ -458,6 +459,8 @@ def _keep_adjective(
         return WEAK
     if "сельсовет" in nxt_l or ("сельский" in nxt_l and head_l & DISTRICT_NOUNS):
         return DROP  # «Мичуринского сельского поселения»: named after a village, not the town
+    if "округ" in nxt_l and set(e.codes) <= _AUTONOMOUS_OKRUGS:
+        return STRONG  # «в Ямало-Ненецком округе»: the autonomous okrug, «автономном» left out
     if nxt_l & DISTRICT_NOUNS:
         # «Ставропольский район» is in Самарская область, «Кировский» in many cities;
         # «Ковровский район» (a town's adjective) is around Ковров.
@@ -469,6 +472,9 @@ def _keep_adjective(
     if w.cap and prev_l & (STREET_BEFORE | ORG_WORDS):
         return DROP
     return STRONG
+
+
+_AUTONOMOUS_OKRUGS = frozenset(r.code for r in REGIONS if "автономный округ" in r.name)
 
 
 def _common_noun(word: Word | None) -> bool:
