@@ -476,3 +476,117 @@ def test_shipments_trips_to_moscow_and_anniversaries(text: str, expected: dict[s
 def test_towns_listed_after_a_street_word_stay_towns() -> None:
     # the list opens with a town, not a person: the streets of these towns
     assert {"RU-KLU", "RU-TUL"} <= codes("Колонны прошли по улицам Брянска, Калуги и Тулы.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long list of oblasts with one noun at its end
+        (
+            "На слёт приехали школьники Брянской, Калужской, Курской, Орловской, Смоленской, "
+            "Тверской, Тульской и других областей.",
+            {"RU-BRY", "RU-KLU", "RU-KRS", "RU-ORL", "RU-SMO", "RU-TVE", "RU-TUL"},
+        ),
+        # a village named like a district, then its own district: no list
+        ("В Михайловском Зарайского района отремонтировали клуб.", {"RU-MOS"}),
+        # a rural settlement or a selsoviet is named after a village, not the town
+        ("Глава Тамбовского сельского поселения провёл приём граждан.", set()),
+        ("Депутаты Ковровского сельсовета собрались на сессию.", set()),
+        ("В Ковровском районе открыли школу.", {"RU-VLA"}),
+        # a town that reads like a surname counts in a list of towns
+        ("Туристы проехали Вологду, Грозный и Псков за неделю.", {"RU-VLG", "RU-CE", "RU-PSK"}),
+        ("Роль Ивана Грозного сыграл молодой актёр.", set()),
+        # an airline named after a region says nothing of where the story is
+        ("Рейс «Ульяновских авиалиний» задержали на три часа.", set()),
+        # a hashtag opening with a region's one-word name
+        ("Школьники высадили сад.\n#ХакасияМояРодина", {"RU-KK"}),
+        ("Школьники высадили сад. #МыВместе", set()),
+    ],
+)
+def test_lists_settlements_airlines_and_hashtags(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Belarus's executive committees mark its towns (and their districts)
+        ("Сессия Дзержинского райисполкома прошла в пятницу.", set()),
+        ("Председатель облисполкома посетил Дзержинск и Борисов.", set()),
+        ("Бюджет Светлогорского района обсудили в райисполкоме.", set()),
+        ("В Дзержинске открыли новый сквер.", {"RU-NIZ"}),
+        # an ethnic adjective names no country: Армавир stays in Краснодарский край
+        ("Армянская диаспора Армавира провела фестиваль.", {"RU-KDA"}),
+        # a straight quote glued to a word closes a quotation begun on an earlier line
+        (
+            'Тренер сказал:\n"Мы проиграли.\nБудем работать", - добавил он. '
+            'Матч с "Ростовом" и "Оренбургом" будет трудным.',
+            set(),
+        ),
+    ],
+)
+def test_foreign_namesakes_and_quotes_across_lines(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rating under a title that names one region: the others are passing
+        (
+            "Тамбовская область вошла в число лидеров по росту пенсий\n\n"
+            "Первое место занял Алтайский край, второе — Тульская область. "
+            "Тамбовская область оказалась на пятом месте, сообщает Росстат.",
+            {"RU-TAM": "main", "RU-ALT": "mentioned", "RU-TUL": "mentioned"},
+        ),
+        # regions listed with the title's region share its role
+        (
+            "В Хакасию направят спасателей\n\n"
+            "Спасатели вылетят в Хакасию, Туву и на Сахалин, сообщили в МЧС.",
+            {"RU-KK": "main", "RU-TY": "main", "RU-SAK": "main"},
+        ),
+    ],
+)
+def test_title_region_and_its_list(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a text that calls its town closed means the closed namesake
+        ("Мэр Зеленогорска рассказал, как живёт закрытый город.", {"RU-KYA"}),
+        ("Глава Железногорска встретился с жителями закрытого города.", {"RU-KYA"}),
+        ("В Зеленогорске открыли каток, в ЗАТО ждут гостей.", {"RU-KYA"}),
+    ],
+)
+def test_a_town_called_closed(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a crossing over a river named like a town is over the river
+        ("Паромную переправу через Онегу откроют в мае.", set()),
+        ("Новый мост через Печору построят за два года.", set()),
+        ("Автобус из Ухты проедет через Печору.", {"RU-KO"}),
+        ("В Онеге открыли новую школу.", {"RU-ARK"}),
+    ],
+)
+def test_crossings_over_rivers(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an autonomous okrug named without «автономный»
+        ("Зарплаты выросли в Ямало-Ненецком округе.", {"RU-YAN"}),
+        ("Вахтовиков из Ханты-Мансийского округа наградили.", {"RU-KHM"}),
+        # a region's adjective before «район» is still a district
+        ("В Ставропольском районе открыли школу.", {"RU-SAM", "RU-STA"}),
+    ],
+)
+def test_autonomous_okrug_without_its_adjective(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

@@ -2211,11 +2211,17 @@ CLOSED_TOWNS: dict[str, str] = {
     "Радужный": "RU-VLA",
     "Фокино": "RU-PRI",
 }
-# Foreign namesakes: the town is not Russian when the text names its country.
+# Foreign namesakes: the town is not Russian when the text names its country, or a body only
+# that country has (Belarus's «райисполком», «облисполком», «Миноблисполком»). A district or
+# an adjective named after the town («Светлогорского района») goes with it. An ethnic
+# adjective is no marker: «армянская община в Армавире» is in Краснодарский край.
+_BELARUS = ("беларус", "белорус", "исполком")
 FOREIGN_NAMESAKES: dict[str, tuple[str, ...]] = {
     "Петропавловск": ("казахстан", "северо-казахстанск", "акимат", " аким ", "тенге"),
-    "Светлогорск": ("гомельск", "беларус", "белорус"),
-    "Армавир": ("армянск", "армени", "ереван"),
+    "Светлогорск": ("гомельск", *_BELARUS),
+    "Дзержинск": ("минск", *_BELARUS),
+    "Кировск": ("могилевск", *_BELARUS),
+    "Армавир": ("армени", "ереван", "арарат", "марз"),
     # Котовск of Одесская область (Ukraine) has a «городской голова», Tambov's a «глава».
     "Котовск": ("одесск", "украин", "городской голова", "городского головы"),
 }

@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.text.catalogue import REGIONS
 from bot.text.catalogue_data import LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.gazetteer import Entry, Gazetteer, first_word, gazetteer
@@ -45,6 +46,7 @@ from bot.text.regions.lexicon import (
     ANNIVERSARY,
     COMMON_ADJ,
     COMPARISON,
+    CROSSINGS,
     CULTURE_AFTER,
     CULTURE_ANY,
     DISTRICT_ADJ,
@@ -316,6 +318,13 @@ def keep(
             return DROP
         if _street_list(text, words, i):
             return DROP
+        if (
+            "через" in prev_l
+            and i > 1
+            and words[i - 1].glued_prev
+            and lem(words[i - 2]) & CROSSINGS
+        ):
+            return DROP  # «переправа через Обь», «мост через Печору»: the river
         # Apposition to an organisation: «ФК Кубань», «ИА Хакасия» (nominative stays put).
         if prev_l & ORG_WORDS and fold(w.text) == fold(first_word(e.surface)):
             return DROP
@@ -456,6 +465,10 @@ def _keep_adjective(
     # where it sits, not what the article is about.
     if head_l & ORG_AFTER:
         return WEAK
+    if "сельсовет" in nxt_l or ("сельский" in nxt_l and head_l & DISTRICT_NOUNS):
+        return DROP  # «Мичуринского сельского поселения»: named after a village, not the town
+    if "округ" in nxt_l and set(e.codes) <= _AUTONOMOUS_OKRUGS:
+        return STRONG  # «в Ямало-Ненецком округе»: the autonomous okrug, «автономном» left out
     if nxt_l & DISTRICT_NOUNS:
         # «Ставропольский район» is in Самарская область, «Кировский» in many cities;
         # «Ковровский район» (a town's adjective) is around Ковров.
@@ -467,6 +480,9 @@ def _keep_adjective(
     if w.cap and prev_l & (STREET_BEFORE | ORG_WORDS):
         return DROP
     return STRONG
+
+
+_AUTONOMOUS_OKRUGS = frozenset(r.code for r in REGIONS if "автономный округ" in r.name)
 
 
 def _common_noun(word: Word | None) -> bool:

@@ -331,6 +331,11 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             derived.add(key)
             if t.capital:
                 capitals.add(key)  # «Ставропольский район» is in Самарская область
+    foreign = {
+        fold(adj): frozenset(markers)
+        for town, markers in FOREIGN_NAMESAKES.items()
+        for adj in district_adjectives(town)
+    }
     district_entries: list[Entry] = []
     tails: dict[str, tuple[frozenset[str], ...]] = {}  # «муниципальный район» -> lemma sets
     generics: dict[str, tuple[bool, ...]] = {}
@@ -381,6 +386,7 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                     form,
                     homonym=homonym,
                     default=urban_default if form.endswith(" городской округ") else "",
+                    foreign=foreign.get(fold(adj), frozenset()),
                     alone=key in capitals,
                     name=name,
                 )
@@ -516,8 +522,8 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
     Catalogue forms are checked by their inflected forms; towns and districts (which must be
     written with a capital) by the lemmas of the capitalised words.
     """
-    if "регион" in line.lower():
-        return True
+    if "регион" in line.lower() or "#" in line:
+        return True  # (a hashtag: «#КубаньВсенародная»)
     forms = gaz.first_forms
     cap = gaz.cap_lemmas
     abbreviations = gaz.abbreviations

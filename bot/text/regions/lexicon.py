@@ -398,8 +398,13 @@ ORG_AFTER = frozenset(
         "холдинг",
         "метрополитен",
         "клуб",
+        "авиалиния",  # «Саратовские авиалинии»
+        "авиакомпания",
     ]
 )
+# What crosses a river: «переправа через Обь», «мост через Печору» (towns named after their
+# river are the river there).
+CROSSINGS = frozenset(["переправа", "мост", "брод", "паром", "понтон"])
 # Words that, before a capitalised word, mean a settlement name follows («г. Мирный»).
 SETTLEMENT = frozenset(
     [

@@ -156,6 +156,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 codes = (single[0],)
                 hit_cue = cue(words, i, i + 1, codes, single[1])
                 hits.append(Hit(codes, single[1], w.start, w.end, False, None, hit_cue, w.chain))
+            elif single is None and w.start and text[w.start - 1] == "#":
+                tag = _hashtag(w, gaz)
+                if tag is not None:
+                    hits.append(tag)
             i += 1  # the common case: no catalogue form starts with this word
             continue
         listed = _listed(text, words, i, gaz) if info(t).adjective else None
@@ -197,8 +201,14 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and "accs" in info(w.text).cases
         ):
             verdict = DROP  # «провожая Зиму», «встречая Весну»: the season, not the town
-        if verdict != DROP and e.surface in CLOSED_TOWNS and closed_town_title(words, i):
-            # «ЗАТО Заречный»: the closed town, not its open namesake
+        if verdict != DROP and e.surface in CLOSED_TOWNS:
+            if folded is None:
+                folded = fold(text)
+            closed = closed_town_title(words, i) or bool(_CLOSED_TOWN.search(folded))
+        else:
+            closed = False
+        if closed:
+            # «ЗАТО Заречный», «в закрытом городе»: the closed town, not its open namesake
             e = replace(e, codes=(CLOSED_TOWNS[e.surface],), homonym=False, weak=False)
         if verdict != DROP:
             weak = (e.weak and not upgrade) or verdict == WEAK
@@ -232,6 +242,25 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             )
         i = j
     return _drop_namesakes(text, hits)
+
+
+# A text that calls its town closed: «в закрытом городе», «ЗАТО» (folded text).
+_CLOSED_TOWN = re.compile(
+    r"\bзакрыт(?:ый|ого|ому|ым|ом)\s+(?:административно-)?(?:территориальн\w+\s+образовани|город)|\bзато\b"
+)
+_CAMEL_HEAD = re.compile(r"[А-ЯЁ][а-яё]+(?=[А-ЯЁ])")
+
+
+def _hashtag(w: Word, gaz: Gazetteer) -> Hit | None:
+    """A hashtag that opens with a region's one-word name: «#КубаньВсенародная»,
+    «#ЯмалРегион» (the names written as one word are looked up as they stand)."""
+    m = _CAMEL_HEAD.match(w.text)
+    if m is None:
+        return None
+    for e in gaz.by_first.get(fold(m.group()), ()):
+        if len(e.words) == 1 and e.kind == "name" and not e.weak:
+            return Hit(e.codes, "name", w.start, w.start + m.end(), False, e)
+    return None
 
 
 def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
@@ -269,6 +298,11 @@ def _other_next_to(text: str, left: Hit, right: Hit) -> bool:
 _OBLAST_AFTER = re.compile(r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*(?:ской|цкой))\s+(?:области|обл\.)")
 
 
+# How many words a list of adjectives may take before its noun: «малых городов Белгородской,
+# Ивановской, …, Челябинской, Ярославской и других областей» (each name and «и» a word).
+_LIST_SPAN = 24
+
+
 def _listed(
     text: str, words: list[Word], i: int, gaz: Gazetteer
 ) -> tuple[Entry | None, bool] | None:
@@ -278,13 +312,18 @@ def _listed(
     makes the adjective's own entry strong), or None when no such list starts here."""
     k = i + 1
     n = len(words)
-    while k < n and k - i <= 8 and not words[k].sent_start:
+    while k < n and k - i <= _LIST_SPAN and not words[k].sent_start:
         if "(" in text[words[k - 1].end : words[k].start]:
             return None  # «в селах Лесное (Бийский район)»: a bracket says where, lists nothing
         lemmas = lem(words[k])
         if lemmas & LIST_HEADS:
             break
-        if fold(words[k].text) in ("и", "или") or info(words[k].text).adjective:
+        if fold(words[k].text) in ("и", "или"):
+            k += 1
+            continue
+        if info(words[k].text).adjective:
+            if words[k].cap and words[k].glued_prev and info(words[k - 1].text).adjective:
+                return None  # «в Богородицком Ухоловского района»: a village, then its district
             k += 1
             continue
         return None
@@ -309,6 +348,7 @@ def _resolve(
     hits: list[Hit], source_region: str | None, text: str
 ) -> list[tuple[Hit, tuple[str, ...]]]:
     """Each hit with the regions it stands for: weak forms and homonyms need context."""
+    _town_lists(hits, text)
     context: set[str] = set()
     for h in hits:
         e = h.entry
@@ -349,6 +389,23 @@ def _resolve(
         elif h.chain < 0 and not h.cue and _road_end(text, h):
             h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
+
+
+_TOWN_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:и|или)\s+")
+
+
+def _town_lists(hits: list[Hit], text: str) -> None:
+    """A town that reads like a surname counts in a list of towns: «посетили Махачкалу,
+    Грозный, Магас и Владикавказ» (not «Иван Грозный»)."""
+    for run in (hits, hits[::-1]):
+        for a, b in itertools.pairwise(run):
+            if not (a.kind == b.kind == "town" and a.weak != b.weak):
+                continue
+            if len((a if a.weak else b).codes) > 1:
+                continue  # a form several regions share stays weak
+            left, right = (a, b) if a.start < b.start else (b, a)
+            if _TOWN_LIST_GAP.fullmatch(text, left.end, right.start):
+                a.weak = b.weak = False
 
 
 _DASH_GAP = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁA-Z][\w-]*\s*[-–—]\s*){0,2}")
@@ -403,13 +460,15 @@ def _roles(
     title_end: int,
     lead_end: int,
     source_region: str | None,
+    text: str,
 ) -> dict[str, Role]:
     """main for the regions the story is about; mentioned for passing mentions.
 
     A mention with a cue (origin, route, state, comparison) is passing. The others score: 2
     in the lead, 1 after it; evidence right next to the previous one is the same mention
     («в городе Когалым Ханты-Мансийского округа»). A region is main when it is named in the
-    title, or scores more than half the best score.
+    title, or scores more than half the best score; when the title names regions, another
+    region is main only when listed with one of them or scoring over twice their best.
     """
     scores: dict[str, float] = {}
     titled: set[str] = set()
@@ -428,9 +487,18 @@ def _roles(
             score += 1.0
         scores[code] = score
     top = max(scores.values(), default=0.0)
+    if titled:
+        # The title says which region the story is about: another region is main only when
+        # the body names it more than the title's own, or lists it with a titled one («выехать
+        # в Амурскую область, Карачаево-Черкесию и на Камчатку»); the others of a rating or
+        # a comparison are passing.
+        best_titled = max(scores[c] for c in titled)
+        listed = _listed_with(evidence, titled, text)
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and score * 2 > top) or score == top > 0
+        if titled and code not in titled:
+            main = (main and score > 2 * best_titled) or code in listed
         roles[code] = "main" if main else "mentioned"
     if top == 0:
         # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
@@ -448,6 +516,30 @@ def _roles(
 
 
 _WHERE_IT_HAPPENS = frozenset(["origin", "road", "history"])
+# Between two places of one list: a comma or a conjunction, and a preposition repeated.
+_PLACE_LIST_GAP = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во|на)\s+)?")
+
+
+def _listed_with(evidence: dict[str, list[Evidence]], titled: set[str], text: str) -> set[str]:
+    """Regions named in one list with a region of the title (the list's mentions in a row)."""
+    marks = sorted(
+        (ev.start, ev.end, code) for code, evs in evidence.items() for ev in evs if not ev.cue
+    )
+    out: set[str] = set()
+    run: set[str] = set()
+    last_end = -1
+    for start, end, code in marks:
+        if last_end < 0 or not _PLACE_LIST_GAP.fullmatch(text, last_end, start):
+            if run & titled:
+                out |= run
+            run = set()
+        run.add(code)
+        last_end = end
+    if run & titled:
+        out |= run
+    return out
+
+
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
@@ -479,7 +571,7 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             )
     body_start = spans[0][0] if spans else 0
     title_end = _title_end(text, spans[0]) if spans else 0
-    roles = _roles(evidence, title_end, body_start + _LEAD, source_region)
+    roles = _roles(evidence, title_end, body_start + _LEAD, source_region, text)
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
         region = by_code(code)

@@ -173,6 +173,8 @@ def tokens(
             glued = False
             if stack and _closes(stack[-1][1], t):  # «…», „…“, “…”, "…"; nested too
                 stack.pop()
+            elif t == '"' and not stack and _glued_left(text, s_start, t_start):
+                pass  # «…стабильности", - сказал»: closes a quote opened on an earlier line
             elif t in OPEN_QUOTES or t == '"':
                 quotes.append(Quote(-1, -1, len(words) - 1))
                 stack.append((len(quotes) - 1, t))
@@ -184,6 +186,11 @@ def tokens(
                 if prev not in NO_SENT_BREAK and not single_initial:
                     sent_start = True
     return words, quotes
+
+
+def _glued_left(text: str, line_start: int, at: int) -> bool:
+    """Whether the mark at ``at`` follows a word or a full stop with no space: a closer."""
+    return at > line_start and (text[at - 1].isalnum() or text[at - 1] in ".,!?…")
 
 
 def _closes(opener: str, mark: str) -> bool:
