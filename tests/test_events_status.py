@@ -1003,3 +1003,47 @@ def test_two_days_of_one_festival_are_one_gathering() -> None:
         "Фестиваль «Лето» прошёл в парке в субботу и воскресенье.",
     )
     assert (ev.kind, ev.status) == ("фестиваль", "held")
+
+
+def test_a_surname_is_no_subbotnik() -> None:
+    assert (
+        detect_event(
+            "Город посетил сенатор Толокнов",
+            "Вчера город посетил сенатор Игорь Толокнов. Он осмотрел новую школу.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_motor_rally_is_a_gathering() -> None:
+    ev = _event(
+        "Завершился студенческий автопробег «Дорога дружбы»",
+        "Участники автопробега за пять дней проехали через четыре города.",
+    )
+    assert ev.status == "held"
+
+
+def test_a_town_marks_its_numbered_birthday() -> None:
+    ev = _event(
+        "Посёлок Заречный отметил 75-й день рождения",
+        "В субботу в посёлке прошли концерт и ярмарка, жителей поздравил глава района.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Набережная станет уютнее ко Дню города",
+            "Рабочие меняют плитку и скамейки. Все работы подрядчик обещает закончить в срок.",
+        ),
+        (
+            "Ремонт моста будет окончен ко Дню посёлка",
+            "Подрядчик уложил новый асфальт, осталось нанести разметку.",
+        ),
+    ],
+)
+def test_works_due_by_a_holiday_are_no_gathering(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
