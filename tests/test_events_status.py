@@ -1047,3 +1047,49 @@ def test_a_town_marks_its_numbered_birthday() -> None:
 )
 def test_works_due_by_a_holiday_are_no_gathering(title: str, text: str) -> None:
     assert detect_event(title, text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Глава района о выездном совещании с министром",
+            "Глава района рассказал журналистам, какие вопросы поднимались на совещании. "
+            "«Разговор был трудный», — сказал он.",
+        ),
+        (
+            "Мэр Абакана о Дне города и новых скверах",
+            "Мэр ответил на вопросы редакции. По его словам, праздник будет скромнее.",
+        ),
+    ],
+)
+def test_an_officials_words_about_a_gathering_are_no_event(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_an_official_told_of_a_gathering_with_a_verb_is_still_read() -> None:
+    ev = _event(
+        "Глава района рассказал о прошедшем сходе граждан",
+        "В субботу в селе Ивановка прошёл сход граждан, жители обсудили ремонт дороги.",
+    )
+    assert (ev.kind, ev.status) == ("собрание", "held")
+
+
+def test_a_headline_listing_a_days_doings_is_a_roundup() -> None:
+    assert (
+        detect_event(
+            "В День посёлка жители пели, проводили конкурсы, убирали берег и сажали деревья",
+            "Праздник отметили в каждом квартале. В школе провели конкурсы, а волонтёры "
+            "убрали берег реки.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_list_of_doings_before_a_colon_leaves_the_gathering() -> None:
+    ev = _event(
+        "Пели, плясали и водили хороводы: в Абакане прошла Масленица",
+        "В воскресенье на площади прошла Масленица, горожане сожгли чучело.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
