@@ -1093,3 +1093,23 @@ def test_a_list_of_doings_before_a_colon_leaves_the_gathering() -> None:
         "В воскресенье на площади прошла Масленица, горожане сожгли чучело.",
     )
     assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+def test_a_headline_about_the_coming_weekend_is_a_digest() -> None:
+    assert (
+        detect_event(
+            "Чем запомнятся ближайшие выходные",
+            "В субботу в парке пройдёт фестиваль красок. В воскресенье на стадионе состоится "
+            "турнир по мини-футболу.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_gathering_named_for_the_coming_weekend_is_announced() -> None:
+    ev = _event(
+        "В ближайшие выходные в парке пройдёт фестиваль красок",
+        "Фестиваль красок пройдёт в парке Победы в субботу.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")
