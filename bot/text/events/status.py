@@ -4,9 +4,11 @@ Each sentence that names an event kind is read once. Its *stance* comes from the
 the kind word: a cancellation or a postponement (``отменён``, ``не состоится``, ``перенесён``)
 wins the sentence; otherwise a listed report cue (``прошёл``, ``состоялось``) or plan cue
 (``пройдёт``, ``состоится``, ``приглашаем``), else the tense of the finite verbs
-(pymorphy3: past -> held, future -> announced, present -> under way, so held). A negated or
-hypothetical sentence («не хочет проводить такую встречу», «может состояться») gives no
-evidence. Sentences weigh by position: the title most, then the lead.
+(pymorphy3: past -> held, future -> announced, present -> under way, so held: deeper in the
+text only with a word for now). A denied change («ложная информация об отмене») leaves the
+gathering announced; «Парада не будет» cancels it. A negated or hypothetical sentence («не
+хочет проводить такую встречу», «может состояться») gives no evidence. Sentences weigh by
+position: the title most, then the lead.
 
 Pure functions; morphology via :mod:`bot.text.morph`, cached per word form.
 """
@@ -77,8 +79,9 @@ def verb_tense(word: str) -> str | None:
 
 
 _TENSE_STANCE: dict[str, Status] = {"past": "held", "pres": "held", "futr": "announced"}
-# The present tense tells of a gathering under way only with a word for now; otherwise it is
-# habitual («слушания проводятся на основании...») or a headline's present («отмечает»).
+# Deeper in the text the present tense tells of a gathering under way only with a word for now;
+# otherwise it is habitual («слушания проводятся на основании...»). In the headline and the
+# sentence after it, it reports («Депутаты обсуждают бюджет»), unless ``_HABITUAL``.
 _NOW = re.compile(
     r"\b(?:сегодня|сейчас|в\s+эти\s+дни|в\s+настоящее\s+время|в\s+эти\s+минуты)\b", re.I
 )
