@@ -900,3 +900,216 @@ def test_a_matter_to_be_considered_at_a_session_is_ahead() -> None:
         "Документ будет рассмотрен на заседании городской думы 20 июля.",
     )
     assert (ev.kind, ev.status) == ("заседание", "announced")
+
+
+# --- round 4 (k5-k7): what the sentence says, read from its grammar ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Парада кораблей в этом году не будет",
+            "Администрация сообщила, что из-за ремонта причала праздничного парада не будет.",
+        ),
+        (
+            "В этом году не будет традиционной ярмарки",
+            "Осенней ярмарки на площади не будет: площадь закрыта на реконструкцию.",
+        ),
+    ],
+)
+def test_a_gathering_that_will_not_be_is_cancelled(title: str, text: str) -> None:
+    assert _event(title, text).status == "cancelled"
+
+
+def test_no_queues_at_a_fair_is_no_cancellation() -> None:
+    ev = _event(
+        "Ярмарка мёда откроется в субботу",
+        "Ярмарка мёда откроется в субботу на площади. На ярмарке не будет очередей, обещают "
+        "организаторы.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_denied_cancellation_leaves_the_gathering_ahead() -> None:
+    ev = _event(
+        "Мэр опроверг слухи об отмене фестиваля «Волжские зори»",
+        "Глава города назвал ложной информацию об отмене фестиваля. Фестиваль пройдёт 20 июля, "
+        "как и планировалось.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_procession_called_off_while_the_concert_moves_is_cancelled() -> None:
+    ev = _event(
+        "Праздничного шествия не будет",
+        "Праздничное шествие в этом году отменяется из-за ремонта площади. Концерт решено "
+        "перенести на вечер.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_a_session_called_off_and_moved_is_postponed() -> None:
+    ev = _event(
+        "Сессия горсовета не состоялась",
+        "Сессия горсовета не состоялась из-за отсутствия кворума. Сессию перенесли на 10 июля.",
+    )
+    assert ev.status == "postponed"
+
+
+def test_everyone_invited_to_a_subbotnik_is_one_gathering() -> None:
+    ev = _event(
+        "Приглашаются все на субботник!",
+        "В субботу в посёлке пройдёт субботник, на него приглашаются все жители.",
+    )
+    assert (ev.kind, ev.status) == ("субботник", "announced")
+
+
+def test_a_headline_in_the_present_reports() -> None:
+    ev = _event(
+        "Депутаты горсовета обсуждают проект бюджета",
+        "На заседании постоянной комиссии депутаты горсовета обсуждают проект бюджета на "
+        "следующий год. В конце заседания комиссия поддержала проект.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "held")
+
+
+def test_a_habitual_present_reports_nothing() -> None:
+    assert (
+        detect_event(
+            "Слушания по бюджету проводятся ежегодно",
+            "Публичные слушания по проекту бюджета традиционно проводятся в декабре.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_gatherings_counted_by_a_numeral_are_several() -> None:
+    assert (
+        detect_event(
+            "Выходные обещают быть насыщенными",
+            "В субботу в трёх сёлах пройдут два районных турнира по волейболу и три "
+            "сельских праздника.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_two_days_of_one_festival_are_one_gathering() -> None:
+    ev = _event(
+        "Два дня фестиваля «Лето» собрали тысячи гостей",
+        "Фестиваль «Лето» прошёл в парке в субботу и воскресенье.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "held")
+
+
+def test_a_surname_is_no_subbotnik() -> None:
+    assert (
+        detect_event(
+            "Город посетил сенатор Толокнов",
+            "Вчера город посетил сенатор Игорь Толокнов. Он осмотрел новую школу.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_motor_rally_is_a_gathering() -> None:
+    ev = _event(
+        "Завершился студенческий автопробег «Дорога дружбы»",
+        "Участники автопробега за пять дней проехали через четыре города.",
+    )
+    assert ev.status == "held"
+
+
+def test_a_town_marks_its_numbered_birthday() -> None:
+    ev = _event(
+        "Посёлок Заречный отметил 75-й день рождения",
+        "В субботу в посёлке прошли концерт и ярмарка, жителей поздравил глава района.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Набережная станет уютнее ко Дню города",
+            "Рабочие меняют плитку и скамейки. Все работы подрядчик обещает закончить в срок.",
+        ),
+        (
+            "Ремонт моста будет окончен ко Дню посёлка",
+            "Подрядчик уложил новый асфальт, осталось нанести разметку.",
+        ),
+    ],
+)
+def test_works_due_by_a_holiday_are_no_gathering(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Глава района о выездном совещании с министром",
+            "Глава района рассказал журналистам, какие вопросы поднимались на совещании. "
+            "«Разговор был трудный», — сказал он.",
+        ),
+        (
+            "Мэр Абакана о Дне города и новых скверах",
+            "Мэр ответил на вопросы редакции. По его словам, праздник будет скромнее.",
+        ),
+    ],
+)
+def test_an_officials_words_about_a_gathering_are_no_event(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_an_official_told_of_a_gathering_with_a_verb_is_still_read() -> None:
+    ev = _event(
+        "Глава района рассказал о прошедшем сходе граждан",
+        "В субботу в селе Ивановка прошёл сход граждан, жители обсудили ремонт дороги.",
+    )
+    assert (ev.kind, ev.status) == ("собрание", "held")
+
+
+def test_a_headline_listing_a_days_doings_is_a_roundup() -> None:
+    assert (
+        detect_event(
+            "В День посёлка жители пели, проводили конкурсы, убирали берег и сажали деревья",
+            "Праздник отметили в каждом квартале. В школе провели конкурсы, а волонтёры "
+            "убрали берег реки.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_list_of_doings_before_a_colon_leaves_the_gathering() -> None:
+    ev = _event(
+        "Пели, плясали и водили хороводы: в Абакане прошла Масленица",
+        "В воскресенье на площади прошла Масленица, горожане сожгли чучело.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+def test_a_headline_about_the_coming_weekend_is_a_digest() -> None:
+    assert (
+        detect_event(
+            "Чем запомнятся ближайшие выходные",
+            "В субботу в парке пройдёт фестиваль красок. В воскресенье на стадионе состоится "
+            "турнир по мини-футболу.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_gathering_named_for_the_coming_weekend_is_announced() -> None:
+    ev = _event(
+        "В ближайшие выходные в парке пройдёт фестиваль красок",
+        "Фестиваль красок пройдёт в парке Победы в субботу.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")

@@ -59,7 +59,14 @@ from bot.text.events.lexicon import (
     _kinds_in,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
-from bot.text.events.status import Evidence, Status, _plural_word, several, weigh
+from bot.text.events.status import (
+    Evidence,
+    Status,
+    _plural_word,
+    several,
+    verb_tense,
+    weigh,
+)
 from bot.text.figures import Figure, find_figures
 from bot.text.morph import analyzer
 from bot.text.regions import RegionMatch
@@ -141,6 +148,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and ev.best_specific[2] == "праздник"
     ):
         return False  # «поздравили с национальным праздником»: the holiday is the occasion
+    if title_kinds and _speaker_about(title, title_kinds):
+        return False  # «Мэр о празднике»: what someone says of a gathering
+    if _roundup_headline(title, title_kinds):
+        return False  # «выступали артисты, проводили экскурсии, убирали парк»: a day's roundup
     if _result_headline(title):
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
@@ -151,6 +162,56 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 # An item of a numbered list: «2. В парке пройдёт праздник».
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+
+
+# A headline «<speaker> о <topic>» with no verb: an interview or a statement. The speaker is
+# told by a post («Глава района о ...», «Губернатор: о ...»); up to two words between «о» and
+# the gathering («о закрытом совещании»).
+_SPEAKER_ABOUT = re.compile(
+    r"^[^.!?]{0,60}?\b(?:глав|мэр|губернатор|министр|председател|депутат|директор|руководител"
+    r"|начальник|эксперт|прокурор|сенатор|полпред|спикер|ректор|врио|замглав|зампред)\w*"
+    r"[^.!?]{0,60}?\s(?:о|об|обо)\s+(?:[а-яё-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+def _has_verb(text: str) -> bool:
+    return any(verb_tense(w) for w in _TITLE_WORD.findall(text))
+
+
+def _speaker_about(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline is an official's words about its gathering: «<post> ... о <gathering>», with
+    no finite verb and no cue («Мэр рассказал о празднике», «Мэр об отмене фестиваля» may
+    report it: the body decides)."""
+    if not any(_SPEAKER_ABOUT.search(title[:start]) for _, start, _ in kinds):
+        return False
+    if any(cue.search(title) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
+        return False  # «Мэр об отмене фестиваля»: the change is the news
+    return not _has_verb(title)
+
+
+# The parts of a headline: «Пели и плясали: в селе прошёл праздник» states its gathering after
+# the colon; the clauses of one part are split at commas and «и».
+_HEAD_PART = re.compile(r":\s|\s[—–]\s")
+_CLAUSE = re.compile(r",|\s+и\s+")
+_ROUNDUP_CLAUSES = 3
+
+
+def _roundup_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline's gathering is one of three or more clauses, each with its own finite
+    verb, listed with commas: what went on over a day («выступали артисты, проводили день
+    открытых дверей, убирали парк»), no one gathering."""
+    if not kinds:
+        return False
+    start = kinds[0][1]
+    marks = list(_HEAD_PART.finditer(title))
+    lo = max((m.end() for m in marks if m.start() < start), default=0)
+    hi = min((m.start() for m in marks if m.start() > start), default=len(title))
+    clauses = [c for c in _CLAUSE.split(title[lo:hi]) if c.strip()]
+    if len(clauses) < _ROUNDUP_CLAUSES:
+        return False
+    return sum(1 for c in clauses if _has_verb(c)) >= _ROUNDUP_CLAUSES
 
 
 def _result_headline(title: str) -> bool:

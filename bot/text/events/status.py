@@ -4,9 +4,11 @@ Each sentence that names an event kind is read once. Its *stance* comes from the
 the kind word: a cancellation or a postponement (``отменён``, ``не состоится``, ``перенесён``)
 wins the sentence; otherwise a listed report cue (``прошёл``, ``состоялось``) or plan cue
 (``пройдёт``, ``состоится``, ``приглашаем``), else the tense of the finite verbs
-(pymorphy3: past -> held, future -> announced, present -> under way, so held). A negated or
-hypothetical sentence («не хочет проводить такую встречу», «может состояться») gives no
-evidence. Sentences weigh by position: the title most, then the lead.
+(pymorphy3: past -> held, future -> announced, present -> under way, so held: deeper in the
+text only with a word for now). A denied change («ложная информация об отмене») leaves the
+gathering announced; «Парада не будет» cancels it. A negated or hypothetical sentence («не
+хочет проводить такую встречу», «может состояться») gives no evidence. Sentences weigh by
+position: the title most, then the lead.
 
 Pure functions; morphology via :mod:`bot.text.morph`, cached per word form.
 """
@@ -77,8 +79,9 @@ def verb_tense(word: str) -> str | None:
 
 
 _TENSE_STANCE: dict[str, Status] = {"past": "held", "pres": "held", "futr": "announced"}
-# The present tense tells of a gathering under way only with a word for now; otherwise it is
-# habitual («слушания проводятся на основании...») or a headline's present («отмечает»).
+# Deeper in the text the present tense tells of a gathering under way only with a word for now;
+# otherwise it is habitual («слушания проводятся на основании...»). In the headline and the
+# sentence after it, it reports («Депутаты обсуждают бюджет»), unless ``_HABITUAL``.
 _NOW = re.compile(
     r"\b(?:сегодня|сейчас|в\s+эти\s+дни|в\s+настоящее\s+время|в\s+эти\s+минуты)\b", re.I
 )
@@ -102,14 +105,68 @@ def _change_cue(cue: re.Pattern[str], sentence: str, kind_pos: int) -> re.Match[
     return None
 
 
-def sentence_stance(sentence: str, kind_pos: int) -> tuple[Status, bool, int] | None:
+# A denied change: «назвал ложной информацию об отмене», «опроверг слухи о переносе».
+_DENIAL = re.compile(
+    r"\b(?:опроверг\w*|опровержени\w*|фейк\w*|неправд\w*|ложн\w*|неправильн\w*"
+    r"|недостоверн\w*|не\s+соответству\w*\s+действительност\w*)",
+    re.IGNORECASE,
+)
+# Words that end a noun phrase: a quantifier or a negated «будет» before one of them does not
+# govern the kind word after it («приглашаются все на субботник»).
+_PREPOSITIONS = frozenset(
+    re.findall(
+        r"\S+", "в во на к ко с со о об обо по за для до от из у при через под над перед без про"
+    )
+)
+# «Парада не будет», «Праздника в этом году не будет»: the gathering, a genitive of negation,
+# will not be. (Only with the kind word as the phrase right before it, not «на празднике».)
+_NONE_AFTER = re.compile(r"^\S+(?:\s+[а-яё«»\"-]+){0,3}?\s+не\s+будет\s*(?:[.!,;:—–-]|$)")
+_NONE_BEFORE = re.compile(r"\bне\s+будет\s+((?:[а-яё]+\s+){0,2})$")
+_WILL_NOT_BE = re.compile(r"не\s+будет", re.IGNORECASE)
+
+
+def _none_will_be(sentence: str, kind_pos: int) -> int | None:
+    """The position of «не будет» telling the gathering at ``kind_pos`` will not take place."""
+    low = sentence.lower()
+    before = low[:kind_pos]
+    if any(w in _PREPOSITIONS for w in before.split()[-1:]):
+        return None  # «на празднике не будет очередей»
+    after = _NONE_AFTER.match(low[kind_pos:])
+    if after:
+        return kind_pos + after.group(0).rfind("не ")
+    m = _NONE_BEFORE.search(before)
+    if m and not any(w in _PREPOSITIONS for w in m.group(1).split()):
+        return m.start()
+    return None
+
+
+# The present tense of a headline or its lead reports («Депутаты обсуждают бюджет»), unless a
+# word makes it habitual.
+_HABITUAL = re.compile(
+    r"\b(?:ежегодно|ежемесячно|еженедельно|традиционно|обычно|регулярно|как\s+правило"
+    r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_stance(
+    sentence: str, kind_pos: int, *, lead: bool = False
+) -> tuple[Status, bool, int] | None:
     """(stance, explicit, cue position) of the sentence toward the kind word at ``kind_pos``.
 
     ``explicit``: a listed cue decided (not only a verb's tense). None when the sentence says
-    nothing of the gathering or only imagines it.
+    nothing of the gathering or only imagines it. ``lead``: the headline or the sentence after
+    it, where the present tense reports.
     """
     cancel = _change_cue(_CANCEL, sentence, kind_pos)
     postpone = _change_cue(_POSTPONE, sentence, kind_pos)
+    change = cancel or postpone
+    if change and _DENIAL.search(sentence):
+        return "announced", True, change.start()  # a change denied: the gathering stays ahead
+    if cancel is None and "будет" in sentence:
+        none = _none_will_be(sentence, kind_pos)
+        if none is not None:
+            cancel = _WILL_NOT_BE.match(sentence, none)
     if (cancel or postpone) and _CONDITION.search(sentence):
         return None  # a change on a condition is not a decision
     if postpone:
@@ -130,7 +187,9 @@ def sentence_stance(sentence: str, kind_pos: int) -> tuple[Status, bool, int] | 
         now = _NOW.search(sentence)
         for m in _WORD.finditer(sentence):
             tense = verb_tense(m.group(0))
-            if tense is None or _negated(sentence, m.start()) or (tense == "pres" and not now):
+            if tense is None or _negated(sentence, m.start()):
+                continue
+            if tense == "pres" and not now and not (lead and not _HABITUAL.search(sentence)):
                 continue
             cues.append((m.start(), _TENSE_STANCE[tense]))
         if not cues and now:
@@ -153,6 +212,10 @@ class Evidence:
     # (weight, -sentence index, kind, position in the sentence) of the best mention
     best: tuple[float, int, str, int] | None = None
     best_specific: tuple[float, int, str, int] | None = None
+    # the kinds told cancelled and postponed
+    change_kinds: dict[str, set[str]] = field(
+        default_factory=lambda: {"cancelled": set(), "postponed": set()}
+    )
 
     @property
     def total(self) -> float:
@@ -166,7 +229,12 @@ class Evidence:
             # A plan is what a cancellation or a postponement changes: it outweighs the plan.
             or change >= max(w["held"], 0.6 * w["announced"])
         ):
-            return "postponed" if w["postponed"] > 0 else "cancelled"
+            # A gathering called off and given a new date is postponed; but a procession called
+            # off while the holiday's fete moves to the evening is cancelled.
+            moved_other = self.change_kinds["cancelled"] and not (
+                self.change_kinds["cancelled"] & self.change_kinds["postponed"]
+            )
+            return "postponed" if w["postponed"] > 0 and not moved_other else "cancelled"
         if self.lead_stance in {"held", "announced"} and self.lead_index <= 3:
             other = "announced" if self.lead_stance == "held" else "held"
             if w[self.lead_stance] * 1.5 >= w[other]:
@@ -213,10 +281,21 @@ _SEVERAL = re.compile(
 )
 
 
+# A cardinal number counting the kind word, with adjectives only between them: «два финальных
+# турнира», «пять концертов» (not «два дня фестиваля»; digits are ordinals too: «42 заседание»).
+_COUNTED = re.compile(
+    r"\b(?:дв[аеу]х?|три|тр[её]х|четыр[её]х|четыре|пять|пяти|шесть|шести|семь|семи|восемь"
+    r"|восьми|девять|девяти|десять|десяти)\s+(?:[а-яё]+(?:ых|их|ые|ие)\s+){0,2}$"
+)
+
+
 def several(sentence: str, start: int, kind: str = "") -> bool:
     """The kind word at ``start`` is quantified as several gatherings («все мероприятия») or,
     for a countable kind, is plural («отменяются праздники, фестивали»)."""
-    if _SEVERAL.search(sentence[max(0, start - 40) : start].lower()):
+    quantified = _SEVERAL.search(sentence[max(0, start - 40) : start].lower())
+    if quantified and not any(w in _PREPOSITIONS for w in quantified.group(0).split()[1:]):
+        return True
+    if _COUNTED.search(sentence[max(0, start - 40) : start].lower()):
         return True
     if kind not in COUNTABLE_KINDS:
         return False
@@ -353,7 +432,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             continue  # an incident's story; a gathering cancelled because of it still counts
         found = None
         for kind, pos, _ in kinds:
-            stance = sentence_stance(sent, pos)
+            stance = sentence_stance(sent, pos, lead=index <= 1)
             if stance is not None:
                 found = (kind, pos, stance)
                 break
@@ -378,6 +457,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             weight *= 0.75
         ev.weights[status] += weight
         ev.mentions += 1
+        if status in ev.change_kinds:
+            ev.change_kinds[status].add(kind)
         if explicit:
             ev.explicit += weight
         if not seen_kind:
