@@ -900,3 +900,79 @@ def test_a_matter_to_be_considered_at_a_session_is_ahead() -> None:
         "Документ будет рассмотрен на заседании городской думы 20 июля.",
     )
     assert (ev.kind, ev.status) == ("заседание", "announced")
+
+
+# --- round 4 of real news: readings of Russian news, in our own sentences --------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Праздник урожая в Ивановке пройдёт позже",
+            "Праздник урожая в Ивановке состоится немного позже: из-за дождей поля не убраны.",
+        ),
+        (
+            "Ярмарку в Шушенском отложили",
+            "Осенняя ярмарка в Шушенском пройдёт позднее, о дате сообщат отдельно.",
+        ),
+    ],
+)
+def test_held_later_is_postponed(title: str, text: str) -> None:
+    assert _event(title, text).status == "postponed"
+
+
+def test_not_later_than_a_date_is_a_deadline_not_a_postponement() -> None:
+    ev = _event(
+        "Отчётное собрание жителей Ивановки",
+        "Отчётное собрание жителей Ивановки пройдёт не позднее 20 июля в сельском клубе.",
+    )
+    assert ev.status == "announced"
+
+
+def test_deputies_who_foil_a_session_cancel_it() -> None:
+    ev = _event(
+        "В Минусинске депутаты сорвали заседание горсовета",
+        "Заседание городского совета, назначенное на вторник, не состоялось: не было кворума.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "cancelled")
+
+
+def test_applause_won_at_a_concert_cancels_nothing() -> None:
+    ev = _event(
+        "Хор из Ивановки сорвал аплодисменты",
+        "В районном Доме культуры прошёл концерт хора, артисты сорвали аплодисменты зала.",
+    )
+    assert (ev.kind, ev.status) == ("концерт", "held")
+
+
+def test_meeting_the_public_told_by_its_verb_is_a_meeting() -> None:
+    ev = _event(
+        "Глава округа встретился с общественностью Ивановки",
+        "Вчера в сельском клубе глава округа ответил на вопросы жителей о дорогах и свете.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [
+        ("Главную ёлку Минусинска откроют 27 декабря", "announced"),
+        ("В Ивановке открыли новогоднюю ёлку", "held"),
+    ],
+)
+def test_opening_a_new_year_tree_told_by_its_verb(title: str, status: str) -> None:
+    ev = _event(title, "На площади у Дома культуры детей ждут Дед Мороз и Снегурочка.")
+    assert (ev.kind, ev.status) == ("церемония", status)
+
+
+def test_a_news_rubric_heading_short_stories_is_no_event() -> None:
+    assert (
+        detect_event(
+            "Новости Ивановского района",
+            "С понедельника автобус до райцентра ходит трижды в день.\n***\n"
+            "В субботу в Ивановке прошёл праздник села, на него пришли 300 человек.",
+            PUBLISHED,
+        )
+        is None
+    )
