@@ -976,3 +976,40 @@ def test_a_news_rubric_heading_short_stories_is_no_event() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The outcome ahead is the news; the meeting held that decided it is the occasion.
+        (
+            "Мост через Тубу в Курагино починят к осени",
+            "Глава района во вторник провёл совещание по ремонту моста через Тубу. "
+            "Подрядчик заменит настил и перила, движение закроют на месяц.",
+        ),
+        (
+            "В Шушенском построят новый детский сад",
+            "Решение о строительстве депутаты приняли на сессии районного совета в четверг. "
+            "Сад на 120 мест откроется через два года.",
+        ),
+    ],
+)
+def test_an_outcome_ahead_over_the_one_meeting_held(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_past_headline_over_its_one_meeting_held_keeps_it() -> None:
+    ev = _event(
+        "Жители Ивановки пожаловались главе на темноту",
+        "Вчера в сельском клубе прошла встреча главы района с жителями. "
+        "Больше всего вопросов было об уличных фонарях.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")
+
+
+def test_a_future_headline_over_its_one_gathering_ahead_keeps_it() -> None:
+    ev = _event(
+        "В Ивановке выберут лучшую доярку района",
+        "Конкурс мастеров машинного доения пройдёт в субботу на ферме у села.",
+    )
+    assert (ev.kind, ev.status) == ("конкурс", "announced")

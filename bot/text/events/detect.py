@@ -59,7 +59,7 @@ from bot.text.events.lexicon import (
     _kinds_in,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
-from bot.text.events.status import Evidence, Status, _plural_word, several, weigh
+from bot.text.events.status import Evidence, Status, _plural_word, several, verb_tense, weigh
 from bot.text.figures import Figure, find_figures
 from bot.text.morph import analyzer
 from bot.text.regions import RegionMatch
@@ -145,8 +145,26 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
         return False  # one gathering named once, deep in the text: not what it centres on
+    if ev.mentions == 1 and not title_kinds and _outcome_headline(title, ev.lead_stance):
+        return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
     # One verb's tense far from the lead is too little.
     return ev.explicit > 0 or ev.total >= 2
+
+
+_TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+def _outcome_headline(title: str, stance: Status | None) -> bool:
+    """A headline with no gathering and no gathering's cue tells an outcome still ahead
+    («Школу отремонтируют к осени») while the one gathering of the body is held («провёл
+    совещание»): the meeting that decided it is the occasion. Had the headline told the
+    meeting's story, its verb would be past too. (The other way round, a past headline over
+    a gathering ahead, is how a step towards it is told: «Проект внесли в думу» over «будет
+    рассмотрен на заседании».)"""
+    if stance != "held" or any(c.search(title) for c in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
+        return False
+    tenses = {t for w in _TITLE_WORD.findall(title) if (t := verb_tense(w)) in {"past", "futr"}}
+    return tenses == {"futr"}
 
 
 # An item of a numbered list: «2. В парке пройдёт праздник».
