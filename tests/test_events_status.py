@@ -1013,3 +1013,22 @@ def test_a_future_headline_over_its_one_gathering_ahead_keeps_it() -> None:
         "Конкурс мастеров машинного доения пройдёт в субботу на ферме у села.",
     )
     assert (ev.kind, ev.status) == ("конкурс", "announced")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Депутаты проведут первые в новом году встречи с избирателями",
+        "В Шушенском пройдут традиционные на юге края ярмарки",
+    ],
+)
+def test_a_plural_adjective_across_a_phrase_makes_the_headline_plural(title: str) -> None:
+    assert detect_event(title, "Они состоятся в каждом селе района.", PUBLISHED) is None
+
+
+def test_a_singular_noun_after_a_phrase_stays_one_gathering() -> None:
+    ev = _event(
+        "В Ивановке пройдёт первая в этом году встреча с избирателями",
+        "Она состоится в сельском клубе в пятницу.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "announced")

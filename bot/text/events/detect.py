@@ -298,11 +298,28 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             # «пройдут сельскохозяйственные ярмарки»: «ярмарки» reads as a singular genitive
             # first; the plural adjective before it tells.
             before = title[:start].split()
-            previous = before[-1] if before else ""
+            previous = _adjective_across(title[:start]) or (before[-1] if before else "")
             return parse.tag.number == "plur" or _plural_word(
                 word, previous, kind not in GENERIC_KINDS
             )
     return False
+
+
+# «первые в этом году встречи»: an adjective, then a prepositional phrase, then its noun.
+_ADJ_ACROSS = re.compile(
+    r"([а-яё]+(?:ые|ие))\s+(?:в|во|на|за|по|с|со|к|до)\s+(?:[а-яё]+\s+){1,2}$", re.IGNORECASE
+)
+
+
+def _adjective_across(before: str) -> str | None:
+    """A plural adjective that a prepositional phrase parts from the noun after ``before``:
+    «проведут первые в этом году встречи» (the noun's own number is hidden: «встречи» reads
+    as a singular genitive first)."""
+    m = _ADJ_ACROSS.search(before)
+    if m is None:
+        return None
+    tag = analyzer().parse(m.group(1).lower())[0].tag
+    return m.group(1) if tag.POS in {"ADJF", "PRTF"} and tag.number == "plur" else None
 
 
 def _date_span(
