@@ -1032,3 +1032,23 @@ def test_a_singular_noun_after_a_phrase_stays_one_gathering() -> None:
         "Она состоится в сельском клубе в пятницу.",
     )
     assert (ev.kind, ev.status) == ("встреча", "announced")
+
+
+def test_a_cue_for_another_gathering_leaves_the_headline_to_its_lead() -> None:
+    ev = _event(
+        "Весенний субботник в Ивановке: берег и сквер",
+        "Жители убрали берег реки и посадили сирень у школы.\n"
+        "Глава поселения поблагодарил всех, кто вышел с граблями.\n"
+        "Мешки для мусора выдала администрация.\n"
+        "Уборка в этом году посвящена подготовке к празднованию Дня села.",
+    )
+    assert (ev.kind, ev.status) == ("субботник", "held")
+
+
+def test_a_cue_for_the_headline_gathering_itself_still_decides() -> None:
+    ev = _event(
+        "Весенний субботник в Ивановке",
+        "Жители получили мешки и перчатки в администрации.\n"
+        "Субботник пройдёт в субботу на берегу реки.",
+    )
+    assert (ev.kind, ev.status) == ("субботник", "announced")
