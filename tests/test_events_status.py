@@ -1052,3 +1052,28 @@ def test_a_cue_for_the_headline_gathering_itself_still_decides() -> None:
         "Субботник пройдёт в субботу на берегу реки.",
     )
     assert (ev.kind, ev.status) == ("субботник", "announced")
+
+
+def test_inviting_those_present_is_done_at_the_gathering() -> None:
+    ev = _event(
+        "Ивановка прощается с зимой",
+        "Ведущие праздника пригласили собравшихся на площади в хоровод вокруг чучела. "
+        "Самым сильным оказался тракторист, он поднял гирю сорок раз.",
+    )
+    assert ev.status == "held"
+
+
+def test_inviting_residents_to_a_gathering_is_a_plan() -> None:
+    ev = _event(
+        "Проводы зимы в Ивановке",
+        "Администрация пригласила жителей на праздник, он пройдёт в воскресенье у клуба.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_countdown_to_a_gathering_is_an_announcement() -> None:
+    ev = _event(
+        "Фестиваль «Саянское кольцо» всё ближе",
+        "До фестиваля «Саянское кольцо» осталось 12 дней. Сцену на поляне уже собирают.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")
