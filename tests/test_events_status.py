@@ -1077,3 +1077,23 @@ def test_a_countdown_to_a_gathering_is_an_announcement() -> None:
         "До фестиваля «Саянское кольцо» осталось 12 дней. Сцену на поляне уже собирают.",
     )
     assert (ev.kind, ev.status) == ("фестиваль", "announced")
+
+
+def test_state_awards_received_are_told_with_their_ceremony() -> None:
+    ev = _event(
+        "Учителя Ивановки получили государственные награды",
+        "Ордена и медали в районной администрации вручил губернатор. "
+        "Торжественная церемония прошла в актовом зале.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_awards_won_at_a_tournament_are_a_result() -> None:
+    assert (
+        detect_event(
+            "Борцы Ивановки получили пять наград",
+            "На турнире в Абакане борцы из Ивановки выиграли два золота и три бронзы.",
+            PUBLISHED,
+        )
+        is None
+    )

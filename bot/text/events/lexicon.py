@@ -312,7 +312,9 @@ _GREETING_TITLE = re.compile(r"\bпоздрав\w*\b.{0,80}?\bс(?:о)?\s+\w+", 
 # A headline that counts medals («выиграв 80 медалей», «завоевали 12 наград»): the haul is the
 # story, not the gathering where it was won.
 _RESULT = re.compile(
-    r"\b(?:медал\w*|(?:выигра|завоева|получи|привез)\w*\s+(?:\d+|[а-яё]+)\s+(?:медал|наград)\w*"
+    # (State and departmental awards are not won but handed over, at a ceremony.)
+    r"\b(?:медал\w*|(?:выигра|завоева|получи|привез)\w*\s+"
+    r"(?:\d+|(?!государственн|ведомственн)[а-яё]+)\s+(?:медал|наград)\w*"
     r"|покорил\w*)",
     re.IGNORECASE,
 )
