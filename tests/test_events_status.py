@@ -1113,3 +1113,200 @@ def test_a_gathering_named_for_the_coming_weekend_is_announced() -> None:
         "Фестиваль красок пройдёт в парке Победы в субботу.",
     )
     assert (ev.kind, ev.status) == ("фестиваль", "announced")
+
+
+# --- round 4 (k1-k4): readings of Russian news, in our own sentences ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Праздник урожая в Ивановке пройдёт позже",
+            "Праздник урожая в Ивановке состоится немного позже: из-за дождей поля не убраны.",
+        ),
+        (
+            "Ярмарку в Шушенском отложили",
+            "Осенняя ярмарка в Шушенском пройдёт позднее, о дате сообщат отдельно.",
+        ),
+    ],
+)
+def test_held_later_is_postponed(title: str, text: str) -> None:
+    assert _event(title, text).status == "postponed"
+
+
+def test_not_later_than_a_date_is_a_deadline_not_a_postponement() -> None:
+    ev = _event(
+        "Отчётное собрание жителей Ивановки",
+        "Отчётное собрание жителей Ивановки пройдёт не позднее 20 июля в сельском клубе.",
+    )
+    assert ev.status == "announced"
+
+
+def test_deputies_who_foil_a_session_cancel_it() -> None:
+    ev = _event(
+        "В Минусинске депутаты сорвали заседание горсовета",
+        "Заседание городского совета, назначенное на вторник, не состоялось: не было кворума.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "cancelled")
+
+
+def test_applause_won_at_a_concert_cancels_nothing() -> None:
+    ev = _event(
+        "Хор из Ивановки сорвал аплодисменты",
+        "В районном Доме культуры прошёл концерт хора, артисты сорвали аплодисменты зала.",
+    )
+    assert (ev.kind, ev.status) == ("концерт", "held")
+
+
+def test_meeting_the_public_told_by_its_verb_is_a_meeting() -> None:
+    ev = _event(
+        "Глава округа встретился с общественностью Ивановки",
+        "Вчера в сельском клубе глава округа ответил на вопросы жителей о дорогах и свете.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [
+        ("Главную ёлку Минусинска откроют 27 декабря", "announced"),
+        ("В Ивановке открыли новогоднюю ёлку", "held"),
+    ],
+)
+def test_opening_a_new_year_tree_told_by_its_verb(title: str, status: str) -> None:
+    ev = _event(title, "На площади у Дома культуры детей ждут Дед Мороз и Снегурочка.")
+    assert (ev.kind, ev.status) == ("церемония", status)
+
+
+def test_a_news_rubric_heading_short_stories_is_no_event() -> None:
+    assert (
+        detect_event(
+            "Новости Ивановского района",
+            "С понедельника автобус до райцентра ходит трижды в день.\n***\n"
+            "В субботу в Ивановке прошёл праздник села, на него пришли 300 человек.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # The outcome ahead is the news; the meeting held that decided it is the occasion.
+        (
+            "Мост через Тубу в Курагино починят к осени",
+            "Глава района во вторник провёл совещание по ремонту моста через Тубу. "
+            "Подрядчик заменит настил и перила, движение закроют на месяц.",
+        ),
+        (
+            "В Шушенском построят новый детский сад",
+            "Решение о строительстве депутаты приняли на сессии районного совета в четверг. "
+            "Сад на 120 мест откроется через два года.",
+        ),
+    ],
+)
+def test_an_outcome_ahead_over_the_one_meeting_held(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_past_headline_over_its_one_meeting_held_keeps_it() -> None:
+    ev = _event(
+        "Жители Ивановки пожаловались главе на темноту",
+        "Вчера в сельском клубе прошла встреча главы района с жителями. "
+        "Больше всего вопросов было об уличных фонарях.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")
+
+
+def test_a_future_headline_over_its_one_gathering_ahead_keeps_it() -> None:
+    ev = _event(
+        "В Ивановке выберут лучшую доярку района",
+        "Конкурс мастеров машинного доения пройдёт в субботу на ферме у села.",
+    )
+    assert (ev.kind, ev.status) == ("конкурс", "announced")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Депутаты проведут первые в новом году встречи с избирателями",
+        "В Шушенском пройдут традиционные на юге края ярмарки",
+    ],
+)
+def test_a_plural_adjective_across_a_phrase_makes_the_headline_plural(title: str) -> None:
+    assert detect_event(title, "Они состоятся в каждом селе района.", PUBLISHED) is None
+
+
+def test_a_singular_noun_after_a_phrase_stays_one_gathering() -> None:
+    ev = _event(
+        "В Ивановке пройдёт первая в этом году встреча с избирателями",
+        "Она состоится в сельском клубе в пятницу.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "announced")
+
+
+def test_a_cue_for_another_gathering_leaves_the_headline_to_its_lead() -> None:
+    ev = _event(
+        "Весенний субботник в Ивановке: берег и сквер",
+        "Жители убрали берег реки и посадили сирень у школы.\n"
+        "Глава поселения поблагодарил всех, кто вышел с граблями.\n"
+        "Мешки для мусора выдала администрация.\n"
+        "Уборка в этом году посвящена подготовке к празднованию Дня села.",
+    )
+    assert (ev.kind, ev.status) == ("субботник", "held")
+
+
+def test_a_cue_for_the_headline_gathering_itself_still_decides() -> None:
+    ev = _event(
+        "Весенний субботник в Ивановке",
+        "Жители получили мешки и перчатки в администрации.\n"
+        "Субботник пройдёт в субботу на берегу реки.",
+    )
+    assert (ev.kind, ev.status) == ("субботник", "announced")
+
+
+def test_inviting_those_present_is_done_at_the_gathering() -> None:
+    ev = _event(
+        "Ивановка прощается с зимой",
+        "Ведущие праздника пригласили собравшихся на площади в хоровод вокруг чучела. "
+        "Самым сильным оказался тракторист, он поднял гирю сорок раз.",
+    )
+    assert ev.status == "held"
+
+
+def test_inviting_residents_to_a_gathering_is_a_plan() -> None:
+    ev = _event(
+        "Проводы зимы в Ивановке",
+        "Администрация пригласила жителей на праздник, он пройдёт в воскресенье у клуба.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_countdown_to_a_gathering_is_an_announcement() -> None:
+    ev = _event(
+        "Фестиваль «Саянское кольцо» всё ближе",
+        "До фестиваля «Саянское кольцо» осталось 12 дней. Сцену на поляне уже собирают.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")
+
+
+def test_state_awards_received_are_told_with_their_ceremony() -> None:
+    ev = _event(
+        "Учителя Ивановки получили государственные награды",
+        "Ордена и медали в районной администрации вручил губернатор. "
+        "Торжественная церемония прошла в актовом зале.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_awards_won_at_a_tournament_are_a_result() -> None:
+    assert (
+        detect_event(
+            "Борцы Ивановки получили пять наград",
+            "На турнире в Абакане борцы из Ивановки выиграли два золота и три бронзы.",
+            PUBLISHED,
+        )
+        is None
+    )

@@ -156,8 +156,26 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
         return False  # one gathering named once, deep in the text: not what it centres on
+    if ev.mentions == 1 and not title_kinds and _outcome_headline(title, ev.lead_stance):
+        return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
     # One verb's tense far from the lead is too little.
     return ev.explicit > 0 or ev.total >= 2
+
+
+_TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+def _outcome_headline(title: str, stance: Status | None) -> bool:
+    """A headline with no gathering and no gathering's cue tells an outcome still ahead
+    («Школу отремонтируют к осени») while the one gathering of the body is held («провёл
+    совещание»): the meeting that decided it is the occasion. Had the headline told the
+    meeting's story, its verb would be past too. (The other way round, a past headline over
+    a gathering ahead, is how a step towards it is told: «Проект внесли в думу» over «будет
+    рассмотрен на заседании».)"""
+    if stance != "held" or any(c.search(title) for c in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
+        return False
+    tenses = {t for w in _TITLE_WORD.findall(title) if (t := verb_tense(w)) in {"past", "futr"}}
+    return tenses == {"futr"}
 
 
 # An item of a numbered list: «2. В парке пройдёт праздник».
@@ -341,11 +359,28 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             # «пройдут сельскохозяйственные ярмарки»: «ярмарки» reads as a singular genitive
             # first; the plural adjective before it tells.
             before = title[:start].split()
-            previous = before[-1] if before else ""
+            previous = _adjective_across(title[:start]) or (before[-1] if before else "")
             return parse.tag.number == "plur" or _plural_word(
                 word, previous, kind not in GENERIC_KINDS
             )
     return False
+
+
+# «первые в этом году встречи»: an adjective, then a prepositional phrase, then its noun.
+_ADJ_ACROSS = re.compile(
+    r"([а-яё]+(?:ые|ие))\s+(?:в|во|на|за|по|с|со|к|до)\s+(?:[а-яё]+\s+){1,2}$", re.IGNORECASE
+)
+
+
+def _adjective_across(before: str) -> str | None:
+    """A plural adjective that a prepositional phrase parts from the noun after ``before``:
+    «проведут первые в этом году встречи» (the noun's own number is hidden: «встречи» reads
+    as a singular genitive first)."""
+    m = _ADJ_ACROSS.search(before)
+    if m is None:
+        return None
+    tag = analyzer().parse(m.group(1).lower())[0].tag
+    return m.group(1) if tag.POS in {"ADJF", "PRTF"} and tag.number == "plur" else None
 
 
 def _date_span(

@@ -398,6 +398,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     league: bool | None = None  # a league story; read only when a match's stance needs it
     remote: bool | None = None  # the text's contest is a remote one; read when one is named
     result_told = False  # a league story told a played match before
+    title_told = False  # the headline's own gathering got a stance
+    explicit_kinds: set[str] = set()  # kinds a listed cue told of
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
         kinds = [
             k
@@ -459,8 +461,11 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         ev.mentions += 1
         if status in ev.change_kinds:
             ev.change_kinds[status].add(kind)
+        if index == 0:
+            title_told = True
         if explicit:
             ev.explicit += weight
+            explicit_kinds.add(kind)
         if not seen_kind:
             ev.lead_stance, ev.lead_index = status, index
             seen_kind = True
@@ -471,6 +476,15 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             ev.best_specific is None or cand[:2] > ev.best_specific[:2]
         ):
             ev.best_specific = cand
-    if not ev.explicit and not borrow_lead and len(sentences) > 1 and _kinds_in(sentences[0]):
+    title_kinds = {k for k, _, _ in _kinds_in(sentences[0])} if sentences else set()
+    if (
+        not borrow_lead
+        and len(sentences) > 1
+        and title_kinds
+        and not title_told
+        and not (explicit_kinds & title_kinds)
+    ):
+        # No listed cue tells of the headline's own gathering: a cue for another one further
+        # on («...посвящена подготовке к празднованию») says nothing of it.
         return weigh(sentences, borrow_lead=True)
     return ev
