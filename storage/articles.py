@@ -788,11 +788,17 @@ class ArticleRepository:
     async def delete_older_than(self, cutoff: datetime) -> int:
         """Retention: delete articles published before ``cutoff``; returns how many.
 
-        Regions, near-copy keys, deliveries and event links go by cascade; a trigger
-        removes the full-text row. Copies pointing at a deleted article keep their text.
+        The near-copy keys are deleted here (PostgreSQL does not check them against
+        articles: migration 0014); regions, deliveries and event links go by cascade; a
+        trigger removes SQLite's full-text row. Copies pointing at a deleted article keep
+        their text.
         """
+        cutoff_ts = int(cutoff.timestamp())
         async with self.db.write() as conn:
-            cur = await conn.execute(
-                "DELETE FROM articles WHERE published_at < ?", (int(cutoff.timestamp()),)
+            await conn.execute(
+                "DELETE FROM article_lsh_bands WHERE article_id IN"
+                " (SELECT id FROM articles WHERE published_at < ?)",
+                (cutoff_ts,),
             )
+            cur = await conn.execute("DELETE FROM articles WHERE published_at < ?", (cutoff_ts,))
             return cur.rowcount

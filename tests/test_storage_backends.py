@@ -189,7 +189,11 @@ async def test_articles_seen_exact_and_near_copies(repos: Repositories) -> None:
 async def test_retention_deletes_articles_and_their_rows(repos: Repositories) -> None:
     now = datetime.now(UTC)
     items = [
-        article(n, published_at=int((now - timedelta(days=age)).timestamp()))
+        article(
+            n,
+            published_at=int((now - timedelta(days=age)).timestamp()),
+            lsh_keys=tuple((band, 1000 * n + band) for band in range(16)),
+        )
         for n, age in ((1, 400), (2, 10), (3, 1))
     ]
     ids = [r.article_id for r in await repos.articles.insert_many(items)]
@@ -201,6 +205,9 @@ async def test_retention_deletes_articles_and_their_rows(repos: Repositories) ->
     assert await repos.db.fetchval("SELECT count(*) FROM article_regions") == 2
     assert await repos.db.fetchval("SELECT count(*) FROM articles_fts") == 2
     assert await repos.db.fetchval("SELECT count(*) FROM deliveries") == 0
+    # The near-copy keys go with their article (PostgreSQL does not cascade them).
+    kept = await repos.db.fetchall("SELECT DISTINCT article_id FROM article_lsh_bands")
+    assert sorted(r[0] for r in kept) == sorted(ids[1:])
 
 
 async def test_named_parameters_and_write_one(repos: Repositories) -> None:

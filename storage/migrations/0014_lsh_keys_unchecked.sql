@@ -1,0 +1,3 @@
+-- Near-copy keys without a foreign-key check: nothing to change on SQLite, whose inserts
+-- check the key cheaply in process. The PostgreSQL twin drops the check (see
+-- postgres/0014_lsh_keys_unchecked.sql); retention deletes the keys itself on both.
