@@ -101,6 +101,9 @@ class Gazetteer:
     # Words that name a region on their own, looked up as written: every form of a town's
     # demonym («ростовчан», kind "town") and hashtags («#КурганскаяОбласть», kind "name").
     single_words: dict[str, tuple[str, EvidenceKind]] = field(default_factory=dict)
+    # Words found to start nothing (no digit, abbreviation, catalogue form or single-word
+    # name): a cache the tagger fills as it reads, so most words cost one set lookup.
+    plain: set[str] = field(default_factory=set)
 
 
 _WORD_SPLIT = re.compile(r"[\s—–]+")

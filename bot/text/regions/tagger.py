@@ -117,6 +117,9 @@ def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
     return split
 
 
+_PLAIN_MAX = 200_000  # words in Gazetteer.plain before it starts over
+
+
 def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     """Every kept mention in ``text[start:end]`` of the spans, in text order."""
     gaz = gazetteer()
@@ -129,9 +132,13 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
     i = 0
     n = len(words)
+    plain = gaz.plain
     while i < n:
         w = words[i]
         t = w.text
+        if t in plain:
+            i += 1  # the common case, remembered: no catalogue form or name starts here
+            continue
         if t[0].isdigit() or ("-" in t and REGION_NUM.match(t)):
             hit = number_hit(words, i, gaz)
             if hit is not None:
@@ -151,15 +158,24 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             continue
         if info(t).lemmas.isdisjoint(first_lemmas):
             single = single_words.get(t)
-            if single is not None and (single[1] == "name" or not w.cap or w.sent_start):
-                # «ростовчане» (a capital mid-sentence is a name: a club, a car), «#ЯмалРегион»
-                codes = (single[0],)
-                hit_cue = cue(words, i, i + 1, codes, single[1])
-                hits.append(Hit(codes, single[1], w.start, w.end, False, None, hit_cue, w.chain))
-            elif single is None and w.start and text[w.start - 1] == "#":
+            if single is not None:
+                if single[1] == "name" or not w.cap or w.sent_start:
+                    # «ростовчане» (a capital mid-sentence is a name: a club, a car), «#ЯмалРегион»
+                    codes = (single[0],)
+                    hit_cue = cue(words, i, i + 1, codes, single[1])
+                    hits.append(
+                        Hit(codes, single[1], w.start, w.end, False, None, hit_cue, w.chain)
+                    )
+            elif w.start and text[w.start - 1] == "#":
                 tag = _hashtag(w, gaz)
                 if tag is not None:
                     hits.append(tag)
+            elif abbr is None and _CAMEL_HEAD.match(t) is None:
+                # Remembered as plain (an abbreviation depends on its quote, a CamelCase word
+                # on a «#» before it: those are read again each time).
+                if len(plain) >= _PLAIN_MAX:
+                    plain.clear()
+                plain.add(t)
             i += 1  # the common case: no catalogue form starts with this word
             continue
         listed = _listed(text, words, i, gaz) if info(t).adjective else None
