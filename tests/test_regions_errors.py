@@ -584,9 +584,82 @@ def test_crossings_over_rivers(text: str, expected: set[str]) -> None:
         # an autonomous okrug named without «автономный»
         ("Зарплаты выросли в Ямало-Ненецком округе.", {"RU-YAN"}),
         ("Вахтовиков из Ханты-Мансийского округа наградили.", {"RU-KHM"}),
-        # a region's adjective before «район» is still a district
-        ("В Ставропольском районе открыли школу.", {"RU-SAM", "RU-STA"}),
+        # a region's adjective before «район» is still a district (Ставропольский край has
+        # no district of that name: the one of Самарская область)
+        ("В Ставропольском районе открыли школу.", {"RU-SAM"}),
     ],
 )
 def test_autonomous_okrug_without_its_adjective(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district named after a capital, alone: the capital's region when it has one
+        ("Глава Тамбовского округа объехал сёла.", {"RU-TAM"}),
+        ("В Тамбовском районе отремонтируют дорогу.", {"RU-TAM"}),
+        ("В Курском районе построят школу.", {"RU-KRS"}),
+        # next to its region the namesake is meant
+        ("В Тамбовском районе Амурской области собрали урожай.", {"RU-AMU"}),
+        # an autonomous okrug's adjective before «округ» stays the okrug
+        ("Оленеводы Чукотского округа получили премии.", {"RU-CHU"}),
+    ],
+)
+def test_district_named_after_a_capital(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Заместитель главы управы района Северный ответил жителям.", {"RU-MOW"}),
+        ("Управа района Бирюлёво-Восточное организовала субботник.", {"RU-MOW"}),
+        # an adjective before «района»: a board of another city
+        ("Управа Советского района отчиталась о ремонте дворов.", set()),
+        # Moscow's district names
+        ("Во дворах Хамовников высадили липы.", {"RU-MOW"}),
+        ("Жители Медведкова попросили новый светофор.", {"RU-MOW"}),
+    ],
+)
+def test_moscow_districts(text: str, expected: set[str]) -> None:
+    assert {m.code for m in tag_regions(text)} == expected
+
+
+def test_latin_look_alikes_in_a_name() -> None:
+    # «Cамара» typed with a Latin «C»; a Latin word stays Latin
+    assert {m.code for m in tag_regions("Концерт в Cамаре перенесли на осень.")} == {"RU-SAM"}
+    assert {m.code for m in tag_regions("Приложение COVID-трекер не работает.")} == set()
+
+
+def test_representatives_of_bodies_come_from_their_places() -> None:
+    text = (
+        "В Кирове прошёл турнир по шахматам. За медали боролись представители детских клубов "
+        "Удмуртии, Марий Эл и Коми."
+    )
+    roles = {m.code: m.role for m in tag_regions(text)}
+    assert roles == {
+        "RU-KIR": "main",
+        "RU-UD": "mentioned",
+        "RU-ME": "mentioned",
+        "RU-KO": "mentioned",
+    }
+    # money from a budget comes from no place
+    roles = {
+        m.code: m.role
+        for m in tag_regions("Деньги на ремонт выделят из бюджета Пензенской области.")
+    }
+    assert roles == {"RU-PNZ": "main"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a museum's short name, its noun left out, is no place of the story
+        ("Тульскому краеведческому исполнилось сто лет.", set()),
+        # where something happens in it, it is
+        ("В Тульском краеведческом музее открыли выставку.", {"RU-TUL"}),
+    ],
+)
+def test_museum_short_name(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected

@@ -64,6 +64,7 @@ from bot.text.regions.lexicon import (
     MUNICIPAL_BEFORE,
     NATURE,
     NUM_TOKEN,
+    ORG_ADJ,
     ORG_AFTER,
     ORG_WORDS,
     ORIGIN,
@@ -465,6 +466,8 @@ def _keep_adjective(
     # where it sits, not what the article is about.
     if head_l & ORG_AFTER:
         return WEAK
+    if nxt_l & ORG_ADJ and (head is None or not info(head.text).noun):
+        return WEAK  # «Саратовскому краеведческому – 126»: the museum, its noun left out
     if "сельсовет" in nxt_l or ("сельский" in nxt_l and head_l & DISTRICT_NOUNS):
         return DROP  # «Мичуринского сельского поселения»: named after a village, not the town
     if "округ" in nxt_l and set(e.codes) <= _AUTONOMOUS_OKRUGS:
@@ -572,16 +575,21 @@ _LIST_WORDS = frozenset(["и", "или", "а", "также"])
 
 def _listed_after_origin(words: list[Word], i: int) -> bool:
     """«из Казахстана, Башкирской и Татарской республик, Самарской...»: a place in a list
-    that «из» opens."""
+    that «из» opens; «представители спортивных школ Дагестана, Осетии»: the places of the
+    bodies the representatives come from (not «из бюджета области»: money, not people)."""
     k = i - 1
+    nouns = 0  # lower-case genitive nouns between: «школ», «команд»
     while k >= 0 and i - k <= 10 and not words[k + 1].sent_start:
         word = words[k]
         low = fold(word.text)
-        if low in ORIGIN or (lem(word) & ORIGIN_NOUNS and "gent" in info(words[i].text).cases):
+        if low in ORIGIN:
+            return k < i - 1 and not nouns
+        if lem(word) & ORIGIN_NOUNS and "gent" in info(words[i].text).cases:
             return k < i - 1
-        if not (
-            word.cap or low in _LIST_WORDS or info(word.text).adjective or lem(word) & LIST_HEADS
-        ):
+        wi = info(word.text)
+        if not word.cap and nouns < 2 and wi.noun and not wi.adjective and "gent" in wi.cases:
+            nouns += 1
+        elif not (word.cap or low in _LIST_WORDS or wi.adjective or lem(word) & LIST_HEADS):
             return False
         k -= 1
     return False

@@ -57,6 +57,8 @@ _DISTRICT_FORMS = (
     "{} муниципальный округ",
     "{} районный",
 )
+# «Чукотского округа», «Ханты-Мансийского округа»: the autonomous okrug, not its district.
+_AUTONOMOUS = frozenset(r.code for r in REGIONS if "автономный округ" in r.name)
 # OKTMO districts: many became okrugs after 2019 («Алнашский муниципальный округ») and urban
 # okrugs are called districts too («Анивский район»): any of these nouns after the adjective.
 _OKTMO_FORMS = (*_DISTRICT_FORMS, "{} округ", "{} городской округ")
@@ -321,19 +323,19 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
         oktmo.add(key)
     # A district named after its town, which lies outside it (Ковров, Скопин, Камышлов are
     # towns of their own; «Ковровский район» is around Ковров): derived from the town's name.
-    capitals: set[str] = set()
+    capitals: dict[str, str] = {}  # district key -> the region of the capital it is named after
     for t in towns():
         for adj in district_adjectives(t.name):
             key = f"{adj} район"
             if key in districts_:
                 if key in oktmo_only and t.capital:
-                    capitals.add(key)  # «Оренбургский район»: as when derived below
+                    capitals[key] = t.code  # «Оренбургский район»: as when derived below
                 continue
             surface = adj[:1].upper() + adj[1:] + " район"
             districts_[key] = (surface, [t.code])
             derived.add(key)
             if t.capital:
-                capitals.add(key)  # «Ставропольский район» is in Самарская область
+                capitals[key] = t.code  # «Ставропольский район» is in Самарская область
     foreign = {
         fold(adj): frozenset(markers)
         for town, markers in FOREIGN_NAMESAKES.items()
@@ -359,7 +361,7 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             forms = [
                 f.format(adj)
                 for f in _OKTMO_FORMS
-                if f != "{} округ" or fold(adj) not in adjectives
+                if f != "{} округ" or not _AUTONOMOUS.intersection(adjectives.get(fold(adj), ()))
             ]
             if "RU-SA" in codes:
                 forms.append(f"{adj} улус")
@@ -371,6 +373,15 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
         # Орловская: «городской округ» picks the namesake that is an urban okrug.
         okrug = urban.get(key, set())
         urban_default = next(iter(okrug)) if homonym and len(okrug) == 1 else ""
+        # Alone (no other place in the text), a district named after a capital is the one of
+        # the capital's region when that region has it («Тамбовский район»: Тамбовская, not
+        # Амурская область), else the one region that has it («Ставропольский район»).
+        alone_default = ""
+        if key in capitals and homonym:
+            if capitals[key] in dcodes:
+                alone_default = capitals[key]
+            elif len(dcodes) == 1:
+                alone_default = dcodes[0]
         for form in forms:
             rest = form[len(adj) + 1 :]
             if rest not in tails:
@@ -388,7 +399,11 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                     generics[rest],
                     form,
                     homonym=homonym,
-                    default=urban_default if form.endswith(" городской округ") else "",
+                    default=(
+                        urban_default
+                        if urban_default and form.endswith(" городской округ")
+                        else alone_default
+                    ),
                     foreign=foreign.get(fold(adj), frozenset()),
                     alone=key in capitals,
                     name=name,

@@ -402,6 +402,10 @@ ORG_AFTER = frozenset(
         "авиакомпания",
     ]
 )
+# Adjectives only an institution's name takes, its noun often left out: «Саратовскому
+# краеведческому (музею) – 126 лет» is the museum's short name (while «в Саратовском
+# краеведческом музее прошла выставка» says where).
+ORG_ADJ = frozenset(["краеведческий"])
 # What crosses a river: «переправа через Обь», «мост через Печору» (towns named after their
 # river are the river there).
 CROSSINGS = frozenset(["переправа", "мост", "брод", "паром", "понтон"])

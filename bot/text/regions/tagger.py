@@ -10,7 +10,9 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
 * decides homonyms by the text's other places and the source's region (``source_region``):
   Кировск next to Апатиты is in Мурманская область, «Ростов» next to «Ростовский кремль» is
   Ростов Великий; without context a homonym takes its default or is left out;
-* reads «Московская областная Дума» as Московская область, not Москва;
+* reads «Московская областная Дума» as Московская область, not Москва, and «управа района
+  Северный» (a district board named by the district's own name) as Москва;
+* reads Latin look-alikes inside a Cyrillic word as Cyrillic («Cаранск» with a Latin «C»);
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
   regions, Moscow as the state, a comparison, one name in a list far from the lead).
@@ -123,6 +125,9 @@ _PLAIN_MAX = 200_000  # words in Gazetteer.plain before it starts over
 def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     """Every kept mention in ``text[start:end]`` of the spans, in text order."""
     gaz = gazetteer()
+    if _MIXED.search(text):
+        text = _MIXED_WORD.sub(_cyrillic, text)  # «Cаранск» with a Latin «C»; same offsets
+    all_spans = spans
     spans = [(a, b) for a, b in spans if may_match(text[a:b], gaz)]
     words, quotes = tokens(text, spans, _splitter(gaz))
     hits: list[Hit] = []
@@ -257,7 +262,48 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 )
             )
         i = j
+    if "прав" in text:
+        hits = _moscow_boards(text, all_spans, hits)
     return _drop_namesakes(text, hits)
+
+
+# A Latin letter glued to a Cyrillic one: a look-alike typed by mistake («Cаранска»).
+_MIXED = re.compile(r"[A-Za-z][а-яё]|[а-яё][A-Za-z]")
+_MIXED_WORD = re.compile(
+    r"\b(?=[A-Za-zА-ЯЁа-яё]*[а-яёА-ЯЁ])[A-Za-zА-ЯЁа-яё]*[A-Za-z][A-Za-zА-ЯЁа-яё]*\b"
+)
+_LOOK_ALIKE = str.maketrans("ACEHKMOPTXaceopxy", "АСЕНКМОРТХасеорху")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _cyrillic(m: re.Match[str]) -> str:
+    """A word of Cyrillic letters with Latin look-alikes among them, all in Cyrillic; a word
+    with a Latin letter that has no Cyrillic twin stays as written."""
+    word = m.group()
+    fixed = word.translate(_LOOK_ALIKE)
+    return word if _LATIN.search(fixed) else fixed
+
+
+# «управа района Северный», «главы управы района Чертаново Центральное»: a district board
+# named by the district's own name after «района» is the district government of Moscow
+# (other cities' boards go with an adjective: «управа Центрального района»).
+_MOSCOW_BOARD = re.compile(
+    r"\b[Уу]прав(?:а|ы|е|у|ой|ою)\s+района\s+«?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+)
+
+
+def _moscow_boards(text: str, spans: list[tuple[int, int]], hits: list[Hit]) -> list[Hit]:
+    """``hits`` with a Moscow district board's mention added (see ``_MOSCOW_BOARD``)."""
+    found = [
+        Hit(("RU-MOW",), "district", m.start(), m.end(), False)
+        for a, b in spans
+        for m in _MOSCOW_BOARD.finditer(text, a, b)
+    ]
+    if not found:
+        return hits
+    # (the name is Moscow's district, not a namesake elsewhere: «района Северный»)
+    kept = [h for h in hits if not any(f.start <= h.start < f.end for f in found)]
+    return sorted([*kept, *found], key=lambda h: h.start)
 
 
 # A text that calls its town closed: «в закрытом городе», «ЗАТО» (folded text).
@@ -378,7 +424,10 @@ def _resolve(
         if h.entry is not None and h.entry.alone and not h.weak:
             # «Костромской район» alone is around Кострома; next to Самарская область,
             # «Ставропольский район» is not Ставропольский край.
-            chosen = h.codes if not context else tuple(c for c in h.codes if c in context)
+            if context:
+                chosen = tuple(c for c in h.codes if c in context)
+            else:
+                chosen = (h.entry.default,) if h.entry.default else h.codes
             if chosen:
                 out.append((h, chosen))
             continue
