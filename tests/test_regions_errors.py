@@ -590,3 +590,58 @@ def test_crossings_over_rivers(text: str, expected: set[str]) -> None:
 )
 def test_autonomous_okrug_without_its_adjective(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods and breeds named after a region are a kind of thing, not the region
+        ("На ярмарке продавали оренбургские пуховые платки и вологодское кружево.", set()),
+        ("Фермер из Кубани завёл стадо оренбургских коз.", {"RU-KDA"}),
+        ("В Оренбургской области открыли музей платка.", {"RU-ORE"}),
+        # a town's adjective in a list of oblasts names no oblast
+        ("Приехали мастера Калужской, Тобольской и Рязанской областей.", {"RU-KLU", "RU-RYA"}),
+        ("В Тобольском районе собрали урожай.", {"RU-TYU"}),
+        # a list of districts with names many cities use is a city's districts
+        ("Воду отключат жителям Кировского, Ленинского и Буденновского районов.", set()),
+        ("Газ отключат в Октябрьском, Советском и Петровском районах.", set()),
+        ("В Буденновском районе отремонтировали дорогу.", {"RU-STA"}),
+        # «по Москве» after a time of day is Moscow time
+        ("Матч начнётся в 19:30 по Москве.", set()),
+        ("Трансляция стартует в 10 часов по Москве.", set()),
+        ("Экскурсия по Москве продлится три часа.", {"RU-MOW"}),
+    ],
+)
+def test_goods_city_districts_and_moscow_time(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # routes from one region: where they start is the story, where they go passing
+        (
+            "Новые рейсы\nИз Кирова запустят авиарейсы в Сочи, Казань и Калининград.",
+            {"RU-KIR": "main", "RU-KDA": "mentioned", "RU-TA": "mentioned", "RU-KGD": "mentioned"},
+        ),
+        # routes from several regions are a network: every end is the story
+        (
+            "Новые рейсы\nАвиакомпания откроет рейсы из Томска в Омск и из Перми в Тюмень.",
+            {"RU-TOM": "main", "RU-OMS": "main", "RU-PER": "main", "RU-TYU": "main"},
+        ),
+        # «между» joins the two ends of a link, not a list of equals
+        (
+            "Саратов получит новый поезд\nПоезд из Саратова пойдёт в Пензу с марта. "
+            "Прямого сообщения между Саратовом и Пензой раньше не было.",
+            {"RU-SAR": "main", "RU-PNZ": "mentioned"},
+        ),
+        # a trip of the region's head to its districts is where the story happens
+        (
+            "Губернатор объехал районы\nГлава края совершил поездку в Курский и "
+            "Кочубеевский районы.",
+            {"RU-STA": "main"},
+        ),
+    ],
+)
+def test_route_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

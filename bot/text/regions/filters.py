@@ -70,6 +70,7 @@ from bot.text.regions.lexicon import (
     ORIGIN_NOUNS,
     PLACE_OF,
     PLACE_PREP,
+    PRODUCTS,
     QUOTE_START,
     REGION_NUM,
     REGION_SING,
@@ -433,6 +434,8 @@ def _keep_adjective(
     culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
     if nxt_l & (STREET_AFTER | NATURE) or head_l & (culture | HISTORY_AFTER):
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
+    if head_l & PRODUCTS:
+        return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
     if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL and head_l & RURAL:
         return DROP  # «в татарском селе», «чувашская деревня»: who lives there, not where
     if nxt_l & ELECTORAL:

@@ -348,6 +348,28 @@ DISTRICT_ADJ = frozenset(
         "левобережный",
     ]
 )
+# Goods and breeds named after their region: «оренбургский пуховый платок», «тульский
+# пряник», «вологодское кружево», «оренбургские козы» name a kind of thing, made or bred
+# anywhere, not the region.
+PRODUCTS = frozenset(
+    [
+        "платок",
+        "шаль",
+        "паутинка",
+        "пряник",
+        "самовар",
+        "кружево",
+        "гармонь",
+        "гармошка",
+        "валенок",
+        "калач",
+        "пастила",
+        "финифть",
+        "коза",
+        "рысак",
+        "порода",
+    ]
+)
 # A trip somewhere: «командировка в Екатеринбург» (with ROUTE_WORDS: «рейс в Москву»).
 TRIP_WORDS = frozenset(["командировка", "поездка", "визит", "вылет"])
 # A historical event a date commemorates: «10-летие воссоединения Крыма с Россией»,
