@@ -645,3 +645,39 @@ def test_goods_city_districts_and_moscow_time(text: str, expected: set[str]) -> 
 )
 def test_route_roles(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+_FILLER = (
+    "Рейтинг составляют каждый год по данным о выбросах предприятий, транспорта и котельных, "
+    "а также по числу жалоб жителей, которые поступают в надзорные ведомства и общественные "
+    "приёмные в течение всего года. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ranking of regions, none in the title: every region named is a data point
+        (
+            "Названы регионы с самой дорогой арендой\nПервое место занял Санкт-Петербург. "
+            + _FILLER
+            + "Далее идут Калужская область и Приморский край. Меньше всего платят в "
+            "Курганской области.",
+            {"RU-SPE": "main", "RU-KLU": "main", "RU-PRI": "main", "RU-KGN": "main"},
+        ),
+        # the sentence about the ranking names one region: the story is that region's place
+        (
+            "Попали в десятку\nВ десятку лучших регионов по чистоте воздуха вошла Тамбовская "
+            "область. " + _FILLER + "Лидирует Чувашия, за ней идут Тыва и Калмыкия.",
+            {"RU-TAM": "main", "RU-CU": "mentioned", "RU-TY": "mentioned", "RU-KL": "mentioned"},
+        ),
+        # «такие регионы, как …» lists examples, it compares nothing
+        ("Снег выпал в таких регионах, как Карелия и Коми.", {"RU-KR": "main", "RU-KO": "main"}),
+    ],
+)
+def test_ranking_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_autonomous_oblast_written_ao() -> None:
+    assert codes("Паводок затронул Еврейскую АО.") == {"RU-YEV"}

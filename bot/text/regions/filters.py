@@ -638,7 +638,7 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             return "origin"  # «делегация Татарстана»
         if fold(prev.text) in ("с", "со") and "ablt" not in info(w.text).cases:
             return "origin"  # «прилетела с Вологодчины» (not «с Вологодчиной»)
-    if prev_l & COMPARISON:
+    if prev_l & COMPARISON and not _such_as(words, i):
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
@@ -674,6 +674,14 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             if lem(words[k]) & FOREIGN:
                 return "state"
     return ""
+
+
+def _such_as(words: list[Word], i: int) -> bool:
+    """Whether «как» before words[i] lists examples: «такие регионы, как Чукотка», «в таких
+    городах, как Омск и Томск» (not a comparison: the place is one of those the story names)."""
+    if fold(words[i - 1].text) != "как":
+        return False
+    return any("такой" in lem(words[k]) for k in range(max(0, i - 5), i - 1))
 
 
 def _commemorated(words: list[Word], i: int) -> bool:

@@ -600,9 +600,12 @@ def _roles(
         # a comparison are passing.
         best_titled = max(scores[c] for c in titled)
         listed = _listed_with(evidence, titled, text)
+    # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
+    # with none in its title, is a ranking or a statistic where each one named is a data point.
+    ranking = not titled and _ranking(evidence, lead_end, text)
     roles: dict[str, Role] = {}
     for code, score in scores.items():
-        main = code in titled or (score > 0 and score * 2 > top) or score == top > 0
+        main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
         if titled and code not in titled:
             main = (main and score > 2 * best_titled) or code in listed
         roles[code] = "main" if main else "mentioned"
@@ -621,6 +624,27 @@ def _roles(
     return roles
 
 
+def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> bool:
+    """Whether the lead speaks of regions in the plural, in a sentence that names none of
+    them («Обнародован список регионов с самой высокой рождаемостью»), not «в десятку
+    регионов вошла Белгородская область», whose story is that one region's place."""
+    m = _REGIONS_PLURAL.search(text, 0, lead_end)
+    if m is None:
+        return False
+    start = max(text.rfind("\n", 0, m.start()), 0)
+    for dot in _SENTENCE_END.finditer(text, start, m.start()):
+        start = dot.end()
+    stop = _SENTENCE_END.search(text, m.end())
+    end = stop.end() if stop else len(text)
+    line = text.find("\n", m.end(), end)
+    end = line if line >= 0 else end
+    return not any(start <= ev.start < end for evs in evidence.values() for ev in evs)
+
+
+# Regions in the plural: «список регионов», «регионы-лидеры», «в 12 субъектах».
+_REGIONS_PLURAL = re.compile(
+    r"\b(?:регион(?:ы|ов|ам|ами|ах)|субъект(?:ы|ов|ам|ами|ах))\b", re.IGNORECASE
+)
 _WHERE_IT_HAPPENS = frozenset(["origin", "road", "history"])
 # Between two places of one list: a comma or a conjunction, and a preposition repeated.
 _PLACE_LIST_GAP = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во|на)\s+)?")
