@@ -681,3 +681,24 @@ def test_ranking_roles(text: str, expected: dict[str, str]) -> None:
 
 def test_autonomous_oblast_written_ao() -> None:
     assert codes("Паводок затронул Еврейскую АО.") == {"RU-YEV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's head leaving for Moscow: the federal centre, in passing
+        (
+            "Глава Чувашии уехал в Москву\nРуководитель Чувашии обсудит с министрами ремонт "
+            "школ республики.",
+            {"RU-CU": "main", "RU-MOW": "mentioned"},
+        ),
+        # a minister flying to a region goes where the story is
+        (
+            "Министр вылетел в Тамбовскую область\nМинистр осмотрит дома в Тамбовской области.",
+            {"RU-TAM": "main"},
+        ),
+        ("Туристы приехали в Москву на выходные.", {"RU-MOW": "main"}),
+    ],
+)
+def test_leaving_for_moscow(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

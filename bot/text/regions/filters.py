@@ -49,6 +49,7 @@ from bot.text.regions.lexicon import (
     CROSSINGS,
     CULTURE_AFTER,
     CULTURE_ANY,
+    DEPART_VERBS,
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     DISTRICT_ORG,
@@ -658,6 +659,9 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             return "state"
         if _before_preposition(words, i, _AS_IN) & TRIP_WORDS:
             return "state"  # «с рабочей поездкой в Москве»: a visit to the federal centre
+        if _before_preposition(words, i, _AS_IN) & DEPART_VERBS and "accs" in info(w.text).cases:
+            return "state"  # «глава республики уехал в Москву» (a minister «вылетел в Оренбуржье»
+            # goes where the story is: only the federal centre is left for in passing)
         if _before_preposition(words, i, _BETWEEN) & STATE_BEFORE:
             return "state"  # «отношения с Москвой», «диалог между Москвой и…»
         if w.sent_start and j < len(words) and _dateline(words, j):

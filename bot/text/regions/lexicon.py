@@ -372,6 +372,11 @@ PRODUCTS = frozenset(
 )
 # A trip somewhere: «командировка в Екатеринбург» (with ROUTE_WORDS: «рейс в Москву»).
 TRIP_WORDS = frozenset(["командировка", "поездка", "визит", "вылет"])
+# Verbs of leaving: «глава республики уехал в Москву» is told from where he left; Moscow, the
+# federal centre he went to, is passing (not «приехал в Москву», told from there).
+DEPART_VERBS = frozenset(
+    ["уехать", "уезжать", "улететь", "улетать", "вылететь", "вылетать", "отбыть"]
+)
 # A historical event a date commemorates: «10-летие воссоединения Крыма с Россией»,
 # «годовщина освобождения Смоленска» is what an event elsewhere is devoted to.
 HISTORY_EVENTS = frozenset(
