@@ -663,3 +663,115 @@ def test_representatives_of_bodies_come_from_their_places() -> None:
 )
 def test_museum_short_name(text: str, expected: set[str]) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # goods and breeds named after a region are a kind of thing, not the region
+        ("На ярмарке продавали оренбургские пуховые платки и вологодское кружево.", set()),
+        ("Фермер из Кубани завёл стадо оренбургских коз.", {"RU-KDA"}),
+        ("В Оренбургской области открыли музей платка.", {"RU-ORE"}),
+        # a town's adjective in a list of oblasts names no oblast
+        ("Приехали мастера Калужской, Тобольской и Рязанской областей.", {"RU-KLU", "RU-RYA"}),
+        ("В Тобольском районе собрали урожай.", {"RU-TYU"}),
+        # a list of districts with names many cities use is a city's districts
+        ("Воду отключат жителям Кировского, Ленинского и Буденновского районов.", set()),
+        ("Газ отключат в Октябрьском, Советском и Петровском районах.", set()),
+        ("В Буденновском районе отремонтировали дорогу.", {"RU-STA"}),
+        # «по Москве» after a time of day is Moscow time
+        ("Матч начнётся в 19:30 по Москве.", set()),
+        ("Трансляция стартует в 10 часов по Москве.", set()),
+        ("Экскурсия по Москве продлится три часа.", {"RU-MOW"}),
+    ],
+)
+def test_goods_city_districts_and_moscow_time(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # routes from one region: where they start is the story, where they go passing
+        (
+            "Новые рейсы\nИз Кирова запустят авиарейсы в Сочи, Казань и Калининград.",
+            {"RU-KIR": "main", "RU-KDA": "mentioned", "RU-TA": "mentioned", "RU-KGD": "mentioned"},
+        ),
+        # routes from several regions are a network: every end is the story
+        (
+            "Новые рейсы\nАвиакомпания откроет рейсы из Томска в Омск и из Перми в Тюмень.",
+            {"RU-TOM": "main", "RU-OMS": "main", "RU-PER": "main", "RU-TYU": "main"},
+        ),
+        # «между» joins the two ends of a link, not a list of equals
+        (
+            "Саратов получит новый поезд\nПоезд из Саратова пойдёт в Пензу с марта. "
+            "Прямого сообщения между Саратовом и Пензой раньше не было.",
+            {"RU-SAR": "main", "RU-PNZ": "mentioned"},
+        ),
+        # a trip of the region's head to its districts is where the story happens
+        (
+            "Губернатор объехал районы\nГлава края совершил поездку в Курский и "
+            "Кочубеевский районы.",
+            {"RU-STA": "main"},
+        ),
+    ],
+)
+def test_route_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+_FILLER = (
+    "Рейтинг составляют каждый год по данным о выбросах предприятий, транспорта и котельных, "
+    "а также по числу жалоб жителей, которые поступают в надзорные ведомства и общественные "
+    "приёмные в течение всего года. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ranking of regions, none in the title: every region named is a data point
+        (
+            "Названы регионы с самой дорогой арендой\nПервое место занял Санкт-Петербург. "
+            + _FILLER
+            + "Далее идут Калужская область и Приморский край. Меньше всего платят в "
+            "Курганской области.",
+            {"RU-SPE": "main", "RU-KLU": "main", "RU-PRI": "main", "RU-KGN": "main"},
+        ),
+        # the sentence about the ranking names one region: the story is that region's place
+        (
+            "Попали в десятку\nВ десятку лучших регионов по чистоте воздуха вошла Тамбовская "
+            "область. " + _FILLER + "Лидирует Чувашия, за ней идут Тыва и Калмыкия.",
+            {"RU-TAM": "main", "RU-CU": "mentioned", "RU-TY": "mentioned", "RU-KL": "mentioned"},
+        ),
+        # «такие регионы, как …» lists examples, it compares nothing
+        ("Снег выпал в таких регионах, как Карелия и Коми.", {"RU-KR": "main", "RU-KO": "main"}),
+    ],
+)
+def test_ranking_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_autonomous_oblast_written_ao() -> None:
+    assert codes("Паводок затронул Еврейскую АО.") == {"RU-YEV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's head leaving for Moscow: the federal centre, in passing
+        (
+            "Глава Чувашии уехал в Москву\nРуководитель Чувашии обсудит с министрами ремонт "
+            "школ республики.",
+            {"RU-CU": "main", "RU-MOW": "mentioned"},
+        ),
+        # a minister flying to a region goes where the story is
+        (
+            "Министр вылетел в Тамбовскую область\nМинистр осмотрит дома в Тамбовской области.",
+            {"RU-TAM": "main"},
+        ),
+        ("Туристы приехали в Москву на выходные.", {"RU-MOW": "main"}),
+    ],
+)
+def test_leaving_for_moscow(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

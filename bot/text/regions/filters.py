@@ -49,6 +49,7 @@ from bot.text.regions.lexicon import (
     CROSSINGS,
     CULTURE_AFTER,
     CULTURE_ANY,
+    DEPART_VERBS,
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     DISTRICT_ORG,
@@ -71,6 +72,7 @@ from bot.text.regions.lexicon import (
     ORIGIN_NOUNS,
     PLACE_OF,
     PLACE_PREP,
+    PRODUCTS,
     QUOTE_START,
     REGION_NUM,
     REGION_SING,
@@ -434,6 +436,8 @@ def _keep_adjective(
     culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
     if nxt_l & (STREET_AFTER | NATURE) or head_l & (culture | HISTORY_AFTER):
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
+    if head_l & PRODUCTS:
+        return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
     if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL and head_l & RURAL:
         return DROP  # «в татарском селе», «чувашская деревня»: who lives there, not where
     if nxt_l & ELECTORAL:
@@ -643,7 +647,7 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             return "origin"  # «делегация Татарстана»
         if fold(prev.text) in ("с", "со") and "ablt" not in info(w.text).cases:
             return "origin"  # «прилетела с Вологодчины» (not «с Вологодчиной»)
-    if prev_l & COMPARISON:
+    if prev_l & COMPARISON and not _such_as(words, i):
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
@@ -663,6 +667,9 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             return "state"
         if _before_preposition(words, i, _AS_IN) & TRIP_WORDS:
             return "state"  # «с рабочей поездкой в Москве»: a visit to the federal centre
+        if _before_preposition(words, i, _AS_IN) & DEPART_VERBS and "accs" in info(w.text).cases:
+            return "state"  # «глава республики уехал в Москву» (a minister «вылетел в Оренбуржье»
+            # goes where the story is: only the federal centre is left for in passing)
         if _before_preposition(words, i, _BETWEEN) & STATE_BEFORE:
             return "state"  # «отношения с Москвой», «диалог между Москвой и…»
         if w.sent_start and j < len(words) and _dateline(words, j):
@@ -679,6 +686,14 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             if lem(words[k]) & FOREIGN:
                 return "state"
     return ""
+
+
+def _such_as(words: list[Word], i: int) -> bool:
+    """Whether «как» before words[i] lists examples: «такие регионы, как Чукотка», «в таких
+    городах, как Омск и Томск» (not a comparison: the place is one of those the story names)."""
+    if fold(words[i - 1].text) != "как":
+        return False
+    return any("такой" in lem(words[k]) for k in range(max(0, i - 5), i - 1))
 
 
 def _commemorated(words: list[Word], i: int) -> bool:

@@ -222,8 +222,9 @@ def district_adjectives(town: str) -> list[str]:
 
 def _expand_names(name: str) -> list[str]:
     forms = [name]
-    if name.endswith("автономный округ"):
-        forms.append(name.removesuffix("автономный округ") + "АО")
+    for long in ("автономный округ", "автономная область"):  # «Ненецкий АО», «Еврейская АО»
+        if name.endswith(long):
+            forms.append(name.removesuffix(long) + "АО")
     return forms
 
 

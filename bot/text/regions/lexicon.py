@@ -348,8 +348,35 @@ DISTRICT_ADJ = frozenset(
         "левобережный",
     ]
 )
+# Goods and breeds named after their region: «оренбургский пуховый платок», «тульский
+# пряник», «вологодское кружево», «оренбургские козы» name a kind of thing, made or bred
+# anywhere, not the region.
+PRODUCTS = frozenset(
+    [
+        "платок",
+        "шаль",
+        "паутинка",
+        "пряник",
+        "самовар",
+        "кружево",
+        "гармонь",
+        "гармошка",
+        "валенок",
+        "калач",
+        "пастила",
+        "финифть",
+        "коза",
+        "рысак",
+        "порода",
+    ]
+)
 # A trip somewhere: «командировка в Екатеринбург» (with ROUTE_WORDS: «рейс в Москву»).
 TRIP_WORDS = frozenset(["командировка", "поездка", "визит", "вылет"])
+# Verbs of leaving: «глава республики уехал в Москву» is told from where he left; Moscow, the
+# federal centre he went to, is passing (not «приехал в Москву», told from there).
+DEPART_VERBS = frozenset(
+    ["уехать", "уезжать", "улететь", "улетать", "вылететь", "вылетать", "отбыть"]
+)
 # A historical event a date commemorates: «10-летие воссоединения Крыма с Россией»,
 # «годовщина освобождения Смоленска» is what an event elsewhere is devoted to.
 HISTORY_EVENTS = frozenset(

@@ -50,12 +50,14 @@ from bot.text.regions.filters import (
 )
 from bot.text.regions.gazetteer import Entry, Gazetteer, gazetteer, may_match
 from bot.text.regions.lexicon import (
+    DISTRICT_ADJ,
     DISTRICT_NOUNS,
     ELECTORAL,
     LIST_HEADS,
     OBLAST_ADJ,
     REGION_NUM,
     ROAD_WORDS,
+    ROUTE_WORDS,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
 from bot.text.regions.phrases import closed_town_title, phrase_at
@@ -183,6 +185,11 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 plain.add(t)
             i += 1  # the common case: no catalogue form starts with this word
             continue
+        if info(t).adjective and w.cap:
+            head = _city_districts(words, i)
+            if head is not None:
+                i = head  # a city's districts, whatever region's districts share their names
+                continue
         listed = _listed(text, words, i, gaz) if info(t).adjective else None
         if listed is not None and listed[0] is None and not listed[1]:
             i += 1  # «в Дзержинском, Ленинском и Советском районах»: districts we do not know
@@ -222,6 +229,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and "accs" in info(w.text).cases
         ):
             verdict = DROP  # «провожая Зиму», «встречая Весну»: the season, not the town
+        if (
+            verdict != DROP
+            and "RU-MOW" in e.codes
+            and _CLOCK.search(text, max(0, w.start - 30), w.start)
+        ):
+            verdict = DROP  # «в 14.00 по Москве»: Moscow time, not the city
         if verdict != DROP and e.surface in CLOSED_TOWNS:
             if folded is None:
                 folded = fold(text)
@@ -310,6 +323,8 @@ def _moscow_boards(text: str, spans: list[tuple[int, int]], hits: list[Hit]) -> 
 _CLOSED_TOWN = re.compile(
     r"\bзакрыт(?:ый|ого|ому|ым|ом)\s+(?:административно-)?(?:территориальн\w+\s+образовани|город)|\bзато\b"
 )
+# A time of day before «по Москве»: «в 14.00 по Москве», «в 19 часов по Москве».
+_CLOCK = re.compile(r"(?:\d{1,2}[.:]\d{2}|\d\s*час\w*|\bвремени)\s+по\s+$")
 _CAMEL_HEAD = re.compile(r"[А-ЯЁ][а-яё]+(?=[А-ЯЁ])")
 
 
@@ -365,6 +380,36 @@ _OBLAST_AFTER = re.compile(r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*(?:с
 _LIST_SPAN = 24
 
 
+# Nouns of federal subjects a list of adjectives may end with (not «республика»: «Башкирской
+# и Татарской автономных республик» are the old names of today's regions).
+_SUBJECT_NOUNS = frozenset(["область", "край"])
+
+
+def _city_districts(words: list[Word], i: int) -> int | None:
+    """Where a list of a city's districts ends, when one starts at words[i]: «жители
+    Ворошиловского, Калининского и Петровского районов», «в Кировском, Ленинском и Пролетарском
+    районах» (a name that many cities give a district makes the whole list a city's, not the
+    rural districts of a region that share one of its names)."""
+    k = i
+    shared = False
+    members = 0
+    while k < len(words) and k - i <= _LIST_SPAN and (k == i or not words[k].sent_start):
+        lemmas = lem(words[k])
+        if lemmas & LIST_HEADS:
+            break
+        if fold(words[k].text) not in ("и", "или"):
+            if not (words[k].cap and info(words[k].text).adjective):
+                return None
+            shared = shared or bool(lemmas & DISTRICT_ADJ)
+            members += 1
+        k += 1
+    else:
+        return None
+    if members < 2 or not shared or not lem(words[k]) & {"район"}:
+        return None
+    return k
+
+
 def _listed(
     text: str, words: list[Word], i: int, gaz: Gazetteer
 ) -> tuple[Entry | None, bool] | None:
@@ -401,6 +446,12 @@ def _listed(
                 best = e
     if best is not None:
         return best, False
+    if head & _SUBJECT_NOUNS:
+        found = match_at(words, i, gaz)
+        if found is not None and found[0].kind == "adjective" and not found[0].primary:
+            # «Архангельской, Тобольской, Московской и других областей»: a town's adjective
+            # (not its region's or capital's) in a list of oblasts names no oblast there is.
+            return None, False
     if head & {"район", "улус"} or any(lem(words[m]) & ELECTORAL for m in range(i + 1, k)):
         return None, False  # districts we do not know; «Московского и … избирательных округов»
     return None if match_at(words, i, gaz) is None else (None, True)
@@ -489,8 +540,13 @@ def _accusative(h: Hit, text: str) -> bool:
 
 def _after_road(text: str, start: int) -> bool:
     """Whether a road word comes just before ``start`` («автодорога Ак-Довурак-Абаза»)."""
+    return _after_words(text, start, ROAD_WORDS)
+
+
+def _after_words(text: str, start: int, lemmas: frozenset[str]) -> bool:
+    """Whether one of ``lemmas`` is among the four words before ``start``."""
     before = _WORD.findall(text[max(0, start - 40) : start])[-4:]
-    return any(info(w).lemmas & ROAD_WORDS for w in before)
+    return any(info(w).lemmas & lemmas for w in before)
 
 
 _TO_PLACE = re.compile(r"\s*[-–—]\s*[А-ЯЁ]")
@@ -507,7 +563,10 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
     Ладоги, Мурома»)."""
     next_chain = 1 + max((h.chain for h, _ in hits), default=0)
     ordered = sorted(hits, key=lambda hc: hc[0].start)
-    for (a, _), (b, _) in itertools.pairwise(ordered):
+    starts: list[tuple[Hit, tuple[str, ...]]] = []  # where routes start: «из Курска»
+    ends: list[Hit] = []  # where they go: «в Москву», «в Воронеж, Казань и Нижний Новгород»
+    spread: list[Hit] = []  # route ends that a list gave their cue
+    for (a, a_codes), (b, _) in itertools.pairwise(ordered):
         gap = text[a.end : b.start]
         if b.start > a.end and _DASH_GAP.fullmatch(gap):
             if a.chain < 0:
@@ -518,6 +577,37 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             b.cue = "origin"
         elif a.cue == "origin" and not b.cue and _TO_GAP.fullmatch(gap) and _accusative(b, text):
             b.cue = "route"  # «поезд из Курска в Москву»: where the route ends
+            starts.append((a, a_codes))
+            ends.append(b)
+        elif (
+            a.cue == "origin"
+            and b.cue == "route"
+            and len(gap) < 60
+            and not _SENTENCE_END.search(gap)
+        ):
+            starts.append((a, a_codes))  # «из Волгограда пустят поезда в Воронеж»
+            ends.append(b)
+        elif (
+            a.cue == "route"
+            and not b.cue
+            and len(gap) < 80
+            and _LIST_GAP.fullmatch(gap)
+            and (a in spread or a in ends or _after_words(text, a.start, ROUTE_WORDS))
+        ):
+            # «рейсы в Воронеж, Казань и Нижний Новгород»: every end of the list (not so for
+            # a trip: «поездка в Урюпинский и Алексеевский районы» may be the story itself)
+            b.cue = "route"
+            spread.append(b)
+            if a in ends:
+                ends.append(b)
+    # Routes from one region are that region's news: where they start is the story («из
+    # Ульяновска запустят рейсы в Махачкалу»), where they go passing. Routes from several
+    # regions are a network (a federal list of new flights): every end is the story.
+    if len({c for _, codes in starts for c in codes}) > 1:
+        for h in ends:
+            h.cue = ""
+    for h, _ in starts:
+        h.cue = ""
 
 
 def _roles(
@@ -559,9 +649,12 @@ def _roles(
         # a comparison are passing.
         best_titled = max(scores[c] for c in titled)
         listed = _listed_with(evidence, titled, text)
+    # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
+    # with none in its title, is a ranking or a statistic where each one named is a data point.
+    ranking = not titled and _ranking(evidence, lead_end, text)
     roles: dict[str, Role] = {}
     for code, score in scores.items():
-        main = code in titled or (score > 0 and score * 2 > top) or score == top > 0
+        main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
         if titled and code not in titled:
             main = (main and score > 2 * best_titled) or code in listed
         roles[code] = "main" if main else "mentioned"
@@ -580,6 +673,27 @@ def _roles(
     return roles
 
 
+def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> bool:
+    """Whether the lead speaks of regions in the plural, in a sentence that names none of
+    them («Обнародован список регионов с самой высокой рождаемостью»), not «в десятку
+    регионов вошла Белгородская область», whose story is that one region's place."""
+    m = _REGIONS_PLURAL.search(text, 0, lead_end)
+    if m is None:
+        return False
+    start = max(text.rfind("\n", 0, m.start()), 0)
+    for dot in _SENTENCE_END.finditer(text, start, m.start()):
+        start = dot.end()
+    stop = _SENTENCE_END.search(text, m.end())
+    end = stop.end() if stop else len(text)
+    line = text.find("\n", m.end(), end)
+    end = line if line >= 0 else end
+    return not any(start <= ev.start < end for evs in evidence.values() for ev in evs)
+
+
+# Regions in the plural: «список регионов», «регионы-лидеры», «в 12 субъектах».
+_REGIONS_PLURAL = re.compile(
+    r"\b(?:регион(?:ы|ов|ам|ами|ах)|субъект(?:ы|ов|ам|ами|ах))\b", re.IGNORECASE
+)
 _WHERE_IT_HAPPENS = frozenset(["origin", "road", "history"])
 # Between two places of one list: a comma or a conjunction, and a preposition repeated.
 _PLACE_LIST_GAP = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во|на)\s+)?")
@@ -592,17 +706,23 @@ def _listed_with(evidence: dict[str, list[Evidence]], titled: set[str], text: st
     )
     out: set[str] = set()
     run: set[str] = set()
+    link = False  # the run opens with «между»: the two ends of a link, not a list of equals
     last_end = -1
     for start, end, code in marks:
         if last_end < 0 or not _PLACE_LIST_GAP.fullmatch(text, last_end, start):
-            if run & titled:
+            if run & titled and not link:
                 out |= run
             run = set()
+            link = _BETWEEN_BEFORE.search(text, max(0, start - 10), start) is not None
         run.add(code)
         last_end = end
-    if run & titled:
+    if run & titled and not link:
         out |= run
     return out
+
+
+# «сообщения между Волгоградом и Воронежем»: the preposition right before a place.
+_BETWEEN_BEFORE = re.compile(r"\bмежду\s+$")
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
