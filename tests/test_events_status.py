@@ -1310,3 +1310,126 @@ def test_awards_won_at_a_tournament_are_a_result() -> None:
         )
         is None
     )
+
+
+# --- round 4, second wave: readings of the headline and the lead -----------------------------
+
+
+def test_a_subheading_the_lead_repeats_is_weighed_once() -> None:
+    # The outcome ahead is the news; the reception that decided it is told once, repeated.
+    assert (
+        detect_event(
+            "В Ивановке отремонтируют сельский клуб",
+            "Глава района Пётр Сидоров провёл приём граждан\n"
+            "Глава района Пётр Сидоров провел прием граждан по личным вопросам и дал поручения.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_quoted_headline_tells_no_outcome_ahead() -> None:
+    ev = _event(
+        "«Мы всегда будем помнить наших матерей»",
+        "В сельском клубе Ивановки прошёл концерт, посвящённый Дню пожилых людей.",
+    )
+    assert (ev.kind, ev.status) == ("концерт", "held")
+
+
+def test_a_document_title_in_quotes_gives_no_status() -> None:
+    ev = _event(
+        "Итоги публичных слушаний",
+        "Согласно постановлению «О проведении публичных слушаний по проекту бюджета» 12 июня в "
+        "клубе села Ивановка состоялись публичные слушания. Участвовали 20 жителей.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "held")
+
+
+def test_the_war_dead_are_no_incident() -> None:
+    ev = _event(
+        "Никто не забыт",
+        "В Ивановке у обелиска воинам, погибшим в годы войны, прошёл митинг памяти. "
+        "Школьники прочитали стихи.",
+    )
+    assert (ev.kind, ev.status) == ("митинг", "held")
+    from bot.text.events.lexicon import _INCIDENT
+
+    assert _INCIDENT.search("На складе погиб сторож.")
+    assert not _INCIDENT.search("Почтили память погибших в боях.")
+
+
+def test_a_tournament_with_scores_is_no_league_result() -> None:
+    ev = _event(
+        "Турнир по волейболу в Ивановке",
+        "В субботу в спортзале школы состоялся турнир по волейболу среди сельских команд. "
+        "В финале «Заря» обыграла «Колос» со счётом 3:1.",
+    )
+    assert (ev.kind, ev.status) == ("соревнования", "held")
+
+
+def test_a_call_to_join_is_a_plan() -> None:
+    ev = _event("Жителей Ивановки призвали выйти на субботник", "Уборка улиц намечена на субботу.")
+    assert (ev.kind, ev.status) == ("субботник", "announced")
+
+
+def test_a_date_set_is_a_plan_and_a_date_changed_a_postponement() -> None:
+    ev = _event(
+        "Определена дата сессии районного совета",
+        "Президиум совета принял решение о дате проведения очередной сессии.",
+    )
+    assert (ev.kind, ev.status) == ("сессия", "announced")
+    moved = _event("В Ивановке поменяли дату праздника урожая", "Об этом сообщили в клубе.")
+    assert moved.status == "postponed"
+
+
+def test_a_gathering_on_the_agenda_is_a_topic() -> None:
+    ev = _event(
+        "Совет ветеранов: откровенный разговор",
+        "Члены совета обсудили подготовку к празднованию Дня села. "
+        "Состоялось очередное заседание совета ветеранов Ивановки.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "held")
+
+
+def test_a_road_exit_is_no_congress() -> None:
+    from bot.text.events import _kinds_in
+
+    assert _kinds_in("Ремонт съездов на гравийные дороги завершили.") == []
+    assert _kinds_in("Закрыли съезд на трассу.") == []
+    assert [k for k, _, _ in _kinds_in("В Москве прошёл съезд партии.")] == ["съезд"]
+
+
+def test_folk_festivities_are_one_gathering() -> None:
+    ev = _event("Народные гуляния в Ивановке перенесли на март", "Об этом сообщили в клубе.")
+    assert (ev.kind, ev.status) == ("праздник", "postponed")
+
+
+def test_a_race_told_by_its_sport() -> None:
+    ev = _event("Лыжная гонка состоится на выходных в Ивановке", "Ждём лыжников всех возрастов.")
+    assert (ev.kind, ev.status) == ("соревнования", "announced")
+
+
+def test_fireworks_alone_or_as_a_holiday_s_part() -> None:
+    ev = _event("Новогоднего фейерверка в Ивановке не будет…", "Так решила администрация.")
+    assert (ev.kind, ev.status) == ("фейерверк", "cancelled")
+    ev = _event("На День села в Ивановке не будет фейерверка", "Праздник пройдёт 20 июля.")
+    assert (ev.kind, ev.status) == ("праздник", "announced")
+    assert (
+        detect_event("Отмена салютов коснётся всего края", "Так решили власти.", PUBLISHED) is None
+    )
+
+
+def test_a_passive_after_will_be_is_a_plan() -> None:
+    ev = _event(
+        "Отчёт главы Ивановки", "В субботу в клубе будет проведен отчет главы перед жителями села."
+    )
+    assert ev.status == "announced"
+
+
+def test_an_appointed_time_is_no_appointment() -> None:
+    ev = _event(
+        "В Ивановке открылся новый клуб",
+        "Жители давно ждали открытия клуба. В назначенный срок к зданию пришли все, кто мог. "
+        "На торжественном открытии выступил глава района.",
+    )
+    assert ev.status == "held"

@@ -63,6 +63,7 @@ from bot.text.events.status import (
     Evidence,
     Status,
     _plural_word,
+    one_in_plural,
     several,
     verb_tense,
     weigh,
@@ -174,8 +175,22 @@ def _outcome_headline(title: str, stance: Status | None) -> bool:
     рассмотрен на заседании».)"""
     if stance != "held" or any(c.search(title) for c in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
         return False
-    tenses = {t for w in _TITLE_WORD.findall(title) if (t := verb_tense(w)) in {"past", "futr"}}
+    words = _TITLE_WORD.findall(_unquoted(title))
+    tenses = {t for w in words if (t := verb_tense(w)) in {"past", "futr"}}
     return tenses == {"futr"}
+
+
+_QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"")
+
+
+def _unquoted(title: str) -> str:
+    """The headline without its quotations: «Мы будем помнить» quotes a line (a poem, a
+    gathering's motto), it tells no outcome ahead. An opening quote never closed runs to the
+    end."""
+    for _ in range(3):  # nested quotes, innermost first
+        title = _QUOTED.sub(" ", title)
+    cut = min((i for i in (title.find("«"), title.find('"')) if i >= 0), default=-1)
+    return title[:cut] if cut >= 0 else title
 
 
 # An item of a numbered list: «2. В парке пройдёт праздник».
@@ -320,6 +335,9 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
     # A body that opens with the title repeated: weigh the title once.
     if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
         body_sents = body_sents[1:]
+    # A subheading the lead repeats word for word and goes on from: weigh it once.
+    if len(body_sents) > 1 and _repeats(body_sents[0], body_sents[1]):
+        body_sents = body_sents[1:]
     if (
         body_sents
         and title.startswith(body_sents[0])
@@ -332,6 +350,14 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
 
 
 _MAX_CHROME = 30  # lines of chrome skipped at most above a headline
+
+
+def _repeats(short: str, longer: str) -> bool:
+    """``longer`` opens with the whole of ``short`` (ё and е alike): «Глава провёл приём» over
+    «Глава провёл приём граждан по личным вопросам, ...»."""
+    a = short.strip(" .").lower().replace("ё", "е")
+    b = longer.lower().replace("ё", "е")
+    return len(a.split()) >= 3 and len(b) > len(a) and b.startswith(a)
 
 
 def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
@@ -360,6 +386,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             # first; the plural adjective before it tells.
             before = title[:start].split()
             previous = _adjective_across(title[:start]) or (before[-1] if before else "")
+            if one_in_plural(word, previous):
+                return False  # «народные гуляния»: one festivity
             return parse.tag.number == "plur" or _plural_word(
                 word, previous, kind not in GENERIC_KINDS
             )

@@ -31,9 +31,11 @@ from bot.text.events.lexicon import (
     _PLAN,
     _POSTPONE,
     _REPORT,
+    _SCORE,
     _SPORT_ABROAD,
     COUNTABLE_KINDS,
     GENERIC_KINDS,
+    PART_KINDS,
     _kinds_in,
 )
 from bot.text.morph import analyzer
@@ -42,6 +44,7 @@ __all__ = [
     "STATUSES",
     "Evidence",
     "Status",
+    "one_in_plural",
     "sentence_stance",
     "several",
     "verb_tense",
@@ -120,7 +123,7 @@ _PREPOSITIONS = frozenset(
 )
 # «Парада не будет», «Праздника в этом году не будет»: the gathering, a genitive of negation,
 # will not be. (Only with the kind word as the phrase right before it, not «на празднике».)
-_NONE_AFTER = re.compile(r"^\S+(?:\s+[а-яё«»\"-]+){0,3}?\s+не\s+будет\s*(?:[.!,;:—–-]|$)")
+_NONE_AFTER = re.compile(r"^\S+(?:\s+[а-яё«»\"-]+){0,3}?\s+не\s+будет\s*(?:[.!,;:—–…-]|$)")
 _NONE_BEFORE = re.compile(r"\bне\s+будет\s+((?:[а-яё]+\s+){0,2})$")
 _WILL_NOT_BE = re.compile(r"не\s+будет", re.IGNORECASE)
 
@@ -147,6 +150,43 @@ _HABITUAL = re.compile(
     r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*)\b",
     re.IGNORECASE,
 )
+
+
+# A document's title in quotes: «решение «О проведении публичных слушаний»» names the
+# decision; its words tell nothing of the gathering's status.
+_DOC_TITLE = re.compile(r"[«\"]Об?\s")
+
+
+def _doc_titles(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the quoted document titles («О бюджете ...») in ``sentence``, nested quotes
+    included."""
+    if "О" not in sentence:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _DOC_TITLE.finditer(sentence):
+        if spans and m.start() < spans[-1][1]:
+            continue  # nested in the title before
+        if m.group(0)[0] == '"':
+            close = sentence.find('"', m.end())
+            spans.append((m.start(), close if close >= 0 else len(sentence)))
+            continue
+        # Never closed (a quote lost on the page): it runs to the first closing quote.
+        first = sentence.find("»", m.end())
+        depth, end = 0, first if first >= 0 else len(sentence)
+        for i in range(m.start(), len(sentence)):
+            if sentence[i] == "«":
+                depth += 1
+            elif sentence[i] == "»":
+                depth -= 1
+                if depth == 0:
+                    end = i
+                    break
+        spans.append((m.start(), end))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def sentence_stance(
@@ -176,18 +216,19 @@ def sentence_stance(
     if _HYPOTHETICAL.search(sentence) or _EARLIER.search(sentence):
         return None
     cues: list[tuple[int, Status]] = []
+    titles = _doc_titles(sentence)
     for m in _REPORT.finditer(sentence):
-        if not _negated(sentence, m.start()):
+        if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             cues.append((m.start(), "held"))
     for m in _PLAN.finditer(sentence):
-        if not _negated(sentence, m.start()):
+        if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             cues.append((m.start(), "announced"))
     explicit = bool(cues)
     if not cues:
         now = _NOW.search(sentence)
         for m in _WORD.finditer(sentence):
             tense = verb_tense(m.group(0))
-            if tense is None or _negated(sentence, m.start()):
+            if tense is None or _negated(sentence, m.start()) or _inside(m.start(), titles):
                 continue
             if tense == "pres" and not now and not (lead and not _HABITUAL.search(sentence)):
                 continue
@@ -305,6 +346,14 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
 
 
 _PLURAL_ADJ = ("ые", "ие")
+# One gathering called by a plural noun: «народные гуляния» (pymorphy reads no plurale
+# tantum; after «народные» the set phrase names one festivity).
+_PLURAL_NAMED = ("гуляни", "гулянь")
+
+
+def one_in_plural(word: str, previous: str) -> bool:
+    """«народные гуляния»: a set phrase naming one gathering in the plural."""
+    return word.lower().startswith(_PLURAL_NAMED) and previous.lower().startswith("народн")
 
 
 # Reported speech: «Об этом глава рассказал на форуме», «..., заявил губернатор, выступая на
@@ -326,6 +375,21 @@ def _said_at(sentence: str, start: int) -> bool:
 _DURING = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$")
 
 
+# The agenda of a sitting: «обсудили вопросы подготовки к празднованию», «рассмотрели
+# организацию фестиваля». A gathering named after it is what was talked about.
+_AGENDA = re.compile(
+    r"\b(?:обсу[дж]\w*|рассм[ао]тр\w*|вопрос\w*)\s+(?:[а-яё]+\s+){0,3}?"
+    r"(?:подготовк\w*\s+ко?|проведени\w*|организаци\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _agenda(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` comes after an agenda item's opening in its sentence: the
+    gathering is a topic of the talk, not the talk's own gathering."""
+    return _AGENDA.search(sentence, 0, start) is not None
+
+
 def _setting(sentence: str, start: int) -> bool:
     """«во время прямой линии», «в ходе совещания»: a weak kind that only sets the scene for
     what someone said or asked."""
@@ -341,6 +405,8 @@ def _plural_word(word: str, previous: str = "", verb_object: bool = True) -> boo
     low = word.lower().strip('.,;:!?»"')
     if "-" in low:
         return False  # «фестивалей-конкурсов»: stages of one contest
+    if one_in_plural(low, previous):
+        return False  # «народные гуляния»: one gathering named in the plural
     parses = analyzer().parse(low)
     if parses[0].tag.POS != "NOUN":
         return False
@@ -396,18 +462,22 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     # A headline about the president or federal talks makes the whole story federal.
     federal_story = bool(sentences) and bool(_FEDERAL_TALKS.search(sentences[0]))
     league: bool | None = None  # a league story; read only when a match's stance needs it
+    season = False  # ... told by a season (rounds, a league, a table), not only by a score
     remote: bool | None = None  # the text's contest is a remote one; read when one is named
     result_told = False  # a league story told a played match before
     title_told = False  # the headline's own gathering got a stance
     explicit_kinds: set[str] = set()  # kinds a listed cue told of
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
+        named = _kinds_in(sent)
         kinds = [
             k
-            for k in _kinds_in(sent)
-            if not _federal_or_abroad(k[0], sent, federal_story)
+            for k in named
+            if not (k[0] in PART_KINDS and any(o[0] not in PART_KINDS for o in named))
+            and not _federal_or_abroad(k[0], sent, federal_story)
             and not several(sent, k[1], k[0] if index > 0 else "")
             and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
             and not _said_at(sent, k[1])
+            and not _agenda(sent, k[1])
         ]
         if any(k[0] == "конкурс" for k in kinds):
             if remote is None:
@@ -449,8 +519,13 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         status, explicit, _ = found[2]
         if kind in _LEAGUE_KINDS and status in {"held", "announced"}:
             if league is None:
-                league = bool(_LEAGUE.search("\n".join(sentences[:MAX_DECISION_SENTENCES])))
-            if league and _league_result(kind, status, index, result_told):
+                text = "\n".join(sentences[:MAX_DECISION_SENTENCES])
+                season = bool(_LEAGUE.search(text))
+                league = season or bool(_SCORE.search(text))
+            # A score marks a match's report; a tournament has scores too: only a season
+            # (rounds, a league, a table) makes a played tournament a result.
+            told_league = season if kind == "соревнования" else league
+            if told_league and _league_result(kind, status, index, result_told):
                 result_told = result_told or status == "held"
                 continue
         if kind in GENERIC_KINDS:
