@@ -685,21 +685,56 @@ def test_a_match_moved_called_off_or_ahead_is_an_event(title: str, text: str, st
 @pytest.mark.parametrize(
     ("title", "text"),
     [
-        # A league match already played is a result.
+        # A match report: the headline tells one match by its result.
         (
             "«Сокол» уступил «Лучу» на своём поле",
             "В матче 8-го тура чемпионата лиги хозяева проиграли со счётом 0:2. "
             "Следующий матч «Сокол» проведёт 21 сентября.",
         ),
-        # A game won in overtime: a score, not a gathering.
         (
-            "Хоккеисты «Сокола» вырвали победу в овертайме",
+            "Хоккеисты «Сокола» обыграли «Луч» в овертайме",
             "Гостевой матч завершился победой нашей команды, решающую шайбу забросил капитан.",
+        ),
+        # The lead tells the match played, the headline only its score.
+        (
+            "Волевая победа: 2:1",
+            "В субботу в Ивановке прошёл матч 12-го тура первенства области по футболу. "
+            "Хозяева отыгрались во втором тайме.",
         ),
     ],
 )
-def test_a_league_result_is_no_event(title: str, text: str) -> None:
+def test_a_league_match_reported_played_is_held(title: str, text: str) -> None:
+    ev = _event(title, text)
+    assert (ev.kind, ev.status) == ("матч", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # What a coach said about a match: a statement.
+        (
+            "Тренер «Сокола» пожаловался на судейство в матче с «Лучом»",
+            "После поражения со счётом 0:2 в 8-м туре чемпионата лиги тренер рассказал о "
+            "проблемах, которые возникли по ходу матча.",
+        ),
+        # The table after a round: a season's standing, no one match.
+        (
+            "«Сокол» поднялся на второе место",
+            "После 10-го тура чемпионата лиги у команды 21 очко. В турнирной таблице её "
+            "опережает только «Луч».",
+        ),
+    ],
+)
+def test_a_league_statement_or_table_is_no_event(title: str, text: str) -> None:
     assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_winners_of_a_contest_are_no_match() -> None:
+    ev = _event(
+        "В Ивановке наградили победителей конкурса «Лучшая усадьба»",
+        "Церемония прошла в сельском клубе.",
+    )
+    assert ev.kind != "матч"
 
 
 def test_a_postponement_on_a_condition_leaves_the_match_announced() -> None:

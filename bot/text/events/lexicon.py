@@ -14,6 +14,13 @@ import re
 
 # --- vocabulary -----------------------------------------------------------------------------
 
+# A team's result over another, named in quotes: how a match report tells its match.
+MATCH_RESULT = (
+    r"\b(?:(?:обыгра|переигра|разгроми|проигра|уступи|победи)(?:л[аио]?|ть)"
+    r"|одержа\w*\s+(?:[а-яё]+\s+)?побед\w*\s+над)\s+(?:[а-яё-]+\s+){0,2}?[«\"]"
+)
+MATCH_RESULT_RE = re.compile(MATCH_RESULT)
+
 # (kind shown to users, regex over the lower-cased sentence). Order matters for ties only.
 KINDS: tuple[tuple[str, str], ...] = (
     # Bare «слушания» in municipal news are public hearings (a court's are blanked out below).
@@ -63,7 +70,9 @@ KINDS: tuple[tuple[str, str], ...] = (
     ),
     # A match between two teams: a gathering when it is ahead, moved or called off; a league
     # match already played is a result (see ``_LEAGUE``).
-    ("матч", r"\bматч(?:а|у|ем|е|и|ей|ам|ами|ах)?\b"),
+    # A match told by its result: «обыграла «Амур»», «одержал победу над «Динамо»» (a team
+    # is named in quotes after the verb).
+    ("матч", r"\bматч(?:а|у|ем|е|и|ей|ам|ами|ах)?\b|" + MATCH_RESULT),
     (
         "собрание",
         r"\b(?:общ\w*|отч[её]тн\w*)\s+собрани\w*|\bсобрани\w*\s+(?:жителей|граждан)"
@@ -407,7 +416,7 @@ KIND_PREFIXES = frozenset(
         "слет цере торж встр чтен смот хака квиз квес игр шест полк прям лини приё прие "
         "двер урок дню гуля торж наад меро этно гаст кино арт рок фоль отпр отме откр спор "
         "сель зимн летн крес дожи пров тема позн лите инфо патр исто час фото возл вруч "
-        "авто мото вело",
+        "авто мото вело обыг пере разг прои усту побе одер",
     )
 )
 _LETTERS = re.compile(r"[а-яё]+")
