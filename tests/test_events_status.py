@@ -1345,3 +1345,29 @@ def test_awards_won_at_a_tournament_are_a_result() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «десять лет назад» tells of the bust, in the clause after the holiday's own.
+        "Праздник прошёл в сквере у школы, где десять лет назад поставили бюст писателя.",
+        # A run-on sentence: the background after the comma is the repair's, not the meeting's.
+        "Глава провёл в Ивановке совещание о ремонте школы Напомним, школу закрыли на ремонт "
+        "в прошлом году.",
+    ],
+)
+def test_an_earlier_time_in_a_later_clause_leaves_the_gathering_held(text: str) -> None:
+    ev = detect_event("В Ивановке вспоминали писателя", text, PUBLISHED)
+    assert ev is not None and ev.status == "held"
+
+
+def test_an_earlier_time_in_the_gathering_own_clause_is_an_earlier_edition() -> None:
+    assert (
+        detect_event(
+            "Ивановка ждёт гостей",
+            "Фестиваль, который прошёл в прошлом году, собрал три тысячи зрителей.",
+            PUBLISHED,
+        )
+        is None
+    )

@@ -174,7 +174,7 @@ def sentence_stance(
         return "postponed", True, postpone.start()
     if cancel:
         return "cancelled", True, cancel.start()
-    if _HYPOTHETICAL.search(sentence) or _EARLIER.search(sentence):
+    if _HYPOTHETICAL.search(sentence):
         return None
     cues: list[tuple[int, Status]] = []
     for m in _REPORT.finditer(sentence):
@@ -198,7 +198,19 @@ def sentence_stance(
     if not cues:
         return None
     pos, stance = min(cues, key=lambda c: abs(c[0] - kind_pos))
+    if any(
+        not _later_clause(sentence, max(kind_pos, pos), m.start())
+        for m in _EARLIER.finditer(sentence)
+    ):
+        return None  # an earlier edition: «в прошлом году фестиваль собрал...»
     return stance, explicit, pos
+
+
+def _later_clause(sentence: str, end: int, start: int) -> bool:
+    """The words at ``start`` are in a clause after the one that tells the gathering and its
+    verb (ending at ``end``): «Праздник прошёл в сквере, где десять лет назад поставили
+    бюст» says «десять лет назад» of the bust, not of the holiday."""
+    return start > end and "," in sentence[end:start]
 
 
 @dataclass(slots=True)
