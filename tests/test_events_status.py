@@ -1371,3 +1371,23 @@ def test_an_earlier_time_in_the_gathering_own_clause_is_an_earlier_edition() -> 
         )
         is None
     )
+
+
+def test_a_working_meeting_named_once_past_the_lead_is_background() -> None:
+    assert (
+        detect_event(
+            "Автобус в Ивановке теперь останавливается у школы",
+            "Остановку у рынка закрыли, новая стоит у школы. Об этом сообщил глава поселения. "
+            "На прошлой неделе прошло совещание с перевозчиками, и решение приняли.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_working_meeting_told_in_the_lead_stays_the_story() -> None:
+    ev = _event(
+        "Депутат: ремонт клуба на контроле",
+        "Председатель районного совета провёл в Ивановке совещание о ремонте сельского клуба.",
+    )
+    assert (ev.kind, ev.status) == ("совещание", "held")

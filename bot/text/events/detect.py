@@ -156,6 +156,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
         return False  # one gathering named once, deep in the text: not what it centres on
+    if ev.mentions == 1 and ev.lead_index >= 3 and not title_kinds and ev.best_specific is None:
+        # A working meeting or an unnamed «мероприятие», named once past the headline and the
+        # two sentences of the lead: how a decision or a trip came about, not the story.
+        return False
     if ev.mentions == 1 and not title_kinds and _outcome_headline(title, ev.lead_stance):
         return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
     # One verb's tense far from the lead is too little.
