@@ -1391,3 +1391,15 @@ def test_a_working_meeting_told_in_the_lead_stays_the_story() -> None:
         "Председатель районного совета провёл в Ивановке совещание о ремонте сельского клуба.",
     )
     assert (ev.kind, ev.status) == ("совещание", "held")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Глава района провёл приём жителей Ивановки в сельском клубе",
+        "Депутат провёл приём избирателей в Ивановке",
+    ],
+)
+def test_a_reception_of_residents_is_a_reception_of_citizens(title: str) -> None:
+    ev = _event(title, "Люди спрашивали о дорогах и уличном освещении.")
+    assert (ev.kind, ev.status) == ("приём граждан", "held")
