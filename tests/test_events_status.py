@@ -1403,3 +1403,23 @@ def test_a_working_meeting_told_in_the_lead_stays_the_story() -> None:
 def test_a_reception_of_residents_is_a_reception_of_citizens(title: str) -> None:
     ev = _event(title, "Люди спрашивали о дорогах и уличном освещении.")
     assert (ev.kind, ev.status) == ("приём граждан", "held")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ивановский мёд стал лучшим на областном конкурсе «Сладкий край»",
+        "Сыр из Ивановки признан самым лучшим на ярмарке-конкурсе фермеров",
+    ],
+)
+def test_named_the_best_at_a_contest_is_a_result(title: str) -> None:
+    text = "Сегодня подвели итоги конкурса, в нём участвовали сто хозяйств области."
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_contest_held_with_its_best_named_in_the_lead_stays_an_event() -> None:
+    ev = _event(
+        "В Ивановке прошёл конкурс пекарей",
+        "Лучшим стал каравай хлебозавода, его испекли по старинному рецепту.",
+    )
+    assert (ev.kind, ev.status) == ("конкурс", "held")

@@ -338,7 +338,9 @@ _RESULT = re.compile(
     # (State and departmental awards are not won but handed over, at a ceremony.)
     r"\b(?:медал\w*|(?:выигра|завоева|получи|привез)\w*\s+"
     r"(?:\d+|(?!государственн|ведомственн)[а-яё]+)\s+(?:медал|наград)\w*"
-    r"|покорил\w*)",
+    r"|покорил\w*"
+    # Named the best at a contest: «масло стало лучшим на конкурсе», «признан лучшим».
+    r"|(?:стал|признан)\w*\s+(?:[а-яё]+\s+)?лучш\w*)",
     re.IGNORECASE,
 )
 # Articles about a post, a vote or an appointment, whatever gathering they mention.
