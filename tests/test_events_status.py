@@ -1423,3 +1423,19 @@ def test_a_contest_held_with_its_best_named_in_the_lead_stays_an_event() -> None
         "Лучшим стал каравай хлебозавода, его испекли по старинному рецепту.",
     )
     assert (ev.kind, ev.status) == ("конкурс", "held")
+
+
+def test_a_village_celebrating_its_jubilee_is_a_holiday() -> None:
+    ev = _event(
+        "Ивановка отметила 150-летний юбилей",
+        "На площади у клуба пели хоры, а вечером небо осветил салют.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+def test_a_jubilee_ahead_is_announced() -> None:
+    ev = _event(
+        "Ивановка отметит юбилей в субботу",
+        "Гостей ждут на площади у клуба.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "announced")
