@@ -1439,3 +1439,30 @@ def test_a_jubilee_ahead_is_announced() -> None:
         "Гостей ждут на площади у клуба.",
     )
     assert (ev.kind, ev.status) == ("праздник", "announced")
+
+
+def test_a_play_premiere_ahead_is_announced() -> None:
+    ev = _event(
+        "Ивановский театр покажет премьеру новой постановки в субботу",
+        "Зрителей ждут в доме культуры к шести вечера.",
+    )
+    assert (ev.kind, ev.status, ev.label) == ("премьера", "announced", "премьера постановки")
+
+
+def test_a_staged_tour_held_is_a_show() -> None:
+    ev = _event(
+        "В Ивановском музее прошла театрализованная экскурсия для школьников",
+        "Актёры в старинных костюмах водили детей по залам.",
+    )
+    assert (ev.kind, ev.status) == ("представление", "held")
+
+
+def test_the_prime_minister_is_no_premiere() -> None:
+    assert (
+        detect_event(
+            "Премьер-министр утвердил постановку задач на год",
+            "Документ опубликован на портале правительства.",
+            PUBLISHED,
+        )
+        is None
+    )
