@@ -1466,3 +1466,34 @@ def test_the_prime_minister_is_no_premiere() -> None:
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Губернатор выезжает в северные районы края",
+            "Он осмотрит новый мост через Тубу. На следующий день губернатор посетит больницу "
+            "и примет участие в районной конференции учителей.",
+        ),
+        (
+            "Глава района уехал в Абакан",
+            "Он принял участие в мероприятии, посвящённом развитию сельского спорта.",
+        ),
+    ],
+)
+def test_a_gathering_an_official_takes_part_in_on_a_trip_is_a_stop(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_trip_headline_over_a_gathering_told_for_itself_keeps_it() -> None:
+    ev = _event(
+        "Депутаты вернулись из отпусков",
+        "Сессия районного совета состоится в четверг, в повестке двенадцать вопросов.",
+    )
+    assert (ev.kind, ev.status) == ("сессия", "announced")
+    ev = _event(
+        "Школьники Ивановки уехали в Абакан",
+        "Там прошёл областной слёт юных туристов, ребята заняли второе место.",
+    )
+    assert (ev.kind, ev.status) == ("слёт", "held")
