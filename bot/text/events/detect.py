@@ -157,6 +157,17 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
         return False  # one gathering named once, deep in the text: not what it centres on
+    if ev.mentions == 1 and ev.lead_index >= 3 and not title_kinds and ev.best_specific is None:
+        # A working meeting or an unnamed «мероприятие», named once past the headline and the
+        # two sentences of the lead: how a decision or a trip came about, not the story.
+        return False
+    if (
+        not title_kinds
+        and _TRIP_TITLE.search(title)
+        and ev.best is not None
+        and _TAKES_PART.search(sents[-ev.best[1]])
+    ):
+        return False  # «Губернатор выехал в район» ... «примет участие в конференции»
     if ev.mentions == 1 and not title_kinds and _outcome_headline(title, ev.lead_stance):
         return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
     # One verb's tense far from the lead is too little.
@@ -164,6 +175,16 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 
 _TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+# A headline that tells a trip: «Губернатор выезжает в западные районы», «Глава уехал в
+# Москву». The gathering the traveller takes part in there («примет участие в конференции») is
+# one stop of the trip, which is the story.
+_TRIP_TITLE = re.compile(
+    r"\b(?:выезжа\w*|выехал\w*|уехал\w*|едет|едут|поехал\w*|отправил(?:ся|ась|ись)"
+    r"|отправля\w*|прибыл\w*|прибыва\w*|прилетел\w*|вылетел\w*)\s+в\b",
+    re.IGNORECASE,
+)
+_TAKES_PART = re.compile(r"\b(?:прим(?:ет|ут)|принял[аи]?|принима\w*)\s+участие\s+в\b", re.I)
 
 
 def _outcome_headline(title: str, stance: Status | None) -> bool:

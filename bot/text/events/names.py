@@ -203,6 +203,9 @@ def _label(sentence: str, kind_pos: int, kind: str) -> str:
         said = sentence[kind_pos:end]
         cut = said.find(" перед ") if kind == "отчёт" else said.find(" с ")
         head = kind + (said[cut:] if cut > 0 else "")
+    elif m is not None and kind == "премьера":
+        # «премьеру нового спектакля» -> «премьера спектакля»: the genitive after it stays.
+        head = f"{kind} {sentence[kind_pos:end].rsplit(maxsplit=1)[-1]}"
     words_: list[str] = [head]
     for token in sentence[end:].split()[:4]:
         word = token.strip(",.;:!?()")

@@ -35,6 +35,7 @@ from bot.text.events.lexicon import (
     _SPORT_ABROAD,
     COUNTABLE_KINDS,
     GENERIC_KINDS,
+    MATCH_RESULT_RE,
     PART_KINDS,
     _kinds_in,
 )
@@ -213,7 +214,7 @@ def sentence_stance(
         return "postponed", True, postpone.start()
     if cancel:
         return "cancelled", True, cancel.start()
-    if _HYPOTHETICAL.search(sentence) or _EARLIER.search(sentence):
+    if _HYPOTHETICAL.search(sentence):
         return None
     cues: list[tuple[int, Status]] = []
     titles = _doc_titles(sentence)
@@ -238,7 +239,19 @@ def sentence_stance(
     if not cues:
         return None
     pos, stance = min(cues, key=lambda c: abs(c[0] - kind_pos))
+    if any(
+        not _later_clause(sentence, max(kind_pos, pos), m.start())
+        for m in _EARLIER.finditer(sentence)
+    ):
+        return None  # an earlier edition: «в прошлом году фестиваль собрал...»
     return stance, explicit, pos
+
+
+def _later_clause(sentence: str, end: int, start: int) -> bool:
+    """The words at ``start`` are in a clause after the one that tells the gathering and its
+    verb (ending at ``end``): «Праздник прошёл в сквере, где десять лет назад поставили
+    бюст» says «десять лет назад» of the bust, not of the holiday."""
+    return start > end and "," in sentence[end:start]
 
 
 @dataclass(slots=True)
@@ -305,14 +318,22 @@ def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) ->
 _LEAGUE_KINDS = frozenset({"матч", "соревнования", "встреча"})
 
 
-def _league_result(kind: str, status: Status, index: int, result_told: bool) -> bool:
-    """In a league story a played match is a result, and the next fixture named after it
+# The verbs that report a game itself: it was played, took place, ended.
+_GAME_HELD = re.compile(r"(?:прош|состоял|заверш|законч|сыгра)", re.IGNORECASE)
+
+
+def _league_result(kind: str, status: Status, index: int, result_told: bool, played: bool) -> bool:
+    """In a league story the one match the headline or the lead reports played is the story
+    (a match report); the other matches it names are results of the season (an earlier game,
+    «на первой встрече, прошедшей 17 сентября») and the next fixture named after a result
     («следующий матч состоится 21 октября») is no gathering the story is about: only a match
     moved or called off, or one announced in the headline or the lead before any result,
-    counts. (Called for league stories only.)"""
+    counts besides. (Called for league stories only.)"""
     if kind not in _LEAGUE_KINDS:
         return False
-    return status == "held" or (status == "announced" and (index > 2 or result_told))
+    if status == "held":
+        return index > 2 or not played
+    return status == "announced" and (index > 2 or result_told)
 
 
 # «все мероприятия», «многие праздники», «массово отменяют мероприятия»: several gatherings.
@@ -516,7 +537,12 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         specific = [k for k in kinds if k[0] not in GENERIC_KINDS]
         pool = specific or kinds
         kind, pos, _ = min(pool, key=lambda k: abs(k[1] - cue))
-        status, explicit, _ = found[2]
+        status, explicit, cue = found[2]
+        # A match told by its result («обыграла «Амур»») is reported as plainly as by «прошёл».
+        result = (
+            status == "held" and kind == "матч" and bool(MATCH_RESULT_RE.match(sent.lower(), pos))
+        )
+        explicit = explicit or result
         if kind in _LEAGUE_KINDS and status in {"held", "announced"}:
             if league is None:
                 text = "\n".join(sentences[:MAX_DECISION_SENTENCES])
@@ -525,9 +551,14 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             # A score marks a match's report; a tournament has scores too: only a season
             # (rounds, a league, a table) makes a played tournament a result.
             told_league = season if kind == "соревнования" else league
-            if told_league and _league_result(kind, status, index, result_told):
+            # A held match counts when its result or a verb of the game itself tells it
+            # («обыграла «Амур»», «прошёл матч»), not what someone said of it («рассказал о
+            # проблемах по ходу матча», «пожаловался на судейство в матче»).
+            played = result or _GAME_HELD.match(sent, cue) is not None
+            if told_league and _league_result(kind, status, index, result_told, played):
                 result_told = result_told or status == "held"
                 continue
+            result_told = result_told or (told_league and status == "held")
         if kind in GENERIC_KINDS:
             weight *= 0.5
         if not explicit:
