@@ -775,3 +775,55 @@ def test_autonomous_oblast_written_ao() -> None:
 )
 def test_leaving_for_moscow(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's adjective in lower case before its districts in the plural
+        ("Мэры вологодских районов поделились планами на лето.", {"RU-VLG"}),
+        ("Ремонт школ в тверских округах продолжится осенью.", {"RU-TVE"}),
+        # a village's own body, named like a region or a town
+        (
+            "Депутаты Тамбовской сельской Думы Благовещенского района Амурской области "
+            "собрались на сессию.",
+            {"RU-AMU"},
+        ),
+        ("Тамбовская сельская молодёжь собралась на слёт.", {"RU-TAM"}),
+        # an adjective that opens a quoted name is part of the name
+        ("Концерт прошёл на «вологодской сцене» в парке Орла.", {"RU-ORL"}),
+        ("Ярмарка откроется в «Тульском дворике» у вокзала Брянска.", {"RU-BRY"}),
+        # a body's short form of its region
+        ("Заседание провёл министр по делам национальностей РД Ахмед Алиев.", {"RU-DA"}),
+        ("Об этом сообщил пресс-центр Правительства РМ.", {"RU-MO"}),
+        ("РД 34.20.501 описывает правила эксплуатации.", set()),
+        # a museum named by a district's adjective alone is the district's
+        ("В Путятинском краеведческом музее открылась выставка кукол.", {"RU-RYA"}),
+    ],
+)
+def test_region_districts_village_bodies_quotes_offices(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people who travel stand between the trip and where it goes
+        (
+            "Сессию перенесли из-за поездки главы Ирины Смирновой и Олега Ухова в Тюмень.",
+            {"RU-TYU": "mentioned"},
+        ),
+        # guests from two regions, named once each: the host goes unnamed
+        (
+            "На конференцию в районной библиотеке приехали историки из Казани и Самары.",
+            {"RU-TA": "mentioned", "RU-SAM": "mentioned"},
+        ),
+        # guests from one region named most: it is where it happens
+        (
+            "На праздник в клубе приехали гости из Казани, Елабуги и Самары.",
+            {"RU-TA": "main", "RU-SAM": "mentioned"},
+        ),
+    ],
+)
+def test_trip_and_origin_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

@@ -75,6 +75,7 @@ from bot.text.regions.lexicon import (
     PRODUCTS,
     QUOTE_START,
     REGION_NUM,
+    REGION_PARTS,
     REGION_SING,
     ROUTE_WORDS,
     RURAL,
@@ -114,7 +115,8 @@ def org_quote(
 
     A name inside quotes in the nominative («ИА «Хакасия»», «Газпром межрегионгаз Астрахань»)
     is the organisation's own name; in another case («Совет муниципальных образований
-    Хакасии») it says whose the organisation is, and counts.
+    Хакасии») it says whose the organisation is, and counts; an adjective that opens the
+    quote is part of the name in any case («на «крымской площадке»», «в «Тверском подворье»»).
     """
     q = words[i].quote
     if q < 0:
@@ -129,7 +131,8 @@ def org_quote(
     # The name is the whole quote: «Краснодара», «Нижнего Новгорода» are clubs in any case.
     whole = quote.first == i and quote.last == max(i, j - 1)
     inflected = surface and fold(words[i].text) != fold(surface)
-    if inflected and not whole and not info(words[i].text).nominative:
+    opening = quote.first == i and info(words[i].text).adjective
+    if inflected and not whole and not info(words[i].text).nominative and not opening:
         return False
     n_words = quote.last - quote.first + 1
     if n_words <= 6:
@@ -431,6 +434,14 @@ def _keep_adjective(
         return DROP  # «братские узы», «Ноябрьский пленум» opening a sentence
     if prev_l & (SETTLEMENT | RURAL | RURAL_SHORT):
         return DROP  # «поселок Ульяновское», «с. Татарское»: a settlement's own name
+    if (
+        not w.cap
+        and nxt_l & REGION_PARTS
+        and info(w.text).plural
+        and info(nxt.text if nxt else "").plural
+        and not e.words[0] & (ETHNIC - TERRITORIAL)
+    ):
+        return STRONG  # «главы костромских районов»: the region's districts
     head = head_after(words, j)
     head_l = lem(head) if head is not None else frozenset()
     culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
@@ -474,6 +485,10 @@ def _keep_adjective(
         return WEAK  # «Саратовскому краеведческому – 126»: the museum, its noun left out
     if "сельсовет" in nxt_l or ("сельский" in nxt_l and head_l & DISTRICT_NOUNS):
         return DROP  # «Мичуринского сельского поселения»: named after a village, not the town
+    if nxt_l & _VILLAGE_BODY and w.cap and not w.sent_start:
+        # «Орловской сельской Думы», «Ивановский поселковый совет»: a village's own body (not
+        # «тамбовская сельская молодёжь», the region's rural youth)
+        return DROP
     if "округ" in nxt_l and set(e.codes) <= _AUTONOMOUS_OKRUGS:
         return STRONG  # «в Ямало-Ненецком округе»: the autonomous okrug, «автономном» left out
     if nxt_l & DISTRICT_NOUNS:
@@ -489,6 +504,7 @@ def _keep_adjective(
     return STRONG
 
 
+_VILLAGE_BODY = frozenset(["сельский", "поселковый"])
 _AUTONOMOUS_OKRUGS = frozenset(r.code for r in REGIONS if "автономный округ" in r.name)
 
 
@@ -748,6 +764,17 @@ def _trip_to(words: list[Word], i: int) -> bool:
         return False
     if lem(words[k - 1]) & (TRIP_WORDS | ROUTE_WORDS):
         return True
+    # «командировкой Василия Петровича и Елены Степановны в Екатеринбург»: who travels, between
+    # the trip and where it goes (names, «и», genitive nouns: «поездка главы района в …»)
+    m = k - 1
+    while m > 0 and k - m <= 8 and words[m + 1].glued_prev and not words[m + 1].sent_start:
+        word = words[m]
+        if m < k - 1 and lem(word) & TRIP_WORDS:
+            return True
+        wi = info(word.text)
+        if not (word.cap or fold(word.text) == "и" or (wi.noun and "gent" in wi.cases)):
+            break
+        m -= 1
     # «экспортируем продукцию в Татарстан», «поставки зерна в Дагестан»: where goods go
     for m in range(k - 1, max(-1, k - 4), -1):
         if lem(words[m]) & SHIP_VERBS:

@@ -398,6 +398,8 @@ SHIP_VERBS = frozenset(
 # образования «Город Майкоп», городского округа «Город Чита».
 MUNICIPAL_BEFORE = frozenset(["мо", "образование", "мр", "го", "район", "округ", "поселение"])
 DISTRICT_NOUNS = frozenset(["район", "округ", "сельсовет", "поселение"])
+# The parts of a region, in the plural after its adjective: «костромских районов».
+REGION_PARTS = frozenset(["район", "округ", "муниципалитет", "улус"])
 DISTRICT_ORG = frozenset(["завод", "рынок", "парк", "мост", "сад", "дамба", "плотина"])
 # «Московский избирательный округ»: a constituency named after a street or a city district.
 ELECTORAL = frozenset(["избирательный", "одномандатный", "многомандатный"])
@@ -814,6 +816,39 @@ ORIGIN_NOUNS = frozenset(
 )
 # Words after «областной»-like adjectives: «Московская областная Дума» is the oblast's.
 OBLAST_ADJ = frozenset(["областной", "облдума"])
+# A region's offices and bodies: a short form after them («министр по делам молодёжи РД»,
+# «Народного собрания РД», «депутат ЗакСа ЛО») is the region's, not another «РД».
+OFFICES = frozenset(
+    [
+        "правительство",
+        "министерство",
+        "министр",
+        "минздрав",
+        "минкультуры",
+        "минобрнауки",
+        "минсельхоз",
+        "минсельхозпрод",
+        "глава",
+        "губернатор",
+        "президент",
+        "администрация",
+        "собрание",
+        "заксобрание",
+        "закс",
+        "нс",
+        "парламент",
+        "госсовет",
+        "депутат",
+        "прокуратура",
+        "прокурор",
+        "мвд",
+        "мчс",
+        "управление",
+        "комитет",
+        "заслуженный",
+        "народный",
+    ]
+)
 
 # Adjectives of peoples: after them, culture words make them ethnic («татарский язык»,
 # «мордовский ансамбль», «хакасская легенда»), not the region.

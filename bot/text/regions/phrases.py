@@ -1,11 +1,12 @@
 """Phrases that name a region without the catalogue's word order, tried before the catalogue
-match at a capitalised adjective:
+match at an adjective:
 
 * a district's name after its noun, the official order: «муниципального района Пестравский»;
 * a district's own hospital or body: «Богучарской центральной районной больнице», «Ковровская
-  ЦРБ»;
+  ЦРБ», and its museum: «в Захаровском краеведческом музее»;
 * a region's noun said once for a list: «Белгородской области выделено 1,1 млрд, Курской —
   863 млн»;
+* a region's adjective in lower case before its districts: «главы костромских районов»;
 
 and a closed town's title («ЗАТО Железногорск»), which picks the closed town among namesakes.
 """
@@ -15,9 +16,10 @@ from __future__ import annotations
 from bot.text.morph import fold, info
 from bot.text.regions.filters import lem
 from bot.text.regions.gazetteer import Entry, Gazetteer
+from bot.text.regions.lexicon import ETHNIC, REGION_PARTS, TERRITORIAL
 from bot.text.regions.tokens import Word
 
-__all__ = ["closed_town_title", "phrase_at"]
+__all__ = ["closed_town_title", "phrase_at", "region_districts"]
 
 _DISTRICT_NOUNS = frozenset(["район", "округ", "улус"])
 _RAION = frozenset(["район"])
@@ -28,10 +30,30 @@ _ELIDED = (("область", ("ой", "ая", "ую")), ("край", ("ому",
 def phrase_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
     """The entry one of the phrases above names at words[i], and the index after its name."""
     if not words[i].cap:
-        return None
+        e = region_districts(words, i, gaz)
+        return (e, i + 1) if e is not None else None
     e = _district_after_noun(words, i, gaz) or _district_body(words, i, gaz)
     e = e or _elided_noun(words, i, gaz)
     return (e, i + 1) if e is not None else None
+
+
+def region_districts(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    """«главы костромских районов», «в тверских округах»: a region's adjective, in lower case,
+    before its districts in the plural names the region (no region has two districts of one
+    name; a district's own name is capitalised and singular). The region's adjective entry."""
+    j = i + 1
+    if j >= len(words) or not words[j].glued_prev:
+        return None
+    wi, nxt = info(words[i].text), info(words[j].text)
+    if not (wi.adjective and wi.plural and nxt.plural and nxt.lemmas & REGION_PARTS):
+        return None
+    if wi.lemmas & (ETHNIC - TERRITORIAL):
+        return None  # «в татарских районах»: where a people lives, anywhere
+    for lemma in wi.lemmas:
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind == "adjective" and len(e.words) == 1:
+                return e
+    return None
 
 
 def closed_town_title(words: list[Word], i: int) -> bool:
@@ -67,9 +89,16 @@ def _district_body(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
         return None
     if "центральный" in lem(words[k]) and k + 1 < len(words) and words[k + 1].glued_prev:
         k += 1
+    lemmas = info(words[i].text).lemmas
+    if "краеведческий" in lem(words[k]) and not any(
+        e.kind != "district" for lemma in lemmas for e in gaz.by_first.get(lemma, ())
+    ):
+        # «в Захаровском краеведческом музее»: a museum named by a district's adjective alone
+        # (not a town's: «Саратовский краеведческий музей» is the town's) is the district's
+        return _two_words(lemmas, gaz, "district", _RAION)
     if "районный" not in lem(words[k]) and words[k].text != "ЦРБ":
         return None
-    return _two_words(info(words[i].text).lemmas, gaz, "district", _RAION)
+    return _two_words(lemmas, gaz, "district", _RAION)
 
 
 def _elided_noun(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:

@@ -55,6 +55,7 @@ from bot.text.regions.lexicon import (
     ELECTORAL,
     LIST_HEADS,
     OBLAST_ADJ,
+    OFFICES,
     REGION_NUM,
     ROAD_WORDS,
     ROUTE_WORDS,
@@ -155,6 +156,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         abbr = gaz.abbreviations.get(t)
         if abbr is not None and not org_quote(words, quotes, i):
             codes, weak = abbr
+            if weak and len(codes) == 1 and _after_office(words, i):
+                weak = False  # «министр по делам молодёжи РД»: the region's office
             hits.append(
                 Hit(
                     codes, "abbreviation", w.start, w.end, weak, cue=cue(words, i, i + 1, codes, "")
@@ -253,6 +256,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             end = words[j - 1].end
             if (
                 kind == "adjective"
+                and w.cap
                 and j < n
                 and words[j].glued_prev
                 and lem(words[j]) & DISTRICT_NOUNS
@@ -326,6 +330,18 @@ _CLOSED_TOWN = re.compile(
 # A time of day before «по Москве»: «в 14.00 по Москве», «в 19 часов по Москве».
 _CLOCK = re.compile(r"(?:\d{1,2}[.:]\d{2}|\d\s*час\w*|\bвремени)\s+по\s+$")
 _CAMEL_HEAD = re.compile(r"[А-ЯЁ][а-яё]+(?=[А-ЯЁ])")
+
+
+def _after_office(words: list[Word], i: int) -> bool:
+    """Whether words[i] ends the name of an office or a body, within five words of its head
+    noun: «Правительства РМ», «министр по делам молодёжи РД», «Министерстве сельского
+    хозяйства и продовольствия РМ»."""
+    for m in range(i - 1, max(-1, i - 6), -1):
+        if not words[m + 1].glued_prev or words[m + 1].sent_start:
+            return False
+        if lem(words[m]) & OFFICES:
+            return True
+    return False
 
 
 def _hashtag(w: Word, gaz: Gazetteer) -> Hit | None:
@@ -661,15 +677,18 @@ def _roles(
     if top == 0:
         # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
         # Великого Новгорода и Сольцов») or the ends of a road («Ак-Довурак-Абаза»), the
-        # region named most, first on a tie, is where it happens (not so for a flight or
-        # Moscow as the state).
+        # region named most is where it happens (not so for a flight or Moscow as the state);
+        # the first of a road's ends on a tie, but not one of guests' origins named as often
+        # as another («исследователи из Санкт-Петербурга и Пскова»: the host goes unnamed).
         counts = {
             code: (sum(ev.cue in _WHERE_IT_HAPPENS for ev in evs), -min(ev.start for ev in evs))
             for code, evs in evidence.items()
         }
         best = max(counts, key=lambda c: counts[c], default=None)
         if best is not None and counts[best][0] > 0:
-            roles[best] = "main"
+            tied = any(c != best and counts[c][0] == counts[best][0] for c in counts)
+            if not tied or any(ev.cue != "origin" for ev in evidence[best]):
+                roles[best] = "main"
     return roles
 
 
