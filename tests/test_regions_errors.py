@@ -827,3 +827,19 @@ def test_region_districts_village_bodies_quotes_offices(text: str, expected: set
 )
 def test_trip_and_origin_roles(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town whose name opens with a street word is no street list
+        ("В Набережных Челнах и Самаре прошли концерты.", {"RU-TA", "RU-SAM"}),
+        ("На фестиваль приехали гости из Казани, Набережных Челнов и Самары.", {"RU-TA", "RU-SAM"}),
+        # a list of streets still is
+        ("Ремонт прошёл на набережных Ленина и Кирова.", set()),
+    ],
+)
+def test_a_town_named_like_a_street_word_opens_no_street_list(
+    text: str, expected: set[str]
+) -> None:
+    assert {m.code for m in tag_regions(text)} == expected

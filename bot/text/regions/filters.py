@@ -563,7 +563,13 @@ def _street_list(text: str, words: list[Word], i: int) -> bool:
             k -= 1  # «…, Горького»
         elif not gap and fold(prev.text) in ("и", "или") and words[k - 2].cap:
             k -= 2  # «… и Кирова»
-        elif not gap and k < i and lem(prev) & STREET_BEFORE and info(prev.text).plural:
+        elif (
+            not gap
+            and k < i
+            and not prev.cap  # «Набережных Челнах и Самаре»: a town's name, not «набережных»
+            and lem(prev) & STREET_BEFORE
+            and info(prev.text).plural
+        ):
             first = info(words[k].text)  # «Ленина», «Советской»: a street's own name
             return first.surname or first.adjective or match_at(words, k, gazetteer()) is None
         else:
