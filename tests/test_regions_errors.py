@@ -775,3 +775,66 @@ def test_autonomous_oblast_written_ao() -> None:
 )
 def test_leaving_for_moscow(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common-noun town written with a capital as the season's name, the noun in lower
+        # case nearby: no town (with a place word before it, still the town)
+        ("Весной горожане проводили зиму. На площади сожгли чучело Зимы.", set()),
+        ("Зимой в городе тихо. Жители Зимы собрались на площади.", {"RU-IRK"}),
+        ("Зимой в городе тихо. Праздник в Зиме собрал сотни горожан.", {"RU-IRK"}),
+        # official bodies named by a compound word
+        ("Депутаты Мособлдумы одобрили закон о парках.", {"RU-MOS"}),
+        ("Депутаты Мосгордумы обсудили бюджет.", {"RU-MOW"}),
+        # a choir, an orchestra named after a region: the organisation, not the place
+        ("Вечером выступит Московский хор духовной музыки.", set()),
+        ("Концерт в Туле дал Омский оркестр.", {"RU-TUL"}),
+        # peoples whose villages lie in their own republic
+        ("В якутском посёлке Батагай открыли школу.", {"RU-SA"}),
+        ("В татарском селе под Пензой открыли школу.", {"RU-PNZ"}),
+    ],
+)
+def test_common_noun_towns_bodies_and_village_adjectives(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tragedy mourned elsewhere: its place is passing
+        (
+            "В Брянске открыли мемориал жертвам теракта в Москве. Брянцы несут цветы.",
+            {"RU-BRY": "main", "RU-MOW": "mentioned"},
+        ),
+        (
+            "В Омске почтили память погибших при пожаре в Кемерове.",
+            {"RU-OMS": "main", "RU-KEM": "mentioned"},
+        ),
+        ("Число жертв теракта в Москве выросло.", {"RU-MOW": "main"}),
+        # a correspondent's dateline names where the report was written
+        (
+            "(Иркутск, 3 июня, агентство). В бурятском Улан-Удэ открыли мост.",
+            {"RU-IRK": "mentioned", "RU-BU": "main"},
+        ),
+        # a send-off: where the lorry leaves from is news too
+        (
+            "В Белгородскую область из Татарстана отправились грузовики с помощью\n"
+            "Грузы для жителей Белгородской области собрали жители Татарстана.",
+            {"RU-BEL": "main", "RU-TA": "main"},
+        ),
+        (
+            "В Тулу из Москвы приехал министр. В Туле он открыл завод.",
+            {"RU-TUL": "main", "RU-MOW": "mentioned"},
+        ),
+        # teams from the towns and districts of regions: an origin
+        (
+            "Турнир прошёл в Томске. Играли команды из городов и районов Томской области, "
+            "Алтайского края и Кузбасса.",
+            {"RU-TOM": "main", "RU-ALT": "mentioned", "RU-KEM": "mentioned"},
+        ),
+    ],
+)
+def test_mourning_dateline_sendoff_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

@@ -58,6 +58,7 @@ from bot.text.regions.lexicon import (
     REGION_NUM,
     ROAD_WORDS,
     ROUTE_WORDS,
+    SEND_VERBS,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
 from bot.text.regions.phrases import closed_town_title, phrase_at
@@ -557,6 +558,20 @@ def _road_end(text: str, h: Hit) -> bool:
     return bool(_TO_PLACE.match(text, h.end)) and _after_road(text, h.start)
 
 
+_FROM_GAP = re.compile(r"\s+(?:из|изо)\s+")
+_TO_BEFORE = re.compile(r"\b(?:в|во|на)\s+$", re.IGNORECASE)
+
+
+def _sent_from(to: Hit, start: Hit, text: str) -> bool:
+    """«в Курскую область из Кузбасса отправилась фура»: a place something is sent to, right
+    before where it leaves from, with a verb of sending or leaving next to them."""
+    if not _TO_BEFORE.search(text, max(0, to.start - 4), to.start) or not _accusative(to, text):
+        return False
+    before = _WORD.findall(text[max(0, to.start - 30) : to.start])[-3:]
+    after = _WORD.findall(text[start.end : start.end + 40])[:2]
+    return any(info(w).lemmas & SEND_VERBS for w in (*before, *after))
+
+
 def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
     """Places joined by dashes are a chain («Абакан — Ак-Довурак», «Самара - Пугачёв -
     Волгоград»); places listed after «из» come from there too («гостей из Изборска, Старой
@@ -573,6 +588,10 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
                 a.chain = next_chain
                 next_chain += 1
             b.chain = a.chain
+        elif (
+            not a.cue and b.cue == "origin" and _FROM_GAP.fullmatch(gap) and _sent_from(a, b, text)
+        ):
+            b.cue = ""  # «В Курскую область из Кузбасса отправилась фура»: the send-off is news
         elif a.cue == "origin" and not b.cue and len(gap) < 80 and _LIST_GAP.fullmatch(gap):
             b.cue = "origin"
         elif a.cue == "origin" and not b.cue and _TO_GAP.fullmatch(gap) and _accusative(b, text):
