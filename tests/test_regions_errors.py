@@ -838,3 +838,20 @@ def test_common_noun_towns_bodies_and_village_adjectives(text: str, expected: se
 )
 def test_mourning_dateline_sendoff_roles(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a story set in a region, a club's lower-case town adjective is the visitors' origin
+        (
+            "В Омске «Авангард» принимал новосибирскую «Сибирь» и победил.",
+            {"RU-OMS": "main", "RU-NVS": "mentioned"},
+        ),
+        # alone, or written as part of the name, it is no region
+        ("Защитник новосибирской «Сибири» продлил контракт.", {}),
+        ("В Перми выступил Омский «Хор».", {"RU-PER": "main"}),
+    ],
+)
+def test_visiting_club_adjective(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

@@ -667,6 +667,8 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
     prev_l = lem(prev) if prev is not None else frozenset()
     if prev_l & ORIGIN or _listed_after_origin(words, i):
         return "origin"
+    if kind == "adjective" and _club_origin(words, i, j):
+        return "origin"
     if prev is not None and "gent" in info(w.text).cases:
         if prev_l & ORIGIN_NOUNS:
             return "origin"  # «делегация Татарстана»
@@ -713,6 +715,15 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
             if lem(words[k]) & FOREIGN:
                 return "state"
     return ""
+
+
+def _club_origin(words: list[Word], i: int, j: int) -> bool:
+    """«екатеринбургский «Автомобилист»», «казанского «Рубина»»: a lower-case place adjective
+    right before a quoted name says where that team or company comes from."""
+    if j != i + 1 or j >= len(words) or words[i].cap or words[i].quote >= 0:
+        return False
+    nxt = words[j]
+    return nxt.quote >= 0 and nxt.start - words[i].end <= 3
 
 
 def _such_as(words: list[Word], i: int) -> bool:

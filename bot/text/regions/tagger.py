@@ -487,6 +487,10 @@ def _resolve(
             out.append((h, h.codes))
             continue
         chosen = tuple(c for c in h.codes if c in context)
+        if not chosen and context and h.cue == "origin" and _club(h, text):
+            # «В Челябинске «Трактор» обыграл екатеринбургский «Автомобилист»»: in a story set
+            # in a region, a club's lower-case town adjective says where the visitors are from
+            chosen = h.codes
         if not chosen and homonym and not h.weak and h.entry is not None and h.entry.default:
             chosen = (h.entry.default,)
         if chosen:
@@ -508,6 +512,14 @@ def _resolve(
     return out
 
 
+def _club(h: Hit, text: str) -> bool:
+    """A lower-case place adjective just before a quoted name: «казанский «Рубин»»."""
+    return (
+        h.kind == "adjective" and text[h.start].islower() and _QUOTED.match(text, h.end) is not None
+    )
+
+
+_QUOTED = re.compile(r"\s?[«„“\"]")
 _TOWN_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:и|или)\s+")
 
 
