@@ -855,3 +855,25 @@ def test_mourning_dateline_sendoff_roles(text: str, expected: dict[str, str]) ->
 )
 def test_visiting_club_adjective(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's centenary celebrated elsewhere, with ensembles from there: passing
+        (
+            "В Самаре прошёл вечер, посвящённый 100-летию образования Республики Коми. "
+            "На сцене выступили коллективы Самарской области и Республики Коми.",
+            {"RU-SAM": "main", "RU-KO": "mentioned"},
+        ),
+        # celebrated at home, it is the story
+        ("Республика Коми отметила 100-летие образования республики.", {"RU-KO": "main"}),
+        # «образования» as education, not an anniversary of the region
+        (
+            "В Самаре наградили педагогов к 30-летию системы образования Самарской области.",
+            {"RU-SAM": "main"},
+        ),
+    ],
+)
+def test_centenary_and_ensembles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

@@ -383,9 +383,18 @@ SEND_VERBS = DEPART_VERBS | frozenset(
     ["отправить", "отправлять", "отправиться", "отправляться", "направить", "направлять"]
 )
 # A historical event a date commemorates: «10-летие воссоединения Крыма с Россией»,
-# «годовщина освобождения Смоленска» is what an event elsewhere is devoted to.
+# «годовщина освобождения Смоленска», «100-летие образования Республики Коми» (right after
+# the anniversary: not «системы образования») is what an event elsewhere is devoted to.
 HISTORY_EVENTS = frozenset(
-    ["воссоединение", "присоединение", "освобождение", "вхождение", "оборона", "блокада"]
+    [
+        "воссоединение",
+        "присоединение",
+        "освобождение",
+        "вхождение",
+        "оборона",
+        "блокада",
+        "образование",
+    ]
 )
 # A tragedy mourned elsewhere: «мемориал жертвам теракта в Москве» (the place of the tragedy
 # is passing in a story about the mourning).
@@ -836,9 +845,10 @@ COMPARISON = frozenset(
 # Prepositions of origin: «гости из Красноярска» come from a region the story is not about.
 ORIGIN = frozenset(["из", "изо"])
 # Nouns before a place's genitive that say where people come from: «представители Ростовской и
-# Астраханской областей», «уроженец Тувы» (not «делегация Хакасии», often the story's actor).
+# Астраханской областей», «уроженец Тувы», «коллективы Омска и Тюмени» on a stage elsewhere
+# (not «делегация Хакасии», often the story's actor).
 ORIGIN_NOUNS = frozenset(
-    ["представитель", "делегат", "посланец", "уроженец", "уроженка", "выходец"]
+    ["представитель", "делегат", "посланец", "уроженец", "уроженка", "выходец", "коллектив"]
 )
 # Words after «областной»-like adjectives: «Московская областная Дума» is the oblast's.
 OBLAST_ADJ = frozenset(["областной", "облдума"])
