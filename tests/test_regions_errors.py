@@ -877,3 +877,18 @@ def test_visiting_club_adjective(text: str, expected: dict[str, str]) -> None:
 )
 def test_centenary_and_ensembles(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town's adjective before a village noun or «власти»: the town's district
+        ("В старинном суздальском селе открыли музей.", {"RU-VLA"}),
+        ("Кстовские власти обещают отремонтировать мост.", {"RU-NIZ"}),
+        # ordinary adjectives before a village noun: no place
+        ("В лесном селе открыли музей, а в горном посёлке школу.", set()),
+        ("Братские власти соседних стран договорились.", set()),
+    ],
+)
+def test_town_adjective_before_village(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -61,7 +61,12 @@ from bot.text.regions.lexicon import (
     SEND_VERBS,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
-from bot.text.regions.phrases import closed_town_title, phrase_at
+from bot.text.regions.phrases import (
+    closed_town_title,
+    phrase_at,
+    rural_district_at,
+    rural_line,
+)
 from bot.text.regions.tokens import Word, tokens
 
 __all__ = ["find_hits", "tag_regions"]
@@ -131,7 +136,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     if _MIXED.search(text):
         text = _MIXED_WORD.sub(_cyrillic, text)  # «Cаранск» with a Latin «C»; same offsets
     all_spans = spans
-    spans = [(a, b) for a, b in spans if may_match(text[a:b], gaz)]
+    spans = [(a, b) for a, b in spans if may_match(text[a:b], gaz) or rural_line(text[a:b])]
     words, quotes = tokens(text, spans, _splitter(gaz))
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
@@ -204,6 +209,21 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
+            rural = rural_district_at(words, i, gaz)
+            if rural is not None:  # «в валдайском селе»: a village of the town's district
+                codes = rural.codes
+                hits.append(
+                    Hit(
+                        codes,
+                        "district",
+                        w.start,
+                        w.end,
+                        rural.weak,
+                        rural,
+                        cue(words, i, i + 1, codes, "district"),
+                        w.chain,
+                    )
+                )
             i += 1
             continue
         e, j = found
