@@ -843,3 +843,120 @@ def test_a_town_named_like_a_street_word_opens_no_street_list(
     text: str, expected: set[str]
 ) -> None:
     assert {m.code for m in tag_regions(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common-noun town written with a capital as the season's name, the noun in lower
+        # case nearby: no town (with a place word before it, still the town)
+        ("Весной горожане проводили зиму. На площади сожгли чучело Зимы.", set()),
+        ("Зимой в городе тихо. Жители Зимы собрались на площади.", {"RU-IRK"}),
+        ("Зимой в городе тихо. Праздник в Зиме собрал сотни горожан.", {"RU-IRK"}),
+        # official bodies named by a compound word
+        ("Депутаты Мособлдумы одобрили закон о парках.", {"RU-MOS"}),
+        ("Депутаты Мосгордумы обсудили бюджет.", {"RU-MOW"}),
+        # a choir, an orchestra named after a region: the organisation, not the place
+        ("Вечером выступит Московский хор духовной музыки.", set()),
+        ("Концерт в Туле дал Омский оркестр.", {"RU-TUL"}),
+        # peoples whose villages lie in their own republic
+        ("В якутском посёлке Батагай открыли школу.", {"RU-SA"}),
+        ("В татарском селе под Пензой открыли школу.", {"RU-PNZ"}),
+    ],
+)
+def test_common_noun_towns_bodies_and_village_adjectives(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tragedy mourned elsewhere: its place is passing
+        (
+            "В Брянске открыли мемориал жертвам теракта в Москве. Брянцы несут цветы.",
+            {"RU-BRY": "main", "RU-MOW": "mentioned"},
+        ),
+        (
+            "В Омске почтили память погибших при пожаре в Кемерове.",
+            {"RU-OMS": "main", "RU-KEM": "mentioned"},
+        ),
+        ("Число жертв теракта в Москве выросло.", {"RU-MOW": "main"}),
+        # a correspondent's dateline names where the report was written
+        (
+            "(Иркутск, 3 июня, агентство). В бурятском Улан-Удэ открыли мост.",
+            {"RU-IRK": "mentioned", "RU-BU": "main"},
+        ),
+        # a send-off: where the lorry leaves from is news too
+        (
+            "В Белгородскую область из Татарстана отправились грузовики с помощью\n"
+            "Грузы для жителей Белгородской области собрали жители Татарстана.",
+            {"RU-BEL": "main", "RU-TA": "main"},
+        ),
+        (
+            "В Тулу из Москвы приехал министр. В Туле он открыл завод.",
+            {"RU-TUL": "main", "RU-MOW": "mentioned"},
+        ),
+        # teams from the towns and districts of regions: an origin
+        (
+            "Турнир прошёл в Томске. Играли команды из городов и районов Томской области, "
+            "Алтайского края и Кузбасса.",
+            {"RU-TOM": "main", "RU-ALT": "mentioned", "RU-KEM": "mentioned"},
+        ),
+    ],
+)
+def test_mourning_dateline_sendoff_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a story set in a region, a club's lower-case town adjective is the visitors' origin
+        (
+            "В Омске «Авангард» принимал новосибирскую «Сибирь» и победил.",
+            {"RU-OMS": "main", "RU-NVS": "mentioned"},
+        ),
+        # alone, or written as part of the name, it is no region
+        ("Защитник новосибирской «Сибири» продлил контракт.", {}),
+        ("В Перми выступил Омский «Хор».", {"RU-PER": "main"}),
+    ],
+)
+def test_visiting_club_adjective(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's centenary celebrated elsewhere, with ensembles from there: passing
+        (
+            "В Самаре прошёл вечер, посвящённый 100-летию образования Республики Коми. "
+            "На сцене выступили коллективы Самарской области и Республики Коми.",
+            {"RU-SAM": "main", "RU-KO": "mentioned"},
+        ),
+        # celebrated at home, it is the story
+        ("Республика Коми отметила 100-летие образования республики.", {"RU-KO": "main"}),
+        # «образования» as education, not an anniversary of the region
+        (
+            "В Самаре наградили педагогов к 30-летию системы образования Самарской области.",
+            {"RU-SAM": "main"},
+        ),
+    ],
+)
+def test_centenary_and_ensembles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town's adjective before a village noun or «власти»: the town's district
+        ("В старинном суздальском селе открыли музей.", {"RU-VLA"}),
+        ("Кстовские власти обещают отремонтировать мост.", {"RU-NIZ"}),
+        # ordinary adjectives before a village noun: no place
+        ("В лесном селе открыли музей, а в горном посёлке школу.", set()),
+        ("Братские власти соседних стран договорились.", set()),
+    ],
+)
+def test_town_adjective_before_village(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -16,8 +16,9 @@ one. The rules, by kind of error they prevent:
 * history: «Московское княжество», «Новгородская летопись», «Енисейская губерния»;
 * common words: a place name counts only as a proper name: capitalised, and, when it is also a
   dictionary word in lower case (Зима, Остров, Мирный), not only because it opens a sentence
-  («Зимы стали теплее»); «братские узы» are no Братск; adjective-like towns before a noun
-  («Октябрьский район», «Советский Союз»);
+  («Зимы стали теплее»); one the text also writes in lower case counts only with support
+  unless a place word precedes it («проводы зимы … чучело Зимы»); «братские узы» are no
+  Братск; adjective-like towns before a noun («Октябрьский район», «Советский Союз»);
 * villages named like towns: «село Иваново», «д. Киров» are not the towns;
 * district names shared by many cities: «Кировский район», «Железнодорожный район»; a district
   of a city is not the rural district of that name: «Красносельский район Петербурга»,
@@ -60,8 +61,10 @@ from bot.text.regions.lexicon import (
     HISTORY_AFTER,
     HISTORY_EVENTS,
     HOLIDAY_AFTER,
+    INCIDENTS,
     LIST_HEADS,
     LOWER_OK,
+    MOURNING,
     MUNICIPAL_BEFORE,
     NATURE,
     NUM_TOKEN,
@@ -89,6 +92,7 @@ from bot.text.regions.lexicon import (
     SURNAME_TOWNS,
     TERRITORIAL,
     TRIP_WORDS,
+    VICTIMS,
 )
 from bot.text.regions.model import EvidenceKind
 from bot.text.regions.tokens import Quote, Word
@@ -378,6 +382,8 @@ def keep(
             return DROP
         if e.adjlike and "районный" in nxt_l:
             return DROP  # «Дзержинского районного суда»: a district named so, not the town
+        if e.common and not e.adjlike and not after_place and _lower_elsewhere(text, e):
+            return WEAK  # «проводы зимы … сжигание чучела Зимы»: the season personified
     # «Иванова», «Пушкина», «Серова»: most likely a person, unless a place word precedes.
     surname_like = bool(e.words[0] & SURNAME_TOWNS) or info(w.text).person
     if len(e.words) == 1 and not after_place and surname_like:
@@ -537,6 +543,17 @@ def _agrees(word: str, gender: str) -> bool:
     return not genders or gender in genders or "None" in genders
 
 
+def _lower_elsewhere(text: str, e: Entry) -> bool:
+    """Whether the text uses the town's name as the common noun too, in lower case («зима»,
+    «остров»): a capitalised one with no place word before it is then that noun as a name."""
+    stem = fold(e.surface)[:3].replace("е", "[её]")
+    forms = e.words[0]
+    return any(
+        not info(m.group()).lemmas.isdisjoint(forms)
+        for m in re.finditer(rf"(?<![\w-]){stem}[а-яё]*", text)
+    )
+
+
 def _street_chain(text: str, words: list[Word], i: int) -> bool:
     """Whether words[i] is a later part of a hyphenated chain that follows a street word
     («ул. Абаканская-Гагарина»)."""
@@ -613,12 +630,20 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
         if lem(word) & ORIGIN_NOUNS and "gent" in info(words[i].text).cases:
             return k < i - 1
         wi = info(word.text)
-        if not word.cap and nouns < 2 and wi.noun and not wi.adjective and "gent" in wi.cases:
+        if lem(word) & (LIST_HEADS | _PLACE_NOUNS):
+            pass  # «из городов и районов Хабаровского края, Еврейской…»: places, not bodies
+        elif not word.cap and nouns < 2 and wi.noun and not wi.adjective and "gent" in wi.cases:
             nouns += 1
-        elif not (word.cap or low in _LIST_WORDS or wi.adjective or lem(word) & LIST_HEADS):
+        elif not (word.cap or low in _LIST_WORDS or wi.adjective):
             return False
         k -= 1
     return False
+
+
+# Places a list of origins may name before its regions: «из городов и районов …».
+_PLACE_NOUNS = frozenset(
+    ["город", "муниципалитет", "поселение", "населённый", "населенный", "пункт"]
+)
 
 
 def after_village_word(text: str, words: list[Word], i: int) -> bool:
@@ -664,6 +689,8 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
     prev_l = lem(prev) if prev is not None else frozenset()
     if prev_l & ORIGIN or _listed_after_origin(words, i):
         return "origin"
+    if kind == "adjective" and _club_origin(words, i, j):
+        return "origin"
     if prev is not None and "gent" in info(w.text).cases:
         if prev_l & ORIGIN_NOUNS:
             return "origin"  # «делегация Татарстана»
@@ -673,12 +700,14 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
-    if _commemorated(words, i):
+    if _commemorated(words, i) or _victims_of(words, i):
         return "history"  # «к 10-летию воссоединения Крыма и Севастополя с Россией»
     if _range_end(words, i, j):
         return "range"  # «от Архангельска до Армении»: the ends of a span, not the place
     if _trip_to(words, i):
         return "route"  # «командировка в Екатеринбург»
+    if kind == "town" and w.sent_start and j < len(words) and _dateline(words, j):
+        return "dateline"  # «(Хабаровск, 28 мая, «Татар-информ»)»: where the reporter wrote
     if codes == ("RU-MOW",) and kind == "name":
         nxt = words[j] if j < len(words) and words[j].glued_prev else None
         if nxt is not None and fold(nxt.text) == "не" and j + 1 < len(words):
@@ -710,6 +739,15 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
     return ""
 
 
+def _club_origin(words: list[Word], i: int, j: int) -> bool:
+    """«екатеринбургский «Автомобилист»», «казанского «Рубина»»: a lower-case place adjective
+    right before a quoted name says where that team or company comes from."""
+    if j != i + 1 or j >= len(words) or words[i].cap or words[i].quote >= 0:
+        return False
+    nxt = words[j]
+    return nxt.quote >= 0 and nxt.start - words[i].end <= 3
+
+
 def _such_as(words: list[Word], i: int) -> bool:
     """Whether «как» before words[i] lists examples: «такие регионы, как Чукотка», «в таких
     городах, как Омск и Томск» (not a comparison: the place is one of those the story names)."""
@@ -733,6 +771,31 @@ def _commemorated(words: list[Word], i: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _victims_of(words: list[Word], i: int) -> bool:
+    """Whether words[i] is where a commemorated tragedy happened: «мемориал жертвам теракта в
+    Москве», «почтили память погибших при крушении в Ейске»: the mourning is elsewhere."""
+    if i < 4 or not words[i].glued_prev or fold(words[i - 1].text) not in _AT:
+        return False
+    k = i - 2
+    while k > 0 and i - k <= 4 and words[k + 1].glued_prev and not lem(words[k]) & INCIDENTS:
+        k -= 1
+    if not lem(words[k]) & INCIDENTS:
+        return False
+    for m in range(k - 1, max(-1, k - 3), -1):
+        if not words[m + 1].glued_prev:
+            return False
+        if lem(words[m]) & VICTIMS:
+            return any(
+                lem(words[n]) & MOURNING
+                for n in range(max(0, m - 3), m)
+                if all(words[x].glued_prev for x in range(n + 1, m + 1))
+            )
+    return False
+
+
+_AT = frozenset(["в", "во", "на", "под"])
 
 
 # «10-летию», «столетия»: an anniversary, in any case.

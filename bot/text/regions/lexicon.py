@@ -377,10 +377,44 @@ TRIP_WORDS = frozenset(["командировка", "поездка", "визи�
 DEPART_VERBS = frozenset(
     ["уехать", "уезжать", "улететь", "улетать", "вылететь", "вылетать", "отбыть"]
 )
+# Verbs of sending or setting off: «в Курскую область из Кузбасса отправилась фура» is told
+# from where it left too.
+SEND_VERBS = DEPART_VERBS | frozenset(
+    ["отправить", "отправлять", "отправиться", "отправляться", "направить", "направлять"]
+)
 # A historical event a date commemorates: «10-летие воссоединения Крыма с Россией»,
-# «годовщина освобождения Смоленска» is what an event elsewhere is devoted to.
+# «годовщина освобождения Смоленска», «100-летие образования Республики Коми» (right after
+# the anniversary: not «системы образования») is what an event elsewhere is devoted to.
 HISTORY_EVENTS = frozenset(
-    ["воссоединение", "присоединение", "освобождение", "вхождение", "оборона", "блокада"]
+    [
+        "воссоединение",
+        "присоединение",
+        "освобождение",
+        "вхождение",
+        "оборона",
+        "блокада",
+        "образование",
+    ]
+)
+# A tragedy mourned elsewhere: «мемориал жертвам теракта в Москве» (the place of the tragedy
+# is passing in a story about the mourning).
+INCIDENTS = frozenset(
+    [
+        "теракт",
+        "трагедия",
+        "катастрофа",
+        "крушение",
+        "авиакатастрофа",
+        "взрыв",
+        "пожар",
+        "обстрел",
+        "нападение",
+        "стрельба",
+    ]
+)
+VICTIMS = frozenset(["жертва", "погибший", "погибнуть"])
+MOURNING = frozenset(
+    ["память", "мемориал", "почтить", "траур", "скорбь", "соболезнование", "помянуть"]
 )
 ANNIVERSARY = frozenset(["годовщина", "юбилей", "день", "память", "летие"])
 # Verbs that send goods somewhere: «экспортируем мясо в Татарстан» names a market, in passing.
@@ -429,6 +463,9 @@ ORG_AFTER = frozenset(
         "клуб",
         "авиалиния",  # «Саратовские авиалинии»
         "авиакомпания",
+        "хор",  # «Московский хор Сретенского монастыря», «Кубанский казачий хор»
+        "оркестр",
+        "капелла",
     ]
 )
 # Adjectives only an institution's name takes, its noun often left out: «Саратовскому
@@ -810,9 +847,10 @@ COMPARISON = frozenset(
 # Prepositions of origin: «гости из Красноярска» come from a region the story is not about.
 ORIGIN = frozenset(["из", "изо"])
 # Nouns before a place's genitive that say where people come from: «представители Ростовской и
-# Астраханской областей», «уроженец Тувы» (not «делегация Хакасии», often the story's actor).
+# Астраханской областей», «уроженец Тувы», «коллективы Омска и Тюмени» on a stage elsewhere
+# (not «делегация Хакасии», often the story's actor).
 ORIGIN_NOUNS = frozenset(
-    ["представитель", "делегат", "посланец", "уроженец", "уроженка", "выходец"]
+    ["представитель", "делегат", "посланец", "уроженец", "уроженка", "выходец", "коллектив"]
 )
 # Words after «областной»-like adjectives: «Московская областная Дума» is the oblast's.
 OBLAST_ADJ = frozenset(["областной", "облдума"])
@@ -885,8 +923,11 @@ ETHNIC = frozenset(
     ]
 )
 # People's adjectives that name a territory as well: «дагестанское село» is in Дагестан,
-# «алтайское село» in Алтай, while «татарское село» may be anywhere.
-TERRITORIAL = frozenset(["дагестанский", "алтайский"])
+# «алтайское село» in Алтай, «якутский посёлок» in Якутия (peoples whose villages lie in their
+# own republic or okrug), while «татарское село» may be anywhere.
+TERRITORIAL = frozenset(
+    ["дагестанский", "алтайский", "якутский", "тувинский", "чукотский", "калмыцкий"]
+)
 # Culture words that make any place adjective no region: «московское время», a breed.
 CULTURE_ANY = frozenset(
     ["время", "сорт", "порода", "лошадь", "диалект", "говор", "акцент", "кухня"]

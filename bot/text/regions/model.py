@@ -19,8 +19,10 @@ class Evidence:
 
     ``cue`` says why this mention alone would be a passing one («из Красноярска»: ``origin``;
     the end of a route across regions: ``route``, of a road: ``road``; Moscow as the state or
-    a dateline: ``state``; ``comparison``; the place of a commemorated past, «к 10-летию
-    воссоединения Крыма»: ``history``), or is empty.
+    a dateline: ``state``; another town as a correspondent's dateline «(Хабаровск, 28 мая)»:
+    ``dateline``; ``comparison``; the place of a commemorated past, «к 10-летию воссоединения
+    Крыма», or of a mourned tragedy, «мемориал жертвам теракта в Москве»: ``history``), or is
+    empty.
     """
 
     text: str

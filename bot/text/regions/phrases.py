@@ -9,17 +9,24 @@ match at an adjective:
 * a region's adjective in lower case before its districts: «главы костромских районов»;
 
 and a closed town's title («ЗАТО Железногорск»), which picks the closed town among namesakes.
+
+`rural_district_at` reads a town's adjective before a village or «власти», in any case: «в
+валдайском селе», «Анивские власти» are in the district around Валдай, Анива.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from bot.text.morph import fold, info
 from bot.text.regions.filters import lem
-from bot.text.regions.gazetteer import Entry, Gazetteer
-from bot.text.regions.lexicon import ETHNIC, REGION_PARTS, TERRITORIAL
+from bot.text.regions.gazetteer import Entry, Gazetteer, district_adjectives
+from bot.text.regions.lexicon import COMMON_ADJ, DISTRICT_ADJ, ETHNIC, REGION_PARTS, TERRITORIAL
 from bot.text.regions.tokens import Word
+from bot.text.towns import towns
 
-__all__ = ["closed_town_title", "phrase_at", "region_districts"]
+__all__ = ["closed_town_title", "phrase_at", "region_districts", "rural_district_at", "rural_line"]
 
 _DISTRICT_NOUNS = frozenset(["район", "округ", "улус"])
 _RAION = frozenset(["район"])
@@ -54,6 +61,55 @@ def region_districts(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
             if e.kind == "adjective" and len(e.words) == 1:
                 return e
     return None
+
+
+# Nouns after a town's adjective that put the place in the town's district: «в валдайском
+# селе», «анивские власти» (the district's own authorities).
+_RURAL_HEADS = frozenset(
+    ["село", "деревня", "поселок", "посёлок", "хутор", "станица", "аул", "власть"]
+)
+# Adjective endings, soft and hard («валдайского», «костромской»).
+_ADJ_ENDINGS = (
+    "ий", "ый", "ой", "ого", "ому", "им", "ым", "ом", "ая", "ую", "ое", "ие", "ые", "их", "ых",
+    "ими", "ыми",
+)  # fmt: skip
+# A word before a village noun or «власти»: the pre-check for a line no other form matched.
+_BEFORE_RURAL = re.compile(
+    r"(\w+)\s+(?:сел[оаеу]|деревн|пос[её]л|хутор|станиц|аул|власт)", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=1)
+def _town_adjectives() -> frozenset[str]:
+    """Adjectives derived from a town's name (Валдай -> валдайский), not the ordinary ones."""
+    derived = {fold(a) for t in towns() for a in district_adjectives(t.name)}
+    return frozenset(derived - COMMON_ADJ - DISTRICT_ADJ)
+
+
+@lru_cache(maxsize=1)
+def _town_adjective_forms() -> frozenset[str]:
+    return frozenset(a[:-2] + end for a in _town_adjectives() for end in _ADJ_ENDINGS)
+
+
+def rural_line(line: str) -> bool:
+    """Whether a line may hold a town's adjective before a village noun («валдайском селе»),
+    which a line with no capitalised place in it needs to be read for."""
+    forms = _town_adjective_forms()
+    return any(fold(m.group(1)) in forms for m in _BEFORE_RURAL.finditer(line))
+
+
+def rural_district_at(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    """The district entry («Валдайский район») a town's adjective before a village noun or
+    «власти» names: «в старинном валдайском селе», «Анивские власти»; or None."""
+    if i + 1 >= len(words) or not words[i + 1].glued_prev or words[i].quote >= 0:
+        return None
+    if not lem(words[i + 1]) & _RURAL_HEADS:
+        return None
+    wi = info(words[i].text)
+    if not wi.adjective:
+        return None
+    lemmas = wi.lemmas & _town_adjectives()
+    return _two_words(lemmas, gaz, "district", _RAION) if lemmas else None
 
 
 def closed_town_title(words: list[Word], i: int) -> bool:

@@ -59,9 +59,15 @@ from bot.text.regions.lexicon import (
     REGION_NUM,
     ROAD_WORDS,
     ROUTE_WORDS,
+    SEND_VERBS,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
-from bot.text.regions.phrases import closed_town_title, phrase_at
+from bot.text.regions.phrases import (
+    closed_town_title,
+    phrase_at,
+    rural_district_at,
+    rural_line,
+)
 from bot.text.regions.tokens import Word, tokens
 
 __all__ = ["find_hits", "tag_regions"]
@@ -131,7 +137,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     if _MIXED.search(text):
         text = _MIXED_WORD.sub(_cyrillic, text)  # «Cаранск» with a Latin «C»; same offsets
     all_spans = spans
-    spans = [(a, b) for a, b in spans if may_match(text[a:b], gaz)]
+    spans = [(a, b) for a, b in spans if may_match(text[a:b], gaz) or rural_line(text[a:b])]
     words, quotes = tokens(text, spans, _splitter(gaz))
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
@@ -206,6 +212,21 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
+            rural = rural_district_at(words, i, gaz)
+            if rural is not None:  # «в валдайском селе»: a village of the town's district
+                codes = rural.codes
+                hits.append(
+                    Hit(
+                        codes,
+                        "district",
+                        w.start,
+                        w.end,
+                        rural.weak,
+                        rural,
+                        cue(words, i, i + 1, codes, "district"),
+                        w.chain,
+                    )
+                )
             i += 1
             continue
         e, j = found
@@ -502,6 +523,10 @@ def _resolve(
             out.append((h, h.codes))
             continue
         chosen = tuple(c for c in h.codes if c in context)
+        if not chosen and context and h.cue == "origin" and _club(h, text):
+            # «В Челябинске «Трактор» обыграл екатеринбургский «Автомобилист»»: in a story set
+            # in a region, a club's lower-case town adjective says where the visitors are from
+            chosen = h.codes
         if not chosen and homonym and not h.weak and h.entry is not None and h.entry.default:
             chosen = (h.entry.default,)
         if chosen:
@@ -523,6 +548,14 @@ def _resolve(
     return out
 
 
+def _club(h: Hit, text: str) -> bool:
+    """A lower-case place adjective just before a quoted name: «казанский «Рубин»»."""
+    return (
+        h.kind == "adjective" and text[h.start].islower() and _QUOTED.match(text, h.end) is not None
+    )
+
+
+_QUOTED = re.compile(r"\s?[«„“\"]")
 _TOWN_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:и|или)\s+")
 
 
@@ -573,6 +606,20 @@ def _road_end(text: str, h: Hit) -> bool:
     return bool(_TO_PLACE.match(text, h.end)) and _after_road(text, h.start)
 
 
+_FROM_GAP = re.compile(r"\s+(?:из|изо)\s+")
+_TO_BEFORE = re.compile(r"\b(?:в|во|на)\s+$", re.IGNORECASE)
+
+
+def _sent_from(to: Hit, start: Hit, text: str) -> bool:
+    """«в Курскую область из Кузбасса отправилась фура»: a place something is sent to, right
+    before where it leaves from, with a verb of sending or leaving next to them."""
+    if not _TO_BEFORE.search(text, max(0, to.start - 4), to.start) or not _accusative(to, text):
+        return False
+    before = _WORD.findall(text[max(0, to.start - 30) : to.start])[-3:]
+    after = _WORD.findall(text[start.end : start.end + 40])[:2]
+    return any(info(w).lemmas & SEND_VERBS for w in (*before, *after))
+
+
 def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
     """Places joined by dashes are a chain («Абакан — Ак-Довурак», «Самара - Пугачёв -
     Волгоград»); places listed after «из» come from there too («гостей из Изборска, Старой
@@ -589,6 +636,10 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
                 a.chain = next_chain
                 next_chain += 1
             b.chain = a.chain
+        elif (
+            not a.cue and b.cue == "origin" and _FROM_GAP.fullmatch(gap) and _sent_from(a, b, text)
+        ):
+            b.cue = ""  # «В Курскую область из Кузбасса отправилась фура»: the send-off is news
         elif a.cue == "origin" and not b.cue and len(gap) < 80 and _LIST_GAP.fullmatch(gap):
             b.cue = "origin"
         elif a.cue == "origin" and not b.cue and _TO_GAP.fullmatch(gap) and _accusative(b, text):
