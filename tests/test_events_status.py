@@ -1848,3 +1848,18 @@ def test_a_product_line_is_no_assembly() -> None:
         )
         is None
     )
+
+
+def test_a_custom_told_in_the_present_leaves_this_years_gathering_to_the_next_line() -> None:
+    ev = _event(
+        "Праздничный концерт ко Дню посёлка",
+        "Каждый год в сельском клубе проходит праздничный концерт ко Дню посёлка. "
+        "В субботу на сцене выступят хор ветеранов и детский ансамбль.",
+    )
+    assert ev.status == "announced"
+    ev = _event(
+        "Концерт ко Дню посёлка",
+        "Ежегодно в клубе проходит концерт ко Дню посёлка. В этот раз зрители заполнили "
+        "весь зал, хор ветеранов исполнил пять песен.",
+    )
+    assert ev.status == "held"

@@ -154,6 +154,10 @@ _HABITUAL = re.compile(
 )
 
 
+# The report cues in the present tense: with ``_HABITUAL`` they tell a custom.
+_PRESENT_REPORT = re.compile(r"(?:проход(?:ит|ят)|продолжа(?:ет|ют)ся|проходящ\w*)", re.I)
+
+
 # A document's title in quotes: «решение «О проведении публичных слушаний»» names the
 # decision; its words tell nothing of the gathering's status.
 _DOC_TITLE = re.compile(r"[«\"]Об?\s")
@@ -219,7 +223,10 @@ def sentence_stance(
         return None
     cues: list[tuple[int, Status]] = []
     titles = _doc_titles(sentence)
+    habitual = _HABITUAL.search(sentence) is not None
     for m in _REPORT.finditer(sentence):
+        if habitual and _PRESENT_REPORT.fullmatch(m.group(0)):
+            continue  # «Ежегодно здесь проходит праздник»: what usually happens, not this one
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             cues.append((m.start(), "held"))
     for m in _PLAN.finditer(sentence):
@@ -506,6 +513,8 @@ def _lead_stance(
     listed cue right under the headline («Событие завершилось»)."""
     for sent in lead[:1] if only_status_line else lead:
         if _kinds_in(sent):
+            if _HABITUAL.search(sent) and sentence_stance(sent, 0) is None:
+                continue  # «Ежегодно здесь проходит праздник»: the custom, then this year's
             return None
         if only_status_line and len(sent.split()) > _STATUS_LINE_WORDS:
             return None
