@@ -1663,13 +1663,21 @@ def test_a_yearly_gathering_reported_held_stays_an_event() -> None:
             "Акция прошла в школьных библиотеках, ребята читали вслух любимые книги.",
         ),
         (
-            "Ярмарки пройдут на четырёх площадках Вологды",
+            "Ярмарки выходного дня пройдут во всех районах Вологды",
             "Продукцию привезут фермеры из соседних районов.",
         ),
     ],
 )
 def test_gatherings_in_many_places_are_no_one_event(title: str, text: str) -> None:
     assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_one_festival_on_several_stages_stays_one_gathering() -> None:
+    ev = _event(
+        "Фестиваль «Песни над Волгой» пройдёт на трёх площадках Твери",
+        "Концерты начнутся в полдень на набережной, в парке и на площади.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")
 
 
 def test_a_round_of_meetings_in_districts_stays_one_tour() -> None:
@@ -1861,5 +1869,19 @@ def test_a_custom_told_in_the_present_leaves_this_years_gathering_to_the_next_li
         "Концерт ко Дню посёлка",
         "Ежегодно в клубе проходит концерт ко Дню посёлка. В этот раз зрители заполнили "
         "весь зал, хор ветеранов исполнил пять песен.",
+    )
+    assert ev.status == "held"
+
+
+def test_help_to_hold_a_gathering_reports_it() -> None:
+    ev = _event(
+        "Субботник в сквере Победы",
+        "Провести субботник в сквере помогли волонтёры. На субботник вчера пришли сорок "
+        "человек, они убрали листву и посадили сирень.",
+    )
+    assert ev.status == "held"
+    ev = _event(
+        "Субботник в сквере Победы",
+        "Волонтёры помогли провести субботник в сквере. Субботник вчера собрал сорок человек.",
     )
     assert ev.status == "held"

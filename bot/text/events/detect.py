@@ -232,15 +232,13 @@ _SERIES_TITLE = re.compile(
 )
 
 # Where a headline puts its gatherings: many districts, towns, schools or libraries at once
-# («в районах Удмуртии», «во всех городах», «в 60 библиотеках», «на пяти площадках»), each
-# with its own gathering. (A round of meetings with residents across settlements is one
-# official's tour: ``_TOUR_KINDS``.)
+# («в районах Удмуртии», «во всех городах», «в 60 библиотеках»), each with its own gathering.
+# (A round of meetings with residents across settlements is one official's tour:
+# ``_TOUR_KINDS``; one festival «на пяти площадках» is one gathering with several stages.)
 _MANY_PLACES = re.compile(
     r"\b(?:в|во|по)\s+(?:(?:всех|разных|нескольких|многих|[а-яё]+(?:ых|их)|\d+)\s+){0,2}"
     r"(?:районах|городах|регионах|муниципалитетах|муниципальных\s+образованиях|школах"
     r"|библиотеках|учреждениях)\b"
-    r"|\bна\s+(?:двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|\d+)\s+"
-    r"(?:[а-яё]+\s+)?площадках\b"
     r"|\b\d+\s+(?:библиотек|школ|районов|городов|муниципалитетов|учреждений)\b",
     re.IGNORECASE,
 )
