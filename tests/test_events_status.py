@@ -1620,3 +1620,268 @@ def test_a_trip_headline_over_a_gathering_told_for_itself_keeps_it() -> None:
         "Там прошёл областной слёт юных туристов, ребята заняли второе место.",
     )
     assert (ev.kind, ev.status) == ("слёт", "held")
+
+
+# --- round 4, k17-k19: series, many places, blanket bans, outcomes ------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Фестиваль «Сибирская уха» будут проводить в Тогучине ежегодно",
+            "Такое решение принял глава района после первого фестиваля, который собрал "
+            "три тысячи гостей.",
+        ),
+        (
+            "Ежегодно будет проходить слёт молодых фермеров",
+            "Об этом договорились на совещании в министерстве сельского хозяйства.",
+        ),
+    ],
+)
+def test_a_gathering_made_a_regular_one_is_a_decision(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_yearly_gathering_reported_held_stays_an_event() -> None:
+    ev = _event(
+        "В Тогучине прошёл фестиваль ухи, его будут проводить ежегодно",
+        "На берег реки приехали рыбаки из пяти районов.",
+    )
+    assert ev.status == "held"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "В районах Курганской области начали отмечать День села",
+            "Первыми праздник провели в Кетово, в субботу гуляния пройдут в Шадринске.",
+        ),
+        (
+            "Около 40 школ Тамбова присоединились к неделе чтения",
+            "Акция прошла в школьных библиотеках, ребята читали вслух любимые книги.",
+        ),
+        (
+            "Ярмарки выходного дня пройдут во всех районах Вологды",
+            "Продукцию привезут фермеры из соседних районов.",
+        ),
+    ],
+)
+def test_gatherings_in_many_places_are_no_one_event(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_one_festival_on_several_stages_stays_one_gathering() -> None:
+    ev = _event(
+        "Фестиваль «Песни над Волгой» пройдёт на трёх площадках Твери",
+        "Концерты начнутся в полдень на набережной, в парке и на площади.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")
+
+
+def test_a_round_of_meetings_in_districts_stays_one_tour() -> None:
+    ev = _event(
+        "Глава округа встретился с жителями в районах",
+        "Встреча прошла в клубе Ивановки, жители говорили о дорогах.",
+    )
+    assert ev.kind == "встреча"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Ярмарки «Добрый урожай» пройдут в Кургане в субботу",
+            "Фермеры привезут овощи, мёд и мясо.",
+        ),
+        (
+            "Итоги недели в Кирове",
+            "Поначалу думали, что встречи пройдут в десяти школах. Потом встречи прошли "
+            "только в трёх из них.",
+        ),
+    ],
+)
+def test_a_plural_verb_makes_its_gatherings_several(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_genitive_before_a_plural_verb_is_no_plural_subject() -> None:
+    ev = _event(
+        "В Ельце прошла встреча с ветеранами",
+        "В ходе встречи обсудили подготовку ко Дню Победы, ветераны рассказали о себе.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")
+
+
+def test_a_blanket_ban_is_no_one_gathering() -> None:
+    assert (
+        detect_event(
+            "Без джазового фестиваля: в Курской области отменены все массовые мероприятия",
+            "Решение принято из-за эпидемии гриппа, запрет действует до конца марта.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_all_the_items_of_one_holiday_cancelled_cancel_it() -> None:
+    ev = _event(
+        "В Кирове отменили все мероприятия ко Дню города",
+        "Праздник не состоится из-за траура, объявленного в области.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_a_gathering_an_outcome_came_from_is_not_the_story() -> None:
+    assert (
+        detect_event(
+            "В Курске построят три новые школы",
+            "Школы откроют к сентябрю, сообщил губернатор по итогам встречи с министром "
+            "образования.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_document_calling_a_sitting_announces_it() -> None:
+    ev = _event(
+        "Облдума открывает политический сезон",
+        "Председатель подписал распоряжение о созыве очередного заседания Думы. Оно пройдёт "
+        "в четверг.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_hearing_told_as_a_committees_topic_stays_ahead() -> None:
+    ev = _event(
+        "Публичные слушания по генплану пройдут в доме культуры",
+        "Комиссия провела заседание и рассмотрела вопрос о записи на участие в публичных "
+        "слушаниях. Комиссия решила провести слушания в большом зале. Комиссия утвердила "
+        "регламент публичных слушаний.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "announced")
+
+
+def test_a_contest_of_sanitary_cleaning_is_no_gathering() -> None:
+    assert (
+        detect_event(
+            "Три района победили в конкурсе по санитарной очистке территорий",
+            "Победители получат деньги на покупку мусоровозов.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "status"),
+    [
+        (
+            "Сход в посёлке Лесном",
+            "Сход прошёл в клубе, жители решили, куда потратить деньги на ремонт дорог.",
+            "held",
+        ),
+        (
+            "Жителей хутора Весёлого приглашают на сход",
+            "Сход пройдёт в пятницу в здании клуба.",
+            "announced",
+        ),
+    ],
+)
+def test_a_village_gathering_named_by_its_word(title: str, text: str, status: str) -> None:
+    ev = _event(title, text)
+    assert (ev.kind, ev.status) == ("собрание", status)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Сход снега с крыш повредил машины",
+        "Сход лавины перекрыл трассу",
+        "Сход вагонов с рельсов остановил движение",
+    ],
+)
+def test_snow_and_rails_are_no_gathering(title: str) -> None:
+    assert detect_event(title, "Пострадавших нет, сообщили спасатели.", PUBLISHED) is None
+
+
+def test_a_book_presentation_is_a_gathering() -> None:
+    ev = _event(
+        "Презентация новой книги Ивана Петрова «Дальний берег»",
+        "20 июля в 17:00 городская библиотека приглашает на презентацию романа.",
+    )
+    assert (ev.kind, ev.status) == ("презентация", "announced")
+
+
+def test_a_project_presentation_to_officials_is_no_gathering() -> None:
+    assert (
+        detect_event(
+            "Губернатору показали презентацию проекта нового моста",
+            "Строительство начнётся весной.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_greeting_with_a_named_day_is_no_celebration() -> None:
+    assert (
+        detect_event(
+            "Хоккеисты поздравили жителей Омска с Днём города",
+            "Видеообращение команды опубликовано в соцсетях клуба. «С праздником, Омск!» — "
+            "сказал капитан.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_school_assembly_told_under_a_greeting_is_an_event() -> None:
+    ev = _event(
+        "Губернатор поздравил школьников с Днём знаний",
+        "Торжественная линейка прошла в школе села Кедровка, губернатор вручил первоклассникам "
+        "подарки.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_a_product_line_is_no_assembly() -> None:
+    assert (
+        detect_event(
+            "Завод выпустил новую линейку моделей тракторов",
+            "Линейка моделей представлена покупателям.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_custom_told_in_the_present_leaves_this_years_gathering_to_the_next_line() -> None:
+    ev = _event(
+        "Праздничный концерт ко Дню посёлка",
+        "Каждый год в сельском клубе проходит праздничный концерт ко Дню посёлка. "
+        "В субботу на сцене выступят хор ветеранов и детский ансамбль.",
+    )
+    assert ev.status == "announced"
+    ev = _event(
+        "Концерт ко Дню посёлка",
+        "Ежегодно в клубе проходит концерт ко Дню посёлка. В этот раз зрители заполнили "
+        "весь зал, хор ветеранов исполнил пять песен.",
+    )
+    assert ev.status == "held"
+
+
+def test_help_to_hold_a_gathering_reports_it() -> None:
+    ev = _event(
+        "Субботник в сквере Победы",
+        "Провести субботник в сквере помогли волонтёры. На субботник вчера пришли сорок "
+        "человек, они убрали листву и посадили сирень.",
+    )
+    assert ev.status == "held"
+    ev = _event(
+        "Субботник в сквере Победы",
+        "Волонтёры помогли провести субботник в сквере. Субботник вчера собрал сорок человек.",
+    )
+    assert ev.status == "held"

@@ -64,6 +64,7 @@ from bot.text.events.status import (
     Status,
     _plural_word,
     one_in_plural,
+    plural_subject,
     several,
     verb_tense,
     weigh,
@@ -142,6 +143,12 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «отменили все мероприятия»: many gatherings at once
     if title_kinds and _plural_headline(title, title_kinds):
         return False  # «пройдут праздники сёл»: several gatherings
+    if title_kinds and _cue_on_several(title, title_kinds):
+        return False  # «Без фестиваля: отменены все массовые мероприятия»: a blanket ban
+    if title_kinds and _SERIES_TITLE.search(title) and not _REPORT.search(title):
+        return False  # «Форум будут проводить ежегодно»: a decision on a series
+    if _many_places(title, title_kinds, ev.best):
+        return False  # «В районах области начали праздновать»: one gathering in each place
     if (
         not title_kinds
         and _GREETING_TITLE.search(title)
@@ -212,6 +219,53 @@ def _unquoted(title: str) -> str:
         title = _QUOTED.sub(" ", title)
     cut = min((i for i in (title.find("«"), title.find('"')) if i >= 0), default=-1)
     return title[:cut] if cut >= 0 else title
+
+
+# A headline that makes a gathering a regular one ahead: «Форум будут проводить ежегодно»,
+# «фестиваль будет проходить каждый год». The decision on a series is the news.
+_SERIES_TITLE = re.compile(
+    r"\b(?:будут|будет)\s+(?:[а-яё]+\s+){0,1}?(?:проводить(?:ся)?|проходить)\s+(?:[а-яё]+\s+){0,3}?"
+    r"(?:ежегодно|каждый\s+год|регулярно|раз\s+в\s+(?:год|два\s+года)|на\s+постоянной\s+основе)\b"
+    r"|\b(?:ежегодно|каждый\s+год|регулярно)\s+(?:[а-яё]+\s+){0,3}?(?:будут|будет)\s+"
+    r"(?:проводить(?:ся)?|проходить)\b",
+    re.IGNORECASE,
+)
+
+# Where a headline puts its gatherings: many districts, towns, schools or libraries at once
+# («в районах Удмуртии», «во всех городах», «в 60 библиотеках»), each with its own gathering.
+# (A round of meetings with residents across settlements is one official's tour:
+# ``_TOUR_KINDS``; one festival «на пяти площадках» is one gathering with several stages.)
+_MANY_PLACES = re.compile(
+    r"\b(?:в|во|по)\s+(?:(?:всех|разных|нескольких|многих|[а-яё]+(?:ых|их)|\d+)\s+){0,2}"
+    r"(?:районах|городах|регионах|муниципалитетах|муниципальных\s+образованиях|школах"
+    r"|библиотеках|учреждениях)\b"
+    r"|\b\d+\s+(?:библиотек|школ|районов|городов|муниципалитетов|учреждений)\b",
+    re.IGNORECASE,
+)
+_TOUR_KINDS = frozenset({"встреча", "собрание", "приём граждан", "отчёт"})
+
+
+def _many_places(
+    title: str, kinds: list[tuple[str, int, int]], best: tuple[float, int, str, int] | None
+) -> bool:
+    """The headline's gatherings (or, when it names none, the text's) are held in many places
+    at once: one in each, no one gathering the text centres on."""
+    if any(k in _TOUR_KINDS for k, _, _ in kinds) or (best is not None and best[2] in _TOUR_KINDS):
+        return False
+    return _MANY_PLACES.search(title) is not None
+
+
+def _cue_on_several(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline's verb tells of gatherings quantified as several («отменены все массовые
+    мероприятия»), whatever one gathering it names besides («Без фестиваля: ...»)."""
+    cues = [m.start() for c in (_CANCEL, _POSTPONE, _REPORT, _PLAN) for m in c.finditer(title)]
+    if not cues:
+        return False
+    cue = min(cues)
+    _, start, _ = min(kinds, key=lambda k: abs(k[1] - cue))
+    if any(s > start for _, s, _ in kinds):
+        return False  # «отменили все мероприятия ко Дню города»: the items of one holiday
+    return several(title, start)
 
 
 # An item of a numbered list: «2. В парке пройдёт праздник».
@@ -386,6 +440,9 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     named gathering in the singular holds them: «Концерты и спектакли завершат фестиваль
     «Лето»» are one festival's items."""
 
+    first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
+    if first is not None and plural_subject(title, first[1]):
+        return True  # «Ярмарки «Выходного дня» пройдут»: the verb agrees with a plural
     if any(
         kind not in GENERIC_KINDS
         and title[end:].lstrip()[:1] in {"«", '"'}

@@ -46,6 +46,7 @@ __all__ = [
     "Evidence",
     "Status",
     "one_in_plural",
+    "plural_subject",
     "sentence_stance",
     "several",
     "verb_tense",
@@ -153,6 +154,10 @@ _HABITUAL = re.compile(
 )
 
 
+# The report cues in the present tense: with ``_HABITUAL`` they tell a custom.
+_PRESENT_REPORT = re.compile(r"(?:проход(?:ит|ят)|продолжа(?:ет|ют)ся|проходящ\w*)", re.I)
+
+
 # A document's title in quotes: «решение «О проведении публичных слушаний»» names the
 # decision; its words tell nothing of the gathering's status.
 _DOC_TITLE = re.compile(r"[«\"]Об?\s")
@@ -218,7 +223,10 @@ def sentence_stance(
         return None
     cues: list[tuple[int, Status]] = []
     titles = _doc_titles(sentence)
+    habitual = _HABITUAL.search(sentence) is not None
     for m in _REPORT.finditer(sentence):
+        if habitual and _PRESENT_REPORT.fullmatch(m.group(0)):
+            continue  # «Ежегодно здесь проходит праздник»: what usually happens, not this one
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             cues.append((m.start(), "held"))
     for m in _PLAN.finditer(sentence):
@@ -351,6 +359,40 @@ _COUNTED = re.compile(
 )
 
 
+# A verb telling a gathering's own course, in the plural, right after its subject: «встречи
+# прошли», «ярмарки «Выходного дня» пройдут».
+_PLURAL_PREDICATE = re.compile(
+    r"(?:\s*[«\"][^«»\"]{1,60}[»\"])?\s+(?:прошли|пройдут|состоялись|состоятся|проходят"
+    r"|проходили|будут\s+проходить|начались|начнутся|стартовали|стартуют|открылись|откроются"
+    r"|завершились|завершатся|продолжаются)\b",
+    re.IGNORECASE,
+)
+# What may stand before a subject that opens its clause: a stop, a comma, a dash, a conjunction.
+_CLAUSE_OPENER = frozenset({"что", "и", "а", "но", "где", "когда", "как", "же"})
+
+
+def plural_subject(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` opens its clause and its verb, right after it (or after the
+    name in quotes), is plural: «встречи прошли» (a word that reads as a singular genitive
+    first, «встречи», «ярмарки», is plural by the verb that agrees with it). A noun after a
+    preposition or another noun («в ходе встречи обсудили») is no subject."""
+    word = sentence[start:].split(maxsplit=1)[0] if sentence[start:].strip() else ""
+    m = _PLURAL_PREDICATE.match(sentence, start + len(word))
+    if m is None:
+        return False
+    before = sentence[:start].split()
+    prev = before[-1] if before else ""
+    if prev and prev[-1] not in ",:;—–-" and prev.lower() not in _CLAUSE_OPENER:
+        return False
+    low = word.lower().strip('.,;:!?»"«')
+    parses = analyzer().parse(low)
+    if one_in_plural(low, prev) or any("Pltm" in p.tag for p in parses[:1]):
+        return False  # «народные гуляния», «дожинки»: one gathering named in the plural
+    return any(
+        p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn" for p in parses
+    )
+
+
 def several(sentence: str, start: int, kind: str = "") -> bool:
     """The kind word at ``start`` is quantified as several gatherings («все мероприятия») or,
     for a countable kind, is plural («отменяются праздники, фестивали»)."""
@@ -361,6 +403,8 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
         return True
     if kind not in COUNTABLE_KINDS:
         return False
+    if plural_subject(sentence, start):
+        return True
     before = sentence[max(0, start - 30) : start].split()
     word = sentence[start:].split(maxsplit=1)[0]
     return _plural_word(word, before[-1] if before else "", kind not in GENERIC_KINDS)
@@ -400,7 +444,7 @@ _DURING = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s
 # организацию фестиваля». A gathering named after it is what was talked about.
 _AGENDA = re.compile(
     r"\b(?:обсу[дж]\w*|рассм[ао]тр\w*|вопрос\w*)\s+(?:[а-яё]+\s+){0,3}?"
-    r"(?:подготовк\w*\s+ко?|проведени\w*|организаци\w*)\b",
+    r"(?:подготовк\w*\s+ко?|проведени\w*|организаци\w*|участи\w*\s+(?:в|во))\b",
     re.IGNORECASE,
 )
 
@@ -409,6 +453,17 @@ def _agenda(sentence: str, start: int) -> bool:
     """The kind word at ``start`` comes after an agenda item's opening in its sentence: the
     gathering is a topic of the talk, not the talk's own gathering."""
     return _AGENDA.search(sentence, 0, start) is not None
+
+
+# «по итогам встречи», «по результатам заседания»: the gathering is over and what came of it is
+# what the sentence tells («по итогам встречи решено построить школу»).
+_OUTCOME_OF = re.compile(r"\bпо\s+(?:итогам|результатам)\s+(?:[а-яё]+\s+){0,2}$")
+
+
+def _outcome_of(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` names the gathering an outcome came from: the sentence's own
+    verbs tell the outcome (often ahead), not the gathering's status."""
+    return bool(_OUTCOME_OF.search(sentence[max(0, start - 40) : start].lower()))
 
 
 def _setting(sentence: str, start: int) -> bool:
@@ -458,6 +513,8 @@ def _lead_stance(
     listed cue right under the headline («Событие завершилось»)."""
     for sent in lead[:1] if only_status_line else lead:
         if _kinds_in(sent):
+            if _HABITUAL.search(sent) and sentence_stance(sent, 0) is None:
+                continue  # «Ежегодно здесь проходит праздник»: the custom, then this year's
             return None
         if only_status_line and len(sent.split()) > _STATUS_LINE_WORDS:
             return None
@@ -499,6 +556,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
             and not _said_at(sent, k[1])
             and not _agenda(sent, k[1])
+            and not _outcome_of(sent, k[1])
         ]
         if any(k[0] == "конкурс" for k in kinds):
             if remote is None:
