@@ -43,10 +43,12 @@ from bot.text.events.facts import (
 from bot.text.events.lexicon import (
     _CANCEL,
     _DECIDED_PLAN,
+    _DECISION_TITLE,
     _GREETING_TITLE,
     _INCIDENT,
     _LISTING,
     _LISTING_TITLE,
+    _MANY_PLACES,
     _NOT_GATHERING,
     _PLAN,
     _POSTER_LINE,
@@ -54,12 +56,14 @@ from bot.text.events.lexicon import (
     _REPORT,
     _RESULT,
     _SCHEDULE_LINE,
+    _SEASON_PLAY,
     COUNTABLE_KINDS,
     GENERIC_KINDS,
     _kinds_in,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
 from bot.text.events.status import (
+    MAX_DECISION_SENTENCES,
     Evidence,
     Status,
     _plural_word,
@@ -132,6 +136,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False
     if _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead)):
         return False  # an appointment, a post's contest, a working visit
+    if not title_kinds and _DECISION_TITLE.search(title):
+        return False  # «В районе - новый глава», «Депутаты рассмотрят вопрос о ...»
+    if title_kinds and _MANY_PLACES.search(title):
+        return False  # «праздник в разных районах», «В Орске и Бузулуке отменили праздник»
     if _INCIDENT.search(title) and not title_kinds:
         return False
     if _INCIDENT.search(lead) and not title_kinds and ev.total < 3:
@@ -155,6 +163,12 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «выступали артисты, проводили экскурсии, убирали парк»: a day's roundup
     if _result_headline(title):
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
+    best = ev.best_specific or ev.best
+    decisive = sents[:MAX_DECISION_SENTENCES]
+    if best[2] in _SEASON_KINDS and any(_SEASON_PLAY.search(s) for s in decisive):
+        return False  # «игры проводятся еженедельно»: a season, not one gathering
+    if not title_kinds and _several_named(sents, best[2]):
+        return False  # «выставка «Зима»» ... «также работала выставка «Недра»»: a roundup
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
         return False  # one gathering named once, deep in the text: not what it centres on
     if ev.mentions == 1 and ev.lead_index >= 3 and not title_kinds and ev.best_specific is None:
@@ -172,6 +186,24 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
     # One verb's tense far from the lead is too little.
     return ev.explicit > 0 or ev.total >= 2
+
+
+_SEASON_KINDS = frozenset({"соревнования", "матч"})
+
+
+def _several_named(sents: list[str], kind: str) -> bool:
+    """The text names two gatherings of ``kind`` with different proper names («выставка
+    «Зима»», «выставка «Недра»»): under a headline that names none, it goes over several."""
+    if kind in GENERIC_KINDS:
+        return False
+    names: set[str] = set()
+    for sent in sents[:MAX_DECISION_SENTENCES]:
+        for k, pos, _ in _kinds_in(sent):
+            if k == kind and (name := _name_near(sent, pos)):
+                names.add(normalize_event_name(name))
+                if len(names) > 1:
+                    return True
+    return False
 
 
 _TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -460,6 +492,9 @@ def _date_span(
     return span, new
 
 
+_PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed
+
+
 def detect_event(
     title: str,
     text: str,
@@ -511,6 +546,17 @@ def detect_event(
         and span.start > ref + timedelta(days=1)
     ):
         status = "announced"  # only a verb's tense, and the date is still ahead
+    if (
+        status == "postponed"
+        and published is not None
+        and new is not None
+        and ref - timedelta(days=_PAST_NEW_DATE_DAYS) <= new.start < ref
+        and ev.weights["held"] > 0
+    ):
+        # «праздник перенесли на 5 августа», told on 18 August with how it went: the
+        # gathering moved and has since been held. (A new date far back is a year misread:
+        # «перенесли на 15 января» told in December.)
+        status = "held"
     facts_text = "\n".join(body_sents)
     # The string the region tagger reads (bot.analysis.analysed_text): offsets refer to it.
     src = text if not title or text.lstrip().startswith(title) else f"{title}\n{text}"
