@@ -191,6 +191,9 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 _SEASON_KINDS = frozenset({"соревнования", "матч"})
 
 
+_QUOTES = ("«", '"', "“", "„")
+
+
 def _several_named(sents: list[str], kind: str) -> bool:
     """The text names two gatherings of ``kind`` with different proper names («выставка
     «Зима»», «выставка «Недра»»): under a headline that names none, it goes over several."""
@@ -198,6 +201,8 @@ def _several_named(sents: list[str], kind: str) -> bool:
         return False
     names: set[str] = set()
     for sent in sents[:MAX_DECISION_SENTENCES]:
+        if not any(q in sent for q in _QUOTES):
+            continue  # a name is quoted
         for k, pos, _ in _kinds_in(sent):
             if k == kind and (name := _name_near(sent, pos)):
                 names.add(normalize_event_name(name))
