@@ -1819,3 +1819,14 @@ def test_a_postponed_gathering_whose_new_date_has_passed_is_held() -> None:
     assert ev.status == "held"
     ev = _event("Праздник деревни перенесли", "Из-за дождей праздник перенесли на 28 июля.")
     assert ev.status == "postponed"
+
+
+def test_a_contest_decided_by_a_selection_of_papers_is_no_gathering() -> None:
+    text = (
+        "В конкурсе участвовали сотрудники всех сельских библиотек. "
+        "Конкурс среди библиотекарей района проходит уже в третий раз. Заявки принимались до "
+        "1 мая. По итогам конкурсного отбора победители получат премии."
+    )
+    assert detect_event("В районе наградят лучших библиотекарей", text, PUBLISHED) is None
+    held = "Выступили 30 ребят, победителей наградили грамотами."
+    assert detect_event("В школе прошёл конкурс чтецов", held, PUBLISHED) is not None

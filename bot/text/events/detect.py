@@ -167,6 +167,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     decisive = sents[:MAX_DECISION_SENTENCES]
     if best[2] in _SEASON_KINDS and any(_SEASON_PLAY.search(s) for s in decisive):
         return False  # «игры проводятся еженедельно»: a season, not one gathering
+    if best[2] == "конкурс" and any(_SELECTION.search(s) for s in decisive):
+        return False  # «по итогам конкурсного отбора»: a contest of papers, nobody gathers
     if not title_kinds and _several_named(sents, best[2]):
         return False  # «выставка «Зима»» ... «также работала выставка «Недра»»: a roundup
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
@@ -192,6 +194,8 @@ _SEASON_KINDS = frozenset({"соревнования", "матч"})
 
 
 _QUOTES = ("«", '"', "“", "„")
+# A contest decided on submitted papers: «конкурсный отбор», «по итогам отбора заявок».
+_SELECTION = re.compile(r"\bконкурсн\w*\s+отбор\w*|\bотбор\w*\s+заяв\w*", re.IGNORECASE)
 
 
 def _several_named(sents: list[str], kind: str) -> bool:
