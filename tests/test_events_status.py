@@ -1885,3 +1885,213 @@ def test_help_to_hold_a_gathering_reports_it() -> None:
         "Волонтёры помогли провести субботник в сквере. Субботник вчера собрал сорок человек.",
     )
     assert ev.status == "held"
+
+
+# --- readings from real news, round 4 (k14-k16): what is not one gathering --------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # A post filled: the person elected is the story, the sitting its occasion.
+        (
+            "Пётр Смирнов избран новым главой Каменского округа",
+            "Во вторник прошло заседание Думы округа, депутаты проголосовали единогласно.",
+        ),
+        (
+            "В Сосновском поселении — новый глава администрации",
+            "На прошлой неделе состоялась сессия Совета депутатов поселения. Главным вопросом "
+            "стала отставка прежнего главы по собственному желанию.",
+        ),
+        # One question weighed, with no gathering in the headline.
+        (
+            "Депутаты рассмотрят вопрос о переименовании улицы Заводской",
+            "Заседание городского Совета состоится 15 июля.",
+        ),
+        (
+            "Горсовет продолжает рассмотрение вопроса о платных парковках",
+            "Вчера состоялось заседание комиссии по городскому хозяйству, проект одобрен.",
+        ),
+        # A holiday made a day off: a calendar decision.
+        (
+            "День края объявлен в регионе нерабочим",
+            "Губернатор подписал указ. Праздник будут отмечать ежегодно 20 октября.",
+        ),
+    ],
+)
+def test_a_post_a_question_or_a_day_off_is_no_gathering(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_new_head_meeting_residents_or_elected_by_deputies_keeps_the_gathering() -> None:
+    ev = _event(
+        "Новый глава района встретился с жителями Ивановки",
+        "Встреча прошла в сельском клубе, жители задали больше двадцати вопросов.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")
+    ev = _event(
+        "Депутаты городской Думы избрали нового мэра",
+        "На внеочередном заседании за кандидата проголосовали 25 депутатов.",
+    )
+    assert ev.kind == "заседание"
+
+
+def test_hearings_set_for_a_date_are_announced_not_an_appointment() -> None:
+    ev = _event(
+        "Назначены публичные слушания",
+        "10 июля в 16:00 в сельском Доме культуры пройдут публичные слушания по проекту "
+        "изменений в генеральный план поселения.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "announced")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "День села: как отмечают праздник в разных поселениях района",
+            "В Ивановке прошёл концерт. В Петровке состоялась ярмарка.",
+        ),
+        (
+            "В Кунгуре, Осе и Чусовом отменили празднование Дня города",
+            "Массовых гуляний не будет, решение принято из-за погоды.",
+        ),
+        (
+            "Во всех сёлах района прошли субботники",
+            "Жители убрали парки и скверы.",
+        ),
+        (
+            "По всей области прошёл митинг в поддержку земляков",
+            "Люди собрались на центральных площадях.",
+        ),
+    ],
+)
+def test_a_headline_over_several_places_is_no_one_gathering(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_gathering_in_one_named_place_is_kept() -> None:
+    ev = _event(
+        "В Кунгуре прошёл праздник улицы Ленина",
+        "Жители собрались во дворе, выступили артисты Дома культуры.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "В районе продолжается первенство по волейболу",
+            "В турнире участвуют восемь команд. Игры проходят еженедельно по субботам в "
+            "спортзале школы.",
+        ),
+        (
+            "Стартует чемпионат посёлка по мини-футболу",
+            "Соревнования пройдут в августе на стадионе «Труд», по одной игре в вечер.",
+        ),
+    ],
+)
+def test_a_tournament_played_week_by_week_is_a_season(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_one_day_tournament_is_kept() -> None:
+    ev = _event(
+        "В Ивановке сыграют в волейбол",
+        "В субботу на школьном стадионе стартует открытое первенство села по волейболу. "
+        "В состязании примут участие шесть команд.",
+    )
+    assert (ev.kind, ev.status) == ("соревнования", "announced")
+
+
+def test_two_named_exhibitions_under_a_headline_with_none_are_a_roundup() -> None:
+    text = (
+        "Зимой музей почти не закрывался. Выставка рисунков «Снежная сказка» собрала много "
+        "гостей. Также работала выставка «Старинные монеты», её посетили школьники."
+    )
+    assert detect_event("Музей в каникулы", text, PUBLISHED) is None
+    one = (
+        "Зимой музей почти не закрывался. Выставка рисунков «Снежная сказка» собрала много гостей."
+    )
+    assert detect_event("Музей в каникулы", one, PUBLISHED) is not None
+
+
+# --- status readings -------------------------------------------------------------------------
+
+
+def test_preparing_for_a_holiday_is_an_announcement() -> None:
+    ev = _event(
+        "В Кунгуре начали подготовку ко Дню города",
+        "Праздник отметят в субботу на центральной площади.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_sitting_called_tomorrows_is_ahead() -> None:
+    ev = _event(
+        "Бюджет на завтрашнем заседании не обсудят — глава уехал в командировку",
+        "Остальные вопросы повестки остаются без изменений.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "announced")
+
+
+def test_tomorrow_as_the_future_is_no_cue() -> None:
+    from bot.text.events.lexicon import _PLAN
+
+    assert _PLAN.search("Труд создаёт завтрашний день страны") is None
+    assert _PLAN.search("Готовимся к предстоящему празднику") is not None
+
+
+def test_who_came_tells_a_gathering_held() -> None:
+    ev = _event(
+        "Краеведческая конференция в сельской библиотеке",
+        "Участниками конференции стали учителя истории и местные краеведы.",
+    )
+    assert (ev.kind, ev.status) == ("конференция", "held")
+
+
+def test_the_war_years_are_no_multi_year_plan() -> None:
+    ev = _event(
+        "Митинг памяти павших в Великой Отечественной войне 1941-1945 годов",
+        "9 мая у обелиска прошёл митинг, жители возложили цветы.",
+    )
+    assert (ev.kind, ev.status) == ("митинг", "held")
+    assert (
+        detect_event(
+            "План мероприятий на 2025-2027 годы", "Запланированы концерты и выставки.", PUBLISHED
+        )
+        is None
+    )
+
+
+def test_a_gathering_called_off_and_moved_as_any_gathering_is_postponed() -> None:
+    ev = _event(
+        "Мероприятие к юбилею школы перенесли",
+        "Торжественное собрание должно было состояться 12 июля в актовом зале. "
+        "Теперь оно переносится на осень.",
+    )
+    assert ev.status == "postponed"
+
+
+def test_a_postponed_gathering_whose_new_date_has_passed_is_held() -> None:
+    ev = _event(
+        "Как гуляли в Сосновке",
+        "В этом году из-за дождей праздник деревни перенесли на 28 июня. Все жители готовились "
+        "к празднику заранее. Артисты пели, гости водили хороводы и отпраздновали юбилей "
+        "старейшей жительницы.",
+    )
+    assert ev.status == "held"
+    ev = _event("Праздник деревни перенесли", "Из-за дождей праздник перенесли на 28 июля.")
+    assert ev.status == "postponed"
+
+
+def test_a_contest_decided_by_a_selection_of_papers_is_no_gathering() -> None:
+    text = (
+        "В конкурсе участвовали сотрудники всех сельских библиотек. "
+        "Конкурс среди библиотекарей района проходит уже в третий раз. Заявки принимались до "
+        "1 мая. По итогам конкурсного отбора победители получат премии."
+    )
+    assert detect_event("В районе наградят лучших библиотекарей", text, PUBLISHED) is None
+    held = "Выступили 30 ребят, победителей наградили грамотами."
+    assert detect_event("В школе прошёл конкурс чтецов", held, PUBLISHED) is not None

@@ -43,10 +43,12 @@ from bot.text.events.facts import (
 from bot.text.events.lexicon import (
     _CANCEL,
     _DECIDED_PLAN,
+    _DECISION_TITLE,
     _GREETING_TITLE,
     _INCIDENT,
     _LISTING,
     _LISTING_TITLE,
+    _MANY_PLACES,
     _NOT_GATHERING,
     _PLAN,
     _POSTER_LINE,
@@ -54,12 +56,14 @@ from bot.text.events.lexicon import (
     _REPORT,
     _RESULT,
     _SCHEDULE_LINE,
+    _SEASON_PLAY,
     COUNTABLE_KINDS,
     GENERIC_KINDS,
     _kinds_in,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
 from bot.text.events.status import (
+    MAX_DECISION_SENTENCES,
     Evidence,
     Status,
     _plural_word,
@@ -133,6 +137,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False
     if _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead)):
         return False  # an appointment, a post's contest, a working visit
+    if not title_kinds and _DECISION_TITLE.search(title):
+        return False  # «В районе - новый глава», «Депутаты рассмотрят вопрос о ...»
+    if title_kinds and _MANY_PLACES.search(title):
+        return False  # «праздник в разных районах», «В Орске и Бузулуке отменили праздник»
     if _INCIDENT.search(title) and not title_kinds:
         return False
     if _INCIDENT.search(lead) and not title_kinds and ev.total < 3:
@@ -162,6 +170,14 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «выступали артисты, проводили экскурсии, убирали парк»: a day's roundup
     if _result_headline(title):
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
+    best = ev.best_specific or ev.best
+    decisive = sents[:MAX_DECISION_SENTENCES]
+    if best[2] in _SEASON_KINDS and any(_SEASON_PLAY.search(s) for s in decisive):
+        return False  # «игры проводятся еженедельно»: a season, not one gathering
+    if best[2] == "конкурс" and any(_SELECTION.search(s) for s in decisive):
+        return False  # «по итогам конкурсного отбора»: a contest of papers, nobody gathers
+    if not title_kinds and _several_named(sents, best[2]):
+        return False  # «выставка «Зима»» ... «также работала выставка «Недра»»: a roundup
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
         return False  # one gathering named once, deep in the text: not what it centres on
     if ev.mentions == 1 and ev.lead_index >= 3 and not title_kinds and ev.best_specific is None:
@@ -179,6 +195,31 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
     # One verb's tense far from the lead is too little.
     return ev.explicit > 0 or ev.total >= 2
+
+
+_SEASON_KINDS = frozenset({"соревнования", "матч"})
+
+
+_QUOTES = ("«", '"', "“", "„")
+# A contest decided on submitted papers: «конкурсный отбор», «по итогам отбора заявок».
+_SELECTION = re.compile(r"\bконкурсн\w*\s+отбор\w*|\bотбор\w*\s+заяв\w*", re.IGNORECASE)
+
+
+def _several_named(sents: list[str], kind: str) -> bool:
+    """The text names two gatherings of ``kind`` with different proper names («выставка
+    «Зима»», «выставка «Недра»»): under a headline that names none, it goes over several."""
+    if kind in GENERIC_KINDS:
+        return False
+    names: set[str] = set()
+    for sent in sents[:MAX_DECISION_SENTENCES]:
+        if not any(q in sent for q in _QUOTES):
+            continue  # a name is quoted
+        for k, pos, _ in _kinds_in(sent):
+            if k == kind and (name := _name_near(sent, pos)):
+                names.add(normalize_event_name(name))
+                if len(names) > 1:
+                    return True
+    return False
 
 
 _TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -235,7 +276,7 @@ _SERIES_TITLE = re.compile(
 # («в районах Удмуртии», «во всех городах», «в 60 библиотеках»), each with its own gathering.
 # (A round of meetings with residents across settlements is one official's tour:
 # ``_TOUR_KINDS``; one festival «на пяти площадках» is one gathering with several stages.)
-_MANY_PLACES = re.compile(
+_PLACES_AT_ONCE = re.compile(
     r"\b(?:в|во|по)\s+(?:(?:всех|разных|нескольких|многих|[а-яё]+(?:ых|их)|\d+)\s+){0,2}"
     r"(?:районах|городах|регионах|муниципалитетах|муниципальных\s+образованиях|школах"
     r"|библиотеках|учреждениях)\b"
@@ -252,7 +293,7 @@ def _many_places(
     at once: one in each, no one gathering the text centres on."""
     if any(k in _TOUR_KINDS for k, _, _ in kinds) or (best is not None and best[2] in _TOUR_KINDS):
         return False
-    return _MANY_PLACES.search(title) is not None
+    return _PLACES_AT_ONCE.search(title) is not None
 
 
 def _cue_on_several(title: str, kinds: list[tuple[str, int, int]]) -> bool:
@@ -517,6 +558,9 @@ def _date_span(
     return span, new
 
 
+_PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed
+
+
 def detect_event(
     title: str,
     text: str,
@@ -568,6 +612,17 @@ def detect_event(
         and span.start > ref + timedelta(days=1)
     ):
         status = "announced"  # only a verb's tense, and the date is still ahead
+    if (
+        status == "postponed"
+        and published is not None
+        and new is not None
+        and ref - timedelta(days=_PAST_NEW_DATE_DAYS) <= new.start < ref
+        and ev.weights["held"] > 0
+    ):
+        # «праздник перенесли на 5 августа», told on 18 August with how it went: the
+        # gathering moved and has since been held. (A new date far back is a year misread:
+        # «перенесли на 15 января» told in December.)
+        status = "held"
     facts_text = "\n".join(body_sents)
     # The string the region tagger reads (bot.analysis.analysed_text): offsets refer to it.
     src = text if not title or text.lstrip().startswith(title) else f"{title}\n{text}"

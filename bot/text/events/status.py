@@ -293,8 +293,14 @@ class Evidence:
         ):
             # A gathering called off and given a new date is postponed; but a procession called
             # off while the holiday's fete moves to the evening is cancelled.
-            moved_other = self.change_kinds["cancelled"] and not (
-                self.change_kinds["cancelled"] & self.change_kinds["postponed"]
+            # («мероприятие» is any gathering: «Торжественное собрание должно было состояться
+            # 9 октября» ... «Мероприятие перенесли» moves the same one.)
+            cancelled = self.change_kinds["cancelled"]
+            postponed = self.change_kinds["postponed"]
+            moved_other = (
+                cancelled
+                and not (cancelled & postponed)
+                and not (cancelled | postponed) & _ANY_GATHERING
             )
             return "postponed" if w["postponed"] > 0 and not moved_other else "cancelled"
         if self.lead_stance in {"held", "announced"} and self.lead_index <= 3:
@@ -302,6 +308,10 @@ class Evidence:
             if w[self.lead_stance] * 1.5 >= w[other]:
                 return self.lead_stance
         return "announced" if w["announced"] > w["held"] else "held"
+
+
+# The word for any gathering: told with another kind's change, it is the same gathering.
+_ANY_GATHERING = frozenset({"мероприятие"})
 
 
 # Kinds that a president's or a federal minister's day is full of.
