@@ -74,6 +74,8 @@ _ADJ_ENDINGS = (
     "ими", "ыми",
 )  # fmt: skip
 # A word before a village noun or «власти»: the pre-check for a line no other form matched.
+# The heads of ``_BEFORE_RURAL`` as plain substrings, for a cheap first look.
+_RURAL_STEMS = ("сел", "деревн", "посел", "посёл", "хутор", "станиц", "аул", "власт")
 _BEFORE_RURAL = re.compile(
     r"(\w+)\s+(?:сел[оаеу]|деревн|пос[её]л|хутор|станиц|аул|власт)", re.IGNORECASE
 )
@@ -94,6 +96,9 @@ def _town_adjective_forms() -> frozenset[str]:
 def rural_line(line: str) -> bool:
     """Whether a line may hold a town's adjective before a village noun («валдайском селе»),
     which a line with no capitalised place in it needs to be read for."""
+    low = line.lower()
+    if not any(head in low for head in _RURAL_STEMS):
+        return False  # (most lines: the regex below tries every word)
     forms = _town_adjective_forms()
     return any(fold(m.group(1)) in forms for m in _BEFORE_RURAL.finditer(line))
 
