@@ -11,6 +11,7 @@ Pure data and regexes, no I/O.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- vocabulary -----------------------------------------------------------------------------
 
@@ -557,6 +558,17 @@ _GREETING = re.compile(r"\b(?:с|со)\s+(?:[а-яё]+\s+)?$|поздрав\w*\s
 
 def _kinds_in(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every event-kind word, in order; offsets refer to ``sentence``."""
+    return list(_kinds_of(sentence))
+
+
+# The detector asks about the headline and the lead several times (a fifth of the calls on an
+# article repeat one): the last article's sentences are remembered.
+@lru_cache(maxsize=64)
+def _kinds_of(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(_find_kinds(sentence))
+
+
+def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
     low = sentence.lower()
     if len(low) != len(sentence) or not _may_have_kind(low):
         return []
