@@ -46,7 +46,7 @@ LABELS = ROOT / "bench" / "data" / "realnews_labels.jsonl"
 TEXTS_ENV = "NEWSBOT_REALNEWS_TEXTS"
 DEFAULT_TEXTS = ROOT.parent / "devsets" / "texts.jsonl"
 # each round's set: its dev split and the third put aside
-SPLITS = ("dev", "aside", "dev2", "aside2", "dev3", "aside3", "dev4", "aside4", "dev5", "aside5", "dev6", "aside6")
+SPLITS = ("dev", "aside", "dev2", "aside2", "dev3", "aside3", "dev4", "aside4", "dev5", "aside5", "dev6", "aside6", "dev7", "aside7")
 
 
 @dataclass(frozen=True)
