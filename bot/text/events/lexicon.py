@@ -538,15 +538,25 @@ KIND_PREFIXES = frozenset(
         "слет цере торж встр чтен смот хака квиз квес игр шест полк прям лини приё прие "
         "двер урок дню гуля торж наад меро этно гаст кино арт рок фоль отпр отме откр спор "
         "сель зимн летн крес дожи пров тема позн лите инфо патр исто час фото возл вруч "
-        "през лине авто мото вело гонк фейе салю прем теат обыг пере разг прои усту побе одер "
-        "сост перв",
+        "през авто мото вело гонк фейе салю",
+    )
+)
+# Six-letter prefixes of kind words whose first four letters open many common words
+# («переход», «победа», «состав», «первый», «премия», «театра»): the test stays selective.
+KIND_PREFIXES_LONG = frozenset(
+    re.findall(
+        r"\S+",
+        "обыгра переиг разгро проигр уступи победи одержа состяз первен премье театра линейк",
     )
 )
 _LETTERS = re.compile(r"[а-яё]+")
 
 
 def _may_have_kind(low: str) -> bool:
-    return any(w[:4] in KIND_PREFIXES or w[:3] in KIND_PREFIXES for w in _LETTERS.findall(low))
+    return any(
+        w[:4] in KIND_PREFIXES or w[:3] in KIND_PREFIXES or w[:6] in KIND_PREFIXES_LONG
+        for w in _LETTERS.findall(low)
+    )
 
 
 # A named day, written with a capital: «к Дню адыгов», «День шахтёра отметили».
