@@ -2095,3 +2095,106 @@ def test_a_contest_decided_by_a_selection_of_papers_is_no_gathering() -> None:
     assert detect_event("В районе наградят лучших библиотекарей", text, PUBLISHED) is None
     held = "Выступили 30 ребят, победителей наградили грамотами."
     assert detect_event("В школе прошёл конкурс чтецов", held, PUBLISHED) is not None
+
+
+def test_a_match_told_by_a_draw_or_by_points_taken_is_held() -> None:
+    ev = _event(
+        "Быстрый гол помог «Металлургу» отобрать очки у «Енисея»",
+        "На выезде команда добилась ничьей, хотя соперник большую часть игры владел мячом.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "held")
+    ev = _event(
+        "«Шахтёр» сыграл вничью с «Торпедо»",
+        "Хозяева пропустили в конце первого тайма, но отыгрались после перерыва.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "held")
+
+
+def test_a_ceremony_of_state_awards_ahead_is_announced() -> None:
+    ev = _event(
+        "Губернатор вручит госнаграды землякам",
+        "В четверг в областном правительстве глава региона вручит государственные награды "
+        "двадцати жителям области.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "announced")
+
+
+def test_an_opening_that_took_place_is_a_ceremony() -> None:
+    ev = _event(
+        "В Луговом появился новый детский сад",
+        "В понедельник состоялось открытие детского сада на 120 мест, ребят встречали "
+        "воспитатели и глава поселения.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+    from bot.text.events import _kinds_in
+
+    # An exhibition's opening is the exhibition's own start.
+    found = _kinds_in("Вчера состоялось открытие выставки «Мастера Севера».")
+    assert [k for k, _, _ in found] == ["выставка"]
+
+
+def test_a_guide_to_the_days_off_is_no_event() -> None:
+    text = "В субботу в парке пройдёт концерт духового оркестра, в воскресенье откроется ярмарка."
+    assert detect_event("Уик-энд: джаз в парке, ярмарка мёда и кино", text, PUBLISHED) is None
+    assert (
+        detect_event("Концерты и ярмарки: как провести последние выходные мая", text, PUBLISHED)
+        is None
+    )
+
+
+def test_a_team_standing_in_the_headline_is_a_result() -> None:
+    text = (
+        "Первенство области по волейболу среди мужских команд завершилось. "
+        "Первенство прошло в три круга, команда набрала 30 очков."
+    )
+    assert (
+        detect_event("Наши волейболисты на третьем месте первенства области", text, PUBLISHED)
+        is None
+    )
+
+
+def test_a_celebration_told_by_its_verb_is_a_holiday() -> None:
+    ev = _event(
+        "Весёлым и шумным получился юбилей Берёзовки, который праздновали всем селом в субботу",
+        "Для гостей пели местные ансамбли, работали торговые ряды.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+def test_a_headline_attributed_to_a_speaker_is_a_statement() -> None:
+    text = (
+        "Такое мнение высказал вице-губернатор Иван Сидоренко после заседания оргкомитета "
+        "фестиваля, которое прошло сегодня."
+    )
+    title = "Гости из 12 стран приедут на фестиваль «Белые ночи» – Сидоренко"
+    assert detect_event(title, text, PUBLISHED) is None
+    # A route between towns, a photo report: no speaker.
+    ev = _event("Праздник прошёл в Липовке — фото", "В субботу в Липовке прошёл праздник села.")
+    assert ev.status == "held"
+
+
+def test_a_reception_by_several_counted_hosts_is_a_schedule() -> None:
+    text = (
+        "В понедельник с 15:00 приём проведёт депутат Петров. "
+        "Во вторник жителей ждёт депутат Смирнова. В четверг встреча состоится в школе № 3."
+    )
+    assert (
+        detect_event(
+            "На следующей неделе 4 депутата проведут личный приём горожан", text, PUBLISHED
+        )
+        is None
+    )
+    ev = _event(
+        "Два депутата провели приём граждан в Сосновке",
+        "Депутаты Орлов и Климова вместе приняли жителей в сельском клубе в среду.",
+    )
+    assert ev.status == "held"
+
+
+def test_a_result_made_possible_by_a_goal_is_a_match_held() -> None:
+    # «помог» is a past verb (its stem ends in «г», not in «л»).
+    ev = _event(
+        "Дубль Смирнова помог «Ротору» обыграть «Волгу»",
+        "Хозяева забили дважды во втором тайме и пропустили один мяч.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "held")

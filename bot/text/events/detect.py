@@ -170,6 +170,12 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «выступали артисты, проводили экскурсии, убирали парк»: a day's roundup
     if _result_headline(title):
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
+    if _attributed(title):
+        return False  # «Фестиваль соберёт гостей из 19 регионов – Петров»: a statement
+    if _COUNTED_HOSTS.search(title) and any(
+        k == "приём граждан" and title[s : s + 4].lower() == "личн" for k, s, _ in title_kinds
+    ):
+        return False  # «5 депутатов проведут личный приём»: each holds his own, a schedule
     best = ev.best_specific or ev.best
     decisive = sents[:MAX_DECISION_SENTENCES]
     if best[2] in _SEASON_KINDS and any(_SEASON_PLAY.search(s) for s in decisive):
@@ -198,6 +204,36 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 
 _SEASON_KINDS = frozenset({"соревнования", "матч"})
+
+# Several people counted as the headline's hosts: «5 депутатов проведут личный приём», «трое
+# министров проведут личный приём». A personal reception is one person's: as many as are
+# counted («Два депутата провели приём граждан» may be one, held together).
+_COUNTED_HOSTS = re.compile(
+    r"\b(?:\d+|дв(?:а|ое)|тр(?:и|ое)|четыр(?:е|ое)|пят(?:ь|еро)|шест(?:ь|еро)|семь|семеро"
+    r"|несколько|ряд)\s+(?:[а-яё]+\s+)?(?:депутат|глав|министр|сенатор|чиновник|руководител"
+    r"|парламентари|член)\w*",
+    re.IGNORECASE,
+)
+
+# A headline that ends with whose words it gives, after a dash: «19 регионов примут участие в
+# фестивале – Петришенко», «Праздник пройдёт без салюта — мэр». What someone said is the news.
+_ATTRIBUTION = re.compile(
+    r"\s[—–-]\s+(?:(?:мэр|губернатор|глава|министр|председатель|депутат|директор|эксперт"
+    r"|врио|полпред|сенатор)(?:\s+[а-яё-]+){0,2}|([А-ЯЁ][А-ЯЁа-яё-]+))\s*[.!]?\s*$"
+)
+
+
+def _attributed(title: str) -> bool:
+    """The headline is a statement with its speaker after a dash: a predicate before the dash
+    («примут участие», «пройдёт») and a post or a surname after it («– Петришенко»; not a
+    town's name, «Москва – Киров», nor «— фото»)."""
+    m = _ATTRIBUTION.search(title)
+    if m is None or not _has_verb(title[: m.start()]):
+        return False
+    if m.group(1) is None:
+        return True
+    parses = analyzer().parse(m.group(1).lower())[:3]
+    return any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses)
 
 
 _QUOTES = ("«", '"', "“", "„")
