@@ -2198,3 +2198,102 @@ def test_a_result_made_possible_by_a_goal_is_a_match_held() -> None:
         "Хозяева забили дважды во втором тайме и пропустили один мяч.",
     )
     assert (ev.kind, ev.status) == ("матч", "held")
+
+
+def test_a_hearings_conclusion_reports_them_held() -> None:
+    text = (
+        "Администрация поселения сообщает, что публичные слушания по проекту отчёта об "
+        "исполнении бюджета состоялись 14 марта в здании сельского клуба. В них приняли участие "
+        "22 жителя."
+    )
+    ev = _event("Заключение о проведении публичных слушаний", text)
+    assert (ev.kind, ev.status) == ("публичные слушания", "held")
+    ev = _event(
+        "Протокол публичных слушаний по исполнению бюджета",
+        "Слушания прошли в доме культуры, замечаний от жителей не поступило.",
+    )
+    assert ev.status == "held"
+    # a notice of hearings ahead stays announced
+    ev = _event(
+        "Информация о проведении публичных слушаний",
+        "Публичные слушания по проекту планировки квартала состоятся 20 июля в 15:00.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_holiday_as_a_day_is_no_gathering() -> None:
+    text = (
+        "В посёлке прорвало трубу на главной улице. Ремонтники работают на месте аварии, "
+        "воду обещают дать к вечеру."
+    )
+    assert detect_event("Жители Заречного останутся без света в праздник", text, PUBLISHED) is None
+    ev = _event(
+        "Сельчан пригласили на праздник",
+        "В субботу на площади у клуба пройдёт праздник села Ключи.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "announced")
+
+
+def test_towns_counted_in_words_are_many_places() -> None:
+    text = (
+        "Гостей в этот день ждут в городских парках. Вечером на набережной пройдёт концерт "
+        "местных коллективов."
+    )
+    assert (
+        detect_event("Сегодня шесть городов края отмечают свои дни рождения", text, PUBLISHED)
+        is None
+    )
+    assert detect_event("В трёх районах области прошли праздники урожая", text, PUBLISHED) is None
+
+
+def test_a_decision_taken_at_a_sitting_is_no_gathering() -> None:
+    text = (
+        "Городская дума Степного одобрила перенос автовокзала на улицу Полевую. Решение было "
+        "принято на очередном заседании во вторник, 2 июля. Прежнее здание обветшало."
+    )
+    assert detect_event("В Степном выбрали новое место для автовокзала", text, PUBLISHED) is None
+    ev = _event(
+        "В Степном прошло заседание городской думы",
+        "Депутаты рассмотрели восемь вопросов, в том числе отчёт мэра и поправки в бюджет.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "held")
+
+
+def test_a_string_of_holidays_is_several() -> None:
+    text = (
+        "Июль в округе прошёл под знаком сельских торжеств. Гостей встречали хлебом и солью, "
+        "пели и водили хороводы."
+    )
+    title = "Июль в округе отметился чередой празднования юбилеев сёл"
+    assert detect_event(title, text, PUBLISHED) is None
+    from bot.text.events.status import several
+
+    sent = "В библиотеке прошла серия мастер-классов по резьбе"
+    assert several(sent, sent.index("мастер"), "семинар")
+    sent = "В библиотеке прошёл мастер-класс по резьбе"
+    assert not several(sent, sent.index("мастер"), "семинар")
+
+
+def test_a_holiday_awaited_all_year_is_not_announced_by_that() -> None:
+    text = (
+        "Это праздник, которого сельчане ждут целый год! 12 июня праздник прошёл на стадионе. "
+        "Гости пробовали уху, смотрели скачки и слушали песни."
+    )
+    ev = _event("Праздник урожая в Берёзовке", text)
+    assert ev.status == "held"
+
+
+def test_festive_events_of_one_celebration_are_one_gathering() -> None:
+    ev = _event(
+        "В Озёрске продолжаются праздничные мероприятия",
+        "В Озёрске продолжаются праздничные мероприятия, главной площадкой Дня города стала "
+        "набережная. В полдень там начался концерт детских коллективов.",
+    )
+    assert ev.status == "held"
+    assert ev.kind in {"праздник", "концерт"}
+
+
+def test_fairs_in_the_genitive_plural_are_fairs() -> None:
+    from bot.text.events.lexicon import _kinds_in
+
+    assert [k for k, _, _ in _kinds_in("В городе не будет ярмарок выходного дня")] == ["ярмарка"]

@@ -150,13 +150,18 @@ def _none_will_be(sentence: str, kind_pos: int) -> int | None:
 # word makes it habitual.
 _HABITUAL = re.compile(
     r"\b(?:ежегодно|ежемесячно|еженедельно|традиционно|обычно|регулярно|как\s+правило"
-    r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*)\b",
+    r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*"
+    # «праздник, которого ждут целый год»: what happens every year
+    r"|(?:целый|весь|круглый)\s+год)\b",
     re.IGNORECASE,
 )
 
 
 # The report cues in the present tense: with ``_HABITUAL`` they tell a custom.
 _PRESENT_REPORT = re.compile(r"(?:проход(?:ит|ят)|продолжа(?:ет|ют)ся|проходящ\w*)", re.I)
+# The plan cues in the present tense: «праздник, которого все ждут каждый год» is awaited every
+# year, not announced.
+_PRESENT_PLAN = re.compile(r"(?:ждут|жд[её]м)", re.I)
 
 
 # A document's title in quotes: «решение «О проведении публичных слушаний»» names the
@@ -231,6 +236,8 @@ def sentence_stance(
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             cues.append((m.start(), "held"))
     for m in _PLAN.finditer(sentence):
+        if habitual and _PRESENT_PLAN.fullmatch(m.group(0)):
+            continue
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             cues.append((m.start(), "announced"))
     explicit = bool(cues)
@@ -358,7 +365,8 @@ def _league_result(kind: str, status: Status, index: int, result_told: bool, pla
 # «все мероприятия», «многие праздники», «массово отменяют мероприятия»: several gatherings.
 _SEVERAL = re.compile(
     r"\b(?:вс[еёи]х?|многи[ех]|множеств\w*|ряд|несколько|нескольких|массово|други[ех]|цикл"
-    r"|прочи[ех]|любы[ех])\s+(?:[а-яё]+\s+){0,2}$"
+    # «чередой праздников», «серия концертов»: one after another
+    r"|прочи[ех]|любы[ех]|черед(?:а|ы|у|ой)|сери(?:я|и|ю|ей))\s+(?:[а-яё]+\s+){0,2}$"
 )
 
 
@@ -428,8 +436,12 @@ _PLURAL_NAMED = ("гуляни", "гулянь")
 
 
 def one_in_plural(word: str, previous: str) -> bool:
-    """«народные гуляния»: a set phrase naming one gathering in the plural."""
-    return word.lower().startswith(_PLURAL_NAMED) and previous.lower().startswith("народн")
+    """«народные гуляния»: a set phrase naming one gathering in the plural; «праздничные
+    мероприятия»: the items of one celebration."""
+    low, prev = word.lower(), previous.lower()
+    if low.startswith(_PLURAL_NAMED) and prev.startswith("народн"):
+        return True
+    return low.startswith("мероприяти") and prev.startswith("праздничн")
 
 
 # Reported speech: «Об этом глава рассказал на форуме», «..., заявил губернатор, выступая на
@@ -442,10 +454,22 @@ _ATTRIBUTION = re.compile(
 _AT = re.compile(r"\b(?:на|в\s+ходе|во\s+время)\s+(?:[а-яё0-9-]+\s+){0,3}$")
 
 
+# A decision told with the sitting where it was taken: «Решение было принято на внеочередном
+# заседании», «решения приняты в ходе сессии». The decision is the story.
+_DECIDED_AT = re.compile(
+    r"\bрешени[еяй]\s+(?:[а-яё]+\s+)?(?:было\s+|были\s+)?принят[оаы]?\s+"
+    r"(?:[а-яё0-9-]+\s+){0,2}?(?:на|в\s+ходе|во\s+время)\s+(?:[а-яё0-9-]+\s+){0,3}$"
+)
+
+
 def _said_at(sentence: str, start: int) -> bool:
-    """The kind word at ``start`` is the setting of a statement reported before it."""
+    """The kind word at ``start`` is the setting of a statement reported before it, or of a
+    decision taken there («Решение было принято на заседании»)."""
     said = _ATTRIBUTION.search(sentence, 0, start)
-    return said is not None and bool(_AT.search(sentence[max(0, start - 50) : start].lower()))
+    before = sentence[max(0, start - 90) : start].lower()
+    if said is not None and bool(_AT.search(before[-50:])):
+        return True
+    return "решени" in before and _DECIDED_AT.search(before) is not None
 
 
 _DURING = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$")
