@@ -2143,6 +2143,12 @@ AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Комсомольск": ("town", ("RU-IVA", "RU-KHA")),
 }
 
+# Abbreviations another region shares: «РТ» is Татарстан's, but Тыва's too in a text that
+# names Тыва (and not Татарстан): «Председатель Верховного Хурала РТ».
+ABBREVIATION_NAMESAKES: dict[str, str] = {
+    "РТ": "RU-TY",
+}
+
 # Towns whose name belongs to several regions, and the region meant when the text says
 # nothing else (the far larger town, or the one the bare name means in the news). Other
 # homonyms default to a town with four times the population of any namesake, or to none.
