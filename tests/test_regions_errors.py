@@ -1015,3 +1015,28 @@ def test_namesake_abbreviation_and_band_origin(text: str, expected: dict[str, st
         assert got.get("RU-TA") is not None
         return
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # towns in brackets after several names: where the teams come from
+        (
+            "Кубок разыграли в новом спорткомплексе. Места заняли: «Сокол» (Липецк), «Кристалл» "
+            "(Саратов), «Луч» (Липецк), «Вымпел» (Пенза).",
+            {"RU-LIP": "main", "RU-SAR": "mentioned", "RU-PNZ": "mentioned"},
+        ),
+        # the host named outside the brackets is where it happens
+        (
+            "Турнир прошёл в Калуге. Итоги: «Сокол» (Липецк), «Кристалл» (Саратов).",
+            {"RU-KLU": "main", "RU-LIP": "mentioned", "RU-SAR": "mentioned"},
+        ),
+        # one bracketed place only: no list of participants
+        ("Фестиваль «Волжские зори» (Саратов) соберёт хоры.", {"RU-SAR": "main"}),
+        # Петровск is a town of Саратовская область; Петровск-Забайкальский is another
+        ("На площади Петровска открылась ярмарка мёда.", {"RU-SAR": "main"}),
+        ("Петровск-Забайкальский встретил гостей фестиваля.", {"RU-ZAB": "main"}),
+    ],
+)
+def test_bracketed_origins_and_petrovsk(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

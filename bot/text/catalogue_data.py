@@ -2138,7 +2138,6 @@ AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Приморск": ("town", ("RU-LEN", "RU-ZAP")),
     "Никольск": ("town", ("RU-PNZ", "RU-VLG")),
     "Галич": ("town", ("RU-KOS",)),
-    "Петровск": ("town", ("RU-SAR",)),
     # Комсомольск-на-Амуре is «Комсомольск» in speech and on road signs.
     "Комсомольск": ("town", ("RU-IVA", "RU-KHA")),
 }

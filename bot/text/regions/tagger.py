@@ -543,6 +543,7 @@ def _resolve(
         if chosen:
             out.append((h, chosen))
     _link(out, text)
+    _affiliations(out, text)
     # A chain across regions is a route: its ends are passing mentions («рейс
     # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
     chains: dict[int, set[str]] = {}
@@ -569,6 +570,25 @@ def _namesake_abbreviations(hits: list[Hit], text: str) -> None:
         )
         if alt is not None and alt in named and not named & set(h.codes):
             h.codes = (alt,)
+
+
+def _affiliations(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """«СШ-6 (Улан-Удэ)», «Иванов (Тверь)»: towns in brackets after names, in a text that
+    brackets several places so, are where the named teams or people come from (a list of
+    participants or results), not where the story happens."""
+    bracketed = [
+        h
+        for h, _ in hits
+        if not h.cue
+        and h.start > 1
+        and text[h.start - 1] == "("
+        and text.startswith(")", h.end)
+        and text[h.start - 2] == " "  # after a name, not opening a line
+    ]
+    if len({c for h in bracketed for c in h.codes}) < 2:
+        return
+    for h in bracketed:
+        h.cue = "origin"
 
 
 def _club(h: Hit, text: str) -> bool:
