@@ -960,3 +960,83 @@ def test_centenary_and_ensembles(text: str, expected: dict[str, str]) -> None:
 )
 def test_town_adjective_before_village(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # villages in the plural, then the town in the genitive: the town's own villages
+        ("В пригородных сёлах Иркутска открыли новые фельдшерские пункты.", {"RU-IRK"}),
+        ("Жители окрестных деревень Вологды жалуются на дороги.", {"RU-VLG"}),
+        # a village named like the town stays a village
+        ("В посёлке Кирова отремонтировали клуб.", set()),
+        ("В сёлах Кострома и Ивановка прошли сходы.", set()),
+        # a first name that is a town, then a name: a person
+        ("На встречу приехал депутат Владимир Кашин.", set()),
+        ("Губернатор и сенатор Владимир Кашин осмотрели школу.", set()),
+        # a town after a preposition is still the town
+        ("Автобус из Владимира в Кашин отменили.", {"RU-VLA", "RU-TVE"}),
+        # a people's adjective before «национальный»: the community, not the region
+        ("Концерт подготовила чувашская национально-культурная автономия.", set()),
+        ("Пришли гости из марийского, удмуртского и других национальных центров.", set()),
+        ("Об удмуртском субэтносе написана книга.", set()),
+        ("Историк рассказал о судьбе крымских татар.", set()),
+        # the region's adjective elsewhere still counts
+        ("В Чувашской Республике открыли школу.", {"RU-CU"}),
+    ],
+)
+def test_villages_of_a_town_named_persons_and_peoples(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «РТ» means Тыва in a text about Тыва
+        ("Спикер парламента РТ выступил в Кызыле, столице Тувы.", {"RU-TY": "main"}),
+        ("Минздрав РТ сообщил о новых поликлиниках.", {"RU-TA": "main"}),
+        ("Минздрав РТ и Казань договорились о поликлиниках в Туве.", None),
+        # a band's home town is its origin, not where it plays
+        (
+            "В субботу в клубе выступят музыканты самарской группы «Вектор».",
+            {"RU-SAM": "mentioned"},
+        ),
+        (
+            "Вечером сыграет оркестр, затем выступит новосибирский ансамбль «Ручеёк».",
+            {"RU-NVS": "mentioned"},
+        ),
+        # a team's home is where it plays as often as not: a lone team adjective stays main
+        ("Вчера самарской команде «Крылья» вручили кубок.", {"RU-SAM": "main"}),
+    ],
+)
+def test_namesake_abbreviation_and_band_origin(text: str, expected: dict[str, str] | None) -> None:
+    got = roles(text)
+    if expected is None:  # Татарстан named too: «РТ» stays Татарстан's
+        assert got.get("RU-TA") is not None
+        return
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # towns in brackets after several names: where the teams come from
+        (
+            "Кубок разыграли в новом спорткомплексе. Места заняли: «Сокол» (Липецк), «Кристалл» "
+            "(Саратов), «Луч» (Липецк), «Вымпел» (Пенза).",
+            {"RU-LIP": "main", "RU-SAR": "mentioned", "RU-PNZ": "mentioned"},
+        ),
+        # the host named outside the brackets is where it happens
+        (
+            "Турнир прошёл в Калуге. Итоги: «Сокол» (Липецк), «Кристалл» (Саратов).",
+            {"RU-KLU": "main", "RU-LIP": "mentioned", "RU-SAR": "mentioned"},
+        ),
+        # one bracketed place only: no list of participants
+        ("Фестиваль «Волжские зори» (Саратов) соберёт хоры.", {"RU-SAR": "main"}),
+        # Петровск is a town of Саратовская область; Петровск-Забайкальский is another
+        ("На площади Петровска открылась ярмарка мёда.", {"RU-SAR": "main"}),
+        ("Петровск-Забайкальский встретил гостей фестиваля.", {"RU-ZAB": "main"}),
+    ],
+)
+def test_bracketed_origins_and_petrovsk(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

@@ -2138,9 +2138,14 @@ AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Приморск": ("town", ("RU-LEN", "RU-ZAP")),
     "Никольск": ("town", ("RU-PNZ", "RU-VLG")),
     "Галич": ("town", ("RU-KOS",)),
-    "Петровск": ("town", ("RU-SAR",)),
     # Комсомольск-на-Амуре is «Комсомольск» in speech and on road signs.
     "Комсомольск": ("town", ("RU-IVA", "RU-KHA")),
+}
+
+# Abbreviations another region shares: «РТ» is Татарстан's, but Тыва's too in a text that
+# names Тыва (and not Татарстан): «Председатель Верховного Хурала РТ».
+ABBREVIATION_NAMESAKES: dict[str, str] = {
+    "РТ": "RU-TY",
 }
 
 # Towns whose name belongs to several regions, and the region meant when the text says

@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from bot.text.catalogue import REGIONS
 from bot.text.catalogue_data import LANDMARKS
-from bot.text.morph import analyzer, fold, info
+from bot.text.morph import WordInfo, analyzer, fold, info
 from bot.text.regions.gazetteer import Entry, Gazetteer, first_word, gazetteer
 from bot.text.regions.lexicon import (
     ANNIVERSARY,
@@ -67,6 +67,7 @@ from bot.text.regions.lexicon import (
     LOWER_OK,
     MOURNING,
     MUNICIPAL_BEFORE,
+    NATIONAL,
     NATURE,
     NUM_TOKEN,
     ORG_ADJ,
@@ -93,6 +94,7 @@ from bot.text.regions.lexicon import (
     SURNAME_TOWNS,
     TERRITORIAL,
     TRIP_WORDS,
+    TROUPES,
     VICTIMS,
 )
 from bot.text.regions.model import EvidenceKind
@@ -162,6 +164,13 @@ def lem(word: Word) -> frozenset[str]:
     return info(word.text).lemmas
 
 
+def _villages_of(words: list[Word], i: int) -> bool:
+    """«в пригородных посёлках Сыктывкара», «жители сёл Иркутска»: villages in the plural, then
+    the town in the genitive, are the town's own villages, not villages named like it (whose
+    names stand in apposition: «в сёлах Ивановка и Петровка», «в посёлке Кирова»)."""
+    return info(words[i - 1].text).plural and info(words[i].text).cases == {"gent"}
+
+
 def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
     """Whether the capitalised name at words[i:j] is part of a person's name."""
     w = words[i]
@@ -174,7 +183,7 @@ def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
             prev.cap
             and len(prev.text) > 1
             and (pi.first_name or pi.patronymic)
-            and not is_geo_word(prev.text)
+            and (not is_geo_word(prev.text) or _named_person(pi, prev, words, i))
         ):
             return True
     if i > 0:
@@ -194,6 +203,19 @@ def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
         ):
             return True
     return False
+
+
+def _named_person(pi: WordInfo, prev: Word, words: list[Word], i: int) -> bool:
+    """«Владимир Кашин»: a first name that is a town too, right before a name in the
+    nominative, is a person's first name (two towns side by side would take a comma)."""
+    if not pi.nominative or "nomn" not in info(words[i].text).cases:
+        return False
+    before = words[i - 2] if i > 1 and prev.glued_prev else None
+    return before is None or fold(before.text) not in _PLACE_BEFORE_NAME
+
+
+# Before a town: «в Владимир», «из Владимира», a list's «и»: the town, not a first name.
+_PLACE_BEFORE_NAME = frozenset(["в", "во", "из", "на", "до", "и", "или", "через", "город", "г"])
 
 
 @lru_cache(maxsize=50_000)
@@ -342,7 +364,7 @@ def keep(
     chain = w.chain >= 0  # a part of «Новосибирск-Абакан-Кызыл»: a place among places
     if len(e.words) == 1 and not chain and is_person(text, words, i, j):
         return DROP
-    if e.real_town and (prev_l & RURAL or abbr_l & RURAL_SHORT):
+    if e.real_town and (prev_l & RURAL or abbr_l & RURAL_SHORT) and not _villages_of(words, i):
         return DROP  # «село Иваново», «д. Киров»: a village named like the town
     if len(e.words) == 1 and nxt_l & HOLIDAY_AFTER and info(w.text).nominative:
         return DROP  # «в Михайлов день»
@@ -410,6 +432,20 @@ def _city_after(words: list[Word], j: int, nxt_l: frozenset[str]) -> bool:
     return e.kind == "town" or (e.kind != "adjective" and bool(_FEDERAL_CITIES & set(e.codes)))
 
 
+def _national_after(words: list[Word], j: int) -> bool:
+    """Whether a «национальный»-like adjective follows a people's adjective at words[j - 1],
+    past up to three more adjectives and conjunctions («башкирского, казахского и других
+    национальных центров»), in the same sentence."""
+    for k in range(j, min(j + 4, len(words))):
+        if words[k].sent_start:
+            return False
+        if lem(words[k]) & NATIONAL:
+            return True
+        if not info(words[k].text).adjective and fold(words[k].text) not in ("и", "или"):
+            return False
+    return False
+
+
 def head_after(words: list[Word], j: int) -> Word | None:
     """The noun an adjective at words[j - 1] goes with: the next word, past up to three more
     adjectives and conjunctions («мордовский фольклорный народный ансамбль», «башкирского и
@@ -456,8 +492,11 @@ def _keep_adjective(
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
-    if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL and head_l & RURAL:
-        return DROP  # «в татарском селе», «чувашская деревня»: who lives there, not where
+    if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL:
+        if head_l & RURAL:
+            return DROP  # «в татарском селе», «чувашская деревня»: who lives there, not where
+        if _national_after(words, j):
+            return DROP  # «татарской национальной культурной автономии»: a people's own
     if nxt_l & ELECTORAL:
         return DROP  # «Кировский одномандатный округ»: a constituency, not the region
     if w.cap and e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
@@ -764,8 +803,10 @@ def _club_origin(words: list[Word], i: int, j: int) -> bool:
     right before a quoted name says where that team or company comes from."""
     if j != i + 1 or j >= len(words) or words[i].cap or words[i].quote >= 0:
         return False
-    nxt = words[j]
-    return nxt.quote >= 0 and nxt.start - words[i].end <= 3
+    nxt, end = words[j], words[i].end
+    if nxt.quote < 0 and nxt.glued_prev and j + 1 < len(words) and lem(nxt) & TROUPES:
+        nxt, end = words[j + 1], nxt.end  # «питерской группы «Аффинаж»»: a band
+    return nxt.quote >= 0 and nxt.start - end <= 3
 
 
 def _such_as(words: list[Word], i: int) -> bool:

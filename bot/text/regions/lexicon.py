@@ -207,6 +207,7 @@ CULTURE_AFTER = frozenset(
         "народ",
         "народность",
         "этнос",
+        "субэтнос",
         "кухня",
         "костюм",
         "песня",
@@ -928,10 +929,19 @@ ETHNIC = frozenset(
 TERRITORIAL = frozenset(
     ["дагестанский", "алтайский", "якутский", "тувинский", "чукотский", "калмыцкий"]
 )
-# Culture words that make any place adjective no region: «московское время», a breed.
+# Culture words that make any place adjective no region: «московское время», a breed;
+# «крымские татары», «сибирские татары»: a people named after its land, not the region.
 CULTURE_ANY = frozenset(
-    ["время", "сорт", "порода", "лошадь", "диалект", "говор", "акцент", "кухня"]
+    ["время", "сорт", "порода", "лошадь", "диалект", "говор", "акцент", "кухня", "татарин"]
 )
+# Adjectives after a people's adjective that make it a people's own («татарской
+# национальной культурной автономии», «башкирского, казахского и других национальных
+# центров»): a community or its organisation, wherever it sits.
+NATIONAL = frozenset(["национальный", "национально-культурный", "этнический"])
+# A band between a lower-case town adjective and its quoted name: «питерской группы
+# «Аффинаж»», «томского ансамбля «Сибирь»» say where the performers come from (not a club:
+# «хабаровскому клубу «СКА-Энергия»» plays at home as often as away).
+TROUPES = frozenset(["группа", "коллектив", "ансамбль", "оркестр", "хор"])
 # «в Михайлов день», «на Ильин день»: a holiday, not the town.
 HOLIDAY_AFTER = frozenset(["день"])
 # Nouns that end a list of region or district adjectives: «Самарской, Челябинской и

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.text.catalogue import by_code
-from bot.text.catalogue_data import CLOSED_TOWNS
+from bot.text.catalogue_data import ABBREVIATION_NAMESAKES, CLOSED_TOWNS
 from bot.text.clean import body_spans
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.filters import (
@@ -508,6 +508,8 @@ def _resolve(
 ) -> list[tuple[Hit, tuple[str, ...]]]:
     """Each hit with the regions it stands for: weak forms and homonyms need context."""
     _town_lists(hits, text)
+    if "РТ" in text:
+        _namesake_abbreviations(hits, text)
     context: set[str] = set()
     for h in hits:
         e = h.entry
@@ -541,6 +543,7 @@ def _resolve(
         if chosen:
             out.append((h, chosen))
     _link(out, text)
+    _affiliations(out, text)
     # A chain across regions is a route: its ends are passing mentions («рейс
     # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
     chains: dict[int, set[str]] = {}
@@ -555,6 +558,37 @@ def _resolve(
         elif h.chain < 0 and not h.cue and _road_end(text, h):
             h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
+
+
+def _namesake_abbreviations(hits: list[Hit], text: str) -> None:
+    """«Верховного Хурала РТ» next to «Тувы»: an abbreviation two regions share means the one
+    the text names otherwise, when it names that one and not its usual owner."""
+    named = {c for h in hits if h.kind != "abbreviation" and not h.weak for c in h.codes}
+    for h in hits:
+        alt = (
+            ABBREVIATION_NAMESAKES.get(text[h.start : h.end]) if h.kind == "abbreviation" else None
+        )
+        if alt is not None and alt in named and not named & set(h.codes):
+            h.codes = (alt,)
+
+
+def _affiliations(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """«СШ-6 (Улан-Удэ)», «Иванов (Тверь)»: towns in brackets after names, in a text that
+    brackets several places so, are where the named teams or people come from (a list of
+    participants or results), not where the story happens."""
+    bracketed = [
+        h
+        for h, _ in hits
+        if not h.cue
+        and h.start > 1
+        and text[h.start - 1] == "("
+        and text.startswith(")", h.end)
+        and text[h.start - 2] == " "  # after a name, not opening a line
+    ]
+    if len({c for h in bracketed for c in h.codes}) < 2:
+        return
+    for h in bracketed:
+        h.cue = "origin"
 
 
 def _club(h: Hit, text: str) -> bool:
@@ -740,8 +774,17 @@ def _roles(
         # region named most is where it happens (not so for a flight or Moscow as the state);
         # the first of a road's ends on a tie, but not one of guests' origins named as often
         # as another («исследователи из Санкт-Петербурга и Пскова»: the host goes unnamed).
+        # A lower-case adjective's origin is a club's or a band's home («питерского «Зенита»»,
+        # «питерской группы «Аффинаж»»): the visitors', not where they play.
         counts = {
-            code: (sum(ev.cue in _WHERE_IT_HAPPENS for ev in evs), -min(ev.start for ev in evs))
+            code: (
+                sum(
+                    ev.cue in _WHERE_IT_HAPPENS
+                    and not (ev.kind == "adjective" and ev.text[:1].islower())
+                    for ev in evs
+                ),
+                -min(ev.start for ev in evs),
+            )
             for code, evs in evidence.items()
         }
         best = max(counts, key=lambda c: counts[c], default=None)
