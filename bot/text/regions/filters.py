@@ -736,7 +736,47 @@ def _dateline(words: list[Word], j: int) -> bool:
     )
 
 
-def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) -> str:
+@lru_cache(maxsize=4)
+def _stems_of(lemmas: frozenset[str]) -> tuple[str, ...]:
+    """What every form of each lemma starts with («погибнуть» -> «погиб»), folded."""
+    out = []
+    for lemma in sorted(lemmas):
+        forms = {
+            fold(f.word)
+            for p in analyzer().parse(lemma)
+            if fold(p.normal_form) == lemma
+            for f in p.lexeme
+        }
+        if not forms:
+            out.append(lemma)
+            continue
+        first, last = min(forms), max(forms)  # the common prefix of all is theirs
+        n = 0
+        while n < min(len(first), len(last)) and first[n] == last[n]:
+            n += 1
+        out.append(first[:n])
+    return tuple(out)
+
+
+def rare_cues(folded: str) -> tuple[bool, bool]:
+    """Whether a text (folded) can hold an anniversary's or a tragedy's place at all, for
+    :func:`cue`: most texts name no «воссоединение» and no «погибшие», and the checks that
+    look for them before every mention are then skipped."""
+    history = any(stem in folded for stem in _stems_of(HISTORY_EVENTS))
+    victims = any(stem in folded for stem in _stems_of(VICTIMS))
+    return history, victims
+
+
+def cue(
+    words: list[Word],
+    i: int,
+    j: int,
+    codes: tuple[str, ...],
+    kind: str,
+    *,
+    history: bool = True,
+    victims: bool = True,
+) -> str:
     """Why the mention at words[i:j] would be a passing one, or "".
 
     ``origin`` «гости из Красноярска»; ``comparison`` «как в Москве», «опыт Татарстана»;
@@ -759,7 +799,7 @@ def cue(words: list[Word], i: int, j: int, codes: tuple[str, ...], kind: str) ->
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
-    if _commemorated(words, i) or _victims_of(words, i):
+    if (history and _commemorated(words, i)) or (victims and _victims_of(words, i)):
         return "history"  # «к 10-летию воссоединения Крыма и Севастополя с Россией»
     if _range_end(words, i, j):
         return "range"  # «от Архангельска до Армении»: the ends of a span, not the place

@@ -47,6 +47,7 @@ from bot.text.regions.filters import (
     match_at,
     number_hit,
     org_quote,
+    rare_cues,
 )
 from bot.text.regions.gazetteer import Entry, Gazetteer, gazetteer, may_match
 from bot.text.regions.lexicon import (
@@ -147,6 +148,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     i = 0
     n = len(words)
     plain = gaz.plain
+    history, victims = rare_cues(fold(text))  # (most texts: no anniversary, no tragedy)
     while i < n:
         w = words[i]
         t = w.text
@@ -166,7 +168,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 weak = False  # «министр по делам молодёжи РД»: the region's office
             hits.append(
                 Hit(
-                    codes, "abbreviation", w.start, w.end, weak, cue=cue(words, i, i + 1, codes, "")
+                    codes,
+                    "abbreviation",
+                    w.start,
+                    w.end,
+                    weak,
+                    cue=cue(words, i, i + 1, codes, "", history=history, victims=victims),
                 )
             )
             hits[-1].chain = w.chain
@@ -178,7 +185,9 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 if single[1] == "name" or not w.cap or w.sent_start:
                     # «ростовчане» (a capital mid-sentence is a name: a club, a car), «#ЯмалРегион»
                     codes = (single[0],)
-                    hit_cue = cue(words, i, i + 1, codes, single[1])
+                    hit_cue = cue(
+                        words, i, i + 1, codes, single[1], history=history, victims=victims
+                    )
                     hits.append(
                         Hit(codes, single[1], w.start, w.end, False, None, hit_cue, w.chain)
                     )
@@ -223,7 +232,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                         w.end,
                         rural.weak,
                         rural,
-                        cue(words, i, i + 1, codes, "district"),
+                        cue(words, i, i + 1, codes, "district", history=history, victims=victims),
                         w.chain,
                     )
                 )
@@ -297,7 +306,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                     end,
                     weak,
                     e,
-                    cue(words, i, j, codes, e.kind),
+                    cue(words, i, j, codes, e.kind, history=history, victims=victims),
                     w.chain,
                 )
             )
