@@ -45,8 +45,11 @@ REAL = (
 LABELS = ROOT / "bench" / "data" / "realnews_labels.jsonl"
 TEXTS_ENV = "NEWSBOT_REALNEWS_TEXTS"
 DEFAULT_TEXTS = ROOT.parent / "devsets" / "texts.jsonl"
-# each round's set: its dev split and the third put aside
-SPLITS = ("dev", "aside", "dev2", "aside2", "dev3", "aside3", "dev4", "aside4", "dev5", "aside5", "dev6", "aside6", "dev7", "aside7")
+# Each round's (and each wave of round 4's) dev split and the third put aside before tuning.
+SPLITS = (
+    *("dev", "aside", "dev2", "aside2", "dev3", "aside3"),
+    *("dev4", "aside4", "dev5", "aside5", "dev6", "aside6", "dev7", "aside7"),
+)
 
 
 @dataclass(frozen=True)

@@ -39,9 +39,11 @@ SHARED = REGIONS_DEV
 LABELS = ROOT / "bench" / "data" / "realnews_labels.jsonl"
 TEXTS_ENV = "NEWSBOT_REALNEWS_TEXTS"
 TEXTS_DEFAULT = ROOT.parent / "devsets" / "texts.jsonl"
-# Round 1's set (its aside split was measured once, at that round's end) and round 2's,
-# gathered later from other pages, with a fresh third aside.
-SPLITS = ("dev", "aside", "dev2", "aside2", "dev3", "aside3", "dev4", "aside4", "dev5", "aside5", "dev6", "aside6", "dev7", "aside7")
+# Each round's (and each wave of round 4's) dev split and the third put aside before tuning.
+SPLITS = (
+    *("dev", "aside", "dev2", "aside2", "dev3", "aside3"),
+    *("dev4", "aside4", "dev5", "aside5", "dev6", "aside6", "dev7", "aside7"),
+)
 
 
 @dataclass
