@@ -451,14 +451,16 @@ _ATTRIBUTION = re.compile(
     r"|добавил|отметил)\w*\b",
     re.IGNORECASE,
 )
-_AT = re.compile(r"\b(?:на|в\s+ходе|во\s+время)\s+(?:[а-яё0-9-]+\s+){0,3}$")
+# «на …», «в ходе …», «во время …» ending where the gathering's word starts.
+_AT_TAIL = r"(?:на|в\s+ходе|во\s+время)\s+(?:[а-яё0-9-]+\s+){0,3}$"
+_AT = re.compile(r"\b" + _AT_TAIL)
 
 
 # A decision told with the sitting where it was taken: «Решение было принято на внеочередном
 # заседании», «решения приняты в ходе сессии». The decision is the story.
 _DECIDED_AT = re.compile(
     r"\bрешени[еяй]\s+(?:[а-яё]+\s+)?(?:было\s+|были\s+)?принят[оаы]?\s+"
-    r"(?:[а-яё0-9-]+\s+){0,2}?(?:на|в\s+ходе|во\s+время)\s+(?:[а-яё0-9-]+\s+){0,3}$"
+    r"(?:[а-яё0-9-]+\s+){0,2}?" + _AT_TAIL
 )
 
 

@@ -143,12 +143,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
     single_words = gaz.single_words
-    folded: str | None = None
+    folded = fold(text)  # (the anniversary and tragedy cues, namesakes, closed towns)
     villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
     i = 0
     n = len(words)
     plain = gaz.plain
-    history, victims = rare_cues(fold(text))  # (most texts: no anniversary, no tragedy)
+    history, victims = rare_cues(folded)  # (most texts: no anniversary, no tragedy)
     while i < n:
         w = words[i]
         t = w.text
@@ -247,11 +247,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             villages.add(e.surface)
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
-        if verdict != DROP and e.foreign:
-            if folded is None:
-                folded = fold(text)
-            if any(f in folded for f in e.foreign):
-                verdict = DROP  # Петропавловск in a text about Kazakhstan
+        if verdict != DROP and e.foreign and any(f in folded for f in e.foreign):
+            verdict = DROP  # Петропавловск in a text about Kazakhstan
         if (
             verdict != DROP
             and e.common
@@ -269,8 +266,6 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         ):
             verdict = DROP  # «в 14.00 по Москве»: Moscow time, not the city
         if verdict != DROP and e.surface in CLOSED_TOWNS:
-            if folded is None:
-                folded = fold(text)
             closed = closed_town_title(words, i) or (
                 ("закрыт" in folded or "зато" in folded) and bool(_CLOSED_TOWN.search(folded))
             )
