@@ -1040,3 +1040,152 @@ def test_namesake_abbreviation_and_band_origin(text: str, expected: dict[str, st
 )
 def test_bracketed_origins_and_petrovsk(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+# --- wave 8: false regions and roles --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Kazakh namesake in a text about Kazakhstan: no Russian town
+        (
+            "Аким Курчатова рассказал о ремонте школ. Город входит в Абайскую область.",
+            set(),
+        ),
+        ("Приозерск на Балхаше — самый необычный казахстанский город.", set()),
+        ("В Аксае (ЗКО) открыли новую поликлинику для жителей района.", set()),
+        ("Блогеры посетили Бурлинский район ЗКО и газовое месторождение.", set()),
+        # without Kazakhstan the towns are Russian
+        ("В Курчатове построят новый энергоблок АЭС.", {"RU-KRS"}),
+        ("Туристы из Приозерска открыли сезон рыбалки.", {"RU-LEN"}),
+    ],
+)
+def test_kazakh_namesakes(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place put in an American state is its namesake there, every time it is named
+        (
+            "Шторм обрушился на Санкт-Петербург во Флориде. В городе Санкт-Петербург нет света.",
+            set(),
+        ),
+        ("Двое погибли в Санкт-Петербурге на восточном побережье Флориды.", set()),
+        ("Небольшой город Москва (штат Айдахо) славится университетом.", set()),
+        ("Они живут в городке Одесса, штат Техас, уже десять лет.", set()),
+        # a foreign state merely named next to Moscow is no namesake
+        ("Москва, США и Китай обсудили торговые пошлины.", {"RU-MOW"}),
+    ],
+)
+def test_namesakes_in_american_states(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «из 41 региона»: a count in the singular, not the number of Камчатка
+        ("На съезд прибыли делегаты из 41 региона России.", set()),
+        ("В олимпиаде участвуют школьники более чем из 21 региона.", set()),
+        ("Дети 31 региона страны получат подарки.", set()),
+        # a code stays a code
+        ("Машину с номерами 41 региона нашли у дороги.", {"RU-KAM"}),
+        ("Игрок 41-го региона забил гол.", {"RU-KAM"}),
+    ],
+)
+def test_region_number_counts(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village in brackets with another region's district
+        (
+            "Пожары случились в сёлах Ивановка (Бессоновский район), Плес (Мокшанский район).",
+            {"RU-PNZ"},
+        ),
+        # names in a list after «сёл» or «населённых пунктах» are villages, everywhere
+        (
+            "В Елабуге купили шкафы. Технику получили клубы сёл Дружба, Ильинка и Елабуга.",
+            set(),
+        ),
+        (
+            "Воды нет в населённых пунктах Новый Путь, Красная Поляна и Зелёный Гай.",
+            set(),
+        ),
+        # a town in another case says whose the villages are
+        ("Воды нет в населённых пунктах Казани и Набережных Челнов.", {"RU-TA"}),
+        ("Праздник прошёл в сёлах Ивановка, Петровка и городе Казани.", {"RU-TA"}),
+        ("Туристы приехали на курорт Красная Поляна.", {"RU-KDA"}),
+    ],
+)
+def test_villages_in_lists(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «Вяземское городское поселение» (neuter) is Вязьма's, not the town Вяземский
+        ("Новые автобусы купила администрация Вяземского городского поселения.", set()),
+        ("В Вязьму пришли автобусы Вяземского городского поселения.", {"RU-SMO"}),
+        ("Праздник прошёл в Вяземском в минувшую субботу.", {"RU-KHA"}),
+        # a district's body named by a common district adjective
+        ("Об этом рассказал глава Кировской райгосадминистрации на встрече.", set()),
+        ("Октябрьский райсовет утвердил бюджет на год.", set()),
+        ("Глава Кировской области провёл совещание.", {"RU-KIR"}),
+        # Екатеринбург's airport, not the science town near Новосибирск
+        ("Рейс задержали в аэропорту Кольцово из-за тумана.", {"RU-SVE"}),
+        ("В наукограде Кольцово открыли новую школу.", {"RU-NVS"}),
+    ],
+)
+def test_municipal_and_airport_names(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # origins listed after «из регионов …:»
+        (
+            "Хоры из Ставрополья выступили на фестивале в Нальчике. Приехали лауреаты из "
+            "регионов СКФО: Чечни, Дагестана и Ингушетии.",
+            {
+                "RU-STA": "mentioned",
+                "RU-KB": "main",
+                "RU-CE": "mentioned",
+                "RU-DA": "mentioned",
+                "RU-IN": "mentioned",
+            },
+        ),
+        # a later list that takes in the title's region too: the others are a detail
+        (
+            "Хоровые коллективы выступят в Туле\nОтборочный тур фестиваля завершён, определены "
+            "шестьдесят финалистов из многих областей страны, которые теперь готовят новые "
+            "программы к выступлениям перед жюри в разных городах России в течение весны и "
+            "лета этого года, о чём сообщили организаторы конкурса.\nЭтапы пройдут в городах "
+            "Казани, Брянске, Ижевске и Туле. В Туле смотр откроется 20 апреля.",
+            {"RU-TUL": "main", "RU-TA": "mentioned", "RU-BRY": "mentioned", "RU-UD": "mentioned"},
+        ),
+        # referees «(все – Москва)»: where they come from
+        (
+            "Матч сыграли в Самаре. «Звезда» (Самара) – «Факел» (Воронеж) – 2:1. Судьи: Иванов, "
+            "Петров (все – Москва).",
+            {"RU-SAM": "main", "RU-VOR": "mentioned", "RU-MOW": "mentioned"},
+        ),
+    ],
+)
+def test_lists_of_origins_and_stages(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_lone_regional_dateline_is_where_it_happens() -> None:
+    text = "Итоги конкурса\nНОВОСИБИРСК, 12 мая. /ТАСС/. Организаторы конкурса назвали победителей."
+    assert roles(text) == {"RU-NVS": "main"}
+    # another region named: the dateline stays passing
+    text = "Итоги конкурса\nНОВОСИБИРСК, 12 мая. /ТАСС/. Победителями стали школьники Томска."
+    assert roles(text)["RU-NVS"] == "mentioned"

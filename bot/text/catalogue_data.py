@@ -2250,8 +2250,35 @@ CLOSED_TOWNS: dict[str, str] = {
 # an adjective named after the town («Светлогорского района») goes with it. An ethnic
 # adjective is no marker: «армянская община в Армавире» is in Краснодарский край.
 _BELARUS = ("беларус", "белорус", "исполком")
+# A text about Kazakhstan (folded): the state, its akims and money, its oblasts.
+_KAZAKHSTAN = (
+    "казахстан",
+    "акимат",
+    " аким ",
+    " акима ",
+    " акиму ",
+    " акимом ",
+    "тенге",
+    "абайской обл",
+    "области абай",
+    "карагандинск",
+    "павлодарск",
+    "актюбинск",
+    "костанайск",
+    "акмолинск",
+    " вко",
+    "(вко",
+    " зко",
+    "(зко",
+)
 FOREIGN_NAMESAKES: dict[str, tuple[str, ...]] = {
-    "Петропавловск": ("казахстан", "северо-казахстанск", "акимат", " аким ", "тенге"),
+    "Петропавловск": _KAZAKHSTAN,
+    # Курчатов (Абайская область), Приозерск (on the Балхаш), Аксай (ЗКО) and its Бурлинский
+    # район are Kazakhstan's too.
+    "Курчатов": _KAZAKHSTAN,
+    "Приозерск": _KAZAKHSTAN,
+    "Аксай": _KAZAKHSTAN,
+    "Бурлин": _KAZAKHSTAN,
     "Светлогорск": ("гомельск", *_BELARUS),
     "Дзержинск": ("минск", *_BELARUS),
     "Кировск": ("могилевск", *_BELARUS),
@@ -2264,4 +2291,6 @@ LANDMARKS: dict[str, str] = {
     "Ростовский кремль": "RU-YAR",
     "Ростов Великий": "RU-YAR",
     "Великий Ростов": "RU-YAR",
+    # Екатеринбург's airport, not the science town Кольцово of Новосибирская область.
+    "аэропорт Кольцово": "RU-SVE",
 }

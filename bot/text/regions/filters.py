@@ -280,10 +280,23 @@ def number_hit(words: list[Word], i: int, gaz: Gazetteer) -> Hit | None:
                 return Hit((code,), "code", w.start, words[i + 1].end, False)
             last, last2 = n % 10, n % 100
             counts_one = last == 1 and last2 != 11 and nxt in {"регион", "регионе", "региону"}
+            if last == 1 and last2 != 11 and nxt in {"региона", "регионом"}:
+                # «из 41 региона», «более 21 региона», «с 31 регионом страны»: a count (the
+                # singular after a number ending in one); a code takes «41-го региона»
+                country = fold(words[i + 2].text) if i + 2 < len(words) else ""
+                counts_one = prev in _COUNT_BEFORE or country in _COUNTRY_AFTER
             counts_few = 2 <= last <= 4 and not 12 <= last2 <= 14 and nxt == "региона"
             if not counts_one and not counts_few:
                 return Hit((code,), "code", w.start, words[i + 1].end, False)
     return None
+
+
+# Before a number of regions: prepositions and quantifiers that count («из 41 региона»).
+_COUNT_BEFORE = frozenset(
+    ["из", "изо", "от", "до", "около", "более", "свыше", "менее", "для", "с", "со", "без"]
+)
+# After «N региона»: the country they are regions of («из 41 региона России»).
+_COUNTRY_AFTER = frozenset(["россии", "рф", "страны"])
 
 
 def _day_range(words: list[Word], i: int) -> bool:
@@ -339,8 +352,9 @@ def keep(
         return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l, listed=listed)
     if e.kind == "district" and nxt is not None and _city_after(words, j, nxt_l):
         return DROP  # «в Пушкинском районе Санкт-Петербурга», «Советский район города»
-    # Names and towns must be written as names («острова» is no Остров).
-    if not all(
+    # Names and towns must be written as names («острова» is no Остров); a landmark may open
+    # with a common noun («аэропорт Кольцово»).
+    if e.surface not in LANDMARKS and not all(
         words[i + k].cap or (k > 0 and bool(lem(words[i + k]) & LOWER_OK))
         for k in range(j - i)
         if not e.generic[k]
@@ -405,6 +419,12 @@ def keep(
             return DROP
         if e.adjlike and "районный" in nxt_l:
             return DROP  # «Дзержинского районного суда»: a district named so, not the town
+        if e.adjlike and e.gender == "masc" and nxt_l & _MUNICIPAL_ADJ:
+            head = head_after(words, j)
+            if head is not None and lem(head) & _NEUTER_MUNICIPAL:
+                # «Вяземского городского поселения» is «Вяземское» (of Вязьма): a neuter
+                # adjective, which the masculine town Вяземский cannot be
+                return DROP
         if e.common and not e.adjlike and not after_place and _lower_elsewhere(text, e):
             return WEAK  # «проводы зимы … сжигание чучела Зимы»: the season personified
     # «Иванова», «Пушкина», «Серова»: most likely a person, unless a place word precedes.
@@ -414,6 +434,17 @@ def keep(
     return STRONG
 
 
+# A district's body in one word: «райадминистрация», «райсовет», «райисполком», «райсуд».
+_DISTRICT_BODIES = ("райгосадминистрац", "райадминистрац", "райсовет", "райисполком", "райсуд")
+
+
+def _district_body(word: str) -> bool:
+    return fold(word).startswith(_DISTRICT_BODIES)
+
+
+# «городского поселения», «сельского поселения», «муниципального образования».
+_MUNICIPAL_ADJ = frozenset(["городской", "сельский", "муниципальный"])
+_NEUTER_MUNICIPAL = frozenset(["поселение", "образование"])
 _CITY_WORDS = frozenset({"город", "г", "гор", "столица"})
 _FEDERAL_CITIES = frozenset({"RU-MOW", "RU-SPE", "RU-SEV"})
 
@@ -501,6 +532,8 @@ def _keep_adjective(
         return DROP  # «Кировский одномандатный округ»: a constituency, not the region
     if w.cap and e.words[0] & DISTRICT_ADJ and nxt_l & DISTRICT_ORG:
         return DROP  # «Кировский завод», «Московский университет» of another city
+    if w.cap and e.words[0] & DISTRICT_ADJ and nxt is not None and _district_body(nxt.text):
+        return DROP  # «Кировской райгосадминистрации»: a district's body, not the oblast
     # «Татарская Каргала», «Московский Комсомолец»: part of another capitalised name (a
     # quoted one is read by the quote rules: «Пензенского Спаса» says whose the feast is).
     if (
@@ -653,6 +686,32 @@ def _street_list(text: str, words: list[Word], i: int) -> bool:
     return False
 
 
+def village_list(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] is a name in a list that villages in the plural open: «в сёлах
+    Дружба, Ильинка и Елабуга», «в населённых пунктах Новый Этап, Красная Поляна»: each is
+    a village (the first after «сёлах» is read by `after_village_word`). The names of such a
+    list stand in the nominative; a town in another case is whose they are: «в населённых
+    пунктах Казани и Набережных Челнов»."""
+    if not info(words[i].text).nominative:
+        return False
+    k = i
+    while k > 1 and i - k <= 30:
+        prev = words[k - 1]
+        gap = text[prev.end : words[k].start].strip()
+        if prev.cap and not prev.sent_start and gap in ("", ","):
+            k -= 1  # «…, Ильинка», «Новый Этап»
+        elif not gap and fold(prev.text) in ("и", "или") and words[k - 2].cap:
+            k -= 2  # «… и Елабуга»
+        elif not gap and not prev.cap and info(prev.text).plural:
+            prev_l = lem(prev)
+            if prev_l & RURAL:
+                return k < i
+            return "пункт" in prev_l and "населенный" in lem(words[k - 2])
+        else:
+            return False
+    return False
+
+
 def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
     """The folded previous word when a full stop alone separates it («г. Мирный», «с.
     Иваново»), else nothing."""
@@ -699,9 +758,19 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
     return False
 
 
-# Places a list of origins may name before its regions: «из городов и районов …».
+# Places a list of origins may name before its regions: «из городов и районов …», «из
+# регионов СКФО: Чечни, Дагестана …».
 _PLACE_NOUNS = frozenset(
-    ["город", "муниципалитет", "поселение", "населённый", "населенный", "пункт"]
+    [
+        "город",
+        "муниципалитет",
+        "поселение",
+        "населённый",
+        "населенный",
+        "пункт",
+        "регион",
+        "субъект",
+    ]
 )
 
 

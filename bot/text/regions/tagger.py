@@ -13,6 +13,10 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
 * reads «Московская областная Дума» as Московская область, not Москва, and «управа района
   Северный» (a district board named by the district's own name) as Москва;
 * reads Latin look-alikes inside a Cyrillic word as Cyrillic («Cаранск» with a Latin «C»);
+* leaves out a place the text puts in an American state, each time it is named («Санкт-
+  Петербург во Флориде»), a village named like a town in a list of villages («в сёлах
+  Дружба, Елабуга»), and a village bracketed with another region's district («Плес
+  (Мокшанский район)»);
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
   regions, Moscow as the state, a comparison, one name in a list far from the lead).
@@ -48,6 +52,7 @@ from bot.text.regions.filters import (
     number_hit,
     org_quote,
     rare_cues,
+    village_list,
 )
 from bot.text.regions.gazetteer import Entry, Gazetteer, gazetteer, may_match
 from bot.text.regions.lexicon import (
@@ -241,6 +246,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         e, j = found
         verdict = keep(text, words, quotes, e, i=i, j=j, listed=listed is not None)
         village = e.kind == "town" and after_village_word(text, words, i)  # «деревни Поварово»
+        if e.kind == "town" and not village and village_list(text, words, i):
+            village = True  # «в сёлах Дружба, Ильинка, Елабуга»
+            if e.real_town:
+                verdict = DROP
         if e.real_town and e.surface in villages:
             verdict = DROP  # «хутор Бородино … в Бородино»: still the village
         elif verdict == DROP and e.real_town and village:
@@ -306,6 +315,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 )
             )
         i = j
+    if villages:  # «в Бородино … хутор Бородино»: the earlier mention is the village too
+        hits = [h for h in hits if h.entry is None or h.entry.surface not in villages]
     if "прав" in text:
         hits = _moscow_boards(text, all_spans, hits)
     return _drop_namesakes(text, hits)
@@ -391,7 +402,10 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
     not know («Светлогорск Гомельской области»)."""
     starts = {h.start for h in hits}
     out: list[Hit] = []
+    abroad = _abroad(text, hits)
     for k, h in enumerate(hits):
+        if abroad and h.entry is not None and h.entry.surface in abroad:
+            continue  # «Санкт-Петербург во Флориде … город Санкт-Петербург»: the namesake
         if h.kind == "town":
             prev = hits[k - 1] if k > 0 else None
             nxt = hits[k + 1] if k + 1 < len(hits) else None
@@ -402,6 +416,13 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
                 continue
             if (
                 nxt is not None
+                and nxt.kind == "district"
+                and _BRACKET_GAP.fullmatch(text, h.end, nxt.start)
+                and not set(h.codes) & set(nxt.codes)
+            ):
+                continue  # «Плес (Мокшанский район)»: a village of another region's district
+            if (
+                nxt is not None
                 and nxt.kind == "name"
                 and _other_next_to(text, h, nxt)
                 and "gent" in info(text[nxt.start : nxt.end].split(maxsplit=1)[0]).cases
@@ -409,6 +430,34 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
                 continue
         out.append(h)
     return out
+
+
+_BRACKET_GAP = re.compile(r"\s*\(\s*")
+
+
+# A namesake abroad right after a place: «Санкт-Петербург во Флориде», «Санкт-Петербурге на
+# западном побережье Флориды», «Москва (штат Айдахо)», «Одесса, штат Техас».
+_US_STATES = (
+    r"(?:Флорид|Техас|Калифорни|Айдахо|Огайо|Пенсильвани|Теннесси|Вермонт|Миссури|Индиан|"
+    r"Мичиган|Иллинойс|Канзас|Арканзас|Кентукки|Алабам|Виргини|Вирджини|Орегон)"
+)
+_ABROAD_AFTER = re.compile(
+    r"\s*\(\s*(?:штат\w*\s+)?(?:США|Канада|" + _US_STATES + ")"
+    r"|\s*,\s*штат\w*\s+"
+    + _US_STATES
+    + r"|\s+(?:во?|на\s+(?:[а-яё]+\s+)?побережь[еи])\s+(?:штате\s+)?"
+    + _US_STATES
+)
+
+
+def _abroad(text: str, hits: list[Hit]) -> set[str]:
+    """The places this text puts abroad by their namesake's state or country right after
+    them: each of their mentions then is that namesake."""
+    return {
+        h.entry.surface
+        for h in hits
+        if h.entry is not None and h.kind in ("name", "town") and _ABROAD_AFTER.match(text, h.end)
+    }
 
 
 def _other_next_to(text: str, left: Hit, right: Hit) -> bool:
@@ -584,15 +633,19 @@ def _affiliations(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
         h
         for h, _ in hits
         if not h.cue
-        and h.start > 1
-        and text[h.start - 1] == "("
         and text.startswith(")", h.end)
-        and text[h.start - 2] == " "  # after a name, not opening a line
+        and (m := _BRACKET_OPEN.search(text, max(0, h.start - 12), h.start)) is not None
+        and m.start() > 0
+        and text[m.start() - 1] == " "  # after a name, not opening a line
     ]
     if len({c for h in bracketed for c in h.codes}) < 2:
         return
     for h in bracketed:
         h.cue = "origin"
+
+
+# The bracket before a home town: «(Тверь)», «(все – Москва)» after a list of referees.
+_BRACKET_OPEN = re.compile(r"\((?:(?:все|оба|обе)\s*[-–—]\s*)?$")
 
 
 def _club(h: Hit, text: str) -> bool:
@@ -762,7 +815,7 @@ def _roles(
         # в Амурскую область, Карачаево-Черкесию и на Камчатку»); the others of a rating or
         # a comparison are passing.
         best_titled = max(scores[c] for c in titled)
-        listed = _listed_with(evidence, titled, text)
+        listed = _listed_with(evidence, titled, text, lead_end)
     # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
     # with none in its title, is a ranking or a statistic where each one named is a data point.
     ranking = not titled and _ranking(evidence, lead_end, text)
@@ -820,29 +873,36 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
 _REGIONS_PLURAL = re.compile(
     r"\b(?:регион(?:ы|ов|ам|ами|ах)|субъект(?:ы|ов|ам|ами|ах))\b", re.IGNORECASE
 )
-_WHERE_IT_HAPPENS = frozenset(["origin", "road", "history"])
+_WHERE_IT_HAPPENS = frozenset(["origin", "road", "history", "dateline"])
 # Between two places of one list: a comma or a conjunction, and a preposition repeated.
 _PLACE_LIST_GAP = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во|на)\s+)?")
 
 
-def _listed_with(evidence: dict[str, list[Evidence]], titled: set[str], text: str) -> set[str]:
-    """Regions named in one list with a region of the title (the list's mentions in a row)."""
+def _listed_with(
+    evidence: dict[str, list[Evidence]], titled: set[str], text: str, lead_end: int
+) -> set[str]:
+    """Regions named in one list with a region of the title (the list's mentions in a row),
+    a list that opens in the lead: further on, a list that takes in the title's region too
+    («этапы пройдут в Санкт-Петербурге, Брянске, Ставрополе») is a detail of the story."""
     marks = sorted(
         (ev.start, ev.end, code) for code, evs in evidence.items() for ev in evs if not ev.cue
     )
     out: set[str] = set()
     run: set[str] = set()
-    link = False  # the run opens with «между»: the two ends of a link, not a list of equals
+    skip = False  # the run opens with «между» (the two ends of a link), or after the lead
     last_end = -1
     for start, end, code in marks:
         if last_end < 0 or not _PLACE_LIST_GAP.fullmatch(text, last_end, start):
-            if run & titled and not link:
+            if run & titled and not skip:
                 out |= run
             run = set()
-            link = _BETWEEN_BEFORE.search(text, max(0, start - 10), start) is not None
+            skip = (
+                start >= lead_end
+                or _BETWEEN_BEFORE.search(text, max(0, start - 10), start) is not None
+            )
         run.add(code)
         last_end = end
-    if run & titled and not link:
+    if run & titled and not skip:
         out |= run
     return out
 
