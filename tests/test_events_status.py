@@ -2297,3 +2297,95 @@ def test_fairs_in_the_genitive_plural_are_fairs() -> None:
     from bot.text.events.lexicon import _kinds_in
 
     assert [k for k, _, _ in _kinds_in("В городе не будет ярмарок выходного дня")] == ["ярмарка"]
+
+
+# --- what a gathering only frames (dev8 precision) -------------------------------------------
+
+
+def test_a_report_made_at_an_opening_ceremony_is_a_statement() -> None:
+    text = (
+        "Строители закончили новую насосную станцию у посёлка Лесной. «Работы проведены в "
+        "срок, вода пошла в дома», – доложил во вторник на церемонии пуска станции замминистра."
+    )
+    assert detect_event("Посёлок Лесной получил чистую воду", text, PUBLISHED) is None
+
+
+def test_agreements_signed_on_the_sidelines_of_a_forum_are_not_the_forum() -> None:
+    text = (
+        "Глава области рассказал журналистам о новых проектах. Область подписала на полях "
+        "инвестиционного форума в Казани три соглашения на 12 млрд рублей. Деньги пойдут на "
+        "заводы и дороги. По его словам, работы начнутся весной."
+    )
+    assert detect_event("Губернатор оценил подписанные соглашения", text, PUBLISHED) is None
+
+
+def test_applications_for_a_forum_put_it_ahead() -> None:
+    text = (
+        "Организаторы получили больше тысячи заявок. Молодёжный форум «Рассвет» пройдёт с 20 "
+        "по 22 июля на базе отдыха у озера."
+    )
+    ev = _event("Заявки на участие в молодёжном форуме «Рассвет» поступили из 30 регионов", text)
+    assert ev.status == "announced"
+
+
+def test_an_injury_caused_by_fireworks_is_an_incident() -> None:
+    text = (
+        "Полиция ищет тех, кто устроил фейерверк во дворе. Вечером 5 июля во время праздника "
+        "двора кто-то поджёг петарды у скамейки. Медики, дежурившие на празднике, оказали "
+        "помощь мальчику."
+    )
+    assert detect_event("Подросток получил травму из-за фейерверка", text, PUBLISHED) is None
+
+
+def test_a_gathering_held_despite_an_incident_word_stays_an_event() -> None:
+    ev = _event(
+        "Фестиваль прошёл без происшествий",
+        "В субботу на набережной прошёл фестиваль уличной еды, его посетили 5 тысяч человек.",
+    )
+    assert ev.status == "held"
+
+
+def test_a_bill_passed_in_a_reading_is_a_decision() -> None:
+    text = (
+        "Сегодня на заседании городской думы депутаты рассмотрели поправки о платных парковках. "
+        "Проголосовали «за» 25 человек, против – трое. Второе чтение намечено на осень."
+    )
+    title = "Депутаты в первом чтении одобрили плату за парковку в центре"
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_headline_opening_with_its_speaker_is_a_statement() -> None:
+    text = (
+        "Глава региона предложил провести следующий форум малых городов у себя. «Мы готовы "
+        "принять гостей», – сказал он журналистам."
+    )
+    title = "Губернатор: наш край может принять форум малых городов"
+    assert detect_event(title, text, PUBLISHED) is None
+    from bot.text.events.detect import _attributed
+
+    assert not _attributed("Праздник урожая: в селе прошли гулянья")
+    assert not _attributed("Киров: в городе открылась ярмарка")
+
+
+def test_a_holiday_named_as_the_day_of_offerings_is_no_celebration() -> None:
+    text = (
+        "Для жителей подготовлены концерты, мастер-классы, лекции и экскурсии. Всего в "
+        "учреждениях культуры запланировано более 40 мероприятий."
+    )
+    title = "В День семьи горожанам предлагают провести время с пользой"
+    assert detect_event(title, text, PUBLISHED) is None
+    ev = _event("В День семьи в парке прошёл концерт", "Выступили местные ансамбли.")
+    assert ev.kind == "концерт"
+
+
+def test_a_holiday_kept_by_residents_of_several_districts_is_several() -> None:
+    text = (
+        "Праздник урожая в минувшие выходные отметили жители нескольких районов. В Заречном "
+        "районе устроили ярмарку, а в Луговом показали концерт."
+    )
+    assert detect_event("Сельчане подводят итоги страды", text, PUBLISHED) is None
+    ev = _event(
+        "В Заречном прошёл праздник урожая",
+        "Праздник урожая собрал жителей нескольких районов на центральной площади села.",
+    )
+    assert ev.status == "held"

@@ -141,7 +141,9 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «В районе - новый глава», «Депутаты рассмотрят вопрос о ...»
     if title_kinds and _MANY_PLACES.search(title):
         return False  # «праздник в разных районах», «В Орске и Бузулуке отменили праздник»
-    if _INCIDENT.search(title) and not title_kinds:
+    if _INCIDENT.search(title) and (not title_kinds or ev.explicit == 0):
+        # «Женщина получила травму из-за фейерверка»: an incident's story, the gathering only
+        # its cause or its scene, never told held or ahead by a cue of its own.
         return False
     if _INCIDENT.search(lead) and not title_kinds and ev.total < 3:
         return False
@@ -157,6 +159,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «Форум будут проводить ежегодно»: a decision on a series
     if _many_places(title, title_kinds, ev.best):
         return False  # «В районах области начали праздновать»: one gathering in each place
+    if not title_kinds and _CELEBRATED_IN_MANY.search(sents[ev.lead_index]):
+        return False  # «Праздник отметили жители нескольких районов»: one in each place
+    if _on_the_day(title, title_kinds) and ev.explicit == 0:
+        return False  # «В День города горожанам предлагают отдохнуть»: the day's offerings
     if (
         not title_kinds
         and _GREETING_TITLE.search(title)
@@ -223,17 +229,61 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# A headline that opens with whose words it gives, before a colon: «Губернатор: область может
+# принять форум», «Глава района: праздник пройдёт без салюта».
+_SPEAKER_FIRST = re.compile(
+    r"^\s*(?:(?i:(?:мэр|губернатор|глава|министр|председатель|депутат|директор|эксперт|врио"
+    r"|полпред|сенатор|спикер|прокурор)(?:\s+[а-яё-]+){0,2})|([А-ЯЁ][а-яё-]+))\s*:\s"
+)
+
+
 def _attributed(title: str) -> bool:
-    """The headline is a statement with its speaker after a dash: a predicate before the dash
-    («примут участие», «пройдёт») and a post or a surname after it («– Петришенко»; not a
-    town's name, «Москва – Киров», nor «— фото»)."""
+    """The headline is a statement with its speaker after a dash or before a colon: a
+    predicate on the other side («примут участие», «пройдёт») and a post or a surname as the
+    speaker («– Петришенко», «Губернатор:»; not a town's name, «Москва – Киров», nor «—
+    фото»)."""
+    first = _SPEAKER_FIRST.match(title)
+    if first is not None and _has_verb(title[first.end() :]):
+        return first.group(1) is None or _surname(first.group(1))
     m = _ATTRIBUTION.search(title)
     if m is None or not _has_verb(title[: m.start()]):
         return False
-    if m.group(1) is None:
-        return True
-    parses = analyzer().parse(m.group(1).lower())[:3]
+    return m.group(1) is None or _surname(m.group(1))
+
+
+def _surname(word: str) -> bool:
+    """A surname, not a town's name («Петришенко», not «Киров»)."""
+    parses = analyzer().parse(word.lower())[:3]
     return any("Surn" in p.tag for p in parses) and not any("Geox" in p.tag for p in parses)
+
+
+# A headline's holiday named as the day something else happens: «В День города горожанам
+# предлагают ...», «Во Всемирный день книги библиотекари ...».
+_ON_DAY = re.compile(r"(?:^|[\s,:])(?:в|во)\s+(?:[а-яё-]+\s+)?$", re.IGNORECASE)
+
+
+def _on_the_day(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """Every gathering the headline names is a holiday's day set as its date («В День ...»):
+    what the day brings, not one celebration (unless a cue tells one held or ahead)."""
+    return bool(kinds) and all(
+        kind == "праздник"
+        and title[start:end].lower().startswith("день")
+        and _ON_DAY.search(title[:start]) is not None
+        for kind, start, end in kinds
+    )
+
+
+# Residents of several places celebrating: «Праздник отметили жители нескольких районов»,
+# «жители разных сёл встретили Масленицу». Each place keeps its own.
+_CELEBRATED_IN_MANY = re.compile(
+    r"\b(?:отметил|отпраздновал|праздновал|встретил|встречал)\w*\s+(?:[а-яё]+\s+){0,2}?"
+    r"жители\s+(?:нескольких|разных|многих|всех|\d+|двух|тр[её]х|четыр[её]х|пяти|шести)\s+"
+    r"(?:[а-яё]+\s+)?(?:районов|городов|сёл|сел|деревень|поселений|муниципалитетов|округов)\b"
+    r"|\bжители\s+(?:нескольких|разных|многих|всех|\d+|двух|тр[её]х|четыр[её]х|пяти|шести)\s+"
+    r"(?:[а-яё]+\s+)?(?:районов|городов|сёл|сел|деревень|поселений|муниципалитетов|округов)"
+    r"\s+(?:[а-яё]+\s+){0,2}?(?:отметил|отпраздновал|праздновал|встретил|встречал)\w*",
+    re.IGNORECASE,
+)
 
 
 _QUOTES = ("«", '"', "“", "„")

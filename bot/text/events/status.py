@@ -448,7 +448,7 @@ def one_in_plural(word: str, previous: str) -> bool:
 # сессии». The gathering is where a statement was made; the statement is the story.
 _ATTRIBUTION = re.compile(
     r"^\W*об\s+этом\b|,\s*[—–-]?\s*(?:заявил|сказал|сообщил|рассказал|подчеркнул|пояснил"
-    r"|добавил|отметил)\w*\b",
+    r"|добавил|отметил|доложил|заметил|напомнил|уточнил|констатировал|резюмировал)\w*\b",
     re.IGNORECASE,
 )
 # «на …», «в ходе …», «во время …» ending where the gathering's word starts.
@@ -464,11 +464,18 @@ _DECIDED_AT = re.compile(
 )
 
 
+# «на полях форума»: what was done or said beside a gathering, which is only its setting.
+_SIDELINES = re.compile(r"\bна\s+полях\s+(?:[а-яё0-9-]+\s+){0,3}$")
+
+
 def _said_at(sentence: str, start: int) -> bool:
-    """The kind word at ``start`` is the setting of a statement reported before it, or of a
-    decision taken there («Решение было принято на заседании»)."""
+    """The kind word at ``start`` is the setting of a statement reported before it, of a
+    decision taken there («Решение было принято на заседании»), or of what was done on its
+    sidelines («подписали на полях форума соглашения»)."""
     said = _ATTRIBUTION.search(sentence, 0, start)
     before = sentence[max(0, start - 90) : start].lower()
+    if _SIDELINES.search(before[-50:]):
+        return True
     if said is not None and bool(_AT.search(before[-50:])):
         return True
     return "решени" in before and _DECIDED_AT.search(before) is not None
@@ -561,6 +568,20 @@ def _lead_stance(
     return None
 
 
+# Applications or registration for a gathering: «заявки на участие в форуме», «регистрация на
+# фестиваль». They are taken before it, so a past verb of theirs («поступили», «подали») tells
+# nothing of the gathering having been held.
+_APPLIED_FOR = re.compile(
+    r"\b(?:заявк\w*|регистраци\w*)\s+(?:[а-яё]+\s+){0,2}?(?:на\s+участие\s+)?(?:в|во|на)\s+"
+    r"(?:[а-яё0-9-]+\s+){0,3}$"
+)
+
+
+def _applied_for(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` names what applications or registration are for."""
+    return bool(_APPLIED_FOR.search(sentence[max(0, start - 80) : start].lower()))
+
+
 # A contest the text calls remote is held by post or online throughout: nobody gathers.
 _REMOTE_CONTEST = re.compile(r"\b(?:дистанционн|заочн|онлайн-?)\w*\s+(?:[а-яё]+\s+)?конкурс")
 
@@ -633,6 +654,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         pool = specific or kinds
         kind, pos, _ = min(pool, key=lambda k: abs(k[1] - cue))
         status, explicit, cue = found[2]
+        if status == "held" and not explicit and _applied_for(sent, pos):
+            status = "announced"  # «заявки на участие в форуме поступили»: it is ahead
         # A match told by its result («обыграла «Амур»») is reported as plainly as by «прошёл».
         result = (
             status == "held" and kind == "матч" and bool(MATCH_RESULT_RE.match(sent.lower(), pos))
