@@ -1189,3 +1189,61 @@ def test_lone_regional_dateline_is_where_it_happens() -> None:
     # another region named: the dateline stays passing
     text = "Итоги конкурса\nНОВОСИБИРСК, 12 мая. /ТАСС/. Победителями стали школьники Томска."
     assert roles(text)["RU-NVS"] == "mentioned"
+
+
+# --- missed places: district centres, a district's land, municipal districts ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the centre of a district, named like it and not a catalogued town
+        ("Вчера в Мари-Туреке открыли новый спортивный зал.", {"RU-ME"}),
+        ("Рыбаки вернулись из Охотска с богатым уловом.", {"RU-KHA"}),
+        ("Турнир по волейболу прошёл в с. Тасеево.", {"RU-KYA"}),
+        ("Школьники из села Тасеево заняли первое место.", {"RU-KYA"}),
+        # several regions have such a district: other evidence decides
+        ("Новую котельную запустили в Каменске.", set()),
+        # no word before it that makes it a place
+        ("Тасеево встречает весну.", set()),
+        # names a reader takes for something else: a river, a foreign town, a city's district
+        ("Летом дети купались в Оке.", set()),
+        ("Переговоры прошли в Тбилиси.", set()),
+        ("В Солнцеве открыли новую школу.", set()),
+        # an ordinary word of the dictionary is no centre («Каменский» districts)
+        ("Надпись высекли в камне.", set()),
+    ],
+)
+def test_district_centres(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Осенью на Красносулинской земле высадили сотню яблонь.", {"RU-ROS"}),
+        ("Мастера рассказали о ремёслах Красносулинской земли.", {"RU-ROS"}),
+        # a land named after a capital or a region is the region's
+        ("На Тамбовской земле убрали урожай.", {"RU-TAM"}),
+        # a name several cities give their districts: no district meant
+        ("На Красногвардейской земле открыли школу.", set()),
+        ("Полярники зимовали на Северной Земле.", set()),
+    ],
+)
+def test_district_land(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a municipal district is never a city's: the one region that has it, whatever else
+        ("В Елабуге и в Хабаровском муниципальном районе обновили клубы.", {"RU-TA", "RU-KHA"}),
+        # without «муниципальный», a district named after a capital next to another region
+        # may be a city's district and is left out
+        ("В Елабуге и в Хабаровском районе обновили клубы.", {"RU-TA"}),
+        ("Дороги Костромского муниципального района отремонтируют.", {"RU-KOS"}),
+    ],
+)
+def test_municipal_district_named_after_capital(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -15,7 +15,9 @@ disk cache (`bot.text.regions.index_cache`) that later processes read instead. F
   also as «… округ» and «… городской округ»; a name shared by several regions (Октябрьский,
   Михайловский) is a homonym; a district named like the districts of many cities (Кировский,
   Железнодорожный, Ленинский) is weak;
-* landmarks that name their town (`LANDMARKS`: «Ростовский кремль»).
+* landmarks that name their town (`LANDMARKS`: «Ростовский кремль»);
+* not as forms, the adjectives of the OKTMO districts whose centre the text may name like the
+  district («в Мари-Туреке», «из Охотска»: `centre_codes`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from bot.text.catalogue import AMBIGUOUS, REGIONS
 from bot.text.catalogue_data import DEMONYMS, FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
-from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC
+from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES
 from bot.text.regions.model import EvidenceKind
 from bot.text.towns import Town, districts, towns
 
@@ -39,6 +41,7 @@ __all__ = [
     "Entry",
     "Gazetteer",
     "adjective_gender",
+    "centre_codes",
     "district_adjectives",
     "entry_words",
     "first_word",
@@ -103,6 +106,10 @@ class Gazetteer:
     # Words that name a region on their own, looked up as written: every form of a town's
     # demonym («ростовчан», kind "town") and hashtags («#КурганскаяОбласть», kind "name").
     single_words: dict[str, tuple[str, EvidenceKind]] = field(default_factory=dict)
+    # The adjectives of the OKTMO districts whose centre may be named like them and is no
+    # catalogued town («Охотский» of Охотск, «Мари-Турекский»): the districts' regions. See
+    # `centre_codes`.
+    centres: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Words found to start nothing (no digit, abbreviation, catalogue form or single-word
     # name): a cache the tagger fills as it reads, so most words cost one set lookup.
     plain: set[str] = field(default_factory=set)
@@ -406,7 +413,11 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                         else alone_default
                     ),
                     foreign=foreign.get(fold(adj), frozenset()),
-                    alone=key in capitals,
+                    # («Хабаровский муниципальный район»: a city's district is never a
+                    # municipal one, so the only region that has it is meant whatever else
+                    # the text names)
+                    alone=key in capitals
+                    and (homonym or not form.endswith(" муниципальный район")),
                     name=name,
                 )
             )
@@ -486,6 +497,7 @@ def _build() -> Gazetteer:
     gaz.first_forms = _first_forms(e for k, e in merged.items() if k not in town_keys)
     gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0])
     gaz.first_lemmas = frozenset(gaz.by_first)
+    gaz.centres = _centres()
     gaz.single_words = {**_hashtags(), **_demonym_forms()}
     gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words)
     return gaz
@@ -519,6 +531,50 @@ def _demonym_forms() -> dict[str, tuple[str, EvidenceKind]]:
                         out[form] = out[form.capitalize()] = (code, "town")
                 break
     return out
+
+
+def _centres() -> dict[str, tuple[str, ...]]:
+    """`Gazetteer.centres`: not the weak adjectives (Кировский), a region's own, or those of
+    the districts named after a catalogued town (Ковровский)."""
+    adjectives = {fold(a) for r in REGIONS for a in r.adjectives}
+    named = {fold(a) for t in towns() for a in district_adjectives(t.name)}
+    out: dict[str, list[str]] = {}
+    for d in districts():
+        adj = fold(d.adjective)
+        if adj in DISTRICT_ADJ or adj in adjectives or adj in named:
+            continue
+        codes = out.setdefault(adj, [])
+        if d.code not in codes:
+            codes.append(d.code)
+    return {adj: tuple(codes) for adj, codes in out.items()}
+
+
+@lru_cache(maxsize=32768)
+def centre_codes(word: str) -> tuple[str, ...]:
+    """The regions whose district is named like ``word`` read as its centre («Охотска»:
+    Хабаровский край), or none. The tagger counts it only after «в», «из» or a village word."""
+    out: list[str] = []
+    for lemma in sorted(info(word).lemmas):
+        out += [c for c in _centre_of(lemma) if c not in out]
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _centre_of(lemma: str) -> tuple[str, ...]:
+    """The regions of the districts a centre named ``lemma`` would give its name to; none for
+    a catalogue form, a word of the dictionary other than a place («камень»), a person's name,
+    and a place a reader takes for another (`NOT_CENTRES`)."""
+    gaz = gazetteer()
+    codes: list[str] = []
+    for adj in district_adjectives(lemma):
+        codes += [c for c in gaz.centres.get(adj, ()) if c not in codes]
+    if not codes or lemma in gaz.first_lemmas or lemma in NOT_CENTRES:
+        return ()
+    if analyzer().word_is_known(lemma):
+        parses = [p for p in analyzer().parse(lemma) if fold(p.normal_form) == lemma]
+        if not parses or any(p.tag.POS != "NOUN" or "Geox" not in p.tag.grammemes for p in parses):
+            return ()
+    return tuple(codes)
 
 
 def _first_forms(entries: Iterable[Entry]) -> frozenset[str]:
@@ -555,4 +611,6 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
                     return True
         elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
             return True
+        if token[0].isupper() and centre_codes(token):
+            return True  # («в Мари-Туреке»: the centre of a district)
     return False

@@ -663,6 +663,17 @@ RURAL = frozenset(
         "сельсовет",
     ]
 )
+# Names a district's centre might have that a reader takes for something else: foreign towns,
+# rivers, mountains, wide areas, districts of Moscow and of St Petersburg («в Солнцеве»).
+NOT_CENTRES = frozenset(
+    [
+        *("тбилиси", "полтава", "чернигов", "павлоград", "чугуев", "ромны", "хива", "шуша"),
+        *("варна", "бреда", "майн", "кавказ", "эльбрус", "прибайкалье", "приуралье"),
+        *("ока", "кама", "исеть", "пышма", "сосьва", "онон", "мана", "чарыш", "сакмара"),
+        *("илек", "сарпа", "проня", "конда", "анабар", "пенжина", "турухан", "джида"),
+        *("солнцево", "косино", "куркино", "беляево", "борисово", "ольгино", "шире", "вани"),
+    ]
+)
 RURAL_SHORT = frozenset(["с", "д", "п", "х", "ст", "пос", "дер", "сл"])
 # Adjectives of the catalogue that are ordinary words too («братские узы», «ноябрьский
 # пленум»): they count only when written as a name (capitalised, not opening a sentence).

@@ -3,7 +3,8 @@ match at an adjective:
 
 * a district's name after its noun, the official order: «муниципального района Пестравский»;
 * a district's own hospital or body: «Богучарской центральной районной больнице», «Ковровская
-  ЦРБ», and its museum: «в Захаровском краеведческом музее»;
+  ЦРБ», its museum and its land: «в Захаровском краеведческом музее», «на Красносулинской
+  земле»;
 * a region's noun said once for a list: «Белгородской области выделено 1,1 млрд, Курской —
   863 млн»;
 * a region's adjective in lower case before its districts: «главы костромских районов»;
@@ -30,6 +31,8 @@ __all__ = ["closed_town_title", "phrase_at", "region_districts", "rural_district
 
 _DISTRICT_NOUNS = frozenset(["район", "округ", "улус"])
 _RAION = frozenset(["район"])
+# Words after a district's adjective alone that belong to the district: its museum, its land.
+_DISTRICT_ONLY = frozenset(["краеведческий", "земля"])
 # The endings an adjective takes with the noun left out: «(Курской) области», «(Алтайскому) краю».
 _ELIDED = (("область", ("ой", "ая", "ую")), ("край", ("ому", "ого", "ий", "ый", "ом")))
 
@@ -151,12 +154,18 @@ def _district_body(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
     if "центральный" in lem(words[k]) and k + 1 < len(words) and words[k + 1].glued_prev:
         k += 1
     lemmas = info(words[i].text).lemmas
-    if "краеведческий" in lem(words[k]) and not any(
+    head = lem(words[k])
+    if head & _DISTRICT_ONLY and not any(
         e.kind != "district" for lemma in lemmas for e in gaz.by_first.get(lemma, ())
     ):
         # «в Захаровском краеведческом музее»: a museum named by a district's adjective alone
-        # (not a town's: «Саратовский краеведческий музей» is the town's) is the district's
-        return _two_words(lemmas, gaz, "district", _RAION)
+        # (not a town's: «Саратовский краеведческий музей» is the town's) is the district's;
+        # so is its land, «на Красносулинской земле» (not one named after a capital or common
+        # to cities' districts: «Ставропольская земля», «Кировская земля»)
+        e = _two_words(lemmas, gaz, "district", _RAION)
+        if e is None or "краеведческий" in head or not (e.weak or e.alone):
+            return e
+        return None
     if "районный" not in lem(words[k]) and words[k].text != "ЦРБ":
         return None
     return _two_words(lemmas, gaz, "district", _RAION)

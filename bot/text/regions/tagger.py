@@ -46,6 +46,7 @@ from bot.text.regions.filters import (
     Hit,
     after_village_word,
     cue,
+    is_person,
     keep,
     lem,
     match_at,
@@ -54,7 +55,7 @@ from bot.text.regions.filters import (
     rare_cues,
     village_list,
 )
-from bot.text.regions.gazetteer import Entry, Gazetteer, gazetteer, may_match
+from bot.text.regions.gazetteer import Entry, Gazetteer, centre_codes, gazetteer, may_match
 from bot.text.regions.lexicon import (
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
@@ -74,7 +75,7 @@ from bot.text.regions.phrases import (
     rural_district_at,
     rural_line,
 )
-from bot.text.regions.tokens import Word, tokens
+from bot.text.regions.tokens import Quote, Word, tokens
 
 __all__ = ["find_hits", "tag_regions"]
 
@@ -200,6 +201,13 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 tag = _hashtag(w, gaz)
                 if tag is not None:
                     hits.append(tag)
+            elif w.cap and centre_codes(t):
+                codes = _centre(text, words, quotes, i)
+                if codes:  # (never remembered as plain: the words before it decide)
+                    hit_cue = cue(words, i, i + 1, codes, "town", history=history, victims=victims)
+                    hits.append(
+                        Hit(codes, "town", w.start, w.end, len(codes) > 1, None, hit_cue, w.chain)
+                    )
             elif abbr is None and _CAMEL_HEAD.match(t) is None:
                 # Remembered as plain (an abbreviation depends on its quote, a CamelCase word
                 # on a «#» before it: those are read again each time).
@@ -320,6 +328,24 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     if "прав" in text:
         hits = _moscow_boards(text, all_spans, hits)
     return _drop_namesakes(text, hits)
+
+
+_CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
+
+
+def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[str, ...]:
+    """«в Мари-Туреке», «из Охотска», «с. Тасеево»: the centre of a district, named like its
+    district and not catalogued as a town, after «в», «из» or a village word; the regions
+    that have such a district (several: other evidence decides), or none."""
+    w = words[i]
+    if i == 0 or w.shout:
+        return ()
+    after = w.glued_prev and fold(words[i - 1].text) in _CENTRE_AFTER
+    if not after and not after_village_word(text, words, i):
+        return ()  # («с. Тасеево»: the abbreviation's full stop ends no sentence)
+    if org_quote(words, quotes, i) or is_person(text, words, i, i + 1):
+        return ()
+    return centre_codes(w.text)
 
 
 # A Latin letter glued to a Cyrillic one: a look-alike typed by mistake («Cаранска»).
