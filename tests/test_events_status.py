@@ -2389,3 +2389,98 @@ def test_a_holiday_kept_by_residents_of_several_districts_is_several() -> None:
         "Праздник урожая собрал жителей нескольких районов на центральной площади села.",
     )
     assert ev.status == "held"
+
+
+def test_a_fair_after_a_neuter_noun_in_ie_is_one_fair() -> None:
+    # «проведение» ends as a plural adjective does, but it is a noun: «проведение ярмарки» is
+    # one fair, not «сельскохозяйственные ярмарки».
+    ev = _event(
+        "В Липовке из-за морозов отменили проведение ярмарки",
+        "Ярмарка должна была пройти в субботу на площади у Дома культуры.",
+    )
+    assert (ev.kind, ev.status) == ("ярмарка", "cancelled")
+    assert (
+        detect_event("Во всех сёлах района пройдут сельскохозяйственные ярмарки", "", None) is None
+    )
+
+
+def test_festivities_named_with_any_adjective_are_one_gathering() -> None:
+    ev = _event(
+        "В Заозёрске отменили масленичные гуляния из-за сильного мороза",
+        "Гуляния должны были пройти на стадионе, сообщили в администрации.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "cancelled")
+
+
+def test_a_date_not_yet_set_is_no_appointment() -> None:
+    ev = _event(
+        "Исполнитель повременит с выступлением в Озёрске",
+        "Певец Иван Петров перенёс свой концерт в Озёрске, запланированный на 12 июля. "
+        "Новую дату концерта пока не назначили, о ней сообщат позже.",
+    )
+    assert (ev.kind, ev.status) == ("концерт", "postponed")
+    from bot.text.events.lexicon import _NOT_GATHERING
+
+    assert _NOT_GATHERING.search("Глава района назначил нового директора школы")
+    assert not _NOT_GATHERING.search("Дату встречи пока не назначили")
+    assert not _NOT_GATHERING.search("Организаторы назначили дату праздника")
+
+
+def test_a_monument_unveiled_told_by_its_verb_is_a_ceremony() -> None:
+    ev = _event(
+        "Обелиск землякам-фронтовикам откроют в Сосновке",
+        "Средства на работы выделил районный бюджет, территорию вокруг благоустроили.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "announced")
+    ev = _event("В сквере Луговой открыли бюст поэту", "На открытие пришли школьники и ветераны.")
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_honouring_the_best_workers_is_a_ceremony() -> None:
+    ev = _event(
+        "Шахта выдала миллионную тонну угля",
+        "Чествование лучших горняков состоялось в Доме культуры. Награды получили 50 человек.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_a_new_year_party_called_a_tree_is_a_holiday() -> None:
+    ev = _event(
+        "Ёлка главы района для одарённых детей прошла в Доме культуры",
+        "Ребят поздравили Дед Мороз и Снегурочка, каждый получил подарок.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+    from bot.text.events.lexicon import _kinds_in
+
+    assert _kinds_in("На площади установили ёлку высотой 15 метров.") == []
+    assert [k for k, _, _ in _kinds_in("В театре прошла этноёлка для школьников.")] == ["праздник"]
+
+
+def test_an_ethnic_forum_written_as_one_word_is_a_forum() -> None:
+    ev = _event("Этнофорум «Корни» пройдёт в селе Ивановка", "Ждут гостей из пяти районов.")
+    assert (ev.kind, ev.status) == ("форум", "announced")
+
+
+def test_a_match_told_by_one_side_beating_the_other_is_held() -> None:
+    ev = _event(
+        "«Сокол» уверенно обыграл команду из Тулы в домашнем матче",
+        "Хозяева открыли счёт на 12-й минуте, а во втором периоде забросили ещё две шайбы. "
+        "Матч завершился со счётом 3:0.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "held")
+    ev = _event(
+        "«Луч» на выезде выиграл у «Ротора» (2:1) в матче 10-го тура первенства",
+        "Победный мяч забит на 88-й минуте.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "held")
+    ev = _event("«Текстильщик» сыграл вничью со «Спартаком»", "Голов в матче не было.")
+    assert (ev.kind, ev.status) == ("матч", "held")
+
+
+def test_a_talk_with_residents_told_by_its_verb_is_a_meeting() -> None:
+    ev = _event(
+        "Дорога и клуб: как глава района с жителями Ольховки общался",
+        "Во вторник глава района побывал с рабочим визитом в Ольховке, а затем пообщался с "
+        "населением. Жители просили отремонтировать дорогу.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")

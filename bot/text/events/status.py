@@ -344,8 +344,12 @@ def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) ->
 _LEAGUE_KINDS = frozenset({"матч", "соревнования", "встреча"})
 
 
-# The verbs that report a game itself: it was played, took place, ended.
-_GAME_HELD = re.compile(r"(?:прош|состоял|заверш|законч|сыгра)", re.IGNORECASE)
+# The verbs that report a game itself: it was played, took place, ended, or one side beat the
+# other («обыграла команду из Тулы», «выиграл у «Зенита»»; not «выиграл чемпионат», a season).
+_GAME_HELD = re.compile(
+    r"(?:прош|состоял|заверш|законч|сыгра|обыгра|переигра|разгроми|выигра\w*\s+у\b)",
+    re.IGNORECASE,
+)
 
 
 def _league_result(kind: str, status: Status, index: int, result_told: bool, played: bool) -> bool:
@@ -430,16 +434,17 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
 
 
 _PLURAL_ADJ = ("ые", "ие")
-# One gathering called by a plural noun: «народные гуляния» (pymorphy reads no plurale
-# tantum; after «народные» the set phrase names one festivity).
+# One gathering called by a plural noun: «народные гуляния», «масленичные гуляния» (pymorphy
+# reads no plurale tantum; with an adjective before it the phrase names one festivity).
 _PLURAL_NAMED = ("гуляни", "гулянь")
+_ADJ_ENDINGS = ("ые", "ие", "ых", "их", "ыми", "ими")
 
 
 def one_in_plural(word: str, previous: str) -> bool:
-    """«народные гуляния»: a set phrase naming one gathering in the plural; «праздничные
-    мероприятия»: the items of one celebration."""
+    """«народные гуляния», «масленичные гуляния»: a set phrase naming one gathering in the
+    plural; «праздничные мероприятия»: the items of one celebration."""
     low, prev = word.lower(), previous.lower()
-    if low.startswith(_PLURAL_NAMED) and prev.startswith("народн"):
+    if low.startswith(_PLURAL_NAMED) and (prev.startswith("народн") or prev.endswith(_ADJ_ENDINGS)):
         return True
     return low.startswith("мероприяти") and prev.startswith("праздничн")
 
@@ -536,8 +541,10 @@ def _plural_word(word: str, previous: str = "", verb_object: bool = True) -> boo
     # «отменил встречи»: right after a verb, the noun is a plural subject or object, not a
     # singular genitive. (Not for «мероприятия»: «прошли мероприятия ко Дню семьи» are the
     # items of one holiday.)
-    told = prev.endswith(_PLURAL_ADJ) or (
-        verb_object and bool(prev) and analyzer().parse(prev)[0].tag.POS == "VERB"
+    # (An adjective: «проведение ярмарки», «открытие выставки» end so too, in the singular.)
+    prev_pos = analyzer().parse(prev)[0].tag.POS if prev else None
+    told = (prev.endswith(_PLURAL_ADJ) and prev_pos in {"ADJF", "PRTF"}) or (
+        verb_object and prev_pos == "VERB"
     )
     return told and any(
         p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in {"nomn", "accs"}
