@@ -15,11 +15,12 @@ import re
 import struct
 
 import pytest
-from razdel import sentenize
+from razdel import sentenize, tokenize
 
 from bot.ingest import dedup, normalise
 from bot.ingest.parse import decode, parse_feed
 from bot.text import summary
+from bot.text.regions.tokens import razdel_tokens
 from bot.text.sentenize import split_sentences
 from bot.text.stems import stem, words
 
@@ -60,6 +61,33 @@ def test_sentences_are_razdels(text: str) -> None:
 def test_sentences_are_razdels_on_random_text() -> None:
     texts = _fuzz(3000, seed=5)
     mismatches = [t for t in texts if split_sentences(t) != [s.text for s in sentenize(t)]]
+    assert mismatches == []
+
+
+def _razdels_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + t.start, start + t.stop, t.text) for t in tokenize(text[start:end])]
+
+
+_SPACES = ["\t", "\u00a0", "\u2009", "\r\n", "\u3000"]
+# The Kelvin sign and the long s: Latin letters to the case-blind [a-z] of razdel's atoms.
+_ODD = ["\u212a", "\u017f", "٣", "²", "🙂", "_", "__", "--", "**", "1/2", "3\\4", "1.5", "2,5"]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_region_tokens_are_razdels(text: str) -> None:
+    assert razdel_tokens(text, 0, len(text)) == _razdels_tokens(text, 0, len(text))
+
+
+def test_region_tokens_are_razdels_on_random_text() -> None:
+    rng = random.Random(8)
+    pieces = [*_PIECES, *_SPACES, *_ODD]
+    mismatches = []
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        if razdel_tokens(text, start, end) != _razdels_tokens(text, start, end):
+            mismatches.append((text, start, end))
     assert mismatches == []
 
 

@@ -102,6 +102,18 @@ from bot.text.regions.tokens import Quote, Word
 
 __all__ = ["DROP", "STRONG", "WEAK", "Hit", "cue", "keep", "lem", "match_at", "number_hit"]
 
+# Unions of the word lists that the rules read for every mention, built once.
+_STREET_OR_NATURE = STREET_BEFORE | NATURE
+_PLACE_BEFORE = SETTLEMENT | PLACE_PREP | PLACE_OF
+_SETTLEMENT_OR_RURAL = SETTLEMENT | RURAL | RURAL_SHORT
+_STREET_AFTER_OR_NATURE = STREET_AFTER | NATURE
+_CULTURE_AFTER_ETHNIC = CULTURE_AFTER | HISTORY_AFTER
+_CULTURE_AFTER_ANY = CULTURE_ANY | HISTORY_AFTER
+_STREET_OR_ORG = STREET_BEFORE | ORG_WORDS
+_TRIP_OR_ROUTE = TRIP_WORDS | ROUTE_WORDS
+# A people's adjectives that name no territory («татарский», not «башкирский»).
+_PEOPLE_ONLY = ETHNIC - TERRITORIAL
+
 
 @dataclass(slots=True)
 class Hit:
@@ -361,7 +373,7 @@ def keep(
     ):
         return DROP
     if not multi_official:
-        if (prev_l | abbr_l) & (STREET_BEFORE | NATURE) or _street_chain(text, words, i):
+        if (prev_l | abbr_l) & _STREET_OR_NATURE or _street_chain(text, words, i):
             return DROP
         if _street_list(text, words, i):
             return DROP
@@ -396,7 +408,7 @@ def keep(
         prev_l = prev_l - {"с"}  # the preposition «с Белым озером», not «с. Белый»
     if abbr_l & SETTLEMENT:
         prev_l = prev_l | abbr_l  # «г. Мирный»
-    after_place = chain or bool(prev_l & (SETTLEMENT | PLACE_PREP | PLACE_OF))
+    after_place = chain or bool(prev_l & _PLACE_BEFORE)
     if e.common or e.adjlike:
         # «в Дне рыбака» is a day, not Дно: the word must read as the town first.
         if (
@@ -506,20 +518,20 @@ def _keep_adjective(
         return DROP  # «Иван Омский»
     if e.words[0] & COMMON_ADJ and (not w.cap or w.sent_start) and not w.shout:
         return DROP  # «братские узы», «Ноябрьский пленум» opening a sentence
-    if prev_l & (SETTLEMENT | RURAL | RURAL_SHORT):
+    if prev_l & _SETTLEMENT_OR_RURAL:
         return DROP  # «поселок Ульяновское», «с. Татарское»: a settlement's own name
     if (
         not w.cap
         and nxt_l & REGION_PARTS
         and info(w.text).plural
         and info(nxt.text if nxt else "").plural
-        and not e.words[0] & (ETHNIC - TERRITORIAL)
+        and not e.words[0] & _PEOPLE_ONLY
     ):
         return STRONG  # «главы костромских районов»: the region's districts
     head = head_after(words, j)
     head_l = lem(head) if head is not None else frozenset()
-    culture = CULTURE_AFTER if e.words[0] & ETHNIC else CULTURE_ANY
-    if nxt_l & (STREET_AFTER | NATURE) or head_l & (culture | HISTORY_AFTER):
+    culture = _CULTURE_AFTER_ETHNIC if e.words[0] & ETHNIC else _CULTURE_AFTER_ANY
+    if nxt_l & _STREET_AFTER_OR_NATURE or head_l & culture:
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
@@ -578,7 +590,7 @@ def _keep_adjective(
         return WEAK if e.primary else STRONG
     if not listed and w.cap and not w.sent_start and (nxt is None or not _nominal(nxt)):
         return DROP  # substantivised: «на Тверской», «в Коломенском», «На Кубанской за...»
-    if w.cap and prev_l & (STREET_BEFORE | ORG_WORDS):
+    if w.cap and prev_l & _STREET_OR_ORG:
         return DROP
     return STRONG
 
@@ -748,7 +760,7 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
         if lem(word) & ORIGIN_NOUNS and "gent" in info(words[i].text).cases:
             return k < i - 1
         wi = info(word.text)
-        if lem(word) & (LIST_HEADS | _PLACE_NOUNS):
+        if lem(word) & _LIST_OR_PLACE_NOUNS:
             pass  # «из городов и районов Хабаровского края, Еврейской…»: places, not bodies
         elif not word.cap and nouns < 2 and wi.noun and not wi.adjective and "gent" in wi.cases:
             nouns += 1
@@ -772,6 +784,7 @@ _PLACE_NOUNS = frozenset(
         "субъект",
     ]
 )
+_LIST_OR_PLACE_NOUNS = LIST_HEADS | _PLACE_NOUNS
 
 
 def after_village_word(text: str, words: list[Word], i: int) -> bool:
@@ -1001,7 +1014,7 @@ def _trip_to(words: list[Word], i: int) -> bool:
         k -= 1  # «в г. Екатеринбург»
     if k < 1 or fold(words[k].text) not in ("в", "во", "на"):
         return False
-    if lem(words[k - 1]) & (TRIP_WORDS | ROUTE_WORDS):
+    if lem(words[k - 1]) & _TRIP_OR_ROUTE:
         return True
     # «командировкой Василия Петровича и Елены Степановны в Екатеринбург»: who travels, between
     # the trip and where it goes (names, «и», genitive nouns: «поездка главы района в …»)

@@ -33,6 +33,8 @@ _DISTRICT_NOUNS = frozenset(["район", "округ", "улус"])
 _RAION = frozenset(["район"])
 # Words after a district's adjective alone that belong to the district: its museum, its land.
 _DISTRICT_ONLY = frozenset(["краеведческий", "земля"])
+# A people's adjectives that name no territory (built once).
+_PEOPLE_ONLY = ETHNIC - TERRITORIAL
 # The endings an adjective takes with the noun left out: «(Курской) области», «(Алтайскому) краю».
 _ELIDED = (("область", ("ой", "ая", "ую")), ("край", ("ому", "ого", "ий", "ый", "ом")))
 
@@ -57,7 +59,7 @@ def region_districts(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
     wi, nxt = info(words[i].text), info(words[j].text)
     if not (wi.adjective and wi.plural and nxt.plural and nxt.lemmas & REGION_PARTS):
         return None
-    if wi.lemmas & (ETHNIC - TERRITORIAL):
+    if wi.lemmas & _PEOPLE_ONLY:
         return None  # «в татарских районах»: where a people lives, anywhere
     for lemma in wi.lemmas:
         for e in gaz.by_first.get(lemma, ()):

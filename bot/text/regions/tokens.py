@@ -86,16 +86,39 @@ def _join_atoms(atoms: list[tuple[int, int, str, str]], i: int, buffer: str) -> 
     return atoms[i - 1][3].lower() == "yahoo" and right_text == "!"
 
 
+# razdel's ATOM with the whitespace before each atom captured: ``findall`` gives every
+# atom's text and type without a match object, and the offsets follow from the lengths (the
+# atoms and the spaces between them cover the span up to its trailing spaces).
+_SPACED_ATOM = re.compile(r"(\s*)(?:" + _ATOM.pattern + ")", _ATOM.flags)
+
+
 def razdel_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``razdel.tokenize(text[start:end])`` as (start, stop, text), offsets into ``text``.
 
     The same atoms and join rules as razdel 0.5 (its own ``ATOM`` and ``SMILE`` patterns),
-    without its per-atom objects: four times faster, the largest cost of tagging a feed item.
-    Atoms are only glued when nothing separates them, and only whitespace can.
+    without its per-atom objects: four times faster, the largest cost of tagging a feed item
+    (the atoms read with ``findall``, not match by match: a fifth faster again). Atoms are
+    only glued when nothing separates them, and only whitespace can.
     """
-    atoms = [
-        (m.start(), m.end(), m.lastgroup or "", m.group()) for m in _ATOM.finditer(text, start, end)
-    ]
+    atoms: list[tuple[int, int, str, str]] = []
+    pos = start
+    for space, ru, lat, num, punct, other in _SPACED_ATOM.findall(text, start, end):
+        a_start = pos + len(space)
+        if ru:
+            pos = a_start + len(ru)
+            atoms.append((a_start, pos, "RU", ru))
+        elif lat:
+            pos = a_start + len(lat)
+            atoms.append((a_start, pos, "LAT", lat))
+        elif num:
+            pos = a_start + len(num)
+            atoms.append((a_start, pos, "INT", num))
+        elif punct:
+            pos = a_start + 1
+            atoms.append((a_start, pos, "PUNCT", punct))
+        else:  # any other character
+            pos = a_start + 1
+            atoms.append((a_start, pos, "OTHER", other))
     out: list[tuple[int, int, str]] = []
     if not atoms:
         return out
