@@ -187,6 +187,16 @@ _INSERT_COLUMNS = (
     " image_url) VALUES "
 )
 _INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
+# PostgreSQL: the whole part as one array per column, one statement text whatever the
+# number of rows (a VALUES list of another length is another statement to parse and plan).
+_PG_INSERT = (
+    _INSERT_COLUMNS.removesuffix(" VALUES ")
+    + " SELECT s, g, u, t, x, m, p, f, h, sh, d, 0, b, ftu, img FROM unnest("
+    + "?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+    + " ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[])"
+    + " AS r(s, g, u, t, x, m, p, f, h, sh, d, b, ftu, img)"
+    + " ON CONFLICT DO NOTHING RETURNING id, url"
+)
 
 
 def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -196,6 +206,22 @@ def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 def _marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+def _in_lists(
+    dialect: Dialect, values: Sequence[Any], pg_type: str
+) -> Iterator[tuple[str, list[Any]]]:
+    """``(condition, parameters)`` that test a column against ``values``, for
+    ``f"... WHERE column {condition}"``: ``IN (?, ...)`` lists of at most _IN_CHUNK on SQLite;
+    on PostgreSQL one ``= ANY(?::type[])`` for them all, one statement text whatever their
+    number (asyncpg prepares it once; a list of another length is another statement)."""
+    if not values:
+        return
+    if dialect == "postgresql":
+        yield f"= ANY(?::{pg_type}[])", [list(values)]
+        return
+    for chunk in _chunks(values, _IN_CHUNK):
+        yield f"IN ({_marks(len(chunk))})", list(chunk)
 
 
 def _stored_text(item: NewArticle) -> str:
@@ -223,21 +249,38 @@ class _Plan:
 
 
 async def _existing_keys(
-    conn: Conn, items: Sequence[NewArticle]
+    conn: Conn, dialect: Dialect, items: Sequence[NewArticle]
 ) -> tuple[set[str], set[tuple[int, str]]]:
     """URLs and (source, guid) pairs of the batch that are stored already."""
     urls: set[str] = set()
     all_urls = list(dict.fromkeys(item.url for item in items))
+    by_source: dict[int, list[str]] = {}
+    for item in items:
+        if item.source_id is not None and item.guid is not None:
+            by_source.setdefault(item.source_id, []).append(item.guid)
+    guids: set[tuple[int, str]] = set()
+    if dialect == "postgresql":
+        # One statement for both: the same text every time (a prepared statement reused).
+        sources = [s for s, names in by_source.items() for _ in dict.fromkeys(names)]
+        names = [n for names in by_source.values() for n in dict.fromkeys(names)]
+        async with conn.execute(
+            "SELECT url, NULL::bigint, NULL FROM articles WHERE url = ANY(?::text[])"
+            " UNION ALL SELECT NULL, a.source_id, a.guid FROM articles a"
+            " JOIN unnest(?::bigint[], ?::text[]) AS k(source_id, guid)"
+            " ON a.source_id = k.source_id AND a.guid = k.guid",
+            (all_urls, sources, names),
+        ) as cur:
+            for r in await cur.fetchall():
+                if r[0] is not None:
+                    urls.add(str(r[0]))
+                else:
+                    guids.add((int(r[1]), str(r[2])))
+        return urls, guids
     for chunk in _chunks(all_urls, _IN_CHUNK):
         async with conn.execute(
             f"SELECT url FROM articles WHERE url IN ({_marks(len(chunk))})", chunk
         ) as cur:
             urls.update(str(r[0]) for r in await cur.fetchall())
-    guids: set[tuple[int, str]] = set()
-    by_source: dict[int, list[str]] = {}
-    for item in items:
-        if item.source_id is not None and item.guid is not None:
-            by_source.setdefault(item.source_id, []).append(item.guid)
     for source_id, names in by_source.items():
         for chunk in _chunks(list(dict.fromkeys(names)), _IN_CHUNK):
             async with conn.execute(
@@ -248,14 +291,13 @@ async def _existing_keys(
     return urls, guids
 
 
-async def _stored_hashes(conn: Conn, hashes: Sequence[str]) -> dict[str, int]:
+async def _stored_hashes(conn: Conn, dialect: Dialect, hashes: Sequence[str]) -> dict[str, int]:
     """Content hash -> the root (duplicate_of, or id) of the first article that has it."""
     first: dict[str, tuple[int, int]] = {}
-    for chunk in _chunks(list(dict.fromkeys(hashes)), _IN_CHUNK):
+    for cond, params in _in_lists(dialect, list(dict.fromkeys(hashes)), "text"):
         async with conn.execute(
-            "SELECT content_hash, id, duplicate_of FROM articles"
-            f" WHERE content_hash IN ({_marks(len(chunk))})",
-            chunk,
+            f"SELECT content_hash, id, duplicate_of FROM articles WHERE content_hash {cond}",
+            params,
         ) as cur:
             for r in await cur.fetchall():
                 key, aid = str(r[0]), int(r[1])
@@ -265,7 +307,7 @@ async def _stored_hashes(conn: Conn, hashes: Sequence[str]) -> dict[str, int]:
 
 
 async def _stored_bands(
-    conn: Conn, items: Sequence[NewArticle]
+    conn: Conn, dialect: Dialect, items: Sequence[NewArticle]
 ) -> dict[tuple[int, int], list[int]]:
     """(band, value) -> ids of stored articles with that LSH key, for the batch's keys."""
     by_band: dict[int, set[int]] = {}
@@ -273,6 +315,18 @@ async def _stored_bands(
         for band, value in item.lsh_keys:
             by_band.setdefault(band, set()).add(value)
     out: dict[tuple[int, int], list[int]] = {}
+    if dialect == "postgresql":  # every band in one statement (16 round trips before)
+        bands = [band for band, values in sorted(by_band.items()) for _ in values]
+        keys = [value for _, vs in sorted(by_band.items()) for value in sorted(vs)]
+        async with conn.execute(
+            "SELECT b.band, b.value, b.article_id"
+            " FROM unnest(?::integer[], ?::bigint[]) AS k(band, value)"
+            " JOIN article_lsh_bands b ON b.band = k.band AND b.value = k.value",
+            (bands, keys),
+        ) as cur:
+            for r in await cur.fetchall():
+                out.setdefault((int(r[0]), int(r[1])), []).append(int(r[2]))
+        return out
     for band, values in sorted(by_band.items()):
         for chunk in _chunks(sorted(values), _IN_CHUNK):
             async with conn.execute(
@@ -285,13 +339,13 @@ async def _stored_bands(
     return out
 
 
-async def _articles_meta(conn: Conn, ids: Sequence[int]) -> dict[int, _DbCandidate]:
+async def _articles_meta(
+    conn: Conn, dialect: Dialect, ids: Sequence[int]
+) -> dict[int, _DbCandidate]:
     out: dict[int, _DbCandidate] = {}
-    for chunk in _chunks(sorted(set(ids)), _IN_CHUNK):
+    for cond, params in _in_lists(dialect, sorted(set(ids)), "bigint"):
         async with conn.execute(
-            "SELECT id, duplicate_of, published_at FROM articles"
-            f" WHERE id IN ({_marks(len(chunk))})",
-            chunk,
+            f"SELECT id, duplicate_of, published_at FROM articles WHERE id {cond}", params
         ) as cur:
             for r in await cur.fetchall():
                 aid = int(r[0])
@@ -299,13 +353,11 @@ async def _articles_meta(conn: Conn, ids: Sequence[int]) -> dict[int, _DbCandida
     return out
 
 
-async def _articles_text(conn: Conn, ids: Sequence[int]) -> dict[int, str]:
+async def _articles_text(conn: Conn, dialect: Dialect, ids: Sequence[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    for chunk in _chunks(sorted(set(ids)), _IN_CHUNK):
+    for cond, params in _in_lists(dialect, sorted(set(ids)), "bigint"):
         async with conn.execute(
-            "SELECT id, COALESCE(body, text) AS text FROM articles"
-            f" WHERE id IN ({_marks(len(chunk))})",
-            chunk,
+            f"SELECT id, COALESCE(body, text) AS text FROM articles WHERE id {cond}", params
         ) as cur:
             out.update((int(r[0]), str(r[1])) for r in await cur.fetchall())
     return out
@@ -324,6 +376,7 @@ def _shared(
 
 async def _plan_batch(
     conn: Conn,
+    dialect: Dialect,
     items: Sequence[NewArticle],
     *,
     near_copy: NearCopy | None,
@@ -336,17 +389,17 @@ async def _plan_batch(
     memory, so two copies within one feed are linked as before. Stored articles come
     before the batch's in id order, as their ids are lower.
     """
-    stored_urls, stored_guids = await _existing_keys(conn, items)
+    stored_urls, stored_guids = await _existing_keys(conn, dialect, items)
     keyed = [item for item in items if item.lsh_keys]
-    db_hashes = await _stored_hashes(conn, [item.content_hash for item in keyed])
+    db_hashes = await _stored_hashes(conn, dialect, [item.content_hash for item in keyed])
     db_bands: dict[tuple[int, int], list[int]] = {}
     meta: dict[int, _DbCandidate] = {}
     db_ranked: list[list[tuple[int, int]]] = [[] for _ in items]  # (shared, id), best first
     if near_copy is not None and keyed:
-        db_bands = await _stored_bands(conn, keyed)
+        db_bands = await _stored_bands(conn, dialect, keyed)
         counts = [_shared(item.lsh_keys, db_bands) if item.lsh_keys else {} for item in items]
         meta = await _articles_meta(
-            conn, [aid for c in counts for aid, n in c.items() if n >= MIN_SHARED_BANDS]
+            conn, dialect, [aid for c in counts for aid, n in c.items() if n >= MIN_SHARED_BANDS]
         )
         for i, (item, c) in enumerate(zip(items, counts, strict=True)):
             since = item.published_at - window_seconds
@@ -356,7 +409,7 @@ async def _plan_batch(
                 if n >= MIN_SHARED_BANDS and aid in meta and meta[aid].published_at >= since
             )
             db_ranked[i] = [(-neg, aid) for neg, aid in ranked[:_MAX_CANDIDATES]]
-    texts = await _articles_text(conn, [aid for r in db_ranked for _, aid in r])
+    texts = await _articles_text(conn, dialect, [aid for r in db_ranked for _, aid in r])
 
     plan = _Plan(insert=[False] * len(items), originals=[None] * len(items))
     seen_urls: set[str] = set(stored_urls)
@@ -439,33 +492,38 @@ async def _write_batch(
     ]
     ids: list[int | None] = [None] * len(items)
     by_url: dict[str, int] = {}
-    for chunk in _chunks(rows, _INSERT_ROWS):
-        params: list[Any] = []
-        for _, item, original in chunk:
-            params.extend(
-                (
-                    item.source_id,
-                    item.guid,
-                    item.url,
-                    item.title,
-                    item.text,
-                    item.summary,
-                    item.published_at,
-                    item.fetched_at,
-                    item.content_hash,
-                    None if item.simhash is None else to_signed64(item.simhash),
-                    original[1] if original is not None and original[0] == "db" else None,
-                    item.body,
-                    item.full_text_until if item.page_url and original is None else None,
-                    item.image_url,
-                )
+    pg = dialect == "postgresql"
+    for chunk in [rows] if pg and rows else _chunks(rows, _INSERT_ROWS):
+        values = [
+            (
+                item.source_id,
+                item.guid,
+                item.url,
+                item.title,
+                item.text,
+                item.summary,
+                item.published_at,
+                item.fetched_at,
+                item.content_hash,
+                None if item.simhash is None else to_signed64(item.simhash),
+                original[1] if original is not None and original[0] == "db" else None,
+                item.body,
+                item.full_text_until if item.page_url and original is None else None,
+                item.image_url,
             )
-        async with conn.execute(
-            _INSERT_COLUMNS
-            + ", ".join([_INSERT_ROW] * len(chunk))
-            + " ON CONFLICT DO NOTHING RETURNING id, url",
-            params,
-        ) as cur:
+            for _, item, original in chunk
+        ]
+        params: list[Any]
+        if pg:
+            sql, params = _PG_INSERT, [list(column) for column in zip(*values, strict=True)]
+        else:
+            sql = (
+                _INSERT_COLUMNS
+                + ", ".join([_INSERT_ROW] * len(chunk))
+                + " ON CONFLICT DO NOTHING RETURNING id, url"
+            )
+            params = [value for row in values for value in row]
+        async with conn.execute(sql, params) as cur:
             by_url.update((str(r[1]), int(r[0])) for r in await cur.fetchall())
     for i, item, _ in rows:
         ids[i] = by_url.get(item.url)  # missing: a conflict nobody planned for (a race)
@@ -636,7 +694,9 @@ class ArticleRepository:
         near_copy: NearCopy | None,
         window_seconds: int,
     ) -> list[StoreResult]:
-        plan = await _plan_batch(conn, items, near_copy=near_copy, window_seconds=window_seconds)
+        plan = await _plan_batch(
+            conn, self.db.dialect, items, near_copy=near_copy, window_seconds=window_seconds
+        )
         ids = await _write_batch(conn, self.db.dialect, items, plan)
         results: list[StoreResult] = []
         for i, item in enumerate(items):
