@@ -859,13 +859,26 @@ class ArticleRepository:
     async def delete_older_than(self, cutoff: datetime) -> int:
         """Retention: delete articles published before ``cutoff``; returns how many.
 
-        The near-copy keys are deleted here (PostgreSQL does not check them against
-        articles: migration 0014); regions, deliveries and event links go by cascade; a
-        trigger removes SQLite's full-text row. Copies pointing at a deleted article keep
-        their text.
+        Deliveries and event links go by cascade. PostgreSQL does not check the near-copy
+        keys, regions and search rows against articles (migrations 0014, 0015): they are
+        deleted here, by the ids of the articles deleted, after them (a statement of its own
+        sees rows that a re-analysis committed while the delete waited for its article).
+        SQLite: the keys are deleted here, regions go by cascade, a trigger removes the
+        full-text row. Copies pointing at a deleted article keep their text.
         """
         cutoff_ts = int(cutoff.timestamp())
         async with self.db.write() as conn:
+            if self.db.dialect == "postgresql":
+                cur = await conn.execute(
+                    "DELETE FROM articles WHERE published_at < ? RETURNING id", (cutoff_ts,)
+                )
+                ids = [int(r[0]) for r in await cur.fetchall()]
+                if ids:
+                    for table in ("article_lsh_bands", "article_regions", "articles_fts"):
+                        await conn.execute(
+                            f"DELETE FROM {table} WHERE article_id = ANY(?::bigint[])", (ids,)
+                        )
+                return len(ids)
             await conn.execute(
                 "DELETE FROM article_lsh_bands WHERE article_id IN"
                 " (SELECT id FROM articles WHERE published_at < ?)",
