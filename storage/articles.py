@@ -620,22 +620,17 @@ class ArticleRepository:
         Lets the pipeline skip the costly analysis of items it has seen on an earlier poll.
         """
         found: set[str] = set()
+        dialect = self.db.dialect
         urls = [url for _, url in keys]
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            rows = await self.db.fetchall(
-                f"SELECT url FROM articles WHERE url IN ({','.join('?' * len(chunk))})", chunk
-            )
+        for cond, params in _in_lists(dialect, urls, "text"):
+            rows = await self.db.fetchall(f"SELECT url FROM articles WHERE url {cond}", params)
             found.update(r["url"] for r in rows)
         guids = {guid: url for guid, url in keys if guid is not None}
         if source_id is not None and guids:
-            names = list(guids)
-            for start in range(0, len(names), 500):
-                chunk = names[start : start + 500]
+            for cond, params in _in_lists(dialect, list(guids), "text"):
                 rows = await self.db.fetchall(
-                    "SELECT guid FROM articles WHERE source_id = ?"
-                    f" AND guid IN ({','.join('?' * len(chunk))})",
-                    (source_id, *chunk),
+                    f"SELECT guid FROM articles WHERE source_id = ? AND guid {cond}",
+                    (source_id, *params),
                 )
                 found.update(guids[r["guid"]] for r in rows)
         return found
