@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from storage.base import Conn, Database, Dialect, Row
+from storage.postgres import PgConn
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,16 @@ _INSERT_COLUMNS = (
     " image_url) VALUES "
 )
 _INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
+# PostgreSQL: the whole part as one array per column, one statement text whatever the
+# number of rows (a VALUES list of another length is another statement to parse and plan).
+_PG_INSERT = (
+    _INSERT_COLUMNS.removesuffix(" VALUES ")
+    + " SELECT s, g, u, t, x, m, p, f, h, sh, d, 0, b, ftu, img FROM unnest("
+    + "?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+    + " ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[])"
+    + " AS r(s, g, u, t, x, m, p, f, h, sh, d, b, ftu, img)"
+    + " ON CONFLICT DO NOTHING RETURNING id, url"
+)
 
 
 def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -196,6 +207,22 @@ def _chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 def _marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+def _in_lists(
+    dialect: Dialect, values: Sequence[Any], pg_type: str
+) -> Iterator[tuple[str, list[Any]]]:
+    """``(condition, parameters)`` that test a column against ``values``, for
+    ``f"... WHERE column {condition}"``: ``IN (?, ...)`` lists of at most _IN_CHUNK on SQLite;
+    on PostgreSQL one ``= ANY(?::type[])`` for them all, one statement text whatever their
+    number (asyncpg prepares it once; a list of another length is another statement)."""
+    if not values:
+        return
+    if dialect == "postgresql":
+        yield f"= ANY(?::{pg_type}[])", [list(values)]
+        return
+    for chunk in _chunks(values, _IN_CHUNK):
+        yield f"IN ({_marks(len(chunk))})", list(chunk)
 
 
 def _stored_text(item: NewArticle) -> str:
@@ -223,21 +250,38 @@ class _Plan:
 
 
 async def _existing_keys(
-    conn: Conn, items: Sequence[NewArticle]
+    conn: Conn, dialect: Dialect, items: Sequence[NewArticle]
 ) -> tuple[set[str], set[tuple[int, str]]]:
     """URLs and (source, guid) pairs of the batch that are stored already."""
     urls: set[str] = set()
     all_urls = list(dict.fromkeys(item.url for item in items))
+    by_source: dict[int, list[str]] = {}
+    for item in items:
+        if item.source_id is not None and item.guid is not None:
+            by_source.setdefault(item.source_id, []).append(item.guid)
+    guids: set[tuple[int, str]] = set()
+    if dialect == "postgresql":
+        # One statement for both: the same text every time (a prepared statement reused).
+        sources = [s for s, names in by_source.items() for _ in dict.fromkeys(names)]
+        names = [n for names in by_source.values() for n in dict.fromkeys(names)]
+        async with conn.execute(
+            "SELECT url, NULL::bigint, NULL FROM articles WHERE url = ANY(?::text[])"
+            " UNION ALL SELECT NULL, a.source_id, a.guid FROM articles a"
+            " JOIN unnest(?::bigint[], ?::text[]) AS k(source_id, guid)"
+            " ON a.source_id = k.source_id AND a.guid = k.guid",
+            (all_urls, sources, names),
+        ) as cur:
+            for r in await cur.fetchall():
+                if r[0] is not None:
+                    urls.add(str(r[0]))
+                else:
+                    guids.add((int(r[1]), str(r[2])))
+        return urls, guids
     for chunk in _chunks(all_urls, _IN_CHUNK):
         async with conn.execute(
             f"SELECT url FROM articles WHERE url IN ({_marks(len(chunk))})", chunk
         ) as cur:
             urls.update(str(r[0]) for r in await cur.fetchall())
-    guids: set[tuple[int, str]] = set()
-    by_source: dict[int, list[str]] = {}
-    for item in items:
-        if item.source_id is not None and item.guid is not None:
-            by_source.setdefault(item.source_id, []).append(item.guid)
     for source_id, names in by_source.items():
         for chunk in _chunks(list(dict.fromkeys(names)), _IN_CHUNK):
             async with conn.execute(
@@ -248,14 +292,13 @@ async def _existing_keys(
     return urls, guids
 
 
-async def _stored_hashes(conn: Conn, hashes: Sequence[str]) -> dict[str, int]:
+async def _stored_hashes(conn: Conn, dialect: Dialect, hashes: Sequence[str]) -> dict[str, int]:
     """Content hash -> the root (duplicate_of, or id) of the first article that has it."""
     first: dict[str, tuple[int, int]] = {}
-    for chunk in _chunks(list(dict.fromkeys(hashes)), _IN_CHUNK):
+    for cond, params in _in_lists(dialect, list(dict.fromkeys(hashes)), "text"):
         async with conn.execute(
-            "SELECT content_hash, id, duplicate_of FROM articles"
-            f" WHERE content_hash IN ({_marks(len(chunk))})",
-            chunk,
+            f"SELECT content_hash, id, duplicate_of FROM articles WHERE content_hash {cond}",
+            params,
         ) as cur:
             for r in await cur.fetchall():
                 key, aid = str(r[0]), int(r[1])
@@ -265,7 +308,7 @@ async def _stored_hashes(conn: Conn, hashes: Sequence[str]) -> dict[str, int]:
 
 
 async def _stored_bands(
-    conn: Conn, items: Sequence[NewArticle]
+    conn: Conn, dialect: Dialect, items: Sequence[NewArticle]
 ) -> dict[tuple[int, int], list[int]]:
     """(band, value) -> ids of stored articles with that LSH key, for the batch's keys."""
     by_band: dict[int, set[int]] = {}
@@ -273,6 +316,18 @@ async def _stored_bands(
         for band, value in item.lsh_keys:
             by_band.setdefault(band, set()).add(value)
     out: dict[tuple[int, int], list[int]] = {}
+    if dialect == "postgresql":  # every band in one statement (16 round trips before)
+        bands = [band for band, values in sorted(by_band.items()) for _ in values]
+        keys = [value for _, vs in sorted(by_band.items()) for value in sorted(vs)]
+        async with conn.execute(
+            "SELECT b.band, b.value, b.article_id"
+            " FROM unnest(?::integer[], ?::bigint[]) AS k(band, value)"
+            " JOIN article_lsh_bands b ON b.band = k.band AND b.value = k.value",
+            (bands, keys),
+        ) as cur:
+            for r in await cur.fetchall():
+                out.setdefault((int(r[0]), int(r[1])), []).append(int(r[2]))
+        return out
     for band, values in sorted(by_band.items()):
         for chunk in _chunks(sorted(values), _IN_CHUNK):
             async with conn.execute(
@@ -285,13 +340,13 @@ async def _stored_bands(
     return out
 
 
-async def _articles_meta(conn: Conn, ids: Sequence[int]) -> dict[int, _DbCandidate]:
+async def _articles_meta(
+    conn: Conn, dialect: Dialect, ids: Sequence[int]
+) -> dict[int, _DbCandidate]:
     out: dict[int, _DbCandidate] = {}
-    for chunk in _chunks(sorted(set(ids)), _IN_CHUNK):
+    for cond, params in _in_lists(dialect, sorted(set(ids)), "bigint"):
         async with conn.execute(
-            "SELECT id, duplicate_of, published_at FROM articles"
-            f" WHERE id IN ({_marks(len(chunk))})",
-            chunk,
+            f"SELECT id, duplicate_of, published_at FROM articles WHERE id {cond}", params
         ) as cur:
             for r in await cur.fetchall():
                 aid = int(r[0])
@@ -299,13 +354,11 @@ async def _articles_meta(conn: Conn, ids: Sequence[int]) -> dict[int, _DbCandida
     return out
 
 
-async def _articles_text(conn: Conn, ids: Sequence[int]) -> dict[int, str]:
+async def _articles_text(conn: Conn, dialect: Dialect, ids: Sequence[int]) -> dict[int, str]:
     out: dict[int, str] = {}
-    for chunk in _chunks(sorted(set(ids)), _IN_CHUNK):
+    for cond, params in _in_lists(dialect, sorted(set(ids)), "bigint"):
         async with conn.execute(
-            "SELECT id, COALESCE(body, text) AS text FROM articles"
-            f" WHERE id IN ({_marks(len(chunk))})",
-            chunk,
+            f"SELECT id, COALESCE(body, text) AS text FROM articles WHERE id {cond}", params
         ) as cur:
             out.update((int(r[0]), str(r[1])) for r in await cur.fetchall())
     return out
@@ -324,6 +377,7 @@ def _shared(
 
 async def _plan_batch(
     conn: Conn,
+    dialect: Dialect,
     items: Sequence[NewArticle],
     *,
     near_copy: NearCopy | None,
@@ -336,17 +390,17 @@ async def _plan_batch(
     memory, so two copies within one feed are linked as before. Stored articles come
     before the batch's in id order, as their ids are lower.
     """
-    stored_urls, stored_guids = await _existing_keys(conn, items)
+    stored_urls, stored_guids = await _existing_keys(conn, dialect, items)
     keyed = [item for item in items if item.lsh_keys]
-    db_hashes = await _stored_hashes(conn, [item.content_hash for item in keyed])
+    db_hashes = await _stored_hashes(conn, dialect, [item.content_hash for item in keyed])
     db_bands: dict[tuple[int, int], list[int]] = {}
     meta: dict[int, _DbCandidate] = {}
     db_ranked: list[list[tuple[int, int]]] = [[] for _ in items]  # (shared, id), best first
     if near_copy is not None and keyed:
-        db_bands = await _stored_bands(conn, keyed)
+        db_bands = await _stored_bands(conn, dialect, keyed)
         counts = [_shared(item.lsh_keys, db_bands) if item.lsh_keys else {} for item in items]
         meta = await _articles_meta(
-            conn, [aid for c in counts for aid, n in c.items() if n >= MIN_SHARED_BANDS]
+            conn, dialect, [aid for c in counts for aid, n in c.items() if n >= MIN_SHARED_BANDS]
         )
         for i, (item, c) in enumerate(zip(items, counts, strict=True)):
             since = item.published_at - window_seconds
@@ -356,7 +410,7 @@ async def _plan_batch(
                 if n >= MIN_SHARED_BANDS and aid in meta and meta[aid].published_at >= since
             )
             db_ranked[i] = [(-neg, aid) for neg, aid in ranked[:_MAX_CANDIDATES]]
-    texts = await _articles_text(conn, [aid for r in db_ranked for _, aid in r])
+    texts = await _articles_text(conn, dialect, [aid for r in db_ranked for _, aid in r])
 
     plan = _Plan(insert=[False] * len(items), originals=[None] * len(items))
     seen_urls: set[str] = set(stored_urls)
@@ -411,23 +465,27 @@ async def _plan_batch(
 async def _insert_rows(
     conn: Conn,
     dialect: Dialect,
-    target: str,
-    types: tuple[str, ...],
+    table: str,
+    columns: tuple[str, ...],
     rows: Sequence[tuple[Any, ...]],
     *,
-    tail: str = "",
+    sqlite_tail: str = "",
 ) -> None:
-    """Many rows into ``target`` ("table (columns)"): executemany on SQLite (one call into
-    its thread), one ``INSERT ... SELECT FROM unnest(arrays)`` statement on PostgreSQL."""
+    """Many new rows into ``table``: executemany on SQLite (one call into its thread), with
+    ``sqlite_tail`` (an ON CONFLICT clause); a binary COPY on PostgreSQL, whose rows must not
+    conflict (asyncpg encodes the rows with the columns' codecs: an array parameter per
+    column cost about three times the client CPU, checking every element for a sub-array,
+    and the server a little more than COPY's multi-row inserts)."""
     if not rows:
         return
     if dialect == "postgresql":
-        arrays = ", ".join(f"?::{t}[]" for t in types)
-        columns = [list(column) for column in zip(*rows, strict=True)]
-        await conn.execute(f"INSERT INTO {target} SELECT * FROM unnest({arrays}){tail}", columns)
+        assert isinstance(conn, PgConn)
+        await conn.raw.copy_records_to_table(table, records=rows, columns=columns)
         return
-    marks = ", ".join("?" * len(types))
-    await conn.executemany(f"INSERT INTO {target} VALUES ({marks}){tail}", rows)
+    marks = ", ".join("?" * len(columns))
+    await conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}){sqlite_tail}", rows
+    )
 
 
 async def _write_batch(
@@ -439,33 +497,38 @@ async def _write_batch(
     ]
     ids: list[int | None] = [None] * len(items)
     by_url: dict[str, int] = {}
-    for chunk in _chunks(rows, _INSERT_ROWS):
-        params: list[Any] = []
-        for _, item, original in chunk:
-            params.extend(
-                (
-                    item.source_id,
-                    item.guid,
-                    item.url,
-                    item.title,
-                    item.text,
-                    item.summary,
-                    item.published_at,
-                    item.fetched_at,
-                    item.content_hash,
-                    None if item.simhash is None else to_signed64(item.simhash),
-                    original[1] if original is not None and original[0] == "db" else None,
-                    item.body,
-                    item.full_text_until if item.page_url and original is None else None,
-                    item.image_url,
-                )
+    pg = dialect == "postgresql"
+    for chunk in [rows] if pg and rows else _chunks(rows, _INSERT_ROWS):
+        values = [
+            (
+                item.source_id,
+                item.guid,
+                item.url,
+                item.title,
+                item.text,
+                item.summary,
+                item.published_at,
+                item.fetched_at,
+                item.content_hash,
+                None if item.simhash is None else to_signed64(item.simhash),
+                original[1] if original is not None and original[0] == "db" else None,
+                item.body,
+                item.full_text_until if item.page_url and original is None else None,
+                item.image_url,
             )
-        async with conn.execute(
-            _INSERT_COLUMNS
-            + ", ".join([_INSERT_ROW] * len(chunk))
-            + " ON CONFLICT DO NOTHING RETURNING id, url",
-            params,
-        ) as cur:
+            for _, item, original in chunk
+        ]
+        params: list[Any]
+        if pg:
+            sql, params = _PG_INSERT, [list(column) for column in zip(*values, strict=True)]
+        else:
+            sql = (
+                _INSERT_COLUMNS
+                + ", ".join([_INSERT_ROW] * len(chunk))
+                + " ON CONFLICT DO NOTHING RETURNING id, url"
+            )
+            params = [value for row in values for value in row]
+        async with conn.execute(sql, params) as cur:
             by_url.update((str(r[1]), int(r[0])) for r in await cur.fetchall())
     for i, item, _ in rows:
         ids[i] = by_url.get(item.url)  # missing: a conflict nobody planned for (a race)
@@ -484,10 +547,13 @@ async def _write_batch(
         aid = ids[i]
         if aid is None:
             continue
-        bands.extend((band, value, aid) for band, value in item.lsh_keys)
-        regions.extend(
-            (aid, tag.code, item.published_at, tag.evidence, tag.role) for tag in item.regions
-        )
+        # Each key and each region once (the first), as the inserts' ON CONFLICT kept them.
+        bands.extend((band, value, aid) for band, value in dict.fromkeys(item.lsh_keys))
+        codes: set[str] = set()
+        for tag in item.regions:
+            if tag.code not in codes:
+                codes.add(tag.code)
+                regions.append((aid, tag.code, item.published_at, tag.evidence, tag.role))
         fts.append((aid, item.title_stems, item.body_stems))
         if item.page_url and original is None:  # a copy goes to nobody: no page for it
             pages.append((item.page_url, aid, item.fetched_at))
@@ -497,19 +563,22 @@ async def _write_batch(
                 links.append((root, aid))
     if links:
         await conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", links)
+    # The keys' and the regions' rows are of articles inserted just now, each once: none
+    # can conflict. PostgreSQL inserts them without ON CONFLICT, which costs the server a
+    # speculative insertion per row (about half its time for the 16 key rows an article).
+    # SQLite keeps it (a cheap check there; a rowid may be reused after a delete).
+    tail = " ON CONFLICT DO NOTHING"
     await _insert_rows(
-        conn, dialect, "article_lsh_bands (band, value, article_id)",
-        ("integer", "bigint", "bigint"), bands, tail=" ON CONFLICT DO NOTHING",
+        conn, dialect, "article_lsh_bands", ("band", "value", "article_id"), bands,
+        sqlite_tail=tail,
     )  # fmt: skip
     await _insert_rows(
-        conn, dialect, "article_regions (article_id, region, published_at, evidence, role)",
-        ("bigint", "text", "bigint", "text", "text"), regions, tail=" ON CONFLICT DO NOTHING",
+        conn, dialect, "article_regions",
+        ("article_id", "region", "published_at", "evidence", "role"), regions, sqlite_tail=tail,
     )  # fmt: skip
     # SQLite: the FTS5 row's rowid is the article id. PostgreSQL: the tsvector is generated.
     key = "rowid" if dialect == "sqlite" else "article_id"
-    await _insert_rows(
-        conn, dialect, f"articles_fts ({key}, title, body)", ("bigint", "text", "text"), fts
-    )
+    await _insert_rows(conn, dialect, "articles_fts", (key, "title", "body"), fts)
     if pages:
         await conn.executemany(
             "INSERT INTO page_fetches (url, article_id, queued_at) VALUES (?, ?, ?)"
@@ -551,22 +620,17 @@ class ArticleRepository:
         Lets the pipeline skip the costly analysis of items it has seen on an earlier poll.
         """
         found: set[str] = set()
+        dialect = self.db.dialect
         urls = [url for _, url in keys]
-        for start in range(0, len(urls), 500):
-            chunk = urls[start : start + 500]
-            rows = await self.db.fetchall(
-                f"SELECT url FROM articles WHERE url IN ({','.join('?' * len(chunk))})", chunk
-            )
+        for cond, params in _in_lists(dialect, urls, "text"):
+            rows = await self.db.fetchall(f"SELECT url FROM articles WHERE url {cond}", params)
             found.update(r["url"] for r in rows)
         guids = {guid: url for guid, url in keys if guid is not None}
         if source_id is not None and guids:
-            names = list(guids)
-            for start in range(0, len(names), 500):
-                chunk = names[start : start + 500]
+            for cond, params in _in_lists(dialect, list(guids), "text"):
                 rows = await self.db.fetchall(
-                    "SELECT guid FROM articles WHERE source_id = ?"
-                    f" AND guid IN ({','.join('?' * len(chunk))})",
-                    (source_id, *chunk),
+                    f"SELECT guid FROM articles WHERE source_id = ? AND guid {cond}",
+                    (source_id, *params),
                 )
                 found.update(guids[r["guid"]] for r in rows)
         return found
@@ -636,7 +700,9 @@ class ArticleRepository:
         near_copy: NearCopy | None,
         window_seconds: int,
     ) -> list[StoreResult]:
-        plan = await _plan_batch(conn, items, near_copy=near_copy, window_seconds=window_seconds)
+        plan = await _plan_batch(
+            conn, self.db.dialect, items, near_copy=near_copy, window_seconds=window_seconds
+        )
         ids = await _write_batch(conn, self.db.dialect, items, plan)
         results: list[StoreResult] = []
         for i, item in enumerate(items):
@@ -788,13 +854,26 @@ class ArticleRepository:
     async def delete_older_than(self, cutoff: datetime) -> int:
         """Retention: delete articles published before ``cutoff``; returns how many.
 
-        The near-copy keys are deleted here (PostgreSQL does not check them against
-        articles: migration 0014); regions, deliveries and event links go by cascade; a
-        trigger removes SQLite's full-text row. Copies pointing at a deleted article keep
-        their text.
+        Deliveries and event links go by cascade. PostgreSQL does not check the near-copy
+        keys, regions and search rows against articles (migrations 0014, 0015): they are
+        deleted here, by the ids of the articles deleted, after them (a statement of its own
+        sees rows that a re-analysis committed while the delete waited for its article).
+        SQLite: the keys are deleted here, regions go by cascade, a trigger removes the
+        full-text row. Copies pointing at a deleted article keep their text.
         """
         cutoff_ts = int(cutoff.timestamp())
         async with self.db.write() as conn:
+            if self.db.dialect == "postgresql":
+                cur = await conn.execute(
+                    "DELETE FROM articles WHERE published_at < ? RETURNING id", (cutoff_ts,)
+                )
+                ids = [int(r[0]) for r in await cur.fetchall()]
+                if ids:
+                    for table in ("article_lsh_bands", "article_regions", "articles_fts"):
+                        await conn.execute(
+                            f"DELETE FROM {table} WHERE article_id = ANY(?::bigint[])", (ids,)
+                        )
+                return len(ids)
             await conn.execute(
                 "DELETE FROM article_lsh_bands WHERE article_id IN"
                 " (SELECT id FROM articles WHERE published_at < ?)",

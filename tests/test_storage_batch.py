@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,38 @@ async def test_a_stream_cut_short_keeps_sqlite_parts_and_rolls_postgresql_back(
     if kept:  # the part stored before analysis died is seen, not stored twice
         assert {r.status for r in again[:30]} == {"seen"}
     assert [r.status for r in again[30:]] == [r.status for r in rest]
+
+
+async def test_a_repeated_key_or_region_of_one_item_is_stored_once_the_first_region_wins(
+    pair: tuple[Repositories, Repositories],
+) -> None:
+    """The key and region rows of a new article cannot meet stored ones; an item naming a key
+    or a region twice (not what the analysis gives) still stores each once, the first."""
+    repos, _ = pair
+    text = " ".join(WORDS)
+    base = _item(1, text, source_id=None, guid=None, url="https://twice.example/1")
+    keys = base.lsh_keys
+    item = replace(
+        base,
+        lsh_keys=keys + keys[:3],
+        regions=(
+            RegionTag("RU-KK", '[{"first":1}]'),
+            RegionTag("RU-TA", "[]", "mentioned"),
+            RegionTag("RU-KK", '[{"second":1}]', "mentioned"),
+        ),
+    )
+    [out] = await repos.articles.insert_many([item])
+    aid = out.article_id
+    assert aid is not None
+    rows = await repos.db.fetchall(
+        "SELECT region, evidence, role FROM article_regions WHERE article_id = ? ORDER BY region",
+        (aid,),
+    )
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("RU-KK", '[{"first":1}]', "main"),
+        ("RU-TA", "[]", "mentioned"),
+    ]
+    stored = await repos.db.fetchval(
+        "SELECT count(*) FROM article_lsh_bands WHERE article_id = ?", (aid,)
+    )
+    assert stored == len(set(keys)) > 0

@@ -1,0 +1,4 @@
+-- Region and search rows without a foreign-key check: nothing to change on SQLite, whose
+-- inserts check the key cheaply in process (and whose FTS5 table has no foreign key; a
+-- trigger deletes its row). The PostgreSQL twin drops the checks (see
+-- postgres/0015_index_rows_unchecked.sql); retention deletes the rows itself there.
