@@ -29,27 +29,6 @@ from tests.pg import BACKENDS, fresh_database
 from tests.support.apps import BotAppFactory, RunningApp, make_settings, start_app
 from tests.support.feeds import FeedServer
 
-# The longest tests (whole bot processes, kill -9, the demo, rate windows) go first: with the
-# Makefile's four xdist workers a long test collected late runs alone at the end of the suite.
-_LONG_FIRST = (
-    "test_delivery_crash.py::",
-    "test_failover_e2e.py::",
-    "test_pictures_and_times.py::test_demo",
-    "test_demo.py::test_demo_script",
-    "test_faults_delivery.py::test_sigterm",
-    "test_e2e_process.py::",
-    "test_delivery.py::test_emulator_rate_limits",
-    "test_delivery.py::test_429_storm",
-    "test_faults_input.py::test_demo",
-    "test_events_calendar_e2e.py::test_cancellation",
-    "test_faults_input.py::test_cli_says",
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Long tests first, the rest in their order (a stable sort)."""
-    items.sort(key=lambda item: not any(part in item.nodeid for part in _LONG_FIRST))
-
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
