@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
@@ -223,6 +224,16 @@ def page_image(html: str, url: str = "") -> str | None:
     return None
 
 
+def _absolute(base_url: str, link: object) -> str:
+    """The item's address made absolute against the feed's (the base of its pictures)."""
+    if not link:
+        return base_url
+    try:
+        return urljoin(base_url, str(link))
+    except ValueError:  # «http://[bad»: the pictures resolve against the feed instead
+        return base_url
+
+
 def _entry_lead(entry: Any) -> str:
     """The item's description (feedparser copies the content here when there is none)."""
     return str(entry.get("summary") or entry.get("description") or "")
@@ -232,9 +243,9 @@ def parse_feed(text: str, base_url: str = "") -> Parsed:
     """RSS 0.9x/1.0/2.0 or Atom -> raw items. Raises ParseError when nothing can be read."""
     # feedparser gets UTF-8 bytes with a matching prolog: the charset was settled already.
     utf8 = _PROLOG_STR.sub(r'\1"utf-8"', text, count=1).encode("utf-8", errors="replace")
+    # No base address: feedparser would join it to every element's xml:base and link (a
+    # fifth of its time); links are made absolute against the feed's address here instead.
     headers = {"content-type": "application/xml; charset=utf-8"}
-    if base_url.startswith(("http://", "https://")):
-        headers["content-location"] = base_url
     try:
         # No sanitising or URI rewriting inside content: html_to_text drops all markup anyway.
         parsed = feedparser.parse(
@@ -273,7 +284,7 @@ def parse_feed(text: str, base_url: str = "") -> Parsed:
                     text=_entry_lead(entry),
                     published=published,
                     full=tuple(feed_full_texts(entry)),
-                    image=_entry_image(entry, str(link or base_url)),
+                    image=_entry_image(entry, _absolute(base_url, link)),
                 )
             )
         except (AttributeError, TypeError, ValueError) as exc:  # a malformed entry only
