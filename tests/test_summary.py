@@ -117,3 +117,21 @@ def test_summarize_texts_does_not_repeat_a_sentence_across_portals() -> None:
 
 def test_summarize_texts_of_nothing_is_empty() -> None:
     assert summarize_texts([], "x") == ""
+
+
+def test_a_summary_reads_the_opening_of_a_long_article() -> None:
+    from bot.text.summary import MAX_TEXT, opening
+
+    filler = "Жители посёлка обсуждали погоду и урожай картофеля в этом году. " * 60
+    late = "Отопительный сезон в посёлке Заречном начнётся 1 октября 2026 года."
+    text = "Администрация района сообщила о подготовке к зиме.\n" + filler + late
+    assert len(text) > 2 * MAX_TEXT
+    summary = summarize_article("Отопительный сезон начнётся 1 октября", text)
+    assert "Отопительный сезон" not in summary  # after the opening: not read
+    assert summary.startswith("Администрация района сообщила")
+    # The opening ends at a sentence's end past the limit, never inside a sentence.
+    head = opening(text)
+    assert MAX_TEXT <= len(head) < MAX_TEXT + 100
+    assert head.endswith(".")
+    short = "Короткая заметка. Всего две фразы."
+    assert opening(short) == short

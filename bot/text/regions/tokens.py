@@ -86,6 +86,10 @@ def _join_atoms(atoms: list[tuple[int, int, str, str]], i: int, buffer: str) -> 
     return atoms[i - 1][3].lower() == "yahoo" and right_text == "!"
 
 
+# Atoms a join rule can glue to a word: dashes, «_», and «!» after «Yahoo».
+_MAY_GLUE = frozenset([*_DASHES, "_", "!"])
+
+
 # razdel's ATOM with the whitespace before each atom captured: ``findall`` gives every
 # atom's text and type without a match object, and the offsets follow from the lengths (the
 # atoms and the spaces between them cover the span up to its trailing spaces).
@@ -122,15 +126,32 @@ def razdel_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     out: list[tuple[int, int, str]] = []
     if not atoms:
         return out
-    tok_start, prev_end, _, buffer = atoms[0]
+    tok_start, prev_end, p_type, buffer = atoms[0]
+    p_text = buffer
     for i in range(1, len(atoms)):
-        a_start, a_end, _, a_text = atoms[i]
-        if prev_end == a_start and _join_atoms(atoms, i, buffer):
+        a_start, a_end, a_type, a_text = atoms[i]
+        if (
+            prev_end == a_start
+            # A word glued to a comma or a bracket («слово,»): no rule can join them, and
+            # most glued pairs are such (a necessary condition of _join_atoms, checked first).
+            and (
+                a_type == "OTHER"
+                or p_type == "OTHER"
+                or (a_type == "PUNCT" and p_type == "PUNCT")
+                or a_text in _MAY_GLUE
+                or p_text in _MAY_GLUE
+                or (
+                    (a_type == "INT" or p_type == "INT")
+                    and (a_text in ".,/\\" or p_text in ".,/\\")
+                )
+            )
+            and _join_atoms(atoms, i, buffer)
+        ):
             buffer += a_text
         else:
             out.append((tok_start, tok_start + len(buffer), buffer))
             tok_start, buffer = a_start, a_text
-        prev_end = a_end
+        prev_end, p_type, p_text = a_end, a_type, a_text
     out.append((tok_start, tok_start + len(buffer), buffer))
     return out
 
