@@ -201,9 +201,12 @@ def _evidence_json(items: list[dict[str, object]]) -> str:
     return _EVIDENCE_ENCODER.encode(items)
 
 
-def _understand(
-    title: str, text: str, source_region: str | None
-) -> tuple[tuple[RegionTag, ...], str, str, tuple[tuple[int, int], ...], str, str]:
+# What the understanding step finds in a text: its regions, summary, content hash, near-copy
+# keys, title and body stems.
+Understanding = tuple[tuple[RegionTag, ...], str, str, tuple[tuple[int, int], ...], str, str]
+
+
+def _understand(title: str, text: str, source_region: str | None) -> Understanding:
     """Regions, summary, content hash, near-copy keys, title and body stems of a text."""
     full = f"{title}\n{text}"
     tags: dict[str, list[dict[str, object]]] = {}
@@ -251,9 +254,25 @@ def analyse(
     (``full_text_until``) at most ``page_wait_seconds``.
     """
     text = analysis_text(item.text, item.body)
-    regions, summary, content_hash, lsh_keys, title_stems, body_stems = _understand(
-        item.title, text, source_region
+    return _assemble(
+        item,
+        _understand(item.title, text, source_region),
+        source_id=source_id,
+        fetched_at=fetched_at,
+        page_wait_seconds=page_wait_seconds,
     )
+
+
+def _assemble(
+    item: Candidate,
+    understood: Understanding,
+    *,
+    source_id: int | None,
+    fetched_at: datetime,
+    page_wait_seconds: int = 0,
+) -> NewArticle:
+    """An item and what the understanding step found in it -> the article to store."""
+    regions, summary, content_hash, lsh_keys, title_stems, body_stems = understood
     fetched = int(fetched_at.timestamp())
     return NewArticle(
         source_id=source_id,
@@ -326,17 +345,57 @@ def _parse_fetched(
 
 # An item whose analysis failed: (its URL, the exception's type name, the traceback).
 Failure = tuple[str, str, str]
+# The texts a worker process reads for one item: (title, lead, full text or None). Only
+# these go to the worker and only the Understanding comes back: the caller has the rest.
+ItemTexts = tuple[str, str, str | None]
 
 
 def _analyse_chunk(
-    items: Sequence[Candidate],
+    texts: Sequence[ItemTexts], source_region: str | None
+) -> tuple[list[Understanding | None], list[tuple[int, str, str]]]:
+    """The understanding step for a chunk of a batch in a worker process, item by item:
+    one result per item (None where it failed) and the failures as (index, the exception's
+    type name, the traceback)."""
+    out: list[Understanding | None] = []
+    failures: list[tuple[int, str, str]] = []
+    for index, (title, lead, body) in enumerate(texts):
+        try:
+            out.append(_understand(title, analysis_text(lead, body), source_region))
+        except Exception as exc:  # noqa: BLE001 - one odd text must not lose the feed
+            out.append(None)
+            failures.append((index, type(exc).__name__, traceback.format_exc()))
+    return out, failures
+
+
+def _chunk_call(chunk: Sequence[Candidate], source_region: str | None) -> tuple[object, ...]:
+    """The arguments of :func:`_analyse_chunk` for a chunk of candidates."""
+    return ([(c.title, c.text, c.body) for c in chunk], source_region)
+
+
+def _assemble_chunk(
+    chunk: Sequence[Candidate],
+    outcome: tuple[list[Understanding | None], list[tuple[int, str, str]]],
+    *,
     source_id: int | None,
-    source_region: str | None,
     fetched_at: datetime,
-    page_wait_seconds: int = 0,
+    page_wait_seconds: int,
 ) -> tuple[list[NewArticle], list[Failure]]:
-    """The understanding step for a chunk of a batch, item by item (in a worker process or
-    a thread): plain data in, plain data out."""
+    """A chunk's candidates with what a worker found in them -> articles and failures."""
+    understood, failed = outcome
+    done = [
+        _assemble(
+            c, u, source_id=source_id, fetched_at=fetched_at, page_wait_seconds=page_wait_seconds
+        )
+        for c, u in zip(chunk, understood, strict=True)
+        if u is not None
+    ]
+    return done, [(chunk[index].url, kind, trace) for index, kind, trace in failed]
+
+
+def _analyse_batch(
+    items: Sequence[Candidate], source: Source, fetched_at: datetime, page_wait_seconds: int = 0
+) -> tuple[list[NewArticle], list[Failure]]:
+    """Worker-thread part two: the understanding step for a whole batch, item by item."""
     out: list[NewArticle] = []
     failures: list[Failure] = []
     for c in items:
@@ -344,8 +403,8 @@ def _analyse_chunk(
             out.append(
                 analyse(
                     c,
-                    source_id=source_id,
-                    source_region=source_region,
+                    source_id=source.id,
+                    source_region=source.region,
                     fetched_at=fetched_at,
                     page_wait_seconds=page_wait_seconds,
                 )
@@ -353,13 +412,6 @@ def _analyse_chunk(
         except Exception as exc:  # noqa: BLE001 - one odd text must not lose the feed
             failures.append((c.url, type(exc).__name__, traceback.format_exc()))
     return out, failures
-
-
-def _analyse_batch(
-    items: Sequence[Candidate], source: Source, fetched_at: datetime, page_wait_seconds: int = 0
-) -> tuple[list[NewArticle], list[Failure]]:
-    """Worker-thread part two: the understanding step for a whole batch, item by item."""
-    return _analyse_chunk(items, source.id, source.region, fetched_at, page_wait_seconds)
 
 
 def _parse_job(
@@ -852,11 +904,8 @@ class Ingestor:
         if len(items) < POOL_MIN_ITEMS or not self.pool.enabled:
             return None
         wait = self.settings.page_wait_seconds
-        calls = [
-            (chunk, source.id, source.region, fetched_at, wait)
-            for chunk in chunked(items, self.pool.size)
-        ]
-        futures = self.pool.submit(_analyse_chunk, calls)
+        chunks = chunked(items, self.pool.size)
+        futures = self.pool.submit(_analyse_chunk, [_chunk_call(c, source.region) for c in chunks])
         if futures is None:
             return None
         prepared: list[NewArticle] = []
@@ -868,7 +917,10 @@ class Ingestor:
                 part: list[NewArticle] = []
                 # What is ready, at least STREAM_PART items (fewer round trips per item).
                 while i < len(futures) and (len(part) < STREAM_PART or futures[i].done()):
-                    done, failed = await futures[i]
+                    done, failed = _assemble_chunk(
+                        chunks[i], await futures[i], source_id=source.id,
+                        fetched_at=fetched_at, page_wait_seconds=wait,
+                    )  # fmt: skip
                     i += 1
                     part += done
                     failures.extend(failed)
@@ -893,14 +945,21 @@ class Ingestor:
         thread (a small batch, or no workers). The same results either way, in order."""
         wait = self.settings.page_wait_seconds
         if len(items) >= POOL_MIN_ITEMS and self.pool.enabled:
-            calls = [
-                (chunk, source.id, source.region, fetched_at, wait)
-                for chunk in chunked(items, self.pool.size)
-            ]
-            parts = await self.pool.map(_analyse_chunk, calls)
-            if parts is not None:
-                prepared = [a for done, _ in parts for a in done]
-                return prepared, [f for _, failed in parts for f in failed]
+            chunks = chunked(items, self.pool.size)
+            outcomes = await self.pool.map(
+                _analyse_chunk, [_chunk_call(c, source.region) for c in chunks]
+            )
+            if outcomes is not None:
+                prepared: list[NewArticle] = []
+                failures: list[Failure] = []
+                for chunk, outcome in zip(chunks, outcomes, strict=True):
+                    done, failed = _assemble_chunk(
+                        chunk, outcome, source_id=source.id,
+                        fetched_at=fetched_at, page_wait_seconds=wait,
+                    )  # fmt: skip
+                    prepared += done
+                    failures += failed
+                return prepared, failures
         async with self._cpu_lock:
             return await asyncio.to_thread(_analyse_batch, items, source, fetched_at, wait)
 
