@@ -14,9 +14,11 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   Северный» (a district board named by the district's own name) as Москва;
 * reads Latin look-alikes inside a Cyrillic word as Cyrillic («Cаранск» with a Latin «C»);
 * leaves out a place the text puts in an American state, each time it is named («Санкт-
-  Петербург во Флориде»), a village named like a town in a list of villages («в сёлах
-  Дружба, Елабуга»), and a village bracketed with another region's district («Плес
-  (Мокшанский район)»);
+  Петербург во Флориде») and the places listed with it in a sentence about the states, a
+  village named like a town in a list of villages («в сёлах Дружба, Елабуга»), a village
+  bracketed with another region's district («Плес (Мокшанский район)»), and a village named
+  like a small town or a district's centre in a story set in another region («посёлка
+  Лунино» of a Калининград district);
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
   regions, Moscow as the state, a comparison, one name in a list far from the lead).
@@ -35,7 +37,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.text.catalogue import by_code
+from bot.text.catalogue import REGIONS, by_code
 from bot.text.catalogue_data import ABBREVIATION_NAMESAKES, CLOSED_TOWNS
 from bot.text.clean import body_spans
 from bot.text.morph import analyzer, fold, info
@@ -208,6 +210,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                     hits.append(
                         Hit(codes, "town", w.start, w.end, len(codes) > 1, None, hit_cue, w.chain)
                     )
+                    hits[-1].village = after_village_word(text, words, i)
             elif abbr is None and _CAMEL_HEAD.match(t) is None:
                 # Remembered as plain (an abbreviation depends on its quote, a CamelCase word
                 # on a «#» before it: those are read again each time).
@@ -320,6 +323,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                     e,
                     cue(words, i, j, codes, e.kind, history=history, victims=victims),
                     w.chain,
+                    village,
                 )
             )
         i = j
@@ -432,6 +436,8 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
     for k, h in enumerate(hits):
         if abroad and h.entry is not None and h.entry.surface in abroad:
             continue  # «Санкт-Петербург во Флориде … город Санкт-Петербург»: the namesake
+        if abroad and _listed_abroad(text, hits, k, abroad):
+            continue  # «Москва и Петербург тоже представлены в нескольких штатах»
         if h.kind == "town":
             prev = hits[k - 1] if k > 0 else None
             nxt = hits[k + 1] if k + 1 < len(hits) else None
@@ -484,6 +490,36 @@ def _abroad(text: str, hits: list[Hit]) -> set[str]:
         for h in hits
         if h.entry is not None and h.kind in ("name", "town") and _ABROAD_AFTER.match(text, h.end)
     }
+
+
+def _listed_abroad(text: str, hits: list[Hit], k: int, abroad: set[str]) -> bool:
+    """Whether hits[k] is listed with a place the text puts abroad, in a sentence that speaks
+    of the states: «Москва и Петербург тоже есть в нескольких штатах» (after «Москва в штате
+    Пенсильвания») are namesakes both."""
+    h = hits[k]
+    if h.kind not in ("name", "town"):
+        return False
+    for m in (k - 1, k + 1):
+        if not 0 <= m < len(hits):
+            continue
+        other = hits[m]
+        if other.entry is None or other.entry.surface not in abroad:
+            continue
+        left, right = (other, h) if m < k else (h, other)
+        if not _ABROAD_LIST_GAP.fullmatch(text, left.end, right.start):
+            continue
+        start = max(text.rfind("\n", 0, left.start), 0)
+        for dot in _SENTENCE_END.finditer(text, start, left.start):
+            start = dot.end()
+        stop = _SENTENCE_END.search(text, right.end)
+        if _STATES.search(text, start, stop.end() if stop else len(text)):
+            return True
+    return False
+
+
+_ABROAD_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:и|или)\s+)?")
+# The states of a federation abroad, in a sentence: «в нескольких штатах», «в США».
+_STATES = re.compile(r"\b(?:[Шш]тат(?:ы|ов|ах|ам|е|а)?|США|Америк\w*)\b")
 
 
 def _other_next_to(text: str, left: Hit, right: Hit) -> bool:
@@ -596,8 +632,11 @@ def _resolve(
             context.update(h.codes)
     if source_region:
         context.add(source_region)
+    namesakes = _village_namesakes(hits, text, source_region)
     out: list[tuple[Hit, tuple[str, ...]]] = []
     for h in hits:
+        if namesakes and h in namesakes:
+            continue
         homonym = h.entry is not None and h.entry.homonym
         if h.entry is not None and h.entry.alone and not h.weak:
             # «Костромской район» alone is around Кострома; next to Самарская область,
@@ -637,6 +676,64 @@ def _resolve(
         elif h.chain < 0 and not h.cue and _road_end(text, h):
             h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
+
+
+def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) -> list[Hit]:
+    """Villages named like a small town or a district's centre, in a story set in another
+    region: «жители посёлка Лунино» of a Калининград district, «побывала в Бережках,
+    Новомихайловке, Городище» (a list of villages the catalogue does not know) in a story
+    about a Новосибирск district. Such names repeat across the country: the one meant is in
+    the story's region. A village alone, or with its own region named, stays."""
+    found = [
+        h
+        for h in hits
+        if h.kind == "town"
+        and len(h.codes) == 1
+        and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
+        and (h.village or _unknown_list(text, h, hits))
+    ]
+    if not found:
+        return found
+    story = {
+        c
+        for h in hits
+        if not h.weak
+        and not h.cue
+        and h not in found
+        and not (h.entry is not None and (h.entry.homonym or h.entry.alone))
+        for c in h.codes
+    }
+    if source_region:
+        story.add(source_region)
+    return [h for h in found if story and not story & set(h.codes)]
+
+
+_LARGE_TOWNS = frozenset(t for r in REGIONS for t in r.towns)
+# A capitalised name and the gap after it in a list: «Бережках, », «Новомихайловка и ».
+_NAME_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)(?:\s*,\s*|\s+и\s+)$")
+_NAME_AFTER = re.compile(r"(?:\s*,\s*|\s+и\s+)([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
+
+
+def _unknown_list(text: str, h: Hit, hits: list[Hit]) -> bool:
+    """Whether the place is listed with two or more capitalised names that name nothing the
+    catalogue knows (villages): «в Бережках, Новомихайловке, Новоалексеевке, Городище»."""
+    taken = {(x.start, x.end) for x in hits}
+    unknown = 0
+    end = h.start
+    for _ in range(4):  # the names before it
+        m = _NAME_BEFORE.search(text, max(0, end - 60), end)
+        if m is None or any(a <= m.start(1) < b for a, b in taken):
+            break
+        unknown += 1
+        end = m.start(1)
+    start = h.end
+    for _ in range(4):  # and after it
+        m = _NAME_AFTER.match(text, start)
+        if m is None or any(a <= m.start(1) < b for a, b in taken):
+            break
+        unknown += 1
+        start = m.end(1)
+    return unknown >= 2
 
 
 def _namesake_abbreviations(hits: list[Hit], text: str) -> None:
