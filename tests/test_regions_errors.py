@@ -1358,3 +1358,44 @@ def test_listed_with_a_namesake_abroad(text: str, expected: set[str]) -> None:
 )
 def test_pushkin_or_pushkino(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+# --- roles of the ninth wave -------------------------------------------------------------------
+
+
+def test_rival_or_yardstick_is_mentioned() -> None:
+    text = (
+        "Курский губернатор: мы не конкурируем с Белгородской областью\n"
+        "Губернатор Курской области ответил на вопросы жителей. По его словам, Курская "
+        "область опережает Белгородскую область по росту урожая, а сравнивать регион с "
+        "Орловской областью он не стал бы."
+    )
+    assert roles(text) == {"RU-KRS": "main", "RU-BEL": "mentioned", "RU-ORL": "mentioned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # both sides of the match in the title are the story, the visitors' home too
+        (
+            "«Ротор» обыграл «Факел» в Волгограде\n"
+            "Волгоградский «Ротор» принимал воронежский «Факел». В следующем туре «Ротор» "
+            "сыграет в гостях с самарскими «Крыльями Советов».",
+            {"RU-VGG": "main", "RU-VOR": "main"},
+        ),
+        (
+            "Тюменский «Рубин» уступил «Сокол» дома\n"
+            "Хоккеисты «Рубина» проиграли команде «Сокол» из Красноярска со счётом 2:3. "
+            "Следующую игру тюменцы проведут с командой «Торос» из Нефтекамска.",
+            {"RU-TYU": "main", "RU-KYA": "main", "RU-BA": "mentioned"},
+        ),
+        # a band in the title is no match: its home stays passing
+        (
+            "«Аффинаж» и «Сплин» выступят в Томске\n"
+            "Концерт питерской группы «Аффинаж» пройдёт в Томске в субботу.",
+            {"RU-TOM": "main", "RU-SPE": "mentioned"},
+        ),
+    ],
+)
+def test_teams_of_the_titled_match(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

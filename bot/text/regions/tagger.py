@@ -21,7 +21,8 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   Лунино» of a Калининград district);
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
-  regions, Moscow as the state, a comparison, one name in a list far from the lead).
+  regions, Moscow as the state, a comparison or a rival, one name in a list far from the
+  lead); the homes of both teams of a match the title reports are ``main``.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -906,6 +907,8 @@ def _roles(
     lead_end: int,
     source_region: str | None,
     text: str,
+    *,
+    teams: frozenset[str] = frozenset(),
 ) -> dict[str, Role]:
     """main for the regions the story is about; mentioned for passing mentions.
 
@@ -914,9 +917,10 @@ def _roles(
     («в городе Когалым Ханты-Мансийского округа»). A region is main when it is named in the
     title, or scores more than half the best score; when the title names regions, another
     region is main only when listed with one of them or scoring over twice their best.
+    ``teams``: the homes of the sides of a match the title reports (`_title_teams`), titled.
     """
     scores: dict[str, float] = {}
-    titled: set[str] = set()
+    titled: set[str] = set(teams)
     for code, evs in evidence.items():
         score = 0.0
         last_end = -10
@@ -1037,6 +1041,51 @@ _BETWEEN_BEFORE = re.compile(r"\bмежду\s+$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
+def _title_teams(
+    hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_start: int, title_end: int
+) -> frozenset[str]:
+    """The homes of the teams of a match the title reports: «Хабаровский «Амур» проиграл
+    «Сибири»» with «команде «Сибирь» из Новосибирска» in the body, «"Факел" и "Балтика" не
+    выявили победителя» with «калининградскую «Балтику»». Both sides of the match are the
+    story, the visitors' home too (their next opponents are passing). Their mentions' cue
+    is cleared: they count, as the title's own."""
+    title = text[title_start:title_end]
+    if title.count("«") + title.count('"') // 2 < 2:
+        return frozenset()  # (most titles: no two quoted names)
+    names = [info(m.group(1)).lemmas for m in _QUOTED_FIRST.finditer(title)]
+    if len(names) < 2 or not any(info(w).lemmas & _MATCH_WORDS for w in _WORD.findall(title)):
+        return frozenset()
+    homes: set[str] = set()
+    for h, codes in hits:
+        if h.cue not in ("", "origin") or h.start < title_end:
+            continue
+        team = _TEAM_AFTER.match(text, h.end) or _TEAM_BEFORE.search(
+            text, max(0, h.start - 60), h.start
+        )
+        if team is None:
+            continue
+        lemmas = info(team.group(1)).lemmas
+        if any(lemmas & name for name in names):
+            h.cue = ""
+            homes.update(codes)
+    return frozenset(homes)
+
+
+# The first word of a quoted name: «Амур», "Факел", «Крылья Советов».
+_QUOTED_FIRST = re.compile(r"[«\"„“]([А-ЯЁA-Z][\w-]*)")
+# A team's name after its home's adjective («калининградскую «Балтику»», «хабаровский
+# хоккейный клуб «Амур»»), or before its home («команде «Сибирь» из Новосибирска»).
+_TEAM_AFTER = re.compile(r"(?:\s+[а-яё]+){0,2}\s*[«\"„“]([А-ЯЁA-Z][\w-]*)")
+_TEAM_BEFORE = re.compile(r"[«\"„“]([А-ЯЁA-Z][\w-]*)[^«»\"„“”]{0,30}[»\"”]\s+(?:из|изо)\s+$")
+# A title that reports a match: its verbs and nouns.
+_MATCH_WORDS = frozenset(
+    [
+        *("матч", "игра", "встреча", "ничья", "победитель", "счёт", "счет", "дерби"),
+        *("обыграть", "проиграть", "победить", "уступить", "сыграть", "одолеть", "разгромить"),
+    ]
+)
+
+
 def _title_end(text: str, first: tuple[int, int]) -> int:
     """Where the title ends: the first line, or its first sentence, when short enough."""
     start, end = first
@@ -1057,15 +1106,16 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
     """
     spans = body_spans(text)
     hits = _resolve(find_hits(text, spans), source_region, text)
+    body_start = spans[0][0] if spans else 0
+    title_end = _title_end(text, spans[0]) if spans else 0
+    teams = _title_teams(hits, text, body_start, title_end)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
         for code in codes:
             evidence.setdefault(code, []).append(
                 Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
             )
-    body_start = spans[0][0] if spans else 0
-    title_end = _title_end(text, spans[0]) if spans else 0
-    roles = _roles(evidence, title_end, body_start + _LEAD, source_region, text)
+    roles = _roles(evidence, title_end, body_start + _LEAD, source_region, text, teams=teams)
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
         region = by_code(code)
