@@ -1399,3 +1399,32 @@ def test_rival_or_yardstick_is_mentioned() -> None:
 )
 def test_teams_of_the_titled_match(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lead says where the titled region's guest goes to a gathering: the host counts
+        (
+            "Тульский губернатор принял участие в форуме\n"
+            "Губернатор Тульской области выступил на форуме. В Калуге проходит форум "
+            "«Регионы». Губернатор Тульской области рассказал о туризме.",
+            {"RU-TUL": "main", "RU-KLU": "main"},
+        ),
+        # a list of venues is a detail; a place with no gathering there stays passing
+        (
+            "Тульский губернатор принял участие в форуме\n"
+            "Губернатор Тульской области выступил на форуме. Этапы пройдут в Калуге, Брянске "
+            "и Орле.",
+            {"RU-TUL": "main", "RU-KLU": "mentioned", "RU-BRY": "mentioned", "RU-ORL": "mentioned"},
+        ),
+        (
+            "Тульский губернатор принял участие в форуме\n"
+            "Губернатор Тульской области выступил на форуме. Губернатор Калужской области "
+            "рассказал о туризме.",
+            {"RU-TUL": "main", "RU-KLU": "mentioned"},
+        ),
+    ],
+)
+def test_venue_of_the_gathering_in_the_lead(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

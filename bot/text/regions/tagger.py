@@ -942,7 +942,7 @@ def _roles(
         # в Амурскую область, Карачаево-Черкесию и на Камчатку»); the others of a rating or
         # a comparison are passing.
         best_titled = max(scores[c] for c in titled)
-        listed = _listed_with(evidence, titled, text, lead_end)
+        listed = _listed_with(evidence, titled, text, lead_end) | _venues(evidence, text, lead_end)
     # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
     # with none in its title, is a ranking or a statistic where each one named is a data point.
     ranking = not titled and _ranking(evidence, lead_end, text)
@@ -994,6 +994,38 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
     line = text.find("\n", m.end(), end)
     end = line if line >= 0 else end
     return not any(start <= ev.start < end for evs in evidence.values() for ev in evs)
+
+
+def _venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
+    """Regions the lead names as where the story's gathering takes place: «в Московской
+    области проходит второй Совет регионов», «Форум состоялся в Якутске» (the host, while
+    the title names the guest's region). One place alone: a list of venues («этапы пройдут
+    в Брянске, Ставрополе») is a detail, and a mention far from the lead too."""
+    marks = sorted((ev.start, ev.end, code, ev.cue) for code, evs in evidence.items() for ev in evs)
+    out: set[str] = set()
+    for k, (start, end, code, passing) in enumerate(marks):
+        if start >= lead_end or passing or code in out:
+            continue
+        if not _AT_BEFORE.search(text, max(0, start - 4), start):
+            continue
+        prev_end = marks[k - 1][1] if k > 0 else -1
+        next_start = marks[k + 1][0] if k + 1 < len(marks) else -1
+        if (0 <= prev_end < start and _PLACE_LIST_GAP.fullmatch(text, prev_end, start)) or (
+            next_start > end and _PLACE_LIST_GAP.fullmatch(text, end, next_start)
+        ):
+            continue  # one of a list
+        head = text[max(0, start - 40) : start]
+        dots = list(_SENTENCE_END.finditer(head))
+        before = _WORD.findall(head[dots[-1].end() :] if dots else head)[-4:-1]
+        after = _WORD.findall(text[end : end + 40])[:2]
+        if any(info(w).lemmas & _TAKES_PLACE for w in (*before, *after)):
+            out.add(code)
+    return out
+
+
+_AT_BEFORE = re.compile(r"\b(?:в|во)\s+$", re.IGNORECASE)
+# Verbs of a gathering taking place: «проходит», «прошёл», «состоялся», «пройдёт».
+_TAKES_PLACE = frozenset(["проходить", "пройти", "состояться", "проводиться"])
 
 
 # Regions in the plural: «список регионов», «регионы-лидеры», «в 12 субъектах».
