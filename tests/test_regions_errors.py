@@ -1264,6 +1264,7 @@ def test_municipal_district_named_after_capital(text: str, expected: set[str]) -
         ("Заседание совета прошло в Оби.", {"RU-NVS"}),
         ("В Большом Сочи открыли три новые школы.", {"RU-KDA"}),
         ("Экскурсия по Старой Казани собрала туристов.", {"RU-TA"}),
+        ("Фонтаны в Новом Петергофе включили в мае.", {"RU-SPE"}),
         # a sentence opens with a capital anyway
         ("Праздничный Томск встретил гостей.", {"RU-TOM"}),
     ],
@@ -1281,7 +1282,9 @@ def test_compound_names_with_a_town(text: str, expected: set[str]) -> None:
         ("Праздник урожая прошёл в Нестерове.", {"RU-KGD"}),
         # a people's own word for a dish or a thing, after the people's adjective
         ("Гостей угощали калмыцкими борцаками и чаем с молоком.", set()),
-        ("Детям показали якутский хомус.", set()),
+        ("На столе были чеченские чепалгаши.", set()),
+        # a word of the region's own bodies behind a prefix is Russian
+        ("Решение дагестанского минспорта обжаловали.", {"RU-DA"}),
         ("В калмыцких степях начался окот.", {"RU-KL"}),
         # a proper name's second word after a capitalised ordinal
         ("Залив назвали участники Первой Камчатской экспедиции.", set()),

@@ -465,6 +465,8 @@ def _compound_town(words: list[Word], i: int, e: Entry) -> bool:
     is capitalised anyway («Праздничный Томск»), unless it makes names («Новая Усмань»)."""
     if i == 0 or not words[i].glued_prev or words[i].shout or words[i].sent_start:
         return False
+    if _FEDERAL_CITIES.intersection(e.codes):
+        return False  # «в Старом Петергофе»: a part of a federal city's town is in the city
     prev = words[i - 1]
     if not prev.cap or prev.shout or prev.quote != words[i].quote:
         return False
@@ -643,11 +645,16 @@ def _keep_adjective(
 
 
 def _own_word(head: Word | None) -> bool:
-    """Whether a lower-case noun is no Russian dictionary word: a people's own word for its
-    dish, garment or instrument («борцаки», «чак-чак», «хомус»)."""
+    """Whether a lower-case noun is no Russian word at all: a people's own word for its dish
+    or garment («борцаки», «чепалгаши»), read only by its ending. (A known word behind a
+    prefix is Russian: «минспорта», «нацпроекта» of the region's own bodies.)"""
     if head is None or head.cap or not head.text.isalpha() or len(head.text) < 4:
         return False
-    return not analyzer().word_is_known(head.text.lower())
+    low = head.text.lower()
+    if analyzer().word_is_known(low):
+        return False
+    stack = analyzer().parse(low)[0].methods_stack
+    return type(stack[0][0]).__name__ == "FakeDictionary"
 
 
 def _after_title_word(words: list[Word], i: int) -> bool:
