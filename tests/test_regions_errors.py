@@ -1247,3 +1247,187 @@ def test_district_land(text: str, expected: set[str]) -> None:
 )
 def test_municipal_district_named_after_capital(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+# --- false regions of the ninth wave -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised adjective that agrees with a town makes the name of another place
+        ("Команда «Заря» (Новая Усмань) выиграла кубок.", set()),
+        ("Глава района побывала в Юганской Оби и в соседних посёлках.", set()),
+        ("Нижняя Усмань встречала гостей хлебом и солью.", set()),
+        # the town itself: alone, as «Большой …» of a large town, a capital's old town
+        ("Ярмарка прошла в Усмани.", {"RU-LIP"}),
+        ("Заседание совета прошло в Оби.", {"RU-NVS"}),
+        ("В Большом Сочи открыли три новые школы.", {"RU-KDA"}),
+        ("Экскурсия по Старой Казани собрала туристов.", {"RU-TA"}),
+        ("Фонтаны в Новом Петергофе включили в мае.", {"RU-SPE"}),
+        # a sentence opens with a capital anyway
+        ("Праздничный Томск встретил гостей.", {"RU-TOM"}),
+    ],
+)
+def test_compound_names_with_a_town(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # awards named after a person
+        ("Лётчика наградили медалью Нестерова и орденом Мужества.", set()),
+        ("Ветеран носит орден Суворова.", set()),
+        ("Праздник урожая прошёл в Нестерове.", {"RU-KGD"}),
+        # a people's own word for a dish or a thing, after the people's adjective
+        ("Гостей угощали калмыцкими борцаками и чаем с молоком.", set()),
+        ("На столе были чеченские чепалгаши.", set()),
+        # a word of the region's own bodies behind a prefix is Russian
+        ("Решение дагестанского минспорта обжаловали.", {"RU-DA"}),
+        ("В калмыцких степях начался окот.", {"RU-KL"}),
+        # a proper name's second word after a capitalised ordinal
+        ("Залив назвали участники Первой Камчатской экспедиции.", set()),
+        ("Летом учёные отправятся в экспедицию на Камчатку.", {"RU-KAM"}),
+        # a military unit's honorary name
+        ("Перед гостями выступил оркестр Севастопольского полка.", set()),
+        ("Бойцы Псковской дивизии вернулись домой. Псковская область встретила их.", {"RU-PSK"}),
+    ],
+)
+def test_names_of_people_peoples_and_units(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village named like a district's centre or a small town, in a story elsewhere
+        (
+            "Жители посёлка Лунино пожаловались на дороги. Об этом сообщили в администрации "
+            "Гурьевского округа Калининградской области.",
+            {"RU-KGD"},
+        ),
+        (
+            "Глава Здвинского района побывала в Бережках, Новомихайловке, Новоалексеевке, "
+            "Городище.",
+            {"RU-NVS"},
+        ),
+        # alone, or with its own region named, the place stays
+        ("В посёлке Лунино открыли библиотеку.", {"RU-PNZ"}),
+        ("Глава побывала в Бережках, Новомихайловке, Городище.", {"RU-PNZ"}),
+        ("Фестиваль в Городище собрал гостей из Пензы.", {"RU-PNZ"}),
+        ("В Городище и Никольске Пензенской области открыли школы.", {"RU-PNZ"}),
+    ],
+)
+def test_village_namesakes_in_a_story_elsewhere(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place listed with a namesake abroad, in a sentence about the states
+        (
+            "Москва в штате Айдахо — городок на пять тысяч жителей. Москва и Петербург есть "
+            "ещё в нескольких штатах.",
+            set(),
+        ),
+        (
+            "Санкт-Петербург во Флориде славится пляжами. В США есть и Москва, и Санкт-Петербург.",
+            set(),
+        ),
+        # not so in a sentence that says nothing of the states
+        (
+            "Москва в штате Айдахо — городок на пять тысяч жителей. Дома Москва и Петербург "
+            "куда больше.",
+            {"RU-SPE"},
+        ),
+    ],
+)
+def test_listed_with_a_namesake_abroad(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Пушкин of Санкт-Петербург or Пушкино declined: the text's other places decide
+        ("В городе Пушкине отметили День России. Поздравил депутат ЗакСа Петербурга.", {"RU-SPE"}),
+        ("В Пушкине открыли школу, сообщает правительство Подмосковья.", {"RU-MOS"}),
+        ("В городе Пушкине отметили день города.", set()),
+        ("В Пушкино открыли школу.", {"RU-MOS"}),
+        ("Школьники читали стихи Пушкина.", set()),
+    ],
+)
+def test_pushkin_or_pushkino(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+# --- roles of the ninth wave -------------------------------------------------------------------
+
+
+def test_rival_or_yardstick_is_mentioned() -> None:
+    text = (
+        "Курский губернатор: мы не конкурируем с Белгородской областью\n"
+        "Губернатор Курской области ответил на вопросы жителей. По его словам, Курская "
+        "область опережает Белгородскую область по росту урожая, а сравнивать регион с "
+        "Орловской областью он не стал бы."
+    )
+    assert roles(text) == {"RU-KRS": "main", "RU-BEL": "mentioned", "RU-ORL": "mentioned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # both sides of the match in the title are the story, the visitors' home too
+        (
+            "«Ротор» обыграл «Факел» в Волгограде\n"
+            "Волгоградский «Ротор» принимал воронежский «Факел». В следующем туре «Ротор» "
+            "сыграет в гостях с самарскими «Крыльями Советов».",
+            {"RU-VGG": "main", "RU-VOR": "main"},
+        ),
+        (
+            "Тюменский «Рубин» уступил «Сокол» дома\n"
+            "Хоккеисты «Рубина» проиграли команде «Сокол» из Красноярска со счётом 2:3. "
+            "Следующую игру тюменцы проведут с командой «Торос» из Нефтекамска.",
+            {"RU-TYU": "main", "RU-KYA": "main", "RU-BA": "mentioned"},
+        ),
+        # a band in the title is no match: its home stays passing
+        (
+            "«Аффинаж» и «Сплин» выступят в Томске\n"
+            "Концерт питерской группы «Аффинаж» пройдёт в Томске в субботу.",
+            {"RU-TOM": "main", "RU-SPE": "mentioned"},
+        ),
+    ],
+)
+def test_teams_of_the_titled_match(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lead says where the titled region's guest goes to a gathering: the host counts
+        (
+            "Тульский губернатор принял участие в форуме\n"
+            "Губернатор Тульской области выступил на форуме. В Калуге проходит форум "
+            "«Регионы». Губернатор Тульской области рассказал о туризме.",
+            {"RU-TUL": "main", "RU-KLU": "main"},
+        ),
+        # a list of venues is a detail; a place with no gathering there stays passing
+        (
+            "Тульский губернатор принял участие в форуме\n"
+            "Губернатор Тульской области выступил на форуме. Этапы пройдут в Калуге, Брянске "
+            "и Орле.",
+            {"RU-TUL": "main", "RU-KLU": "mentioned", "RU-BRY": "mentioned", "RU-ORL": "mentioned"},
+        ),
+        (
+            "Тульский губернатор принял участие в форуме\n"
+            "Губернатор Тульской области выступил на форуме. Губернатор Калужской области "
+            "рассказал о туризме.",
+            {"RU-TUL": "main", "RU-KLU": "mentioned"},
+        ),
+    ],
+)
+def test_venue_of_the_gathering_in_the_lead(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

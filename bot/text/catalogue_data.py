@@ -12,7 +12,8 @@ One tuple per region:
 * ``towns``: the capital first, then towns of about 50,000 people or more and notable district
   centres. Towns that share a name with a common word or a surname too often (Пушкин, Чехов,
   Маркс, Обь) are left out on purpose; towns whose name belongs to two regions are listed in
-  `AMBIGUOUS` instead, and count only next to other evidence for one of their regions.
+  `AMBIGUOUS` instead (Пушкин too: Петербург's, or Пушкино declined), and count only next to
+  other evidence for one of their regions.
 """
 
 from __future__ import annotations
@@ -2140,6 +2141,9 @@ AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Галич": ("town", ("RU-KOS",)),
     # Комсомольск-на-Амуре is «Комсомольск» in speech and on road signs.
     "Комсомольск": ("town", ("RU-IVA", "RU-KHA")),
+    # «в Пушкине», «города Пушкина»: Пушкин of Санкт-Петербург (Царское Село) or Пушкино of
+    # Московская область declined; a surname above all. «Пушкино» as written stays Пушкино.
+    "Пушкин": ("town", ("RU-SPE", "RU-MOS")),
 }
 
 # Abbreviations another region shares: «РТ» is Татарстан's, but Тыва's too in a text that

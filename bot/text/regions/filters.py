@@ -19,7 +19,11 @@ one. The rules, by kind of error they prevent:
   («Зимы стали теплее»); one the text also writes in lower case counts only with support
   unless a place word precedes it («проводы зимы … чучело Зимы»); «братские узы» are no
   Братск; adjective-like towns before a noun («Октябрьский район», «Советский Союз»);
-* villages named like towns: «село Иваново», «д. Киров» are not the towns;
+* villages named like towns: «село Иваново», «д. Киров» are not the towns, nor are names a
+  capitalised adjective makes with a town («Новая Усмань», «в Юганской Оби»);
+* awards named after people («медалью Нестерова»), military units' honorary names
+  («Севастопольского полка», weak), a proper name after a capitalised ordinal («Первой
+  Камчатской экспедицией»), a people's own word after its adjective («калмыцкие борцаки»);
 * district names shared by many cities: «Кировский район», «Железнодорожный район»; a district
   of a city is not the rural district of that name: «Красносельский район Петербурга»,
   «Советский район города»;
@@ -46,6 +50,7 @@ from bot.text.morph import WordInfo, analyzer, fold, info
 from bot.text.regions.gazetteer import Entry, Gazetteer, first_word, gazetteer
 from bot.text.regions.lexicon import (
     ANNIVERSARY,
+    AWARDS,
     COMMON_ADJ,
     COMPARISON,
     CROSSINGS,
@@ -125,6 +130,7 @@ class Hit:
     entry: Entry | None = None
     cue: str = ""  # origin, comparison, state, route: a passing mention
     chain: int = -1  # the hyphenated chain it belongs to, or -1
+    village: bool = False  # named as a village: «посёлка Лунино», «в сёлах Дружба, Елабуга»
 
 
 def org_quote(
@@ -390,6 +396,8 @@ def keep(
     chain = w.chain >= 0  # a part of «Новосибирск-Абакан-Кызыл»: a place among places
     if len(e.words) == 1 and not chain and is_person(text, words, i, j):
         return DROP
+    if e.kind == "town" and len(e.words) == 1 and _compound_town(words, i, e):
+        return DROP  # «Новая Усмань», «в Юганской Оби»: another place, named after the town
     if e.real_town and (prev_l & RURAL or abbr_l & RURAL_SHORT) and not _villages_of(words, i):
         return DROP  # «село Иваново», «д. Киров»: a village named like the town
     if len(e.words) == 1 and nxt_l & HOLIDAY_AFTER and info(w.text).nominative:
@@ -440,10 +448,47 @@ def keep(
         if e.common and not e.adjlike and not after_place and _lower_elsewhere(text, e):
             return WEAK  # «проводы зимы … сжигание чучела Зимы»: the season personified
     # «Иванова», «Пушкина», «Серова»: most likely a person, unless a place word precedes.
-    surname_like = bool(e.words[0] & SURNAME_TOWNS) or info(w.text).person
+    wi = info(w.text)
+    if len(e.words) == 1 and prev_l & AWARDS and wi.surname and "gent" in wi.cases:
+        return DROP  # «медалью Нестерова», «орденом Суворова»: named after the person
+    surname_like = bool(e.words[0] & SURNAME_TOWNS) or wi.person
     if len(e.words) == 1 and not after_place and surname_like:
         return WEAK
     return STRONG
+
+
+def _compound_town(words: list[Word], i: int, e: Entry) -> bool:
+    """Whether a capitalised adjective that agrees with the town's form makes one name with
+    it, the name of another place: «(Новая Усмань)», «в Юганской Оби» (a village, a branch
+    of the river), not the town (a catalogued name, «Старый Оскол», is matched whole before).
+    «Большой Сочи», «Старая Казань» are the town itself; a sentence's first word
+    is capitalised anyway («Праздничный Томск»), unless it makes names («Новая Усмань»)."""
+    if i == 0 or not words[i].glued_prev or words[i].shout or words[i].sent_start:
+        return False
+    if _FEDERAL_CITIES.intersection(e.codes):
+        return False  # «в Старом Петергофе»: a part of a federal city's town is in the city
+    prev = words[i - 1]
+    if not prev.cap or prev.shout or prev.quote != words[i].quote:
+        return False
+    pi = info(prev.text)
+    if not pi.adjective or pi.person:
+        return False
+    if prev.sent_start and not pi.lemmas & _NAME_MAKING_ADJ:
+        return False
+    if "большой" in pi.lemmas and e.surface in _LARGE_TOWNS:
+        return False  # «в Большом Сочи»: the town with its suburbs
+    if pi.lemmas & _CAPITAL_PARTS and any(e.surface == _CAPITALS.get(c) for c in e.codes):
+        return False  # «Старая Казань»: the capital's old town
+    wi = info(words[i].text)
+    return bool(pi.cases & wi.cases) and pi.plural == wi.plural
+
+
+# Adjectives that make names of villages out of other places' names («Новая Усмань»).
+_NAME_MAKING_ADJ = frozenset(["новый", "старый", "верхний", "нижний", "средний", "малый"])
+# Adjectives that name a part of a regional capital: «Старая Казань», «Новый Омск».
+_CAPITAL_PARTS = frozenset(["новый", "старый"])
+_CAPITALS = {r.code: r.capital for r in REGIONS}
+_LARGE_TOWNS = frozenset(t for r in REGIONS for t in r.towns)
 
 
 # A district's body in one word: «райадминистрация», «райсовет», «райисполком», «райсуд».
@@ -535,6 +580,8 @@ def _keep_adjective(
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
+    if e.words[0] & ETHNIC and _own_word(head):
+        return DROP  # «угощали калмыцкими борцаками»: a thing with the people's own name
     if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL:
         if head_l & RURAL:
             return DROP  # «в татарском селе», «чувашская деревня»: who lives there, not where
@@ -546,6 +593,8 @@ def _keep_adjective(
         return DROP  # «Кировский завод», «Московский университет» of another city
     if w.cap and e.words[0] & DISTRICT_ADJ and nxt is not None and _district_body(nxt.text):
         return DROP  # «Кировской райгосадминистрации»: a district's body, not the oblast
+    if w.cap and not listed and _after_title_word(words, i):
+        return DROP  # «Первой Камчатской экспедицией»: a proper name's second word
     # «Татарская Каргала», «Московский Комсомолец»: part of another capitalised name (a
     # quoted one is read by the quote rules: «Пензенского Спаса» says whose the feast is).
     if (
@@ -593,6 +642,36 @@ def _keep_adjective(
     if w.cap and prev_l & _STREET_OR_ORG:
         return DROP
     return STRONG
+
+
+def _own_word(head: Word | None) -> bool:
+    """Whether a lower-case noun is no Russian word at all: a people's own word for its dish
+    or garment («борцаки», «чепалгаши»), read only by its ending. (A known word behind a
+    prefix is Russian: «минспорта», «нацпроекта» of the region's own bodies.)"""
+    if head is None or head.cap or not head.text.isalpha() or len(head.text) < 4:
+        return False
+    low = head.text.lower()
+    if analyzer().word_is_known(low):
+        return False
+    stack = analyzer().parse(low)[0].methods_stack
+    return type(stack[0][0]).__name__ == "FakeDictionary"
+
+
+def _after_title_word(words: list[Word], i: int) -> bool:
+    """Whether a capitalised ordinal or adjective inside a sentence comes right before a
+    region's adjective: «Первая Камчатская экспедиция», «Вторая Тихоокеанская эскадра» (a
+    name of its own, mostly a past one)."""
+    if i == 0 or not words[i].glued_prev:
+        return False
+    prev = words[i - 1]
+    if not prev.cap or prev.sent_start or prev.shout or prev.quote != words[i].quote:
+        return False
+    return _ordinal(prev.text)
+
+
+@lru_cache(maxsize=5_000)
+def _ordinal(word: str) -> bool:
+    return any(p.tag.POS == "ADJF" and "Anum" in p.tag for p in analyzer().parse(word)[:1])
 
 
 _VILLAGE_BODY = frozenset(["сельский", "поселковый"])

@@ -467,8 +467,19 @@ ORG_AFTER = frozenset(
         "хор",  # «Московский хор Сретенского монастыря», «Кубанский казачий хор»
         "оркестр",
         "капелла",
+        # Military units bear a place's name as a title of honour or of where they were
+        # formed («Севастопольский полк Росгвардии», «Таманская дивизия»), not where they are.
+        "полк",
+        "дивизия",
+        "бригада",
+        "батальон",
+        "эскадрилья",
+        "флотилия",
     ]
 )
+# Awards and prizes named after a person: «медаль Нестерова», «орден Суворова», «премия
+# Кропоткина» (a town that is a surname, after them, is the person).
+AWARDS = frozenset(["медаль", "орден", "премия", "стипендия"])
 # Adjectives only an institution's name takes, its noun often left out: «Саратовскому
 # краеведческому (музею) – 126 лет» is the museum's short name (while «в Саратовском
 # краеведческом музее прошла выставка» says where).
@@ -854,6 +865,16 @@ COMPARISON = frozenset(
         "рядом",
         "граничить",
         "граничащий",
+        # a rival or a yardstick: «соперничаем с Псковской областью», «сравнить с Татарстаном»,
+        # «опережает Псковскую область»
+        "соперничать",
+        "конкурировать",
+        "сравнивать",
+        "сравнить",
+        "сопоставлять",
+        "сопоставить",
+        "опережать",
+        "опередить",
     ]
 )
 # Prepositions of origin: «гости из Красноярска» come from a region the story is not about.

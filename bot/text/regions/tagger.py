@@ -14,12 +14,15 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   Северный» (a district board named by the district's own name) as Москва;
 * reads Latin look-alikes inside a Cyrillic word as Cyrillic («Cаранск» with a Latin «C»);
 * leaves out a place the text puts in an American state, each time it is named («Санкт-
-  Петербург во Флориде»), a village named like a town in a list of villages («в сёлах
-  Дружба, Елабуга»), and a village bracketed with another region's district («Плес
-  (Мокшанский район)»);
+  Петербург во Флориде») and the places listed with it in a sentence about the states, a
+  village named like a town in a list of villages («в сёлах Дружба, Елабуга»), a village
+  bracketed with another region's district («Плес (Мокшанский район)»), and a village named
+  like a small town or a district's centre in a story set in another region («посёлка
+  Лунино» of a Калининград district);
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
-  regions, Moscow as the state, a comparison, one name in a list far from the lead).
+  regions, Moscow as the state, a comparison or a rival, one name in a list far from the
+  lead); the homes of both teams of a match the title reports are ``main``.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -35,7 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.text.catalogue import by_code
+from bot.text.catalogue import REGIONS, by_code
 from bot.text.catalogue_data import ABBREVIATION_NAMESAKES, CLOSED_TOWNS
 from bot.text.clean import body_spans
 from bot.text.morph import analyzer, fold, info
@@ -208,6 +211,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                     hits.append(
                         Hit(codes, "town", w.start, w.end, len(codes) > 1, None, hit_cue, w.chain)
                     )
+                    hits[-1].village = after_village_word(text, words, i)
             elif abbr is None and _CAMEL_HEAD.match(t) is None:
                 # Remembered as plain (an abbreviation depends on its quote, a CamelCase word
                 # on a «#» before it: those are read again each time).
@@ -320,6 +324,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                     e,
                     cue(words, i, j, codes, e.kind, history=history, victims=victims),
                     w.chain,
+                    village,
                 )
             )
         i = j
@@ -432,6 +437,8 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
     for k, h in enumerate(hits):
         if abroad and h.entry is not None and h.entry.surface in abroad:
             continue  # «Санкт-Петербург во Флориде … город Санкт-Петербург»: the namesake
+        if abroad and _listed_abroad(text, hits, k, abroad):
+            continue  # «Москва и Петербург тоже представлены в нескольких штатах»
         if h.kind == "town":
             prev = hits[k - 1] if k > 0 else None
             nxt = hits[k + 1] if k + 1 < len(hits) else None
@@ -484,6 +491,36 @@ def _abroad(text: str, hits: list[Hit]) -> set[str]:
         for h in hits
         if h.entry is not None and h.kind in ("name", "town") and _ABROAD_AFTER.match(text, h.end)
     }
+
+
+def _listed_abroad(text: str, hits: list[Hit], k: int, abroad: set[str]) -> bool:
+    """Whether hits[k] is listed with a place the text puts abroad, in a sentence that speaks
+    of the states: «Москва и Петербург тоже есть в нескольких штатах» (after «Москва в штате
+    Пенсильвания») are namesakes both."""
+    h = hits[k]
+    if h.kind not in ("name", "town"):
+        return False
+    for m in (k - 1, k + 1):
+        if not 0 <= m < len(hits):
+            continue
+        other = hits[m]
+        if other.entry is None or other.entry.surface not in abroad:
+            continue
+        left, right = (other, h) if m < k else (h, other)
+        if not _ABROAD_LIST_GAP.fullmatch(text, left.end, right.start):
+            continue
+        start = max(text.rfind("\n", 0, left.start), 0)
+        for dot in _SENTENCE_END.finditer(text, start, left.start):
+            start = dot.end()
+        stop = _SENTENCE_END.search(text, right.end)
+        if _STATES.search(text, start, stop.end() if stop else len(text)):
+            return True
+    return False
+
+
+_ABROAD_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:и|или)\s+)?")
+# The states of a federation abroad, in a sentence: «в нескольких штатах», «в США».
+_STATES = re.compile(r"\b(?:[Шш]тат(?:ы|ов|ах|ам|е|а)?|США|Америк\w*)\b")
 
 
 def _other_next_to(text: str, left: Hit, right: Hit) -> bool:
@@ -596,8 +633,11 @@ def _resolve(
             context.update(h.codes)
     if source_region:
         context.add(source_region)
+    namesakes = _village_namesakes(hits, text, source_region)
     out: list[tuple[Hit, tuple[str, ...]]] = []
     for h in hits:
+        if namesakes and h in namesakes:
+            continue
         homonym = h.entry is not None and h.entry.homonym
         if h.entry is not None and h.entry.alone and not h.weak:
             # «Костромской район» alone is around Кострома; next to Самарская область,
@@ -637,6 +677,64 @@ def _resolve(
         elif h.chain < 0 and not h.cue and _road_end(text, h):
             h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
+
+
+def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) -> list[Hit]:
+    """Villages named like a small town or a district's centre, in a story set in another
+    region: «жители посёлка Лунино» of a Калининград district, «побывала в Бережках,
+    Новомихайловке, Городище» (a list of villages the catalogue does not know) in a story
+    about a Новосибирск district. Such names repeat across the country: the one meant is in
+    the story's region. A village alone, or with its own region named, stays."""
+    found = [
+        h
+        for h in hits
+        if h.kind == "town"
+        and len(h.codes) == 1
+        and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
+        and (h.village or _unknown_list(text, h, hits))
+    ]
+    if not found:
+        return found
+    story = {
+        c
+        for h in hits
+        if not h.weak
+        and not h.cue
+        and h not in found
+        and not (h.entry is not None and (h.entry.homonym or h.entry.alone))
+        for c in h.codes
+    }
+    if source_region:
+        story.add(source_region)
+    return [h for h in found if story and not story & set(h.codes)]
+
+
+_LARGE_TOWNS = frozenset(t for r in REGIONS for t in r.towns)
+# A capitalised name and the gap after it in a list: «Бережках, », «Новомихайловка и ».
+_NAME_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)(?:\s*,\s*|\s+и\s+)$")
+_NAME_AFTER = re.compile(r"(?:\s*,\s*|\s+и\s+)([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
+
+
+def _unknown_list(text: str, h: Hit, hits: list[Hit]) -> bool:
+    """Whether the place is listed with two or more capitalised names that name nothing the
+    catalogue knows (villages): «в Бережках, Новомихайловке, Новоалексеевке, Городище»."""
+    taken = {(x.start, x.end) for x in hits}
+    unknown = 0
+    end = h.start
+    for _ in range(4):  # the names before it
+        m = _NAME_BEFORE.search(text, max(0, end - 60), end)
+        if m is None or any(a <= m.start(1) < b for a, b in taken):
+            break
+        unknown += 1
+        end = m.start(1)
+    start = h.end
+    for _ in range(4):  # and after it
+        m = _NAME_AFTER.match(text, start)
+        if m is None or any(a <= m.start(1) < b for a, b in taken):
+            break
+        unknown += 1
+        start = m.end(1)
+    return unknown >= 2
 
 
 def _namesake_abbreviations(hits: list[Hit], text: str) -> None:
@@ -809,6 +907,8 @@ def _roles(
     lead_end: int,
     source_region: str | None,
     text: str,
+    *,
+    teams: frozenset[str] = frozenset(),
 ) -> dict[str, Role]:
     """main for the regions the story is about; mentioned for passing mentions.
 
@@ -817,9 +917,10 @@ def _roles(
     («в городе Когалым Ханты-Мансийского округа»). A region is main when it is named in the
     title, or scores more than half the best score; when the title names regions, another
     region is main only when listed with one of them or scoring over twice their best.
+    ``teams``: the homes of the sides of a match the title reports (`_title_teams`), titled.
     """
     scores: dict[str, float] = {}
-    titled: set[str] = set()
+    titled: set[str] = set(teams)
     for code, evs in evidence.items():
         score = 0.0
         last_end = -10
@@ -841,7 +942,7 @@ def _roles(
         # в Амурскую область, Карачаево-Черкесию и на Камчатку»); the others of a rating or
         # a comparison are passing.
         best_titled = max(scores[c] for c in titled)
-        listed = _listed_with(evidence, titled, text, lead_end)
+        listed = _listed_with(evidence, titled, text, lead_end) | _venues(evidence, text, lead_end)
     # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
     # with none in its title, is a ranking or a statistic where each one named is a data point.
     ranking = not titled and _ranking(evidence, lead_end, text)
@@ -895,6 +996,38 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
     return not any(start <= ev.start < end for evs in evidence.values() for ev in evs)
 
 
+def _venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
+    """Regions the lead names as where the story's gathering takes place: «в Московской
+    области проходит второй Совет регионов», «Форум состоялся в Якутске» (the host, while
+    the title names the guest's region). One place alone: a list of venues («этапы пройдут
+    в Брянске, Ставрополе») is a detail, and a mention far from the lead too."""
+    marks = sorted((ev.start, ev.end, code, ev.cue) for code, evs in evidence.items() for ev in evs)
+    out: set[str] = set()
+    for k, (start, end, code, passing) in enumerate(marks):
+        if start >= lead_end or passing or code in out:
+            continue
+        if not _AT_BEFORE.search(text, max(0, start - 4), start):
+            continue
+        prev_end = marks[k - 1][1] if k > 0 else -1
+        next_start = marks[k + 1][0] if k + 1 < len(marks) else -1
+        if (0 <= prev_end < start and _PLACE_LIST_GAP.fullmatch(text, prev_end, start)) or (
+            next_start > end and _PLACE_LIST_GAP.fullmatch(text, end, next_start)
+        ):
+            continue  # one of a list
+        head = text[max(0, start - 40) : start]
+        dots = list(_SENTENCE_END.finditer(head))
+        before = _WORD.findall(head[dots[-1].end() :] if dots else head)[-4:-1]
+        after = _WORD.findall(text[end : end + 40])[:2]
+        if any(info(w).lemmas & _TAKES_PLACE for w in (*before, *after)):
+            out.add(code)
+    return out
+
+
+_AT_BEFORE = re.compile(r"\b(?:в|во)\s+$", re.IGNORECASE)
+# Verbs of a gathering taking place: «проходит», «прошёл», «состоялся», «пройдёт».
+_TAKES_PLACE = frozenset(["проходить", "пройти", "состояться", "проводиться"])
+
+
 # Regions in the plural: «список регионов», «регионы-лидеры», «в 12 субъектах».
 _REGIONS_PLURAL = re.compile(
     r"\b(?:регион(?:ы|ов|ам|ами|ах)|субъект(?:ы|ов|ам|ами|ах))\b", re.IGNORECASE
@@ -940,6 +1073,51 @@ _BETWEEN_BEFORE = re.compile(r"\bмежду\s+$")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 
 
+def _title_teams(
+    hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_start: int, title_end: int
+) -> frozenset[str]:
+    """The homes of the teams of a match the title reports: «Хабаровский «Амур» проиграл
+    «Сибири»» with «команде «Сибирь» из Новосибирска» in the body, «"Факел" и "Балтика" не
+    выявили победителя» with «калининградскую «Балтику»». Both sides of the match are the
+    story, the visitors' home too (their next opponents are passing). Their mentions' cue
+    is cleared: they count, as the title's own."""
+    title = text[title_start:title_end]
+    if title.count("«") + title.count('"') // 2 < 2:
+        return frozenset()  # (most titles: no two quoted names)
+    names = [info(m.group(1)).lemmas for m in _QUOTED_FIRST.finditer(title)]
+    if len(names) < 2 or not any(info(w).lemmas & _MATCH_WORDS for w in _WORD.findall(title)):
+        return frozenset()
+    homes: set[str] = set()
+    for h, codes in hits:
+        if h.cue not in ("", "origin") or h.start < title_end:
+            continue
+        team = _TEAM_AFTER.match(text, h.end) or _TEAM_BEFORE.search(
+            text, max(0, h.start - 60), h.start
+        )
+        if team is None:
+            continue
+        lemmas = info(team.group(1)).lemmas
+        if any(lemmas & name for name in names):
+            h.cue = ""
+            homes.update(codes)
+    return frozenset(homes)
+
+
+# The first word of a quoted name: «Амур», "Факел", «Крылья Советов».
+_QUOTED_FIRST = re.compile(r"[«\"„“]([А-ЯЁA-Z][\w-]*)")
+# A team's name after its home's adjective («калининградскую «Балтику»», «хабаровский
+# хоккейный клуб «Амур»»), or before its home («команде «Сибирь» из Новосибирска»).
+_TEAM_AFTER = re.compile(r"(?:\s+[а-яё]+){0,2}\s*[«\"„“]([А-ЯЁA-Z][\w-]*)")
+_TEAM_BEFORE = re.compile(r"[«\"„“]([А-ЯЁA-Z][\w-]*)[^«»\"„“”]{0,30}[»\"”]\s+(?:из|изо)\s+$")
+# A title that reports a match: its verbs and nouns.
+_MATCH_WORDS = frozenset(
+    [
+        *("матч", "игра", "встреча", "ничья", "победитель", "счёт", "счет", "дерби"),
+        *("обыграть", "проиграть", "победить", "уступить", "сыграть", "одолеть", "разгромить"),
+    ]
+)
+
+
 def _title_end(text: str, first: tuple[int, int]) -> int:
     """Where the title ends: the first line, or its first sentence, when short enough."""
     start, end = first
@@ -960,15 +1138,16 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
     """
     spans = body_spans(text)
     hits = _resolve(find_hits(text, spans), source_region, text)
+    body_start = spans[0][0] if spans else 0
+    title_end = _title_end(text, spans[0]) if spans else 0
+    teams = _title_teams(hits, text, body_start, title_end)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
         for code in codes:
             evidence.setdefault(code, []).append(
                 Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
             )
-    body_start = spans[0][0] if spans else 0
-    title_end = _title_end(text, spans[0]) if spans else 0
-    roles = _roles(evidence, title_end, body_start + _LEAD, source_region, text)
+    roles = _roles(evidence, title_end, body_start + _LEAD, source_region, text, teams=teams)
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
         region = by_code(code)
