@@ -9,6 +9,7 @@ import pytest
 
 from bot.text.dates import find_dates, find_weekdays
 from bot.text.events import EventFacts, detect_event, event_to_json, nominal_phrase
+from bot.text.events.lexicon import _kinds_in
 
 # A Wednesday.
 PUBLISHED = datetime(2024, 7, 3, 9, 0, tzinfo=UTC)
@@ -2484,3 +2485,153 @@ def test_a_talk_with_residents_told_by_its_verb_is_a_meeting() -> None:
         "населением. Жители просили отремонтировать дорогу.",
     )
     assert (ev.kind, ev.status) == ("встреча", "held")
+
+
+# --- false events and statuses (wave 9) ------------------------------------------------------
+
+
+def test_snow_masses_sliding_down_are_no_village_gathering() -> None:
+    text = (
+        "Поиски лыжника, попавшего под сход снежных масс на склоне, продолжаются третьи "
+        "сутки. В поисках участвуют сорок человек."
+    )
+    assert detect_event("В горах ищут пропавшего лыжника", text, PUBLISHED) is None
+    assert not any(k == "собрание" for k, _, _ in _kinds_in("Лыжник попал под сход камней."))
+    ev = _event("В Каменке прошёл сход", "На сходе жители выбрали старосту деревни.")
+    assert ev.kind == "собрание"
+
+
+def test_days_of_several_villages_are_several_holidays() -> None:
+    text = (
+        "В субботу День села отметили в Ключах, а в воскресенье праздник прошёл в "
+        "Берёзовке. Гостей встречали концертом."
+    )
+    assert detect_event("В районе продолжают праздновать дни сёл", text, PUBLISHED) is None
+
+
+def test_a_number_of_gatherings_in_the_headline_is_a_roundup() -> None:
+    text = (
+        "Депутаты провели сход граждан в селе Ключи. Затем они побывали в клубе, где прошло "
+        "торжественное мероприятие."
+    )
+    assert detect_event("Депутаты приняли участие в ряде мероприятий", text, PUBLISHED) is None
+    assert (
+        detect_event("Глава района побывал на нескольких встречах с жителями", text, PUBLISHED)
+        is None
+    )
+
+
+def test_sittings_told_in_the_plural_across_a_phrase_are_several() -> None:
+    text = (
+        "Комитеты городской думы на этой неделе проведут первые после отпусков заседания. "
+        "Комитет по бюджету обсудит поправки. Комитет по транспорту рассмотрит маршруты. "
+        "Комитет по культуре займётся планом работы. Дату следующего пленарного заседания "
+        "назовут позже."
+    )
+    assert detect_event("Депутаты возвращаются к работе", text, PUBLISHED) is None
+
+
+def test_an_instruction_in_the_headline_is_no_reception() -> None:
+    text = (
+        "Глава района поручил проверить качество воды в посёлке Лесной. Жители обратились к "
+        "нему с жалобой на личном приёме."
+    )
+    assert detect_event("Глава поручил разобраться с ржавой водой", text, PUBLISHED) is None
+    assert detect_event("Мэр дал поручение отремонтировать крышу школы", text, PUBLISHED) is None
+
+
+def test_several_objects_opened_at_once_are_several_openings() -> None:
+    text = "Новые здания впервые приняли учеников. Старт открытиям дал губернатор по видеосвязи."
+    assert detect_event("В крае состоялось открытие пяти школ", text, PUBLISHED) is None
+    assert detect_event("В области состоялось открытие трёх детских садов", text, PUBLISHED) is None
+    ev = _event("В Ключах состоялось открытие новой школы", text)
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_a_contest_entered_and_voted_on_a_website_is_no_gathering() -> None:
+    text = (
+        "Конкурс продлится до конца марта. Чтобы участвовать, нужно подать заявку с "
+        "фотографиями на странице сайта конкурса. Победителей выберет жюри."
+    )
+    assert detect_event("В крае проходит конкурс «Самый уютный двор»", text, PUBLISHED) is None
+    text = "Присылать рисунки можно до 1 мая. Затем на сайте начнётся народное голосование."
+    assert detect_event("Стартовал конкурс «Весенняя капель»", text, PUBLISHED) is None
+    # Only filed online, the contest itself is held on a stage.
+    ev = _event(
+        "В Ключах пройдёт конкурс «Голос села»",
+        "Заявки принимаются на сайте Дома культуры. Конкурс пройдёт 20 июля на сцене клуба.",
+    )
+    assert (ev.kind, ev.status) == ("конкурс", "announced")
+
+
+def test_short_items_parted_by_asterisks_are_a_column() -> None:
+    text = (
+        "Коротко\n"
+        "В Ключах прошёл праздник урожая, гостей встречали песнями.\n"
+        "* * *\n"
+        "В Лесном отремонтировали дорогу к школе.\n"
+        "* * *\n"
+        "Поголовье коров в районе снова сократилось."
+    )
+    assert detect_event("Коротко", text, PUBLISHED) is None
+
+
+def test_a_competition_spread_over_a_year_is_a_season() -> None:
+    text = (
+        "Завершилась спартакиада школ района. Спартакиада проходила в течение года по "
+        "двенадцати видам спорта. Первое место заняла школа села Ключи."
+    )
+    assert detect_event("Итоги районной спартакиады школьников", text, PUBLISHED) is None
+
+
+def test_a_round_of_a_league_is_no_gathering() -> None:
+    text = (
+        "Результаты:\n«Сокол» – «Луч» 3:1\n«Заря» – «Рассвет» 2:2\n«Урожай» – «Колос» 0:4\n"
+        "После первого тура в турнирной таблице лидирует «Колос»."
+    )
+    assert (
+        detect_event("Завершился первый тур зимнего первенства района по футболу", text, PUBLISHED)
+        is None
+    )
+
+
+def test_a_working_meeting_on_preparations_is_no_rally() -> None:
+    text = (
+        "В понедельник прошло планёрное совещание в администрации города. Его провёл мэр. "
+        "На совещании говорили о подготовке к приезду делегации и к годовщине. Главы служб "
+        "доложили о готовности. В субботу у Дома культуры пройдёт митинг в честь годовщины."
+    )
+    assert detect_event("В городе готовятся к приезду гостей", text, PUBLISHED) is None
+
+
+def test_festivities_spelt_with_a_soft_sign_cancelled_now() -> None:
+    ev = _event(
+        "В Заречном впервые отменяют народные гулянья на праздник весны",
+        "Глава округа объяснил решение погодой.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "cancelled")
+
+
+def test_a_programme_made_for_a_holiday_tells_it_ahead() -> None:
+    ev = _event(
+        "Администрация подготовила программу ко Дню села",
+        "Гостей ждут концерт, ярмарка и спортивные игры.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "announced")
+
+
+def test_a_calendar_day_that_comes_round_each_year_is_a_custom() -> None:
+    ev = _event(
+        "Праздник «День деревни»",
+        "В последнее воскресенье июня в Ключах проводится большой праздник. На площади "
+        "пройдут концерт и ярмарка, будет работать детская площадка.",
+    )
+    assert ev.status == "announced"
+
+
+def test_an_anniversary_celebrated_is_a_holiday_held() -> None:
+    ev = _event(
+        "В Ключах отметили 150 годовщину со дня основания села",
+        "На торжество пригласили ветеранов и лучших учителей. Весь вечер выступали артисты.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")

@@ -66,6 +66,7 @@ from bot.text.events.status import (
     MAX_DECISION_SENTENCES,
     Evidence,
     Status,
+    _adjective_across,
     _plural_word,
     one_in_plural,
     plural_subject,
@@ -153,6 +154,14 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «отменили все мероприятия»: many gatherings at once
     if title_kinds and _plural_headline(title, title_kinds):
         return False  # «пройдут праздники сёл»: several gatherings
+    if (
+        title_kinds
+        and all(k == "церемония" for k, _, _ in title_kinds)
+        and _OPENED_MANY.search(title)
+    ):
+        return False  # «состоялось открытие восьми школ»: an opening in each
+    if ev.remote_contest and title_kinds and all(k == "конкурс" for k, _, _ in title_kinds):
+        return False  # a contest entered and voted on a website: nobody gathers
     if title_kinds and _cue_on_several(title, title_kinds):
         return False  # «Без фестиваля: отменены все массовые мероприятия»: a blanket ban
     if title_kinds and _SERIES_TITLE.search(title) and not _REPORT.search(title):
@@ -192,6 +201,18 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «выставка «Зима»» ... «также работала выставка «Недра»»: a roundup
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
         return False  # one gathering named once, deep in the text: not what it centres on
+    if (
+        not title_kinds
+        and ev.best_specific is not None
+        and ev.specific_mentions == 1
+        and -ev.best_specific[1] >= 4
+        and ev.best is not None
+        and ev.best[2] in _WORKING_KINDS
+    ):
+        # «На планёрке обсудили подготовку ...» ... «В субботу пройдёт митинг»: the one
+        # gathering of its own, named once deep in the text, is a topic of the working
+        # meeting the lead tells.
+        return False
     if ev.mentions == 1 and ev.lead_index >= 3 and not title_kinds and ev.best_specific is None:
         # A working meeting or an unnamed «мероприятие», named once past the headline and the
         # two sentences of the lead: how a decision or a trip came about, not the story.
@@ -210,6 +231,21 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 
 _SEASON_KINDS = frozenset({"соревнования", "матч"})
+# Officials' working gatherings: a planning meeting, a reception of citizens.
+_WORKING_KINDS = frozenset({"совещание", "приём граждан"})
+
+# Several objects opened at once: «открытие восьми школ», «открыли сразу три детских сада».
+# Each has its own opening, wherever one ceremony launched them.
+_OPENED_MANY = re.compile(
+    r"\bоткры(?:ти[еяию]|ли|л[аи]?|т[ыо]|ваются|вают)\s+(?:[а-яё]+\s+)?(?:сразу\s+)?"
+    r"(?:\d+|дв[аеу]х?|три|тр[её]х|четыре|четыр[её]х|пят[иь]|шест[иь]|сем[иь]|восемь|восьми"
+    r"|девят[иь]|десят[иь]|нескольк\w*)\s+[а-яё]",
+    re.IGNORECASE,
+)
+
+# A line that parts the short items of a column: «* * *», «***».
+_ITEM_RULE = re.compile(r"^[ \t]*(?:\*[ \t]*){3,}$", re.MULTILINE)
+_DIGEST_RULES = 2  # two such lines part three items at least: a column of short news
 
 # Several people counted as the headline's hosts: «5 депутатов проведут личный приём», «трое
 # министров проведут личный приём». A personal reception is one person's: as many as are
@@ -602,23 +638,6 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     return False
 
 
-# «первые в этом году встречи»: an adjective, then a prepositional phrase, then its noun.
-_ADJ_ACROSS = re.compile(
-    r"([а-яё]+(?:ые|ие))\s+(?:в|во|на|за|по|с|со|к|до)\s+(?:[а-яё]+\s+){1,2}$", re.IGNORECASE
-)
-
-
-def _adjective_across(before: str) -> str | None:
-    """A plural adjective that a prepositional phrase parts from the noun after ``before``:
-    «проведут первые в этом году встречи» (the noun's own number is hidden: «встречи» reads
-    as a singular genitive first)."""
-    m = _ADJ_ACROSS.search(before)
-    if m is None:
-        return None
-    tag = analyzer().parse(m.group(1).lower())[0].tag
-    return m.group(1) if tag.POS in {"ADJF", "PRTF"} and tag.number == "plur" else None
-
-
 def _date_span(
     status: Status, best_sentence: str, sents: list[str], ref: date
 ) -> tuple[DateSpan | None, DateSpan | None]:
@@ -666,6 +685,8 @@ def detect_event(
         # Facts sit in the first pages; a huge text must not stall ingestion.
         cut = text.rfind("\n", 0, MAX_TEXT)
         text = text[: cut if cut > MAX_TEXT // 2 else MAX_TEXT]
+    if "*" in text and len(_ITEM_RULE.findall(text)) >= _DIGEST_RULES:
+        return None  # «Коротко о разном»: short items parted by «* * *», each its own story
     title, body_sents = _sentences(title, text)
     sents = [title, *body_sents] if title else body_sents
     if not sents:

@@ -152,7 +152,12 @@ _HABITUAL = re.compile(
     r"\b(?:ежегодно|ежемесячно|еженедельно|традиционно|обычно|регулярно|как\s+правило"
     r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*"
     # «праздник, которого ждут целый год»: what happens every year
-    r"|(?:целый|весь|круглый)\s+год)\b",
+    r"|(?:целый|весь|круглый)\s+год"
+    # A day of the calendar that comes round each year: «в первый выходной день июля», «в
+    # последнее воскресенье августа» (the year not given).
+    r"|(?:в|во)\s+(?:перв|втор|трет|четв[её]рт|последн)\w+\s+(?:выходн\w+\s+)?(?:день|дни"
+    r"|суббот\w+|воскресень\w+|выходн\w+)\s+(?:январ|феврал|март|апрел|ма|июн|июл|август"
+    r"|сентябр|октябр|ноябр|декабр)[яа]\b(?!\s+\d))\b",
     re.IGNORECASE,
 )
 
@@ -278,7 +283,9 @@ class Evidence:
     explicit: float = 0.0  # the part backed by a listed cue (not only a verb's tense)
     lead_stance: Status | None = None  # the stance of the first sentence with a kind
     lead_index: int = -1
+    remote_contest: bool = False  # the text's contest is held by post or online
     mentions: int = 0  # sentences that gave a stance
+    specific_mentions: int = 0  # ... of a kind other than ``GENERIC_KINDS``
     # (weight, -sentence index, kind, position in the sentence) of the best mention
     best: tuple[float, int, str, int] | None = None
     best_specific: tuple[float, int, str, int] | None = None
@@ -430,7 +437,28 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
         return True
     before = sentence[max(0, start - 30) : start].split()
     word = sentence[start:].split(maxsplit=1)[0]
-    return _plural_word(word, before[-1] if before else "", kind not in GENERIC_KINDS)
+    # «проведут первые после каникул заседания»: the adjective across a prepositional phrase
+    previous = _adjective_across(sentence[max(0, start - 60) : start])
+    return _plural_word(word, previous or (before[-1] if before else ""), kind not in GENERIC_KINDS)
+
+
+# «первые в этом году встречи»: an adjective, then a prepositional phrase, then its noun.
+_ADJ_ACROSS = re.compile(
+    r"([а-яё]+(?:ые|ие))\s+(?:в|во|на|за|по|с|со|к|до|после|перед|для|от|из|при)\s+"
+    r"(?:[а-яё]+\s+){1,2}$",
+    re.IGNORECASE,
+)
+
+
+def _adjective_across(before: str) -> str | None:
+    """A plural adjective that a prepositional phrase parts from the noun after ``before``:
+    «проведут первые в этом году встречи» (the noun's own number is hidden: «встречи» reads
+    as a singular genitive first)."""
+    m = _ADJ_ACROSS.search(before)
+    if m is None:
+        return None
+    tag = analyzer().parse(m.group(1).lower())[0].tag
+    return m.group(1) if tag.POS in {"ADJF", "PRTF"} and tag.number == "plur" else None
 
 
 _PLURAL_ADJ = ("ые", "ие")
@@ -590,7 +618,23 @@ def _applied_for(sentence: str, start: int) -> bool:
 
 
 # A contest the text calls remote is held by post or online throughout: nobody gathers.
-_REMOTE_CONTEST = re.compile(r"\b(?:дистанционн|заочн|онлайн-?)\w*\s+(?:[а-яё]+\s+)?конкурс")
+# So is one whose works are sent to a website or voted on there: «подать заявку с приложением
+# эссе и фотографий на странице сайта», «народное голосование пройдёт на сайте» (not only an
+# application filed online: «заявки принимаются на сайте» for a contest held on a stage).
+_REMOTE_CONTEST = re.compile(
+    r"\b(?:дистанционн|заочн|онлайн-?)\w*\s+(?:[а-яё]+\s+)?конкурс"
+    r"|\b(?:заявк\w*\s+с\s+(?:приложением\s+)?(?:[а-яё]+\s+){0,4}?"
+    r"|(?:фотографи|фото|эссе|рисунк|видеоролик|работ)\w*\s+(?:[а-яё]+\s+){0,3}?)"
+    r"на\s+(?:[а-яё]+\s+){0,2}?сайт"
+    r"|\bголосовани\w*\s+(?:[а-яё]+\s+){0,3}?на\s+(?:[а-яё]+\s+){0,2}?сайт"
+    r"|\bна\s+(?:[а-яё]+\s+){0,2}?сайте\s+(?:[а-яё]+\s+){0,3}?голосовани"
+)
+
+
+# A round of a league: «завершился первый тур зимнего чемпионата», «итоги 5-го тура
+# первенства». Its games are the round's several matches, told by their results and the
+# table: a season's step, no one gathering (one match of the round is told as «матч»).
+_ROUND_OF = re.compile(r"\bтур(?:а|е|у|ом)?\s+(?:[а-яё-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
@@ -622,12 +666,14 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not _said_at(sent, k[1])
             and not _agenda(sent, k[1])
             and not _outcome_of(sent, k[1])
+            and not (k[0] == "соревнования" and _ROUND_OF.search(sent, 0, k[1]))
         ]
         if any(k[0] == "конкурс" for k in kinds):
             if remote is None:
                 text = "\n".join(sentences[:MAX_DECISION_SENTENCES]).lower()
                 remote = bool(_REMOTE_CONTEST.search(text))
             if remote:
+                ev.remote_contest = True
                 kinds = [k for k in kinds if k[0] != "конкурс"]
         if not kinds:
             if index == 0 and sent:
@@ -690,6 +736,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             weight *= 0.75
         ev.weights[status] += weight
         ev.mentions += 1
+        if kind not in GENERIC_KINDS:
+            ev.specific_mentions += 1
         if status in ev.change_kinds:
             ev.change_kinds[status].add(kind)
         if index == 0:
