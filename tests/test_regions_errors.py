@@ -1247,3 +1247,48 @@ def test_district_land(text: str, expected: set[str]) -> None:
 )
 def test_municipal_district_named_after_capital(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town in «-ск» in the instrumental is written like its region's adjective
+        ("Паводок пришёл в Тобол вслед за Омском.", {"RU-OMS"}),
+        ("Новую трассу между Курском и Брянском откроют осенью.", {"RU-KRS", "RU-BRY"}),
+        ("Делегация из Хабаровска встретилась с Томском в финале.", {"RU-KHA", "RU-TOM"}),
+        # after «в» it is the adjective: a substantivised one or part of a longer name
+        ("Юбилей отметят в Омском в пятницу.", set()),
+        ("Концерт прошёл в Жирновском Доме культуры.", set()),
+    ],
+)
+def test_town_in_instrumental(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # masculine adjective-like towns in «-ской» (the dictionary's first reading of the
+        # nominative is a feminine genitive)
+        ("Новый сквер в Донском откроют к зиме.", {"RU-TUL"}),
+        ("Жители Полевского пожаловались на дороги.", {"RU-SVE"}),
+        ("Ярмарку в Слободском перенесли на субботу.", {"RU-KIR"}),
+        # a feminine form is still no masculine town
+        ("На Донской улице снесли киоски.", set()),
+    ],
+)
+def test_masculine_adjective_towns(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «с» before a lower-case adjective is the preposition, not «с.» (село)
+        ("Во вторник «Факел» сыграет в Воронеже с казанским «Рубином».", {"RU-VOR", "RU-TA"}),
+        ("Министр обсудил с тульскими фермерами посевную.", {"RU-TUL"}),
+        ("Праздник прошёл в с. Татарское.", set()),
+    ],
+)
+def test_adjective_after_preposition_s(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -230,6 +230,31 @@ def _named_person(pi: WordInfo, prev: Word, words: list[Word], i: int) -> bool:
 _PLACE_BEFORE_NAME = frozenset(["в", "во", "из", "на", "до", "и", "или", "через", "город", "г"])
 
 
+# Prepositions of the prepositional case: «в Омском» is an adjective («в Омском районе»,
+# «в Жирновском Доме культуры»), never the instrumental of Омск.
+_LOCATIVE_BEFORE = frozenset(["в", "во", "на", "о", "об", "обо", "при"])
+
+
+def instrumental_place(words: list[Word], i: int) -> frozenset[str]:
+    """The places words[i] names in the instrumental («вслед за Орском», «между Томском и
+    Омском»), written like the region's adjective in the prepositional case: none after a
+    preposition of that case."""
+    if i > 0 and words[i].glued_prev and fold(words[i - 1].text) in _LOCATIVE_BEFORE:
+        return frozenset()
+    return geo_ablative(words[i].text)
+
+
+@lru_cache(maxsize=4096)
+def geo_ablative(word: str) -> frozenset[str]:
+    """The places ``word`` is the instrumental of: «Омском» -> {«омск»} (the dictionary reads
+    it as the adjective «омский» first), «Курганом» -> {«курган»}."""
+    return frozenset(
+        p.normal_form
+        for p in analyzer().parse(word.lower())
+        if p.tag.POS == "NOUN" and p.tag.case == "ablt" and "Geox" in p.tag.grammemes
+    )
+
+
 @lru_cache(maxsize=50_000)
 def is_geo_word(word: str) -> bool:
     return any("Geox" in p.tag.grammemes for p in analyzer().parse(word)[:2])
@@ -361,7 +386,10 @@ def keep(
     multi_official = len(e.words) > 1 and any(e.generic)
     abbr_l = _prev_abbreviation(text, words, i)
     if e.kind == "adjective":
-        return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l, listed=listed)
+        adj_prev = prev_l | abbr_l
+        if "с" in prev_l and "с" not in abbr_l:
+            adj_prev = adj_prev - {"с"}  # the preposition «с казанским «Рубином»», not «с.»
+        return _keep_adjective(text, words, e, i=i, j=j, prev_l=adj_prev, listed=listed)
     if e.kind == "district" and nxt is not None and _city_after(words, j, nxt_l):
         return DROP  # «в Пушкинском районе Санкт-Петербурга», «Советский район города»
     # Names and towns must be written as names («острова» is no Остров); a landmark may open
@@ -400,6 +428,7 @@ def keep(
         and fold(w.text) != fold(e.surface)
         and info(w.text).adjective
         and not info(w.text).noun
+        and not (instrumental_place(words, i) & e.words[0])  # «за Омском» is the town
     ):
         return DROP  # «Ростовых кукол»: an adjective, not the town Ростов
     if e.gender and not _agrees(w.text, e.gender):
@@ -416,6 +445,7 @@ def keep(
             and e.common
             and fold(w.text) != fold(e.surface)
             and info(w.text).best not in e.words[0]
+            and not (e.adjlike and info(w.text).adjective)  # «в Донском»: best «донский»
         ):
             return DROP
         # Part of a longer capitalised name: «Мирный Бор», «Сокол Плюс».

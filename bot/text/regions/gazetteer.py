@@ -139,6 +139,12 @@ def word_lemmas(word: str) -> frozenset[str]:
         if (p.tag.case in (None, "nomn") or "Fixd" in p.tag.grammemes)
         and p.tag.POS in ("NOUN", "ADJF", None)
     }
+    if low.endswith("ской") and not any(
+        p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in analyzer().parse(word)
+    ):
+        # «Полевской», «Донской»: the dictionary knows only the oblique cases of the masculine
+        # «-ской» (as a feminine «полевской» of «полевский»): the lemma its forms go by
+        lem |= {fold(p.normal_form) for p in analyzer().parse(word) if p.tag.POS == "ADJF"}
     if low in {"область", "обл"}:
         lem |= {"область", "обл"}
     if low in {"город", "г"}:
@@ -206,8 +212,16 @@ def _make_entry(
 
 @lru_cache(maxsize=4096)
 def adjective_gender(word: str) -> str:
+    """The gender of an adjective-like name as written (the nominative): «Донской» and
+    «Полевской» are masculine, though the dictionary reads «-ской» as a feminine genitive
+    first (or only)."""
     parses = [p for p in analyzer().parse(word.lower()) if p.tag.POS == "ADJF"]
-    return str(parses[0].tag.gender or "") if parses else ""
+    if not parses:
+        return ""
+    if word.endswith("ой"):
+        return "masc"  # a nominative «-ой» is masculine (the feminine one is «-ая»)
+    nominative = [p for p in parses if "nomn" in p.tag.grammemes]
+    return str((nominative or parses)[0].tag.gender or "")
 
 
 def district_adjectives(town: str) -> list[str]:

@@ -46,6 +46,7 @@ from bot.text.regions.filters import (
     Hit,
     after_village_word,
     cue,
+    instrumental_place,
     is_person,
     keep,
     lem,
@@ -253,6 +254,11 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             continue
         e, j = found
         verdict = keep(text, words, quotes, e, i=i, j=j, listed=listed is not None)
+        if verdict == DROP and e.kind == "adjective" and j == i + 1 and w.cap:
+            town = _town_ablative(words, i, gaz)
+            if town is not None:  # «вслед за Орском»: the town, not a substantivised «орский»
+                e = town
+                verdict = keep(text, words, quotes, e, i=i, j=j)
         village = e.kind == "town" and after_village_word(text, words, i)  # «деревни Поварово»
         if e.kind == "town" and not village and village_list(text, words, i):
             village = True  # «в сёлах Дружба, Ильинка, Елабуга»
@@ -331,6 +337,16 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
+
+
+def _town_ablative(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    """«за Орском», «между Томском и Омском»: the town whose instrumental words[i] is (the
+    dictionary reads it as the region's adjective first), or None."""
+    for lemma in instrumental_place(words, i):
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind == "town" and len(e.words) == 1:
+                return e
+    return None
 
 
 def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[str, ...]:
