@@ -1206,6 +1206,13 @@ def test_lone_regional_dateline_is_where_it_happens() -> None:
         ("Новую котельную запустили в Каменске.", set()),
         # no word before it that makes it a place
         ("Тасеево встречает весну.", set()),
+        # within a sentence, a name only a settlement can have
+        ("На старт вышли лыжники Тасеево и Абана.", {"RU-KYA"}),
+        ("Команда Усть-Кулома выиграла эстафету.", {"RU-KO"}),
+        ("Волонтёры сделали Шебалино чище.", {"RU-AL"}),
+        # a surname named like the district is no centre
+        ("Музыку к фильму написал композитор Шебалин.", set()),
+        ("Мэр поблагодарил Тасеева за помощь.", set()),
         # names a reader takes for something else: a river, a foreign town, a city's district
         ("Летом дети купались в Оке.", set()),
         ("Переговоры прошли в Тбилиси.", set()),
@@ -1291,4 +1298,17 @@ def test_masculine_adjective_towns(text: str, expected: set[str]) -> None:
     ],
 )
 def test_adjective_after_preposition_s(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district of Тыва is a «кожуун»
+        ("Депутаты Пий-Хемского кожууна утвердили бюджет.", {"RU-TY"}),
+        ("В Тандинском кожууне открыли новую школу.", {"RU-TY"}),
+        ("Сходы прошли в Улуг-Хемском и Чаа-Хольском кожуунах.", {"RU-TY"}),
+    ],
+)
+def test_tuvan_districts(text: str, expected: set[str]) -> None:
     assert codes(text) == expected

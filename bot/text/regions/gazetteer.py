@@ -10,11 +10,11 @@ disk cache (`bot.text.regions.index_cache`) that later processes read instead. F
 * the 1,117 towns of ``towns.tsv``; a name shared by several regions (Советск, Кировск,
   Благовещенск) is a *homonym*: the text's other places or the source's region decide, else
   the default of `HOMONYM_DEFAULTS` or a town four times as large as any namesake, else none;
-* districts: «Ковровский район», «Ковровский муниципальный округ», «Мирнинский улус» (any
-  case, as lemmas); those of OKTMO (``districts.tsv``, with or without a town: «Алькеевский»)
-  also as «… округ» and «… городской округ»; a name shared by several regions (Октябрьский,
-  Михайловский) is a homonym; a district named like the districts of many cities (Кировский,
-  Железнодорожный, Ленинский) is weak;
+* districts: «Ковровский район», «Ковровский муниципальный округ», «Мирнинский улус»,
+  «Тес-Хемский кожуун» (any case, as lemmas); those of OKTMO (``districts.tsv``, with or
+  without a town: «Алькеевский») also as «… округ» and «… городской округ»; a name shared
+  by several regions (Октябрьский, Михайловский) is a homonym; a district named like the
+  districts of many cities (Кировский, Железнодорожный, Ленинский) is weak;
 * landmarks that name their town (`LANDMARKS`: «Ростовский кремль»);
 * not as forms, the adjectives of the OKTMO districts whose centre the text may name like the
   district («в Мари-Туреке», «из Охотска»: `centre_codes`).
@@ -387,6 +387,8 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             ]
             if "RU-SA" in codes:
                 forms.append(f"{adj} улус")
+            if "RU-TY" in codes:  # «Тес-Хемский кожуун»: a district of Тыва
+                forms.append(f"{adj} кожуун")
         elif noun == "район" and key not in derived:  # named in the towns file: all its forms
             forms = [f.format(adj) for f in _DISTRICT_FORMS]
         codes_t = tuple(codes)

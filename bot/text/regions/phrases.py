@@ -29,7 +29,7 @@ from bot.text.towns import towns
 
 __all__ = ["closed_town_title", "phrase_at", "region_districts", "rural_district_at", "rural_line"]
 
-_DISTRICT_NOUNS = frozenset(["район", "округ", "улус"])
+_DISTRICT_NOUNS = frozenset(["район", "округ", "улус", "кожуун"])
 _RAION = frozenset(["район"])
 # Words after a district's adjective alone that belong to the district: its museum, its land.
 _DISTRICT_ONLY = frozenset(["краеведческий", "земля"])

@@ -337,6 +337,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
+_DISTRICT_HEADS = frozenset(["район", "улус", "кожуун"])
+# A settlement's name by its shape: indeclinable «-ино», «-ово», «-ево» («Шебалино», «Кочево»),
+# or a compound of a Turkic, Finnic or Mongolic name («Усть-Кулом», «Кош-Агач», «Мари-Турек»).
+_PLACE_SHAPE = re.compile(r"(?:[иоеё]но|[оеё]во|ыно)$|^[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$")
 
 
 def _town_ablative(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
@@ -354,11 +358,15 @@ def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[
     district and not catalogued as a town, after «в», «из» or a village word; the regions
     that have such a district (several: other evidence decides), or none."""
     w = words[i]
-    if i == 0 or w.shout:
+    if w.shout:
         return ()
-    after = w.glued_prev and fold(words[i - 1].text) in _CENTRE_AFTER
-    if not after and not after_village_word(text, words, i):
-        return ()  # («с. Тасеево»: the abbreviation's full stop ends no sentence)
+    after = i > 0 and w.glued_prev and fold(words[i - 1].text) in _CENTRE_AFTER
+    # («с. Тасеево»: the abbreviation's full stop ends no sentence) Elsewhere, within a
+    # sentence, only a name no surname can have: «команды Помоздино, Усть-Кулом», «сделали
+    # Шебалино чище» (not «композитор Шебалин»).
+    shaped = not w.sent_start and _PLACE_SHAPE.search(w.text) and not info(w.text).person
+    if not after and not shaped and not (i > 0 and after_village_word(text, words, i)):
+        return ()
     if org_quote(words, quotes, i) or is_person(text, words, i, i + 1):
         return ()
     return centre_codes(w.text)
@@ -593,7 +601,7 @@ def _listed(
             # «Архангельской, Тобольской, Московской и других областей»: a town's adjective
             # (not its region's or capital's) in a list of oblasts names no oblast there is.
             return None, False
-    if head & {"район", "улус"} or any(lem(words[m]) & ELECTORAL for m in range(i + 1, k)):
+    if head & _DISTRICT_HEADS or any(lem(words[m]) & ELECTORAL for m in range(i + 1, k)):
         return None, False  # districts we do not know; «Московского и … избирательных округов»
     return None if match_at(words, i, gaz) is None else (None, True)
 
