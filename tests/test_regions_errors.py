@@ -1312,3 +1312,19 @@ def test_adjective_after_preposition_s(text: str, expected: set[str]) -> None:
 )
 def test_tuvan_districts(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place adjective before streets or buildings in the plural: that place's own
+        ("Тульские улицы засыпало снегом за одну ночь.", {"RU-TUL"}),
+        ("Костромские храмы отреставрируют к юбилею.", {"RU-KOS"}),
+        # one street, one gate: a name, not the place
+        ("Вдоль Тульской улицы посадили липы.", set()),
+        ("Ремонт на Костромском проспекте завершат в мае.", set()),
+        ("Мы прошли через Московские ворота.", set()),
+    ],
+)
+def test_plural_streets_of_a_place(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -561,7 +561,7 @@ def _keep_adjective(
     head = head_after(words, j)
     head_l = lem(head) if head is not None else frozenset()
     culture = _CULTURE_AFTER_ETHNIC if e.words[0] & ETHNIC else _CULTURE_AFTER_ANY
-    if nxt_l & _STREET_AFTER_OR_NATURE or head_l & culture:
+    if (nxt_l & _STREET_AFTER_OR_NATURE and not _streets_of(w, nxt, nxt_l)) or head_l & culture:
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
@@ -623,6 +623,22 @@ def _keep_adjective(
     if w.cap and prev_l & _STREET_OR_ORG:
         return DROP
     return STRONG
+
+
+# Street and building nouns that name one place in the singular only: «нижегородские улицы»
+# are the city's streets, «Нижегородская улица» one street (not «Московские ворота», plural
+# in the singular sense, nor «шоссе», the same in both numbers).
+_PLURAL_STREETS = STREET_AFTER - {"ворота", "шоссе", "железный"}
+
+
+def _streets_of(w: Word, nxt: Word | None, nxt_l: frozenset[str]) -> bool:
+    """«Нижегородские улицы», «костромские храмы»: a place adjective and a street or building
+    noun in the plural (the adjective only so) are that place's streets or buildings, not a
+    name."""
+    if nxt is None or not nxt_l & _PLURAL_STREETS or nxt_l & NATURE:
+        return False
+    adj = [p for p in analyzer().parse(w.text.lower()) if p.tag.POS == "ADJF"]
+    return bool(adj) and all(p.tag.number == "plur" for p in adj)
 
 
 _VILLAGE_BODY = frozenset(["сельский", "поселковый"])
