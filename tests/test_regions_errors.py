@@ -1328,3 +1328,18 @@ def test_tuvan_districts(text: str, expected: set[str]) -> None:
 )
 def test_plural_streets_of_a_place(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the town Пушкин within Санкт-Петербург, by its town word or its old name
+        ("На День города Пушкина ждут тысячи гостей.", {"RU-SPE"}),
+        ("В г. Пушкине отреставрировали фонтан.", {"RU-SPE"}),
+        ("Выставку откроют в Царском Селе в субботу.", {"RU-SPE"}),
+        # Пушкино is in Московская область
+        ("В городе Пушкино открыли новую поликлинику.", {"RU-MOS"}),
+    ],
+)
+def test_town_pushkin(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -2293,4 +2293,8 @@ LANDMARKS: dict[str, str] = {
     "Великий Ростов": "RU-YAR",
     # Екатеринбург's airport, not the science town Кольцово of Новосибирская область.
     "аэропорт Кольцово": "RU-SVE",
+    # A town within Санкт-Петербург: «Пушкин» alone is the poet (and «Пушкина» may be read as
+    # Пушкино of Московская область); «город Пушкин» and its old name are the town.
+    "город Пушкин": "RU-SPE",
+    "Царское Село": "RU-SPE",
 }
