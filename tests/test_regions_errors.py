@@ -1343,3 +1343,20 @@ def test_plural_streets_of_a_place(text: str, expected: set[str]) -> None:
 )
 def test_town_pushkin(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's legislature, court or electoral commission names the region
+        ("Законопроект о пляжах внёс депутат ЗСК.", {"RU-KDA"}),
+        ("Мосгордума приняла бюджет на три года.", {"RU-MOW"}),
+        ("Жалобу рассмотрят в Мосгорсуде на следующей неделе.", {"RU-MOW"}),
+        ("Мособлдума одобрила закон о парковках.", {"RU-MOS"}),
+        ("Приговор оставил в силе Мособлсуд.", {"RU-MOS"}),
+        ("Леноблсуд смягчил наказание.", {"RU-LEN"}),
+        ("В Мособлизбиркоме подвели итоги голосования.", {"RU-MOS"}),
+    ],
+)
+def test_regional_bodies(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

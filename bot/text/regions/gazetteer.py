@@ -188,6 +188,8 @@ def _make_entry(
     gender = ""
     if len(words) == 1 and kind in ("name", "town"):
         common, adjlike = is_common(words[0])
+        if kind == "name" and _body(words[0]):
+            common = False  # «Мосгордума приняла закон»: a region's body, no common word
         if adjlike:
             gender = adjective_gender(words[0])
     foreign = frozenset(FOREIGN_NAMESAKES.get(form, ()))
@@ -208,6 +210,11 @@ def _make_entry(
         gender,
         alone,
     )
+
+
+def _body(word: str) -> bool:
+    """Whether the dictionary reads ``word`` as an organisation («Мособлдума»)."""
+    return any("Orgn" in p.tag.grammemes for p in analyzer().parse(word.lower()))
 
 
 @lru_cache(maxsize=4096)
