@@ -1360,3 +1360,18 @@ def test_town_pushkin(text: str, expected: set[str]) -> None:
 )
 def test_regional_bodies(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district's institution by its short name, quoted or not, is the district's
+        ("На празднике выступили артисты МБУК «Добринская ЦКС».", {"RU-LIP"}),
+        ("Читателей пригласили в Ковровскую ЦБС на встречу.", {"RU-VLA"}),
+        ("В Алькеевском РДК прошёл отчётный концерт.", {"RU-TA"}),
+        # a name many cities' districts share says nothing
+        ("Встреча прошла в «Кировской ЦБС».", set()),
+    ],
+)
+def test_district_institutions(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

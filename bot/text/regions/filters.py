@@ -53,6 +53,7 @@ from bot.text.regions.lexicon import (
     CULTURE_ANY,
     DEPART_VERBS,
     DISTRICT_ADJ,
+    DISTRICT_INSTITUTIONS,
     DISTRICT_NOUNS,
     DISTRICT_ORG,
     ELECTORAL,
@@ -378,7 +379,11 @@ def keep(
     See the module docstring for the rules.
     """
     w = words[i]
-    if e.surface not in LANDMARKS and org_quote(words, quotes, i, first_word(e.surface), j):
+    if (
+        e.surface not in LANDMARKS
+        and not _institution(words, e, j)
+        and org_quote(words, quotes, i, first_word(e.surface), j)
+    ):
         return DROP  # (a museum named «Ростовский кремль» still names its town)
     prev_l = lem(words[i - 1]) if i > 0 and w.glued_prev else frozenset()
     nxt = words[j] if j < len(words) and words[j].glued_prev else None
@@ -474,6 +479,12 @@ def keep(
     if len(e.words) == 1 and not after_place and surname_like:
         return WEAK
     return STRONG
+
+
+def _institution(words: list[Word], e: Entry, j: int) -> bool:
+    """МБУК «Добринская ЦКС»: a district's institution named after it, quoted or not, is
+    the district's (not a company named after a place)."""
+    return e.kind == "district" and j < len(words) and words[j].text in DISTRICT_INSTITUTIONS
 
 
 # A district's body in one word: «райадминистрация», «райсовет», «райисполком», «райсуд».

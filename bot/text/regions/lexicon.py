@@ -434,6 +434,10 @@ SHIP_VERBS = frozenset(
 MUNICIPAL_BEFORE = frozenset(["мо", "образование", "мр", "го", "район", "округ", "поселение"])
 DISTRICT_NOUNS = frozenset(["район", "округ", "сельсовет", "поселение"])
 # The parts of a region, in the plural after its adjective: «костромских районов».
+# A district's own institutions by their short names: «Ковровская ЦРБ» (центральная районная
+# больница), «Добринская ЦКС» (централизованная клубная система), ЦБС (библиотечная), РДК
+# (районный дом культуры), МЦБ (межпоселенческая центральная библиотека).
+DISTRICT_INSTITUTIONS = frozenset(["ЦРБ", "ЦКС", "ЦБС", "РДК", "МЦБ"])
 REGION_PARTS = frozenset(["район", "округ", "муниципалитет", "улус", "кожуун"])
 DISTRICT_ORG = frozenset(["завод", "рынок", "парк", "мост", "сад", "дамба", "плотина"])
 # «Московский избирательный округ»: a constituency named after a street or a city district.

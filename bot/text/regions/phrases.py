@@ -3,8 +3,8 @@ match at an adjective:
 
 * a district's name after its noun, the official order: «муниципального района Пестравский»;
 * a district's own hospital or body: «Богучарской центральной районной больнице», «Ковровская
-  ЦРБ», its museum and its land: «в Захаровском краеведческом музее», «на Красносулинской
-  земле»;
+  ЦРБ», МБУК «Добринская ЦКС», its museum and its land: «в Захаровском краеведческом
+  музее», «на Красносулинской земле»;
 * a region's noun said once for a list: «Белгородской области выделено 1,1 млрд, Курской —
   863 млн»;
 * a region's adjective in lower case before its districts: «главы костромских районов»;
@@ -23,7 +23,14 @@ from functools import lru_cache
 from bot.text.morph import fold, info
 from bot.text.regions.filters import lem
 from bot.text.regions.gazetteer import Entry, Gazetteer, district_adjectives
-from bot.text.regions.lexicon import COMMON_ADJ, DISTRICT_ADJ, ETHNIC, REGION_PARTS, TERRITORIAL
+from bot.text.regions.lexicon import (
+    COMMON_ADJ,
+    DISTRICT_ADJ,
+    DISTRICT_INSTITUTIONS,
+    ETHNIC,
+    REGION_PARTS,
+    TERRITORIAL,
+)
 from bot.text.regions.tokens import Word
 from bot.text.towns import towns
 
@@ -168,7 +175,7 @@ def _district_body(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
         if e is None or "краеведческий" in head or not (e.weak or e.alone):
             return e
         return None
-    if "районный" not in lem(words[k]) and words[k].text != "ЦРБ":
+    if "районный" not in lem(words[k]) and words[k].text not in DISTRICT_INSTITUTIONS:
         return None
     return _two_words(lemmas, gaz, "district", _RAION)
 
