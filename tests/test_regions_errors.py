@@ -1375,3 +1375,17 @@ def test_regional_bodies(text: str, expected: set[str]) -> None:
 )
 def test_district_institutions(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district named after a catalogue town that towns.tsv and OKTMO's copy lack (the
+        # subjects of 2022, a federal city's towns)
+        ("Дорогу в Старобельском районе отремонтировали к зиме.", {"RU-LPR"}),
+        ("Глава Енакиевского района открыл новую амбулаторию.", {"RU-DPR"}),
+        ("Жители Колпинского района вышли на субботник.", {"RU-SPE"}),
+    ],
+)
+def test_districts_of_catalogue_towns(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -353,18 +353,22 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
     # A district named after its town, which lies outside it (Ковров, Скопин, Камышлов are
     # towns of their own; «Ковровский район» is around Ковров): derived from the town's name.
     capitals: dict[str, str] = {}  # district key -> the region of the capital it is named after
-    for t in towns():
-        for adj in district_adjectives(t.name):
+    # (and the catalogue's towns that towns.tsv lacks: those of the four subjects of 2022, which
+    # OKTMO's copy lacks too, «Старобельский район»; a federal city's towns, «Колпинский район»)
+    named = [(t.name, t.code, t.capital) for t in towns()]
+    named += [(name, r.code, False) for r in REGIONS for name in r.towns if fold(name) not in real]
+    for town_name, code, capital in named:
+        for adj in district_adjectives(town_name):
             key = f"{adj} район"
             if key in districts_:
-                if key in oktmo_only and t.capital:
-                    capitals[key] = t.code  # «Оренбургский район»: as when derived below
+                if key in oktmo_only and capital:
+                    capitals[key] = code  # «Оренбургский район»: as when derived below
                 continue
             surface = adj[:1].upper() + adj[1:] + " район"
-            districts_[key] = (surface, [t.code])
+            districts_[key] = (surface, [code])
             derived.add(key)
-            if t.capital:
-                capitals[key] = t.code  # «Ставропольский район» is in Самарская область
+            if capital:
+                capitals[key] = code  # «Ставропольский район» is in Самарская область
     foreign = {
         fold(adj): frozenset(markers)
         for town, markers in FOREIGN_NAMESAKES.items()
