@@ -1389,3 +1389,19 @@ def test_district_institutions(text: str, expected: set[str]) -> None:
 )
 def test_districts_of_catalogue_towns(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stanitsa named like a district of one region of stanitsas is that district's centre
+        ("Жители станицы Кавказской отметили юбилей.", {"RU-KDA"}),
+        ("Ярмарка пройдёт в ст. Багаевской в воскресенье.", {"RU-ROS"}),
+        ("В станице Каневской открыли новый парк.", {"RU-KDA"}),
+        # its namesake districts lie where there are no stanitsas, or many cities share it
+        ("В станице Ивановской прошёл сход граждан.", set()),
+        ("Сход прошёл в станице Советской.", set()),
+    ],
+)
+def test_stanitsa_centres(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

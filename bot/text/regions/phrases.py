@@ -11,6 +11,9 @@ match at an adjective:
 
 and a closed town's title («ЗАТО Железногорск»), which picks the closed town among namesakes.
 
+`stanitsa_at` reads a stanitsa named like a district of a region of stanitsas, the district's
+centre: «станицы Кавказской» is in Кавказский район of Краснодарский край.
+
 `rural_district_at` reads a town's adjective before a village or «власти», in any case: «в
 валдайском селе», «Анивские власти» are in the district around Валдай, Анива.
 """
@@ -18,6 +21,7 @@ and a closed town's title («ЗАТО Железногорск»), which picks t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from bot.text.morph import fold, info
@@ -34,7 +38,14 @@ from bot.text.regions.lexicon import (
 from bot.text.regions.tokens import Word
 from bot.text.towns import towns
 
-__all__ = ["closed_town_title", "phrase_at", "region_districts", "rural_district_at", "rural_line"]
+__all__ = [
+    "closed_town_title",
+    "phrase_at",
+    "region_districts",
+    "rural_district_at",
+    "rural_line",
+    "stanitsa_at",
+]
 
 _DISTRICT_NOUNS = frozenset(["район", "округ", "улус", "кожуун"])
 _RAION = frozenset(["район"])
@@ -199,3 +210,42 @@ def _elided_noun(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
                 break
             k -= 1
     return None
+
+
+# «станица», and «ст.» with its full stop.
+_STANITSA = frozenset(["станица"])
+_STANITSA_SHORT = frozenset(["ст"])
+# The regions of Cossack stanitsas, where a district is often named after its stanitsa
+# (Кавказская, Каневская, Багаевская, Кумылженская).
+_STANITSA_REGIONS = frozenset(
+    [
+        *("RU-KDA", "RU-ROS", "RU-STA", "RU-VGG", "RU-KC", "RU-KB", "RU-AD"),
+        *("RU-SE", "RU-CE", "RU-IN", "RU-DA", "RU-ORE", "RU-CHE", "RU-AST"),
+    ]
+)
+
+
+def stanitsa_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    """«жителей станицы Кавказской», «в ст. Багаевской»: a stanitsa named like a district of
+    exactly one region of stanitsas is that district's centre (not «станица Ивановская»,
+    whose namesake districts lie where there are no stanitsas, nor a name many cities' districts
+    share, «Советская»)."""
+    w = words[i]
+    if i == 0 or not w.cap:
+        return None
+    prev = words[i - 1]
+    gap = text[prev.end : w.start].strip()
+    if not (
+        (gap == "" and lem(prev) & _STANITSA) or (gap == "." and fold(prev.text) in _STANITSA_SHORT)
+    ):
+        return None
+    wi = info(w.text)
+    if not wi.adjective or wi.lemmas & DISTRICT_ADJ:
+        return None
+    e = _two_words(wi.lemmas, gaz, "district", _RAION)
+    if e is None:
+        return None
+    codes = tuple(c for c in e.codes if c in _STANITSA_REGIONS)
+    if len(codes) != 1:
+        return None
+    return replace(e, codes=codes, homonym=False, weak=False, default="", alone=False)

@@ -75,6 +75,7 @@ from bot.text.regions.phrases import (
     phrase_at,
     rural_district_at,
     rural_line,
+    stanitsa_at,
 )
 from bot.text.regions.tokens import Quote, Word, tokens
 
@@ -232,6 +233,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             if full is not None and len(full[0].words) > 2:
                 found = full  # «Корсаковского городского округа»: one name, not a list
         upgrade = listed is not None and listed[1]
+        if found is None and (centre := stanitsa_at(text, words, i, gaz)) is not None:
+            found = centre, i + 1  # «станицы Кавказской»: the centre of Кавказский район
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
