@@ -381,8 +381,8 @@ def keep(
     w = words[i]
     if (
         e.surface not in LANDMARKS
-        and not _institution(words, e, j)
         and org_quote(words, quotes, i, first_word(e.surface), j)
+        and not _institution(words, e, j)
     ):
         return DROP  # (a museum named «Ростовский кремль» still names its town)
     prev_l = lem(words[i - 1]) if i > 0 and w.glued_prev else frozenset()

@@ -101,7 +101,8 @@ class Gazetteer:
     # of them (no abbreviation, no «регион», no capitalised town or district) is skipped.
     first_forms: frozenset[str] = frozenset()
     first_lemmas: frozenset[str] = frozenset()  # the keys of ``by_first``
-    # First-word lemmas of the town and district forms, which match capitalised words only.
+    # First-word lemmas of the town and district forms, which match capitalised words only
+    # (and the names of the landmarks that open with a generic word: «город Пушкин»).
     cap_lemmas: frozenset[str] = frozenset()
     # Words that name a region on their own, looked up as written: every form of a town's
     # demonym («ростовчан», kind "town") and hashtags («#КурганскаяОбласть», kind "name").
@@ -521,8 +522,15 @@ def _build() -> Gazetteer:
     for lst in gaz.by_first.values():
         lst.sort(key=lambda e: -len(e.words))
     town_keys = {(e.words, e.kind, e.weak) for e in [*town_entries, *district_entries]}
-    gaz.first_forms = _first_forms(e for k, e in merged.items() if k not in town_keys)
-    gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0])
+    # A landmark that opens with a generic word («город Пушкин») lets a line pass by its
+    # capitalised name, not by every «город».
+    generic_first = [e for e in merged.values() if e.surface in LANDMARKS and e.generic[0]]
+    gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0]) | {
+        lem for e in generic_first for lem in e.words[1]
+    }
+    gaz.first_forms = _first_forms(
+        e for k, e in merged.items() if k not in town_keys and e not in generic_first
+    )
     gaz.first_lemmas = frozenset(gaz.by_first)
     gaz.centres = _centres()
     gaz.single_words = {**_hashtags(), **_demonym_forms()}

@@ -233,7 +233,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             if full is not None and len(full[0].words) > 2:
                 found = full  # «Корсаковского городского округа»: one name, not a list
         upgrade = listed is not None and listed[1]
-        if found is None and (centre := stanitsa_at(text, words, i, gaz)) is not None:
+        if (
+            found is None
+            and i
+            and words[i - 1].text.startswith(_ST)  # («станица», «ст.»: most words not)
+            and (centre := stanitsa_at(text, words, i, gaz)) is not None
+        ):
             found = centre, i + 1  # «станицы Кавказской»: the centre of Кавказский район
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
@@ -340,6 +345,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
+_ST = ("ст", "Ст", "СТ")  # how «станица» and «ст.» start
 _DISTRICT_HEADS = frozenset(["район", "улус", "кожуун"])
 # A settlement's name by its shape: indeclinable «-ино», «-ово», «-ево» («Шебалино», «Кочево»),
 # or a compound of a Turkic, Finnic or Mongolic name («Усть-Кулом», «Кош-Агач», «Мари-Турек»).
