@@ -1206,6 +1206,13 @@ def test_lone_regional_dateline_is_where_it_happens() -> None:
         ("Новую котельную запустили в Каменске.", set()),
         # no word before it that makes it a place
         ("Тасеево встречает весну.", set()),
+        # within a sentence, a name only a settlement can have
+        ("На старт вышли лыжники Тасеево и Абана.", {"RU-KYA"}),
+        ("Команда Усть-Кулома выиграла эстафету.", {"RU-KO"}),
+        ("Волонтёры сделали Шебалино чище.", {"RU-AL"}),
+        # a surname named like the district is no centre
+        ("Музыку к фильму написал композитор Шебалин.", set()),
+        ("Мэр поблагодарил Тасеева за помощь.", set()),
         # names a reader takes for something else: a river, a foreign town, a city's district
         ("Летом дети купались в Оке.", set()),
         ("Переговоры прошли в Тбилиси.", set()),
@@ -1354,7 +1361,8 @@ def test_listed_with_a_namesake_abroad(text: str, expected: set[str]) -> None:
         # Пушкин of Санкт-Петербург or Пушкино declined: the text's other places decide
         ("В городе Пушкине отметили День России. Поздравил депутат ЗакСа Петербурга.", {"RU-SPE"}),
         ("В Пушкине открыли школу, сообщает правительство Подмосковья.", {"RU-MOS"}),
-        ("В городе Пушкине отметили день города.", set()),
+        # «город Пушкин» is the town of Санкт-Петербург (Пушкино stays «городе Пушкино»)
+        ("В городе Пушкине отметили день города.", {"RU-SPE"}),
         ("В Пушкино открыли школу.", {"RU-MOS"}),
         ("Школьники читали стихи Пушкина.", set()),
     ],
@@ -1384,7 +1392,7 @@ def test_rival_or_yardstick_is_mentioned() -> None:
             "«Ротор» обыграл «Факел» в Волгограде\n"
             "Волгоградский «Ротор» принимал воронежский «Факел». В следующем туре «Ротор» "
             "сыграет в гостях с самарскими «Крыльями Советов».",
-            {"RU-VGG": "main", "RU-VOR": "main"},
+            {"RU-VGG": "main", "RU-VOR": "main", "RU-SAM": "mentioned"},
         ),
         (
             "Тюменский «Рубин» уступил «Сокол» дома\n"
@@ -1431,3 +1439,154 @@ def test_teams_of_the_titled_match(text: str, expected: dict[str, str]) -> None:
 )
 def test_venue_of_the_gathering_in_the_lead(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town in «-ск» in the instrumental is written like its region's adjective
+        ("Паводок пришёл в Тобол вслед за Омском.", {"RU-OMS"}),
+        ("Новую трассу между Курском и Брянском откроют осенью.", {"RU-KRS", "RU-BRY"}),
+        ("Делегация из Хабаровска встретилась с Томском в финале.", {"RU-KHA", "RU-TOM"}),
+        # after «в» it is the adjective: a substantivised one or part of a longer name
+        ("Юбилей отметят в Омском в пятницу.", set()),
+        ("Концерт прошёл в Жирновском Доме культуры.", set()),
+    ],
+)
+def test_town_in_instrumental(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # masculine adjective-like towns in «-ской» (the dictionary's first reading of the
+        # nominative is a feminine genitive)
+        ("Новый сквер в Донском откроют к зиме.", {"RU-TUL"}),
+        ("Жители Полевского пожаловались на дороги.", {"RU-SVE"}),
+        ("Ярмарку в Слободском перенесли на субботу.", {"RU-KIR"}),
+        # a feminine form is still no masculine town
+        ("На Донской улице снесли киоски.", set()),
+    ],
+)
+def test_masculine_adjective_towns(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «с» before a lower-case adjective is the preposition, not «с.» (село)
+        ("Во вторник «Факел» сыграет в Воронеже с казанским «Рубином».", {"RU-VOR", "RU-TA"}),
+        ("Министр обсудил с тульскими фермерами посевную.", {"RU-TUL"}),
+        ("Праздник прошёл в с. Татарское.", set()),
+    ],
+)
+def test_adjective_after_preposition_s(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district of Тыва is a «кожуун»
+        ("Депутаты Пий-Хемского кожууна утвердили бюджет.", {"RU-TY"}),
+        ("В Тандинском кожууне открыли новую школу.", {"RU-TY"}),
+        ("Сходы прошли в Улуг-Хемском и Чаа-Хольском кожуунах.", {"RU-TY"}),
+    ],
+)
+def test_tuvan_districts(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place adjective before streets or buildings in the plural: that place's own
+        ("Тульские улицы засыпало снегом за одну ночь.", {"RU-TUL"}),
+        ("Костромские храмы отреставрируют к юбилею.", {"RU-KOS"}),
+        # one street, one gate: a name, not the place
+        ("Вдоль Тульской улицы посадили липы.", set()),
+        ("Ремонт на Костромском проспекте завершат в мае.", set()),
+        ("Мы прошли через Московские ворота.", set()),
+    ],
+)
+def test_plural_streets_of_a_place(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the town Пушкин within Санкт-Петербург, by its town word or its old name
+        ("На День города Пушкина ждут тысячи гостей.", {"RU-SPE"}),
+        ("В г. Пушкине отреставрировали фонтан.", {"RU-SPE"}),
+        ("Выставку откроют в Царском Селе в субботу.", {"RU-SPE"}),
+        # Пушкино is in Московская область
+        ("В городе Пушкино открыли новую поликлинику.", {"RU-MOS"}),
+    ],
+)
+def test_town_pushkin(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region's legislature, court or electoral commission names the region
+        ("Законопроект о пляжах внёс депутат ЗСК.", {"RU-KDA"}),
+        ("Мосгордума приняла бюджет на три года.", {"RU-MOW"}),
+        ("Жалобу рассмотрят в Мосгорсуде на следующей неделе.", {"RU-MOW"}),
+        ("Мособлдума одобрила закон о парковках.", {"RU-MOS"}),
+        ("Приговор оставил в силе Мособлсуд.", {"RU-MOS"}),
+        ("Леноблсуд смягчил наказание.", {"RU-LEN"}),
+        ("В Мособлизбиркоме подвели итоги голосования.", {"RU-MOS"}),
+    ],
+)
+def test_regional_bodies(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district's institution by its short name, quoted or not, is the district's
+        ("На празднике выступили артисты МБУК «Добринская ЦКС».", {"RU-LIP"}),
+        ("Читателей пригласили в Ковровскую ЦБС на встречу.", {"RU-VLA"}),
+        ("В Алькеевском РДК прошёл отчётный концерт.", {"RU-TA"}),
+        # a name many cities' districts share says nothing
+        ("Встреча прошла в «Кировской ЦБС».", set()),
+    ],
+)
+def test_district_institutions(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district named after a catalogue town that towns.tsv and OKTMO's copy lack (the
+        # subjects of 2022, a federal city's towns)
+        ("Дорогу в Старобельском районе отремонтировали к зиме.", {"RU-LPR"}),
+        ("Глава Енакиевского района открыл новую амбулаторию.", {"RU-DPR"}),
+        ("Жители Колпинского района вышли на субботник.", {"RU-SPE"}),
+    ],
+)
+def test_districts_of_catalogue_towns(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stanitsa named like a district of one region of stanitsas is that district's centre
+        ("Жители станицы Кавказской отметили юбилей.", {"RU-KDA"}),
+        ("Ярмарка пройдёт в ст. Багаевской в воскресенье.", {"RU-ROS"}),
+        ("В станице Каневской открыли новый парк.", {"RU-KDA"}),
+        # its namesake districts lie where there are no stanitsas, or many cities share it
+        ("В станице Ивановской прошёл сход граждан.", set()),
+        ("Сход прошёл в станице Советской.", set()),
+    ],
+)
+def test_stanitsa_centres(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -58,6 +58,7 @@ from bot.text.regions.lexicon import (
     CULTURE_ANY,
     DEPART_VERBS,
     DISTRICT_ADJ,
+    DISTRICT_INSTITUTIONS,
     DISTRICT_NOUNS,
     DISTRICT_ORG,
     ELECTORAL,
@@ -236,6 +237,31 @@ def _named_person(pi: WordInfo, prev: Word, words: list[Word], i: int) -> bool:
 _PLACE_BEFORE_NAME = frozenset(["в", "во", "из", "на", "до", "и", "или", "через", "город", "г"])
 
 
+# Prepositions of the prepositional case: «в Омском» is an adjective («в Омском районе»,
+# «в Жирновском Доме культуры»), never the instrumental of Омск.
+_LOCATIVE_BEFORE = frozenset(["в", "во", "на", "о", "об", "обо", "при"])
+
+
+def instrumental_place(words: list[Word], i: int) -> frozenset[str]:
+    """The places words[i] names in the instrumental («вслед за Орском», «между Томском и
+    Омском»), written like the region's adjective in the prepositional case: none after a
+    preposition of that case."""
+    if i > 0 and words[i].glued_prev and fold(words[i - 1].text) in _LOCATIVE_BEFORE:
+        return frozenset()
+    return geo_ablative(words[i].text)
+
+
+@lru_cache(maxsize=4096)
+def geo_ablative(word: str) -> frozenset[str]:
+    """The places ``word`` is the instrumental of: «Омском» -> {«омск»} (the dictionary reads
+    it as the adjective «омский» first), «Курганом» -> {«курган»}."""
+    return frozenset(
+        p.normal_form
+        for p in analyzer().parse(word.lower())
+        if p.tag.POS == "NOUN" and p.tag.case == "ablt" and "Geox" in p.tag.grammemes
+    )
+
+
 @lru_cache(maxsize=50_000)
 def is_geo_word(word: str) -> bool:
     return any("Geox" in p.tag.grammemes for p in analyzer().parse(word)[:2])
@@ -359,7 +385,11 @@ def keep(
     See the module docstring for the rules.
     """
     w = words[i]
-    if e.surface not in LANDMARKS and org_quote(words, quotes, i, first_word(e.surface), j):
+    if (
+        e.surface not in LANDMARKS
+        and org_quote(words, quotes, i, first_word(e.surface), j)
+        and not _institution(words, e, j)
+    ):
         return DROP  # (a museum named «Ростовский кремль» still names its town)
     prev_l = lem(words[i - 1]) if i > 0 and w.glued_prev else frozenset()
     nxt = words[j] if j < len(words) and words[j].glued_prev else None
@@ -367,7 +397,10 @@ def keep(
     multi_official = len(e.words) > 1 and any(e.generic)
     abbr_l = _prev_abbreviation(text, words, i)
     if e.kind == "adjective":
-        return _keep_adjective(text, words, e, i=i, j=j, prev_l=prev_l | abbr_l, listed=listed)
+        adj_prev = prev_l | abbr_l
+        if "с" in prev_l and "с" not in abbr_l:
+            adj_prev = adj_prev - {"с"}  # the preposition «с казанским «Рубином»», not «с.»
+        return _keep_adjective(text, words, e, i=i, j=j, prev_l=adj_prev, listed=listed)
     if e.kind == "district" and nxt is not None and _city_after(words, j, nxt_l):
         return DROP  # «в Пушкинском районе Санкт-Петербурга», «Советский район города»
     # Names and towns must be written as names («острова» is no Остров); a landmark may open
@@ -408,6 +441,7 @@ def keep(
         and fold(w.text) != fold(e.surface)
         and info(w.text).adjective
         and not info(w.text).noun
+        and not (instrumental_place(words, i) & e.words[0])  # «за Омском» is the town
     ):
         return DROP  # «Ростовых кукол»: an adjective, not the town Ростов
     if e.gender and not _agrees(w.text, e.gender):
@@ -424,6 +458,7 @@ def keep(
             and e.common
             and fold(w.text) != fold(e.surface)
             and info(w.text).best not in e.words[0]
+            and not (e.adjlike and info(w.text).adjective)  # «в Донском»: best «донский»
         ):
             return DROP
         # Part of a longer capitalised name: «Мирный Бор», «Сокол Плюс».
@@ -489,6 +524,12 @@ _NAME_MAKING_ADJ = frozenset(["новый", "старый", "верхний", "�
 _CAPITAL_PARTS = frozenset(["новый", "старый"])
 _CAPITALS = {r.code: r.capital for r in REGIONS}
 _LARGE_TOWNS = frozenset(t for r in REGIONS for t in r.towns)
+
+
+def _institution(words: list[Word], e: Entry, j: int) -> bool:
+    """МБУК «Добринская ЦКС»: a district's institution named after it, quoted or not, is
+    the district's (not a company named after a place)."""
+    return e.kind == "district" and j < len(words) and words[j].text in DISTRICT_INSTITUTIONS
 
 
 # A district's body in one word: «райадминистрация», «райсовет», «райисполком», «райсуд».
@@ -576,7 +617,7 @@ def _keep_adjective(
     head = head_after(words, j)
     head_l = lem(head) if head is not None else frozenset()
     culture = _CULTURE_AFTER_ETHNIC if e.words[0] & ETHNIC else _CULTURE_AFTER_ANY
-    if nxt_l & _STREET_AFTER_OR_NATURE or head_l & culture:
+    if (nxt_l & _STREET_AFTER_OR_NATURE and not _streets_of(w, nxt, nxt_l)) or head_l & culture:
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
@@ -672,6 +713,22 @@ def _after_title_word(words: list[Word], i: int) -> bool:
 @lru_cache(maxsize=5_000)
 def _ordinal(word: str) -> bool:
     return any(p.tag.POS == "ADJF" and "Anum" in p.tag for p in analyzer().parse(word)[:1])
+
+
+# Street and building nouns that name one place in the singular only: «нижегородские улицы»
+# are the city's streets, «Нижегородская улица» one street (not «Московские ворота», plural
+# in the singular sense, nor «шоссе», the same in both numbers).
+_PLURAL_STREETS = STREET_AFTER - {"ворота", "шоссе", "железный"}
+
+
+def _streets_of(w: Word, nxt: Word | None, nxt_l: frozenset[str]) -> bool:
+    """«Нижегородские улицы», «костромские храмы»: a place adjective and a street or building
+    noun in the plural (the adjective only so) are that place's streets or buildings, not a
+    name."""
+    if nxt is None or not nxt_l & _PLURAL_STREETS or nxt_l & NATURE:
+        return False
+    adj = [p for p in analyzer().parse(w.text.lower()) if p.tag.POS == "ADJF"]
+    return bool(adj) and all(p.tag.number == "plur" for p in adj)
 
 
 _VILLAGE_BODY = frozenset(["сельский", "поселковый"])

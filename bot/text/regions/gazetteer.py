@@ -10,11 +10,11 @@ disk cache (`bot.text.regions.index_cache`) that later processes read instead. F
 * the 1,117 towns of ``towns.tsv``; a name shared by several regions (Советск, Кировск,
   Благовещенск) is a *homonym*: the text's other places or the source's region decide, else
   the default of `HOMONYM_DEFAULTS` or a town four times as large as any namesake, else none;
-* districts: «Ковровский район», «Ковровский муниципальный округ», «Мирнинский улус» (any
-  case, as lemmas); those of OKTMO (``districts.tsv``, with or without a town: «Алькеевский»)
-  also as «… округ» and «… городской округ»; a name shared by several regions (Октябрьский,
-  Михайловский) is a homonym; a district named like the districts of many cities (Кировский,
-  Железнодорожный, Ленинский) is weak;
+* districts: «Ковровский район», «Ковровский муниципальный округ», «Мирнинский улус»,
+  «Тес-Хемский кожуун» (any case, as lemmas); those of OKTMO (``districts.tsv``, with or
+  without a town: «Алькеевский») also as «… округ» and «… городской округ»; a name shared
+  by several regions (Октябрьский, Михайловский) is a homonym; a district named like the
+  districts of many cities (Кировский, Железнодорожный, Ленинский) is weak;
 * landmarks that name their town (`LANDMARKS`: «Ростовский кремль»);
 * not as forms, the adjectives of the OKTMO districts whose centre the text may name like the
   district («в Мари-Туреке», «из Охотска»: `centre_codes`).
@@ -101,7 +101,8 @@ class Gazetteer:
     # of them (no abbreviation, no «регион», no capitalised town or district) is skipped.
     first_forms: frozenset[str] = frozenset()
     first_lemmas: frozenset[str] = frozenset()  # the keys of ``by_first``
-    # First-word lemmas of the town and district forms, which match capitalised words only.
+    # First-word lemmas of the town and district forms, which match capitalised words only
+    # (and the names of the landmarks that open with a generic word: «город Пушкин»).
     cap_lemmas: frozenset[str] = frozenset()
     # Words that name a region on their own, looked up as written: every form of a town's
     # demonym («ростовчан», kind "town") and hashtags («#КурганскаяОбласть», kind "name").
@@ -139,6 +140,12 @@ def word_lemmas(word: str) -> frozenset[str]:
         if (p.tag.case in (None, "nomn") or "Fixd" in p.tag.grammemes)
         and p.tag.POS in ("NOUN", "ADJF", None)
     }
+    if low.endswith("ской") and not any(
+        p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in analyzer().parse(word)
+    ):
+        # «Полевской», «Донской»: the dictionary knows only the oblique cases of the masculine
+        # «-ской» (as a feminine «полевской» of «полевский»): the lemma its forms go by
+        lem |= {fold(p.normal_form) for p in analyzer().parse(word) if p.tag.POS == "ADJF"}
     if low in {"область", "обл"}:
         lem |= {"область", "обл"}
     if low in {"город", "г"}:
@@ -182,6 +189,8 @@ def _make_entry(
     gender = ""
     if len(words) == 1 and kind in ("name", "town"):
         common, adjlike = is_common(words[0])
+        if kind == "name" and _body(words[0]):
+            common = False  # «Мосгордума приняла закон»: a region's body, no common word
         if adjlike:
             gender = adjective_gender(words[0])
     foreign = frozenset(FOREIGN_NAMESAKES.get(form, ()))
@@ -204,10 +213,23 @@ def _make_entry(
     )
 
 
+def _body(word: str) -> bool:
+    """Whether the dictionary reads ``word`` as an organisation («Мособлдума»)."""
+    return any("Orgn" in p.tag.grammemes for p in analyzer().parse(word.lower()))
+
+
 @lru_cache(maxsize=4096)
 def adjective_gender(word: str) -> str:
+    """The gender of an adjective-like name as written (the nominative): «Донской» and
+    «Полевской» are masculine, though the dictionary reads «-ской» as a feminine genitive
+    first (or only)."""
     parses = [p for p in analyzer().parse(word.lower()) if p.tag.POS == "ADJF"]
-    return str(parses[0].tag.gender or "") if parses else ""
+    if not parses:
+        return ""
+    if word.endswith("ой"):
+        return "masc"  # a nominative «-ой» is masculine (the feminine one is «-ая»)
+    nominative = [p for p in parses if "nomn" in p.tag.grammemes]
+    return str((nominative or parses)[0].tag.gender or "")
 
 
 def district_adjectives(town: str) -> list[str]:
@@ -332,18 +354,22 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
     # A district named after its town, which lies outside it (Ковров, Скопин, Камышлов are
     # towns of their own; «Ковровский район» is around Ковров): derived from the town's name.
     capitals: dict[str, str] = {}  # district key -> the region of the capital it is named after
-    for t in towns():
-        for adj in district_adjectives(t.name):
+    # (and the catalogue's towns that towns.tsv lacks: those of the four subjects of 2022, which
+    # OKTMO's copy lacks too, «Старобельский район»; a federal city's towns, «Колпинский район»)
+    named = [(t.name, t.code, t.capital) for t in towns()]
+    named += [(name, r.code, False) for r in REGIONS for name in r.towns if fold(name) not in real]
+    for town_name, code, capital in named:
+        for adj in district_adjectives(town_name):
             key = f"{adj} район"
             if key in districts_:
-                if key in oktmo_only and t.capital:
-                    capitals[key] = t.code  # «Оренбургский район»: as when derived below
+                if key in oktmo_only and capital:
+                    capitals[key] = code  # «Оренбургский район»: as when derived below
                 continue
             surface = adj[:1].upper() + adj[1:] + " район"
-            districts_[key] = (surface, [t.code])
+            districts_[key] = (surface, [code])
             derived.add(key)
-            if t.capital:
-                capitals[key] = t.code  # «Ставропольский район» is in Самарская область
+            if capital:
+                capitals[key] = code  # «Ставропольский район» is in Самарская область
     foreign = {
         fold(adj): frozenset(markers)
         for town, markers in FOREIGN_NAMESAKES.items()
@@ -373,6 +399,8 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             ]
             if "RU-SA" in codes:
                 forms.append(f"{adj} улус")
+            if "RU-TY" in codes:  # «Тес-Хемский кожуун»: a district of Тыва
+                forms.append(f"{adj} кожуун")
         elif noun == "район" and key not in derived:  # named in the towns file: all its forms
             forms = [f.format(adj) for f in _DISTRICT_FORMS]
         codes_t = tuple(codes)
@@ -494,8 +522,15 @@ def _build() -> Gazetteer:
     for lst in gaz.by_first.values():
         lst.sort(key=lambda e: -len(e.words))
     town_keys = {(e.words, e.kind, e.weak) for e in [*town_entries, *district_entries]}
-    gaz.first_forms = _first_forms(e for k, e in merged.items() if k not in town_keys)
-    gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0])
+    # A landmark that opens with a generic word («город Пушкин») lets a line pass by its
+    # capitalised name, not by every «город».
+    generic_first = [e for e in merged.values() if e.surface in LANDMARKS and e.generic[0]]
+    gaz.cap_lemmas = frozenset(lem for k in town_keys for lem in merged[k].words[0]) | {
+        lem for e in generic_first for lem in e.words[1]
+    }
+    gaz.first_forms = _first_forms(
+        e for k, e in merged.items() if k not in town_keys and e not in generic_first
+    )
     gaz.first_lemmas = frozenset(gaz.by_first)
     gaz.centres = _centres()
     gaz.single_words = {**_hashtags(), **_demonym_forms()}

@@ -434,7 +434,11 @@ SHIP_VERBS = frozenset(
 MUNICIPAL_BEFORE = frozenset(["мо", "образование", "мр", "го", "район", "округ", "поселение"])
 DISTRICT_NOUNS = frozenset(["район", "округ", "сельсовет", "поселение"])
 # The parts of a region, in the plural after its adjective: «костромских районов».
-REGION_PARTS = frozenset(["район", "округ", "муниципалитет", "улус"])
+# A district's own institutions by their short names: «Ковровская ЦРБ» (центральная районная
+# больница), «Добринская ЦКС» (централизованная клубная система), ЦБС (библиотечная), РДК
+# (районный дом культуры), МЦБ (межпоселенческая центральная библиотека).
+DISTRICT_INSTITUTIONS = frozenset(["ЦРБ", "ЦКС", "ЦБС", "РДК", "МЦБ"])
+REGION_PARTS = frozenset(["район", "округ", "муниципалитет", "улус", "кожуун"])
 DISTRICT_ORG = frozenset(["завод", "рынок", "парк", "мост", "сад", "дамба", "плотина"])
 # «Московский избирательный округ»: a constituency named after a street or a city district.
 ELECTORAL = frozenset(["избирательный", "одномандатный", "многомандатный"])
@@ -523,6 +527,7 @@ GENERIC = frozenset(
         "район",
         "муниципальный",
         "улус",
+        "кожуун",
     ]
 )
 # Abbreviations after which «.» does not end a sentence.
@@ -978,4 +983,4 @@ TROUPES = frozenset(["группа", "коллектив", "ансамбль", "
 HOLIDAY_AFTER = frozenset(["день"])
 # Nouns that end a list of region or district adjectives: «Самарской, Челябинской и
 # Нижегородской областей», «в Ардатовском и Арзамасском районах».
-LIST_HEADS = frozenset(["область", "край", "республика", "округ", "район", "улус"])
+LIST_HEADS = frozenset(["область", "край", "республика", "округ", "район", "улус", "кожуун"])

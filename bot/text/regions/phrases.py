@@ -3,13 +3,16 @@ match at an adjective:
 
 * a district's name after its noun, the official order: «муниципального района Пестравский»;
 * a district's own hospital or body: «Богучарской центральной районной больнице», «Ковровская
-  ЦРБ», its museum and its land: «в Захаровском краеведческом музее», «на Красносулинской
-  земле»;
+  ЦРБ», МБУК «Добринская ЦКС», its museum and its land: «в Захаровском краеведческом
+  музее», «на Красносулинской земле»;
 * a region's noun said once for a list: «Белгородской области выделено 1,1 млрд, Курской —
   863 млн»;
 * a region's adjective in lower case before its districts: «главы костромских районов»;
 
 and a closed town's title («ЗАТО Железногорск»), which picks the closed town among namesakes.
+
+`stanitsa_at` reads a stanitsa named like a district of a region of stanitsas, the district's
+centre: «станицы Кавказской» is in Кавказский район of Краснодарский край.
 
 `rural_district_at` reads a town's adjective before a village or «власти», in any case: «в
 валдайском селе», «Анивские власти» are in the district around Валдай, Анива.
@@ -18,18 +21,33 @@ and a closed town's title («ЗАТО Железногорск»), which picks t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from bot.text.morph import fold, info
 from bot.text.regions.filters import lem
 from bot.text.regions.gazetteer import Entry, Gazetteer, district_adjectives
-from bot.text.regions.lexicon import COMMON_ADJ, DISTRICT_ADJ, ETHNIC, REGION_PARTS, TERRITORIAL
+from bot.text.regions.lexicon import (
+    COMMON_ADJ,
+    DISTRICT_ADJ,
+    DISTRICT_INSTITUTIONS,
+    ETHNIC,
+    REGION_PARTS,
+    TERRITORIAL,
+)
 from bot.text.regions.tokens import Word
 from bot.text.towns import towns
 
-__all__ = ["closed_town_title", "phrase_at", "region_districts", "rural_district_at", "rural_line"]
+__all__ = [
+    "closed_town_title",
+    "phrase_at",
+    "region_districts",
+    "rural_district_at",
+    "rural_line",
+    "stanitsa_at",
+]
 
-_DISTRICT_NOUNS = frozenset(["район", "округ", "улус"])
+_DISTRICT_NOUNS = frozenset(["район", "округ", "улус", "кожуун"])
 _RAION = frozenset(["район"])
 # Words after a district's adjective alone that belong to the district: its museum, its land.
 _DISTRICT_ONLY = frozenset(["краеведческий", "земля"])
@@ -168,7 +186,7 @@ def _district_body(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
         if e is None or "краеведческий" in head or not (e.weak or e.alone):
             return e
         return None
-    if "районный" not in lem(words[k]) and words[k].text != "ЦРБ":
+    if "районный" not in lem(words[k]) and words[k].text not in DISTRICT_INSTITUTIONS:
         return None
     return _two_words(lemmas, gaz, "district", _RAION)
 
@@ -192,3 +210,42 @@ def _elided_noun(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
                 break
             k -= 1
     return None
+
+
+# «станица», and «ст.» with its full stop.
+_STANITSA = frozenset(["станица"])
+_STANITSA_SHORT = frozenset(["ст"])
+# The regions of Cossack stanitsas, where a district is often named after its stanitsa
+# (Кавказская, Каневская, Багаевская, Кумылженская).
+_STANITSA_REGIONS = frozenset(
+    [
+        *("RU-KDA", "RU-ROS", "RU-STA", "RU-VGG", "RU-KC", "RU-KB", "RU-AD"),
+        *("RU-SE", "RU-CE", "RU-IN", "RU-DA", "RU-ORE", "RU-CHE", "RU-AST"),
+    ]
+)
+
+
+def stanitsa_at(text: str, words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    """«жителей станицы Кавказской», «в ст. Багаевской»: a stanitsa named like a district of
+    exactly one region of stanitsas is that district's centre (not «станица Ивановская»,
+    whose namesake districts lie where there are no stanitsas, nor a name many cities' districts
+    share, «Советская»)."""
+    w = words[i]
+    if i == 0 or not w.cap:
+        return None
+    prev = words[i - 1]
+    gap = text[prev.end : w.start].strip()
+    if not (
+        (gap == "" and lem(prev) & _STANITSA) or (gap == "." and fold(prev.text) in _STANITSA_SHORT)
+    ):
+        return None
+    wi = info(w.text)
+    if not wi.adjective or wi.lemmas & DISTRICT_ADJ:
+        return None
+    e = _two_words(wi.lemmas, gaz, "district", _RAION)
+    if e is None:
+        return None
+    codes = tuple(c for c in e.codes if c in _STANITSA_REGIONS)
+    if len(codes) != 1:
+        return None
+    return replace(e, codes=codes, homonym=False, weak=False, default="", alone=False)

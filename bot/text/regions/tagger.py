@@ -49,6 +49,7 @@ from bot.text.regions.filters import (
     Hit,
     after_village_word,
     cue,
+    instrumental_place,
     is_person,
     keep,
     lem,
@@ -77,6 +78,7 @@ from bot.text.regions.phrases import (
     phrase_at,
     rural_district_at,
     rural_line,
+    stanitsa_at,
 )
 from bot.text.regions.tokens import Quote, Word, tokens
 
@@ -235,6 +237,13 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             if full is not None and len(full[0].words) > 2:
                 found = full  # «Корсаковского городского округа»: one name, not a list
         upgrade = listed is not None and listed[1]
+        if (
+            found is None
+            and i
+            and words[i - 1].text.startswith(_ST)  # («станица», «ст.»: most words not)
+            and (centre := stanitsa_at(text, words, i, gaz)) is not None
+        ):
+            found = centre, i + 1  # «станицы Кавказской»: the centre of Кавказский район
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
@@ -257,6 +266,11 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             continue
         e, j = found
         verdict = keep(text, words, quotes, e, i=i, j=j, listed=listed is not None)
+        if verdict == DROP and e.kind == "adjective" and j == i + 1 and w.cap:
+            town = _town_ablative(words, i, gaz)
+            if town is not None:  # «вслед за Орском»: the town, not a substantivised «орский»
+                e = town
+                verdict = keep(text, words, quotes, e, i=i, j=j)
         village = e.kind == "town" and after_village_word(text, words, i)  # «деревни Поварово»
         if e.kind == "town" and not village and village_list(text, words, i):
             village = True  # «в сёлах Дружба, Ильинка, Елабуга»
@@ -336,6 +350,21 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
+_ST = ("ст", "Ст", "СТ")  # how «станица» and «ст.» start
+_DISTRICT_HEADS = frozenset(["район", "улус", "кожуун"])
+# A settlement's name by its shape: indeclinable «-ино», «-ово», «-ево» («Шебалино», «Кочево»),
+# or a compound of a Turkic, Finnic or Mongolic name («Усть-Кулом», «Кош-Агач», «Мари-Турек»).
+_PLACE_SHAPE = re.compile(r"(?:[иоеё]но|[оеё]во|ыно)$|^[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$")
+
+
+def _town_ablative(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
+    """«за Орском», «между Томском и Омском»: the town whose instrumental words[i] is (the
+    dictionary reads it as the region's adjective first), or None."""
+    for lemma in instrumental_place(words, i):
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind == "town" and len(e.words) == 1:
+                return e
+    return None
 
 
 def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[str, ...]:
@@ -343,11 +372,15 @@ def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[
     district and not catalogued as a town, after «в», «из» or a village word; the regions
     that have such a district (several: other evidence decides), or none."""
     w = words[i]
-    if i == 0 or w.shout:
+    if w.shout:
         return ()
-    after = w.glued_prev and fold(words[i - 1].text) in _CENTRE_AFTER
-    if not after and not after_village_word(text, words, i):
-        return ()  # («с. Тасеево»: the abbreviation's full stop ends no sentence)
+    after = i > 0 and w.glued_prev and fold(words[i - 1].text) in _CENTRE_AFTER
+    # («с. Тасеево»: the abbreviation's full stop ends no sentence) Elsewhere, within a
+    # sentence, only a name no surname can have: «команды Помоздино, Усть-Кулом», «сделали
+    # Шебалино чище» (not «композитор Шебалин»).
+    shaped = not w.sent_start and _PLACE_SHAPE.search(w.text) and not info(w.text).person
+    if not after and not shaped and not (i > 0 and after_village_word(text, words, i)):
+        return ()
     if org_quote(words, quotes, i) or is_person(text, words, i, i + 1):
         return ()
     return centre_codes(w.text)
@@ -614,7 +647,7 @@ def _listed(
             # «Архангельской, Тобольской, Московской и других областей»: a town's adjective
             # (not its region's or capital's) in a list of oblasts names no oblast there is.
             return None, False
-    if head & {"район", "улус"} or any(lem(words[m]) & ELECTORAL for m in range(i + 1, k)):
+    if head & _DISTRICT_HEADS or any(lem(words[m]) & ELECTORAL for m in range(i + 1, k)):
         return None, False  # districts we do not know; «Московского и … избирательных округов»
     return None if match_at(words, i, gaz) is None else (None, True)
 
