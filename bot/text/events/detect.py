@@ -731,33 +731,37 @@ def _date_span(
 # with a Latin «C» is «Состоялось» to a reader.
 _LATIN_TWINS = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
 _TWINS = frozenset("AaBCcEeHKMOoPpTXxy")
-_MIXED = re.compile(r"[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё]")
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzЁё") | frozenset(
-    map(chr, range(ord("А"), ord("я") + 1))
-)
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_CYRILLIC = frozenset("ЁёАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя")
+_LETTERS = _CYRILLIC | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _cyrillic(text: str) -> str:
     """``text`` with the Latin look-alikes inside Cyrillic words made Cyrillic, letter for
     letter (offsets stay). A word with a Latin letter that has no Cyrillic twin («iPhoneовский»,
     «Gартии») is left as it is."""
-    if _MIXED.search(text) is None:
-        return text
-    chars = list(text)
+    chars: list[str] | None = None
     done = 0
-    for m in _MIXED.finditer(text):
-        if m.start() < done:
+    for m in _LATIN_RUN.finditer(text):
+        start, end = m.span()
+        if start < done:
             continue  # the same word
-        start = m.start()
+        if not (
+            (start > 0 and text[start - 1] in _CYRILLIC)
+            or (end < len(text) and text[end] in _CYRILLIC)
+        ):
+            continue  # a Latin word («iPhone», «https»)
         while start > 0 and text[start - 1] in _LETTERS:
             start -= 1
-        done = m.end()
+        done = end
         while done < len(text) and text[done] in _LETTERS:
             done += 1
         word = text[start:done]
         if all(c in _TWINS for c in word if c.isascii()):
+            if chars is None:
+                chars = list(text)
             chars[start:done] = word.translate(_LATIN_TWINS)
-    return "".join(chars)
+    return text if chars is None else "".join(chars)
 
 
 _PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed

@@ -644,7 +644,7 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
     if (
         _ANY_KIND.search(low) is None
         and _NAMED_DAY.search(sentence) is None
-        and _NUMBERED_COUNCIL.search(sentence) is None
+        and ("Совет" not in sentence or _NUMBERED_COUNCIL.search(sentence) is None)
     ):
         return []
     # Blank out «судебное заседание» and the like, keeping every offset in place.
