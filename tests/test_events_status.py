@@ -2635,3 +2635,203 @@ def test_an_anniversary_celebrated_is_a_holiday_held() -> None:
         "На торжество пригласили ветеранов и лучших учителей. Весь вечер выступали артисты.",
     )
     assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+# --- missed gatherings, round 9: what is one gathering after all ----------------------------
+
+
+def test_a_league_match_headline_takes_the_game_verb_of_its_lead() -> None:
+    ev = _event(
+        "«Сокол» и «Ротор» не выявили сильнейшего в матче ФНЛ",
+        "Игра прошла в Липецке.\nХозяева принимали гостей в матче 12-го тура первенства. "
+        "Встреча завершилась со счётом 1:1.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "held")
+    # A lead that only tells the table is no game played.
+    assert (
+        detect_event(
+            "«Сокол» и «Ротор» перед матчем ФНЛ",
+            "Команды стоят рядом в турнирной таблице.\nОбе набрали по 20 очков в 12 турах.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_host_named_by_his_new_post_is_no_appointment() -> None:
+    ev = _event(
+        "Первую планёрку провёл вновь избранный глава Озёрского района",
+        "На совещании присутствовали главы сельских поселений. Обсудили ремонт дорог и "
+        "подготовку школ к учебному году.",
+    )
+    assert (ev.kind, ev.status) == ("совещание", "held")
+
+
+def test_an_elected_head_is_still_an_appointment() -> None:
+    from bot.text.events.lexicon import _NOT_GATHERING
+
+    assert _NOT_GATHERING.search("Иванов избран главой района")
+    assert _NOT_GATHERING.search("В округе избрана новая председатель Думы")
+    assert not _NOT_GATHERING.search("Совещание провёл избранный глава района")
+
+
+def test_one_hosts_meetings_in_named_places_are_one_tour() -> None:
+    ev = _event(
+        "Сенатор проведёт встречи с жителями Ключей и Озёрного",
+        "Поездка начнётся в понедельник. Встречи пройдут в сельских клубах.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "announced")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Several hosts: each his own meetings.
+        "Депутаты проведут встречи с жителями Ключей и Озёрного",
+        # No places named: a series.
+        "Сенатор проведёт встречи с жителями района",
+    ],
+)
+def test_meetings_of_several_hosts_or_of_no_named_places_stay_several(title: str) -> None:
+    assert detect_event(title, "Встречи пройдут в сельских клубах.", PUBLISHED) is None
+
+
+def test_a_notices_numbered_clauses_about_its_one_hearing_are_no_list() -> None:
+    ev = _event(
+        "Извещение о проведении публичных слушаний",
+        "1. На публичные слушания с 10.08.2024 по 20.08.2024 выносится проект планировки "
+        "квартала.\n2. На время публичных слушаний в администрации работает экспозиция.\n"
+        "3. Замечания по теме публичных слушаний принимаются письменно.\n"
+        "4. Итоги публичных слушаний опубликуют на сайте.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "announced")
+
+
+def test_numbered_gatherings_of_other_kinds_stay_a_list() -> None:
+    assert (
+        detect_event(
+            "Праздник в Ивановке: программа",
+            "1. В 10:00 на площади откроется ярмарка.\n2. В 12:00 в клубе пройдёт концерт.\n"
+            "3. В 15:00 на стадионе начнутся соревнования.\n4. В 21:00 - фейерверк.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_greeting_over_a_reported_village_celebration_is_an_event() -> None:
+    ev = _event(
+        "Артисты поздравили жителей Ольховки с Днём села",
+        "В субботу в Ольховке прошло праздничное мероприятие, посвящённое Дню села. "
+        "На празднике чествовали старожилов.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+def test_a_greeting_whose_lead_only_greets_is_no_celebration() -> None:
+    assert (
+        detect_event(
+            "Глава района поздравил жителей с Днём села",
+            "Глава района поздравил жителей Ольховки с Днём села и пожелал им здоровья. "
+            "Праздник в селе отмечают в последнюю субботу августа.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_items_for_one_towns_anniversary_are_one_celebration() -> None:
+    ev = _event(
+        "К 90-летию Озёрска прошли концерты, выставки и спортивный праздник",
+        "Юбилей города отмечали три дня. В школах и клубах прошли концерты.",
+    )
+    assert ev.status == "held"
+    ev = _event(
+        "Ко Дню посёлка в Лесном прошли концерты и ярмарка",
+        "Гуляния продолжались до позднего вечера.",
+    )
+    assert ev.status == "held"
+
+
+def test_items_for_a_national_anniversary_stay_several() -> None:
+    assert (
+        detect_event(
+            "К 80-летию Победы прошли концерты и выставки",
+            "Концерты прошли в школах и клубах района.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_sittings_untitled_agenda_is_the_sitting() -> None:
+    ev = _event(
+        "Обсудили и рассмотрели многие вопросы",
+        "На майском заседании Совета депутатов Озёрского округа депутаты рассмотрели "
+        "двенадцать вопросов. Утверждены правила благоустройства и отчёт об исполнении бюджета.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "held")
+    # One question with its topic is still the story.
+    assert (
+        detect_event(
+            "Депутаты рассмотрели вопросы о тарифах на вывоз мусора",
+            "На заседании Совета депутатов тарифы оставили прежними.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_council_counted_like_a_forum_is_a_gathering() -> None:
+    ev = _event(
+        "Губернатор принял участие в Совете глав регионов Поволжья",
+        "Губернатор выступил на третьем Совете глав регионов Поволжья в Казани. "
+        "В пятницу в Казани проходит третий Совет глав регионов Поволжья.",
+    )
+    assert (ev.kind, ev.status, ev.label) == ("форум", "held", "Совет глав регионов Поволжья")
+
+
+def test_a_council_as_a_body_or_advice_is_no_gathering() -> None:
+    from bot.text.events import _kinds_in
+
+    assert _kinds_in("Совет депутатов второго созыва утвердил бюджет") == []
+    assert _kinds_in("Первый совет садоводам: не спешите с посадкой") == []
+    assert _kinds_in("во втором Совете регионов") == [("форум", 10, 16)]
+
+
+def test_a_new_bodys_first_sitting_under_its_chairs_election_is_the_sitting() -> None:
+    ev = _event(
+        "В Озёрском округе избран председатель Думы",
+        "Состоялось первое заседание Думы Озёрского округа нового созыва. Председателем "
+        "избран Пётр Смирнов. Кроме того, депутаты сформировали постоянные комиссии.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "held")
+
+
+def test_a_chair_elected_at_an_ordinary_sitting_stays_a_post_filled() -> None:
+    assert (
+        detect_event(
+            "В Озёрском округе избран председатель Думы",
+            "Во вторник состоялось заседание Думы, депутаты проголосовали единогласно.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_latin_look_alikes_inside_russian_words_read_as_cyrillic() -> None:
+    from bot.text.events.detect import _cyrillic
+
+    assert _cyrillic("Cостоялось зaседание") == "Состоялось заседание"
+    assert _cyrillic("iPhone и Android, Gартия") == "iPhone и Android, Gартия"
+    ev = _event("Cессия Cовета депутатов", "Cостоялась cессия Cовета депутатов поселения.")
+    assert (ev.kind, ev.status) == ("сессия", "held")
+
+
+def test_a_holiday_among_a_meetings_questions_is_its_agenda() -> None:
+    ev = _event(
+        "Глава района провёл расширенное совещание",
+        "На совещании присутствовали главы поселений. Кроме того, были затронуты вопросы по "
+        "предстоящему празднованию Дня села и по уборке улиц.",
+    )
+    assert (ev.kind, ev.status) == ("совещание", "held")

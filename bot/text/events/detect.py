@@ -131,12 +131,14 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # a programme of dated gatherings, one after another
     if sum(1 for s in sents if len(s) < 120 and _POSTER_LINE.search(s)) >= 2:
         return False  # a poster: several shows, each headed with its date
-    if sum(1 for s in sents if _NUMBERED.match(s) and _kinds_in(s)) >= 3:
-        return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
     title_kinds = _kinds_in(title)
+    if sum(1 for s in sents if _NUMBERED.match(s) and _listed(s, title_kinds)) >= 3:
+        return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
     if _LISTING.search(_DECIDED_PLAN.sub(" ", title)) and not title_kinds:
         return False
-    if _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead)):
+    if (
+        _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead))
+    ) and not _inaugural(title, sents, ev):
         return False  # an appointment, a post's contest, a working visit
     if not title_kinds and _DECISION_TITLE.search(title):
         return False  # «В районе - новый глава», «Депутаты рассмотрят вопрос о ...»
@@ -152,7 +154,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # only «мероприятие» or an officials' working meeting, in passing
     if title_kinds and all(several(title, start) for _, start, _ in title_kinds):
         return False  # «отменили все мероприятия»: many gatherings at once
-    if title_kinds and _plural_headline(title, title_kinds):
+    if title_kinds and _plural_headline(title, title_kinds) and not _tour(title):
         return False  # «пройдут праздники сёл»: several gatherings
     if (
         title_kinds
@@ -177,8 +179,11 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and _GREETING_TITLE.search(title)
         and ev.best_specific is not None
         and ev.best_specific[2] == "праздник"
+        and not (ev.lead_index <= 2 and _TOOK_PLACE.search(sents[ev.lead_index]))
     ):
-        return False  # «поздравили с национальным праздником»: the holiday is the occasion
+        # «поздравили с национальным праздником»: the holiday is the occasion (unless the lead
+        # reports a celebration: «В селе прошло праздничное мероприятие ко Дню села»).
+        return False
     if title_kinds and _speaker_about(title, title_kinds):
         return False  # «Мэр о празднике»: what someone says of a gathering
     if _roundup_headline(title, title_kinds):
@@ -246,6 +251,33 @@ _OPENED_MANY = re.compile(
 # A line that parts the short items of a column: «* * *», «***».
 _ITEM_RULE = re.compile(r"^[ \t]*(?:\*[ \t]*){3,}$", re.MULTILINE)
 _DIGEST_RULES = 2  # two such lines part three items at least: a column of short news
+
+# A body's chair elected, the body's own act: «избран председатель Собрания представителей».
+_CHAIR_ELECTED = re.compile(r"\bизбран(?!н)\w*\s+(?:нов\w+\s+)?председател\w*", re.I)
+# The first sitting of a newly elected body: «первое заседание», «организационная сессия».
+_FIRST_SITTING = re.compile(
+    r"\b(?:перв|организационн|учредительн)\w*\s+(?:[а-яё]+\s+)?(?:заседани|сесси)\w*", re.I
+)
+
+
+def _inaugural(title: str, sents: list[str], ev: Evidence) -> bool:
+    """The headline's only post filled is the chair a new body elects at its first sitting,
+    which the lead reports held («В районе избран председатель Собрания» over «Состоялось
+    первое заседание Собрания представителей»): that sitting, where the body sets itself up
+    (its chair, its commissions), is the story. (Not «Смирнов избран главой округа»: a post
+    filled, whatever sitting voted.)"""
+    if not _CHAIR_ELECTED.search(title) or _NOT_GATHERING.search(_CHAIR_ELECTED.sub(" ", title)):
+        return False
+    if not 0 <= ev.lead_index <= 3 or ev.lead_stance != "held":
+        return False
+    lead = sents[ev.lead_index]
+    return bool(_FIRST_SITTING.search(lead) and _TOOK_PLACE.search(lead))
+
+
+# A verb of a gathering taking place (not «поздравил», «отметил», which a greeting tells too).
+_TOOK_PLACE = re.compile(
+    r"\b(?:прош(?:[её]л|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|проходил[аои]?)\b", re.IGNORECASE
+)
 
 # Several people counted as the headline's hosts: «5 депутатов проведут личный приём», «трое
 # министров проведут личный приём». A personal reception is one person's: as many as are
@@ -438,6 +470,18 @@ def _cue_on_several(title: str, kinds: list[tuple[str, int, int]]) -> bool:
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 
 
+def _listed(item: str, title_kinds: list[tuple[str, int, int]]) -> bool:
+    """A numbered item names a gathering of its own: one of a kind the headline does not name,
+    or one with a name in quotes. The clauses of a notice about the headline's one gathering
+    («Оповещение о публичных слушаниях»: «1. На публичные слушания выносится проект...», «2. На
+    период публичных слушаний открывается экспозиция...») only refer back to it."""
+    kinds = _kinds_in(item)
+    if not kinds:
+        return False
+    own = {k for k, _, _ in title_kinds if k not in GENERIC_KINDS}
+    return any(k not in own or _name_near(item, pos) for k, pos, _ in kinds)
+
+
 # A headline «<speaker> о <topic>» with no verb: an interview or a statement. The speaker is
 # told by a post («Глава района о ...», «Губернатор: о ...»); up to two words between «о» and
 # the gathering («о закрытом совещании»).
@@ -607,6 +651,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     «Лето»» are one festival's items."""
 
     first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
+    if first is not None and _LOCAL_OCCASION.search(title[: first[1]]):
+        return False  # «К 55-летию Энергодара прошли концерты»: one town's celebration
     if first is not None and plural_subject(title, first[1]):
         return True  # «Ярмарки «Выходного дня» пройдут»: the verb agrees with a plural
     if any(
@@ -638,6 +684,40 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     return False
 
 
+# Meetings with the residents of places named one by one: «встречи с жителями Ивановки и
+# Петровки», «встречи с избирателями в Ключах, Озёрном и Лесном».
+_TOUR_STOPS = re.compile(
+    r"\b(?:встреч|собрани)\w*\s+с\s+(?:[а-яё]+\s+)?(?:жител|избирател|населени)\w*\s+"
+    r"(?:[а-яё]+\s+){0,2}?"
+    r"[А-ЯЁ][а-яё-]+(?:\s*,\s*[А-ЯЁ][а-яё-]+)*\s+и\s+(?:[а-яё]+\s+)?[А-ЯЁ][а-яё-]+"
+)
+
+
+def _tour(title: str) -> bool:
+    """The headline's meetings are one host's round of the places it names: «Депутат проведёт
+    встречи с жителями Ивановки и Петровки» is one trip, told as one gathering (not «Депутаты
+    проведут встречи», each host his own, nor «Мэр отменил встречи с горожанами», a series)."""
+    m = _TOUR_STOPS.search(title)
+    if m is None:
+        return False
+    for word in _TITLE_WORD.findall(title[: m.start()]):
+        tag = analyzer().parse(word.lower())[0].tag
+        if tag.POS == "VERB":
+            return bool(tag.number == "sing")
+    return False
+
+
+# The headline's gatherings dedicated to one place's own holiday, its day or its anniversary:
+# «К 55-летию Энергодара прошли концерты, выставки», «Ко Дню села в Ивановке прошли ярмарки и
+# концерты»: the items of one celebration (not «К 80-летию Победы», held everywhere).
+_SETTLEMENT = r"(?:города|села|посёлка|поселка|деревни|станицы|хутора|аула|района|округа)\b"
+_LOCAL_OCCASION = re.compile(
+    r"(?:^|[\s,:])(?:[Кк]о?|[Вв]\s+честь)\s+(?:\d+-?(?:лети[юяе]|летн(?:ему|его)\s+юбиле[юя])\s+"
+    r"(?:со\s+дня\s+(?:основания|образования)\s+)?(?:" + _SETTLEMENT + r"|(?!Победы|Великой)"
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)|(?:юбиле[юя]|[Дд]н(?:ю|я))\s+" + _SETTLEMENT + r")"
+)
+
+
 def _date_span(
     status: Status, best_sentence: str, sents: list[str], ref: date
 ) -> tuple[DateSpan | None, DateSpan | None]:
@@ -666,6 +746,43 @@ def _date_span(
     return span, new
 
 
+# Latin letters that look like Cyrillic ones, typed or scanned into a Russian word: «Cостоялось»
+# with a Latin «C» is «Состоялось» to a reader.
+_LATIN_TWINS = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+_TWINS = frozenset("AaBCcEeHKMOoPpTXxy")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_CYRILLIC = frozenset("ЁёАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя")
+_LETTERS = _CYRILLIC | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _cyrillic(text: str) -> str:
+    """``text`` with the Latin look-alikes inside Cyrillic words made Cyrillic, letter for
+    letter (offsets stay). A word with a Latin letter that has no Cyrillic twin («iPhoneовский»,
+    «Gартии») is left as it is."""
+    chars: list[str] | None = None
+    done = 0
+    for m in _LATIN_RUN.finditer(text):
+        start, end = m.span()
+        if start < done:
+            continue  # the same word
+        if not (
+            (start > 0 and text[start - 1] in _CYRILLIC)
+            or (end < len(text) and text[end] in _CYRILLIC)
+        ):
+            continue  # a Latin word («iPhone», «https»)
+        while start > 0 and text[start - 1] in _LETTERS:
+            start -= 1
+        done = end
+        while done < len(text) and text[done] in _LETTERS:
+            done += 1
+        word = text[start:done]
+        if all(c in _TWINS for c in word if c.isascii()):
+            if chars is None:
+                chars = list(text)
+            chars[start:done] = word.translate(_LATIN_TWINS)
+    return text if chars is None else "".join(chars)
+
+
 _PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed
 
 
@@ -685,6 +802,7 @@ def detect_event(
         # Facts sit in the first pages; a huge text must not stall ingestion.
         cut = text.rfind("\n", 0, MAX_TEXT)
         text = text[: cut if cut > MAX_TEXT // 2 else MAX_TEXT]
+    title, text = _cyrillic(title), _cyrillic(text)
     if "*" in text and len(_ITEM_RULE.findall(text)) >= _DIGEST_RULES:
         return None  # «Коротко о разном»: short items parted by «* * *», each its own story
     title, body_sents = _sentences(title, text)

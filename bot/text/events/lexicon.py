@@ -475,7 +475,8 @@ _NOT_GATHERING = re.compile(
     r"\b(?:(?<!не\s)назначен\w*+(?!\s+(?:постановлени|решени|распоряжени|на\s+\d|срок|врем|день|дн[яюе]\b|час|дат|мест"
     r"|(?:[а-яё]+\s+)?(?:слушани|заседани|сесси|собрани|сход|встреч)))"
     r"|(?<!не\s)назначил\w*+(?!\s+(?:на\s+\d|срок|врем|день|дн[яюе]\b|час|дат|мест))"
-    r"|избран\w*\s+(?:нов\w+\s+)?(?:глав|мэр|председател)\w*|стал\w*\s+мэром"
+    # («избран глава»; not «провёл вновь избранный глава», the host named by his new post)
+    r"|избран(?!н)\w*\s+(?:нов\w+\s+)?(?:глав|мэр|председател)\w*|стал\w*\s+мэром"
     # A holiday made a day off is a calendar decision: «объявлен в республике выходным».
     r"|объявл\w*\s+(?:[а-яё]+\s+){0,3}?(?:выходным|нерабочим)\b"
     # The other end of a post: «отправить мэра в отставку», «уволить главу».
@@ -500,7 +501,8 @@ _DECISION_TITLE = re.compile(
     # sitting's own act)
     r"\bнов(?:ый|ая)\s+(?:[а-яё]+\s+)?(?:глава|мэр|руководитель|председатель|губернатор"
     r"|директор|начальник|сити-менеджер)\b"
-    r"|\bрассм[ао]тр\w*\s+(?:[а-яё]+\s+)?вопрос(?:а|ы|ов)?\b"
+    # (not «Рассмотрели важные вопросы», with no topic: a sitting's agenda, the sitting told)
+    r"|\bрассм[ао]тр\w*\s+(?:[а-яё]+\s+)?(?:вопрос(?:а)?\b|вопрос(?:ы|ов)\b(?!\W*$))"
     # A bill passed in a reading: «Депутаты в первом чтении поддержали повышение тарифа».
     r"|\bв\s+(?:первом|втором|третьем|окончательном|двух|тр[её]х)\s+чтени(?:и|ях)\b"
     # An instruction given: «Губернатор поручил отремонтировать школу», «дал поручение».
@@ -629,6 +631,14 @@ _NAMED_DAY = re.compile(
     r"\b(?:День|Дня|Дню|Днём|Днем|Дне)\s+(?!рождения\b|Рождения\b)[А-ЯЁа-яё][а-яё]{2,}"
 )
 _GREETING = re.compile(r"\b(?:с|со)\s+(?:[а-яё]+\s+)?$|поздрав\w*\s+(?:\w+\s+){0,4}$")
+# A council counted like a forum, written with a capital: «второй Совет регионов России и
+# Узбекистана», «на Третьем Совете муниципалитетов» (a body is not counted: «Совет депутатов
+# второго созыва»; advice is not capitalised: «первый совет — не спешить»).
+_NUMBERED_COUNCIL = re.compile(
+    r"\b(?:[Пп]ерв|[Вв]тор|[Тт]рет|[Чч]етв[её]рт|[Пп]ят|[Шш]ест|[Сс]едьм|[Вв]осьм|[Дд]евят"
+    r"|[Дд]есят)(?:ый|ой|ий|ого|ом|ому|ым|ем|ему|ьего|ьем|ьему|ьим)\s+"
+    r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|ом|ому|ым)\s+)?(Совет(?:а|е|ом|у)?)\b"
+)
 
 
 def _kinds_in(sentence: str) -> list[tuple[str, int, int]]:
@@ -647,7 +657,11 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
     low = sentence.lower()
     if len(low) != len(sentence) or not _may_have_kind(low):
         return []
-    if _ANY_KIND.search(low) is None and _NAMED_DAY.search(sentence) is None:
+    if (
+        _ANY_KIND.search(low) is None
+        and _NAMED_DAY.search(sentence) is None
+        and ("Совет" not in sentence or _NUMBERED_COUNCIL.search(sentence) is None)
+    ):
         return []
     # Blank out «судебное заседание» and the like, keeping every offset in place.
     cleaned = _NOT_EVENT_CONTEXT.sub(lambda m: " " * len(m.group(0)), low)
@@ -662,4 +676,8 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
         if _GREETING.search(low[max(0, m.start() - 30) : m.start()]):
             continue  # «поздравил с Днём учителя»: a greeting, not a gathering
         found.append(("праздник", m.start(), m.end()))
+    if "Совет" in sentence:
+        for m in _NUMBERED_COUNCIL.finditer(sentence):
+            if cleaned[m.start()] != " " and not any(s <= m.start() < e for _, s, e in found):
+                found.append(("форум", m.start(1), m.end(1)))  # the head noun, «Совете»
     return sorted(found, key=lambda k: k[1])

@@ -203,6 +203,10 @@ def _label(sentence: str, kind_pos: int, kind: str) -> str:
         said = sentence[kind_pos:end]
         cut = said.find(" перед ") if kind == "отчёт" else said.find(" с ")
         head = kind + (said[cut:] if cut > 0 else "")
+    elif m is None and kind == "форум" and sentence.startswith("Совет", kind_pos):
+        # A council counted like a forum: «во втором Совете регионов» -> «Совет регионов».
+        head = "Совет"
+        end = kind_pos + len(sentence[kind_pos:].split(maxsplit=1)[0])
     elif m is not None and kind == "премьера":
         # «премьеру нового спектакля» -> «премьера спектакля»: the genitive after it stays.
         head = f"{kind} {sentence[kind_pos:end].rsplit(maxsplit=1)[-1]}"

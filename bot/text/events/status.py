@@ -521,7 +521,9 @@ _DURING = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s
 # организацию фестиваля». A gathering named after it is what was talked about.
 _AGENDA = re.compile(
     r"\b(?:обсу[дж]\w*|рассм[ао]тр\w*|вопрос\w*)\s+(?:[а-яё]+\s+){0,3}?"
-    r"(?:подготовк\w*\s+ко?|проведени\w*|организаци\w*|участи\w*\s+(?:в|во))\b",
+    r"(?:подготовк\w*\s+ко?|проведени\w*|организаци\w*|участи\w*\s+(?:в|во))\b"
+    # «затронули вопросы по предстоящему празднованию», right before the gathering's word.
+    r"|\bвопрос\w*\s+по\s+(?:[а-яё]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -585,11 +587,12 @@ _STATUS_LINE_WORDS = 3  # «Событие завершилось», «Реги�
 
 def _lead_stance(
     kind: tuple[str, int, int], lead: list[str], only_status_line: bool
-) -> tuple[str, int, tuple[Status, bool, int]] | None:
+) -> tuple[str, int, tuple[Status, bool, int], bool] | None:
     """A headline that only names its gathering («Осенний субботник», «Концертная программа
     «Весна»») takes the stance of the lead that follows it, unless the lead names a gathering
     of its own (then it is weighed on its own). ``only_status_line``: only a short line with a
-    listed cue right under the headline («Событие завершилось»)."""
+    listed cue right under the headline («Событие завершилось»). The last item: the lead's cue
+    is a verb of a game itself («Игра прошла в Воронеже» under a match's headline)."""
     for sent in lead[:1] if only_status_line else lead:
         if _kinds_in(sent):
             if _HABITUAL.search(sent) and sentence_stance(sent, 0) is None:
@@ -599,7 +602,8 @@ def _lead_stance(
             return None
         stance = sentence_stance(sent, 0)
         if stance is not None and (stance[1] or not only_status_line):
-            return kind[0], kind[1], (stance[0], stance[1], kind[1])
+            game = _GAME_HELD.match(sent, stance[2]) is not None
+            return kind[0], kind[1], (stance[0], stance[1], kind[1]), game
     return None
 
 
@@ -693,13 +697,16 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         ):
             continue  # an incident's story; a gathering cancelled because of it still counts
         found = None
+        lead_game = False  # the headline's match took the lead's stance, told by a game verb
         for kind, pos, _ in kinds:
             stance = sentence_stance(sent, pos, lead=index <= 1)
             if stance is not None:
                 found = (kind, pos, stance)
                 break
         if found is None and index == 0:
-            found = _lead_stance(kinds[0], sentences[1:3], not borrow_lead)
+            borrowed = _lead_stance(kinds[0], sentences[1:3], not borrow_lead)
+            if borrowed is not None:
+                found, lead_game = borrowed[:3], borrowed[3]
         if found is None:
             continue
         _, _, (_, _, cue) = found
@@ -725,7 +732,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             # A held match counts when its result or a verb of the game itself tells it
             # («обыграла «Амур»», «прошёл матч»), not what someone said of it («рассказал о
             # проблемах по ходу матча», «пожаловался на судейство в матче»).
-            played = result or _GAME_HELD.match(sent, cue) is not None
+            played = result or lead_game or _GAME_HELD.match(sent, cue) is not None
             if told_league and _league_result(kind, status, index, result_told, played):
                 result_told = result_told or status == "held"
                 continue
