@@ -159,12 +159,16 @@ def razdel_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]
 def tokens(
     text: str,
     spans: list[tuple[int, int]],
-    split: Callable[[str], list[str] | None] | None = None,
+    split: Callable[[str, str], list[str] | None] | None = None,
 ) -> tuple[list[Word], list[Quote]]:
     """Words and quotes of ``text[start:end]`` for each span.
 
-    ``split(token)`` gives the words of a hyphenated token that is a chain of names
-    («Новосибирск-Абакан-Кызыл», «Кировск-Апатиты»), or None for one name («Улан-Удэ»).
+    ``split(token, previous)`` gives the words of a hyphenated token that is a chain of names
+    («Новосибирск-Абакан-Кызыл», «Кировск-Апатиты»), or None for one name («Улан-Удэ»);
+    ``previous`` is the word before the token («поезда Иркутск-Наушки»), or "".
+
+    A dash razdel glues to a word across a space is no part of it: «М-4 «Дон»- Тамбов-
+    Волгоград», «Волгоград -Астрахань» name the towns (a dash between two words, as spaced).
     """
     words: list[Word] = []
     chains = 0
@@ -177,14 +181,25 @@ def tokens(
         sent_start = True
         glued = False
         stack: list[tuple[int, str]] = []  # open quotes, innermost last: (index, opener)
-        for t_start, t_end, t in razdel_tokens(text, s_start, s_end):
+        for a_start, a_end, token in razdel_tokens(text, s_start, s_end):
+            t, t_start, t_end = token, a_start, a_end
+            if len(t) > 1 and t[0] in _DASHES and t[1].isalnum():  # «-Астрахань»
+                t, t_start, glued = t[1:], t_start + 1, False
             if t[0].isalnum():
+                spaced_dash = t[-1] in _DASHES  # «Тамбов- Волгоград»: a dash, then a space
+                if spaced_dash:
+                    t = t.rstrip(_DASHES)
+                    t_end = t_start + len(t)
                 q = -1
                 if stack:
                     q = stack[-1][0]
                     if quotes[q].first < 0:
                         quotes[q].first = len(words)
-                segments = split(t) if split is not None and "-" in t else None
+                segments = (
+                    split(t, words[-1].text if words else "")
+                    if split is not None and "-" in t
+                    else None
+                )
                 if segments:
                     offset = t_start
                     for k, part in enumerate(segments):
@@ -212,7 +227,7 @@ def tokens(
                     for open_q, _ in stack:
                         quotes[open_q].last = len(words) - 1
                 sent_start = False
-                glued = True
+                glued = not spaced_dash
                 continue
             glued = False
             if stack and _closes(stack[-1][1], t):  # «…», „…“, “…”, "…"; nested too
