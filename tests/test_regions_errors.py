@@ -1655,3 +1655,15 @@ def test_weak_names_in_lists(text: str, expected: set[str]) -> None:
 )
 def test_contest_names(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Туле объявили конкурс «Крымская весна» для школьников.",
+        "В Омске прошёл фестиваль «Казань в сердце» с концертом.",
+    ],
+)
+def test_contest_names_themes(text: str) -> None:
+    # a place's adjective in a contest's name, a town in a festival's: themes, not places
+    assert len(codes(text)) == 1

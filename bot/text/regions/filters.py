@@ -154,7 +154,11 @@ def org_quote(
         return False  # трасса «Самара - Пугачёв - Энгельс - Волгоград» names places
     if quote.before >= 0 and lem(words[quote.before]) & MUNICIPAL_BEFORE:
         return False  # МО «Новолакский район»: a municipality's official name is the place
-    if quote.before >= 0 and lem(words[quote.before]) & _CONTEST:
+    if (
+        quote.before >= 0
+        and lem(words[quote.before]) & _CONTEST
+        and not info(words[i].text).adjective
+    ):
         return False  # конкурс «Калуга урожайная»: a place's own contest is held there
     # The name is the whole quote: «Краснодара», «Нижнего Новгорода» are clubs in any case.
     whole = quote.first == i and quote.last == max(i, j - 1)
@@ -170,7 +174,8 @@ def org_quote(
 
 
 # A contest named after a place is that place's contest («конкурс «Калуга урожайная»»,
-# «конкурса «Мисс Татарстан»»); festivals and forums are named after places they are not in.
+# «конкурса «Мисс Татарстан»»); festivals and forums are named after places they are not in,
+# and a place's adjective names a theme as often («конкурс «Крымская весна»»).
 _CONTEST = frozenset(["конкурс"])
 _ROAD_CODE = re.compile(r"^[РМАPMA]-?\d{1,4}$")
 
