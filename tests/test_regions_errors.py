@@ -1590,3 +1590,80 @@ def test_districts_of_catalogue_towns(text: str, expected: set[str]) -> None:
 )
 def test_stanitsa_centres(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash razdel glues to a name across a space is no part of the name
+        ("Ремонтируют трассу «Урал»- Пенза- Саратов у границы области.", {"RU-PNZ", "RU-SAR"}),
+        ("Автобусы пойдут по маршруту Самара -Оренбург с понедельника.", {"RU-SAM", "RU-ORE"}),
+        # a route of trains from a known town to a station the catalogue lacks
+        ("Жители просят пустить автобус к поезду Оренбург-Илецк.", {"RU-ORE"}),
+        ("Расписание поезда Казань-Агрыз поменяется летом.", {"RU-TA"}),
+        # a train's route is no vehicle's name: both ends count
+        ("Поезд Киров-Пермь отменили на время ремонта моста.", {"RU-KIR", "RU-PER"}),
+        # a hyphenated surname with one town in it stays a person
+        ("Картина Римского-Корсакова висит в фойе.", set()),
+        ("Роман Мамина-Сибиряка экранизируют снова.", set()),
+    ],
+)
+def test_route_dashes(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_route_to_unknown_station_is_passing() -> None:
+    text = (
+        "В Кяхтинском районе Бурятии обсудили ремонт водопровода и новые остановки.\n"
+        "Жители также просили согласовать маршрутку с поездом Улан-Удэ-Наушки и с поездом "
+        "Иркутск-Наушки."
+    )
+    assert roles(text)["RU-IRK"] == "mentioned"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname-like town bracketed after a club, in a table that brackets towns so
+        (
+            "Места в таблице: 1. «Торпедо» (Липецк), 2. «Ракета» (Глазов), 3. «Звезда» (Серов).",
+            {"RU-LIP", "RU-UD", "RU-SVE"},
+        ),
+        # alone, a bracketed surname after a quoted title is the author
+        ("Повесть «Дорога домой» (Серов) вышла в новом издании.", set()),
+        # «Алтай» listed after «республик» is Республика Алтай
+        ("На праздник приехали гости из республик Хакасия и Алтай.", {"RU-KK", "RU-AL"}),
+        ("Выборы прошли в республиках Тыва, Хакасия и Алтай.", {"RU-TY", "RU-KK", "RU-AL"}),
+        # alone it stays undecided
+        ("Туристы едут на Алтай за впечатлениями.", set()),
+    ],
+)
+def test_weak_names_in_lists(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a contest named after a town is that town's contest
+        ("Мэрия объявила конкурс «Тамбов цветущий» для садоводов.", {"RU-TAM"}),
+        ("Итоги конкурса «Лучший двор Вологды» подведут в августе.", {"RU-VLG"}),
+        # other quoted names keep their town to themselves
+        ("Вышел фильм «Москва слезам не верит» в новой версии.", set()),
+        ("Ансамбль «Кострома» выступил в Доме культуры.", set()),
+    ],
+)
+def test_contest_names(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Туле объявили конкурс «Крымская весна» для школьников.",
+        "В Омске прошёл фестиваль «Казань в сердце» с концертом.",
+    ],
+)
+def test_contest_names_themes(text: str) -> None:
+    # a place's adjective in a contest's name, a town in a festival's: themes, not places
+    assert len(codes(text)) == 1

@@ -154,6 +154,12 @@ def org_quote(
         return False  # трасса «Самара - Пугачёв - Энгельс - Волгоград» names places
     if quote.before >= 0 and lem(words[quote.before]) & MUNICIPAL_BEFORE:
         return False  # МО «Новолакский район»: a municipality's official name is the place
+    if (
+        quote.before >= 0
+        and lem(words[quote.before]) & _CONTEST
+        and not info(words[i].text).adjective
+    ):
+        return False  # конкурс «Калуга урожайная»: a place's own contest is held there
     # The name is the whole quote: «Краснодара», «Нижнего Новгорода» are clubs in any case.
     whole = quote.first == i and quote.last == max(i, j - 1)
     inflected = surface and fold(words[i].text) != fold(surface)
@@ -167,6 +173,10 @@ def org_quote(
     return before >= 0 and bool(lem(words[before]) & ORG_WORDS)
 
 
+# A contest named after a place is that place's contest («конкурс «Калуга урожайная»»,
+# «конкурса «Мисс Татарстан»»); festivals and forums are named after places they are not in,
+# and a place's adjective names a theme as often («конкурс «Крымская весна»»).
+_CONTEST = frozenset(["конкурс"])
 _ROAD_CODE = re.compile(r"^[РМАPMA]-?\d{1,4}$")
 
 
@@ -423,8 +433,9 @@ def keep(
             and lem(words[i - 2]) & CROSSINGS
         ):
             return DROP  # «переправа через Обь», «мост через Печору»: the river
-        # Apposition to an organisation: «ФК Кубань», «ИА Хакасия» (nominative stays put).
-        if prev_l & ORG_WORDS and fold(w.text) == fold(first_word(e.surface)):
+        # Apposition to an organisation: «ФК Кубань», «ИА Хакасия» (nominative stays put);
+        # a chain of places is a route, not a vehicle's name: «поезд Иркутск-Абакан».
+        if prev_l & ORG_WORDS and w.chain < 0 and fold(w.text) == fold(first_word(e.surface)):
             return DROP
     chain = w.chain >= 0  # a part of «Новосибирск-Абакан-Кызыл»: a place among places
     if len(e.words) == 1 and not chain and is_person(text, words, i, j):

@@ -99,7 +99,7 @@ def _combining(part: str) -> bool:
     return bool(analyzer().parse(part)[0].tag.POS == "ADJS")
 
 
-def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
+def _splitter(gaz: Gazetteer) -> Callable[[str, str], list[str] | None]:
     first = gaz.first_lemmas
 
     def known(part: str) -> bool:
@@ -108,9 +108,11 @@ def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
     def place(part: str) -> bool:  # a place, not an adjective («ул. Абаканская-Гагарина»)
         return known(part) and not info(part).adjective and not _combining(part)
 
-    def split(token: str) -> list[str] | None:
+    def split(token: str, previous: str = "") -> list[str] | None:
         """«Новосибирск-Абакан-Кызыл» -> its places; «Ак-Довурак-Абаза» -> «Ак-Довурак»,
-        «Абаза»; one name («Улан-Удэ», «Горно-Алтайска», «Ростов-на-Дону») -> None."""
+        «Абаза»; one name («Улан-Удэ», «Горно-Алтайска», «Ростов-на-Дону») -> None. After a
+        word of a route or a road (``previous``), one known place and one unknown name are a
+        route too: «поезда Иркутск-Наушки» (to a village or a station the catalogue lacks)."""
         parts = token.split("-")
         if not all(p[:1].isupper() for p in parts):
             return None  # «Ростов-на-Дону», «Москва-река»
@@ -133,13 +135,20 @@ def _splitter(gaz: Gazetteer) -> Callable[[str], list[str] | None]:
                 else:
                     segments.append(parts[k])
                 k += 1
-        if found < 2:
+        if found < 2 and not (
+            found == 1
+            and len(segments) == 2
+            and all(len(p) > 2 and not _combining(p) for p in segments)
+            and not info(previous).lemmas.isdisjoint(_ROUTE_OR_ROAD)
+        ):
             return None
         return segments
 
     return split
 
 
+# The words before a route's ends: «поезда Иркутск-Наушки», «трассы Кызыл-Эрзин».
+_ROUTE_OR_ROAD = ROUTE_WORDS | ROAD_WORDS
 _PLAIN_MAX = 200_000  # words in Gazetteer.plain before it starts over
 
 
@@ -657,6 +666,7 @@ def _resolve(
 ) -> list[tuple[Hit, tuple[str, ...]]]:
     """Each hit with the regions it stands for: weak forms and homonyms need context."""
     _town_lists(hits, text)
+    _weak_in_lists(hits, text)
     if "РТ" in text:
         _namesake_abbreviations(hits, text)
     context: set[str] = set()
@@ -828,6 +838,50 @@ def _town_lists(hits: list[Hit], text: str) -> None:
             left, right = (a, b) if a.start < b.start else (b, a)
             if _TOWN_LIST_GAP.fullmatch(text, left.end, right.start):
                 a.weak = b.weak = False
+
+
+# A name in brackets right after a quoted name: «“Прогресс” (Глазов)», a club's home town.
+_AFTER_QUOTED = re.compile(r"[»“”\"]\s?\($")
+
+
+def _bracketed(h: Hit, text: str) -> bool:
+    return (
+        h.kind == "town"
+        and len(h.codes) == 1
+        and text.startswith(")", h.end)
+        and _AFTER_QUOTED.search(text, max(0, h.start - 3), h.start) is not None
+    )
+
+
+def _weak_in_lists(hits: list[Hit], text: str) -> None:
+    """Weak names that the text's own lists make places:
+
+    * a town that reads like a surname in brackets after a quoted name, in a text that
+      brackets another town so: «“Славутич” (Смоленск) … “Прогресс” (Глазов)» (a table of
+      clubs and their towns; not «книга «Космос» (Королёв)», an author);
+    * «Алтай» listed after «республик»: «гости из республик Тыва и Алтай» is Республика
+      Алтай, not Алтайский край.
+    """
+    for h in hits:
+        if (
+            h.weak
+            and h.codes == _ALTAI
+            and _REPUBLICS_BEFORE.search(text, max(0, h.start - 80), h.start)
+        ):
+            h.codes, h.weak = ("RU-AL",), False
+    if "(" not in text:
+        return
+    weak = [h for h in hits if h.weak and _bracketed(h, text)]
+    if weak and any(not h.weak and _bracketed(h, text) for h in hits):
+        for h in weak:
+            h.weak = False
+
+
+_ALTAI = ("RU-AL", "RU-ALT")
+# «республик Тыва и », «республиках Хакасия, Тыва и »: the list's earlier names, then a gap.
+_REPUBLICS_BEFORE = re.compile(
+    r"\b[Рр]еспублик(?:и|ам|ами|ах)?\s+(?:[А-ЯЁ][\w-]*(?:\s*,\s*|\s+и\s+))+$"
+)
 
 
 _DASH_GAP = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁA-Z][\w-]*\s*[-–—]\s*){0,2}")

@@ -96,8 +96,13 @@ _MAY_GLUE = frozenset([*_DASHES, "_", "!"])
 _SPACED_ATOM = re.compile(r"(\s*)(?:" + _ATOM.pattern + ")", _ATOM.flags)
 
 
-def razdel_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def razdel_tokens(
+    text: str, start: int, end: int, *, spaced_dashes: bool = False
+) -> list[tuple[int, int, str]]:
     """``razdel.tokenize(text[start:end])`` as (start, stop, text), offsets into ``text``.
+
+    ``spaced_dashes``: a dash razdel glues to a word across a space is a token of its own
+    («Тамбов- Волгоград», «Волгоград -Астрахань»: a dash between two words, as if spaced).
 
     The same atoms and join rules as razdel 0.5 (its own ``ATOM`` and ``SMILE`` patterns),
     without its per-atom objects: four times faster, the largest cost of tagging a feed item
@@ -126,6 +131,7 @@ def razdel_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     out: list[tuple[int, int, str]] = []
     if not atoms:
         return out
+    dashed: list[int] = []  # tokens with a dash glued in
     tok_start, prev_end, p_type, buffer = atoms[0]
     p_text = buffer
     for i in range(1, len(atoms)):
@@ -148,23 +154,41 @@ def razdel_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             and _join_atoms(atoms, i, buffer)
         ):
             buffer += a_text
+            if spaced_dashes and (a_text in _DASHES or p_text in _DASHES):
+                dashed.append(len(out))  # (only glued atoms: read again after the loop)
         else:
             out.append((tok_start, tok_start + len(buffer), buffer))
             tok_start, buffer = a_start, a_text
         prev_end, p_type, p_text = a_end, a_type, a_text
     out.append((tok_start, tok_start + len(buffer), buffer))
+    if dashed:
+        _split_spaced_dashes(out, dashed)
     return out
+
+
+def _split_spaced_dashes(out: list[tuple[int, int, str]], dashed: list[int]) -> None:
+    """The tokens at ``dashed`` that open or end with a dash and a word: two tokens each."""
+    for k in sorted(set(dashed), reverse=True):
+        a, b, t = out[k]
+        if len(t) < 2:
+            continue
+        if t[-1] in _DASHES and t[-2].isalnum() and t[0].isalnum():  # «Тамбов-»
+            out[k : k + 1] = [(a, b - 1, t[:-1]), (b - 1, b, t[-1])]
+        elif t[0] in _DASHES and t[1].isalnum() and t[-1].isalnum():  # «-Астрахань»
+            out[k : k + 1] = [(a, a + 1, t[0]), (a + 1, b, t[1:])]
 
 
 def tokens(
     text: str,
     spans: list[tuple[int, int]],
-    split: Callable[[str], list[str] | None] | None = None,
+    split: Callable[[str, str], list[str] | None] | None = None,
 ) -> tuple[list[Word], list[Quote]]:
     """Words and quotes of ``text[start:end]`` for each span.
 
-    ``split(token)`` gives the words of a hyphenated token that is a chain of names
-    («Новосибирск-Абакан-Кызыл», «Кировск-Апатиты»), or None for one name («Улан-Удэ»).
+    ``split(token, previous)`` gives the words of a hyphenated token that is a chain of names
+    («Новосибирск-Абакан-Кызыл», «Кировск-Апатиты»), or None for one name («Улан-Удэ»);
+    ``previous`` is the word before the token («поезда Иркутск-Наушки»), or "". A dash glued
+    to a word across a space is no part of it («М-4 «Дон»- Тамбов- Волгоград»).
     """
     words: list[Word] = []
     chains = 0
@@ -177,14 +201,18 @@ def tokens(
         sent_start = True
         glued = False
         stack: list[tuple[int, str]] = []  # open quotes, innermost last: (index, opener)
-        for t_start, t_end, t in razdel_tokens(text, s_start, s_end):
+        for t_start, t_end, t in razdel_tokens(text, s_start, s_end, spaced_dashes=True):
             if t[0].isalnum():
                 q = -1
                 if stack:
                     q = stack[-1][0]
                     if quotes[q].first < 0:
                         quotes[q].first = len(words)
-                segments = split(t) if split is not None and "-" in t else None
+                segments = (
+                    split(t, words[-1].text if words else "")
+                    if split is not None and "-" in t
+                    else None
+                )
                 if segments:
                     offset = t_start
                     for k, part in enumerate(segments):
