@@ -2835,3 +2835,39 @@ def test_a_holiday_among_a_meetings_questions_is_its_agenda() -> None:
         "предстоящему празднованию Дня села и по уборке улиц.",
     )
     assert (ev.kind, ev.status) == ("совещание", "held")
+
+
+def test_a_sports_school_of_the_olympic_reserve_is_no_sport_abroad() -> None:
+    ev = _event(
+        "Турнир по баскетболу",
+        "В спортивной школе олимпийского резерва города Озёрска прошли соревнования по "
+        "баскетболу среди команд предприятий.",
+    )
+    assert (ev.kind, ev.status) == ("соревнования", "held")
+    from bot.text.events.lexicon import _SPORT_ABROAD
+
+    assert _SPORT_ABROAD.search("соревнования олимпийского турнира по боксу")
+    assert not _SPORT_ABROAD.search("соревнования в школе олимпийского резерва")
+
+
+def test_the_dead_a_gathering_remembers_are_no_incident() -> None:
+    from bot.text.events.lexicon import find_incident
+
+    ev = _event(
+        "Депутаты почтили память погибших в Озёрске",
+        "Минутой молчания в память о погибших началась сессия городской думы.",
+    )
+    assert (ev.kind, ev.status) == ("сессия", "held")
+    assert find_incident("В Озёрске увековечили память 12 спасателей, погибших в ходе учений") is None
+    assert find_incident("В Озёрске увековечили память погибших, а на трассе произошло ДТП")
+    assert find_incident("На складе погибли двое рабочих") is not None
+    assert find_incident("На церемонии почтили память погибших горняков") is None
+
+
+def test_hearings_declared_to_have_taken_place_are_held() -> None:
+    ev = _event(
+        "Заключение о публичных слушаниях по проекту бюджета",
+        "Место проведения публичных слушаний: клуб села Ивановка. "
+        "Решили считать публичные слушания по проекту бюджета состоявшимися.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "held")

@@ -45,7 +45,6 @@ from bot.text.events.lexicon import (
     _DECIDED_PLAN,
     _DECISION_TITLE,
     _GREETING_TITLE,
-    _INCIDENT,
     _LISTING,
     _LISTING_TITLE,
     _MANY_PLACES,
@@ -60,6 +59,7 @@ from bot.text.events.lexicon import (
     COUNTABLE_KINDS,
     GENERIC_KINDS,
     _kinds_in,
+    find_incident,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
 from bot.text.events.status import (
@@ -144,11 +144,11 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «В районе - новый глава», «Депутаты рассмотрят вопрос о ...»
     if title_kinds and _MANY_PLACES.search(title):
         return False  # «праздник в разных районах», «В Орске и Бузулуке отменили праздник»
-    if _INCIDENT.search(title) and (not title_kinds or ev.explicit == 0):
+    if find_incident(title) and (not title_kinds or ev.explicit == 0):
         # «Женщина получила травму из-за фейерверка»: an incident's story, the gathering only
         # its cause or its scene, never told held or ahead by a cue of its own.
         return False
-    if _INCIDENT.search(lead) and not title_kinds and ev.total < 3:
+    if find_incident(lead) and not title_kinds and ev.total < 3:
         return False
     if ev.best_specific is None and ev.total < 2.5 and ev.explicit < 1.0:
         return False  # only «мероприятие» or an officials' working meeting, in passing

@@ -256,6 +256,8 @@ _REPORT = re.compile(
     r"|обменял\w*|рассказал\w*|говорили|вручили|определили|поблагодарил\w*|проголосовал\w*|одобрил\w*|подведен\w*"
     r"|победител(?:ем|ями)|объявили\s+(?:итоги|победител)\w*|собрал(?:ся|ись|ась)"
     r"|отпраздновал\w*|проходящ\w*|отметил[аи]?|встретили|провожали|проводили|прошедш\w*"
+    # «Считать публичные слушания состоявшимися», «состоявшийся форум»: it took place.
+    r"|состоявш\w*"
     r"|встретил(?:ся|ась|ись)|начал[аио]?\s+(?:свою\s+)?работу|заработал[аио]?"
     # «Участниками конференции стали краеведы»: who came is told of a gathering held.
     r"|участник\w*\s+(?:[а-яё]+\s+){0,3}?стал[аи]?|стал[аи]?\s+(?:[а-яё]+\s+)?участник\w*"
@@ -388,8 +390,9 @@ _SCORE = re.compile(
     re.IGNORECASE,
 )
 # Sport far from a town: results of world and European championships, the Olympics.
+# (A sports school «олимпийского резерва» trains local children: no Olympics.)
 _SPORT_ABROAD = re.compile(
-    r"\b(?:мира|европы|олимпийск\w*|сборн\w*|матч\w*|нхл|кхл|нба|финал\w*\s+кубка"
+    r"\b(?:мира|европы|олимпийск\w*+(?!\s+резерв)|сборн\w*|матч\w*|нхл|кхл|нба|финал\w*\s+кубка"
     r"|этап\w*\s+кубка|гран-при|формул\w*)\b",
     re.IGNORECASE,
 )
@@ -405,6 +408,22 @@ _INCIDENT = re.compile(
     r"|драк[аиуе]\b|потасовк\w*|землетрясени\w*|снегопад\w*|гололед\w*|гололёд\w*|столкновени\w*|тюлен\w*|отравлени\w*)\b",
     re.IGNORECASE,
 )
+# The dead a gathering remembers: «почтили память погибших в Перми», «увековечили память 207
+# военнослужащих, погибших в ходе СВО», «памятник погибшим». A commemoration, not an incident.
+_REMEMBERED_DEAD = re.compile(
+    r"\bпамят(?:ь|и|ник\w*)\s+(?:о\s+)?(?:[а-яё0-9-]+,?\s+){0,3}?погибш\w*", re.IGNORECASE
+)
+
+
+def find_incident(text: str) -> re.Match[str] | None:
+    """The first incident word of ``text`` (``_INCIDENT``), the dead a commemoration remembers
+    left out."""
+    m = _INCIDENT.search(text)
+    if m is None or not m.group(0).lower().startswith("погиб"):
+        return m
+    return _INCIDENT.search(_REMEMBERED_DEAD.sub(lambda d: " " * len(d.group(0)), text))
+
+
 # Lists and guides of what is coming: never one event's report.
 _LISTING = re.compile(
     r"\b(?:афиша|анонс\w*|куда\s+сходить|чем\s+заняться|план\s+мероприятий|календарь\s+событий"
