@@ -2871,3 +2871,22 @@ def test_hearings_declared_to_have_taken_place_are_held() -> None:
         "Решили считать публичные слушания по проекту бюджета состоявшимися.",
     )
     assert (ev.kind, ev.status) == ("публичные слушания", "held")
+
+
+def test_honouring_told_by_its_verb_is_a_ceremony() -> None:
+    ev = _event(
+        "Лучшие из лучших",
+        "В пятницу в районном Доме культуры чествовали передовиков сельского хозяйства. "
+        "Им вручили грамоты и ценные подарки.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_taking_office_is_an_inauguration_ceremony() -> None:
+    ev = _event(
+        "Пётр Смирнов вступил в должность главы Озёрского округа",
+        "На церемонии присутствовали депутаты и ветераны. Смирнов принял присягу.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+    # A man named by the post he took is no ceremony.
+    assert _kinds_in("Вступивший в должность губернатор отправил правительство в отставку") == []
