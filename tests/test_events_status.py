@@ -2890,3 +2890,41 @@ def test_taking_office_is_an_inauguration_ceremony() -> None:
     assert (ev.kind, ev.status) == ("церемония", "held")
     # A man named by the post he took is no ceremony.
     assert _kinds_in("Вступивший в должность губернатор отправил правительство в отставку") == []
+
+
+def test_a_troupes_tour_is_one_gathering() -> None:
+    ev = _event(
+        "Озёрский драмтеатр приедет в Тверь",
+        "Гастроли театра состоятся с 10 по 12 июля. Зрители увидят три спектакля.",
+    )
+    assert (ev.kind, ev.status) == ("гастроли", "announced")
+    ev = _event(
+        "Тверской театр покажет спектакли в Озёрске",
+        "С 10 по 12 июля на сцене Дома культуры пройдут показы спектаклей труппы.",
+    )
+    assert (ev.kind, ev.status) == ("представление", "announced")
+
+
+def test_one_performers_concerts_in_one_town_are_one_engagement() -> None:
+    ev = _event(
+        "Певица отменила концерты в Озёрске",
+        "Концерты 5 и 6 июля не состоятся из-за ремонта зала, сообщила певица.",
+    )
+    assert (ev.kind, ev.status) == ("концерт", "cancelled")
+    # A concert hall's programme is several gatherings.
+    assert (
+        detect_event(
+            "Филармония отменила концерты в Озёрске",
+            "Концерты июля не состоятся из-за ремонта зала.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_festivities_in_the_plural_are_one_celebration() -> None:
+    ev = _event(
+        "В Озёрске состоялись торжества по случаю 300-летия города",
+        "На стадионе выступили артисты, горожан поздравил губернатор.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")

@@ -154,7 +154,12 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # only «мероприятие» or an officials' working meeting, in passing
     if title_kinds and all(several(title, start) for _, start, _ in title_kinds):
         return False  # «отменили все мероприятия»: many gatherings at once
-    if title_kinds and _plural_headline(title, title_kinds) and not _tour(title):
+    if (
+        title_kinds
+        and _plural_headline(title, title_kinds)
+        and not _tour(title)
+        and not _engagement(title, title_kinds)
+    ):
         return False  # «пройдут праздники сёл»: several gatherings
     if (
         title_kinds
@@ -701,6 +706,35 @@ def _tour(title: str) -> bool:
     if m is None:
         return False
     for word in _TITLE_WORD.findall(title[: m.start()]):
+        tag = analyzer().parse(word.lower())[0].tag
+        if tag.POS == "VERB":
+            return bool(tag.number == "sing")
+    return False
+
+
+# The shows one performer gives in one town: «Артист отменил концерты в Волгограде», «Певица
+# даст два концерта в Казани».
+_SHOWS = frozenset({"концерт"})
+_IN_TOWN = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?в(?:о)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?")
+
+
+def _engagement(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline's plural shows are one performer's stay in one town: its subject, the
+    first word, is a person («Артист», «Лепс»: animate or a surname), its verb is singular and
+    a town follows the shows («отменил концерты в Волгограде»). One engagement, told as one
+    gathering (not «Филармония отменила концерты», a season's programme)."""
+    first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
+    if first is None or first[0] not in _SHOWS or not _IN_TOWN.match(title, first[2]):
+        return False
+    words = _TITLE_WORD.findall(title[: first[1]])
+    if len(words) < 2:
+        return False
+    subject = analyzer().parse(words[0].lower())[0].tag
+    if subject.POS != "NOUN" or subject.number != "sing":
+        return False
+    if "anim" not in subject and "Surn" not in subject:
+        return False
+    for word in words[1:]:
         tag = analyzer().parse(word.lower())[0].tag
         if tag.POS == "VERB":
             return bool(tag.number == "sing")

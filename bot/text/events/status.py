@@ -466,6 +466,8 @@ _PLURAL_ADJ = ("ые", "ие")
 # reads no plurale tantum; with an adjective before it the phrase names one festivity).
 _PLURAL_NAMED = ("гуляни", "гулянь")
 _ADJ_ENDINGS = ("ые", "ие", "ых", "их", "ыми", "ими")
+# The plural of a solemn occasion names one celebration: «торжества в честь Дня города».
+_FESTIVITIES = frozenset({"торжества", "торжествах", "торжествам", "торжествами", "празднества"})
 
 
 def one_in_plural(word: str, previous: str) -> bool:
@@ -474,6 +476,8 @@ def one_in_plural(word: str, previous: str) -> bool:
     low, prev = word.lower(), previous.lower()
     if low.startswith(_PLURAL_NAMED) and (prev.startswith("народн") or prev.endswith(_ADJ_ENDINGS)):
         return True
+    if low in _FESTIVITIES:
+        return True  # «состоялись торжества по случаю юбилея»: one celebration
     return low.startswith("мероприяти") and prev.startswith("праздничн")
 
 
