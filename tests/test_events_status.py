@@ -2928,3 +2928,53 @@ def test_festivities_in_the_plural_are_one_celebration() -> None:
         "На стадионе выступили артисты, горожан поздравил губернатор.",
     )
     assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+def test_a_game_named_by_its_two_teams_is_a_match() -> None:
+    ev = _event(
+        "Болельщикам придётся подождать",
+        "Лига приняла решение о переносе игры «Заря» – «Колос» на 20 июля. "
+        "Напомним, команды не смогли сыграть из-за ливня.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "postponed")
+
+
+def test_graduates_given_their_diplomas_is_a_ceremony() -> None:
+    ev = _event(
+        "Выпускникам Озёрского колледжа вручили дипломы",
+        "Выпускники собрались в актовом зале, их поздравил директор.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_one_item_of_an_officials_schedule_is_no_listing() -> None:
+    ev = _event(
+        "В рабочем графике главы района очередная встреча",
+        "Глава района встретился с жителями села Ивановка. Обсудили ремонт дороги.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")
+    assert (
+        detect_event(
+            "График приёма граждан депутатами",
+            "Депутат Иванов проведёт приём граждан 5 июля, депутат Петров — 12 июля.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_performers_who_will_greet_a_town_play_its_celebration() -> None:
+    ev = _event(
+        "Кто из артистов будет поздравлять озёрцев с Днём города",
+        "На празднование пригласили известных певцов. Праздник пройдёт 20 июля на площади.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "announced")
+    # A greeting told done stays a greeting.
+    assert (
+        detect_event(
+            "Губернатор поздравил озёрцев с Днём города",
+            "Праздник пройдёт 20 июля на площади. Губернатор пожелал горожанам счастья.",
+            PUBLISHED,
+        )
+        is None
+    )

@@ -185,6 +185,9 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and ev.best_specific is not None
         and ev.best_specific[2] == "праздник"
         and not (ev.lead_index <= 2 and _TOOK_PLACE.search(sents[ev.lead_index]))
+        and not (
+            _GREETING_AHEAD.search(title) and ev.lead_index <= 2 and ev.lead_stance == "announced"
+        )
     ):
         # «поздравили с национальным праздником»: the holiday is the occasion (unless the lead
         # reports a celebration: «В селе прошло праздничное мероприятие ко Дню села»).
@@ -277,6 +280,12 @@ def _inaugural(title: str, sents: list[str], ev: Evidence) -> bool:
         return False
     lead = sents[ev.lead_index]
     return bool(_FIRST_SITTING.search(lead) and _TOOK_PLACE.search(lead))
+
+
+# A greeting still ahead: «Кто из звёзд будет поздравлять горожан с Днём города», «Артисты
+# поздравят жителей с праздником». Under a lead that tells the celebration ahead, those who
+# will greet are its performers: the celebration is the story.
+_GREETING_AHEAD = re.compile(r"\b(?:поздравят|поздравит|буд(?:ет|ут)\s+поздравлять)\b", re.I)
 
 
 # A verb of a gathering taking place (not «поздравил», «отметил», which a greeting tells too).
