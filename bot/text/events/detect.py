@@ -380,6 +380,8 @@ def _several_named(sents: list[str], kind: str) -> bool:
         return False
     names: set[str] = set()
     for sent in sents[:MAX_DECISION_SENTENCES]:
+        if kind == "матч" and names and _others_of_the_day(sent):
+            break  # «Кроме того, в тот же день состоялись матчи...»: the round's other results
         if not any(q in sent for q in _QUOTES):
             continue  # a name is quoted
         for k, pos, _ in _kinds_in(sent):
@@ -388,6 +390,12 @@ def _several_named(sents: list[str], kind: str) -> bool:
                 if len(names) > 1:
                     return True
     return False
+
+
+def _others_of_the_day(sent: str) -> bool:
+    """The sentence turns from the match told to the other matches played («Кроме того, в тот
+    же игровой день состоялись матчи, в которых...»): a match report's tail of results."""
+    return any(k == "матч" and several(sent, pos, k) for k, pos, _ in _kinds_in(sent))
 
 
 _TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -667,6 +675,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
     if first is not None and _LOCAL_OCCASION.search(title[: first[1]]):
         return False  # «К 55-летию Энергодара прошли концерты»: one town's celebration
+    if first is not None and _FESTIVE_DAY.search(title[: first[1]]):
+        return False  # «Праздничный день в Сухуме: концерты, фестивали»: one day's programme
     if first is not None and plural_subject(title, first[1]):
         return True  # «Ярмарки «Выходного дня» пройдут»: the verb agrees with a plural
     if any(
@@ -720,6 +730,13 @@ def _tour(title: str) -> bool:
             return bool(tag.number == "sing")
     return False
 
+
+# A festive day in one town, its items listed after it: «Праздничный день в Сухуме: концерты,
+# фестивали и ярмарка», «Праздничный вечер в Ивановке: концерт и салют».
+_FESTIVE_DAY = re.compile(
+    r"^\W*[Пп]раздничн\w+\s+(?:день|вечер|выходн\w+|суббот\w+|воскресень\w+)\s+в(?:о)?\s+"
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?\s*[:.—–-]"
+)
 
 # The shows one performer gives in one town: «Артист отменил концерты в Волгограде», «Певица
 # даст два концерта в Казани».
