@@ -3006,3 +3006,21 @@ def test_a_festive_day_in_one_town_lists_one_celebrations_items() -> None:
         )
         is None
     )
+
+
+def test_a_speakers_words_on_festivals_over_one_festival_in_the_lead() -> None:
+    ev = _event(
+        "Анна Петрова: «Я не люблю скучных фестивалей»",
+        "В этом году фестиваль уличной музыки удивит озёрцев новой программой. "
+        "Организаторы рассказали о фестивале на пресс-конференции.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")
+    # Plural in the lead too: several festivals.
+    assert (
+        detect_event(
+            "Анна Петрова: «Мы проведём фестивали для детей»",
+            "Фестивали пройдут в июле и августе в парках города.",
+            PUBLISHED,
+        )
+        is None
+    )

@@ -159,6 +159,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and _plural_headline(title, title_kinds)
         and not _tour(title)
         and not _engagement(title, title_kinds)
+        and not _speech_of_one(title, title_kinds, sents, ev)
     ):
         return False  # «пройдут праздники сёл»: several gatherings
     if (
@@ -729,6 +730,27 @@ def _tour(title: str) -> bool:
         if tag.POS == "VERB":
             return bool(tag.number == "sing")
     return False
+
+
+# A headline that gives someone's words: «Виктор Панов: «Я не признаю скучных фестивалей»».
+_SPEECH_TITLE = re.compile(r"^[^«»\"]{3,80}?:\s*[«\"]")
+
+
+def _speech_of_one(
+    title: str, kinds: list[tuple[str, int, int]], sents: list[str], ev: Evidence
+) -> bool:
+    """The headline's plural gatherings are in the words it quotes, what the speaker holds of
+    such gatherings in general, while the lead tells one of that kind in the singular («В этом
+    году фестиваль удивит горожан»): that one is the story."""
+    m = _SPEECH_TITLE.match(title)
+    if m is None or ev.best is None or any(start < m.end() for _, start, _ in kinds):
+        return False
+    _, neg_index, kind, pos = ev.best
+    return (
+        1 <= -neg_index <= 2
+        and any(k == kind for k, _, _ in kinds)
+        and not several(sents[-neg_index], pos, kind)
+    )
 
 
 # A festive day in one town, its items listed after it: «Праздничный день в Сухуме: концерты,
