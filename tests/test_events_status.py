@@ -2835,3 +2835,192 @@ def test_a_holiday_among_a_meetings_questions_is_its_agenda() -> None:
         "предстоящему празднованию Дня села и по уборке улиц.",
     )
     assert (ev.kind, ev.status) == ("совещание", "held")
+
+
+def test_a_sports_school_of_the_olympic_reserve_is_no_sport_abroad() -> None:
+    ev = _event(
+        "Турнир по баскетболу",
+        "В спортивной школе олимпийского резерва города Озёрска прошли соревнования по "
+        "баскетболу среди команд предприятий.",
+    )
+    assert (ev.kind, ev.status) == ("соревнования", "held")
+    from bot.text.events.lexicon import _SPORT_ABROAD
+
+    assert _SPORT_ABROAD.search("соревнования олимпийского турнира по боксу")
+    assert not _SPORT_ABROAD.search("соревнования в школе олимпийского резерва")
+
+
+def test_the_dead_a_gathering_remembers_are_no_incident() -> None:
+    from bot.text.events.lexicon import find_incident
+
+    ev = _event(
+        "Депутаты почтили память погибших в Озёрске",
+        "Минутой молчания в память о погибших началась сессия городской думы.",
+    )
+    assert (ev.kind, ev.status) == ("сессия", "held")
+    assert find_incident("Увековечили память 12 спасателей, погибших в ходе учений") is None
+    assert find_incident("В Озёрске увековечили память погибших, а на трассе произошло ДТП")
+    assert find_incident("На складе погибли двое рабочих") is not None
+    assert find_incident("На церемонии почтили память погибших горняков") is None
+
+
+def test_hearings_declared_to_have_taken_place_are_held() -> None:
+    ev = _event(
+        "Заключение о публичных слушаниях по проекту бюджета",
+        "Место проведения публичных слушаний: клуб села Ивановка. "
+        "Решили считать публичные слушания по проекту бюджета состоявшимися.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "held")
+
+
+def test_honouring_told_by_its_verb_is_a_ceremony() -> None:
+    ev = _event(
+        "Лучшие из лучших",
+        "В пятницу в районном Доме культуры чествовали передовиков сельского хозяйства. "
+        "Им вручили грамоты и ценные подарки.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_taking_office_is_an_inauguration_ceremony() -> None:
+    ev = _event(
+        "Пётр Смирнов вступил в должность главы Озёрского округа",
+        "На церемонии присутствовали депутаты и ветераны. Смирнов принял присягу.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+    # A man named by the post he took is no ceremony.
+    assert _kinds_in("Вступивший в должность губернатор отправил правительство в отставку") == []
+
+
+def test_a_troupes_tour_is_one_gathering() -> None:
+    ev = _event(
+        "Озёрский драмтеатр приедет в Тверь",
+        "Гастроли театра состоятся с 10 по 12 июля. Зрители увидят три спектакля.",
+    )
+    assert (ev.kind, ev.status) == ("гастроли", "announced")
+    ev = _event(
+        "Тверской театр покажет спектакли в Озёрске",
+        "С 10 по 12 июля на сцене Дома культуры пройдут показы спектаклей труппы.",
+    )
+    assert (ev.kind, ev.status) == ("представление", "announced")
+
+
+def test_one_performers_concerts_in_one_town_are_one_engagement() -> None:
+    ev = _event(
+        "Певица отменила концерты в Озёрске",
+        "Концерты 5 и 6 июля не состоятся из-за ремонта зала, сообщила певица.",
+    )
+    assert (ev.kind, ev.status) == ("концерт", "cancelled")
+    # A concert hall's programme is several gatherings.
+    assert (
+        detect_event(
+            "Филармония отменила концерты в Озёрске",
+            "Концерты июля не состоятся из-за ремонта зала.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_festivities_in_the_plural_are_one_celebration() -> None:
+    ev = _event(
+        "В Озёрске состоялись торжества по случаю 300-летия города",
+        "На стадионе выступили артисты, горожан поздравил губернатор.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+def test_a_game_named_by_its_two_teams_is_a_match() -> None:
+    ev = _event(
+        "Болельщикам придётся подождать",
+        "Лига приняла решение о переносе игры «Заря» – «Колос» на 20 июля. "
+        "Напомним, команды не смогли сыграть из-за ливня.",
+    )
+    assert (ev.kind, ev.status) == ("матч", "postponed")
+
+
+def test_graduates_given_their_diplomas_is_a_ceremony() -> None:
+    ev = _event(
+        "Выпускникам Озёрского колледжа вручили дипломы",
+        "Выпускники собрались в актовом зале, их поздравил директор.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_one_item_of_an_officials_schedule_is_no_listing() -> None:
+    ev = _event(
+        "В рабочем графике главы района очередная встреча",
+        "Глава района встретился с жителями села Ивановка. Обсудили ремонт дороги.",
+    )
+    assert (ev.kind, ev.status) == ("встреча", "held")
+    assert (
+        detect_event(
+            "График приёма граждан депутатами",
+            "Депутат Иванов проведёт приём граждан 5 июля, депутат Петров — 12 июля.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_performers_who_will_greet_a_town_play_its_celebration() -> None:
+    ev = _event(
+        "Кто из артистов будет поздравлять озёрцев с Днём города",
+        "На празднование пригласили известных певцов. Праздник пройдёт 20 июля на площади.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "announced")
+    # A greeting told done stays a greeting.
+    assert (
+        detect_event(
+            "Губернатор поздравил озёрцев с Днём города",
+            "Праздник пройдёт 20 июля на площади. Губернатор пожелал горожанам счастья.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_match_report_with_the_rounds_other_results_is_the_match() -> None:
+    ev = _event(
+        "Гол Петрова принёс победу «Заре»",
+        "«Заря» обыграла «Колос» со счётом 1:0 в 10-м туре первенства области. "
+        "Игра состоялась в воскресенье в Озёрске. "
+        "Кроме того, в тот же игровой день состоялись матчи, в которых «Искра» обыграла "
+        "«Факел», а «Темп» уступил «Спартаку».",
+    )
+    assert (ev.kind, ev.status) == ("матч", "held")
+
+
+def test_a_festive_day_in_one_town_lists_one_celebrations_items() -> None:
+    ev = _event(
+        "Праздничный день в Озёрске: концерты, ярмарка и салют",
+        "В субботу в Озёрске прошёл праздник, на набережной выступили артисты. "
+        "Праздник посетили более пяти тысяч человек.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+    assert (
+        detect_event(
+            "Концерты, ярмарки и выставки: что ждёт горожан в июле",
+            "В июле в парках пройдут концерты, а на площадях откроются ярмарки.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_speakers_words_on_festivals_over_one_festival_in_the_lead() -> None:
+    ev = _event(
+        "Анна Петрова: «Я не люблю скучных фестивалей»",
+        "В этом году фестиваль уличной музыки удивит озёрцев новой программой. "
+        "Организаторы рассказали о фестивале на пресс-конференции.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")
+    # Plural in the lead too: several festivals.
+    assert (
+        detect_event(
+            "Анна Петрова: «Мы проведём фестивали для детей»",
+            "Фестивали пройдут в июле и августе в парках города.",
+            PUBLISHED,
+        )
+        is None
+    )

@@ -45,7 +45,6 @@ from bot.text.events.lexicon import (
     _DECIDED_PLAN,
     _DECISION_TITLE,
     _GREETING_TITLE,
-    _INCIDENT,
     _LISTING,
     _LISTING_TITLE,
     _MANY_PLACES,
@@ -60,6 +59,7 @@ from bot.text.events.lexicon import (
     COUNTABLE_KINDS,
     GENERIC_KINDS,
     _kinds_in,
+    find_incident,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
 from bot.text.events.status import (
@@ -144,17 +144,23 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «В районе - новый глава», «Депутаты рассмотрят вопрос о ...»
     if title_kinds and _MANY_PLACES.search(title):
         return False  # «праздник в разных районах», «В Орске и Бузулуке отменили праздник»
-    if _INCIDENT.search(title) and (not title_kinds or ev.explicit == 0):
+    if find_incident(title) and (not title_kinds or ev.explicit == 0):
         # «Женщина получила травму из-за фейерверка»: an incident's story, the gathering only
         # its cause or its scene, never told held or ahead by a cue of its own.
         return False
-    if _INCIDENT.search(lead) and not title_kinds and ev.total < 3:
+    if find_incident(lead) and not title_kinds and ev.total < 3:
         return False
     if ev.best_specific is None and ev.total < 2.5 and ev.explicit < 1.0:
         return False  # only «мероприятие» or an officials' working meeting, in passing
     if title_kinds and all(several(title, start) for _, start, _ in title_kinds):
         return False  # «отменили все мероприятия»: many gatherings at once
-    if title_kinds and _plural_headline(title, title_kinds) and not _tour(title):
+    if (
+        title_kinds
+        and _plural_headline(title, title_kinds)
+        and not _tour(title)
+        and not _engagement(title, title_kinds)
+        and not _speech_of_one(title, title_kinds, sents, ev)
+    ):
         return False  # «пройдут праздники сёл»: several gatherings
     if (
         title_kinds
@@ -180,6 +186,9 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and ev.best_specific is not None
         and ev.best_specific[2] == "праздник"
         and not (ev.lead_index <= 2 and _TOOK_PLACE.search(sents[ev.lead_index]))
+        and not (
+            _GREETING_AHEAD.search(title) and ev.lead_index <= 2 and ev.lead_stance == "announced"
+        )
     ):
         # «поздравили с национальным праздником»: the holiday is the occasion (unless the lead
         # reports a celebration: «В селе прошло праздничное мероприятие ко Дню села»).
@@ -274,6 +283,12 @@ def _inaugural(title: str, sents: list[str], ev: Evidence) -> bool:
     return bool(_FIRST_SITTING.search(lead) and _TOOK_PLACE.search(lead))
 
 
+# A greeting still ahead: «Кто из звёзд будет поздравлять горожан с Днём города», «Артисты
+# поздравят жителей с праздником». Under a lead that tells the celebration ahead, those who
+# will greet are its performers: the celebration is the story.
+_GREETING_AHEAD = re.compile(r"\b(?:поздравят|поздравит|буд(?:ет|ут)\s+поздравлять)\b", re.I)
+
+
 # A verb of a gathering taking place (not «поздравил», «отметил», which a greeting tells too).
 _TOOK_PLACE = re.compile(
     r"\b(?:прош(?:[её]л|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|проходил[аои]?)\b", re.IGNORECASE
@@ -366,6 +381,8 @@ def _several_named(sents: list[str], kind: str) -> bool:
         return False
     names: set[str] = set()
     for sent in sents[:MAX_DECISION_SENTENCES]:
+        if kind == "матч" and names and _others_of_the_day(sent):
+            break  # «Кроме того, в тот же день состоялись матчи...»: the round's other results
         if not any(q in sent for q in _QUOTES):
             continue  # a name is quoted
         for k, pos, _ in _kinds_in(sent):
@@ -374,6 +391,12 @@ def _several_named(sents: list[str], kind: str) -> bool:
                 if len(names) > 1:
                     return True
     return False
+
+
+def _others_of_the_day(sent: str) -> bool:
+    """The sentence turns from the match told to the other matches played («Кроме того, в тот
+    же игровой день состоялись матчи, в которых...»): a match report's tail of results."""
+    return any(k == "матч" and several(sent, pos, k) for k, pos, _ in _kinds_in(sent))
 
 
 _TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -653,6 +676,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
     if first is not None and _LOCAL_OCCASION.search(title[: first[1]]):
         return False  # «К 55-летию Энергодара прошли концерты»: one town's celebration
+    if first is not None and _FESTIVE_DAY.search(title[: first[1]]):
+        return False  # «Праздничный день в Сухуме: концерты, фестивали»: one day's programme
     if first is not None and plural_subject(title, first[1]):
         return True  # «Ярмарки «Выходного дня» пройдут»: the verb agrees with a plural
     if any(
@@ -701,6 +726,63 @@ def _tour(title: str) -> bool:
     if m is None:
         return False
     for word in _TITLE_WORD.findall(title[: m.start()]):
+        tag = analyzer().parse(word.lower())[0].tag
+        if tag.POS == "VERB":
+            return bool(tag.number == "sing")
+    return False
+
+
+# A headline that gives someone's words: «Виктор Панов: «Я не признаю скучных фестивалей»».
+_SPEECH_TITLE = re.compile(r"^[^«»\"]{3,80}?:\s*[«\"]")
+
+
+def _speech_of_one(
+    title: str, kinds: list[tuple[str, int, int]], sents: list[str], ev: Evidence
+) -> bool:
+    """The headline's plural gatherings are in the words it quotes, what the speaker holds of
+    such gatherings in general, while the lead tells one of that kind in the singular («В этом
+    году фестиваль удивит горожан»): that one is the story."""
+    m = _SPEECH_TITLE.match(title)
+    if m is None or ev.best is None or any(start < m.end() for _, start, _ in kinds):
+        return False
+    _, neg_index, kind, pos = ev.best
+    return (
+        1 <= -neg_index <= 2
+        and any(k == kind for k, _, _ in kinds)
+        and not several(sents[-neg_index], pos, kind)
+    )
+
+
+# A festive day in one town, its items listed after it: «Праздничный день в Сухуме: концерты,
+# фестивали и ярмарка», «Праздничный вечер в Ивановке: концерт и салют».
+_FESTIVE_DAY = re.compile(
+    r"^\W*[Пп]раздничн\w+\s+(?:день|вечер|выходн\w+|суббот\w+|воскресень\w+)\s+в(?:о)?\s+"
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?\s*[:.—–-]"
+)
+
+# The shows one performer gives in one town: «Артист отменил концерты в Волгограде», «Певица
+# даст два концерта в Казани».
+_SHOWS = frozenset({"концерт"})
+_IN_TOWN = re.compile(r"\s+(?:[а-яё]+\s+){0,2}?в(?:о)?\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?")
+
+
+def _engagement(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline's plural shows are one performer's stay in one town: its subject, the
+    first word, is a person («Артист», «Лепс»: animate or a surname), its verb is singular and
+    a town follows the shows («отменил концерты в Волгограде»). One engagement, told as one
+    gathering (not «Филармония отменила концерты», a season's programme)."""
+    first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
+    if first is None or first[0] not in _SHOWS or not _IN_TOWN.match(title, first[2]):
+        return False
+    words = _TITLE_WORD.findall(title[: first[1]])
+    if len(words) < 2:
+        return False
+    subject = analyzer().parse(words[0].lower())[0].tag
+    if subject.POS != "NOUN" or subject.number != "sing":
+        return False
+    if "anim" not in subject and "Surn" not in subject:
+        return False
+    for word in words[1:]:
         tag = analyzer().parse(word.lower())[0].tag
         if tag.POS == "VERB":
             return bool(tag.number == "sing")

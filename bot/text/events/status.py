@@ -26,7 +26,6 @@ from bot.text.events.lexicon import (
     _EARLIER,
     _FEDERAL_TALKS,
     _HYPOTHETICAL,
-    _INCIDENT,
     _LEAGUE,
     _PLAN,
     _POSTPONE,
@@ -38,6 +37,7 @@ from bot.text.events.lexicon import (
     MATCH_RESULT_RE,
     PART_KINDS,
     _kinds_in,
+    find_incident,
 )
 from bot.text.morph import analyzer
 
@@ -335,7 +335,7 @@ _FEDERAL_KINDS = frozenset({"встреча", "приём граждан", "со
 
 # National teams and world tournaments: a match of theirs is sport news from afar.
 _MATCH_ABROAD = re.compile(
-    r"\b(?:мира|европы|олимпийск\w*|сборн\w*|нхл|нба|уефа|лиг\w*\s+чемпионов)\b", re.I
+    r"\b(?:мира|европы|олимпийск\w*+(?!\s+резерв)|сборн\w*|нхл|нба|уефа|лиг\w*\s+чемпионов)\b", re.I
 )
 
 
@@ -466,6 +466,8 @@ _PLURAL_ADJ = ("ые", "ие")
 # reads no plurale tantum; with an adjective before it the phrase names one festivity).
 _PLURAL_NAMED = ("гуляни", "гулянь")
 _ADJ_ENDINGS = ("ые", "ие", "ых", "их", "ыми", "ими")
+# The plural of a solemn occasion names one celebration: «торжества в честь Дня города».
+_FESTIVITIES = frozenset({"торжества", "торжествах", "торжествам", "торжествами", "празднества"})
 
 
 def one_in_plural(word: str, previous: str) -> bool:
@@ -474,6 +476,8 @@ def one_in_plural(word: str, previous: str) -> bool:
     low, prev = word.lower(), previous.lower()
     if low.startswith(_PLURAL_NAMED) and (prev.startswith("народн") or prev.endswith(_ADJ_ENDINGS)):
         return True
+    if low in _FESTIVITIES:
+        return True  # «состоялись торжества по случаю юбилея»: one celebration
     return low.startswith("мероприяти") and prev.startswith("праздничн")
 
 
@@ -692,7 +696,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         weight = 3.0 if index == 0 else 2.0 if index <= 2 else 1.0
         if not seen_kind and index <= 6:
             weight = max(weight, 2.5)  # the first sentence with a gathering is the lead
-        if _INCIDENT.search(sent) and not any(
+        if find_incident(sent) and not any(
             cue.search(sent) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)
         ):
             continue  # an incident's story; a gathering cancelled because of it still counts
