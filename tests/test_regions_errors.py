@@ -1590,3 +1590,105 @@ def test_districts_of_catalogue_towns(text: str, expected: set[str]) -> None:
 )
 def test_stanitsa_centres(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+# --- roles of the tenth wave: federal stories, stories abroad, the far past --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a federal body in the title: a list of regions it names are examples
+        (
+            "Правительство России утвердило новые правила субсидий\n"
+            "Первыми средства получат Тамбовская, Курская, Липецкая области и Мордовия.",
+            {
+                "RU-TAM": "mentioned",
+                "RU-KRS": "mentioned",
+                "RU-LIP": "mentioned",
+                "RU-MO": "mentioned",
+            },
+        ),
+        # a ministry on a line of its own: the body speaking
+        (
+            "Число заявок на грант выросло вдвое\n"
+            "Министерство спорта Российской Федерации\n"
+            "Конкурс прошёл во всех регионах, в том числе в Туве, Хакасии и Бурятии.",
+            {"RU-TY": "mentioned", "RU-KK": "mentioned", "RU-BU": "mentioned"},
+        ),
+        # the meeting held in a federal ministry: an agency's dateline is no venue
+        (
+            "Министр провёл переговоры с делегацией Монголии\n"
+            "(Улан-Удэ, 3 мая, «Байкал-инфо»). Сегодня в Министерстве экономического "
+            "развития РФ состоялась встреча министра с делегацией.",
+            {"RU-BU": "mentioned"},
+        ),
+        # the chamber's member: whom he represents is passing, and so is a mourned tragedy
+        (
+            "Совет Федерации избрал нового вице-спикера\n"
+            "Им стал сенатор от Тверской области Иван Петров.",
+            {"RU-TVE": "mentioned"},
+        ),
+        (
+            "Госдума почтила память погибших в Кемерове минутой молчания\n"
+            "Депутаты начали весеннюю сессию.",
+            {"RU-KEM": "mentioned"},
+        ),
+        # a federal story whose lead names one region by itself: that region is the story
+        (
+            "Президент России открыл новый завод\n"
+            "Предприятие в Калужской области будет выпускать электромоторы.",
+            {"RU-KLU": "main"},
+        ),
+        # a title with a region is as before
+        (
+            "Президент России посетил Курганскую область\n"
+            "Глава государства осмотрел новую больницу.",
+            {"RU-KGN": "main"},
+        ),
+        # a federal body named in passing does not make a local story federal
+        (
+            "Встреча с избирателями прошла в клубе\n"
+            "В клубе обсудили итоги выборов в Государственную Думу и планы Чувашии на год.",
+            {"RU-CU": "main"},
+        ),
+    ],
+)
+def test_federal_story_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a story the title sets abroad: the regions are where the guests come from
+        (
+            "Известный оркестр выступит в Ташкенте\n"
+            "В узбекскую столицу приезжает известный оркестр Татарстана.",
+            {"RU-TA": "mentioned"},
+        ),
+        (
+            "Фестиваль в Сухуме и новое морское сообщение с Новороссийском\n"
+            "Теплоход доставил туристов из Новороссийска.",
+            {"RU-KDA": "mentioned"},
+        ),
+        # a region in the title itself is the story still
+        (
+            "Оркестр Татарстана выступит в Ташкенте\nМузыканты из Казани покажут новую программу.",
+            {"RU-TA": "main"},
+        ),
+        # the place of an event of the far past is history
+        (
+            "Праздник прошёл в Евпатории\n"
+            "Праздник учреждён в честь освобождения Москвы от польских интервентов в 1612 "
+            "году. В Евпатории прошёл концерт.",
+            {"RU-CR": "main", "RU-MOW": "mentioned"},
+        ),
+        (
+            "Освобождение Смоленска в 2024 году отметят концертом.",
+            {"RU-SMO": "main"},
+        ),
+    ],
+)
+def test_abroad_and_past_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

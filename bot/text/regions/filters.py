@@ -71,6 +71,7 @@ from bot.text.regions.lexicon import (
     INCIDENTS,
     LIST_HEADS,
     LOWER_OK,
+    MEMBERS,
     MOURNING,
     MUNICIPAL_BEFORE,
     NATIONAL,
@@ -873,6 +874,7 @@ def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
 
 _AS_IN = frozenset(["в", "во", "на", "у", "с", "со"])
 _BETWEEN = frozenset(["с", "со", "между"])
+_WITH = frozenset(["с", "со"])
 # The first three letters of the months, full or cut («5 дек»), for datelines.
 _MONTH_STEMS = frozenset(
     ["янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
@@ -1006,6 +1008,8 @@ def cue(
     prev_l = lem(prev) if prev is not None else frozenset()
     if prev_l & ORIGIN or _listed_after_origin(words, i):
         return "origin"
+    if prev is not None and fold(prev.text) == "от" and _member_from(words, i):
+        return "origin"  # «сенатор от Петербурга»: whom a member of a chamber represents
     if kind == "adjective" and _club_origin(words, i, j):
         return "origin"
     if prev is not None and "gent" in info(w.text).cases:
@@ -1017,6 +1021,8 @@ def cue(
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
+    if _before_preposition(words, i, _WITH) & ROUTE_WORDS:
+        return "route"  # «возобновили морское сообщение с Сочи»: the far end of a link
     if (history and _commemorated(words, i)) or (victims and _victims_of(words, i)):
         return "history"  # «к 10-летию воссоединения Крыма и Севастополя с Россией»
     if _range_end(words, i, j):
@@ -1056,6 +1062,17 @@ def cue(
     return ""
 
 
+def _member_from(words: list[Word], i: int) -> bool:
+    """Whether «от» before words[i] follows a member of a chamber: «сенатор от Петербурга»,
+    «депутат Госдумы от Тувы» (where the member was elected, not where the story is)."""
+    for k in range(i - 2, max(-1, i - 5), -1):
+        if lem(words[k]) & MEMBERS:
+            return True
+        if not words[k + 1].glued_prev or words[k + 1].sent_start:
+            break
+    return False
+
+
 def _club_origin(words: list[Word], i: int, j: int) -> bool:
     """«екатеринбургский «Автомобилист»», «казанского «Рубина»»: a lower-case place adjective
     right before a quoted name says where that team or company comes from."""
@@ -1085,11 +1102,27 @@ def _commemorated(words: list[Word], i: int) -> bool:
             return any(
                 lem(words[m]) & ANNIVERSARY or fold(words[m].text).endswith(_ANNIVERSARY_ENDS)
                 for m in range(max(0, k - 2), k)
-            )
+            ) or _long_ago(words, i)
         if not (words[k].cap or low in _LIST_WORDS or info(words[k].text).adjective):
             return False
         k -= 1
     return False
+
+
+def _long_ago(words: list[Word], i: int) -> bool:
+    """Whether the sentence dates the event at words[i] to a year long past, a few words on:
+    «освобождения Москвы от польских интервентов в 1612 году»."""
+    for k in range(i + 1, min(len(words), i + 9)):
+        if words[k].sent_start:
+            return False
+        low = words[k].text
+        if len(low) == 4 and low.isdigit() and int(low) < _PAST_YEAR:
+            return fold(words[k - 1].text) == "в"
+    return False
+
+
+# Years before it are history: the wars and the revolutions, not the living memory.
+_PAST_YEAR = 1950
 
 
 def _victims_of(words: list[Word], i: int) -> bool:
@@ -1101,7 +1134,9 @@ def _victims_of(words: list[Word], i: int) -> bool:
     while k > 0 and i - k <= 4 and words[k + 1].glued_prev and not lem(words[k]) & INCIDENTS:
         k -= 1
     if not lem(words[k]) & INCIDENTS:
-        return False
+        if not lem(words[i - 2]) & VICTIMS:
+            return False
+        k = i - 1  # «почтили память погибших в Перми»: the tragedy left unnamed
     for m in range(k - 1, max(-1, k - 3), -1):
         if not words[m + 1].glued_prev:
             return False

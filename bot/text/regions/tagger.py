@@ -22,7 +22,9 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
   regions, Moscow as the state, a comparison or a rival, one name in a list far from the
-  lead); the homes of both teams of a match the title reports are ``main``.
+  lead); the homes of both teams of a match the title reports are ``main``; in a federal story
+  (a federal body leads the title or the lead) with no region in the title, only a region the
+  lead names by itself is ``main``, and in a story the title sets abroad none is.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -64,6 +66,7 @@ from bot.text.regions.lexicon import (
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     ELECTORAL,
+    FOREIGN,
     LIST_HEADS,
     OBLAST_ADJ,
     OFFICES,
@@ -942,6 +945,8 @@ def _roles(
     text: str,
     *,
     teams: frozenset[str] = frozenset(),
+    federal: bool = False,
+    abroad: bool = False,
 ) -> dict[str, Role]:
     """main for the regions the story is about; mentioned for passing mentions.
 
@@ -951,6 +956,10 @@ def _roles(
     title, or scores more than half the best score; when the title names regions, another
     region is main only when listed with one of them or scoring over twice their best.
     ``teams``: the homes of the sides of a match the title reports (`_title_teams`), titled.
+    ``federal``: the title or the lead puts a federal body or official first (`_federal`);
+    with no region in the title, only a region the lead names by itself is main.
+    ``abroad``: the title sets the story in a foreign town or country (`_abroad_title`); with
+    no region in the title, the regions named are where its guests come from: none is main.
     """
     scores: dict[str, float] = {}
     titled: set[str] = set(teams)
@@ -968,6 +977,12 @@ def _roles(
         if code == source_region and score:
             score += 1.0
         scores[code] = score
+    federal = federal and not titled
+    abroad = abroad and not titled
+    if abroad:
+        scores = dict.fromkeys(scores, 0.0)
+    elif federal:
+        scores = _federal_scores(evidence, lead_end, text)
     top = max(scores.values(), default=0.0)
     if titled:
         # The title says which region the story is about: another region is main only when
@@ -985,7 +1000,7 @@ def _roles(
         if titled and code not in titled:
             main = (main and score > 2 * best_titled) or code in listed
         roles[code] = "main" if main else "mentioned"
-    if top == 0:
+    if top == 0 and not (federal or abroad):
         # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
         # Великого Новгорода и Сольцов») or the ends of a road («Ак-Довурак-Абаза»), the
         # region named most is where it happens (not so for a flight or Moscow as the state);
@@ -1010,6 +1025,71 @@ def _roles(
             if not tied or any(ev.cue != "origin" for ev in evidence[best]):
                 roles[best] = "main"
     return roles
+
+
+def _federal_scores(
+    evidence: dict[str, list[Evidence]], lead_end: int, text: str
+) -> dict[str, float]:
+    """Scores in a federal story («Президент России обновил состав Госсовета», «Совет
+    Федерации почтил память…»): the federal body is what it is about, and a region counts
+    only when the lead names it by itself, not as one of a list of three or more («глав
+    Дагестана, Пермского края, Волгоградской … областей», «в том числе ДНР, ЛНР,
+    Запорожскую и Херсонскую области»), nor further on (a senator's home, a detail)."""
+    marks = sorted(
+        (ev.start, ev.end, code)
+        for code, evs in evidence.items()
+        for ev in evs
+        if not ev.cue and ev.start < lead_end
+    )
+    runs: list[list[tuple[int, int, str]]] = []
+    for mark in marks:
+        if runs and _PLACE_LIST_GAP.fullmatch(text, runs[-1][-1][1], mark[0]):
+            runs[-1].append(mark)
+        else:
+            runs.append([mark])
+    scores = dict.fromkeys(evidence, 0.0)
+    for run in runs:
+        if len({code for _, _, code in run}) < 3:
+            for _, _, code in run:
+                scores[code] += 2.0
+    return scores
+
+
+def _abroad_title(text: str, start: int, title_end: int) -> bool:
+    """Whether the title sets the story in a foreign capital or country: «Звёзды российского
+    театра выступят в Алматы», «Праздник в Сухуме»."""
+    return any(info(m.group(1)).lemmas & FOREIGN for m in _IN_NAME.finditer(text, start, title_end))
+
+
+# A capitalised name after «в»: where a title sets its story.
+_IN_NAME = re.compile(r"\b[Вв]о?\s+([А-ЯЁ][\w-]+)")
+
+
+def _federal(text: str, start: int, title_end: int, lead_end: int) -> bool:
+    """Whether a federal body or official of Russia leads the story: named in the title
+    («Президент России обновил…», «Совет Федерации почтил…»), on a line of its own that
+    opens the lead (the body speaking: «Министерство просвещения Российской Федерации»), or
+    as where the lead's meeting is («в Министерстве регионального развития РФ состоялась»).
+    Not a body the lead names in passing («выборов депутатов Государственной Думы»), nor a
+    federal body's regional office («МЧС России по …»)."""
+    if _FEDERAL.search(text, start, title_end):
+        return True
+    for m in _FEDERAL.finditer(text, title_end, lead_end):
+        if _AT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            return True
+        line_end = text.find("\n", m.end())
+        if text[m.start() - 1] == "\n" and 0 <= line_end - m.end() < 20:
+            return True
+    return False
+
+
+_RF = r"(?:России|РФ|Российской\s+Федерации)"
+_FEDERAL = re.compile(
+    r"(?:\bСовет\w*\s+Федерации|\bГосдум\w*|\bГосударственн\w+\s+Дум\w*"
+    r"|\b(?:[Пп]резидент|[Пп]равительств|[Вв]ласт|(?:[Пп]ремьер-)?[Мм]инистр|[Мм]инистерств)"
+    r"\w*(?:\s+[а-яё]+){0,4}\s+<RF>|\bМин[а-яё]{3,}\s+<RF>"
+    r"|\bПутин\w*|\bМишустин\w*|\bКремл\w*)(?!\s+по\s)".replace("<RF>", _RF)
+)
 
 
 def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> bool:
@@ -1180,7 +1260,19 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             evidence.setdefault(code, []).append(
                 Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
             )
-    roles = _roles(evidence, title_end, body_start + _LEAD, source_region, text, teams=teams)
+    lead_end = body_start + _LEAD
+    federal = _federal(text, body_start, title_end, lead_end)
+    abroad = _abroad_title(text, body_start, title_end)
+    roles = _roles(
+        evidence,
+        title_end,
+        lead_end,
+        source_region,
+        text,
+        teams=teams,
+        federal=federal,
+        abroad=abroad,
+    )
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
         region = by_code(code)
