@@ -1692,3 +1692,48 @@ def test_federal_story_roles(text: str, expected: dict[str, str]) -> None:
 )
 def test_abroad_and_past_roles(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+# --- false regions of the tenth wave ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # war graves, capitalised or not, are no Братск
+        ("Школьники возложили цветы к Братским захоронениям у вокзала.", set()),
+        ("У Братской могилы прошёл митинг.", set()),
+        ("В Братском районе открыли школу.", {"RU-IRK"}),
+        # a militia of the past named after its town
+        ("Концерт приурочили ко Дню Смоленского народного ополчения.", set()),
+        # a town named like its great river, in a text about the water
+        ("Уровень воды в Оби поднялся за сутки на 30 сантиметров.", set()),
+        ("Ледоход на Печоре начался раньше обычного.", set()),
+        ("В городе Обь уровень воды в реке поднялся.", {"RU-NVS"}),
+        ("В Печоре открыли новую школу.", {"RU-KO"}),
+        # a village after «населённый пункт» is named like a town elsewhere
+        (
+            "В Рязанской области вода поднялась. В черте населённого пункта Быково уровень "
+            "вырос на 20 см.",
+            {"RU-RYA"},
+        ),
+        # a larger town's namesake ending a list of villages of one district
+        (
+            "Автолавка побывает в Тынде, в сёлах Ивановка, Берёзовка, Соколовка, Ключи и "
+            "Константиновке.",
+            {"RU-AMU"},
+        ),
+        # districts listed with districts the catalogue does not know are another country's
+        (
+            "Глава области встретился с активом Гродненского, Мостовского и "
+            "Берестовицкого районов.",
+            set(),
+        ),
+        (
+            "Глава края встретился с активом Лабинского, Мостовского и Курганинского районов.",
+            {"RU-KDA"},
+        ),
+    ],
+)
+def test_tenth_wave_false_regions(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

@@ -52,6 +52,7 @@ from bot.text.regions.lexicon import (
     ANNIVERSARY,
     AWARDS,
     COMMON_ADJ,
+    COMMON_ADJ_HEADS,
     COMPARISON,
     CROSSINGS,
     CULTURE_AFTER,
@@ -605,6 +606,8 @@ def _keep_adjective(
         return DROP  # «Иван Омский»
     if e.words[0] & COMMON_ADJ and (not w.cap or w.sent_start) and not w.shout:
         return DROP  # «братские узы», «Ноябрьский пленум» opening a sentence
+    if e.words[0] & COMMON_ADJ and nxt_l & COMMON_ADJ_HEADS:
+        return DROP  # «возложили цветы к Братским захоронениям»: war graves
     if prev_l & _SETTLEMENT_OR_RURAL:
         return DROP  # «поселок Ульяновское», «с. Татарское»: a settlement's own name
     if (
@@ -928,7 +931,12 @@ _LIST_OR_PLACE_NOUNS = LIST_HEADS | _PLACE_NOUNS
 def after_village_word(text: str, words: list[Word], i: int) -> bool:
     """Whether words[i] follows «село», «хутора», «д.»: a village's name, whatever it shares."""
     prev_l = lem(words[i - 1]) if i > 0 and words[i].glued_prev else frozenset()
+    if "пункт" in prev_l and i > 1 and words[i - 1].glued_prev:
+        return bool(lem(words[i - 2]) & _INHABITED)  # «населённого пункта Быково»
     return bool(prev_l & RURAL or _prev_abbreviation(text, words, i) & RURAL_SHORT)
+
+
+_INHABITED = frozenset(["населённый", "населенный"])
 
 
 def _before_preposition(words: list[Word], i: int, prepositions: frozenset[str]) -> frozenset[str]:

@@ -71,9 +71,11 @@ from bot.text.regions.lexicon import (
     OBLAST_ADJ,
     OFFICES,
     REGION_NUM,
+    RIVER_TOWNS,
     ROAD_WORDS,
     ROUTE_WORDS,
     SEND_VERBS,
+    SETTLEMENT,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
 from bot.text.regions.phrases import (
@@ -283,6 +285,14 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             verdict = DROP  # «хутор Бородино … в Бородино»: still the village
         elif verdict == DROP and e.real_town and village:
             villages.add(e.surface)
+        if (
+            verdict != DROP
+            and e.real_town
+            and e.name in RIVER_TOWNS
+            and _WATER.search(folded)
+            and not (i > 0 and w.glued_prev and lem(words[i - 1]) & SETTLEMENT)
+        ):
+            verdict = DROP  # «уровень воды в Оби», «ледоход на Печоре»: the river, not the town
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
         if verdict != DROP and e.foreign and any(f in folded for f in e.foreign):
@@ -352,6 +362,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     return _drop_namesakes(text, hits)
 
 
+# A text about a river's water: a town named like the river is the river in it.
+_WATER = re.compile(
+    r"\b(?:рек[аеиуо]й?|уровень воды|уровня воды|ледоход|паводо?к|половод|русл[оае])"
+)
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
 _ST = ("ст", "Ст", "СТ")  # how «станица» and «ст.» start
 _DISTRICT_HEADS = frozenset(["район", "улус", "кожуун"])
@@ -726,10 +740,26 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
         for h in hits
         if h.kind == "town"
         and len(h.codes) == 1
-        and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
-        and (h.village or _unknown_list(text, h, hits))
+        and (
+            (
+                (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
+                and (h.village or _unknown_list(text, h, hits))
+            )
+            or (
+                h.entry is not None
+                and h.entry.surface in _LARGE_TOWNS
+                and _village_run(text, h, hits)
+            )
+        )
     ]
-    if not found:
+    abroad = [
+        h
+        for h in hits
+        if h.kind == "district"
+        and len(h.codes) == 1
+        and _unknown_list(text, h, hits, adjectives=True)
+    ]
+    if not found and not abroad:
         return found
     story = {
         c
@@ -737,12 +767,14 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
         if not h.weak
         and not h.cue
         and h not in found
+        and h not in abroad
         and not (h.entry is not None and (h.entry.homonym or h.entry.alone))
         for c in h.codes
     }
     if source_region:
         story.add(source_region)
-    return [h for h in found if story and not story & set(h.codes)]
+    # (a district listed with unknown ones goes even when the story names no region at all)
+    return [h for h in (*found, *abroad) if (story or h in abroad) and not story & set(h.codes)]
 
 
 _LARGE_TOWNS = frozenset(t for r in REGIONS for t in r.towns)
@@ -751,15 +783,28 @@ _NAME_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*
 _NAME_AFTER = re.compile(r"(?:\s*,\s*|\s+и\s+)([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 
 
-def _unknown_list(text: str, h: Hit, hits: list[Hit]) -> bool:
+def _village_run(text: str, h: Hit, hits: list[Hit]) -> bool:
+    """A larger town's namesake at the end of a list of villages the catalogue does not
+    know: «в Архаре, Новобурейском, Екатеринославке и Константиновке» (three unknown before
+    it: a list of one district's villages, not of towns)."""
+    return _unknown_list(text, h, hits, need=3)
+
+
+def _unknown_list(
+    text: str, h: Hit, hits: list[Hit], need: int = 2, *, adjectives: bool = False
+) -> bool:
     """Whether the place is listed with two or more capitalised names that name nothing the
-    catalogue knows (villages): «в Бережках, Новомихайловке, Новоалексеевке, Городище»."""
+    catalogue knows (villages): «в Бережках, Новомихайловке, Новоалексеевке, Городище»;
+    ``adjectives``: district adjectives the catalogue lacks («Гродненского, Мостовского и
+    Берестовицкого районов»), the districts of another country."""
     taken = {(x.start, x.end) for x in hits}
     unknown = 0
     end = h.start
     for _ in range(4):  # the names before it
         m = _NAME_BEFORE.search(text, max(0, end - 60), end)
         if m is None or any(a <= m.start(1) < b for a, b in taken):
+            break
+        if adjectives and not m.group(1).endswith(_ADJ_ENDS):
             break
         unknown += 1
         end = m.start(1)
@@ -768,9 +813,15 @@ def _unknown_list(text: str, h: Hit, hits: list[Hit]) -> bool:
         m = _NAME_AFTER.match(text, start)
         if m is None or any(a <= m.start(1) < b for a, b in taken):
             break
+        if adjectives and not m.group(1).endswith(_ADJ_ENDS):
+            break
         unknown += 1
         start = m.end(1)
-    return unknown >= 2
+    return unknown >= need
+
+
+# How a district's adjective ends, in the plural lists' cases: «Мостовского», «Мостовском».
+_ADJ_ENDS = ("ского", "ской", "ском", "ским", "цкого", "цкой", "цком", "цким")
 
 
 def _namesake_abbreviations(hits: list[Hit], text: str) -> None:
