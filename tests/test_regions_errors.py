@@ -1737,3 +1737,41 @@ def test_abroad_and_past_roles(text: str, expected: dict[str, str]) -> None:
 )
 def test_tenth_wave_false_regions(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a route from a region abroad: the region it leaves is the story
+        (
+            "Авиакомпания откроет рейсы из Татарстана в Узбекистан\n"
+            "Полёты начнутся в мае. Акционер компании сидит в Москве.",
+            {"RU-TA": "main", "RU-MOW": "mentioned"},
+        ),
+        # a visit: the visitors' region is the story as much as the host's
+        (
+            "Курскую область посетила делегация из Псковской области\n"
+            "Гости осмотрели новые предприятия региона.",
+            {"RU-KRS": "main", "RU-PSK": "main"},
+        ),
+        (
+            "Глава Чувашии находится в Тамбовской области\n"
+            "Глава Чувашии прибыл в Тамбовскую область с рабочим визитом. Губернатор "
+            "Тамбовской области встретил коллегу, губернатор показал новый парк.",
+            {"RU-CU": "main", "RU-TAM": "main"},
+        ),
+        # no visit: another region's head named with the title's region stays passing
+        (
+            "Тамбовская область построит новый мост\n"
+            "Проект похвалил глава Чувашии. Мост в Тамбовской области откроют летом.",
+            {"RU-TAM": "main", "RU-CU": "mentioned"},
+        ),
+        # people from a region, abroad: their region is the story
+        (
+            "Туристы из Хабаровска застряли в Китае\nРейс задержали на сутки.",
+            {"RU-KHA": "main"},
+        ),
+    ],
+)
+def test_route_abroad_and_visit_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

@@ -63,6 +63,7 @@ from bot.text.regions.filters import (
 )
 from bot.text.regions.gazetteer import Entry, Gazetteer, centre_codes, gazetteer, may_match
 from bot.text.regions.lexicon import (
+    COUNTRIES,
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     ELECTORAL,
@@ -76,6 +77,7 @@ from bot.text.regions.lexicon import (
     ROUTE_WORDS,
     SEND_VERBS,
     SETTLEMENT,
+    VISITORS,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
 from bot.text.regions.phrases import (
@@ -937,6 +939,9 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
     Ладоги, Мурома»)."""
     next_chain = 1 + max((h.chain for h, _ in hits), default=0)
     ordered = sorted(hits, key=lambda hc: hc[0].start)
+    for h, _ in ordered:
+        if h.cue == "origin" and _abroad_route(text, h):
+            h.cue = ""  # «рейсы из Башкирии в Таджикистан»: the region the route leaves
     starts: list[tuple[Hit, tuple[str, ...]]] = []  # where routes start: «из Курска»
     ends: list[Hit] = []  # where they go: «в Москву», «в Воронеж, Казань и Нижний Новгород»
     spread: list[Hit] = []  # route ends that a list gave their cue
@@ -988,6 +993,41 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
         h.cue = ""
 
 
+def _visitors(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
+    """Regions whose delegation or head the title or the lead says is visiting: «посетила
+    делегация из Сахалинской области», «Президент Татарстана находится в Курганской области
+    с рабочим визитом». The visit is their news as much as the host's."""
+    if not _VISIT.search(text, 0, lead_end):
+        return set()
+    out: set[str] = set()
+    for code, evs in evidence.items():
+        for ev in evs:
+            if ev.start >= lead_end or ev.kind not in ("name", "abbreviation"):
+                continue
+            before = _WORD.findall(text[max(0, ev.start - 30) : ev.start])[-2:]
+            if before and fold(before[-1]) in ("из", "изо"):
+                before = before[:-1]  # «делегация из Сахалинской области»
+            if before and info(before[-1]).lemmas & VISITORS:
+                out.add(code)
+    return out
+
+
+# A visit in the title or the lead: «посетила делегация», «с рабочим визитом», «прибыл».
+_VISIT = re.compile(r"[Вв]изит|посетил|посещени|прибыл[аи]?\b|приехал")
+
+
+def _abroad_route(text: str, h: Hit) -> bool:
+    """«рейсы из Башкирии в Таджикистан»: a route word before a place the route leaves for a
+    foreign country or capital, named next."""
+    m = _TO_NAME.match(text, h.end)
+    if m is None or not info(m.group(1)).lemmas & (COUNTRIES | FOREIGN):
+        return False
+    return _after_words(text, h.start, ROUTE_WORDS)
+
+
+_TO_NAME = re.compile(r"\s+(?:в|во|на)\s+([А-ЯЁ][\w-]+)")
+
+
 def _roles(
     evidence: dict[str, list[Evidence]],
     title_end: int,
@@ -1029,7 +1069,11 @@ def _roles(
             score += 1.0
         scores[code] = score
     federal = federal and not titled
-    abroad = abroad and not titled
+    # (a title about people from a region abroad is theirs: «Туристы из Хабаровска застряли в
+    # Китае»; a link's far end is not: «сообщение с Сочи»)
+    abroad = abroad and not any(
+        ev.start < title_end and ev.cue in ("", "origin") for evs in evidence.values() for ev in evs
+    )
     if abroad:
         scores = dict.fromkeys(scores, 0.0)
     elif federal:
@@ -1045,11 +1089,13 @@ def _roles(
     # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
     # with none in its title, is a ranking or a statistic where each one named is a data point.
     ranking = not titled and _ranking(evidence, lead_end, text)
+    # «Амурскую область посетила делегация из Сахалинской области»: a visit is both regions'
+    visitors = _visitors(evidence, text, lead_end) if titled and not abroad else set()
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
         if titled and code not in titled:
-            main = (main and score > 2 * best_titled) or code in listed
+            main = (main and score > 2 * best_titled) or code in listed or code in visitors
         roles[code] = "main" if main else "mentioned"
     if top == 0 and not (federal or abroad):
         # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
