@@ -742,17 +742,16 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
         for h in hits
         if h.kind == "town"
         and len(h.codes) == 1
-        and (
-            (
-                (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
-                and (h.village or _unknown_list(text, h, hits))
-            )
-            or (
-                h.entry is not None
-                and h.entry.surface in _LARGE_TOWNS
-                and _village_run(text, h, hits)
-            )
-        )
+        and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
+        and (h.village or _unknown_list(text, h, hits))
+    ]
+    larger = [
+        h
+        for h in hits
+        if h.kind == "town"
+        and len(h.codes) == 1
+        and h.entry is not None
+        and h.entry.surface in _LARGE_TOWNS
     ]
     abroad = [
         h
@@ -761,22 +760,35 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
         and len(h.codes) == 1
         and _unknown_list(text, h, hits, adjectives=True)
     ]
-    if not found and not abroad:
+    if not found and not abroad and not larger:
         return found
-    story = {
-        c
-        for h in hits
-        if not h.weak
-        and not h.cue
-        and h not in found
-        and h not in abroad
-        and not (h.entry is not None and (h.entry.homonym or h.entry.alone))
-        for c in h.codes
-    }
+    support: dict[str, int] = {}  # how many of the story's mentions name each region
+    for h in hits:
+        if _tells_story(h) and h not in found and h not in abroad:
+            for c in h.codes:
+                support[c] = support.get(c, 0) + 1
+    story = set(support)
     if source_region:
         story.add(source_region)
+    out = [h for h in found if story and not story & set(h.codes)]
     # (a district listed with unknown ones goes even when the story names no region at all)
-    return [h for h in (*found, *abroad) if (story or h in abroad) and not story & set(h.codes)]
+    out += [h for h in abroad if not story & set(h.codes)]
+    for h in larger:  # a larger town's namesake, its region named by it alone, ending a list
+        code = h.codes[0]
+        if support.get(code, 0) > _tells_story(h) or code == source_region:
+            continue
+        if story - {code} and _village_run(text, h, hits):
+            out.append(h)
+    return out
+
+
+def _tells_story(h: Hit) -> bool:
+    """Whether a mention says where the story is, for `_village_namesakes`."""
+    return (
+        not h.weak
+        and not h.cue
+        and not (h.entry is not None and (h.entry.homonym or h.entry.alone))
+    )
 
 
 _LARGE_TOWNS = frozenset(t for r in REGIONS for t in r.towns)
@@ -799,6 +811,9 @@ def _unknown_list(
     catalogue knows (villages): «в Бережках, Новомихайловке, Новоалексеевке, Городище»;
     ``adjectives``: district adjectives the catalogue lacks («Гродненского, Мостовского и
     Берестовицкого районов»), the districts of another country."""
+    near = text[max(0, h.start - 4) : h.start] + text[h.end : h.end + 4]
+    if "," not in near and "и" not in near:
+        return False  # (most places: not in a list at all)
     taken = {(x.start, x.end) for x in hits}
     unknown = 0
     end = h.start
@@ -997,7 +1012,8 @@ def _visitors(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> 
     """Regions whose delegation or head the title or the lead says is visiting: «посетила
     делегация из Сахалинской области», «Президент Татарстана находится в Курганской области
     с рабочим визитом». The visit is their news as much as the host's."""
-    if not _VISIT.search(text, 0, lead_end):
+    lead = text[:lead_end]
+    if not any(key in lead for key in _VISIT_KEYS):
         return set()
     out: set[str] = set()
     for code, evs in evidence.items():
@@ -1013,7 +1029,7 @@ def _visitors(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> 
 
 
 # A visit in the title or the lead: «посетила делегация», «с рабочим визитом», «прибыл».
-_VISIT = re.compile(r"[Вв]изит|посетил|посещени|прибыл[аи]?\b|приехал")
+_VISIT_KEYS = ("изит", "посетил", "посещени", "прибыл", "приехал")
 
 
 def _abroad_route(text: str, h: Hit) -> bool:
@@ -1036,8 +1052,7 @@ def _roles(
     text: str,
     *,
     teams: frozenset[str] = frozenset(),
-    federal: bool = False,
-    abroad: bool = False,
+    title_start: int = -1,
 ) -> dict[str, Role]:
     """main for the regions the story is about; mentioned for passing mentions.
 
@@ -1047,10 +1062,10 @@ def _roles(
     title, or scores more than half the best score; when the title names regions, another
     region is main only when listed with one of them or scoring over twice their best.
     ``teams``: the homes of the sides of a match the title reports (`_title_teams`), titled.
-    ``federal``: the title or the lead puts a federal body or official first (`_federal`);
-    with no region in the title, only a region the lead names by itself is main.
-    ``abroad``: the title sets the story in a foreign town or country (`_abroad_title`); with
-    no region in the title, the regions named are where its guests come from: none is main.
+    ``title_start``: where the title starts (-1: not known). With no region in the title, a
+    federal story (the title or the lead puts a federal body or official first: `_federal`)
+    has main only the regions the lead names by itself; a story the title sets in a foreign
+    town or country (`_abroad_title`) has none: the regions it names are its guests' homes.
     """
     scores: dict[str, float] = {}
     titled: set[str] = set(teams)
@@ -1068,11 +1083,22 @@ def _roles(
         if code == source_region and score:
             score += 1.0
         scores[code] = score
-    federal = federal and not titled
     # (a title about people from a region abroad is theirs: «Туристы из Хабаровска застряли в
     # Китае»; a link's far end is not: «сообщение с Сочи»)
-    abroad = abroad and not any(
-        ev.start < title_end and ev.cue in ("", "origin") for evs in evidence.values() for ev in evs
+    abroad = (
+        title_start >= 0
+        and not any(
+            ev.start < title_end and ev.cue in ("", "origin")
+            for evs in evidence.values()
+            for ev in evs
+        )
+        and _abroad_title(text, title_start, title_end)
+    )
+    federal = (
+        title_start >= 0
+        and not titled
+        and not abroad
+        and _federal(text, title_start, title_end, lead_end)
     )
     if abroad:
         scores = dict.fromkeys(scores, 0.0)
@@ -1155,7 +1181,13 @@ def _federal_scores(
 def _abroad_title(text: str, start: int, title_end: int) -> bool:
     """Whether the title sets the story in a foreign capital or country: «Звёзды российского
     театра выступят в Алматы», «Праздник в Сухуме»."""
-    return any(info(m.group(1)).lemmas & FOREIGN for m in _IN_NAME.finditer(text, start, title_end))
+    return any(
+        fold(m.group(1)[:3]) in _FOREIGN_STARTS and info(m.group(1)).lemmas & FOREIGN
+        for m in _IN_NAME.finditer(text, start, title_end)
+    )
+
+
+_FOREIGN_STARTS = frozenset(f[:3] for f in FOREIGN)
 
 
 # A capitalised name after «в»: where a title sets its story.
@@ -1169,6 +1201,9 @@ def _federal(text: str, start: int, title_end: int, lead_end: int) -> bool:
     as where the lead's meeting is («в Министерстве регионального развития РФ состоялась»).
     Not a body the lead names in passing («выборов депутатов Государственной Думы»), nor a
     federal body's regional office («МЧС России по …»)."""
+    lead = text[start:lead_end]
+    if not any(key in lead for key in _FEDERAL_KEYS):
+        return False  # (most texts: no federal body in the lead)
     if _FEDERAL.search(text, start, title_end):
         return True
     for m in _FEDERAL.finditer(text, title_end, lead_end):
@@ -1180,6 +1215,8 @@ def _federal(text: str, start: int, title_end: int, lead_end: int) -> bool:
     return False
 
 
+# What every federal body's or official's name in `_FEDERAL` holds.
+_FEDERAL_KEYS = ("Федерац", "Дум", "Госдум", "Росси", "РФ", "Путин", "Мишустин", "Кремл")
 _RF = r"(?:России|РФ|Российской\s+Федерации)"
 _FEDERAL = re.compile(
     r"(?:\bСовет\w*\s+Федерации|\bГосдум\w*|\bГосударственн\w+\s+Дум\w*"
@@ -1357,18 +1394,14 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             evidence.setdefault(code, []).append(
                 Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
             )
-    lead_end = body_start + _LEAD
-    federal = _federal(text, body_start, title_end, lead_end)
-    abroad = _abroad_title(text, body_start, title_end)
     roles = _roles(
         evidence,
         title_end,
-        lead_end,
+        body_start + _LEAD,
         source_region,
         text,
         teams=teams,
-        federal=federal,
-        abroad=abroad,
+        title_start=body_start,
     )
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
