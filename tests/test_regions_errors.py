@@ -1667,3 +1667,188 @@ def test_contest_names(text: str, expected: set[str]) -> None:
 def test_contest_names_themes(text: str) -> None:
     # a place's adjective in a contest's name, a town in a festival's: themes, not places
     assert len(codes(text)) == 1
+
+
+# --- roles of the tenth wave: federal stories, stories abroad, the far past --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a federal body in the title: a list of regions it names are examples
+        (
+            "Правительство России утвердило новые правила субсидий\n"
+            "Первыми средства получат Тамбовская, Курская, Липецкая области и Мордовия.",
+            {
+                "RU-TAM": "mentioned",
+                "RU-KRS": "mentioned",
+                "RU-LIP": "mentioned",
+                "RU-MO": "mentioned",
+            },
+        ),
+        # a ministry on a line of its own: the body speaking
+        (
+            "Число заявок на грант выросло вдвое\n"
+            "Министерство спорта Российской Федерации\n"
+            "Конкурс прошёл во всех регионах, в том числе в Туве, Хакасии и Бурятии.",
+            {"RU-TY": "mentioned", "RU-KK": "mentioned", "RU-BU": "mentioned"},
+        ),
+        # the meeting held in a federal ministry: an agency's dateline is no venue
+        (
+            "Министр провёл переговоры с делегацией Монголии\n"
+            "(Улан-Удэ, 3 мая, «Байкал-инфо»). Сегодня в Министерстве экономического "
+            "развития РФ состоялась встреча министра с делегацией.",
+            {"RU-BU": "mentioned"},
+        ),
+        # the chamber's member: whom he represents is passing, and so is a mourned tragedy
+        (
+            "Совет Федерации избрал нового вице-спикера\n"
+            "Им стал сенатор от Тверской области Иван Петров.",
+            {"RU-TVE": "mentioned"},
+        ),
+        (
+            "Госдума почтила память погибших в Кемерове минутой молчания\n"
+            "Депутаты начали весеннюю сессию.",
+            {"RU-KEM": "mentioned"},
+        ),
+        # a federal story whose lead names one region by itself: that region is the story
+        (
+            "Президент России открыл новый завод\n"
+            "Предприятие в Калужской области будет выпускать электромоторы.",
+            {"RU-KLU": "main"},
+        ),
+        # a title with a region is as before
+        (
+            "Президент России посетил Курганскую область\n"
+            "Глава государства осмотрел новую больницу.",
+            {"RU-KGN": "main"},
+        ),
+        # a federal body named in passing does not make a local story federal
+        (
+            "Встреча с избирателями прошла в клубе\n"
+            "В клубе обсудили итоги выборов в Государственную Думу и планы Чувашии на год.",
+            {"RU-CU": "main"},
+        ),
+    ],
+)
+def test_federal_story_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a story the title sets abroad: the regions are where the guests come from
+        (
+            "Известный оркестр выступит в Ташкенте\n"
+            "В узбекскую столицу приезжает известный оркестр Татарстана.",
+            {"RU-TA": "mentioned"},
+        ),
+        (
+            "Фестиваль в Сухуме и новое морское сообщение с Новороссийском\n"
+            "Теплоход доставил туристов из Новороссийска.",
+            {"RU-KDA": "mentioned"},
+        ),
+        # a region in the title itself is the story still
+        (
+            "Оркестр Татарстана выступит в Ташкенте\nМузыканты из Казани покажут новую программу.",
+            {"RU-TA": "main"},
+        ),
+        # the place of an event of the far past is history
+        (
+            "Праздник прошёл в Евпатории\n"
+            "Праздник учреждён в честь освобождения Москвы от польских интервентов в 1612 "
+            "году. В Евпатории прошёл концерт.",
+            {"RU-CR": "main", "RU-MOW": "mentioned"},
+        ),
+        (
+            "Освобождение Смоленска в 2024 году отметят концертом.",
+            {"RU-SMO": "main"},
+        ),
+    ],
+)
+def test_abroad_and_past_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+# --- false regions of the tenth wave ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # war graves, capitalised or not, are no Братск
+        ("Школьники возложили цветы к Братским захоронениям у вокзала.", set()),
+        ("У Братской могилы прошёл митинг.", set()),
+        ("В Братском районе открыли школу.", {"RU-IRK"}),
+        # a militia of the past named after its town
+        ("Концерт приурочили ко Дню Смоленского народного ополчения.", set()),
+        # a town named like its great river, in a text about the water
+        ("Уровень воды в Оби поднялся за сутки на 30 сантиметров.", set()),
+        ("Ледоход на Печоре начался раньше обычного.", set()),
+        ("В городе Обь уровень воды в реке поднялся.", {"RU-NVS"}),
+        ("В Печоре открыли новую школу.", {"RU-KO"}),
+        # a village after «населённый пункт» is named like a town elsewhere
+        (
+            "В Рязанской области вода поднялась. В черте населённого пункта Быково уровень "
+            "вырос на 20 см.",
+            {"RU-RYA"},
+        ),
+        # a larger town's namesake ending a list of villages of one district
+        (
+            "Автолавка побывает в Тынде, в сёлах Ивановка, Берёзовка, Соколовка, Ключи и "
+            "Константиновке.",
+            {"RU-AMU"},
+        ),
+        # districts listed with districts the catalogue does not know are another country's
+        (
+            "Глава области встретился с активом Гродненского, Мостовского и "
+            "Берестовицкого районов.",
+            set(),
+        ),
+        (
+            "Глава края встретился с активом Лабинского, Мостовского и Курганинского районов.",
+            {"RU-KDA"},
+        ),
+    ],
+)
+def test_tenth_wave_false_regions(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a route from a region abroad: the region it leaves is the story
+        (
+            "Авиакомпания откроет рейсы из Татарстана в Узбекистан\n"
+            "Полёты начнутся в мае. Акционер компании сидит в Москве.",
+            {"RU-TA": "main", "RU-MOW": "mentioned"},
+        ),
+        # a visit: the visitors' region is the story as much as the host's
+        (
+            "Курскую область посетила делегация из Псковской области\n"
+            "Гости осмотрели новые предприятия региона.",
+            {"RU-KRS": "main", "RU-PSK": "main"},
+        ),
+        (
+            "Глава Чувашии находится в Тамбовской области\n"
+            "Глава Чувашии прибыл в Тамбовскую область с рабочим визитом. Губернатор "
+            "Тамбовской области встретил коллегу, губернатор показал новый парк.",
+            {"RU-CU": "main", "RU-TAM": "main"},
+        ),
+        # no visit: another region's head named with the title's region stays passing
+        (
+            "Тамбовская область построит новый мост\n"
+            "Проект похвалил глава Чувашии. Мост в Тамбовской области откроют летом.",
+            {"RU-TAM": "main", "RU-CU": "mentioned"},
+        ),
+        # people from a region, abroad: their region is the story
+        (
+            "Туристы из Хабаровска застряли в Китае\nРейс задержали на сутки.",
+            {"RU-KHA": "main"},
+        ),
+    ],
+)
+def test_route_abroad_and_visit_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

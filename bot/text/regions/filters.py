@@ -52,6 +52,7 @@ from bot.text.regions.lexicon import (
     ANNIVERSARY,
     AWARDS,
     COMMON_ADJ,
+    COMMON_ADJ_HEADS,
     COMPARISON,
     CROSSINGS,
     CULTURE_AFTER,
@@ -71,6 +72,7 @@ from bot.text.regions.lexicon import (
     INCIDENTS,
     LIST_HEADS,
     LOWER_OK,
+    MEMBERS,
     MOURNING,
     MUNICIPAL_BEFORE,
     NATIONAL,
@@ -615,6 +617,8 @@ def _keep_adjective(
         return DROP  # «Иван Омский»
     if e.words[0] & COMMON_ADJ and (not w.cap or w.sent_start) and not w.shout:
         return DROP  # «братские узы», «Ноябрьский пленум» opening a sentence
+    if e.words[0] & COMMON_ADJ and nxt_l & COMMON_ADJ_HEADS:
+        return DROP  # «возложили цветы к Братским захоронениям»: war graves
     if prev_l & _SETTLEMENT_OR_RURAL:
         return DROP  # «поселок Ульяновское», «с. Татарское»: a settlement's own name
     if (
@@ -884,6 +888,7 @@ def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
 
 _AS_IN = frozenset(["в", "во", "на", "у", "с", "со"])
 _BETWEEN = frozenset(["с", "со", "между"])
+_WITH = frozenset(["с", "со"])
 # The first three letters of the months, full or cut («5 дек»), for datelines.
 _MONTH_STEMS = frozenset(
     ["янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
@@ -937,7 +942,12 @@ _LIST_OR_PLACE_NOUNS = LIST_HEADS | _PLACE_NOUNS
 def after_village_word(text: str, words: list[Word], i: int) -> bool:
     """Whether words[i] follows «село», «хутора», «д.»: a village's name, whatever it shares."""
     prev_l = lem(words[i - 1]) if i > 0 and words[i].glued_prev else frozenset()
+    if "пункт" in prev_l and i > 1 and words[i - 1].glued_prev:
+        return bool(lem(words[i - 2]) & _INHABITED)  # «населённого пункта Быково»
     return bool(prev_l & RURAL or _prev_abbreviation(text, words, i) & RURAL_SHORT)
+
+
+_INHABITED = frozenset(["населённый", "населенный"])
 
 
 def _before_preposition(words: list[Word], i: int, prepositions: frozenset[str]) -> frozenset[str]:
@@ -1017,6 +1027,8 @@ def cue(
     prev_l = lem(prev) if prev is not None else frozenset()
     if prev_l & ORIGIN or _listed_after_origin(words, i):
         return "origin"
+    if prev is not None and fold(prev.text) == "от" and _member_from(words, i):
+        return "origin"  # «сенатор от Петербурга»: whom a member of a chamber represents
     if kind == "adjective" and _club_origin(words, i, j):
         return "origin"
     if prev is not None and "gent" in info(w.text).cases:
@@ -1028,6 +1040,8 @@ def cue(
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
+    if _before_preposition(words, i, _WITH) & ROUTE_WORDS:
+        return "route"  # «возобновили морское сообщение с Сочи»: the far end of a link
     if (history and _commemorated(words, i)) or (victims and _victims_of(words, i)):
         return "history"  # «к 10-летию воссоединения Крыма и Севастополя с Россией»
     if _range_end(words, i, j):
@@ -1067,6 +1081,17 @@ def cue(
     return ""
 
 
+def _member_from(words: list[Word], i: int) -> bool:
+    """Whether «от» before words[i] follows a member of a chamber: «сенатор от Петербурга»,
+    «депутат Госдумы от Тувы» (where the member was elected, not where the story is)."""
+    for k in range(i - 2, max(-1, i - 5), -1):
+        if lem(words[k]) & MEMBERS:
+            return True
+        if not words[k + 1].glued_prev or words[k + 1].sent_start:
+            break
+    return False
+
+
 def _club_origin(words: list[Word], i: int, j: int) -> bool:
     """«екатеринбургский «Автомобилист»», «казанского «Рубина»»: a lower-case place adjective
     right before a quoted name says where that team or company comes from."""
@@ -1096,11 +1121,27 @@ def _commemorated(words: list[Word], i: int) -> bool:
             return any(
                 lem(words[m]) & ANNIVERSARY or fold(words[m].text).endswith(_ANNIVERSARY_ENDS)
                 for m in range(max(0, k - 2), k)
-            )
+            ) or _long_ago(words, i)
         if not (words[k].cap or low in _LIST_WORDS or info(words[k].text).adjective):
             return False
         k -= 1
     return False
+
+
+def _long_ago(words: list[Word], i: int) -> bool:
+    """Whether the sentence dates the event at words[i] to a year long past, a few words on:
+    «освобождения Москвы от польских интервентов в 1612 году»."""
+    for k in range(i + 1, min(len(words), i + 9)):
+        if words[k].sent_start:
+            return False
+        low = words[k].text
+        if len(low) == 4 and low.isdigit() and int(low) < _PAST_YEAR:
+            return fold(words[k - 1].text) == "в"
+    return False
+
+
+# Years before it are history: the wars and the revolutions, not the living memory.
+_PAST_YEAR = 1950
 
 
 def _victims_of(words: list[Word], i: int) -> bool:
@@ -1112,7 +1153,9 @@ def _victims_of(words: list[Word], i: int) -> bool:
     while k > 0 and i - k <= 4 and words[k + 1].glued_prev and not lem(words[k]) & INCIDENTS:
         k -= 1
     if not lem(words[k]) & INCIDENTS:
-        return False
+        if not lem(words[i - 2]) & VICTIMS:
+            return False
+        k = i - 1  # «почтили память погибших в Перми»: the tragedy left unnamed
     for m in range(k - 1, max(-1, k - 3), -1):
         if not words[m + 1].glued_prev:
             return False

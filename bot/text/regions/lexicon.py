@@ -302,6 +302,7 @@ HISTORY_AFTER = frozenset(
         "битва",
         "сражение",
         "дуга",  # «Курская дуга»: the battle
+        "ополчение",  # «День Московского народного ополчения»: the militia of 1612 or 1941
     ]
 )
 # Adjectives that name districts in many cities («Кировский район» of Махачкала).
@@ -414,6 +415,20 @@ INCIDENTS = frozenset(
     ]
 )
 VICTIMS = frozenset(["жертва", "погибший", "погибнуть"])
+# Who visits on a region's behalf: «делегация из Сахалинской области», «Президент Татарстана».
+VISITORS = frozenset(["делегация", "губернатор", "глава", "президент", "мэр", "премьер"])
+# Countries a route from a region may go to: «рейсы из Башкирии в Таджикистан».
+COUNTRIES = frozenset(
+    [
+        *("таджикистан", "узбекистан", "киргизия", "кыргызстан", "казахстан", "туркмения"),
+        *("армения", "грузия", "азербайджан", "абхазия", "турция", "египет", "оаэ", "таиланд"),
+        *("вьетнам", "индия", "иран", "израиль", "монголия", "китай", "белоруссия", "беларусь"),
+    ]
+)
+# Towns named like the great river they stand on: in a text about the water, the river.
+RIVER_TOWNS = frozenset(["обь", "печора", "онега", "мезень", "кемь", "тавда", "ишим"])
+# Members of a chamber: «сенатор от Петербурга», «депутат Госдумы от Тувы» represent a region.
+MEMBERS = frozenset(["сенатор", "депутат", "член"])
 MOURNING = frozenset(
     ["память", "мемориал", "почтить", "траур", "скорбь", "соболезнование", "помянуть"]
 )
@@ -694,6 +709,9 @@ RURAL_SHORT = frozenset(["с", "д", "п", "х", "ст", "пос", "дер", "с
 # Adjectives of the catalogue that are ordinary words too («братские узы», «ноябрьский
 # пленум»): they count only when written as a name (capitalised, not opening a sentence).
 COMMON_ADJ = frozenset(["братский", "ноябрьский", "мирный", "советский", "орский", "кировский"])
+# Nouns that make such an adjective the ordinary word even when capitalised: «у Братских
+# захоронений», «к Братской могиле» (a war grave, not Братск).
+COMMON_ADJ_HEADS = frozenset(["захоронение", "могила"])
 # Verbs after «Москва» that make it the federal state speaking («Москва заявила»).
 STATE_VERBS = frozenset(
     [
@@ -827,6 +845,11 @@ FOREIGN = frozenset(
         "абу-даби",
         "ханой",
         "нью-дели",
+        "алматы",
+        "алма-ата",
+        "сухум",
+        "сухуми",
+        "цхинвал",
     ]
 )
 # Roads: a road's ends are where the road is («автодорога Ак-Довурак-Абаза»).

@@ -22,7 +22,9 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
   regions, Moscow as the state, a comparison or a rival, one name in a list far from the
-  lead); the homes of both teams of a match the title reports are ``main``.
+  lead); the homes of both teams of a match the title reports are ``main``; in a federal story
+  (a federal body leads the title or the lead) with no region in the title, only a region the
+  lead names by itself is ``main``, and in a story the title sets abroad none is.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -61,16 +63,21 @@ from bot.text.regions.filters import (
 )
 from bot.text.regions.gazetteer import Entry, Gazetteer, centre_codes, gazetteer, may_match
 from bot.text.regions.lexicon import (
+    COUNTRIES,
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     ELECTORAL,
+    FOREIGN,
     LIST_HEADS,
     OBLAST_ADJ,
     OFFICES,
     REGION_NUM,
+    RIVER_TOWNS,
     ROAD_WORDS,
     ROUTE_WORDS,
     SEND_VERBS,
+    SETTLEMENT,
+    VISITORS,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
 from bot.text.regions.phrases import (
@@ -289,6 +296,14 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             verdict = DROP  # «хутор Бородино … в Бородино»: still the village
         elif verdict == DROP and e.real_town and village:
             villages.add(e.surface)
+        if (
+            verdict != DROP
+            and e.real_town
+            and e.name in RIVER_TOWNS
+            and _WATER.search(folded)
+            and not (i > 0 and w.glued_prev and lem(words[i - 1]) & SETTLEMENT)
+        ):
+            verdict = DROP  # «уровень воды в Оби», «ледоход на Печоре»: the river, not the town
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
         if verdict != DROP and e.foreign and any(f in folded for f in e.foreign):
@@ -358,6 +373,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     return _drop_namesakes(text, hits)
 
 
+# A text about a river's water: a town named like the river is the river in it.
+_WATER = re.compile(
+    r"\b(?:рек[аеиуо]й?|уровень воды|уровня воды|ледоход|паводо?к|половод|русл[оае])"
+)
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
 _ST = ("ст", "Ст", "СТ")  # how «станица» and «ст.» start
 _DISTRICT_HEADS = frozenset(["район", "улус", "кожуун"])
@@ -736,20 +755,50 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
         and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
         and (h.village or _unknown_list(text, h, hits))
     ]
-    if not found:
-        return found
-    story = {
-        c
+    larger = [
+        h
         for h in hits
-        if not h.weak
-        and not h.cue
-        and h not in found
-        and not (h.entry is not None and (h.entry.homonym or h.entry.alone))
-        for c in h.codes
-    }
+        if h.kind == "town"
+        and len(h.codes) == 1
+        and h.entry is not None
+        and h.entry.surface in _LARGE_TOWNS
+    ]
+    abroad = [
+        h
+        for h in hits
+        if h.kind == "district"
+        and len(h.codes) == 1
+        and _unknown_list(text, h, hits, adjectives=True)
+    ]
+    if not found and not abroad and not larger:
+        return found
+    support: dict[str, int] = {}  # how many of the story's mentions name each region
+    for h in hits:
+        if _tells_story(h) and h not in found and h not in abroad:
+            for c in h.codes:
+                support[c] = support.get(c, 0) + 1
+    story = set(support)
     if source_region:
         story.add(source_region)
-    return [h for h in found if story and not story & set(h.codes)]
+    out = [h for h in found if story and not story & set(h.codes)]
+    # (a district listed with unknown ones goes even when the story names no region at all)
+    out += [h for h in abroad if not story & set(h.codes)]
+    for h in larger:  # a larger town's namesake, its region named by it alone, ending a list
+        code = h.codes[0]
+        if support.get(code, 0) > _tells_story(h) or code == source_region:
+            continue
+        if story - {code} and _village_run(text, h, hits):
+            out.append(h)
+    return out
+
+
+def _tells_story(h: Hit) -> bool:
+    """Whether a mention says where the story is, for `_village_namesakes`."""
+    return (
+        not h.weak
+        and not h.cue
+        and not (h.entry is not None and (h.entry.homonym or h.entry.alone))
+    )
 
 
 _LARGE_TOWNS = frozenset(t for r in REGIONS for t in r.towns)
@@ -758,15 +807,31 @@ _NAME_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*
 _NAME_AFTER = re.compile(r"(?:\s*,\s*|\s+и\s+)([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)")
 
 
-def _unknown_list(text: str, h: Hit, hits: list[Hit]) -> bool:
+def _village_run(text: str, h: Hit, hits: list[Hit]) -> bool:
+    """A larger town's namesake at the end of a list of villages the catalogue does not
+    know: «в Архаре, Новобурейском, Екатеринославке и Константиновке» (three unknown before
+    it: a list of one district's villages, not of towns)."""
+    return _unknown_list(text, h, hits, need=3)
+
+
+def _unknown_list(
+    text: str, h: Hit, hits: list[Hit], need: int = 2, *, adjectives: bool = False
+) -> bool:
     """Whether the place is listed with two or more capitalised names that name nothing the
-    catalogue knows (villages): «в Бережках, Новомихайловке, Новоалексеевке, Городище»."""
+    catalogue knows (villages): «в Бережках, Новомихайловке, Новоалексеевке, Городище»;
+    ``adjectives``: district adjectives the catalogue lacks («Гродненского, Мостовского и
+    Берестовицкого районов»), the districts of another country."""
+    near = text[max(0, h.start - 4) : h.start] + text[h.end : h.end + 4]
+    if "," not in near and "и" not in near:
+        return False  # (most places: not in a list at all)
     taken = {(x.start, x.end) for x in hits}
     unknown = 0
     end = h.start
     for _ in range(4):  # the names before it
         m = _NAME_BEFORE.search(text, max(0, end - 60), end)
         if m is None or any(a <= m.start(1) < b for a, b in taken):
+            break
+        if adjectives and not m.group(1).endswith(_ADJ_ENDS):
             break
         unknown += 1
         end = m.start(1)
@@ -775,9 +840,15 @@ def _unknown_list(text: str, h: Hit, hits: list[Hit]) -> bool:
         m = _NAME_AFTER.match(text, start)
         if m is None or any(a <= m.start(1) < b for a, b in taken):
             break
+        if adjectives and not m.group(1).endswith(_ADJ_ENDS):
+            break
         unknown += 1
         start = m.end(1)
-    return unknown >= 2
+    return unknown >= need
+
+
+# How a district's adjective ends, in the plural lists' cases: «Мостовского», «Мостовском».
+_ADJ_ENDS = ("ского", "ской", "ском", "ским", "цкого", "цкой", "цком", "цким")
 
 
 def _namesake_abbreviations(hits: list[Hit], text: str) -> None:
@@ -937,6 +1008,9 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
     Ладоги, Мурома»)."""
     next_chain = 1 + max((h.chain for h, _ in hits), default=0)
     ordered = sorted(hits, key=lambda hc: hc[0].start)
+    for h, _ in ordered:
+        if h.cue == "origin" and _abroad_route(text, h):
+            h.cue = ""  # «рейсы из Башкирии в Таджикистан»: the region the route leaves
     starts: list[tuple[Hit, tuple[str, ...]]] = []  # where routes start: «из Курска»
     ends: list[Hit] = []  # where they go: «в Москву», «в Воронеж, Казань и Нижний Новгород»
     spread: list[Hit] = []  # route ends that a list gave their cue
@@ -988,6 +1062,42 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
         h.cue = ""
 
 
+def _visitors(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
+    """Regions whose delegation or head the title or the lead says is visiting: «посетила
+    делегация из Сахалинской области», «Президент Татарстана находится в Курганской области
+    с рабочим визитом». The visit is their news as much as the host's."""
+    lead = text[:lead_end]
+    if not any(key in lead for key in _VISIT_KEYS):
+        return set()
+    out: set[str] = set()
+    for code, evs in evidence.items():
+        for ev in evs:
+            if ev.start >= lead_end or ev.kind not in ("name", "abbreviation"):
+                continue
+            before = _WORD.findall(text[max(0, ev.start - 30) : ev.start])[-2:]
+            if before and fold(before[-1]) in ("из", "изо"):
+                before = before[:-1]  # «делегация из Сахалинской области»
+            if before and info(before[-1]).lemmas & VISITORS:
+                out.add(code)
+    return out
+
+
+# A visit in the title or the lead: «посетила делегация», «с рабочим визитом», «прибыл».
+_VISIT_KEYS = ("изит", "посетил", "посещени", "прибыл", "приехал")
+
+
+def _abroad_route(text: str, h: Hit) -> bool:
+    """«рейсы из Башкирии в Таджикистан»: a route word before a place the route leaves for a
+    foreign country or capital, named next."""
+    m = _TO_NAME.match(text, h.end)
+    if m is None or not info(m.group(1)).lemmas & (COUNTRIES | FOREIGN):
+        return False
+    return _after_words(text, h.start, ROUTE_WORDS)
+
+
+_TO_NAME = re.compile(r"\s+(?:в|во|на)\s+([А-ЯЁ][\w-]+)")
+
+
 def _roles(
     evidence: dict[str, list[Evidence]],
     title_end: int,
@@ -996,6 +1106,7 @@ def _roles(
     text: str,
     *,
     teams: frozenset[str] = frozenset(),
+    title_start: int = -1,
 ) -> dict[str, Role]:
     """main for the regions the story is about; mentioned for passing mentions.
 
@@ -1005,6 +1116,10 @@ def _roles(
     title, or scores more than half the best score; when the title names regions, another
     region is main only when listed with one of them or scoring over twice their best.
     ``teams``: the homes of the sides of a match the title reports (`_title_teams`), titled.
+    ``title_start``: where the title starts (-1: not known). With no region in the title, a
+    federal story (the title or the lead puts a federal body or official first: `_federal`)
+    has main only the regions the lead names by itself; a story the title sets in a foreign
+    town or country (`_abroad_title`) has none: the regions it names are its guests' homes.
     """
     scores: dict[str, float] = {}
     titled: set[str] = set(teams)
@@ -1022,6 +1137,27 @@ def _roles(
         if code == source_region and score:
             score += 1.0
         scores[code] = score
+    # (a title about people from a region abroad is theirs: «Туристы из Хабаровска застряли в
+    # Китае»; a link's far end is not: «сообщение с Сочи»)
+    abroad = (
+        title_start >= 0
+        and not any(
+            ev.start < title_end and ev.cue in ("", "origin")
+            for evs in evidence.values()
+            for ev in evs
+        )
+        and _abroad_title(text, title_start, title_end)
+    )
+    federal = (
+        title_start >= 0
+        and not titled
+        and not abroad
+        and _federal(text, title_start, title_end, lead_end)
+    )
+    if abroad:
+        scores = dict.fromkeys(scores, 0.0)
+    elif federal:
+        scores = _federal_scores(evidence, lead_end, text)
     top = max(scores.values(), default=0.0)
     if titled:
         # The title says which region the story is about: another region is main only when
@@ -1033,13 +1169,15 @@ def _roles(
     # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
     # with none in its title, is a ranking or a statistic where each one named is a data point.
     ranking = not titled and _ranking(evidence, lead_end, text)
+    # «Амурскую область посетила делегация из Сахалинской области»: a visit is both regions'
+    visitors = _visitors(evidence, text, lead_end) if titled and not abroad else set()
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
         if titled and code not in titled:
-            main = (main and score > 2 * best_titled) or code in listed
+            main = (main and score > 2 * best_titled) or code in listed or code in visitors
         roles[code] = "main" if main else "mentioned"
-    if top == 0:
+    if top == 0 and not (federal or abroad):
         # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
         # Великого Новгорода и Сольцов») or the ends of a road («Ак-Довурак-Абаза»), the
         # region named most is where it happens (not so for a flight or Moscow as the state);
@@ -1064,6 +1202,82 @@ def _roles(
             if not tied or any(ev.cue != "origin" for ev in evidence[best]):
                 roles[best] = "main"
     return roles
+
+
+def _federal_scores(
+    evidence: dict[str, list[Evidence]], lead_end: int, text: str
+) -> dict[str, float]:
+    """Scores in a federal story («Президент России обновил состав Госсовета», «Совет
+    Федерации почтил память…»): the federal body is what it is about, and a region counts
+    only when the lead names it by itself, not as one of a list of three or more («глав
+    Дагестана, Пермского края, Волгоградской … областей», «в том числе ДНР, ЛНР,
+    Запорожскую и Херсонскую области»), nor further on (a senator's home, a detail)."""
+    marks = sorted(
+        (ev.start, ev.end, code)
+        for code, evs in evidence.items()
+        for ev in evs
+        if not ev.cue and ev.start < lead_end
+    )
+    runs: list[list[tuple[int, int, str]]] = []
+    for mark in marks:
+        if runs and _PLACE_LIST_GAP.fullmatch(text, runs[-1][-1][1], mark[0]):
+            runs[-1].append(mark)
+        else:
+            runs.append([mark])
+    scores = dict.fromkeys(evidence, 0.0)
+    for run in runs:
+        if len({code for _, _, code in run}) < 3:
+            for _, _, code in run:
+                scores[code] += 2.0
+    return scores
+
+
+def _abroad_title(text: str, start: int, title_end: int) -> bool:
+    """Whether the title sets the story in a foreign capital or country: «Звёзды российского
+    театра выступят в Алматы», «Праздник в Сухуме»."""
+    return any(
+        fold(m.group(1)[:3]) in _FOREIGN_STARTS and info(m.group(1)).lemmas & FOREIGN
+        for m in _IN_NAME.finditer(text, start, title_end)
+    )
+
+
+_FOREIGN_STARTS = frozenset(f[:3] for f in FOREIGN)
+
+
+# A capitalised name after «в»: where a title sets its story.
+_IN_NAME = re.compile(r"\b[Вв]о?\s+([А-ЯЁ][\w-]+)")
+
+
+def _federal(text: str, start: int, title_end: int, lead_end: int) -> bool:
+    """Whether a federal body or official of Russia leads the story: named in the title
+    («Президент России обновил…», «Совет Федерации почтил…»), on a line of its own that
+    opens the lead (the body speaking: «Министерство просвещения Российской Федерации»), or
+    as where the lead's meeting is («в Министерстве регионального развития РФ состоялась»).
+    Not a body the lead names in passing («выборов депутатов Государственной Думы»), nor a
+    federal body's regional office («МЧС России по …»)."""
+    lead = text[start:lead_end]
+    if not any(key in lead for key in _FEDERAL_KEYS):
+        return False  # (most texts: no federal body in the lead)
+    if _FEDERAL.search(text, start, title_end):
+        return True
+    for m in _FEDERAL.finditer(text, title_end, lead_end):
+        if _AT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            return True
+        line_end = text.find("\n", m.end())
+        if text[m.start() - 1] == "\n" and 0 <= line_end - m.end() < 20:
+            return True
+    return False
+
+
+# What every federal body's or official's name in `_FEDERAL` holds.
+_FEDERAL_KEYS = ("Федерац", "Дум", "Госдум", "Росси", "РФ", "Путин", "Мишустин", "Кремл")
+_RF = r"(?:России|РФ|Российской\s+Федерации)"
+_FEDERAL = re.compile(
+    r"(?:\bСовет\w*\s+Федерации|\bГосдум\w*|\bГосударственн\w+\s+Дум\w*"
+    r"|\b(?:[Пп]резидент|[Пп]равительств|[Вв]ласт|(?:[Пп]ремьер-)?[Мм]инистр|[Мм]инистерств)"
+    r"\w*(?:\s+[а-яё]+){0,4}\s+<RF>|\bМин[а-яё]{3,}\s+<RF>"
+    r"|\bПутин\w*|\bМишустин\w*|\bКремл\w*)(?!\s+по\s)".replace("<RF>", _RF)
+)
 
 
 def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> bool:
@@ -1234,7 +1448,15 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             evidence.setdefault(code, []).append(
                 Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
             )
-    roles = _roles(evidence, title_end, body_start + _LEAD, source_region, text, teams=teams)
+    roles = _roles(
+        evidence,
+        title_end,
+        body_start + _LEAD,
+        source_region,
+        text,
+        teams=teams,
+        title_start=body_start,
+    )
     out: list[RegionMatch] = []
     for code, ev in evidence.items():
         region = by_code(code)
