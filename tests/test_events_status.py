@@ -2635,3 +2635,129 @@ def test_an_anniversary_celebrated_is_a_holiday_held() -> None:
         "На торжество пригласили ветеранов и лучших учителей. Весь вечер выступали артисты.",
     )
     assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+# --- false events: contests of works, venues, results, federal and trips ----------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Подведены итоги конкурса детских рисунков «Моя семья»",
+            "Конкурс проводился в честь Дня семьи. Победители получат грамоты.",
+        ),
+        (
+            "Закончился приём работ на конкурс «Зимняя сказка»",
+            "На конкурс «Зимняя сказка» поступило 52 рисунка. Итоги объявят в марте.",
+        ),
+    ],
+)
+def test_a_contest_of_drawings_sent_in_is_no_gathering(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_festival_contest_of_works_sent_remotely_is_no_gathering() -> None:
+    text = (
+        "Более 20 заявок поступило на фестиваль-конкурс «Хоровод» народного танца. Участники "
+        "присылают видеозаписи выступлений в дистанционном формате. Гала-концерт и награждение "
+        "победителей фестиваля."
+    )
+    title = "Более 20 заявок поступило на фестиваль-конкурс «Хоровод»"
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_contest_on_stage_is_still_a_gathering() -> None:
+    ev = _event(
+        "В Доме культуры прошёл конкурс чтецов",
+        "Двадцать школьников читали стихи о родном крае.",
+    )
+    assert (ev.kind, ev.status) == ("конкурс", "held")
+
+
+def test_a_speech_made_at_a_session_is_the_story() -> None:
+    text = (
+        "Новые заводы открылись в трёх областях. Об этом сообщил вице-премьер. Выступая на "
+        "пленарной сессии промышленной выставки, он добавил, что поддержка продолжится."
+    )
+    assert detect_event("Правительство поддержит новые заводы", text, PUBLISHED) is None
+
+
+def test_a_signing_at_a_fair_is_the_agreement_story() -> None:
+    text = (
+        "Губернаторы двух областей поставили подписи под соглашением о сотрудничестве. "
+        "Подписание прошло на площадке международной выставки «Стройка», которая работает "
+        "в областном центре."
+    )
+    assert detect_event("Две области будут дружить", text, PUBLISHED) is None
+
+
+def test_a_placing_in_a_contest_is_a_result() -> None:
+    text = (
+        "На втором месте оказался Озёрск в конкурсе «Самый чистый город» за 2023 год, "
+        "сообщается на сайте министерства. Город победил в категории малых городов. Первое "
+        "место досталось Ключам. Предполагается, что за победу в конкурсе город получит премию."
+    )
+    title = "Озёрск получит миллион рублей как один из самых чистых городов области"
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_the_standings_of_games_are_a_result() -> None:
+    text = (
+        "В субботу завершились отборочные соревнования районных сельских игр. Футбольный "
+        "турнир прошёл в Заречном."
+    )
+    assert (
+        detect_event("Опубликована предварительная таблица общекомандного зачёта", text, PUBLISHED)
+        is None
+    )
+
+
+def test_a_count_of_contestants_is_a_figure() -> None:
+    text = "Число участников всероссийского конкурса «Учитель года» выросло с трёх до пяти тысяч."
+    assert detect_event("Число участников конкурса выросло вдвое", text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Президент принял губернаторов",
+            "Ранее глава государства провёл рабочее совещание с губернаторами. Им поручили "
+            "готовиться к посевной.",
+        ),
+        (
+            "Министр встретился с гостями",
+            "В министерстве состоялась встреча министра с делегацией министерства торговли "
+            "КНР. Стороны обсудили поставки.",
+        ),
+    ],
+)
+def test_a_head_of_state_or_a_foreign_delegation_is_diplomacy(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_tour_of_the_region_is_no_one_gathering() -> None:
+    text = (
+        "Глава посетил пять сёл. Чиновники сдавали нормативы и катались на велосипедах. "
+        "Утром в Ключах прошла встреча с жителями, вечером глава проехал с велопробегом."
+    )
+    assert (
+        detect_event("Завершилась поездка главы администрации по району", text, PUBLISHED) is None
+    )
+
+
+def test_preparations_with_no_day_set_are_no_gathering() -> None:
+    text = (
+        "В Заречном районе готовятся к фестивалю «Мёд и травы». На мероприятии выступят "
+        "фольклорные ансамбли. К 1 августа решено обновить сцену."
+    )
+    assert detect_event("Медовый праздник под гармонь", text, PUBLISHED) is None
+
+
+def test_preparations_for_a_festival_with_its_day_are_an_announcement() -> None:
+    ev = _event(
+        "В Заречном готовятся к фестивалю «Мёд и травы»",
+        "Фестиваль «Мёд и травы» соберёт гостей 10 августа у озера.",
+    )
+    assert (ev.kind, ev.status, ev.date) == ("фестиваль", "announced", date(2024, 8, 10))

@@ -45,6 +45,7 @@ __all__ = [
     "STATUSES",
     "Evidence",
     "Status",
+    "contest_kind",
     "one_in_plural",
     "plural_subject",
     "sentence_stance",
@@ -501,13 +502,24 @@ _DECIDED_AT = re.compile(
 _SIDELINES = re.compile(r"\bна\s+полях\s+(?:[а-яё0-9-]+\s+){0,3}$")
 
 
+# «Выступая на пленарной сессии, министр напомнил...»: the gathering is where a speech was
+# made; the speech is the story.
+_SPEAKING_AT = re.compile(r"\bвыступая\s+(?:на|перед)\s+(?:[а-яё0-9-]+\s+){0,3}$")
+# A signing with the gathering only as its venue: «Подписание прошло на площадке выставки».
+# The agreement is the story. (Signed «в рамках форума», it is one of the forum's own acts.)
+_SIGNED_AT = re.compile(r"\bподпис\w*\b[^.!?]{0,60}?\bна\s+площадке\s+(?:[а-яё0-9-]+\s+){0,3}$")
+
+
 def _said_at(sentence: str, start: int) -> bool:
     """The kind word at ``start`` is the setting of a statement reported before it, of a
-    decision taken there («Решение было принято на заседании»), or of what was done on its
-    sidelines («подписали на полях форума соглашения»)."""
+    decision taken there («Решение было принято на заседании»), of a speech («выступая на
+    сессии»), of a signing («подписание прошло на площадке выставки») or of what was done on
+    its sidelines («подписали на полях форума соглашения»)."""
     said = _ATTRIBUTION.search(sentence, 0, start)
     before = sentence[max(0, start - 90) : start].lower()
-    if _SIDELINES.search(before[-50:]):
+    if _SIDELINES.search(before[-50:]) or _SPEAKING_AT.search(before[-50:]):
+        return True
+    if "подпис" in before and _SIGNED_AT.search(before):
         return True
     if said is not None and bool(_AT.search(before[-50:])):
         return True
@@ -628,7 +640,26 @@ _REMOTE_CONTEST = re.compile(
     r"на\s+(?:[а-яё]+\s+){0,2}?сайт"
     r"|\bголосовани\w*\s+(?:[а-яё]+\s+){0,3}?на\s+(?:[а-яё]+\s+){0,2}?сайт"
     r"|\bна\s+(?:[а-яё]+\s+){0,2}?сайте\s+(?:[а-яё]+\s+){0,3}?голосовани"
+    # A contest of drawings, photographs or crafts: the works are judged, nobody gathers
+    # («конкурс детских рисунков», «конкурс фоторабот»); so is one whose works are sent in
+    # («приём работ на конкурс», «на конкурс поступило 200 рисунков», «участники присылают
+    # конкурсные работы в дистанционном формате»).
+    r"|\bконкурс\w*\s+(?:[а-яё]+\s+)?(?:рисунк|фотографи|фоторабот|видеоролик|плакат|поделок"
+    r"|поделк)\w*"
+    r"|\bпри[её]м\w*\s+(?:[а-яё]+\s+){0,3}?(?:работ|рисунк|фотографи|видеоролик|поделок)\w*"
+    r"\s+(?:[а-яё]+\s+){0,2}?на\s+(?:[а-яё]+\s+)?конкурс"
+    r"|\bна\s+конкурс\w*\s+(?:[а-яё«»\"-]+\s+){0,8}?поступил\w*\s+(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?"
+    r"(?:работ|рисунк|фотографи|видеоролик|поделок)\w*"
+    r"|\b(?:присыла|присла|отправля)\w*\s+(?:[а-яё]+\s+)?(?:конкурсн\w*\s+)?(?:работ|рисунк"
+    r"|фотографи|видеоролик)\w*"
+    r"|\bв\s+(?:дистанционн|заочн)\w*\s+(?:формат|режим)\w*"
 )
+
+
+def contest_kind(kind: str, sentence: str, end: int) -> bool:
+    """A contest, or another kind joined to one by a hyphen («фестиваль-конкурс»): the
+    contest is what it holds."""
+    return kind == "конкурс" or sentence[end : end + 8].lower() == "-конкурс"
 
 
 # A round of a league: «завершился первый тур зимнего чемпионата», «итоги 5-го тура
@@ -668,13 +699,13 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not _outcome_of(sent, k[1])
             and not (k[0] == "соревнования" and _ROUND_OF.search(sent, 0, k[1]))
         ]
-        if any(k[0] == "конкурс" for k in kinds):
+        if any(contest_kind(k[0], sent, k[2]) for k in kinds):
             if remote is None:
                 text = "\n".join(sentences[:MAX_DECISION_SENTENCES]).lower()
                 remote = bool(_REMOTE_CONTEST.search(text))
             if remote:
                 ev.remote_contest = True
-                kinds = [k for k in kinds if k[0] != "конкурс"]
+                kinds = [k for k in kinds if not contest_kind(k[0], sent, k[2])]
         if not kinds:
             if index == 0 and sent:
                 # A headline without a kind word still says what happened to the event:
