@@ -2761,3 +2761,59 @@ def test_preparations_for_a_festival_with_its_day_are_an_announcement() -> None:
         "Фестиваль «Мёд и травы» соберёт гостей 10 августа у озера.",
     )
     assert (ev.kind, ev.status, ev.date) == ("фестиваль", "announced", date(2024, 8, 10))
+
+
+# --- status: a listed cue over a verb's tense; a gathering under way until a day -------------
+
+
+def test_a_cue_for_the_days_ahead_outweighs_the_present_of_a_headline() -> None:
+    ev = _event(
+        "Ярмарка проводится в пятый раз в канун учебного года",
+        "Торговцы выезжают в сёла района. Ярмарка откроется 24 июля в Ключах и завершится "
+        "в Озёрах 20 августа.",
+    )
+    assert (ev.kind, ev.status, ev.date) == ("ярмарка", "announced", date(2024, 7, 24))
+
+
+def test_registration_opened_for_a_rally_ahead_is_an_announcement() -> None:
+    ev = _event(
+        "На слёт «Юность» объявили регистрацию", "Слёт пройдёт с 20 по 25 июля на берегу озера."
+    )
+    assert (ev.kind, ev.status) == ("слёт", "announced")
+
+
+def test_an_exhibition_that_lasts_until_autumn_is_under_way() -> None:
+    ev = _event(
+        "Выставка «Город мастеров» продлится до осени",
+        "Выставка будет работать до 1 сентября, сообщили в музее.",
+    )
+    assert (ev.kind, ev.status) == ("выставка", "held")
+
+
+def test_an_exhibition_that_opens_and_lasts_until_autumn_is_ahead() -> None:
+    ev = _event(
+        "Выставка «Город мастеров» откроется 10 июля",
+        "Выставка откроется 10 июля и продлится до 1 сентября.",
+    )
+    assert (ev.kind, ev.status) == ("выставка", "announced")
+
+
+def test_lighting_the_town_tree_is_a_ceremony() -> None:
+    ev = _event(
+        "В Ключах зажгли главную ёлку района",
+        "Ёлку торжественно зажгли на площади вечером. Гости водили хоровод.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_a_duty_in_the_headline_over_a_working_meeting_is_the_outcome() -> None:
+    text = "Глава района провёл рабочее совещание по дорогам. Подрядчики отчитались о ходе работ."
+    title = "Дороги к юбилею села должны быть отремонтированы в срок"
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_capitalised_forum_after_a_capitalised_adjective_is_an_organisation() -> None:
+    assert _kinds_in("Губернатор обсудил проекты с руководством Арктического Форума.") == []
+    assert _kinds_in("Область укрепляет связи с Арктическим Форумом") == []
+    assert [k for k, _, _ in _kinds_in("Арктический форум пройдёт в Ключах")] == ["форум"]
+    assert [k for k, _, _ in _kinds_in("Прошёл «Северный Форум молодёжи»")] == ["форум"]

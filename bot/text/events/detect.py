@@ -376,9 +376,14 @@ def _outcome_headline(title: str, stance: Status | None) -> bool:
     рассмотрен на заседании».)"""
     if stance != "held" or any(c.search(title) for c in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
         return False
-    words = _TITLE_WORD.findall(_unquoted(title))
+    unquoted = _unquoted(title)
+    words = _TITLE_WORD.findall(unquoted)
     tenses = {t for w in words if (t := verb_tense(w)) in {"past", "futr"}}
-    return tenses == {"futr"}
+    # «Планы должны быть выполнены в срок», «школу должны сдать к осени»: a duty, ahead too.
+    return tenses == {"futr"} or (not tenses and _DUTY.search(unquoted) is not None)
+
+
+_DUTY = re.compile(r"\bдолжн(?:ы|а|о|ен)\s+(?:быть|[а-яё]+ть)\b", re.IGNORECASE)
 
 
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"")
@@ -682,6 +687,8 @@ _PREPARING = re.compile(r"(?:подготовк\w*\s+ко?|готов(?:ит|я�
 
 def _preparing(sentence: str, pos: int, neg_index: int) -> bool:
     """The stance of the gathering at ``pos`` comes from a word for preparing for it."""
+    if _PREPARING.search(sentence) is None:
+        return False
     stance = sentence_stance(sentence, pos, lead=-neg_index <= 1)
     return stance is not None and _PREPARING.match(sentence, stance[2]) is not None
 

@@ -121,6 +121,9 @@ KINDS: tuple[tuple[str, str], ...] = (
         # The same told by its verb: «ёлку на площади откроют 25 декабря», «открыли ёлку».
         r"|\bоткр(?:оют|оет|ыли|ыл[аи]?)\s+(?:[а-яё]+\s+){0,3}?[её]лк[уиа]\b"
         r"|\b[её]лк[уа]\s+(?:[а-яё-]+\s+){0,3}?откр(?:оют|оет|ыли|ыл[аи]?)\b"
+        # Lighting the town's tree: «зажгли главную ёлку», «ёлку торжественно зажгут».
+        r"|\bзажг(?:ли|ла|ут)\s+(?:[а-яё]+\s+){0,3}?[её]лк[уи]\b"
+        r"|\b[её]лк[уи]\s+(?:[а-яё-]+\s+){0,3}?зажг(?:ли|ла|ут)\b"
         # Attending an opening: «приехали на открытие», «во время открытия школы».
         # («на долгожданное открытие», «на официальном открытии»)
         r"|\b(?:на|во\s+время|в\s+ходе)\s+(?:[а-яё]+(?:ое|ом|ого)\s+)?открыти(?:е|и|я)\b"
@@ -614,7 +617,7 @@ KIND_PREFIXES = frozenset(
         "слет цере торж встр чтен смот хака квиз квес игр шест полк прям лини приё прие "
         "двер урок дню дни гуля торж наад меро этно гаст кино арт рок фоль отпр отме откр спор "
         "сель зимн летн крес дожи пров тема позн лите инфо патр исто час фото возл вруч "
-        "през авто мото вело гонк фейе салю сыгр отоб ёлк елк",
+        "през авто мото вело гонк фейе салю сыгр отоб ёлк елк зажг",
     )
 )
 # Six-letter prefixes of kind words whose first four letters open many common words
@@ -643,6 +646,14 @@ _NAMED_DAY = re.compile(
 _GREETING = re.compile(r"\b(?:с|со)\s+(?:[а-яё]+\s+)?$|поздрав\w*\s+(?:\w+\s+){0,4}$")
 
 
+# A kind noun written with a capital after a capitalised adjective, inside a sentence: an
+# organisation's name («сотрудничество с Северным Форумом»; a gathering's name capitalises only
+# its first word: «Северный форум», and a quoted name opens with its quote).
+_ORG_NAME = re.compile(
+    r"[^\s«\"„“.!?:;—–-]\s+[А-ЯЁ][а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их|ыми|ими)\s+$"
+)
+
+
 def _kinds_in(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every event-kind word, in order; offsets refer to ``sentence``."""
     return list(_kinds_of(sentence))
@@ -664,7 +675,9 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
     # Blank out «судебное заседание» and the like, keeping every offset in place.
     cleaned = _NOT_EVENT_CONTEXT.sub(lambda m: " " * len(m.group(0)), low)
     found = [
-        (_KIND_OF_GROUP[m.lastgroup or ""], m.start(), m.end()) for m in _ANY_KIND.finditer(cleaned)
+        (_KIND_OF_GROUP[m.lastgroup or ""], m.start(), m.end())
+        for m in _ANY_KIND.finditer(cleaned)
+        if not (sentence[m.start()].isupper() and _ORG_NAME.search(sentence, 0, m.start()))
     ]
     for m in _NAMED_DAY.finditer(sentence):
         if cleaned[m.start()] == " " or any(s <= m.start() < e for _, s, e in found):

@@ -170,6 +170,15 @@ _PRESENT_REPORT = re.compile(r"(?:проход(?:ит|ят)|продолжа(?:�
 _PRESENT_PLAN = re.compile(r"(?:ждут|жд[её]м)", re.I)
 
 
+# A gathering said to go on until a day or a season is under way: «выставка продлится до
+# лета», «ярмарка будет работать до 8 июля» (its start, when ahead, is told by its own cue:
+# «откроется 5 мая и продлится до июня»).
+_LASTS_UNTIL = re.compile(
+    r"(?:продл(?:ится|ятся)|продолж(?:ится|атся)|будут?\s+работать)\s+(?:[а-яё]+\s+)?до\b",
+    re.IGNORECASE,
+)
+
+
 # A document's title in quotes: «решение «О проведении публичных слушаний»» names the
 # decision; its words tell nothing of the gathering's status.
 _DOC_TITLE = re.compile(r"[«\"]Об?\s")
@@ -245,7 +254,9 @@ def sentence_stance(
         if habitual and _PRESENT_PLAN.fullmatch(m.group(0)):
             continue
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
-            cues.append((m.start(), "announced"))
+            # «Выставка продлится до лета»: it is open now and closes then.
+            lasts = _LASTS_UNTIL.match(sentence, m.start()) is not None
+            cues.append((m.start(), "held" if lasts else "announced"))
     explicit = bool(cues)
     if not cues:
         now = _NOW.search(sentence)
@@ -283,6 +294,12 @@ class Evidence:
     weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0.0))
     explicit: float = 0.0  # the part backed by a listed cue (not only a verb's tense)
     lead_stance: Status | None = None  # the stance of the first sentence with a kind
+    lead_explicit: bool = False  # ... told by a listed cue, not only by a verb's tense
+    lead_kind: str = ""  # ... and its kind
+    # the kinds a listed cue told of, per stance
+    explicit_told: dict[str, set[str]] = field(
+        default_factory=lambda: {status: set() for status in STATUSES}
+    )
     lead_index: int = -1
     remote_contest: bool = False  # the text's contest is held by post or online
     mentions: int = 0  # sentences that gave a stance
@@ -320,7 +337,17 @@ class Evidence:
             )
             return "postponed" if w["postponed"] > 0 and not moved_other else "cancelled"
         if self.lead_stance in {"held", "announced"} and self.lead_index <= 3:
-            other = "announced" if self.lead_stance == "held" else "held"
+            other: Status = "announced" if self.lead_stance == "held" else "held"
+            told = self.explicit_told
+            if (
+                not self.lead_explicit
+                and not told[self.lead_stance]
+                and told[other] & {self.lead_kind, *_ANY_GATHERING}
+            ):
+                # «Ярмарка проводится в седьмой раз» over «Ярмарка откроется 24 июля»: a verb's
+                # tense in the lead gives way to a cue that tells the same gathering's status
+                # (not another's: «... посвящена подготовке к празднованию Дня села»).
+                return other
             if w[self.lead_stance] * 1.5 >= w[other]:
                 return self.lead_stance
         return "announced" if w["announced"] > w["held"] else "held"
@@ -775,9 +802,11 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             title_told = True
         if explicit:
             ev.explicit += weight
+            ev.explicit_told[status].add(kind)
             explicit_kinds.add(kind)
         if not seen_kind:
-            ev.lead_stance, ev.lead_index = status, index
+            ev.lead_stance, ev.lead_index, ev.lead_explicit = status, index, explicit
+            ev.lead_kind = kind
             seen_kind = True
         cand = (weight, -index, kind, pos)
         if ev.best is None or cand[:2] > ev.best[:2]:
