@@ -3024,3 +3024,185 @@ def test_a_speakers_words_on_festivals_over_one_festival_in_the_lead() -> None:
         )
         is None
     )
+
+
+# --- false events: contests of works, venues, results, federal and trips ----------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Подведены итоги конкурса детских рисунков «Моя семья»",
+            "Конкурс проводился в честь Дня семьи. Победители получат грамоты.",
+        ),
+        (
+            "Закончился приём работ на конкурс «Зимняя сказка»",
+            "На конкурс «Зимняя сказка» поступило 52 рисунка. Итоги объявят в марте.",
+        ),
+    ],
+)
+def test_a_contest_of_drawings_sent_in_is_no_gathering(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_festival_contest_of_works_sent_remotely_is_no_gathering() -> None:
+    text = (
+        "Более 20 заявок поступило на фестиваль-конкурс «Хоровод» народного танца. Участники "
+        "присылают видеозаписи выступлений в дистанционном формате. Гала-концерт и награждение "
+        "победителей фестиваля."
+    )
+    title = "Более 20 заявок поступило на фестиваль-конкурс «Хоровод»"
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_contest_on_stage_is_still_a_gathering() -> None:
+    ev = _event(
+        "В Доме культуры прошёл конкурс чтецов",
+        "Двадцать школьников читали стихи о родном крае.",
+    )
+    assert (ev.kind, ev.status) == ("конкурс", "held")
+
+
+def test_a_speech_made_at_a_session_is_the_story() -> None:
+    text = (
+        "Новые заводы открылись в трёх областях. Об этом сообщил вице-премьер. Выступая на "
+        "пленарной сессии промышленной выставки, он добавил, что поддержка продолжится."
+    )
+    assert detect_event("Правительство поддержит новые заводы", text, PUBLISHED) is None
+
+
+def test_a_signing_at_a_fair_is_the_agreement_story() -> None:
+    text = (
+        "Губернаторы двух областей поставили подписи под соглашением о сотрудничестве. "
+        "Подписание прошло на площадке международной выставки «Стройка», которая работает "
+        "в областном центре."
+    )
+    assert detect_event("Две области будут дружить", text, PUBLISHED) is None
+
+
+def test_a_placing_in_a_contest_is_a_result() -> None:
+    text = (
+        "На втором месте оказался Озёрск в конкурсе «Самый чистый город» за 2023 год, "
+        "сообщается на сайте министерства. Город победил в категории малых городов. Первое "
+        "место досталось Ключам. Предполагается, что за победу в конкурсе город получит премию."
+    )
+    title = "Озёрск получит миллион рублей как один из самых чистых городов области"
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_the_standings_of_games_are_a_result() -> None:
+    text = (
+        "В субботу завершились отборочные соревнования районных сельских игр. Футбольный "
+        "турнир прошёл в Заречном."
+    )
+    assert (
+        detect_event("Опубликована предварительная таблица общекомандного зачёта", text, PUBLISHED)
+        is None
+    )
+
+
+def test_a_count_of_contestants_is_a_figure() -> None:
+    text = "Число участников всероссийского конкурса «Учитель года» выросло с трёх до пяти тысяч."
+    assert detect_event("Число участников конкурса выросло вдвое", text, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Президент принял губернаторов",
+            "Ранее глава государства провёл рабочее совещание с губернаторами. Им поручили "
+            "готовиться к посевной.",
+        ),
+        (
+            "Министр встретился с гостями",
+            "В министерстве состоялась встреча министра с делегацией министерства торговли "
+            "КНР. Стороны обсудили поставки.",
+        ),
+    ],
+)
+def test_a_head_of_state_or_a_foreign_delegation_is_diplomacy(title: str, text: str) -> None:
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_tour_of_the_region_is_no_one_gathering() -> None:
+    text = (
+        "Глава посетил пять сёл. Чиновники сдавали нормативы и катались на велосипедах. "
+        "Утром в Ключах прошла встреча с жителями, вечером глава проехал с велопробегом."
+    )
+    assert (
+        detect_event("Завершилась поездка главы администрации по району", text, PUBLISHED) is None
+    )
+
+
+def test_preparations_with_no_day_set_are_no_gathering() -> None:
+    text = (
+        "В Заречном районе готовятся к фестивалю «Мёд и травы». На мероприятии выступят "
+        "фольклорные ансамбли. К 1 августа решено обновить сцену."
+    )
+    assert detect_event("Медовый праздник под гармонь", text, PUBLISHED) is None
+
+
+def test_preparations_for_a_festival_with_its_day_are_an_announcement() -> None:
+    ev = _event(
+        "В Заречном готовятся к фестивалю «Мёд и травы»",
+        "Фестиваль «Мёд и травы» соберёт гостей 10 августа у озера.",
+    )
+    assert (ev.kind, ev.status, ev.date) == ("фестиваль", "announced", date(2024, 8, 10))
+
+
+# --- status: a listed cue over a verb's tense; a gathering under way until a day -------------
+
+
+def test_a_cue_for_the_days_ahead_outweighs_the_present_of_a_headline() -> None:
+    ev = _event(
+        "Ярмарка проводится в пятый раз в канун учебного года",
+        "Торговцы выезжают в сёла района. Ярмарка откроется 24 июля в Ключах и завершится "
+        "в Озёрах 20 августа.",
+    )
+    assert (ev.kind, ev.status, ev.date) == ("ярмарка", "announced", date(2024, 7, 24))
+
+
+def test_registration_opened_for_a_rally_ahead_is_an_announcement() -> None:
+    ev = _event(
+        "На слёт «Юность» объявили регистрацию", "Слёт пройдёт с 20 по 25 июля на берегу озера."
+    )
+    assert (ev.kind, ev.status) == ("слёт", "announced")
+
+
+def test_an_exhibition_that_lasts_until_autumn_is_under_way() -> None:
+    ev = _event(
+        "Выставка «Город мастеров» продлится до осени",
+        "Выставка будет работать до 1 сентября, сообщили в музее.",
+    )
+    assert (ev.kind, ev.status) == ("выставка", "held")
+
+
+def test_an_exhibition_that_opens_and_lasts_until_autumn_is_ahead() -> None:
+    ev = _event(
+        "Выставка «Город мастеров» откроется 10 июля",
+        "Выставка откроется 10 июля и продлится до 1 сентября.",
+    )
+    assert (ev.kind, ev.status) == ("выставка", "announced")
+
+
+def test_lighting_the_town_tree_is_a_ceremony() -> None:
+    ev = _event(
+        "В Ключах зажгли главную ёлку района",
+        "Ёлку торжественно зажгли на площади вечером. Гости водили хоровод.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_a_duty_in_the_headline_over_a_working_meeting_is_the_outcome() -> None:
+    text = "Глава района провёл рабочее совещание по дорогам. Подрядчики отчитались о ходе работ."
+    title = "Дороги к юбилею села должны быть отремонтированы в срок"
+    assert detect_event(title, text, PUBLISHED) is None
+
+
+def test_a_capitalised_forum_after_a_capitalised_adjective_is_an_organisation() -> None:
+    assert _kinds_in("Губернатор обсудил проекты с руководством Арктического Форума.") == []
+    assert _kinds_in("Область укрепляет связи с Арктическим Форумом") == []
+    assert [k for k, _, _ in _kinds_in("Арктический форум пройдёт в Ключах")] == ["форум"]
+    assert [k for k, _, _ in _kinds_in("Прошёл «Северный Форум молодёжи»")] == ["форум"]

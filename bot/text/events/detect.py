@@ -68,8 +68,10 @@ from bot.text.events.status import (
     Status,
     _adjective_across,
     _plural_word,
+    contest_kind,
     one_in_plural,
     plural_subject,
+    sentence_stance,
     several,
     verb_tense,
     weigh,
@@ -150,6 +152,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False
     if find_incident(lead) and not title_kinds and ev.total < 3:
         return False
+    if not title_kinds and ev.explicit == 0 and _RESULT.search(sents[ev.lead_index]):
+        # «Чистополь получит премию» over «на втором месте оказался в конкурсе»: a placing,
+        # and no cue of the gathering's own anywhere.
+        return False
     if ev.best_specific is None and ev.total < 2.5 and ev.explicit < 1.0:
         return False  # only «мероприятие» or an officials' working meeting, in passing
     if title_kinds and all(several(title, start) for _, start, _ in title_kinds):
@@ -168,7 +174,11 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and _OPENED_MANY.search(title)
     ):
         return False  # «состоялось открытие восьми школ»: an opening in each
-    if ev.remote_contest and title_kinds and all(k == "конкурс" for k, _, _ in title_kinds):
+    if (
+        ev.remote_contest
+        and title_kinds
+        and all(contest_kind(k, title, e) for k, _, e in title_kinds)
+    ):
         return False  # a contest entered and voted on a website: nobody gathers
     if title_kinds and _cue_on_several(title, title_kinds):
         return False  # «Без фестиваля: отменены все массовые мероприятия»: a blanket ban
@@ -421,9 +431,14 @@ def _outcome_headline(title: str, stance: Status | None) -> bool:
     рассмотрен на заседании».)"""
     if stance != "held" or any(c.search(title) for c in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
         return False
-    words = _TITLE_WORD.findall(_unquoted(title))
+    unquoted = _unquoted(title)
+    words = _TITLE_WORD.findall(unquoted)
     tenses = {t for w in words if (t := verb_tense(w)) in {"past", "futr"}}
-    return tenses == {"futr"}
+    # «Планы должны быть выполнены в срок», «школу должны сдать к осени»: a duty, ahead too.
+    return tenses == {"futr"} or (not tenses and _DUTY.search(unquoted) is not None)
+
+
+_DUTY = re.compile(r"\bдолжн(?:ы|а|о|ен)\s+(?:быть|[а-яё]+ть)\b", re.IGNORECASE)
 
 
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"")
@@ -865,6 +880,36 @@ def _cyrillic(text: str) -> str:
     return text if chars is None else "".join(chars)
 
 
+# Preparing for a gathering: «готовятся к фестивалю», «подготовка к празднованию».
+_PREPARING = re.compile(r"(?:подготовк\w*\s+ко?|готов(?:ит|ят)ся\s+ко?)\b", re.IGNORECASE)
+
+
+def _preparing(sentence: str, pos: int, neg_index: int) -> bool:
+    """The stance of the gathering at ``pos`` comes from a word for preparing for it."""
+    if _PREPARING.search(sentence) is None:
+        return False
+    stance = sentence_stance(sentence, pos, lead=-neg_index <= 1)
+    return stance is not None and _PREPARING.match(sentence, stance[2]) is not None
+
+
+# A gathering told as set to take place: «праздник пройдёт на берегу», «откроется в парке».
+_SET_FOR = re.compile(
+    r"\b(?:пройд[её]т|пройдут|состо(?:ится|ятся)|откро(?:ется|ются)|стартует|начн[её]тся)\b",
+    re.IGNORECASE,
+)
+# A deadline, not a gathering's day: «к 9 мая подготовить программу», «до 1 июня».
+_DEADLINE = re.compile(r"\b(?:к|ко|до)\s+$", re.IGNORECASE)
+
+
+def _dated(sents: list[str], ref: date) -> bool:
+    """Some sentence gives a day that is not a deadline («пройдёт 5 мая», not «к 9 мая»)."""
+    return any(
+        not _DEADLINE.search(sent[max(0, d.offset - 4) : d.offset])
+        for sent in sents
+        for d in find_dates(sent, ref, ahead=True) or find_weekdays(sent, ref, ahead=True)
+    )
+
+
 _PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed
 
 
@@ -914,6 +959,15 @@ def detect_event(
 
     ref = (published or datetime.now(UTC)).astimezone(UTC).date()
     span, new = _date_span(status, best_sentence, sents, ref)
+    if (
+        status == "announced"
+        and _preparing(best_sentence, pos, neg_index)
+        and not _dated(sents[:12], ref)
+        and not any(_SET_FOR.search(sent) for sent in sents[:MAX_DECISION_SENTENCES])
+    ):
+        # «В районе готовятся к фестивалю», «Подготовка к празднованию продолжается», and no
+        # date anywhere: the preparations are the story, not a gathering set for a day.
+        return None
     if (
         published is not None
         and span is not None

@@ -127,6 +127,9 @@ KINDS: tuple[tuple[str, str], ...] = (
         # The same told by its verb: «ёлку на площади откроют 25 декабря», «открыли ёлку».
         r"|\bоткр(?:оют|оет|ыли|ыл[аи]?)\s+(?:[а-яё]+\s+){0,3}?[её]лк[уиа]\b"
         r"|\b[её]лк[уа]\s+(?:[а-яё-]+\s+){0,3}?откр(?:оют|оет|ыли|ыл[аи]?)\b"
+        # Lighting the town's tree: «зажгли главную ёлку», «ёлку торжественно зажгут».
+        r"|\bзажг(?:ли|ла|ут)\s+(?:[а-яё]+\s+){0,3}?[её]лк[уи]\b"
+        r"|\b[её]лк[уи]\s+(?:[а-яё-]+\s+){0,3}?зажг(?:ли|ла|ут)\b"
         # Attending an opening: «приехали на открытие», «во время открытия школы».
         # («на долгожданное открытие», «на официальном открытии»)
         r"|\b(?:на|во\s+время|в\s+ходе)\s+(?:[а-яё]+(?:ое|ом|ого)\s+)?открыти(?:е|и|я)\b"
@@ -394,7 +397,9 @@ _FEDERAL_TALKS = re.compile(
     r"\b(?:путин\w*|мишустин\w*|лавров\w*|песков\w*|президент\w*\s+(?:росси|рф|сша|франц"
     r"|белорус|беларус|казахстан|украин|кита|турци|[а-яё]+\s+республик)\w*|лукашенк\w*"
     r"|премьер-министр\w*|министр\w*\s+иностранных|глав\w*\s+мид|мид\b|госсекретар\w*|канцлер\w*"
-    r"|коллег(?:ой|ами|а|е|у)\b|переговор\w*|саммит\w*|визит\w*|двусторонн\w*)",
+    r"|коллег(?:ой|ами|а|е|у)\b|переговор\w*|саммит\w*|визит\w*|двусторонн\w*"
+    # A head of state; a foreign state's delegation («делегация государственного комитета КНР»).
+    r"|глав\w*\s+государств\w*|кнр|(?:иностранн|зарубежн)\w*\s+делегаци\w*)",
     re.IGNORECASE,
 )
 # A professional league's season (its rounds, table and play-offs): a played match or
@@ -509,7 +514,13 @@ _RESULT = re.compile(
     r"|(?:стал|признан)\w*\s+(?:[а-яё]+\s+)?лучш\w*"
     # A standing, told as where a team is: «на пятом месте чемпионата».
     r"|на\s+(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|последн|\d+-?)\w*"
-    r"\s+мест[еа]\b)",
+    r"\s+мест[еа]\b"
+    # The standings: «предварительная таблица общекомандного зачёта», «турнирная таблица».
+    r"|(?:турнирн|итогов|предварительн)\w*\s+таблиц\w*|таблиц\w*\s+(?:[а-яё]+\s+)?зач[её]т\w*"
+    # A count that grew or fell: «число участников конкурса выросло до 4 тысяч».
+    r"|(?:количеств|числ)[оау]\s+(?:[а-яё]+\s+)?(?:участник|заяв|конкурсант|посетител|зрител"
+    r"|гост)\w*\s+(?:[^\s.!?]+\s+){0,6}?(?:вырос|возрос|увеличил|сократил|уменьшил|снизил"
+    r"|превысил|достиг)\w*)",
     re.IGNORECASE,
 )
 # Articles about a post, a vote or an appointment, whatever gathering they mention.
@@ -533,6 +544,10 @@ _NOT_GATHERING = re.compile(
     r"|на\s+(?:пост|должност)\w*\s+(?:глав|мэр|губернатор|председател|руководител)\w*"
     r"|слож\w*\s+(?:[а-яё]+\s+){0,2}?полномочи\w*"
     r"|с\s+рабоч\w*\s+(?:визитом|поездкой)|рабоч\w*\s+поездк\w*|избирательн\w*\s+участ\w*"
+    # A tour of the region: «поездка губернатора по региону», «объезд района» (a stop in each
+    # place, whatever gatherings on the way).
+    r"|(?:поездк|объезд)\w*\s+(?:[а-яё]+\s+){0,3}?по\s+(?:[а-яё]+\s+)?(?:регион|район|област"
+    r"|округ|кра[юяе]|республик|муниципалитет)\w*"
     # One official meeting another: «провёл рабочую встречу с главой округа».
     r"|рабоч\w*\s+встреч\w*\s+с\s+(?:[а-яё]+\s+)?(?:глав|губернатор|министр|мэр|руководител"
     r"|председател|директор|полпред|послом)\w*)",
@@ -649,7 +664,7 @@ KIND_PREFIXES = frozenset(
         "слет цере торж встр чтен смот хака квиз квес игр шест полк прям лини приё прие "
         "двер урок дню дни гуля торж наад меро этно гаст кино арт рок фоль отпр отме откр спор "
         "сель зимн летн крес дожи пров тема позн лите инфо патр исто час фото возл вруч "
-        "през авто мото вело гонк фейе салю сыгр отоб ёлк елк",
+        "през авто мото вело гонк фейе салю сыгр отоб ёлк елк зажг",
     )
 )
 # Six-letter prefixes of kind words whose first four letters open many common words
@@ -687,6 +702,14 @@ _NUMBERED_COUNCIL = re.compile(
 )
 
 
+# A kind noun written with a capital after a capitalised adjective, inside a sentence: an
+# organisation's name («сотрудничество с Северным Форумом»; a gathering's name capitalises only
+# its first word: «Северный форум», and a quoted name opens with its quote).
+_ORG_NAME = re.compile(
+    r"[^\s«\"„“.!?:;—–-]\s+[А-ЯЁ][а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их|ыми|ими)\s+$"
+)
+
+
 def _kinds_in(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every event-kind word, in order; offsets refer to ``sentence``."""
     return list(_kinds_of(sentence))
@@ -712,7 +735,9 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
     # Blank out «судебное заседание» and the like, keeping every offset in place.
     cleaned = _NOT_EVENT_CONTEXT.sub(lambda m: " " * len(m.group(0)), low)
     found = [
-        (_KIND_OF_GROUP[m.lastgroup or ""], m.start(), m.end()) for m in _ANY_KIND.finditer(cleaned)
+        (_KIND_OF_GROUP[m.lastgroup or ""], m.start(), m.end())
+        for m in _ANY_KIND.finditer(cleaned)
+        if not (sentence[m.start()].isupper() and _ORG_NAME.search(sentence, 0, m.start()))
     ]
     for m in _NAMED_DAY.finditer(sentence):
         if cleaned[m.start()] == " " or any(s <= m.start() < e for _, s, e in found):

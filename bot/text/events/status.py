@@ -45,6 +45,7 @@ __all__ = [
     "STATUSES",
     "Evidence",
     "Status",
+    "contest_kind",
     "one_in_plural",
     "plural_subject",
     "sentence_stance",
@@ -169,6 +170,15 @@ _PRESENT_REPORT = re.compile(r"(?:проход(?:ит|ят)|продолжа(?:�
 _PRESENT_PLAN = re.compile(r"(?:ждут|жд[её]м)", re.I)
 
 
+# A gathering said to go on until a day or a season is under way: «выставка продлится до
+# лета», «ярмарка будет работать до 8 июля» (its start, when ahead, is told by its own cue:
+# «откроется 5 мая и продлится до июня»).
+_LASTS_UNTIL = re.compile(
+    r"(?:продл(?:ится|ятся)|продолж(?:ится|атся)|будут?\s+работать)\s+(?:[а-яё]+\s+)?до\b",
+    re.IGNORECASE,
+)
+
+
 # A document's title in quotes: «решение «О проведении публичных слушаний»» names the
 # decision; its words tell nothing of the gathering's status.
 _DOC_TITLE = re.compile(r"[«\"]Об?\s")
@@ -238,13 +248,17 @@ def sentence_stance(
     for m in _REPORT.finditer(sentence):
         if habitual and _PRESENT_REPORT.fullmatch(m.group(0)):
             continue  # «Ежегодно здесь проходит праздник»: what usually happens, not this one
+        if _TOLD_ABOUT.match(sentence, m.end()):
+            continue  # «рассказали о фестивале»: words about a gathering, not what it did
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             cues.append((m.start(), "held"))
     for m in _PLAN.finditer(sentence):
         if habitual and _PRESENT_PLAN.fullmatch(m.group(0)):
             continue
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
-            cues.append((m.start(), "announced"))
+            # «Выставка продлится до лета»: it is open now and closes then.
+            lasts = _LASTS_UNTIL.match(sentence, m.start()) is not None
+            cues.append((m.start(), "held" if lasts else "announced"))
     explicit = bool(cues)
     if not cues:
         now = _NOW.search(sentence)
@@ -268,6 +282,10 @@ def sentence_stance(
     return stance, explicit, pos
 
 
+# After a verb of speech: what it speaks about («рассказали о фестивале», «говорили об этом»).
+_TOLD_ABOUT = re.compile(r"\s+об?\s")
+
+
 def _later_clause(sentence: str, end: int, start: int) -> bool:
     """The words at ``start`` are in a clause after the one that tells the gathering and its
     verb (ending at ``end``): «Праздник прошёл в сквере, где десять лет назад поставили
@@ -282,6 +300,12 @@ class Evidence:
     weights: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0.0))
     explicit: float = 0.0  # the part backed by a listed cue (not only a verb's tense)
     lead_stance: Status | None = None  # the stance of the first sentence with a kind
+    lead_explicit: bool = False  # ... told by a listed cue, not only by a verb's tense
+    lead_kind: str = ""  # ... and its kind
+    # the kinds a listed cue told of, per stance
+    explicit_told: dict[str, set[str]] = field(
+        default_factory=lambda: {status: set() for status in STATUSES}
+    )
     lead_index: int = -1
     remote_contest: bool = False  # the text's contest is held by post or online
     mentions: int = 0  # sentences that gave a stance
@@ -319,7 +343,17 @@ class Evidence:
             )
             return "postponed" if w["postponed"] > 0 and not moved_other else "cancelled"
         if self.lead_stance in {"held", "announced"} and self.lead_index <= 3:
-            other = "announced" if self.lead_stance == "held" else "held"
+            other: Status = "announced" if self.lead_stance == "held" else "held"
+            told = self.explicit_told
+            if (
+                not self.lead_explicit
+                and not told[self.lead_stance]
+                and told[other] & {self.lead_kind, *_ANY_GATHERING}
+            ):
+                # «Ярмарка проводится в седьмой раз» over «Ярмарка откроется 24 июля»: a verb's
+                # tense in the lead gives way to a cue that tells the same gathering's status
+                # (not another's: «... посвящена подготовке к празднованию Дня села»).
+                return other
             if w[self.lead_stance] * 1.5 >= w[other]:
                 return self.lead_stance
         return "announced" if w["announced"] > w["held"] else "held"
@@ -505,13 +539,24 @@ _DECIDED_AT = re.compile(
 _SIDELINES = re.compile(r"\bна\s+полях\s+(?:[а-яё0-9-]+\s+){0,3}$")
 
 
+# «Выступая на пленарной сессии, министр напомнил...»: the gathering is where a speech was
+# made; the speech is the story.
+_SPEAKING_AT = re.compile(r"\bвыступая\s+(?:на|перед)\s+(?:[а-яё0-9-]+\s+){0,3}$")
+# A signing with the gathering only as its venue: «Подписание прошло на площадке выставки».
+# The agreement is the story. (Signed «в рамках форума», it is one of the forum's own acts.)
+_SIGNED_AT = re.compile(r"\bподпис\w*\b[^.!?]{0,60}?\bна\s+площадке\s+(?:[а-яё0-9-]+\s+){0,3}$")
+
+
 def _said_at(sentence: str, start: int) -> bool:
     """The kind word at ``start`` is the setting of a statement reported before it, of a
-    decision taken there («Решение было принято на заседании»), or of what was done on its
-    sidelines («подписали на полях форума соглашения»)."""
+    decision taken there («Решение было принято на заседании»), of a speech («выступая на
+    сессии»), of a signing («подписание прошло на площадке выставки») or of what was done on
+    its sidelines («подписали на полях форума соглашения»)."""
     said = _ATTRIBUTION.search(sentence, 0, start)
     before = sentence[max(0, start - 90) : start].lower()
-    if _SIDELINES.search(before[-50:]):
+    if _SIDELINES.search(before[-50:]) or _SPEAKING_AT.search(before[-50:]):
+        return True
+    if "подпис" in before and _SIGNED_AT.search(before):
         return True
     if said is not None and bool(_AT.search(before[-50:])):
         return True
@@ -636,7 +681,26 @@ _REMOTE_CONTEST = re.compile(
     r"на\s+(?:[а-яё]+\s+){0,2}?сайт"
     r"|\bголосовани\w*\s+(?:[а-яё]+\s+){0,3}?на\s+(?:[а-яё]+\s+){0,2}?сайт"
     r"|\bна\s+(?:[а-яё]+\s+){0,2}?сайте\s+(?:[а-яё]+\s+){0,3}?голосовани"
+    # A contest of drawings, photographs or crafts: the works are judged, nobody gathers
+    # («конкурс детских рисунков», «конкурс фоторабот»); so is one whose works are sent in
+    # («приём работ на конкурс», «на конкурс поступило 200 рисунков», «участники присылают
+    # конкурсные работы в дистанционном формате»).
+    r"|\bконкурс\w*\s+(?:[а-яё]+\s+)?(?:рисунк|фотографи|фоторабот|видеоролик|плакат|поделок"
+    r"|поделк)\w*"
+    r"|\bпри[её]м\w*\s+(?:[а-яё]+\s+){0,3}?(?:работ|рисунк|фотографи|видеоролик|поделок)\w*"
+    r"\s+(?:[а-яё]+\s+){0,2}?на\s+(?:[а-яё]+\s+)?конкурс"
+    r"|\bна\s+конкурс\w*\s+(?:[а-яё«»\"-]+\s+){0,8}?поступил\w*\s+(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?"
+    r"(?:работ|рисунк|фотографи|видеоролик|поделок)\w*"
+    r"|\b(?:присыла|присла|отправля)\w*\s+(?:[а-яё]+\s+)?(?:конкурсн\w*\s+)?(?:работ|рисунк"
+    r"|фотографи|видеоролик)\w*"
+    r"|\bв\s+(?:дистанционн|заочн)\w*\s+(?:формат|режим)\w*"
 )
+
+
+def contest_kind(kind: str, sentence: str, end: int) -> bool:
+    """A contest, or another kind joined to one by a hyphen («фестиваль-конкурс»): the
+    contest is what it holds."""
+    return kind == "конкурс" or sentence[end : end + 8].lower() == "-конкурс"
 
 
 # A round of a league: «завершился первый тур зимнего чемпионата», «итоги 5-го тура
@@ -676,13 +740,13 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not _outcome_of(sent, k[1])
             and not (k[0] == "соревнования" and _ROUND_OF.search(sent, 0, k[1]))
         ]
-        if any(k[0] == "конкурс" for k in kinds):
+        if any(contest_kind(k[0], sent, k[2]) for k in kinds):
             if remote is None:
                 text = "\n".join(sentences[:MAX_DECISION_SENTENCES]).lower()
                 remote = bool(_REMOTE_CONTEST.search(text))
             if remote:
                 ev.remote_contest = True
-                kinds = [k for k in kinds if k[0] != "конкурс"]
+                kinds = [k for k in kinds if not contest_kind(k[0], sent, k[2])]
         if not kinds:
             if index == 0 and sent:
                 # A headline without a kind word still says what happened to the event:
@@ -755,9 +819,11 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             title_told = True
         if explicit:
             ev.explicit += weight
+            ev.explicit_told[status].add(kind)
             explicit_kinds.add(kind)
         if not seen_kind:
-            ev.lead_stance, ev.lead_index = status, index
+            ev.lead_stance, ev.lead_index, ev.lead_explicit = status, index, explicit
+            ev.lead_kind = kind
             seen_kind = True
         cand = (weight, -index, kind, pos)
         if ev.best is None or cand[:2] > ev.best[:2]:
