@@ -176,6 +176,11 @@ class DeliveryRepository:
         self.db = db
         self.lease_seconds = lease_seconds
         self._pg = db.dialect == "postgresql"
+        # PostgreSQL checks a new row's chat against the newest committed rows, not against
+        # the statement's snapshot: a chat moved meanwhile (a group become a supergroup)
+        # would fail the whole chunk. Locking the chats it reads makes the statement wait for
+        # such a move and then skip the moved chat (its subscriptions moved with it).
+        self._lock_chats = " FOR KEY SHARE OF c" if self._pg else ""
 
     @property
     def leases(self) -> bool:
@@ -379,7 +384,11 @@ class DeliveryRepository:
                 "INSERT INTO deliveries"
                 " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
                 " SELECT s.chat_id, s.thread_id, CAST(:aid AS BIGINT), 'article', 'pending', 0,"
-                " CAST(:now AS BIGINT)" + where + _PLAIN + " ON CONFLICT DO NOTHING",
+                " CAST(:now AS BIGINT)"
+                + where
+                + _PLAIN
+                + self._lock_chats
+                + " ON CONFLICT DO NOTHING",
                 {**params, "now": now_ts()},
             )
             return max(cur.rowcount, 0)
