@@ -39,9 +39,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import asyncpg
+
 from storage.base import Database, Row, now_ts
 
 PLAN_GRACE_SECONDS = 30 * 60
+# Times a planning statement runs again when a chat it read was moved meanwhile.
+_MOVED_CHAT_RETRIES = 3
 # How long a claimed row stays with its claimer on PostgreSQL before another may take it.
 # The worker renews the lease of the rows it holds every third of it, so a row stays leased
 # as long as its claimer lives (whatever a send waits for), and at most this long after.
@@ -176,11 +180,6 @@ class DeliveryRepository:
         self.db = db
         self.lease_seconds = lease_seconds
         self._pg = db.dialect == "postgresql"
-        # PostgreSQL checks a new row's chat against the newest committed rows, not against
-        # the statement's snapshot: a chat moved meanwhile (a group become a supergroup)
-        # would fail the whole chunk. Locking the chats it reads makes the statement wait for
-        # such a move and then skip the moved chat (its subscriptions moved with it).
-        self._lock_chats = " FOR KEY SHARE OF c" if self._pg else ""
 
     @property
     def leases(self) -> bool:
@@ -379,19 +378,26 @@ class DeliveryRepository:
     async def _insert_plain(self, where: str, params: Mapping[str, object]) -> int:
         """Due rows for the chats ``where`` selects that need no filters or quiet hours, in one
         statement; returns the rows inserted (a chat/topic is never doubled)."""
-        async with self.db.write() as conn:
-            cur = await conn.execute(
-                "INSERT INTO deliveries"
-                " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
-                " SELECT s.chat_id, s.thread_id, CAST(:aid AS BIGINT), 'article', 'pending', 0,"
-                " CAST(:now AS BIGINT)"
-                + where
-                + _PLAIN
-                + self._lock_chats
-                + " ON CONFLICT DO NOTHING",
-                {**params, "now": now_ts()},
-            )
-            return max(cur.rowcount, 0)
+        sql = (
+            "INSERT INTO deliveries"
+            " (chat_id, thread_id, article_id, kind, status, not_before, created_at)"
+            " SELECT s.chat_id, s.thread_id, CAST(:aid AS BIGINT), 'article', 'pending', 0,"
+            " CAST(:now AS BIGINT)" + where + _PLAIN + " ON CONFLICT DO NOTHING"
+        )
+        attempt = 0
+        while True:
+            try:
+                async with self.db.write() as conn:
+                    cur = await conn.execute(sql, {**params, "now": now_ts()})
+                    return max(cur.rowcount, 0)
+            except asyncpg.ForeignKeyViolationError:
+                # PostgreSQL checks a new row's chat against the newest committed rows, not
+                # the statement's snapshot: a chat moved meanwhile (a group become a
+                # supergroup) fails the statement. The next one reads the moved chat and its
+                # subscriptions (nothing is doubled: the statement ignores rows it has).
+                attempt += 1
+                if attempt > _MOVED_CHAT_RETRIES:
+                    raise
 
     async def chunk_candidates(self, chunk: PlanChunk) -> list[Candidate]:
         """The chunk's chats/topics that have keyword filters or quiet hours."""

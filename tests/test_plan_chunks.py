@@ -4,19 +4,21 @@ the article once and in the order the articles were planned."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from bot.delivery import planner as planner_module
 from bot.delivery.planner import Planner
 from storage.articles import NewArticle, RegionTag
-from storage.db import now_ts
+from storage.db import now_ts, open_database
 from storage.repos import Repositories
 from storage.subscriptions import FilterWord
-from tests.pg import BACKENDS, open_backend
+from tests.pg import BACKENDS, fresh_database, open_backend
 
 CHUNK = 4
 KK, TA = "RU-KK", "RU-TA"
@@ -196,3 +198,34 @@ async def test_a_republished_copy_opens_no_plan(repos: Repositories) -> None:
     assert await repos.deliveries.open_plans() == 0
     assert [a.id for a in await repos.deliveries.unplanned()] == [original]
     assert await rows_by_chat(repos, copy) == Counter()
+
+
+async def test_a_chat_moved_while_its_row_is_written_gets_the_article_at_its_new_id() -> None:
+    """PostgreSQL checks a new row's chat against the newest committed rows: a group that
+    becomes a supergroup while planning writes its row fails that statement. Planning runs it
+    again, reads the moved chat, and the article reaches the new id once."""
+    async with fresh_database() as url:
+        db = await open_database(url)
+        try:
+            repos = Repositories.over(db)
+            old, new = -4_000_007, -1_000_000_000_007
+            await repos.chats.upsert(old, "group", "Совет", "ru")
+            await repos.subscriptions.subscribe(old, 0, KK)
+            aid = await add_article(repos, 1, ROLES)
+            mover = await asyncpg.connect(url)
+            try:
+                move = mover.transaction()
+                await move.start()
+                # The move holds the chat's row: the planner's new row waits for its check.
+                await mover.execute("UPDATE chats SET id = $1 WHERE id = $2", new, old)
+                planning = asyncio.create_task(Planner(repos).plan_article(aid))
+                await asyncio.sleep(0.5)
+                assert not planning.done()  # waiting on the moved row
+                await move.commit()
+                planned = await asyncio.wait_for(planning, 10)
+            finally:
+                await mover.close()
+            assert planned == 1
+            assert await rows_by_chat(repos, aid) == Counter({new: 1})
+        finally:
+            await db.close()
