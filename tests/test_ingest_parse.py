@@ -315,3 +315,20 @@ def test_analyse_tags_regions_summary_and_stems() -> None:
     assert "абакан" in article.body_stems
     assert article.lsh_keys and article.content_hash
     assert article.published_at == int(item.published_at.timestamp())
+
+
+def test_relative_links_and_pictures_resolve_against_the_feed() -> None:
+    """feedparser gets no base address; the item's link is made absolute against the feed's,
+    and a relative picture against the item's absolute address."""
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Т</title>'
+        "<item><title>Ремонт моста</title><link>/news/most</link>"
+        "<description>Мост откроют в мае.</description>"
+        '<enclosure url="img/most.jpg" type="image/jpeg" length="1"/></item>'
+        "</channel></rss>"
+    )
+    base = "https://rayon.example/rss/"
+    parsed = parse_document(xml, url=base)
+    [item], _ = prepare_items(parsed, base_url=base, fetched_at=datetime.now(UTC))
+    assert item.url == "https://rayon.example/news/most"
+    assert item.image_url == "https://rayon.example/news/img/most.jpg"
