@@ -139,3 +139,36 @@ def test_generator_reads_oktmo_json(tmp_path: Path) -> None:
         ["RU-TA", "Алькеевский", "район", "92606000"],
         ["RU-YAN", "Надымский", "район", "71916000"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a town's body or urban settlement named by the town's adjective alone
+        ("Депутаты Шахтинской городской думы утвердили бюджет.", "RU-ROS"),
+        ("Глава администрации Белокалитвинского городского поселения провёл приём.", "RU-ROS"),
+        ("Кунгурская городская больница получила новый томограф.", "RU-PER"),
+        # a name of a noun and an adjective declines in both parts
+        ("Турнир прошёл в Каменске-Уральском в конце января.", "RU-SVE"),
+        ("Команда Каменска-Уральского заняла второе место.", "RU-SVE"),
+        ("Жители Гуся-Хрустального вышли на субботник.", "RU-VLA"),
+        ("Спортсмены из Каменска-Шахтинского привезли медали.", "RU-ROS"),
+    ],
+)
+def test_town_named_by_its_adjective_or_in_two_declined_parts(text: str, code: str) -> None:
+    assert codes(text) == {code}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Солнечная городская больница открылась после ремонта.", set()),  # a quality
+        ("Северная городская больница открылась после ремонта.", set()),
+        ("Центральная городская библиотека объявила конкурс.", set()),  # many cities'
+        ("Детская городская больница получила аппарат.", set()),
+        ("Московская городская дума приняла закон.", {"RU-MOW"}),  # the catalogue's
+        ("Ковровская городская больница закупила лекарства.", {"RU-VLA"}),
+    ],
+)
+def test_adjective_before_city_word_only_a_towns(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

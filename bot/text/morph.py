@@ -53,6 +53,10 @@ class WordInfo:
 
 
 _ON_RIVER = re.compile(r"^([А-ЯЁа-яё]+)(-(?:на|над|под)-[А-ЯЁа-яё]+)$")
+# A name of a noun and an adjective, each capitalised: «Каменск-Уральский», «Гусь-Хрустальный».
+_BOTH_DECLINE = re.compile(
+    r"^([А-ЯЁ][а-яё]+)-([А-ЯЁ][а-яё]+(?:ий|ый|ой|ая|ое|ую|ого|ому|им|ым|ом|ие|ые|их|ых|ими|ыми))$"
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -78,6 +82,15 @@ def info(word: str) -> WordInfo:
         # «Славянске-на-Кубани»: only the first part declines («Славянск-на-Кубани»).
         head, tail = on_river.groups()
         forms.update(f"{fold(p.normal_form)}{fold(tail)}" for p in analyzer().parse(head))
+    elif "-" in word:
+        both = _BOTH_DECLINE.match(word)
+        if both is not None:
+            # «Каменске-Уральском», «Гусе-Хрустальном»: both parts decline, the name is their
+            # nominatives (the dictionary reads the whole word as one unknown adjective)
+            head, tail = both.groups()
+            tails = {fold(p.normal_form) for p in analyzer().parse(tail) if p.tag.POS == "ADJF"}
+            heads = {fold(p.normal_form) for p in analyzer().parse(head) if p.tag.POS == "NOUN"}
+            forms.update(f"{h}-{t}" for h in heads for t in tails)
     best = parses[0].tag if parses else None
     return WordInfo(
         lemmas=frozenset(forms),

@@ -451,6 +451,7 @@ def keep(
     if (
         len(e.words) == 1
         and not e.adjlike
+        and "-" not in e.surface  # («в Каменске-Уральском»: a noun and an adjective)
         and fold(w.text) != fold(e.surface)
         and info(w.text).adjective
         and not info(w.text).noun

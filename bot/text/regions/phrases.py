@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from bot.text.morph import fold, info
+from bot.text.morph import analyzer, fold, info
 from bot.text.regions.filters import lem
 from bot.text.regions.gazetteer import Entry, Gazetteer, district_adjectives
 from bot.text.regions.lexicon import (
@@ -186,9 +186,26 @@ def _district_body(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
         if e is None or "краеведческий" in head or not (e.weak or e.alone):
             return e
         return None
-    if "районный" not in lem(words[k]) and words[k].text not in DISTRICT_INSTITUTIONS:
+    if "городской" in head and k == i + 1:
+        # «Шахтинской городской думы», «Белокалитвинского городского поселения»: a town's own
+        # body or settlement named by the adjective of the town (a district is named alike),
+        # unless the adjective is a region's or a catalogued town's («Московская городская
+        # дума» is Москва's, read by the catalogue) or a quality's («Солнечная городская
+        # больница»: sunny, not Солнечный район)
+        if any(e.kind != "district" for lemma in lemmas for e in gaz.by_first.get(lemma, ())):
+            return None
+        if lemmas & COMMON_ADJ or _quality(words[i].text):
+            return None
+        return _two_words(lemmas, gaz, "district", _RAION)
+    if "районный" not in head and words[k].text not in DISTRICT_INSTITUTIONS:
         return None
     return _two_words(lemmas, gaz, "district", _RAION)
+
+
+def _quality(word: str) -> bool:
+    """Whether the dictionary reads ``word`` first as a quality («солнечный», «северный»), an
+    ordinary adjective, not a place's (a relational one: «шахтинский»)."""
+    return "Qual" in analyzer().parse(word.lower())[0].tag.grammemes
 
 
 def _elided_noun(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
