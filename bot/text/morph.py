@@ -55,6 +55,30 @@ class WordInfo:
 _ON_RIVER = re.compile(r"^([А-ЯЁа-яё]+)(-(?:на|над|под)-[А-ЯЁа-яё]+)$")
 
 
+# «Каменске-Уральском», «Каменска-Шахтинского»: a town's noun in «-ск» and an adjective, both
+# declined.
+_COMPOUND = re.compile(r"^([А-ЯЁ][а-яё]+ск(?:а|у|ом|е)?)-([А-ЯЁ][а-яё]+(?:ом|ого|ому|им|ий|ый))$")
+
+
+def _compound_lemmas(head: str, tail: str) -> set[str]:
+    """The lemma of a noun-adjective compound name declined in both parts, which the
+    dictionary reads by its last part only: «Каменске-Уральском» -> «каменск-уральский»."""
+    tails = {
+        (str(p.tag.case), fold(p.normal_form))
+        for p in analyzer().parse(tail)
+        if p.tag.POS == "ADJF" and p.tag.case
+    }
+    if not tails:
+        return set()
+    return {
+        f"{fold(p.normal_form)}-{adj}"
+        for p in analyzer().parse(head)
+        if p.tag.POS == "NOUN"
+        for case, adj in tails
+        if case == str(p.tag.case)
+    }
+
+
 @lru_cache(maxsize=200_000)
 def info(word: str) -> WordInfo:
     """Analysis of one word form (case matters only for the cache key; parsing is on lower)."""
@@ -78,6 +102,9 @@ def info(word: str) -> WordInfo:
         # «Славянске-на-Кубани»: only the first part declines («Славянск-на-Кубани»).
         head, tail = on_river.groups()
         forms.update(f"{fold(p.normal_form)}{fold(tail)}" for p in analyzer().parse(head))
+    compound = _COMPOUND.match(word)
+    if compound is not None:
+        forms.update(_compound_lemmas(*compound.groups()))
     best = parses[0].tag if parses else None
     return WordInfo(
         lemmas=frozenset(forms),
