@@ -1852,3 +1852,77 @@ def test_tenth_wave_false_regions(text: str, expected: set[str]) -> None:
 )
 def test_route_abroad_and_visit_roles(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+# --- the eleventh wave: homonyms read by their own district, peoples, the state, winners -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname before a first name and a patronymic is no town (Ишим)
+        ("Главой Кунашакского района избран Ишимов Игорь Викторович.", {"RU-CHE": "main"}),
+        # guests arriving from Moscow: passing, and no main without the host named
+        ("На праздник в парке ждут приезда и московских артистов.", {"RU-MOW": "mentioned"}),
+        # a board («управа») of a district named like another region's rural district: Moscow's
+        (
+            "Глава управы Бабушкинского района встретится с жителями. "
+            "Приглашаются все жители Бабушкинского района.",
+            {"RU-MOW": "main"},
+        ),
+        # a town several regions have, with the district it lies in: that region's town
+        (
+            "Глава Кировского района посетил бассейн города Кировска.",
+            {"RU-LEN": "main"},
+        ),
+        # … and the town's adjective, which Киров shares, is that town's too
+        (
+            "В Кировске прошёл субботник: работники Кировского диспансера сажали розы. "
+            "Помогал комитет Ленинградской области.",
+            {"RU-LEN": "main"},
+        ),
+        # a people named: its adjective is the people's, not the republic's
+        (
+            "В Марий Эл прошёл фестиваль «Напевы удмуртов». Гостей угощали на удмуртских "
+            "подворьях, удмурты пели песни.",
+            {"RU-ME": "main"},
+        ),
+        # Moscow that will give an answer is the state
+        (
+            "Москва будет давать жёсткий ответ на любые атаки, заявил дипломат.",
+            {"RU-MOW": "mentioned"},
+        ),
+        # a region's joining Russia is a holiday of the whole country: no venue
+        (
+            "Страна отмечает Крымскую весну. В доме культуры прошёл концерт к годовщине "
+            "воссоединения Крыма с Россией.",
+            {"RU-CR": "mentioned"},
+        ),
+        # a town's liberation is still marked in the town
+        ("Митинг к 80-летию освобождения Смоленска собрал ветеранов.", {"RU-SMO": "main"}),
+        # athletes from one region who won at a tournament set elsewhere: both main
+        (
+            "В Тюмени прошло первенство по борьбе.\n"
+            "Спортсмены из Омской области завоевали пять золотых медалей. Участвовали борцы "
+            "из Курганской, Свердловской и Тюменской областей.",
+            {"RU-TYU": "main", "RU-OMS": "main", "RU-KGN": "mentioned", "RU-SVE": "mentioned"},
+        ),
+        # the venue of the competition the lead names by its quoted name, said further on
+        (
+            "Команда Пензенской области успешно выступила на турнире «Кубок Волги». "
+            "Пензу представляли 12 спортсменов, и каждый принёс команде баллы. Ребята "
+            "смело боролись за места на пьедестале, тренеры довольны их работой и "
+            "готовят их к новым стартам сезона, впереди чемпионат страны и первенство "
+            "округа, где пензенцы надеются повторить успех и завоевать новые награды.\n"
+            "Отметим, турнир «Кубок Волги» прошёл в Каменске-Уральском.",
+            {"RU-PNZ": "main", "RU-SVE": "main"},
+        ),
+    ],
+)
+def test_eleventh_wave_homonyms_peoples_and_roles(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_town_declined_in_both_parts() -> None:
+    assert codes("Турнир прошёл в Каменске-Уральском.") == {"RU-SVE"}
+    assert codes("Сборы прошли в Каменске-Шахтинском.") == {"RU-ROS"}

@@ -50,6 +50,7 @@ from bot.text.morph import WordInfo, analyzer, fold, info
 from bot.text.regions.gazetteer import Entry, Gazetteer, first_word, gazetteer
 from bot.text.regions.lexicon import (
     ANNIVERSARY,
+    ARRIVAL,
     AWARDS,
     COMMON_ADJ,
     COMMON_ADJ_HEADS,
@@ -70,6 +71,7 @@ from bot.text.regions.lexicon import (
     HISTORY_EVENTS,
     HOLIDAY_AFTER,
     INCIDENTS,
+    JOINING_VERBS,
     LIST_HEADS,
     LOWER_OK,
     MEMBERS,
@@ -233,6 +235,14 @@ def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
             and (ni.surname or ni.first_name or not is_geo_word(nxt.text))
         ):
             return True
+        if (
+            ni.first_name
+            and j + 1 < len(words)
+            and words[j + 1].glued_prev
+            and words[j + 1].cap
+            and info(words[j + 1].text).patronymic
+        ):
+            return True  # «Ишимов Игорь Викторович»: a surname before a name and a patronymic
     return False
 
 
@@ -1032,6 +1042,8 @@ def cue(
         return "origin"  # «сенатор от Петербурга»: whom a member of a chamber represents
     if kind == "adjective" and _club_origin(words, i, j):
         return "origin"
+    if kind == "adjective" and not w.cap and _arriving(words, i):
+        return "origin"  # «ждут приезда и московских артистов»: the guests' home
     if prev is not None and "gent" in info(w.text).cases:
         if prev_l & ORIGIN_NOUNS:
             return "origin"  # «делегация Татарстана»
@@ -1045,6 +1057,13 @@ def cue(
         return "route"  # «возобновили морское сообщение с Сочи»: the far end of a link
     if (history and _commemorated(words, i)) or (victims and _victims_of(words, i)):
         return "history"  # «к 10-летию воссоединения Крыма и Севастополя с Россией»
+    if (
+        j < len(words)
+        and words[j].glued_prev
+        and fold(words[j].text).startswith(_JOINING_STARTS)
+        and lem(words[j]) & JOINING_VERBS
+    ):
+        return "history"  # «в 2014 году Крым воссоединился с Россией»
     if _range_end(words, i, j):
         return "range"  # «от Архангельска до Армении»: the ends of a span, not the place
     if _trip_to(words, i):
@@ -1052,11 +1071,14 @@ def cue(
     if kind == "town" and w.sent_start and j < len(words) and _dateline(words, j):
         return "dateline"  # «(Хабаровск, 28 мая, «Татар-информ»)»: where the reporter wrote
     if codes == ("RU-MOW",) and kind == "name":
-        nxt = words[j] if j < len(words) and words[j].glued_prev else None
-        if nxt is not None and fold(nxt.text) == "не" and j + 1 < len(words):
-            nxt = words[j + 1]  # «Москва не считает»
+        k = j
+        while k < len(words) and k - j < 3 and words[k].glued_prev and fold(words[k].text) in _AUX:
+            k += 1  # «Москва не считает», «Москва будет давать ответ»
+        nxt = words[k] if k < len(words) and words[k].glued_prev else None
         if nxt is not None and lem(nxt) & STATE_VERBS:
             return "state"
+        if nxt is not None and lem(nxt) & _GIVE and _answer_after(words, k + 1):
+            return "state"  # «Москва даст жёсткий ответ»
         if prev_l & STATE_BEFORE:
             return "state"
         if _before_preposition(words, i, _AS_IN) & TRIP_WORDS:
@@ -1080,6 +1102,37 @@ def cue(
             if lem(words[k]) & FOREIGN:
                 return "state"
     return ""
+
+
+# Words between «Москва» and its verb: «Москва не считает», «Москва будет давать ответ».
+_AUX = frozenset(["не", "будет", "может", "должна", "станет", "продолжит", "продолжает"])
+_GIVE = frozenset(["дать", "давать"])
+
+
+def _answer_after(words: list[Word], k: int) -> bool:
+    """Whether «ответ» comes within three words from words[k], in its sentence."""
+    for m in range(k, min(len(words), k + 3)):
+        if not words[m].glued_prev or words[m].sent_start:
+            return False
+        if "ответ" in lem(words[m]):
+            return True
+    return False
+
+
+def _arriving(words: list[Word], i: int) -> bool:
+    """Whether an arrival comes within three words before words[i], in its sentence: «ждут
+    приезда и московских артистов», «приедут казанские музыканты»."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if not words[k + 1].glued_prev or words[k + 1].sent_start:
+            return False
+        if fold(words[k].text).startswith(_ARRIVAL_STARTS) and lem(words[k]) & ARRIVAL:
+            return True
+    return False
+
+
+# How the words of `ARRIVAL` and `JOINING_VERBS` start: most words are read by their letters.
+_ARRIVAL_STARTS = ("приезд", "прибыт", "гастрол", "прие", "приб")
+_JOINING_STARTS = ("воссоедин", "присоедин")
 
 
 def _member_from(words: list[Word], i: int) -> bool:

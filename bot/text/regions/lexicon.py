@@ -280,6 +280,7 @@ CULTURE_AFTER = frozenset(
 # «Новгородская летопись», «Казанское ханство», «Енисейская губерния»).
 HISTORY_AFTER = frozenset(
     [
+        "весна",  # «Крымская весна», «Пражская весна»: a year's events, a holiday's name
         "княжество",
         "летопись",
         "ханство",
@@ -393,6 +394,7 @@ HISTORY_EVENTS = frozenset(
         "присоединение",
         "освобождение",
         "вхождение",
+        "возвращение",  # «день возвращения Крыма и Севастополя в родную гавань»
         "оборона",
         "блокада",
         "образование",
@@ -432,6 +434,11 @@ MEMBERS = frozenset(["сенатор", "депутат", "член"])
 MOURNING = frozenset(
     ["память", "мемориал", "почтить", "траур", "скорбь", "соболезнование", "помянуть"]
 )
+# A region's joining Russia: a holiday of the whole country («годовщина воссоединения Крыма
+# с Россией» is marked everywhere), unlike a town's liberation or defence, marked there; the
+# verbs after the region («Крым воссоединился с Россией») date it to the past as well.
+JOINING = frozenset(["воссоединение", "присоединение", "вхождение", "возвращение"])
+JOINING_VERBS = frozenset(["воссоединиться", "присоединиться"])
 ANNIVERSARY = frozenset(["годовщина", "юбилей", "день", "память", "летие"])
 # Verbs that send goods somewhere: «экспортируем мясо в Татарстан» names a market, in passing.
 SHIP_VERBS = frozenset(
@@ -907,6 +914,11 @@ COMPARISON = frozenset(
 )
 # Prepositions of origin: «гости из Красноярска» come from a region the story is not about.
 ORIGIN = frozenset(["из", "изо"])
+# An arrival before a lower-case place adjective: «ждут приезда московских артистов», «приедут
+# казанские музыканты»: guests from there, not where the story is.
+ARRIVAL = frozenset(
+    ["приезд", "прибытие", "гастроли", "приехать", "приезжать", "прибыть", "прибывать"]
+)
 # Nouns before a place's genitive that say where people come from: «представители Ростовской и
 # Астраханской областей», «уроженец Тувы», «коллективы Омска и Тюмени» on a stage elsewhere
 # (not «делегация Хакасии», often the story's actor).
@@ -983,6 +995,31 @@ ETHNIC = frozenset(
         "русский",
     ]
 )
+# A people's name -> its adjective: a text that names the people («фестиваль «Древние напевы
+# удмуртов»», «удмурты говорят») reads the adjective as theirs («на удмуртских подворьях»),
+# not the republic's. (Not the peoples of `TERRITORIAL`.)
+ETHNONYMS = {
+    "адыг": "адыгейский",
+    "адыгеец": "адыгейский",
+    "башкир": "башкирский",
+    "бурят": "бурятский",
+    "чеченец": "чеченский",
+    "чуваш": "чувашский",
+    "ингуш": "ингушский",
+    "кабардинец": "кабардинский",
+    "балкарец": "балкарский",
+    "карачаевец": "карачаевский",
+    "черкес": "черкесский",
+    "карел": "карельский",
+    "хакас": "хакасский",
+    "мариец": "марийский",
+    "мордва": "мордовский",
+    "осетин": "осетинский",
+    "татарин": "татарский",
+    "удмурт": "удмуртский",
+    "ненец": "ненецкий",
+    "эвенк": "эвенкийский",
+}
 # People's adjectives that name a territory as well: «дагестанское село» is in Дагестан,
 # «алтайское село» in Алтай, «якутский посёлок» in Якутия (peoples whose villages lie in their
 # own republic or okrug), while «татарское село» may be anywhere.

@@ -61,12 +61,20 @@ from bot.text.regions.filters import (
     rare_cues,
     village_list,
 )
-from bot.text.regions.gazetteer import Entry, Gazetteer, centre_codes, gazetteer, may_match
+from bot.text.regions.gazetteer import (
+    Entry,
+    Gazetteer,
+    centre_codes,
+    district_adjectives,
+    gazetteer,
+    may_match,
+)
 from bot.text.regions.lexicon import (
     COUNTRIES,
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     ELECTORAL,
+    ETHNONYMS,
     FOREIGN,
     LIST_HEADS,
     OBLAST_ADJ,
@@ -88,6 +96,7 @@ from bot.text.regions.phrases import (
     stanitsa_at,
 )
 from bot.text.regions.tokens import Quote, Word, tokens
+from bot.text.towns import towns_by_name
 
 __all__ = ["find_hits", "tag_regions"]
 
@@ -370,7 +379,39 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         hits = [h for h in hits if h.entry is None or h.entry.surface not in villages]
     if "прав" in text:
         hits = _moscow_boards(text, all_spans, hits)
+    if any(h.kind == "adjective" and h.entry is not None and h.entry.name in _PEOPLE for h in hits):
+        hits = _people_adjectives(words, hits)
     return _drop_namesakes(text, hits)
+
+
+_PEOPLE = frozenset(ETHNONYMS.values())
+_PEOPLE_STARTS = tuple(sorted({name[:4] for name in ETHNONYMS}))
+
+
+def _people_adjectives(words: list[Word], hits: list[Hit]) -> list[Hit]:
+    """``hits`` without a people's adjective in a text that names the people and not their
+    republic: «Древние напевы удмуртов … угощали на удмуртских подворьях» is the Udmurts',
+    wherever they live (with «в Удмуртии» named, the adjective adds to it and stays)."""
+    peoples = {
+        ETHNONYMS[x]
+        for w in words
+        if fold(w.text).startswith(_PEOPLE_STARTS)  # (most words: read by their letters)
+        for x in lem(w)
+        if x in ETHNONYMS
+    }
+    if not peoples:
+        return hits
+    named = {c for h in hits if h.kind != "adjective" for c in h.codes}
+    return [
+        h
+        for h in hits
+        if not (
+            h.kind == "adjective"
+            and h.entry is not None
+            and h.entry.name in peoples
+            and not named & set(h.codes)
+        )
+    ]
 
 
 # A text about a river's water: a town named like the river is the river in it.
@@ -441,8 +482,31 @@ _MOSCOW_BOARD = re.compile(
 )
 
 
+# «главы управы Бабушкинского района»: a board of a district named like a rural district of
+# another region (rural districts have an «администрация», not an «управа»).
+_BOARD_ADJ = re.compile(r"\b[Уу]прав(?:а|ы|е|у|ой|ою)\s+([А-ЯЁ][а-яё]+(?:ого|его))\s+района\b")
+
+
 def _moscow_boards(text: str, spans: list[tuple[int, int]], hits: list[Hit]) -> list[Hit]:
-    """``hits`` with a Moscow district board's mention added (see ``_MOSCOW_BOARD``)."""
+    """``hits`` with a Moscow district board's mention added (see ``_MOSCOW_BOARD``); a rural
+    district's name after «управа» (``_BOARD_ADJ``) is a Moscow district's, each time the
+    text names it. (A city's districts named like many cities' — «управа Центрального
+    района» of Воронеж — are weak and stay as they are.)"""
+    boards = {
+        h.entry.name
+        for a, b in spans
+        for m in _BOARD_ADJ.finditer(text, a, b)
+        for h in hits
+        if h.start == m.start(1)
+        and h.kind == "district"
+        and h.entry is not None
+        and not h.weak
+        and "RU-MOW" not in h.codes
+    }
+    if boards:
+        for h in hits:
+            if h.kind == "district" and h.entry is not None and h.entry.name in boards:
+                h.codes = ("RU-MOW",)
     found = [
         Hit(("RU-MOW",), "district", m.start(), m.end(), False)
         for a, b in spans
@@ -686,6 +750,7 @@ def _resolve(
     """Each hit with the regions it stands for: weak forms and homonyms need context."""
     _town_lists(hits, text)
     _weak_in_lists(hits, text)
+    _own_districts(hits)
     if "РТ" in text:
         _namesake_abbreviations(hits, text)
     context: set[str] = set()
@@ -723,6 +788,7 @@ def _resolve(
             chosen = (h.entry.default,)
         if chosen:
             out.append((h, chosen))
+    _town_adjectives(out)
     _link(out, text)
     _affiliations(out, text)
     # A chain across regions is a route: its ends are passing mentions («рейс
@@ -739,6 +805,57 @@ def _resolve(
         elif h.chain < 0 and not h.cue and _road_end(text, h):
             h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
+
+
+def _own_districts(hits: list[Hit]) -> None:
+    """«бассейн города Кировска … глава Кировского района»: a town several regions have, named
+    with the district it lies in, is the namesake that lies in a district so named (Кировск of
+    Ленинградская область, not of Мурманская), and the district is that one."""
+    districts = {h.entry.name for h in hits if h.kind == "district" and h.entry is not None}
+    if not districts:
+        return  # (most texts: no district named)
+    for h in hits:
+        if h.kind != "town" or h.entry is None or len(h.codes) < 2:
+            continue
+        own = {
+            t.code: fold(t.district.split()[0])
+            for t in towns_by_name(h.entry.surface)
+            if t.code in h.codes and t.district
+        }
+        chosen = [c for c, name in own.items() if name in districts]
+        if len(chosen) != 1:
+            continue
+        code = chosen[0]
+        h.codes, h.weak = (code,), False
+        for d in hits:
+            if (
+                d.kind == "district"
+                and d.entry is not None
+                and d.entry.name == own[code]
+                and code in d.codes
+            ):
+                d.codes, d.weak = (code,), False
+
+
+def _town_adjectives(hits: list[tuple[Hit, tuple[str, ...]]]) -> None:
+    """«В Кировске … сотрудники Кировского диспансера»: a town's adjective that another town
+    shares (Киров's «кировский») is the adjective of the town the text names, when it names
+    that one and not the other."""
+    towns: dict[str, str] = {}  # adjective -> the region of the town the text names
+    named: set[str] = set()
+    for h, codes in hits:
+        if h.kind != "adjective":
+            named.update(codes)
+        if h.kind == "town" and h.entry is not None and len(codes) == 1 and not h.cue:
+            for adj in district_adjectives(h.entry.surface):
+                towns[adj] = codes[0]
+    if not towns:
+        return
+    for k, (h, codes) in enumerate(hits):
+        code = towns.get(h.entry.name) if h.kind == "adjective" and h.entry is not None else None
+        if code is not None and code not in codes and not named & set(codes):
+            h.codes = (code,)
+            hits[k] = (h, (code,))
 
 
 def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) -> list[Hit]:
@@ -1082,6 +1199,42 @@ def _visitors(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> 
     return out
 
 
+def _winners(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
+    """Regions whose people the lead says won, one region by itself: «Спортсмены из
+    Челябинской области завоевали 6 золотых медалей», «южноуральские дзюдоисты выиграли»
+    at a tournament the title sets elsewhere. Their results are the story as much as the
+    venue (not the regions of a list of rivals: «дзюдоисты из Курганской, Свердловской и
+    Тюменской областей завоевали»: a comma or a word in capitals ends the words read)."""
+    lead = text[:lead_end]
+    if not any(key in lead for key in _WIN_KEYS):
+        return set()
+    out: set[str] = set()
+    for code, evs in evidence.items():
+        for ev in evs:
+            if ev.start >= lead_end or ev.cue not in ("", "origin"):
+                continue
+            if ev.kind not in ("name", "adjective", "town"):
+                continue
+            if _LISTED_BEFORE.search(text, max(0, ev.start - 6), ev.start):
+                continue  # the last of a list: «из Курганской и Тюменской областей завоевали»
+            m = _AFTER_PLACE.match(text, ev.end)  # (a list's comma stops it: «Курганской, …»)
+            if m is None:
+                continue
+            if any(info(w).lemmas & _WIN_VERBS for w in _WORD.findall(m.group())):
+                out.add(code)
+    return out
+
+
+_LISTED_BEFORE = re.compile(r"(?:,|\s(?:и|или))\s*$")
+# The words right after a place, in its sentence: «… завоевали», «… дзюдоисты выиграли».
+_AFTER_PLACE = re.compile(r"(?:\s+[а-яё]+){1,2}")
+_WIN_VERBS = frozenset(
+    ["завоевать", "завоёвывать", "завоевывать", "выиграть", "выигрывать", "победить", "одержать"]
+)
+# What the verbs of `_WIN_VERBS` start with, in any form: «завоевали», «выиграла», «победил».
+_WIN_KEYS = ("завоев", "завоёв", "выигр", "победил", "одержал")
+
+
 # A visit in the title or the lead: «посетила делегация», «с рабочим визитом», «прибыл».
 _VISIT_KEYS = ("изит", "посетил", "посещени", "прибыл", "приехал")
 
@@ -1165,12 +1318,18 @@ def _roles(
         # в Амурскую область, Карачаево-Черкесию и на Камчатку»); the others of a rating or
         # a comparison are passing.
         best_titled = max(scores[c] for c in titled)
-        listed = _listed_with(evidence, titled, text, lead_end) | _venues(evidence, text, lead_end)
+        listed = (
+            _listed_with(evidence, titled, text, lead_end)
+            | _venues(evidence, text, lead_end)
+            | _named_venues(evidence, text, lead_end)
+        )
     # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
     # with none in its title, is a ranking or a statistic where each one named is a data point.
     ranking = not titled and _ranking(evidence, lead_end, text)
     # «Амурскую область посетила делегация из Сахалинской области»: a visit is both regions'
     visitors = _visitors(evidence, text, lead_end) if titled and not abroad else set()
+    if titled and not abroad:
+        visitors |= _winners(evidence, text, lead_end)
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
@@ -1190,6 +1349,7 @@ def _roles(
                 sum(
                     ev.cue in _WHERE_IT_HAPPENS
                     and not (ev.kind == "adjective" and ev.text[:1].islower())
+                    and not (ev.cue == "history" and _joining(text, ev))
                     for ev in evs
                 ),
                 -min(ev.start for ev in evs),
@@ -1202,6 +1362,16 @@ def _roles(
             if not tied or any(ev.cue != "origin" for ev in evidence[best]):
                 roles[best] = "main"
     return roles
+
+
+def _joining(text: str, ev: Evidence) -> bool:
+    """Whether a commemorated past is the region's joining Russia («годовщина воссоединения
+    Крыма с Россией», «Крым воссоединился с Россией»): a holiday of the whole country, marked
+    anywhere, that does not say where the story happens (a town's liberation does)."""
+    return _JOINING.search(text, max(0, ev.start - 60), min(len(text), ev.end + 20)) is not None
+
+
+_JOINING = re.compile(r"(?:[Вв]оссоедин|[Пп]рисоедин|[Вв]хождени|[Вв]озвращени)")
 
 
 def _federal_scores(
@@ -1324,6 +1494,36 @@ def _venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> se
     return out
 
 
+def _named_venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
+    """Where the gathering the lead names by its quoted name takes place, said further on:
+    «соревнования «Юность Урала» прошли в Каменске-Уральском» after a lead about a team's
+    results at «Юность Урала». One place alone, as in `_venues`."""
+    names = {fold(m.group(1)) for m in _QUOTED_NAME.finditer(text, 0, lead_end)}
+    if not names:
+        return set()  # (most leads: no quoted name)
+    out: set[str] = set()
+    for code, evs in evidence.items():
+        for ev in evs:
+            if ev.start < lead_end or ev.cue or ev.kind not in ("town", "name"):
+                continue
+            if not _AT_BEFORE.search(text, max(0, ev.start - 4), ev.start):
+                continue
+            if _NEXT_PLACE.match(text, ev.end):
+                continue  # one of a list of venues: «этапы пройдут в Брянске, Ставрополе»
+            start = max(text.rfind("\n", 0, ev.start), 0)
+            for dot in _SENTENCE_END.finditer(text, start, ev.start):
+                start = dot.end()
+            sentence = text[start : ev.start]
+            quoted = {fold(m.group(1)) for m in _QUOTED_NAME.finditer(sentence)}
+            before = _WORD.findall(sentence)[-4:-1]
+            if quoted & names and any(info(w).lemmas & _TAKES_PLACE for w in before):
+                out.add(code)
+    return out
+
+
+_NEXT_PLACE = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во)\s+)?[А-ЯЁ]")
+# A quoted name: «Юность Урала», "Мисс Волгатех".
+_QUOTED_NAME = re.compile(r"[«\"„“]([^«»\"„“”]{3,60})[»\"”]")
 _AT_BEFORE = re.compile(r"\b(?:в|во)\s+$", re.IGNORECASE)
 # Verbs of a gathering taking place: «проходит», «прошёл», «состоялся», «пройдёт».
 _TAKES_PLACE = frozenset(["проходить", "пройти", "состояться", "проводиться"])
