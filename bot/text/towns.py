@@ -4,6 +4,7 @@ The file is derived from hflabs/city (CC BY-SA 4.0, see ``data/LICENSE-towns.md`
 ``scripts/build_towns.py``. It is read once, on first use (a 56 KB file, about 2 ms), never at
 import, and never from outside the package. `districts()` reads ``data/districts.tsv``: the
 municipal districts of OKTMO (see ``data/SOURCES-districts.md``, ``scripts/build_districts.py``).
+`demonyms()` reads ``data/demonyms.tsv``, what the people of a town are called (curated by hand).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
+    "DEMONYMS_FILE",
     "DISTRICTS_FILE",
     "TOWNS_FILE",
+    "Demonym",
     "District",
     "Town",
+    "demonyms",
     "districts",
     "towns",
     "towns_by_name",
@@ -24,6 +28,7 @@ __all__ = [
 
 TOWNS_FILE = Path(__file__).resolve().parent / "data" / "towns.tsv"
 DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "districts.tsv"
+DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,28 @@ def districts() -> tuple[District, ...]:
             continue
         code, adjective, kind, _oktmo = line.split("\t")
         out.append(District(adjective, code, kind))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Demonym:
+    """What the people of a town are called: «тюменцы», «тюменец», «Тюмень», ``RU-TYU``."""
+
+    plural: str  # nominative plural: «тюменцы», «куряне», «яраничи», «туляки»
+    singular: str  # nominative singular masculine, or "" when not attested enough
+    town: str  # the town (or village) as named in ``towns.tsv``: «Тюмень»
+    code: str  # the town's region code
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> tuple[Demonym, ...]:
+    """All demonyms of ``demonyms.tsv`` (about 330), sorted by region code and plural."""
+    out: list[Demonym] = []
+    for line in DEMONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        plural, singular, town, code = line.split("\t")
+        out.append(Demonym(plural, "" if singular == "-" else singular, town, code))
     return tuple(out)
 
 

@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.text.catalogue import AMBIGUOUS, REGIONS
-from bot.text.catalogue_data import DEMONYMS, FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
+from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES
 from bot.text.regions.model import EvidenceKind
-from bot.text.towns import Town, districts, towns
+from bot.text.towns import Town, demonyms, districts, towns
 
 __all__ = [
     "Entry",
@@ -553,18 +553,50 @@ def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:
     return out
 
 
+# A town demonym's plural endings (nominative) and those of its other cases; the singular's
+# cases («-ец» drops its vowel: «тюменца»; «-анин», «-ич», «-як» keep their stem).
+_DEMONYM_PLURALS = (
+    ("цы", ("цы", "цев", "цам", "цами", "цах")),
+    ("ане", ("ане", "ан", "анам", "анами", "анах")),
+    ("яне", ("яне", "ян", "янам", "янами", "янах")),
+    ("ичи", ("ичи", "ичей", "ичам", "ичами", "ичах")),
+    ("яки", ("яки", "яков", "якам", "яками", "яках")),
+)
+_DEMONYM_SINGULAR = ("а", "у", "ом", "ем", "е")
+
+
+def demonym_cases(plural: str, singular: str) -> list[str]:
+    """«тюменцы», «тюменец» -> «тюменцы», «тюменцев», …, «тюменец», «тюменца», …: every case of
+    a town's demonym («ом» and «ем» both, as the stress falls: «омичом», «серпуховичем»)."""
+    out: list[str] = []
+    for end, endings in _DEMONYM_PLURALS:
+        if plural.endswith(end):
+            out += [plural[: -len(end)] + e for e in endings]
+            break
+    if singular.endswith("ец"):
+        out += [singular, *(plural[:-1] + e for e in ("а", "у", "ем", "е"))]
+    elif singular:
+        out += [singular, *(singular + e for e in _DEMONYM_SINGULAR)]
+    return out
+
+
 def _demonym_forms() -> dict[str, tuple[str, EvidenceKind]]:
-    """«ростовчанин» -> «ростовчане», «Ростовчан», …: every case and number, as written in
-    lower case and with a capital (looked up as the word stands, for every word)."""
+    """«ростовчане» -> «ростовчан», «Ростовчан», …: every case and number of the demonyms of
+    ``demonyms.tsv``, as written in lower case and with a capital (looked up as the word stands,
+    for every word). A form the dictionary reads as another word too (the surname «Казанцев»)
+    is kept in lower case only."""
     out: dict[str, tuple[str, EvidenceKind]] = {}
-    for word, code in DEMONYMS.items():
-        for p in analyzer().parse(word):
-            # (the reading of the word as given: «ульяновец» is also read as «ульяновца»)
-            if p.normal_form == word and p.tag.POS == "NOUN":
-                for f in p.lexeme:
-                    for form in {f.word, fold(f.word)}:
-                        out[form] = out[form.capitalize()] = (code, "town")
-                break
+    morph = analyzer()
+    for d in demonyms():
+        own = {fold(d.plural), fold(d.singular)}
+        for word in demonym_cases(d.plural, d.singular):
+            other = morph.word_is_known(word) and any(
+                fold(p.normal_form) not in own for p in morph.parse(word)
+            )
+            for form in {word, fold(word)}:
+                out[form] = (d.code, "town")
+                if not other:
+                    out[form[:1].upper() + form[1:]] = (d.code, "town")
     return out
 
 
