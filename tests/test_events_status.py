@@ -3206,3 +3206,125 @@ def test_a_capitalised_forum_after_a_capitalised_adjective_is_an_organisation() 
     assert _kinds_in("Область укрепляет связи с Арктическим Форумом") == []
     assert [k for k, _, _ in _kinds_in("Арктический форум пройдёт в Ключах")] == ["форум"]
     assert [k for k, _, _ in _kinds_in("Прошёл «Северный Форум молодёжи»")] == ["форум"]
+
+
+# --- status: changes told as topics, options, history or a move of place ------------------------
+
+
+def test_hearings_on_moving_a_monument_are_announced_not_postponed() -> None:
+    ev = _event(
+        "Извещение о проведении публичных слушаний",
+        "12 июля пройдут публичные слушания по вопросу переноса рынка на новое место.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "announced")
+
+
+def test_an_option_of_moving_then_a_decision_to_cancel_is_cancelled() -> None:
+    ev = _event(
+        "Решение депутатов",
+        "Был вариант переноса праздника на сентябрь, но депутаты решили отменить праздник.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_dates_moved_twice_before_are_history_of_a_cancelled_festival() -> None:
+    ev = _event(
+        "Фестиваль снова отменили",
+        "Фестиваль «Лето» отменили. В этом году даты мероприятия уже дважды переносились.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_a_festival_moved_to_another_town_is_ahead() -> None:
+    ev = _event(
+        "Фестиваль перенесли в Сургут",
+        "Фестиваль «Белые ночи» перенесли в Сургут. Фестиваль пройдёт 20 июля.",
+    )
+    assert (ev.status, ev.date) == ("announced", date(2024, 7, 20))
+
+
+def test_a_fair_moved_to_a_square_is_ahead() -> None:
+    ev = _event(
+        "Ярмарку перенесли на площадь",
+        "Ярмарку выходного дня перенесли на Соборную площадь. Она пройдёт 6 июля.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_move_to_another_town_and_day_is_a_postponement() -> None:
+    ev = _event("Фестиваль перенесли", "Фестиваль «Белые ночи» перенесли в Сургут на 20 июля.")
+    assert (ev.status, ev.new_date) == ("postponed", date(2024, 7, 20))
+
+
+def test_a_move_to_the_evening_is_still_a_postponement() -> None:
+    ev = _event("Концерт перенесли на вечер", "Концерт перенесли на вечер из-за жары.")
+    assert ev.status == "postponed"
+
+
+def test_a_council_that_could_not_convene_cancelled_its_sitting() -> None:
+    ev = _event(
+        "Совет снова без кворума",
+        "Сегодня районный совет снова не смог собраться на своё первое заседание.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "cancelled")
+
+
+def test_a_session_that_will_start_its_work_is_announced() -> None:
+    ev = _event(
+        "Сессия городской Думы",
+        "10 июля в 10:00 начнёт свою работу очередная сессия городской Думы. "
+        "Постановление о созыве сессии подписал председатель Думы.",
+    )
+    assert (ev.kind, ev.status) == ("сессия", "announced")
+
+
+def test_the_programme_told_in_the_past_reports_the_holiday() -> None:
+    ev = _event(
+        "День села в Ключах",
+        "В программе праздника были концерт, ярмарка и спортивные состязания.",
+    )
+    assert ev.status == "held"
+
+
+def test_the_programme_told_in_the_future_announces_the_holiday() -> None:
+    ev = _event(
+        "День села в Ключах",
+        "В программе праздника будут концерт, ярмарка и спортивные состязания.",
+    )
+    assert ev.status == "announced"
+
+
+def test_a_cancellation_then_a_later_day_in_a_sentence_without_its_name_is_postponed() -> None:
+    ev = _event(
+        "Праздник отменили",
+        "Праздник «День здоровья», запланированный на завтра, проводиться не будет из-за "
+        "метели. В мэрии уточнили, что его всё-таки проведут позже.",
+    )
+    assert ev.status == "postponed"
+
+
+def test_a_cancellation_then_its_new_date_by_a_pronoun_is_postponed() -> None:
+    ev = _event(
+        "Праздник отменили", "Праздник села отменили из-за непогоды. Его перенесли на 20 июля."
+    )
+    assert (ev.status, ev.new_date) == ("postponed", date(2024, 7, 20))
+
+
+def test_a_festival_after_the_towns_events_were_moved_is_postponed() -> None:
+    ev = _event(
+        "Непогода в Абакане",
+        "В субботу ожидается сильный дождь. Поэтому городские мероприятия, запланированные на "
+        "субботу, решено перенести на следующую неделю. Информация о дате проведения детского "
+        "фестиваля будет размещена на сайте администрации.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "postponed")
+
+
+def test_a_festival_going_ahead_all_the_same_is_not_among_the_moved() -> None:
+    ev = _event(
+        "Непогода в Абакане",
+        "В субботу ожидается сильный дождь. Поэтому городские мероприятия, запланированные на "
+        "субботу, решено перенести на следующую неделю. Детский фестиваль всё же пройдёт в "
+        "парке 6 июля.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "announced")

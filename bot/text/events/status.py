@@ -6,9 +6,11 @@ wins the sentence; otherwise a listed report cue (``прошёл``, ``состо
 (``пройдёт``, ``состоится``, ``приглашаем``), else the tense of the finite verbs
 (pymorphy3: past -> held, future -> announced, present -> under way, so held: deeper in the
 text only with a word for now). A denied change («ложная информация об отмене») leaves the
-gathering announced; «Парада не будет» cancels it. A negated or hypothetical sentence («не
-хочет проводить такую встречу», «может состояться») gives no evidence. Sentences weigh by
-position: the title most, then the lead.
+gathering announced; «Парада не будет» cancels it. A change that is a topic («слушания по
+вопросу переноса»), an option weighed («был вариант переноса»), an earlier course («даты уже
+дважды переносились») or a move of place («перенесли в Белый Яр») is none. A negated or
+hypothetical sentence («не хочет проводить такую встречу», «может состояться») gives no
+evidence. Sentences weigh by position: the title most, then the lead.
 
 Pure functions; morphology via :mod:`bot.text.morph`, cached per word form.
 """
@@ -99,14 +101,51 @@ def _negated(sentence: str, start: int) -> bool:
     return bool(re.search(r"\b(?:не|ни)\s+$", sentence[max(0, start - 6) : start], re.IGNORECASE))
 
 
-_ABOUT = re.compile(r"\bоб?\s+$", re.IGNORECASE)
+# The change as the topic of the gathering named before it: «слушания о переносе памятника»,
+# «слушания по вопросу переноса памятника», «собрание по поводу отмены рейсов».
+_ABOUT = re.compile(
+    r"(?:\bоб?|\bпо\s+(?:вопрос\w*|поводу)|\bкасательно|\bотносительно)\s+$", re.IGNORECASE
+)
+# A change only weighed, not decided: «был вариант переноса праздника», «обсуждали
+# возможность отмены», «поступило предложение перенести».
+_OPTION = re.compile(
+    r"\b(?:вариант\w*|возможност\w*|предложени\w*|иде[яиюе]й?)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
+)
+# A move to another place, not another day: «фестиваль перенесли в Белый Яр», «концерт
+# перенесут на другую площадку» (unless a day comes too: «перенесли в Сургут на 5 июля»).
+_RELOCATED = re.compile(
+    r"\s+(?:[а-яё]+\s+){0,2}?(?:(?:в|во)\s+[А-ЯЁ]|(?:в|во|на)\s+(?:[А-ЯЁа-яё-]+\s+)?"
+    r"(?:мест[оа]\b|площад|помещени|парк|зал\b|сквер|стадион|здани|территори|набережн|улиц"
+    r"|проспект|сцен|дом\b|двор\b|клуб))"
+)
+_NEW_DAY = re.compile(
+    r"\bна\s+(?:\d|следующ|другую\s+дату|нов\w+\s+дат)|\bдат[аеуы]\b|\bсрок", re.I
+)
+
+
+def _relocation(sentence: str, m: re.Match[str]) -> bool:
+    """The postponement cue ``m`` moves its gathering to another place, on the same day."""
+    if not m.group(0).lower().startswith("перен"):
+        return False
+    if _RELOCATED.match(sentence, m.end()) is None:
+        return False
+    stop = sentence.find(".", m.end())
+    return not _NEW_DAY.search(sentence, m.end(), stop if stop >= 0 else len(sentence))
 
 
 def _change_cue(cue: re.Pattern[str], sentence: str, kind_pos: int) -> re.Match[str] | None:
     """The first cancellation or postponement cue that is not the topic of the gathering named
-    before it: «слушания о переносе Дня города» are held, whatever they discuss."""
+    before it («слушания о переносе Дня города» are held, whatever they discuss), not an
+    option weighed («был вариант переноса»), not an earlier change told as a course of things
+    («даты уже два раза переносились») and not a move to another place."""
     for m in cue.finditer(sentence):
-        if kind_pos < m.start() and _ABOUT.search(sentence[max(0, m.start() - 4) : m.start()]):
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        if kind_pos < m.start() and _ABOUT.search(before):
+            continue
+        if _OPTION.search(before):
+            continue
+        low = m.group(0).lower()
+        if low.startswith("переносил") or _relocation(sentence, m):
             continue
         return m
     return None
@@ -255,10 +294,21 @@ def sentence_stance(
     for m in _PLAN.finditer(sentence):
         if habitual and _PRESENT_PLAN.fullmatch(m.group(0)):
             continue
+        if _past_programme(sentence, m):
+            # «В программе праздника были поздравления»: its items, told as over.
+            cues.append((m.start(), "held"))
+            continue
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             # «Выставка продлится до лета»: it is open now and closes then.
             lasts = _LASTS_UNTIL.match(sentence, m.start()) is not None
             cues.append((m.start(), "held" if lasts else "announced"))
+    if "перен" in sentence:
+        # «Фестиваль перенесли в Белый Яр»: one moved to another place is still ahead.
+        cues.extend(
+            (m.start(), "announced")
+            for m in _POSTPONE.finditer(sentence)
+            if _relocation(sentence, m) and not _negated(sentence, m.start())
+        )
     explicit = bool(cues)
     if not cues:
         now = _NOW.search(sentence)
@@ -274,12 +324,39 @@ def sentence_stance(
     if not cues:
         return None
     pos, stance = min(cues, key=lambda c: abs(c[0] - kind_pos))
+    if explicit and stance != "announced" and ("проведени" in sentence or "созыв" in sentence):
+        # «Постановление о созыве сессии подписала председатель»: the gathering is what the
+        # document calls; the verb tells the document.
+        of = _OF_HOLDING.search(sentence, max(0, kind_pos - 80), kind_pos)
+        if of is not None and (of.start(), "announced") in cues:
+            pos, stance = of.start(), "announced"
     if any(
         not _later_clause(sentence, max(kind_pos, pos), m.start())
         for m in _EARLIER.finditer(sentence)
     ):
         return None  # an earlier edition: «в прошлом году фестиваль собрал...»
     return stance, explicit, pos
+
+
+# A document or a notice of holding or calling the gathering named right after it: «решение о
+# проведении публичных слушаний», «постановление о созыве сессии».
+_OF_HOLDING = re.compile(
+    r"\bо\s+(?:предстоящ\w*\s+)?(?:проведени\w*|созыве)\s+(?:[а-яё0-9-]+\s+){0,3}$", re.I
+)
+# «В программе праздника были поздравления», «в программе концерта насчитывалось 20 номеров»:
+# what the programme held, told in the past.
+_IN_PROGRAMME = re.compile(r"\bв\s+$", re.IGNORECASE)
+
+
+def _past_programme(sentence: str, m: re.Match[str]) -> bool:
+    """The plan cue ``m`` is «в программе ...» and the sentence's verbs are in the past: the
+    programme's items are reported, not announced."""
+    if not m.group(0).lower().startswith("программ"):
+        return False
+    if not _IN_PROGRAMME.search(sentence, max(0, m.start() - 3), m.start()):
+        return False
+    tenses = {verb_tense(w.group(0)) for w in _WORD.finditer(sentence)}
+    return "past" in tenses and "futr" not in tenses
 
 
 # After a verb of speech: what it speaks about («рассказали о фестивале», «говорили об этом»).
@@ -318,6 +395,10 @@ class Evidence:
         default_factory=lambda: {"cancelled": set(), "postponed": set()}
     )
 
+    # A change told of several gatherings before the lead («городские мероприятия перенести
+    # на следующую неделю»): (status, sentence index)
+    several_change: tuple[Status, int] | None = None
+
     @property
     def total(self) -> float:
         return sum(self.weights.values())
@@ -342,6 +423,15 @@ class Evidence:
                 and not (cancelled | postponed) & _ANY_GATHERING
             )
             return "postponed" if w["postponed"] > 0 and not moved_other else "cancelled"
+        if (
+            self.several_change is not None
+            and self.lead_stance == "announced"
+            and 0 < self.lead_index - self.several_change[1] <= 2
+        ):
+            # «Городские мероприятия, запланированные на воскресенье, перенести на следующую
+            # неделю. Информация о дате проведения фестиваля будет размещена...»: the gathering
+            # told ahead right after is one of those changed.
+            return self.several_change[0]
         if self.lead_stance in {"held", "announced"} and self.lead_index <= 3:
             other: Status = "announced" if self.lead_stance == "held" else "held"
             told = self.explicit_told
@@ -709,6 +799,30 @@ def contest_kind(kind: str, sentence: str, end: int) -> bool:
 _ROUND_OF = re.compile(r"\bтур(?:а|е|у|ом)?\s+(?:[а-яё-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# The words a postponement of a gathering named before may be told with: «Его перенесли»,
+# «Новая дата будет объявлена позже», «мероприятие отложено» (a quick test before the cues).
+_LATER_HINT = re.compile(r"перен|позж|позд|отлож|дат[аеуы]|срок", re.IGNORECASE)
+
+
+# A gathering told to go ahead in spite of a change to others: «Фестиваль всё же пройдёт»,
+# «пройдёт, как и планировалось».
+_ALL_THE_SAME = re.compile(
+    r"\b(?:вс[её]\s+же|вс[её]-таки|несмотря|как\s+и\s+(?:планировалось|было\s+запланировано)"
+    r"|по\s+плану|в\s+прежнем\s+режиме|в\s+штатном\s+режиме)",
+    re.IGNORECASE,
+)
+
+
+def _several_change(sent: str, named: list[tuple[str, int, int]]) -> tuple[Status, int] | None:
+    """A cancellation or a postponement told of several gatherings in ``sent``."""
+    for kind, pos, _ in named:
+        if several(sent, pos, kind):
+            stance = sentence_stance(sent, pos)
+            if stance is not None and stance[0] in {"cancelled", "postponed"}:
+                return stance[0], 0
+    return None
+
+
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position.
 
@@ -726,6 +840,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     result_told = False  # a league story told a played match before
     title_told = False  # the headline's own gathering got a stance
     explicit_kinds: set[str] = set()  # kinds a listed cue told of
+    last_change = -9  # the index of the last sentence telling a gathering cancelled or moved
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
         named = _kinds_in(sent)
         kinds = [
@@ -748,6 +863,17 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                 ev.remote_contest = True
                 kinds = [k for k in kinds if not contest_kind(k[0], sent, k[2])]
         if not kinds:
+            if named and not seen_kind and 0 < index <= 2 and ev.several_change is None:
+                ev.several_change = _several_change(sent, named)
+                if ev.several_change is not None:
+                    ev.several_change = (ev.several_change[0], index)
+            elif not named and last_change >= index - 2 and _LATER_HINT.search(sent):
+                # «Праздник проводиться не будет. ... Его проведут позже»: a sentence without
+                # a gathering's word after a change tells the same gathering.
+                head = sentence_stance(sent, 0)
+                if head is not None and head[0] == "postponed":
+                    ev.weights["postponed"] += 1.0
+                    ev.change_kinds["postponed"] |= ev.change_kinds["cancelled"]
             if index == 0 and sent:
                 # A headline without a kind word still says what happened to the event:
                 # «Традиционный «АмурФест» отменили», «... соберёт любителей песни».
@@ -815,6 +941,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             ev.specific_mentions += 1
         if status in ev.change_kinds:
             ev.change_kinds[status].add(kind)
+            last_change = index
         if index == 0:
             title_told = True
         if explicit:
@@ -822,6 +949,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             ev.explicit_told[status].add(kind)
             explicit_kinds.add(kind)
         if not seen_kind:
+            if ev.several_change is not None and _ALL_THE_SAME.search(sent):
+                ev.several_change = None  # «Фестиваль всё же пройдёт»: not among the changed
             ev.lead_stance, ev.lead_index, ev.lead_explicit = status, index, explicit
             ev.lead_kind = kind
             seen_kind = True
