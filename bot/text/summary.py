@@ -144,17 +144,37 @@ def _content_stems(text: str) -> frozenset[str]:
     return frozenset([s for s in found if len(s) > 1])
 
 
+def _line_sentences(line: str) -> list[str]:
+    """The sentences of one stripped line, credits dropped."""
+    out: list[str] = []
+    for sub in split_sentences(line):  # razdel's sentenize, faster
+        s = _norm(sub)
+        if s and not _CREDIT.match(s):
+            out.append(s)
+    return out
+
+
+# The sentences of each line the last call split: the summary reads the opening of the text
+# the event detector has just split, line for line the same but for the last one. (Each entry
+# is a function of its line alone, so a stale or a concurrent table is never wrong.)
+_last_lines: list[dict[str, list[str]]] = [{}]
+
+
 def sentences(text: str) -> list[str]:
     """The text's sentences (line breaks always end a sentence), credits dropped."""
+    known = _last_lines[0]
+    seen: dict[str, list[str]] = {}
     out: list[str] = []
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             continue
-        for sub in split_sentences(line):  # razdel's sentenize, faster
-            s = _norm(sub)
-            if s and not _CREDIT.match(s):
-                out.append(s)
+        found = known.get(line)
+        if found is None:
+            found = _line_sentences(line)
+        seen[line] = found
+        out += found
+    _last_lines[0] = seen
     return out
 
 

@@ -62,6 +62,7 @@ from bot.text.events.lexicon import (
     find_incident,
 )
 from bot.text.events.names import _label, _name_near, normalize_event_name
+from bot.text.events.scan import caseless
 from bot.text.events.status import (
     MAX_DECISION_SENTENCES,
     Evidence,
@@ -182,7 +183,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # a contest entered and voted on a website: nobody gathers
     if title_kinds and _cue_on_several(title, title_kinds):
         return False  # «Без фестиваля: отменены все массовые мероприятия»: a blanket ban
-    if title_kinds and _SERIES_TITLE.search(title) and not _REPORT.search(title):
+    if title_kinds and _SERIES_TITLE.search(title) and not caseless(_REPORT).search(title):
         return False  # «Форум будут проводить ежегодно»: a decision on a series
     if _many_places(title, title_kinds, ev.best):
         return False  # «В районах области начали праздновать»: one gathering in each place
@@ -542,7 +543,7 @@ def _speaker_about(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     report it: the body decides)."""
     if not any(_SPEAKER_ABOUT.search(title[:start]) for _, start, _ in kinds):
         return False
-    if any(cue.search(title) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
+    if any(caseless(cue).search(title) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
         return False  # «Мэр об отмене фестиваля»: the change is the news
     return not _has_verb(title)
 
@@ -575,7 +576,11 @@ def _result_headline(title: str) -> bool:
     if not _RESULT.search(title):
         return False
     rest = _RESULT.sub(" ", title)
-    return not (_REPORT.search(rest) or _PLAN.search(rest) or _CANCEL.search(rest))
+    return not (
+        caseless(_REPORT).search(rest)
+        or caseless(_PLAN).search(rest)
+        or caseless(_CANCEL).search(rest)
+    )
 
 
 def _open_quote(sentence: str) -> bool:
@@ -616,7 +621,7 @@ def _chrome(line: str) -> bool:
         return True
     if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
         return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
-    return not any(cue.search(line) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE))
+    return not any(caseless(cue).search(line) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE))
 
 
 def _wrapped(previous: str, sent: str) -> bool:
@@ -827,7 +832,7 @@ def _date_span(
         if not spans:
             continue
         if status == "postponed":
-            cue = _POSTPONE.search(sent)
+            cue = caseless(_POSTPONE).search(sent)
             for s in spans:
                 if new is None and cue is not None and s.offset > cue.start():
                     new = s  # «перенесена на 17 июля»

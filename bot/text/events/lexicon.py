@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.text.events.scan import AlternationScan, caseless
+
 # --- vocabulary -----------------------------------------------------------------------------
 
 # A team's result over another, named in quotes: how a match report tells its match.
@@ -453,10 +455,10 @@ _REMEMBERED_DEAD = re.compile(
 def find_incident(text: str) -> re.Match[str] | None:
     """The first incident word of ``text`` (``_INCIDENT``), the dead a commemoration remembers
     left out."""
-    m = _INCIDENT.search(text)
+    m = caseless(_INCIDENT).search(text)
     if m is None or not m.group(0).lower().startswith("погиб"):
         return m
-    return _INCIDENT.search(_REMEMBERED_DEAD.sub(lambda d: " " * len(d.group(0)), text))
+    return caseless(_INCIDENT).search(_REMEMBERED_DEAD.sub(lambda d: " " * len(d.group(0)), text))
 
 
 # Lists and guides of what is coming: never one event's report.
@@ -655,6 +657,8 @@ _NOT_EVENT_CONTEXT = re.compile(
 
 # One pass over a sentence: every kind as a named group, earlier kinds winning at a position.
 _ANY_KIND = re.compile("|".join(f"(?P<k{i}>{rx})" for i, (_, rx) in enumerate(KINDS)))
+# The same scan tried at word starts only, each with the kinds its first letter may open.
+_KIND_SCAN = AlternationScan([(f"k{i}", rx) for i, (_, rx) in enumerate(KINDS)])
 _KIND_OF_GROUP = {f"k{i}": kind for i, (kind, _) in enumerate(KINDS)}
 
 
@@ -732,7 +736,7 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
     if len(low) != len(sentence) or not _may_have_kind(low):
         return []
     if (
-        _ANY_KIND.search(low) is None
+        _KIND_SCAN.search(low) is None
         and _NAMED_DAY.search(sentence) is None
         and ("Совет" not in sentence or _NUMBERED_COUNCIL.search(sentence) is None)
     ):
@@ -741,7 +745,7 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
     cleaned = _NOT_EVENT_CONTEXT.sub(lambda m: " " * len(m.group(0)), low)
     found = [
         (_KIND_OF_GROUP[m.lastgroup or ""], m.start(), m.end())
-        for m in _ANY_KIND.finditer(cleaned)
+        for m in _KIND_SCAN.finditer(cleaned)
         if not (sentence[m.start()].isupper() and _ORG_NAME.search(sentence, 0, m.start()))
     ]
     for m in _NAMED_DAY.finditer(sentence):

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.text.events.lexicon import _KIND_RES, _PLAN, _REPORT
+from bot.text.events.scan import caseless
 from bot.text.morph import analyzer
 from bot.text.stems import stem, words
 
@@ -149,8 +150,8 @@ def _name_near(sentence: str, pos: int) -> str | None:
                 and len(gap_words) <= 4
                 and not re.search(r"[.;!?,()]", gap)
                 and not _GAP_STOP.search(" ".join(gap_words))
-                and not _REPORT.search(gap)
-                and not _PLAN.search(gap)
+                and not caseless(_REPORT).search(gap)
+                and not caseless(_PLAN).search(gap)
             ):
                 return m.group(1).strip()
         elif m.start() < pos < m.end():

@@ -41,6 +41,7 @@ from bot.text.events.lexicon import (
     _kinds_in,
     find_incident,
 )
+from bot.text.events.scan import caseless
 from bot.text.morph import analyzer
 
 __all__ = [
@@ -138,7 +139,7 @@ def _change_cue(cue: re.Pattern[str], sentence: str, kind_pos: int) -> re.Match[
     before it («слушания о переносе Дня города» are held, whatever they discuss), not an
     option weighed («был вариант переноса»), not an earlier change told as a course of things
     («даты уже два раза переносились») and not a move to another place."""
-    for m in cue.finditer(sentence):
+    for m in caseless(cue).finditer(sentence):
         before = sentence[max(0, m.start() - 30) : m.start()]
         if kind_pos < m.start() and _ABOUT.search(before):
             continue
@@ -267,31 +268,31 @@ def sentence_stance(
     cancel = _change_cue(_CANCEL, sentence, kind_pos)
     postpone = _change_cue(_POSTPONE, sentence, kind_pos)
     change = cancel or postpone
-    if change and _DENIAL.search(sentence):
+    if change and caseless(_DENIAL).search(sentence):
         return "announced", True, change.start()  # a change denied: the gathering stays ahead
     if cancel is None and "будет" in sentence:
         none = _none_will_be(sentence, kind_pos)
         if none is not None:
             cancel = _WILL_NOT_BE.match(sentence, none)
-    if (cancel or postpone) and _CONDITION.search(sentence):
+    if (cancel or postpone) and caseless(_CONDITION).search(sentence):
         return None  # a change on a condition is not a decision
     if postpone:
         return "postponed", True, postpone.start()
     if cancel:
         return "cancelled", True, cancel.start()
-    if _HYPOTHETICAL.search(sentence):
+    if caseless(_HYPOTHETICAL).search(sentence):
         return None
     cues: list[tuple[int, Status]] = []
     titles = _doc_titles(sentence)
-    habitual = _HABITUAL.search(sentence) is not None
-    for m in _REPORT.finditer(sentence):
+    habitual = caseless(_HABITUAL).search(sentence) is not None
+    for m in caseless(_REPORT).finditer(sentence):
         if habitual and _PRESENT_REPORT.fullmatch(m.group(0)):
             continue  # «Ежегодно здесь проходит праздник»: what usually happens, not this one
         if _TOLD_ABOUT.match(sentence, m.end()):
             continue  # «рассказали о фестивале»: words about a gathering, not what it did
         if not _negated(sentence, m.start()) and not _inside(m.start(), titles):
             cues.append((m.start(), "held"))
-    for m in _PLAN.finditer(sentence):
+    for m in caseless(_PLAN).finditer(sentence):
         if habitual and _PRESENT_PLAN.fullmatch(m.group(0)):
             continue
         if _past_programme(sentence, m):
@@ -306,17 +307,21 @@ def sentence_stance(
         # «Фестиваль перенесли в Белый Яр»: one moved to another place is still ahead.
         cues.extend(
             (m.start(), "announced")
-            for m in _POSTPONE.finditer(sentence)
+            for m in caseless(_POSTPONE).finditer(sentence)
             if _relocation(sentence, m) and not _negated(sentence, m.start())
         )
     explicit = bool(cues)
     if not cues:
-        now = _NOW.search(sentence)
+        now = caseless(_NOW).search(sentence)
         for m in _WORD.finditer(sentence):
             tense = verb_tense(m.group(0))
             if tense is None or _negated(sentence, m.start()) or _inside(m.start(), titles):
                 continue
-            if tense == "pres" and not now and not (lead and not _HABITUAL.search(sentence)):
+            if (
+                tense == "pres"
+                and not now
+                and not (lead and not caseless(_HABITUAL).search(sentence))
+            ):
                 continue
             cues.append((m.start(), _TENSE_STANCE[tense]))
         if not cues and now:
@@ -332,7 +337,7 @@ def sentence_stance(
             pos, stance = of.start(), "announced"
     if any(
         not _later_clause(sentence, max(kind_pos, pos), m.start())
-        for m in _EARLIER.finditer(sentence)
+        for m in caseless(_EARLIER).finditer(sentence)
     ):
         return None  # an earlier edition: «в прошлом году фестиваль собрал...»
     return stance, explicit, pos
@@ -464,7 +469,7 @@ _MATCH_ABROAD = re.compile(
 
 
 def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) -> bool:
-    if kind in _FEDERAL_KINDS and (federal_story or _FEDERAL_TALKS.search(sentence)):
+    if kind in _FEDERAL_KINDS and (federal_story or caseless(_FEDERAL_TALKS).search(sentence)):
         return True
     if kind == "матч":
         return bool(_MATCH_ABROAD.search(sentence))
@@ -734,7 +739,7 @@ def _lead_stance(
     is a verb of a game itself («Игра прошла в Воронеже» under a match's headline)."""
     for sent in lead[:1] if only_status_line else lead:
         if _kinds_in(sent):
-            if _HABITUAL.search(sent) and sentence_stance(sent, 0) is None:
+            if caseless(_HABITUAL).search(sent) and sentence_stance(sent, 0) is None:
                 continue  # «Ежегодно здесь проходит праздник»: the custom, then this year's
             return None
         if only_status_line and len(sent.split()) > _STATUS_LINE_WORDS:
@@ -833,7 +838,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     ev = Evidence()
     seen_kind = False
     # A headline about the president or federal talks makes the whole story federal.
-    federal_story = bool(sentences) and bool(_FEDERAL_TALKS.search(sentences[0]))
+    federal_story = bool(sentences) and bool(caseless(_FEDERAL_TALKS).search(sentences[0]))
     league: bool | None = None  # a league story; read only when a match's stance needs it
     season = False  # ... told by a season (rounds, a league, a table), not only by a score
     remote: bool | None = None  # the text's contest is a remote one; read when one is named
@@ -887,7 +892,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         if not seen_kind and index <= 6:
             weight = max(weight, 2.5)  # the first sentence with a gathering is the lead
         if find_incident(sent) and not any(
-            cue.search(sent) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)
+            caseless(cue).search(sent) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)
         ):
             continue  # an incident's story; a gathering cancelled because of it still counts
         found = None
@@ -918,8 +923,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         if kind in _LEAGUE_KINDS and status in {"held", "announced"}:
             if league is None:
                 text = "\n".join(sentences[:MAX_DECISION_SENTENCES])
-                season = bool(_LEAGUE.search(text))
-                league = season or bool(_SCORE.search(text))
+                season = bool(caseless(_LEAGUE).search(text))
+                league = season or bool(caseless(_SCORE).search(text))
             # A score marks a match's report; a tournament has scores too: only a season
             # (rounds, a league, a table) makes a played tournament a result.
             told_league = season if kind == "соревнования" else league
