@@ -45,6 +45,7 @@ _SOURCES = (
     "regions/model.py",
     "data/towns.tsv",
     "data/districts.tsv",
+    "data/city_districts.tsv",
 )
 
 
