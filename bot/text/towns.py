@@ -3,7 +3,9 @@
 The file is derived from hflabs/city (CC BY-SA 4.0, see ``data/LICENSE-towns.md``) by
 ``scripts/build_towns.py``. It is read once, on first use (a 56 KB file, about 2 ms), never at
 import, and never from outside the package. `districts()` reads ``data/districts.tsv``: the
-municipal districts of OKTMO (see ``data/SOURCES-districts.md``, ``scripts/build_districts.py``).
+municipal districts of OKTMO (see ``data/SOURCES-districts.md``, ``scripts/build_districts.py``);
+`city_districts()` reads ``data/city_districts.tsv``: districts inside cities («Коминтерновский
+район» of Воронеж, «Ново-Переделкино» of Москва, «МО Купчино» of Санкт-Петербург).
 `demonyms()` reads ``data/demonyms.tsv``, what the people of a town are called (curated by hand).
 """
 
@@ -14,12 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
+    "CITY_DISTRICTS_FILE",
     "DEMONYMS_FILE",
     "DISTRICTS_FILE",
     "TOWNS_FILE",
+    "CityDistrict",
     "Demonym",
     "District",
     "Town",
+    "city_districts",
     "demonyms",
     "districts",
     "towns",
@@ -29,6 +34,7 @@ __all__ = [
 TOWNS_FILE = Path(__file__).resolve().parent / "data" / "towns.tsv"
 DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "districts.tsv"
 DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
+CITY_DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "city_districts.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,29 @@ def demonyms() -> tuple[Demonym, ...]:
             continue
         plural, singular, town, code = line.split("\t")
         out.append(Demonym(plural, "" if singular == "-" else singular, town, code))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class CityDistrict:
+    """A district inside a city (``data/city_districts.tsv``): «Коминтерновский», ``RU-VOR``,
+    «район», «Воронеж»; «Купчино», ``RU-SPE``, «муниципальный округ», «Санкт-Петербург»."""
+
+    name: str  # nominative, as written: an adjective («Рудничный») or a noun («Ново-Переделкино»)
+    code: str  # the city's region code
+    kind: str  # «район», «муниципальный округ», «поселение», «административный округ», «округ»
+    city: str
+
+
+@lru_cache(maxsize=1)
+def city_districts() -> tuple[CityDistrict, ...]:
+    """All districts of ``city_districts.tsv`` (about 300), in the file's order."""
+    out: list[CityDistrict] = []
+    for line in CITY_DISTRICTS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, name, kind, city = line.split("\t")
+        out.append(CityDistrict(name, code, kind, city))
     return tuple(out)
 
 

@@ -15,6 +15,11 @@ disk cache (`bot.text.regions.index_cache`) that later processes read instead. F
   without a town: «Алькеевский») also as «… округ» and «… городской округ»; a name shared
   by several regions (Октябрьский, Михайловский) is a homonym; a district named like the
   districts of many cities (Кировский, Железнодорожный, Ленинский) is weak;
+* districts inside cities (``city_districts.tsv``) whose name no other city, OKTMO district,
+  town or common word shares: «Коминтерновский район» (Воронеж), «Рудничного района»
+  (Кемерово), «Ново-Переделкино», «Купчино» (`city_district_entries`); every name of Москва's
+  and Санкт-Петербург's, shared or not, also as `Gazetteer.city_parts` (the tagger counts it
+  after «муниципальный округ», «МО», «поселение», «управа»);
 * landmarks that name their town (`LANDMARKS`: «Ростовский кремль»);
 * not as forms, the adjectives of the OKTMO districts whose centre the text may name like the
   district («в Мари-Туреке», «из Охотска»: `centre_codes`).
@@ -35,13 +40,14 @@ from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES
 from bot.text.regions.model import EvidenceKind
-from bot.text.towns import Town, demonyms, districts, towns
+from bot.text.towns import Town, city_districts, demonyms, districts, towns
 
 __all__ = [
     "Entry",
     "Gazetteer",
     "adjective_gender",
     "centre_codes",
+    "city_district_entries",
     "district_adjectives",
     "entry_words",
     "first_word",
@@ -111,6 +117,10 @@ class Gazetteer:
     # catalogued town («Охотский» of Охотск, «Мари-Турекский»): the districts' regions. See
     # `centre_codes`.
     centres: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The districts and municipal okrugs of Москва and Санкт-Петербург (``city_districts.tsv``)
+    # by their folded nominative name («даниловский», «черная речка»): the city's region.
+    # The tagger counts one after «муниципальный округ», «МО», «поселение» or «управа».
+    city_parts: dict[str, str] = field(default_factory=dict)
     # Words found to start nothing (no digit, abbreviation, catalogue form or single-word
     # name): a cache the tagger fills as it reads, so most words cost one set lookup.
     plain: set[str] = field(default_factory=set)
@@ -275,6 +285,11 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
     for r in REGIONS:
         for town_name in r.towns:
             names.setdefault(fold(town_name), (town_name, []))[1].append(r.code)
+    nouns, city_forms = city_district_entries()
+    for name, code in nouns:  # «Ново-Переделкино», «Купчино»: as a catalogue town
+        codes = names.setdefault(fold(name), (name, []))[1]
+        if code not in codes:
+            codes.append(code)
     districts_: dict[str, tuple[str, list[str]]] = {}
     derived: set[str] = set()
     words_of: dict[str, Town] = {}
@@ -449,7 +464,102 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                     name=name,
                 )
             )
+    for form, code in city_forms:  # (the words after the name are its kind: generic)
+        e = _make_entry(form, (code,), "district", weak=False)
+        district_entries.append(
+            dataclasses.replace(e, generic=(False, *(True for _ in e.words[1:])))
+        )
     return town_entries, district_entries
+
+
+# The forms of a city district named by an adjective, by its kind: «в Коминтерновском районе»,
+# «Соломбальского территориального округа», «Юго-Восточного административного округа».
+_CITY_DISTRICT_FORMS = {
+    "район": ("{} район", "{} районный"),
+    "округ": ("{} округ", "{} территориальный округ"),
+    "административный округ": ("{} административный округ",),
+}
+# The kinds whose name may stand alone («в Купчино»; not a settlement of Новая Москва,
+# «Сосенское», named like many rural settlements elsewhere).
+_ALONE_KINDS = frozenset(["район", "муниципальный округ"])
+_FEDERAL_CITIES = frozenset(["RU-MOW", "RU-SPE"])
+
+
+def _adjective_name(name: str) -> bool:
+    return " " not in name and name.endswith(("ий", "ый", "ой")) and not name.endswith("строй")
+
+
+@lru_cache(maxsize=1)
+def city_district_entries() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The districts of ``city_districts.tsv`` that name their city's region on their own:
+    (noun names, each with its region: «Ново-Переделкино»; adjective forms, each with its
+    region: «Коминтерновский район»). A name counts on its own when it is the file's for one
+    region only and is no name many cities give a district (`DISTRICT_ADJ`), no region's
+    adjective, no OKTMO district's adjective nor that of a district named after a town of
+    another region (the adjectives), no town of another region, no common word, person's name
+    or `NOT_CENTRES` place (a one-word noun), and not made of common words only («Чёрная
+    речка»: the river; a longer noun)."""
+    regions_of: dict[str, set[str]] = {}
+    for c in city_districts():
+        regions_of.setdefault(fold(c.name), set()).add(c.code)
+    oktmo: dict[str, set[str]] = {}
+    for d in districts():
+        oktmo.setdefault(fold(d.adjective), set()).add(d.code)
+    town_codes: dict[str, set[str]] = {}
+    for t in towns():
+        town_codes.setdefault(fold(t.name), set()).add(t.code)
+    for r in REGIONS:
+        for town_name in r.towns:
+            town_codes.setdefault(fold(town_name), set()).add(r.code)
+    named: dict[str, set[str]] = {}  # districts named after a town: «фокинский» (Фокино)
+    for key, codes in town_codes.items():
+        for adj in district_adjectives(key):
+            named.setdefault(adj, set()).update(codes)
+    region_adjectives = {fold(a) for r in REGIONS for a in r.adjectives}
+    nouns: list[tuple[str, str]] = []
+    forms: list[tuple[str, str]] = []
+    for c in city_districts():
+        key = fold(c.name)
+        mine = {c.code}
+        if regions_of[key] != mine:
+            continue  # «Красносельский»: Москва's and Санкт-Петербург's
+        if _adjective_name(c.name):
+            shared = (
+                key in DISTRICT_ADJ
+                or key in region_adjectives
+                or oktmo.get(key, mine) != mine
+                or named.get(key, mine) != mine
+                or key in town_codes
+            )
+            if not shared:
+                forms += [(f.format(c.name), c.code) for f in _CITY_DISTRICT_FORMS.get(c.kind, ())]
+            continue
+        if c.kind not in _ALONE_KINDS or town_codes.get(key, mine) != mine:
+            continue
+        words = c.name.split()
+        if len(words) == 1:
+            if key in NOT_CENTRES or any(
+                oktmo.get(a, mine) != mine for a in district_adjectives(key)
+            ):
+                continue  # «Куркино»: the centre of Куркинский район (Тульская область)
+            if analyzer().word_is_known(key) and key not in town_codes:
+                continue  # «Гавань», «Марьино», «Перово»: a word or a village's name
+        elif all(analyzer().word_is_known(fold(w)) for w in words):
+            continue  # «Чёрная речка», «Тёплый Стан»: common words
+        nouns.append((c.name, c.code))
+    return tuple(nouns), tuple(forms)
+
+
+def _city_parts() -> dict[str, str]:
+    """`Gazetteer.city_parts`: the names Москва and Санкт-Петербург alone give a district."""
+    regions_of: dict[str, set[str]] = {}
+    for c in city_districts():
+        regions_of.setdefault(fold(c.name), set()).add(c.code)
+    return {
+        key: next(iter(codes))
+        for key, codes in regions_of.items()
+        if len(codes) == 1 and codes <= _FEDERAL_CITIES
+    }
 
 
 @lru_cache(maxsize=1)
@@ -533,6 +643,7 @@ def _build() -> Gazetteer:
     )
     gaz.first_lemmas = frozenset(gaz.by_first)
     gaz.centres = _centres()
+    gaz.city_parts = _city_parts()
     gaz.single_words = {**_hashtags(), **_demonym_forms()}
     gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words)
     return gaz

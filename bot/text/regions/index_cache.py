@@ -46,6 +46,7 @@ _SOURCES = (
     "data/towns.tsv",
     "data/districts.tsv",
     "data/demonyms.tsv",
+    "data/city_districts.tsv",
 )
 
 

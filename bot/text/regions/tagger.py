@@ -11,7 +11,10 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   Кировск next to Апатиты is in Мурманская область, «Ростов» next to «Ростовский кремль» is
   Ростов Великий; without context a homonym takes its default or is left out;
 * reads «Московская областная Дума» as Московская область, not Москва, and «управа района
-  Северный» (a district board named by the district's own name) as Москва;
+  Северный» (a district board named by the district's own name) as Москва, and a district or
+  municipal okrug of Москва or Санкт-Петербург after its kind («муниципального округа
+  Даниловский», «МО Чёрная речка», «поселения Сосенское», «управы Бабушкинского района») as
+  its city, whatever other region has a district of that name;
 * reads Latin look-alikes inside a Cyrillic word as Cyrillic («Cаранск» with a Latin «C»);
 * leaves out a place the text puts in an American state, each time it is named («Санкт-
   Петербург во Флориде») and the places listed with it in a sentence about the states, a
@@ -381,6 +384,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         hits = _moscow_boards(text, all_spans, hits)
     if any(h.kind == "adjective" and h.entry is not None and h.entry.name in _PEOPLE for h in hits):
         hits = _people_adjectives(words, hits)
+    if "униципальн" in text or "МО" in text or "оселени" in text or "прав" in text:
+        hits = _federal_city_parts(text, all_spans, hits, gaz)
     return _drop_namesakes(text, hits)
 
 
@@ -516,6 +521,80 @@ def _moscow_boards(text: str, spans: list[tuple[int, int]], hits: list[Hit]) -> 
         return hits
     # (the name is Moscow's district, not a namesake elsewhere: «района Северный»)
     kept = [h for h in hits if not any(f.start <= h.start < f.end for f in found)]
+    return sorted([*kept, *found], key=lambda h: h.start)
+
+
+# «муниципального округа Даниловский», «МО Чёрная речка», «муниципального образования
+# «Купчино»», «поселения Сосенское», «управы Бабушкинского района»: a district or a municipal
+# okrug of Москва or Санкт-Петербург, named by its own name after its kind (the federal cities'
+# way: elsewhere the adjective goes first, «Алнашский муниципальный округ») or, in Москва, after
+# its board («управа»). The name is looked up in `Gazetteer.city_parts`.
+_PART_WORD = r"«?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_PART_NAME = rf"({_PART_WORD}(?:\s+[А-ЯЁа-яё][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){{0,2}})"
+# Each kind's words, found by a plain search for their middle (fast, where a regular
+# expression would try every position of every text), then the rest read from there:
+# «[м]униципальн[ого] округа», «[в]нутригородск[ое] муниципальное образование», «[п]оселени[я]»,
+# «МО»; the board: «[у]прав[ы] Бабушкинского района».
+_OKRUG_TAIL = re.compile(rf"\w*\s+(?:[а-яё]+\s+)?(?:округ|образовани)\w*\s+{_PART_NAME}")
+_PART_TAILS = (
+    ("униципальн", _OKRUG_TAIL),
+    ("нутригородск", _OKRUG_TAIL),
+    ("оселени", re.compile(rf"\w*\s+{_PART_NAME}")),
+    ("МО", re.compile(rf"\s+{_PART_NAME}")),
+)
+_BOARD_TAIL = re.compile(rf"(?:а|ы|е|у|ой|ою)\s+({_PART_WORD})\s+района\b")
+# After the name, a noun that makes it another region's district: «муниципальный округ
+# Алнашский район Удмуртской Республики».
+_PART_NOT_AFTER = re.compile(r"\s+(?:район|округ|муниципальн|городск|сельск|улус)")
+
+
+def _federal_city_parts(
+    text: str, spans: list[tuple[int, int]], hits: list[Hit], gaz: Gazetteer
+) -> list[Hit]:
+    """``hits`` with the districts of Москва and Санкт-Петербург named after their kind
+    added (see `_PART_TAILS`); the text's other mentions of such a name are that district
+    too («Бабушкинского района», not Вологодская область's)."""
+    parts = gaz.city_parts
+    found: list[Hit] = []
+    names: set[str] = set()
+    for a, b in spans:
+        for head, tail in _PART_TAILS:
+            k = text.find(head, a, b)
+            while k >= 0:
+                start = k if head == "МО" else k - 1
+                m = tail.match(text, k + len(head), b)
+                if m is not None and not (start > a and text[start - 1].isalpha()):
+                    words = m.group(1).lstrip("«").split()
+                    for n in range(len(words), 0, -1):
+                        key = fold(" ".join(words[:n]))
+                        code = parts.get(key)
+                        if code is None:
+                            continue
+                        end = m.start(1) + m.group(1).index(words[n - 1]) + len(words[n - 1])
+                        if not _PART_NOT_AFTER.match(text, end):
+                            found.append(Hit((code,), "district", start, end, False))
+                            names.add(key.split()[0])
+                        break
+                k = text.find(head, k + 1, b)
+        for head in ("управ", "Управ"):
+            k = text.find(head, a, b)
+            while k >= 0:
+                m = _BOARD_TAIL.match(text, k + len(head), b)
+                if m is not None:
+                    for lemma in sorted(info(m.group(1).lstrip("«")).lemmas):
+                        if parts.get(lemma) == "RU-MOW":
+                            found.append(Hit(("RU-MOW",), "district", k, m.end(), False))
+                            names.add(lemma)
+                            break
+                k = text.find(head, k + 1, b)
+    if not found:
+        return hits
+    kept = [
+        h
+        for h in hits
+        if not any(f.start <= h.start < f.end for f in found)
+        and not (h.entry is not None and h.entry.kind == "district" and h.entry.name in names)
+    ]
     return sorted([*kept, *found], key=lambda h: h.start)
 
 
