@@ -100,3 +100,10 @@ def test_moscow_board_makes_later_mentions_moscow_too() -> None:
 )
 def test_shared_names_need_their_city(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+def test_another_citys_district_board_is_not_moscows() -> None:
+    # Воронеж's districts have boards («управа») too: a board names Москва only for a name
+    # no other city gives its district.
+    text = "Управа Коминтерновского района провела субботник во дворах на улице Хользунова."
+    assert codes(text) == {"RU-VOR"}

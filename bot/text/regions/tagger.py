@@ -42,6 +42,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.text.catalogue import REGIONS, by_code
 from bot.text.catalogue_data import ABBREVIATION_NAMESAKES, CLOSED_TOWNS
@@ -99,7 +100,7 @@ from bot.text.regions.phrases import (
     stanitsa_at,
 )
 from bot.text.regions.tokens import Quote, Word, tokens
-from bot.text.towns import towns_by_name
+from bot.text.towns import city_districts, towns_by_name
 
 __all__ = ["find_hits", "tag_regions"]
 
@@ -492,6 +493,13 @@ _MOSCOW_BOARD = re.compile(
 _BOARD_ADJ = re.compile(r"\b[Уу]прав(?:а|ы|е|у|ой|ою)\s+([А-ЯЁ][а-яё]+(?:ого|его))\s+района\b")
 
 
+@lru_cache(maxsize=1)
+def _other_city_parts() -> frozenset[str]:
+    """Names of districts of cities other than Москва («Коминтерновский» of Воронеж has its
+    «управа» too)."""
+    return frozenset(fold(c.name) for c in city_districts() if c.code != "RU-MOW")
+
+
 def _moscow_boards(text: str, spans: list[tuple[int, int]], hits: list[Hit]) -> list[Hit]:
     """``hits`` with a Moscow district board's mention added (see ``_MOSCOW_BOARD``); a rural
     district's name after «управа» (``_BOARD_ADJ``) is a Moscow district's, each time the
@@ -507,6 +515,7 @@ def _moscow_boards(text: str, spans: list[tuple[int, int]], hits: list[Hit]) -> 
         and h.entry is not None
         and not h.weak
         and "RU-MOW" not in h.codes
+        and fold(h.entry.surface.split()[0]) not in _other_city_parts()
     }
     if boards:
         for h in hits:
