@@ -91,6 +91,32 @@ def test_region_tokens_are_razdels_on_random_text() -> None:
     assert mismatches == []
 
 
+def test_region_atoms_are_razdels_on_every_character() -> None:
+    """The atom classes spelled out (no case-insensitive match) take what razdel's take."""
+    from razdel.segmenters.tokenize import ATOM
+
+    from bot.text.regions.tokens import _SPACED_ATOM
+
+    razdels = re.compile(r"(\s*)(?:" + ATOM.pattern + ")", ATOM.flags)
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for k in range(0, len(chars), 4096):
+        chunk = " ".join(chars[k : k + 4096])  # each character an atom of its own
+        assert _SPACED_ATOM.findall(chunk) == razdels.findall(chunk)
+        glued = chars[k : k + 4096]  # and next to each other
+        assert _SPACED_ATOM.findall(glued) == razdels.findall(glued)
+
+
+def test_region_tokens_of_glued_marks_are_razdels() -> None:
+    """Lines that take the fast path (no atoms razdel may glue) and lines that do not."""
+    rng = random.Random(11)
+    alphabet = [*'Аб вГ-–—_!.,/\\12«»"()ü?:;xY', "  ", "Москва", "-й", "14.00", "Улан-Удэ"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        assert razdel_tokens(text, 0, len(text)) == [
+            (t.start, t.stop, t.text) for t in tokenize(text)
+        ]
+
+
 def test_sentences_split_a_plain_text() -> None:
     assert split_sentences("Первое предложение. Второе! Третье?") == [
         "Первое предложение.",

@@ -290,28 +290,43 @@ def is_geo_word(word: str) -> bool:
 
 
 def match_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
-    wi = info(words[i].text)
+    """The longest catalogue form at words[i] (see `_starts` for the order), and its end."""
+    t = words[i].text
+    starts = gaz.starts.get(t)
+    if starts is None:
+        starts = _starts(t, gaz)
+        if len(gaz.starts) >= _STARTS_MAX:
+            gaz.starts.clear()
+        gaz.starts[t] = starts
+    n_words = len(words)
+    for e, n in starts:
+        if i + n > n_words:
+            continue
+        if n == 1 or all(not lem(words[i + k]).isdisjoint(e.words[k]) for k in range(1, n)):
+            return e, i + n
+    return None
+
+
+_STARTS_MAX = 100_000  # words in Gazetteer.starts before it starts over
+
+
+def _starts(word: str, gaz: Gazetteer) -> tuple[tuple[Entry, int], ...]:
+    """The entries that may start at ``word``, best first: the longer one, then (same length)
+    the one whose own name is a lemma of the word («в Печоре» is Печора, not Печоры), then
+    the one written as the word («Печоры»), then the one that fits the word's most likely
+    lemma («в Волжском» is Волжский); on a tie, the first found. The first entry whose other
+    words follow in the text is the match."""
+    wi = info(word)
     if wi.lemmas.isdisjoint(gaz.first_lemmas):
-        return None  # most words: no catalogue form starts with any of their lemmas
-    best: Entry | None = None
-    best_key = (0, False, False, False)
-    low = fold(words[i].text)
-    for lemma in wi.lemmas:
-        for e in gaz.by_first.get(lemma, ()):
-            n = len(e.words)
-            if n < best_key[0] or i + n > len(words):
-                continue
-            # Same length: prefer the entry whose own name is a lemma of the word («в Печоре»
-            # is Печора, not Печоры), then the one written as the word («Печоры»), then the
-            # one that fits the word's most likely lemma («в Волжском» is Волжский).
-            key = (n, e.name in wi.lemmas, e.name == low, wi.best in e.words[0])
-            if best is not None and key <= best_key:
-                continue
-            if all(lem(words[i + k]) & e.words[k] for k in range(1, n)):
-                best, best_key = e, key
-    if best is None:
-        return None
-    return best, i + len(best.words)
+        return ()  # most words: no catalogue form starts with any of their lemmas
+    low = fold(word)
+    found = [
+        ((len(e.words), e.name in wi.lemmas, e.name == low, wi.best in e.words[0]), e)
+        for lemma in wi.lemmas
+        for e in gaz.by_first.get(lemma, ())
+    ]
+    found.sort(key=lambda ke: ke[0], reverse=True)  # (stable: ties keep the order found)
+    return tuple((e, len(e.words)) for _, e in found)
 
 
 def number_hit(words: list[Word], i: int, gaz: Gazetteer) -> Hit | None:

@@ -124,6 +124,10 @@ class Gazetteer:
     # Words found to start nothing (no digit, abbreviation, catalogue form or single-word
     # name): a cache the tagger fills as it reads, so most words cost one set lookup.
     plain: set[str] = field(default_factory=set)
+    # The entries each word read so far may start, best first (`filters.match_at`).
+    starts: dict[str, tuple[tuple[Entry, int], ...]] = field(default_factory=dict)
+    # Words of lines found to start nothing (`may_match`): a line of them alone is skipped.
+    line_plain: set[str] = field(default_factory=set)
 
 
 _WORD_SPLIT = re.compile(r"[\s—–]+")
@@ -777,18 +781,30 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
     """
     if "регион" in line.lower() or "#" in line:
         return True  # (a hashtag: «#КубаньВсенародная»)
-    forms = gaz.first_forms
-    cap = gaz.cap_lemmas
-    abbreviations = gaz.abbreviations
+    plain = gaz.line_plain
     for token in _LINE_WORD.findall(line):
-        if token.lower().replace("ё", "е") in forms or token in abbreviations:
+        if token in plain:
+            continue  # (most words, remembered)
+        if _may_start(token, gaz):
             return True
-        if "-" in token:
-            for word in (token, *token.split("-")):
-                if word and word[0].isupper() and not info(word).lemmas.isdisjoint(cap):
-                    return True
-        elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
-            return True
-        if token[0].isupper() and centre_codes(token):
-            return True  # («в Мари-Туреке»: the centre of a district)
+        if len(plain) >= _LINE_PLAIN_MAX:
+            plain.clear()
+        plain.add(token)
     return False
+
+
+_LINE_PLAIN_MAX = 200_000  # words in Gazetteer.line_plain before it starts over
+
+
+def _may_start(token: str, gaz: Gazetteer) -> bool:
+    """Whether a word of a line (`may_match`) could start a catalogue match."""
+    if token.lower().replace("ё", "е") in gaz.first_forms or token in gaz.abbreviations:
+        return True
+    cap = gaz.cap_lemmas
+    if "-" in token:
+        for word in (token, *token.split("-")):
+            if word and word[0].isupper() and not info(word).lemmas.isdisjoint(cap):
+                return True
+    elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
+        return True
+    return bool(token[0].isupper() and centre_codes(token))  # («в Мари-Туреке»: a centre)

@@ -1161,7 +1161,7 @@ _REPUBLICS_BEFORE = re.compile(
 
 
 _DASH_GAP = re.compile(r"\s*[-–—]\s*(?:[А-ЯЁA-Z][\w-]*\s*[-–—]\s*){0,2}")
-_LIST_GAP = re.compile(r"(?:[\s,]|\bи\b|\bили\b|[А-ЯЁ][\w-]*)*")
+_LIST_GAP = re.compile(r"(?:[\s,]|\bи\b|\bили\b|[А-ЯЁ][\w-]*+)*")
 
 
 _WORD = re.compile(r"\w+")
