@@ -222,6 +222,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «игры проводятся еженедельно»: a season, not one gathering
     if best[2] == "конкурс" and any(_SELECTION.search(s) for s in decisive):
         return False  # «по итогам конкурсного отбора»: a contest of papers, nobody gathers
+    if not title_kinds and _listed_in_one(sents[-best[1]], best[2]):
+        return False  # «Яркими событиями стали День молодежи, День семьи и День города»
     if not title_kinds and _several_named(sents, best[2]):
         return False  # «выставка «Зима»» ... «также работала выставка «Недра»»: a roundup
     if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
@@ -383,6 +385,26 @@ _CELEBRATED_IN_MANY = re.compile(
 _QUOTES = ("«", '"', "“", "„")
 # A contest decided on submitted papers: «конкурсный отбор», «по итогам отбора заявок».
 _SELECTION = re.compile(r"\bконкурсн\w*\s+отбор\w*|\bотбор\w*\s+заяв\w*", re.IGNORECASE)
+
+
+_LISTED_IN_ONE = 3  # gatherings of one kind in one sentence: a list
+
+
+def _listed_in_one(sentence: str, kind: str) -> bool:
+    """The sentence lists three named days or more («стали День молодёжи, День защиты детей и
+    День народного единства»): a year's or a season's review, each holiday its own. (Not
+    «праздник», «гуляния», «празднование»: one celebration told by several words.)"""
+    if kind != "праздник":
+        return False
+    spans = {
+        sentence[s:e].lower()
+        for k, s, e in _kinds_in(sentence)
+        if k == kind and sentence[s:e].lower().startswith(_DAY_WORDS)
+    }
+    return len(spans) >= _LISTED_IN_ONE
+
+
+_DAY_WORDS = ("день ", "дня ", "дню ", "днём ", "днем ", "дне ")
 
 
 def _several_named(sents: list[str], kind: str) -> bool:
@@ -568,7 +590,21 @@ def _roundup_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     clauses = [c for c in _CLAUSE.split(title[lo:hi]) if c.strip()]
     if len(clauses) < _ROUNDUP_CLAUSES:
         return False
-    return sum(1 for c in clauses if _has_verb(c)) >= _ROUNDUP_CLAUSES
+    return (
+        sum(1 for c in clauses if _has_verb(c) and not _DEPENDENT_CLAUSE.match(c))
+        >= _ROUNDUP_CLAUSES
+    )
+
+
+# A clause that is no item of a roundup: a relative or subordinate one about the main clause
+# («..., которые были запланированы на субботу»), or the source's credit («..., сообщили в
+# администрации»).
+_DEPENDENT_CLAUSE = re.compile(
+    r"\s*(?:котор|где\b|когда\b|что\b|чтобы\b|так\s+как\b|поскольку\b|хотя\b"
+    r"|(?:как\s+)?(?:сообщ|заяв|рассказ|говорит|передал|переда[её]т|пишет|отмети|уточни"
+    r"|подчеркну|пояснил))",
+    re.IGNORECASE,
+)
 
 
 def _result_headline(title: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from bot.text.events.scan import AlternationScan, caseless
+from bot.text.morph import analyzer
 
 # --- vocabulary -----------------------------------------------------------------------------
 
@@ -42,7 +43,13 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("конференция", r"(?<![-\w])(?:видео)?конференци\w*"),
     ("сессия", r"\bсесси(?:я|и|ю|ей|ях)\b"),
     # «административный совет», «педсовет»: a council that meets, not the body's name.
-    ("заседание", r"\bзаседани\w*|\bадминистративн\w*\s+совет\w*|\bпедсовет\w*"),
+    # («итоговая коллегия мэрии»: a ministry's or an administration's board meeting, not the
+    # board itself, «члены коллегии»)
+    (
+        "заседание",
+        r"\bзаседани\w*|\bадминистративн\w*\s+совет\w*|\bпедсовет\w*"
+        r"|\b(?:итогов|расширенн|выездн)\w*\s+коллеги(?:я|и|ю|ей)\b",
+    ),
     ("фестиваль", r"\b(?:этно|гастро|кино|арт-?|рок-?|фольк-?)?фест(?:ивал)?\w*"),
     (
         "праздник",
@@ -80,7 +87,9 @@ KINDS: tuple[tuple[str, str], ...] = (
         "акция",
         r"\bакци(?:я|ю|ей)\b|\bакции\s+(?:«|\"|памяти|по\b)"
         # A motor or bicycle rally along a route.
-        r"|\b(?:авто|мото|вело)пробег\w*",
+        r"|\b(?:авто|мото|вело)пробег\w*"
+        # A nationwide night of open doors: «Ночь музеев», «Ночь искусств».
+        r"|\bноч(?:ь|и)\s+(?:музеев|искусств|кино|театров)\b",
     ),
     (
         "соревнования",
@@ -150,6 +159,8 @@ KINDS: tuple[tuple[str, str], ...] = (
         # Honouring the best workers, veterans, champions: «чествование передовиков», «в Доме
         # культуры чествовали ветеранов».
         r"|\bчествова(?:ни\w*|л[аи]?|ть)\b|\bчеству(?:ют|ем)\b"
+        # A reception given in someone's honour: «на торжественном приёме в честь юбилея».
+        r"|\bторжественн\w*\s+при[её]м(?:а|е|ом|у)?\b"
         # Taking office at an inauguration: «вступил в должность губернатора», «церемония
         # вступления в должность», «глава принял присягу» (not «вступивший в должность
         # губернатор», a man named by his post).
@@ -238,6 +249,16 @@ KINDS: tuple[tuple[str, str], ...] = (
     ),
     # A troupe's or a singer's visit with its shows: «гастроли театра состоятся в октябре».
     ("гастроли", r"\bгастрол(?:и|ей|ям|ях|ями)\b"),
+    # A library's or a club's evening of readings and songs: «литературно-музыкальная
+    # гостиная», «поэтическая гостиная» (not a room, «гостиная в квартире»).
+    (
+        "гостиная",
+        r"\b(?:литературн|музыкальн|поэтическ|творческ|театральн)\w*(?:-[а-яё]+)?\s+"
+        r"гостин(?:ая|ой|ую|ые|ых)\b",
+    ),
+    # A show for an audience named by its kind of programme: «развлекательная программа»,
+    # «игровая программа для детей» (not «программа развития», a plan).
+    ("программа", r"\b(?:развлекательн|игров)\w*\s+программ(?:а|ы|у|ой|е)\b"),
     # Generic words last: they count as evidence, but a specific kind names the event.
     ("мероприятие", r"\bмероприяти(?:е|я|ю|ем|и)\b"),
 )
@@ -406,7 +427,13 @@ _FEDERAL_TALKS = re.compile(
     r"|премьер-министр\w*|министр\w*\s+иностранных|глав\w*\s+мид|мид\b|госсекретар\w*|канцлер\w*"
     r"|коллег(?:ой|ами|а|е|у)\b|переговор\w*|саммит\w*|визит\w*|двусторонн\w*"
     # A head of state; a foreign state's delegation («делегация государственного комитета КНР»).
-    r"|глав\w*\s+государств\w*|кнр|(?:иностранн|зарубежн)\w*\s+делегаци\w*)",
+    r"|глав\w*\s+государств\w*|кнр|(?:иностранн|зарубежн)\w*\s+делегаци\w*"
+    # Two officials' meeting, the one's post and the other's («встреча губернатора области и
+    # председателя облисполкома»): talks between two sides (not «встреча главы и депутатов с
+    # жителями», a meeting with residents).
+    r"|встреч\w*\s+(?:губернатор|глав|мэр|министр|председател|посл)\w*\s+"
+    r"(?:(?!с\s|со\s)[^.!?\s]+\s+){0,6}?и\s+(?:губернатор|глав|мэр|министр|председател|посл)\w*"
+    r"(?:\s+(?!с\s|со\s)[^.!?\s]+){0,6}?(?=\s*[.!?,]|$))",
     re.IGNORECASE,
 )
 # A professional league's season (its rounds, table and play-offs): a played match or
@@ -551,6 +578,8 @@ _NOT_GATHERING = re.compile(
     r"|на\s+(?:пост|должност)\w*\s+(?:глав|мэр|губернатор|председател|руководител)\w*"
     r"|слож\w*\s+(?:[а-яё]+\s+){0,2}?полномочи\w*"
     r"|с\s+рабоч\w*\s+(?:визитом|поездкой)|рабоч\w*\s+поездк\w*|избирательн\w*\s+участ\w*"
+    # An interview: what someone answers, whatever gatherings the answers name.
+    r"|\bинтервью\b"
     # A tour of the region: «поездка губернатора по региону», «объезд района» (a stop in each
     # place, whatever gatherings on the way).
     r"|(?:поездк|объезд)\w*\s+(?:[а-яё]+\s+){0,3}?по\s+(?:[а-яё]+\s+)?(?:регион|район|област"
@@ -613,6 +642,10 @@ _NOT_EVENT_CONTEXT = re.compile(
     r"|(?<![а-яё])со?\s+(?:[а-яё]+\s+)?дн[её]м\s+(?:[а-яё]+\s+)?[а-яё]+|(?:чемпионат|кубк?|этап|первенств)\w*"
     r"\s+(?:\w+\s+)?(?:мира|европы)|олимпийск\w*\s+игр\w*"
     r"|конкурс\w*\s+(?:по\s+отбору|на\s+замещение)|благотворительн\w*\s+акци\w*"
+    # What a place is for, gatherings in general: «площадка для проведения массовых
+    # мероприятий», «зал для концертов».
+    r"|для\s+(?:проведения\s+)?(?:[а-яё]+(?:ых|их)\s+){0,3}(?:мероприятий|праздников|концертов"
+    r"|фестивалей|ярмарок|соревнований|выставок|собраний|встреч)\b"
     r"|акци\w*\s+по\s+(?:раздаче|сбору)"
     # A contest among many gatherings («конкурс ярмарок», «смотр фестивалей») is no one gathering.
     r"|(?:конкурс|смотр|рейтинг)\w*\s+(?:[а-яё]+\s+)?(?:ярмарок|фестивалей|праздников|выставок|концертов)"
@@ -681,6 +714,7 @@ KIND_PREFIXES = frozenset(
 KIND_PREFIXES_LONG = frozenset(
     re.findall(
         r"\S+",
+        "коллег гостин развле музеев искусс театро "
         "обыгра переиг разгро проигр уступи победи одержа состяз первен премье театра линейк "
         "показ показа показе показу показо показы выпуск "
         "медиаф агрофо экофор чество честву пообща инаугу вступи вступя вступл присяг",
@@ -719,6 +753,36 @@ _ORG_NAME = re.compile(
 )
 
 
+# A sentence that opens with a name in quotes set to take place, with no kind word: the name is
+# a gathering's («„Открытый муниципалитет“ пройдёт в Рудничном районе»).
+_NAMED_AHEAD = re.compile(r"\W*[«\"][^«»\"]{3,60}[»\"]\s+(?:пройд[её]т|состоится)\b")
+
+
+# A contest for the best thing: «конкурс на лучший двор», «на самую лучшую реконструкцию
+# ограждения», «конкурс «Лучший сайт органа власти»».
+_BEST_THING = re.compile(
+    r"\s+(?:на\s+(?:звание\s+)?(?:сам(?:ый|ое|ую|ые)\s+)?|[«\"])лучш(?:ий|ее|ие|ую|ая)\s+"
+    r"([а-яё-]+)(?:\s+([а-яё-]+))?"
+)
+
+
+def _of_things(low: str, end: int) -> bool:
+    """The contest whose word ends at ``end`` is for the best thing, not the best person: the
+    works (yards, fences, websites) are judged where they are, nobody gathers. («на лучшего
+    повара», «Лучшая хозяйка», «Лучший по профессии»: people compete.)"""
+    m = _BEST_THING.match(low, end)
+    if m is None:
+        return False
+    for word in m.groups():
+        if not word:
+            return False
+        tag = analyzer().parse(word)[0].tag
+        if tag.POS in {"ADJF", "PRTF"}:
+            continue  # «лучший муниципальный проект»: the noun comes next
+        return tag.POS == "NOUN" and "inan" in tag
+    return False
+
+
 def _kinds_in(sentence: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every event-kind word, in order; offsets refer to ``sentence``."""
     return list(_kinds_of(sentence))
@@ -733,20 +797,24 @@ def _kinds_of(sentence: str) -> tuple[tuple[str, int, int], ...]:
 
 def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
     low = sentence.lower()
-    if len(low) != len(sentence) or not _may_have_kind(low):
+    if len(low) != len(sentence):
         return []
-    if (
+    if not _may_have_kind(low) or (
         _KIND_SCAN.search(low) is None
         and _NAMED_DAY.search(sentence) is None
         and ("Совет" not in sentence or _NUMBERED_COUNCIL.search(sentence) is None)
     ):
-        return []
+        m = _NAMED_AHEAD.match(low)
+        return [] if m is None else [("мероприятие", m.start(), m.end())]
     # Blank out «судебное заседание» and the like, keeping every offset in place.
     cleaned = _NOT_EVENT_CONTEXT.sub(lambda m: " " * len(m.group(0)), low)
     found = [
-        (_KIND_OF_GROUP[m.lastgroup or ""], m.start(), m.end())
+        (kind, m.start(), m.end())
         for m in _KIND_SCAN.finditer(cleaned)
         if not (sentence[m.start()].isupper() and _ORG_NAME.search(sentence, 0, m.start()))
+        and not (
+            (kind := _KIND_OF_GROUP[m.lastgroup or ""]) == "конкурс" and _of_things(low, m.end())
+        )
     ]
     for m in _NAMED_DAY.finditer(sentence):
         if cleaned[m.start()] == " " or any(s <= m.start() < e for _, s, e in found):

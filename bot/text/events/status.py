@@ -504,7 +504,7 @@ def _league_result(kind: str, status: Status, index: int, result_told: bool, pla
 
 # «все мероприятия», «многие праздники», «массово отменяют мероприятия»: several gatherings.
 _SEVERAL = re.compile(
-    r"\b(?:вс[еёи]х?|многи[ех]|множеств\w*|ряд|несколько|нескольких|массово|други[ех]|цикл"
+    r"\b(?:вс[еёи]х?|многи[ех]|множеств\w*|ряд(?:а|е|у)?|несколько|нескольких|массово|други[ех]|цикл"
     # «чередой праздников», «серия концертов»: one after another
     r"|прочи[ех]|любы[ех]|черед(?:а|ы|у|ой)|сери(?:я|и|ю|ей))\s+(?:[а-яё]+\s+){0,2}$"
 )
@@ -630,6 +630,26 @@ _DECIDED_AT = re.compile(
 )
 
 
+# A decision told as done at a sitting, the decision the predicate: «На заседании парламента
+# было принято девять законов», «на сессии городского совета утверждён Сергей Золотарев». The
+# sitting is only where it was taken. (Not «на сессии депутаты утвердили бюджет»: the body's
+# own act, told as its sitting's course.)
+_AT_SITTING = re.compile(r"(?:^|[\s,])на\s+(?:[а-яё0-9-]+\s+)?$")
+_SITTING_WORD = r"(?:заседани|сесси|съезд|собрани|совещани|сход|конференци|коллеги)"
+_DECIDED_THERE = re.compile(
+    r"^" + _SITTING_WORD + r"\w*\s+"
+    r"(?:[а-яё0-9«»\"-]+\s+){0,6}?(?:был[оаи]?\s+)?(?:принят[оаы]?|утвержд[её]н[оаы]?"
+    r"|избран[оаы]?|назначен[оаы]?|одобрен[оаы]?)\b"
+)
+# The same with the participle first: «Диплом вручен главе на одиннадцатом съезде», «Закон
+# был принят на заседании Думы».
+_DONE_AT = re.compile(
+    r"\b(?:вручен|присвоен|принят|утвержд[её]н|избран|назначен|одобрен)[аоы]?\s+"
+    r"(?:[^\s,.!?]+\s+){0,8}?на\s+(?:[а-яё0-9-]+\s+){0,2}$"
+)
+_SITTING = re.compile(_SITTING_WORD)
+
+
 # «на полях форума»: what was done or said beside a gathering, which is only its setting.
 _SIDELINES = re.compile(r"\bна\s+полях\s+(?:[а-яё0-9-]+\s+){0,3}$")
 
@@ -654,6 +674,11 @@ def _said_at(sentence: str, start: int) -> bool:
     if "подпис" in before and _SIGNED_AT.search(before):
         return True
     if said is not None and bool(_AT.search(before[-50:])):
+        return True
+    if _AT_SITTING.search(before[-30:]) and (
+        _DECIDED_THERE.match(sentence[start : start + 120].lower())
+        or (_DONE_AT.search(before) and _SITTING.match(sentence[start : start + 12].lower()))
+    ):
         return True
     return "решени" in before and _DECIDED_AT.search(before) is not None
 
@@ -789,6 +814,9 @@ _REMOTE_CONTEST = re.compile(
     r"|\b(?:присыла|присла|отправля)\w*\s+(?:[а-яё]+\s+)?(?:конкурсн\w*\s+)?(?:работ|рисунк"
     r"|фотографи|видеоролик)\w*"
     r"|\bв\s+(?:дистанционн|заочн)\w*\s+(?:формат|режим)\w*"
+    # Works handed to a jury: «на суд жюри представлено более 100 работ».
+    r"|\bпредставлен\w*\s+(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:работ|рисунк|фотографи|поделок"
+    r"|поделк)\w*"
 )
 
 
@@ -802,6 +830,18 @@ def contest_kind(kind: str, sentence: str, end: int) -> bool:
 # первенства». Its games are the round's several matches, told by their results and the
 # table: a season's step, no one gathering (one match of the round is told as «матч»).
 _ROUND_OF = re.compile(r"\bтур(?:а|е|у|ом)?\s+(?:[а-яё-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _cue_of_talks(
+    named: list[tuple[str, int, int]], sentence: str, federal_story: bool, cue: int, pos: int
+) -> bool:
+    """The cue at ``cue`` is nearer to talks the sentence names (dropped as federal or
+    diplomatic) than to the gathering at ``pos``: it tells of the talks, and the gathering
+    they were held within is only their setting."""
+    return any(
+        abs(k[1] - cue) < abs(pos - cue) and _federal_or_abroad(k[0], sentence, federal_story)
+        for k in named
+    )
 
 
 # The words a postponement of a gathering named before may be told with: «Его перенесли»,
@@ -912,6 +952,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         specific = [k for k in kinds if k[0] not in GENERIC_KINDS]
         pool = specific or kinds
         kind, pos, _ = min(pool, key=lambda k: abs(k[1] - cue))
+        if len(kinds) < len(named) and _cue_of_talks(named, sent, federal_story, cue, pos):
+            continue  # «в рамках форума состоялась встреча губернатора и министра»: the talks
         status, explicit, cue = found[2]
         if status == "held" and not explicit and _applied_for(sent, pos):
             status = "announced"  # «заявки на участие в форуме поступили»: it is ahead
