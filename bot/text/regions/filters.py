@@ -72,6 +72,7 @@ from bot.text.regions.lexicon import (
     HOLIDAY_AFTER,
     INCIDENTS,
     JOINING_VERBS,
+    LINK_VERBS,
     LIST_HEADS,
     LOWER_OK,
     MEMBERS,
@@ -915,6 +916,7 @@ def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
 _AS_IN = frozenset(["в", "во", "на", "у", "с", "со"])
 _BETWEEN = frozenset(["с", "со", "между"])
 _WITH = frozenset(["с", "со"])
+_WITH_FORMS = frozenset(["с", "со", "С", "Со", "СО"])  # (as written: no folding)
 # The first three letters of the months, full or cut («5 дек»), for datelines.
 _MONTH_STEMS = frozenset(
     ["янв", "фев", "мар", "апр", "мая", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
@@ -965,6 +967,13 @@ _PLACE_NOUNS = frozenset(
 _LIST_OR_PLACE_NOUNS = LIST_HEADS | _PLACE_NOUNS
 
 
+def after_street_word(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] follows «улица», «мкр.», «река»: a street's, a part of a town's or a
+    natural feature's name, not a settlement's."""
+    prev_l = lem(words[i - 1]) if i > 0 and words[i].glued_prev else frozenset()
+    return bool((prev_l | _prev_abbreviation(text, words, i)) & _STREET_OR_NATURE)
+
+
 def after_village_word(text: str, words: list[Word], i: int) -> bool:
     """Whether words[i] follows «село», «хутора», «д.»: a village's name, whatever it shares."""
     prev_l = lem(words[i - 1]) if i > 0 and words[i].glued_prev else frozenset()
@@ -984,6 +993,19 @@ def _before_preposition(words: list[Word], i: int, prepositions: frozenset[str])
     if fold(words[i - 1].text) not in prepositions:
         return frozenset()
     return lem(words[i - 2])
+
+
+def _linked(words: list[Word], i: int) -> bool:
+    """Whether words[i] (after «с») is in the instrumental, with a verb of linking among the
+    four words before «с» in its clause: «свяжут Херсонскую область с Республикой Крым»."""
+    if "ablt" not in info(words[i].text).cases:
+        return False
+    k = i - 1
+    while k > 0 and i - k <= 5 and words[k].glued_prev:
+        k -= 1
+        if lem(words[k]) & LINK_VERBS:
+            return True
+    return False
 
 
 def _dateline(words: list[Word], j: int) -> bool:
@@ -1070,6 +1092,8 @@ def cue(
         return "comparison"  # «как в Москве», «рядом с Хакасией»
     if _before_preposition(words, i, _WITH) & ROUTE_WORDS:
         return "route"  # «возобновили морское сообщение с Сочи»: the far end of a link
+    if prev is not None and prev.text in _WITH_FORMS and _linked(words, i):
+        return "route"  # «маршруты свяжут Херсонщину с Крымом»: the far end of a link
     if (history and _commemorated(words, i)) or (victims and _victims_of(words, i)):
         return "history"  # «к 10-летию воссоединения Крыма и Севастополя с Россией»
     if (

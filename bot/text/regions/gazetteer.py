@@ -399,7 +399,10 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
     generics: dict[str, tuple[bool, ...]] = {}
     for key, (surface, dcodes) in districts_.items():
         adj, _, noun = surface.rpartition(" ")
-        codes = dcodes + [c for c in adjectives.get(fold(adj), []) if c not in dcodes]
+        # (not a district of OKTMO: «Красноярский район» is in Астраханская and Самарская
+        # области, the regions OKTMO lists it in; Красноярский край has none so named)
+        extra = [] if key in oktmo else adjectives.get(fold(adj), [])
+        codes = dcodes + [c for c in extra if c not in dcodes]
         # (a district known only from OKTMO: its adjective as written, no dictionary look-up)
         plain = key in derived or key in oktmo_only
         adj_lemmas = frozenset([fold(adj)]) if plain else word_lemmas(adj)

@@ -380,6 +380,8 @@ TRIP_WORDS = frozenset(["командировка", "поездка", "визи�
 DEPART_VERBS = frozenset(
     ["уехать", "уезжать", "улететь", "улетать", "вылететь", "вылетать", "отбыть"]
 )
+# Verbs of a link between places: «маршруты свяжут Херсонщину с Крымом» (the far ends).
+LINK_VERBS = frozenset(["связать", "связывать", "соединить", "соединять"])
 # Verbs of sending or setting off: «в Курскую область из Кузбасса отправилась фура» is told
 # from where it left too.
 SEND_VERBS = DEPART_VERBS | frozenset(

@@ -9,7 +9,10 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   «автодорога Кировск-Апатиты» two;
 * decides homonyms by the text's other places and the source's region (``source_region``):
   Кировск next to Апатиты is in Мурманская область, «Ростов» next to «Ростовский кремль» is
-  Ростов Великий; without context a homonym takes its default or is left out;
+  Ростов Великий; without context a homonym takes its default or is left out (a district
+  several regions have, «Красноярский район», is none of them); a district the catalogue
+  knows only elsewhere, in a story about a subject whose districts it lacks (Запорожская
+  область), is that subject's;
 * reads «Московская областная Дума» as Московская область, not Москва, and «управа района
   Северный» (a district board named by the district's own name) as Москва, and a district or
   municipal okrug of Москва or Санкт-Петербург after its kind («муниципального округа
@@ -21,7 +24,10 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   village named like a town in a list of villages («в сёлах Дружба, Елабуга»), a village
   bracketed with another region's district («Плес (Мокшанский район)»), and a village named
   like a small town or a district's centre in a story set in another region («посёлка
-  Лунино» of a Калининград district);
+  Лунино» of a Калининград district, «ст. Николаевской» in a story about Северная Осетия)
+  or among three villages the catalogue does not know, a microdistrict or a street named
+  like a district's centre («в микрорайоне Шилово»), and a river named like a town after a
+  river's preposition («над Обью»);
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
   regions, Moscow as the state, a comparison or a rival, one name in a list far from the
@@ -38,6 +44,7 @@ Results are ordered by the position of each region's first evidence.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -53,6 +60,7 @@ from bot.text.regions.filters import (
     STRONG,
     WEAK,
     Hit,
+    after_street_word,
     after_village_word,
     cue,
     instrumental_place,
@@ -100,7 +108,7 @@ from bot.text.regions.phrases import (
     stanitsa_at,
 )
 from bot.text.regions.tokens import Quote, Word, tokens
-from bot.text.towns import city_districts, towns_by_name
+from bot.text.towns import city_districts, districts, towns_by_name
 
 __all__ = ["find_hits", "tag_regions"]
 
@@ -266,6 +274,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             if full is not None and len(full[0].words) > 2:
                 found = full  # «Корсаковского городского округа»: one name, not a list
         upgrade = listed is not None and listed[1]
+        stanitsa = False
         if (
             found is None
             and i
@@ -273,6 +282,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and (centre := stanitsa_at(text, words, i, gaz)) is not None
         ):
             found = centre, i + 1  # «станицы Кавказской»: the centre of Кавказский район
+            stanitsa = True
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
@@ -300,7 +310,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             if town is not None:  # «вслед за Орском»: the town, not a substantivised «орский»
                 e = town
                 verdict = keep(text, words, quotes, e, i=i, j=j)
-        village = e.kind == "town" and after_village_word(text, words, i)  # «деревни Поварово»
+        # «деревни Поварово»; a stanitsa read as its district's centre is a village too
+        village = stanitsa or (e.kind == "town" and after_village_word(text, words, i))
         if e.kind == "town" and not village and village_list(text, words, i):
             village = True  # «в сёлах Дружба, Ильинка, Елабуга»
             if e.real_town:
@@ -313,10 +324,15 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             verdict != DROP
             and e.real_town
             and e.name in RIVER_TOWNS
-            and _WATER.search(folded)
+            and (
+                _WATER.search(folded)
+                or (i > 0 and w.glued_prev and fold(words[i - 1].text) in _ON_RIVER)
+            )
             and not (i > 0 and w.glued_prev and lem(words[i - 1]) & SETTLEMENT)
         ):
-            verdict = DROP  # «уровень воды в Оби», «ледоход на Печоре»: the river, not the town
+            # «уровень воды в Оби», «ледоход на Печоре», «полёты над Обью» (a town is «в Оби»):
+            # the river, not the town
+            verdict = DROP
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
         if verdict != DROP and e.foreign and any(f in folded for f in e.foreign):
@@ -348,7 +364,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             e = replace(e, codes=(CLOSED_TOWNS[e.surface],), homonym=False, weak=False)
         if verdict != DROP:
             weak = (e.weak and not upgrade) or verdict == WEAK
-            if village and not e.real_town:
+            if village and not e.real_town and not stanitsa:
                 weak = True  # villages share names: a catalogued one counts with support
             codes = e.codes
             kind = e.kind
@@ -425,6 +441,7 @@ _WATER = re.compile(
     r"\b(?:рек[аеиуо]й?|уровень воды|уровня воды|ледоход|паводо?к|половод|русл[оае])"
 )
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
+_ON_RIVER = frozenset(["на", "над", "по", "вдоль", "за"])  # a river's prepositions
 _ST = ("ст", "Ст", "СТ")  # how «станица» and «ст.» start
 _DISTRICT_HEADS = frozenset(["район", "улус", "кожуун"])
 # A settlement's name by its shape: indeclinable «-ино», «-ово», «-ево» («Шебалино», «Кочево»),
@@ -458,6 +475,8 @@ def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[
         return ()
     if org_quote(words, quotes, i) or is_person(text, words, i, i + 1):
         return ()
+    if after_street_word(text, words, i):
+        return ()  # «в микрорайоне Шилово», «улица Тасеево»: a part of a town, a street
     return centre_codes(w.text)
 
 
@@ -838,7 +857,8 @@ def _resolve(
     """Each hit with the regions it stands for: weak forms and homonyms need context."""
     _town_lists(hits, text)
     _weak_in_lists(hits, text)
-    _own_districts(hits)
+    if _own_districts(hits):
+        _unlisted_districts(hits)
     if "РТ" in text:
         _namesake_abbreviations(hits, text)
     context: set[str] = set()
@@ -859,8 +879,10 @@ def _resolve(
             # «Ставропольский район» is not Ставропольский край.
             if context:
                 chosen = tuple(c for c in h.codes if c in context)
-            else:
-                chosen = (h.entry.default,) if h.entry.default else h.codes
+            elif h.entry.default:
+                chosen = (h.entry.default,)
+            else:  # (a name several regions share, nothing to say which: none of them)
+                chosen = () if homonym else h.codes
             if chosen:
                 out.append((h, chosen))
             continue
@@ -895,13 +917,14 @@ def _resolve(
     return out
 
 
-def _own_districts(hits: list[Hit]) -> None:
+def _own_districts(hits: list[Hit]) -> bool:
     """«бассейн города Кировска … глава Кировского района»: a town several regions have, named
     with the district it lies in, is the namesake that lies in a district so named (Кировск of
-    Ленинградская область, not of Мурманская), and the district is that one."""
+    Ленинградская область, not of Мурманская), and the district is that one. Returns whether
+    the text names a district at all."""
     districts = {h.entry.name for h in hits if h.kind == "district" and h.entry is not None}
     if not districts:
-        return  # (most texts: no district named)
+        return False  # (most texts: no district named)
     for h in hits:
         if h.kind != "town" or h.entry is None or len(h.codes) < 2:
             continue
@@ -923,6 +946,43 @@ def _own_districts(hits: list[Hit]) -> None:
                 and code in d.codes
             ):
                 d.codes, d.weak = (code,), False
+    return True
+
+
+# The subjects whose districts OKTMO's copy lacks (those of 2022), not the federal cities.
+_FEDERAL_CITIES = frozenset(["RU-MOW", "RU-SPE", "RU-SEV"])
+
+
+@functools.cache
+def _unlisted() -> frozenset[str]:
+    listed = {d.code for d in districts()}
+    return frozenset(r.code for r in REGIONS if r.code not in listed) - _FEDERAL_CITIES
+
+
+def _unlisted_districts(hits: list[Hit]) -> None:
+    """«глава Черниговского муниципального округа … детей Запорожской области»: a district the
+    catalogue knows only elsewhere (Приморский край), in a story about one subject whose own
+    districts it does not know, nothing else there naming the district's region, is that
+    subject's district."""
+    others = {
+        c
+        for h in hits
+        if h.kind != "district" and not h.weak and not (h.entry is not None and h.entry.homonym)
+        for c in h.codes
+    }
+    named = others & _unlisted()
+    if len(named) != 1:
+        return  # (most texts: no such subject named)
+    (code,) = named
+    for h in hits:
+        if (
+            h.kind == "district"
+            and h.entry is not None
+            and h.entry.kind == "district"
+            and code not in h.codes
+            and not others & set(h.codes)
+        ):
+            h.codes, h.weak = (code,), False
 
 
 def _town_adjectives(hits: list[tuple[Hit, tuple[str, ...]]]) -> None:
@@ -955,10 +1015,13 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
     found = [
         h
         for h in hits
-        if h.kind == "town"
-        and len(h.codes) == 1
-        and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
-        and (h.village or _unknown_list(text, h, hits))
+        if (
+            h.kind == "town"
+            and len(h.codes) == 1
+            and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
+            and (h.village or _unknown_list(text, h, hits))
+        )
+        or (h.village and h.kind == "district" and len(h.codes) == 1)  # «ст. Николаевской»
     ]
     larger = [
         h
@@ -986,6 +1049,8 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
     if source_region:
         story.add(source_region)
     out = [h for h in found if story and not story & set(h.codes)]
+    if not story:  # a district's centre (no town) among three villages the catalogue lacks
+        out += [h for h in found if h.entry is None and _village_run(text, h, hits)]
     # (a district listed with unknown ones goes even when the story names no region at all)
     out += [h for h in abroad if not story & set(h.codes)]
     for h in larger:  # a larger town's namesake, its region named by it alone, ending a list
