@@ -15,3 +15,14 @@ SHARED_DIR = Path(os.environ.get("NEWSBOT_SHARED", ROOT.parent / "shared"))
 SEED = SHARED_DIR / "seed" / "forum-article.txt"
 REGIONS_DEV = SHARED_DIR / "data" / "regions-dev.jsonl"
 LENTA_FEEDS = SHARED_DIR / "data" / "lenta-feeds"
+
+
+def ships(relative: str) -> bool:
+    """Whether ``pyproject.toml``'s package data for ``bot`` takes ``relative`` (a path inside
+    the ``bot`` package, such as ``text/data/towns.tsv``)."""
+    import tomllib
+    from fnmatch import fnmatch
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = project["tool"]["setuptools"]["package-data"]["bot"]
+    return any(fnmatch(relative, pattern) for pattern in patterns)

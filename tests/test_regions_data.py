@@ -12,7 +12,7 @@ import pytest
 from bot.text.catalogue import REGIONS, by_code
 from bot.text.regions import CASES, inflect_region, regions_in_query, resolve_region, tag_regions
 from bot.text.towns import TOWNS_FILE, towns, towns_by_name
-from tests.paths import SHARED_DIR
+from tests.paths import SHARED_DIR, ships
 
 ROOT = Path(__file__).resolve().parent.parent
 CITY_CSV = SHARED_DIR / "data" / "towns" / "city.csv"
@@ -39,8 +39,8 @@ def test_towns_file_ships_with_its_licence() -> None:
     assert "hflabs/city" in licence
     header = TOWNS_FILE.read_text(encoding="utf-8").splitlines()[:5]
     assert any("CC BY-SA 4.0" in line for line in header)
-    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert "text/data/towns.tsv" in pyproject
+    assert ships("text/data/towns.tsv")
+    assert ships("text/data/LICENSE-towns.md")
 
 
 @pytest.mark.skipif(not CITY_CSV.exists(), reason=f"{CITY_CSV} is absent (../shared)")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
-from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from bot.text.regions import tag_regions
 from bot.text.regions.gazetteer import demonym_cases, gazetteer
 from bot.text.regions.index_cache import source_key
 from bot.text.towns import DEMONYMS_FILE, demonyms, towns_by_name
+from tests.paths import ships
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,10 +95,7 @@ def test_demonyms_name_their_towns_region(text: str, expected: set[str]) -> None
 
 
 def test_the_file_ships_and_keys_the_index_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
-        "setuptools"
-    ]["package-data"]["bot"]
-    assert any(fnmatch("text/data/demonyms.tsv", pattern) for pattern in package_data)
+    assert ships("text/data/demonyms.tsv")
     before = source_key()
     original = Path.read_bytes
 
