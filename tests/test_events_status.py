@@ -3328,3 +3328,129 @@ def test_a_festival_going_ahead_all_the_same_is_not_among_the_moved() -> None:
         "парке 6 июля.",
     )
     assert (ev.kind, ev.status) == ("фестиваль", "announced")
+
+
+# --- dev12: road exits, flood commissions, notices, series, votes ----------------------------
+
+
+def test_a_road_exit_onto_an_avenue_is_no_congress() -> None:
+    assert _kinds_in("Показали проект съезда с улицы Мира на Сибирский тракт.") == []
+    assert _kinds_in("Реконструкция съезда обойдётся в 5 млн рублей.") == []
+    assert (
+        detect_event(
+            "Стал известен облик съезда с проспекта Ленина на Московский тракт",
+            "Реконструкция нового съезда ускорит проезд к центру. Длина дороги составит 600 м.",
+            PUBLISHED,
+        )
+        is None
+    )
+    assert [k for k, _, _ in _kinds_in("Открылся съезд учителей области.")] == ["съезд"]
+
+
+def test_a_flood_commission_sitting_is_no_incident() -> None:
+    ev = _event(
+        "Готовность к половодью",
+        "О готовности к весеннему половодью шла речь сегодня на заседании паводковой комиссии. "
+        "Вёл заседание глава района Иван Петров.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "held")
+
+
+def test_a_sitting_on_summing_up_the_year_ahead_is_announced() -> None:
+    ev = _event(
+        "В районе начинаются отчёты глав поселений",
+        "Отчётная кампания продлится месяц. Первое заседание Собрания депутатов по подведению "
+        "итогов года пройдёт в Ивановском поселении 8 июля.",
+    )
+    assert (ev.kind, ev.status) == ("заседание", "announced")
+
+
+def test_a_notice_with_the_hour_in_the_present_tense_is_announced() -> None:
+    ev = _event(
+        "Публичные слушания по проекту бюджета района",
+        "Оргкомитет сообщает, что 30 июля в 10.00 в здании администрации района проводятся "
+        "публичные слушания по проекту бюджета. Приглашаются все жители.",
+    )
+    assert (ev.kind, ev.status) == ("публичные слушания", "announced")
+
+
+def test_a_sitting_under_way_today_at_the_hour_stays_held() -> None:
+    ev = _event(
+        "Депутаты обсуждают бюджет",
+        "Сегодня в 10.00 в администрации проходит сессия Совета депутатов.",
+    )
+    assert ev.status == "held"
+
+
+def test_a_vote_against_a_concert_cancels_it() -> None:
+    ev = _event(
+        "Горожане проголосовали против концерта на День города",
+        "Концерт приезжей звезды отменили после опроса жителей.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_a_vote_against_an_amendment_at_a_session_does_not_cancel_the_session() -> None:
+    ev = _event(
+        "Сессия Совета депутатов",
+        "На сессии депутаты проголосовали против поправки к бюджету.",
+    )
+    assert ev.status == "held"
+
+
+def test_festive_fireworks_in_the_plural_are_one_show() -> None:
+    ev = _event(
+        "Горожане не увидят праздничных салютов в мае",
+        "Как сообщили в мэрии, салют на День Победы отменили.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_a_run_of_fairs_suspended_with_the_next_one_called_off() -> None:
+    ev = _event(
+        "Проведение ярмарок выходного дня временно приостановили",
+        "Ярмарку, которая должна была пройти в субботу на площади, отменили.",
+    )
+    assert (ev.kind, ev.status) == ("ярмарка", "cancelled")
+
+
+def test_fairs_called_off_with_no_one_of_them_told_are_several() -> None:
+    assert (
+        detect_event(
+            "В области отменили ярмарки",
+            "Ярмарки не будут проводиться до конца месяца.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_a_holiday_as_the_headlines_dedication_takes_no_stance_from_the_lead() -> None:
+    ev = _event(
+        "Ко Дню района удостоены высокой чести",
+        "В субботу район отметит очередной день рождения. Сегодня состоялась торжественная "
+        "церемония присвоения звания почётного гражданина.",
+    )
+    assert (ev.kind, ev.status) == ("церемония", "held")
+
+
+def test_a_meeting_with_residents_on_a_working_visit_is_no_event() -> None:
+    assert (
+        detect_event(
+            "В селе отремонтируют школу",
+            "По поручению главы республики в селе Ивановка отремонтируют школу. Накануне глава "
+            "республики посетил с рабочим визитом район. В селе он встретился с жителями и обсудил "
+            "с ними насущные вопросы.",
+            PUBLISHED,
+        )
+        is None
+    )
+
+
+def test_an_exhibitions_opening_hours_are_no_notice() -> None:
+    ev = _event(
+        "Выставка картин в музее",
+        "Сейчас в музее проходит выставка картин местных художников. Выставка проходит "
+        "ежедневно с 10.00 до 18.00.",
+    )
+    assert ev.status == "held"

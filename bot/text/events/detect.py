@@ -167,6 +167,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and not _tour(title)
         and not _engagement(title, title_kinds)
         and not _speech_of_one(title, title_kinds, sents, ev)
+        and not _next_of_series(title, title_kinds, sents)
     ):
         return False  # «пройдут праздники сёл»: several gatherings
     if (
@@ -251,6 +252,14 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and _TAKES_PART.search(sents[-ev.best[1]])
     ):
         return False  # «Губернатор выехал в район» ... «примет участие в конференции»
+    if (
+        not title_kinds
+        and best[2] in _MET_ON_VISIT
+        and any(caseless(_WORKING_VISIT).search(s) for s in sents[: -best[1] + 1])
+    ):
+        # «Глава посетил с рабочим визитом район» ... «встретился с жителями»: a meeting on
+        # the way is one stop of the visit, which is the story.
+        return False
     if ev.mentions == 1 and not title_kinds and _outcome_headline(title, ev.lead_stance):
         return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
     # One verb's tense far from the lead is too little.
@@ -258,6 +267,12 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 
 _SEASON_KINDS = frozenset({"соревнования", "матч"})
+# A working visit or trip of an official: «посетил с рабочим визитом», «в ходе рабочей
+# поездки». The meetings held on the way (``_MET_ON_VISIT``) are its stops.
+_WORKING_VISIT = re.compile(
+    r"\bс\s+рабоч\w*\s+(?:визитом|поездкой)|\bрабоч\w*\s+(?:поездк|визит)\w*", re.IGNORECASE
+)
+_MET_ON_VISIT = frozenset({"встреча", "собрание", "приём граждан", "совещание"})
 # Officials' working gatherings: a planning meeting, a reception of citizens.
 _WORKING_KINDS = frozenset({"совещание", "приём граждан"})
 
@@ -785,6 +800,32 @@ def _tour(title: str) -> bool:
         tag = analyzer().parse(word.lower())[0].tag
         if tag.POS == "VERB":
             return bool(tag.number == "sing")
+    return False
+
+
+def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[str]) -> bool:
+    """The headline calls off or moves a run of gatherings («Проведение ярмарок временно
+    приостановили») and the lead tells the one next of them, in the singular, called off or
+    moved («Ярмарку, которая должна была пройти завтра, отменили»): that one is the story.
+    The lead's word must be singular in every reading («ярмарки» may be plural too)."""
+    if not any(caseless(cue).search(title) for cue in (_CANCEL, _POSTPONE)):
+        return False
+    own = {k for k, _, _ in kinds if k not in GENERIC_KINDS}
+    for sent in sents[1:3]:
+        named = [(k, pos) for k, pos, _ in _kinds_in(sent) if k in own]
+        if named:
+            kind, pos = named[0]
+            stance = sentence_stance(sent, pos, lead=True)
+            word = sent[pos:].split(maxsplit=1)[0].lower().strip('.,;:!?»"')
+            singular = all(
+                p.tag.number == "sing" for p in analyzer().parse(word) if p.tag.POS == "NOUN"
+            )  # «ярмарку», not «ярмарки» (a plural too)
+            return (
+                singular
+                and not several(sent, pos, kind)
+                and stance is not None
+                and stance[0] in {"cancelled", "postponed"}
+            )
     return False
 
 

@@ -10,7 +10,8 @@ gathering announced; «Парада не будет» cancels it. A change that 
 вопросу переноса»), an option weighed («был вариант переноса»), an earlier course («даты уже
 дважды переносились») or a move of place («перенесли в Белый Яр») is none. A negated or
 hypothetical sentence («не хочет проводить такую встречу», «может состояться») gives no
-evidence. Sentences weigh by position: the title most, then the lead.
+evidence. A notice of the hour in the present tense («30 ноября в 10.00 проводятся слушания»)
+tells the gathering ahead. Sentences weigh by position: the title most, then the lead.
 
 Pure functions; morphology via :mod:`bot.text.morph`, cached per word form.
 """
@@ -203,6 +204,13 @@ _HABITUAL = re.compile(
 )
 
 
+# A clock time: «в 10.00», «в 11 часов» (not «с 10.00 до 18.00», opening hours). The letter
+# is spelled in both cases: one case-sensitive scan, no lower-cased copy.
+_CLOCK = re.compile(r"\b[вВ]\s+\d{1,2}(?:[.:]\d{2}(?!\d|[.,]\d)|\s+час(?:а|ов)?\b)")
+# The present tense of a gathering taking place or starting: «проводятся», «проходит»,
+# «начинается», «открывается».
+_HOLDING_NOW = re.compile(r"(?:провод|проход|начина|открыва)(?:ит|ят|ет|ют)(?:ся)?\b", re.I)
+
 # The report cues in the present tense: with ``_HABITUAL`` they tell a custom.
 _PRESENT_REPORT = re.compile(r"(?:проход(?:ит|ят)|продолжа(?:ет|ют)ся|проходящ\w*)", re.I)
 # The plan cues in the present tense: «праздник, которого все ждут каждый год» is awaited every
@@ -310,12 +318,25 @@ def sentence_stance(
             for m in caseless(_POSTPONE).finditer(sentence)
             if _relocation(sentence, m) and not _negated(sentence, m.start())
         )
+    notice = (
+        not habitual and _CLOCK.search(sentence) is not None and not caseless(_NOW).search(sentence)
+    )
+    if notice:
+        # «30 ноября в 10.00 проводятся публичные слушания»: a notice of the day and the hour,
+        # what will be (not what is under way: that is told «сегодня», «сейчас»).
+        cues = [
+            (at, "announced" if _HOLDING_NOW.match(sentence, at) else stance) for at, stance in cues
+        ]
     explicit = bool(cues)
     if not cues:
         now = caseless(_NOW).search(sentence)
+        noticed: list[tuple[int, Status]] = []
         for m in _WORD.finditer(sentence):
             tense = verb_tense(m.group(0))
             if tense is None or _negated(sentence, m.start()) or _inside(m.start(), titles):
+                continue
+            if notice and tense == "pres" and _HOLDING_NOW.match(m.group(0)):
+                noticed.append((m.start(), "announced"))
                 continue
             if (
                 tense == "pres"
@@ -324,7 +345,9 @@ def sentence_stance(
             ):
                 continue
             cues.append((m.start(), _TENSE_STANCE[tense]))
-        if not cues and now:
+        if noticed:
+            cues, explicit = noticed, True  # the notice's verb tells, not «сообщает»
+        elif not cues and now:
             cues.append((now.start(), "held"))
     if not cues:
         return None
@@ -607,7 +630,8 @@ def one_in_plural(word: str, previous: str) -> bool:
         return True
     if low in _FESTIVITIES:
         return True  # «состоялись торжества по случаю юбилея»: one celebration
-    return low.startswith("мероприяти") and prev.startswith("праздничн")
+    # («праздничные фейерверки», «праздничные салюты»: the one show of the celebration)
+    return low.startswith(("мероприяти", "фейерверк", "салют")) and prev.startswith("праздничн")
 
 
 # Reported speech: «Об этом глава рассказал на форуме», «..., заявил губернатор, выступая на
@@ -749,6 +773,21 @@ def _plural_word(word: str, previous: str = "", verb_object: bool = True) -> boo
         p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case in {"nomn", "accs"}
         for p in parses
     )
+
+
+# A headline's gathering named as what something is dedicated to: «Ко Дню района удостоены
+# высокой чести», «В честь праздника наградили ветеранов».
+_DEDICATION = re.compile(
+    r"(?:^|[\s,:])(?:ко?|в\s+честь|в\s+преддверии|накануне)\s+(?:[а-яё0-9-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _dedicated(title: str, start: int) -> bool:
+    """The headline's kind word at ``start`` is the occasion of something else it tells (an
+    award, a ceremony): the lead's verb says nothing of that occasion («Ко Дню района удостоены
+    высокой чести» over «В субботу район отметит день рождения»)."""
+    return _DEDICATION.search(title, max(0, start - 40), start) is not None
 
 
 _STATUS_LINE_WORDS = 3  # «Событие завершилось», «Регистрация открыта»: a poster's status line
@@ -942,7 +981,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             if stance is not None:
                 found = (kind, pos, stance)
                 break
-        if found is None and index == 0:
+        if found is None and index == 0 and not all(_dedicated(sent, k[1]) for k in kinds):
             borrowed = _lead_stance(kinds[0], sentences[1:3], not borrow_lead)
             if borrowed is not None:
                 found, lead_game = borrowed[:3], borrowed[3]
