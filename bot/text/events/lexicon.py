@@ -655,9 +655,8 @@ _NOT_EVENT_CONTEXT = re.compile(
 # --- sentence-level evidence ----------------------------------------------------------------
 
 
-# One pass over a sentence: every kind as a named group, earlier kinds winning at a position.
-_ANY_KIND = re.compile("|".join(f"(?P<k{i}>{rx})" for i, (_, rx) in enumerate(KINDS)))
-# The same scan tried at word starts only, each with the kinds its first letter may open.
+# One pass over a sentence: every kind as a named group, earlier kinds winning at a position,
+# tried at word starts only, each with the kinds its first letter may open.
 _KIND_SCAN = AlternationScan([(f"k{i}", rx) for i, (_, rx) in enumerate(KINDS)])
 _KIND_OF_GROUP = {f"k{i}": kind for i, (kind, _) in enumerate(KINDS)}
 
