@@ -11,7 +11,7 @@ Pure data and regexes, no I/O.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.text.events.scan import AlternationScan, caseless
 
@@ -267,7 +267,14 @@ COUNTABLE_KINDS = frozenset(
     }
 )
 # Matched against the lower-cased sentence (same offsets, faster than IGNORECASE).
-_KIND_RES = tuple((kind, re.compile(rx)) for kind, rx in KINDS)
+_KIND_RX = dict(KINDS)  # (a kind listed twice: its last pattern, as before)
+
+
+@cache
+def _kind_re(kind: str) -> re.Pattern[str]:
+    """The pattern of one kind, compiled on first use (an article asks for one or two)."""
+    return re.compile(_KIND_RX[kind])
+
 
 _REPORT = re.compile(
     r"\b(?:прош(?:[её]л|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|заверш(?:ил(?:ся|ась|ось|ись)|ен[аоы]?)"
