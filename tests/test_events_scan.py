@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.text.events import lexicon, status
+from bot.text.events import lexicon, scan, status
 from bot.text.events.scan import AlternationScan, Caseless, caseless
 from bot.text.summary import sentences
 
@@ -34,14 +34,22 @@ def _spans(found: object) -> list[tuple[tuple[int, int], str | None]]:
     return [(m.span(), m.lastgroup) for m in found]  # type: ignore[attr-defined]
 
 
+# Every kind as a named group, earlier kinds winning at a position: what the scan must find.
+ANY_KIND = re.compile("|".join(f"(?P<k{i}>{rx})" for i, (_, rx) in enumerate(lexicon.KINDS)))
+
+
+@pytest.mark.parametrize("compile_after", [1, 1000])
 @pytest.mark.parametrize("text", SENTENCES + ODD)
-def test_kind_scan_finds_what_the_alternation_finds(text: str) -> None:
+def test_kind_scan_finds_what_the_alternation_finds(
+    text: str, compile_after: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each start's own pattern at once (1), or the whole alternation there all along (1000).
+    monkeypatch.setattr(scan, "_COMPILE_AFTER", compile_after)
+    kind_scan = AlternationScan([(f"k{i}", rx) for i, (_, rx) in enumerate(lexicon.KINDS)])
     for sample in (text, text.lower()):
-        assert _spans(lexicon._KIND_SCAN.finditer(sample)) == _spans(
-            lexicon._ANY_KIND.finditer(sample)
-        )
-        one = lexicon._KIND_SCAN.search(sample)
-        first = lexicon._ANY_KIND.search(sample)
+        assert _spans(kind_scan.finditer(sample)) == _spans(ANY_KIND.finditer(sample))
+        one = kind_scan.search(sample)
+        first = ANY_KIND.search(sample)
         assert (one and (one.span(), one.lastgroup)) == (first and (first.span(), first.lastgroup))
 
 

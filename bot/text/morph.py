@@ -11,6 +11,7 @@ spelling.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -21,9 +22,25 @@ __all__ = ["WordInfo", "analyzer", "fold", "info", "lemmas"]
 _PERSON = frozenset({"Name", "Surn", "Patr"})
 
 
-def fold(word: str) -> str:
-    """Lower case, «ё» -> «е»: the key form used for every comparison."""
-    return word.lower().replace("ё", "е")
+class _Folded(dict[str, str]):
+    """Folded forms of the words seen, made on a miss (texts and long strings: not kept)."""
+
+    def __missing__(self, word: str) -> str:
+        folded = word.lower().replace("ё", "е")
+        if len(word) <= _FOLD_KEEP:
+            if len(self) >= _FOLD_MAX:
+                self.clear()
+            self[word] = folded
+        return folded
+
+
+_FOLD_KEEP = 64  # longest string remembered
+_FOLD_MAX = 200_000  # strings remembered before starting over
+
+# Lower case, «ё» -> «е»: the key form used for every comparison. A dictionary's own lookup,
+# so that a word seen before (most: the tagger folds the same words again and again) costs no
+# call of a Python function.
+fold: Callable[[str], str] = _Folded().__getitem__
 
 
 @lru_cache(maxsize=1)

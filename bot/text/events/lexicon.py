@@ -11,7 +11,7 @@ Pure data and regexes, no I/O.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from bot.text.events.scan import AlternationScan, caseless
 from bot.text.morph import analyzer
@@ -288,7 +288,14 @@ COUNTABLE_KINDS = frozenset(
     }
 )
 # Matched against the lower-cased sentence (same offsets, faster than IGNORECASE).
-_KIND_RES = tuple((kind, re.compile(rx)) for kind, rx in KINDS)
+_KIND_RX = dict(KINDS)  # (a kind listed twice: its last pattern, as before)
+
+
+@cache
+def _kind_re(kind: str) -> re.Pattern[str]:
+    """The pattern of one kind, compiled on first use (an article asks for one or two)."""
+    return re.compile(_KIND_RX[kind])
+
 
 _REPORT = re.compile(
     r"\b(?:прош(?:[её]л|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|заверш(?:ил(?:ся|ась|ось|ись)|ен[аоы]?)"
@@ -701,9 +708,8 @@ _NOT_EVENT_CONTEXT = re.compile(
 # --- sentence-level evidence ----------------------------------------------------------------
 
 
-# One pass over a sentence: every kind as a named group, earlier kinds winning at a position.
-_ANY_KIND = re.compile("|".join(f"(?P<k{i}>{rx})" for i, (_, rx) in enumerate(KINDS)))
-# The same scan tried at word starts only, each with the kinds its first letter may open.
+# One pass over a sentence: every kind as a named group, earlier kinds winning at a position,
+# tried at word starts only, each with the kinds its first letter may open.
 _KIND_SCAN = AlternationScan([(f"k{i}", rx) for i, (_, rx) in enumerate(KINDS)])
 _KIND_OF_GROUP = {f"k{i}": kind for i, (kind, _) in enumerate(KINDS)}
 

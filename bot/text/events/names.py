@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from bot.text.events.lexicon import _KIND_RES, _PLAN, _REPORT
+from bot.text.events.lexicon import _PLAN, _REPORT, _kind_re
 from bot.text.events.scan import caseless
 from bot.text.morph import analyzer
 from bot.text.stems import stem, words
@@ -188,7 +188,7 @@ _DAY_OF = re.compile(r"^д(?:ень|ня|ню|не|нём|нем)\b")
 def _label(sentence: str, kind_pos: int, kind: str) -> str:
     """«сессия Совета депутатов Абакана»: the kind (nominative) and up to four words in the
     genitive that qualify it; «Дню города Мценска» -> «День города Мценска»."""
-    rx = dict(_KIND_RES)[kind]
+    rx = _kind_re(kind)
     low = sentence.lower()
     m = rx.match(low, kind_pos)
     end = m.end() if m else kind_pos

@@ -107,13 +107,17 @@ def _alternatives(alts: list[list[Any]], rest: list[Any], bounded: bool) -> set[
     return out
 
 
+# Uses of a start before its own pattern is compiled (see `AlternationScan._at`).
+_COMPILE_AFTER = 256
+
+
 class AlternationScan:
     """``re.compile("|".join(f"(?P<{name}>{rx})" ...))`` with a faster ``search`` and
     ``finditer`` (same matches: spans, ``lastgroup``), when each part's starts are proven."""
 
     def __init__(self, parts: Sequence[tuple[str, str]]) -> None:
         self.parts = list(parts)
-        self.pattern = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in self.parts))
+        self._pattern: re.Pattern[str] | None = None  # compiled on first use: see `pattern`
         starts: list[set[_Start]] = []
         for _, rx in self.parts:
             found = _starts(list(_parser.parse(rx).data), False)
@@ -129,11 +133,27 @@ class AlternationScan:
         alternatives += [re.escape(s[0]) + f"(?={re.escape(s[1:])})" for s in literals]
         self._candidates = re.compile("|".join(alternatives))
         self._by_start: dict[tuple[str, bool], re.Pattern[str] | None] = {}
+        # The source of each start's pattern not compiled yet, and how often it was wanted.
+        self._chosen: dict[tuple[str, bool], tuple[str, int]] = {}
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The whole alternation, compiled on first use (most processes never need it)."""
+        if self._pattern is None:
+            self._pattern = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in self.parts))
+        return self._pattern
 
     def _at(self, char: str, word_start: bool) -> re.Pattern[str] | None:
-        """The pattern of the parts that may match at a position with ``char``."""
+        """The pattern of the parts that may match at a position with ``char``.
+
+        A start's own pattern is compiled once it has been wanted ``_COMPILE_AFTER`` times;
+        until then the whole alternation matches there (the same match: the parts left out
+        cannot match at such a position), so that one short text does not compile a pattern
+        for every letter it has (a tenth of a second on a cold start).
+        """
         key = (char, word_start)
-        if key not in self._by_start:
+        pending = self._chosen.get(key)
+        if pending is None:
             assert self._starts is not None
             chosen = [
                 f"(?P<{name}>{rx})"
@@ -144,8 +164,17 @@ class AlternationScan:
                     for kind, s in found
                 )
             ]
-            self._by_start[key] = re.compile("|".join(chosen)) if chosen else None
-        return self._by_start[key]
+            if not chosen:
+                self._by_start[key] = None
+                return None
+            pending = ("|".join(chosen), 0)
+        source, wanted = pending
+        if wanted + 1 < _COMPILE_AFTER:
+            self._chosen[key] = (source, wanted + 1)
+            return self.pattern
+        self._chosen.pop(key, None)
+        compiled = self._by_start[key] = re.compile(source)
+        return compiled
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._starts is None:

@@ -303,8 +303,15 @@ def match_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | N
     for e, n in starts:
         if i + n > n_words:
             continue
-        if n == 1 or all(not lem(words[i + k]).isdisjoint(e.words[k]) for k in range(1, n)):
-            return e, i + n
+        if n > 1:
+            forms = e.words
+            for k in range(1, n):  # (a loop, not ``all()``: most entries fail at once)
+                if info(words[i + k].text).lemmas.isdisjoint(forms[k]):
+                    break
+            else:
+                return e, i + n
+            continue
+        return e, i + n
     return None
 
 

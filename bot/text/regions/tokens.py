@@ -17,7 +17,7 @@ from bot.text.regions.lexicon import CLOSE_QUOTES, NO_SENT_BREAK, OPEN_QUOTES, S
 
 __all__ = ["Quote", "Word", "razdel_tokens", "tokens"]
 
-_TWO_CAPITALS = re.compile(r"[А-ЯЁA-Z]{2}")
+_TWO_CAPITALS = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Z]")  # (not «{2}»: a class first is scanned faster)
 
 
 @dataclass(slots=True)
@@ -111,6 +111,22 @@ _MAY_JOIN = re.compile(
     rf"[^\s{_RU}{_LAT}\d{_PUNCT}]|[{_PUNCT}][{_PUNCT}]|[\u2011\u2013\u2014\u2212\-_!]\S"
     rf"|\S[\u2011\u2013\u2014\u2212\-_!]|\d[.,/\\]|[.,/\\]\d"
 )
+# The same, with every branch opening with a class (so that ``search`` skips the letters and
+# spaces at once): «\S» before a dash is read back from the dash. A lookbehind also sees the
+# character before ``pos``: a match there is checked with `_MAY_JOIN` (see `_may_join`).
+_MAY_JOIN_FAST = re.compile(
+    rf"[^\s{_RU}{_LAT}\d{_PUNCT}]|[{_PUNCT}][{_PUNCT}]"
+    rf"|[\u2011\u2013\u2014\u2212\-_!](?:\S|(?<=\S[\u2011\u2013\u2014\u2212\-_!]))"
+    rf"|\d[.,/\\]|[.,/\\]\d"
+)
+
+
+def _may_join(text: str, start: int, end: int) -> bool:
+    """Whether ``_MAY_JOIN`` finds a pair of atoms in ``text[start:end]`` a rule may glue."""
+    m = _MAY_JOIN_FAST.search(text, start, end)
+    if m is not None and m.start() == start:
+        return _MAY_JOIN.search(text, start, end) is not None
+    return m is not None
 
 
 def razdel_tokens(
@@ -126,7 +142,7 @@ def razdel_tokens(
     (the atoms read with ``findall``, not match by match: a fifth faster again). Atoms are
     only glued when nothing separates them, and only whitespace can.
     """
-    if _MAY_JOIN.search(text, start, end) is None:  # most lines: every atom a token
+    if not _may_join(text, start, end):  # most lines: every atom a token
         simple: list[tuple[int, int, str]] = []
         pos = start
         for space, word, mark in _WORD_OR_MARK.findall(text, start, end):
@@ -215,8 +231,12 @@ def tokens(
     («Новосибирск-Абакан-Кызыл», «Кировск-Апатиты»), or None for one name («Улан-Удэ»);
     ``previous`` is the word before the token («поезда Иркутск-Наушки»), or "". A dash glued
     to a word across a space is no part of it («М-4 «Дон»- Тамбов- Волгоград»).
+
+    A span whose atoms nothing may glue (most lines: see `razdel_tokens`) is read atom by
+    atom here, each word made a `Word` at once; the others go through `razdel_tokens`.
     """
     words: list[Word] = []
+    append = words.append
     chains = 0
     quotes: list[Quote] = []
     for s_start, s_end in spans:
@@ -227,6 +247,34 @@ def tokens(
         sent_start = True
         glued = False
         stack: list[tuple[int, str]] = []  # open quotes, innermost last: (index, opener)
+        if not _may_join(text, s_start, s_end):
+            # Every atom a token, as in `razdel_tokens`; no word has a hyphen (no chain).
+            pos = s_start
+            for space, word, mark in _WORD_OR_MARK.findall(text, s_start, s_end):
+                t_start = pos + len(space)
+                if word:
+                    t = word
+                elif mark.isalnum():
+                    t = mark
+                else:
+                    pos = t_start + 1
+                    glued = False
+                    if _mark(text, s_start, t_start, mark, stack=stack, quotes=quotes, words=words):
+                        sent_start = True
+                    continue
+                pos = t_start + len(t)
+                if stack:
+                    q = stack[-1][0]
+                    if quotes[q].first < 0:
+                        quotes[q].first = len(words)
+                    append(Word(t, t_start, pos, sent_start, glued, q, t[0].isupper(), shout))
+                    for open_q, _ in stack:
+                        quotes[open_q].last = len(words) - 1
+                else:
+                    append(Word(t, t_start, pos, sent_start, glued, -1, t[0].isupper(), shout))
+                sent_start = False
+                glued = True
+            continue
         for t_start, t_end, t in razdel_tokens(text, s_start, s_end, spaced_dashes=True):
             if t[0].isalnum():
                 q = -1
@@ -243,7 +291,7 @@ def tokens(
                     offset = t_start
                     for k, part in enumerate(segments):
                         if part:
-                            words.append(
+                            append(
                                 Word(
                                     part,
                                     offset,
@@ -259,9 +307,7 @@ def tokens(
                         offset += len(part) + 1
                     chains += 1
                 else:
-                    words.append(
-                        Word(t, t_start, t_end, sent_start, glued, q, t[0].isupper(), shout)
-                    )
+                    append(Word(t, t_start, t_end, sent_start, glued, q, t[0].isupper(), shout))
                 if stack:
                     for open_q, _ in stack:
                         quotes[open_q].last = len(words) - 1
@@ -269,21 +315,37 @@ def tokens(
                 glued = True
                 continue
             glued = False
-            if stack and _closes(stack[-1][1], t):  # «…», „…“, “…”, "…"; nested too
-                stack.pop()
-            elif t == '"' and not stack and _glued_left(text, s_start, t_start):
-                pass  # «…стабильности", - сказал»: closes a quote opened on an earlier line
-            elif t in OPEN_QUOTES or t == '"':
-                quotes.append(Quote(-1, -1, len(words) - 1))
-                stack.append((len(quotes) - 1, t))
-            elif stack and t in CLOSE_QUOTES:
-                stack.pop()  # a closer of another style: ends the innermost quote
-            elif t[0] in SENT_END:
-                prev = fold(words[-1].text) if words else ""
-                single_initial = bool(words) and len(words[-1].text) == 1
-                if prev not in NO_SENT_BREAK and not single_initial:
-                    sent_start = True
+            if _mark(text, s_start, t_start, t, stack=stack, quotes=quotes, words=words):
+                sent_start = True
     return words, quotes
+
+
+def _mark(
+    text: str,
+    line_start: int,
+    at: int,
+    t: str,
+    *,
+    stack: list[tuple[int, str]],
+    quotes: list[Quote],
+    words: list[Word],
+) -> bool:
+    """Read the mark ``t`` at ``at`` (quotes opened and closed on ``stack``); whether it ends
+    a sentence."""
+    if stack and _closes(stack[-1][1], t):  # «…», „…“, “…”, "…"; nested too
+        stack.pop()
+    elif t == '"' and not stack and _glued_left(text, line_start, at):
+        pass  # «…стабильности", - сказал»: closes a quote opened on an earlier line
+    elif t in OPEN_QUOTES or t == '"':
+        quotes.append(Quote(-1, -1, len(words) - 1))
+        stack.append((len(quotes) - 1, t))
+    elif stack and t in CLOSE_QUOTES:
+        stack.pop()  # a closer of another style: ends the innermost quote
+    elif t[0] in SENT_END:
+        prev = fold(words[-1].text) if words else ""
+        single_initial = bool(words) and len(words[-1].text) == 1
+        return prev not in NO_SENT_BREAK and not single_initial
+    return False
 
 
 def _glued_left(text: str, line_start: int, at: int) -> bool:
