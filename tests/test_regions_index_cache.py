@@ -3,12 +3,14 @@ when damaged or foreign, never written when turned off."""
 
 from __future__ import annotations
 
+import ast
 import logging
 from pathlib import Path
 
 import pytest
 
 from bot.text.regions import gazetteer as gazetteer_module
+from bot.text.regions import index_cache
 from bot.text.regions.index_cache import cache_dir, load_or_build, source_key
 
 
@@ -81,3 +83,26 @@ def test_cached_index_equals_a_fresh_build(tmp_path: Path, monkeypatch: pytest.M
         gazetteer.cache_clear()
     assert read is not built and read == built
     assert read.single_words and read.by_first.keys() == built.by_first.keys()
+
+
+def test_every_module_the_index_is_built_from_keys_it() -> None:
+    # The index is what gazetteer.py builds from the modules it imports (and theirs): a
+    # change to any of them must change the key, or a stale index would be read.
+    text = Path(index_cache.__file__).resolve().parent.parent
+    seen: set[str] = set()
+    todo = ["regions/gazetteer.py"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((text / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bot.text."):
+                module = (node.module or "").removeprefix("bot.text.").replace(".", "/")
+                if (text / module).is_dir():  # «from bot.text.regions import lexicon»
+                    names = [f"{module}/{alias.name}" for alias in node.names]
+                else:
+                    names = [module]
+                todo += [f"{n}.py" for n in names if n != "regions/index_cache"]
+    assert seen <= set(index_cache._SOURCES)
