@@ -3454,3 +3454,14 @@ def test_an_exhibitions_opening_hours_are_no_notice() -> None:
         "ежедневно с 10.00 до 18.00.",
     )
     assert ev.status == "held"
+
+
+def test_the_city_is_a_small_town_the_sentence_names_not_a_bigger_one_later() -> None:
+    # Яранск is no big town of the catalogue, but every town of Russia is known: the fair is
+    # there, not in the city a later sentence names.
+    ev = _event(
+        "Ярмарка в Яранске",
+        "В субботу в Яранске состоится сельскохозяйственная ярмарка. Гостей из Воронежа тоже ждут.",
+    )
+    assert ev.status == "announced"
+    assert ev.city == "Яранск"

@@ -12,6 +12,7 @@ from bot.text.catalogue import by_code
 from bot.text.events.names import _QUOTED, _cap_like, nominal_phrase
 from bot.text.morph import analyzer, fold, info, lemmas
 from bot.text.regions import RegionMatch, tag_regions
+from bot.text.towns import towns_by_name
 
 _ROLE_WORDS = (
     r"глав\w*|губернатор\w*|заместител\w*|замглав\w*|председател\w*|министр\w*|мэр\w*"
@@ -267,12 +268,20 @@ def _town_or_phrase(party: str) -> str:
 
 
 def _town_named(code: str, ev_text: str) -> str | None:
+    return _town_in(code, lemmas(ev_text.split(maxsplit=1)[0]))
 
+
+def _town_in(code: str, forms: frozenset[str] | set[str]) -> str | None:
+    """The town of region ``code`` whose name is one of the lemmas ``forms``: the catalogue's
+    big towns first, then every town of Russia («в Яранске» -> «Яранск»)."""
     region = by_code(code)
-    forms = lemmas(ev_text.split(maxsplit=1)[0])
     for town in region.towns if region is not None else ():
         if town.lower().replace("ё", "е").split()[0] in forms:
             return town
+    for form in sorted(forms):
+        for town_row in towns_by_name(form):
+            if town_row.code == code:
+                return town_row.name
     return None
 
 
@@ -291,9 +300,9 @@ def _city(
         if region is None:
             continue
         forms = lemmas(ev_text.split()[0])
-        for town in region.towns:
-            if town.lower().replace("ё", "е").split()[0] in forms:
-                return town, code
+        town = _town_in(code, forms)
+        if town is not None:
+            return town, code
         if kind == "name" and region.capital and region.capital.lower() in forms:
             return region.capital, code
     # Only a venue is named («на главной площади Кирсанова»): the town the opening names,
@@ -303,11 +312,9 @@ def _city(
             continue
         if re.search(r"\b(?:из|от|до|изо)\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
             continue
-        region = by_code(code)
-        forms = lemmas(ev_text.split()[0])
-        for town in region.towns if region is not None else ():
-            if town.lower().replace("ё", "е").split()[0] in forms:
-                return town, code
+        town = _town_in(code, lemmas(ev_text.split()[0]))
+        if town is not None:
+            return town, code
     return None, None
 
 
