@@ -35,8 +35,8 @@ NOTES = {
             "/search форум;\n@запрос — inline-режим; число — нажать кнопку; "
             "/publish — опубликовать свежую новость; /lang en — по-английски; /quit — выход.\n\n"
         ),
-        "soon": "(демо: через {s} с в ленте появится новость из Хакасии — придёт пуш; "
-        "/publish — сразу)",
+        "soon": "(демо: через {s} с в ленте появится новость из Хакасии — её пуш придёт "
+        "подписчикам Хакасии; /publish — сразу)",
         "published": "(демо: в ленте «Правительство Республики Хакасия» опубликована новость)",
         "none_left": "(демо: свежие новости закончились — все {n} уже опубликованы)",
         "lang": "(демо: язык пользователя — {lang}; /lang ru или /lang en)",
@@ -49,8 +49,8 @@ NOTES = {
             "/search forum;\n@query — inline mode; a number presses a button; "
             "/publish — publish a fresh item; /lang ru — in Russian; /quit — exit.\n\n"
         ),
-        "soon": "(demo: in {s} s a news item from Khakassia appears in a feed and its push "
-        "arrives; /publish — now)",
+        "soon": "(demo: in {s} s a news item from Khakassia appears in a feed, and its push "
+        "goes to Khakassia's subscribers; /publish — now)",
         "published": "(demo: a news item was published in the feed of the Khakassia government)",
         "none_left": "(demo: no fresh items left — all {n} are published)",
         "lang": "(demo: the user's language is {lang}; /lang ru or /lang en)",
