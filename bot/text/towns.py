@@ -37,6 +37,15 @@ DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
 CITY_DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "city_districts.tsv"
 
 
+def _rows(path: Path) -> list[list[str]]:
+    """The tab-separated fields of each line of a data file, its comments (``#``) left out."""
+    return [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Town:
     """One town: «Ковров», ``RU-VLA``, «Ковровский район»."""
@@ -58,10 +67,7 @@ class Town:
 def towns() -> tuple[Town, ...]:
     """All towns, sorted by region code and name."""
     out: list[Town] = []
-    for line in TOWNS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, code, district, flags, population, lemmas, gender = line.split("\t")
+    for name, code, district, flags, population, lemmas, gender in _rows(TOWNS_FILE):
         out.append(
             Town(
                 name,
@@ -92,10 +98,7 @@ class District:
 def districts() -> tuple[District, ...]:
     """All districts of ``districts.tsv`` (about 1,900), sorted by region code and adjective."""
     out: list[District] = []
-    for line in DISTRICTS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        code, adjective, kind, _oktmo = line.split("\t")
+    for code, adjective, kind, _oktmo in _rows(DISTRICTS_FILE):
         out.append(District(adjective, code, kind))
     return tuple(out)
 
@@ -114,10 +117,7 @@ class Demonym:
 def demonyms() -> tuple[Demonym, ...]:
     """All demonyms of ``demonyms.tsv`` (about 330), sorted by region code and plural."""
     out: list[Demonym] = []
-    for line in DEMONYMS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        plural, singular, town, code = line.split("\t")
+    for plural, singular, town, code in _rows(DEMONYMS_FILE):
         out.append(Demonym(plural, "" if singular == "-" else singular, town, code))
     return tuple(out)
 
@@ -137,10 +137,7 @@ class CityDistrict:
 def city_districts() -> tuple[CityDistrict, ...]:
     """All districts of ``city_districts.tsv`` (about 300), in the file's order."""
     out: list[CityDistrict] = []
-    for line in CITY_DISTRICTS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        code, name, kind, city = line.split("\t")
+    for code, name, kind, city in _rows(CITY_DISTRICTS_FILE):
         out.append(CityDistrict(name, code, kind, city))
     return tuple(out)
 
