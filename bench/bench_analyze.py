@@ -119,7 +119,7 @@ def main() -> int:
     label = "regions + events + summary" if tag_regions is not None else "events + summary"
     print(
         f"analyze ({label}): {cpu:.0f} articles/s CPU, {wall:.0f}/s wall "
-        f"(target >= 100); {events} of {len(articles)} report an event"
+        f"(target >= 150); {events} of {len(articles)} report an event"
     )
     return 0
 
