@@ -50,7 +50,7 @@ SPLITS = (
     *("dev", "aside", "dev2", "aside2", "dev3", "aside3"),
     *("dev4", "aside4", "dev5", "aside5", "dev6", "aside6", "dev7", "aside7"),
     *("dev8", "aside8", "dev9", "aside9", "dev10", "aside10"),
-    *("dev11", "aside11", "dev12", "aside12"),
+    *("dev11", "aside11", "dev12", "aside12", "dev13", "aside13"),
 )
 
 
