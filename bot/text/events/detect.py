@@ -45,6 +45,7 @@ from bot.text.events.lexicon import (
     _DECIDED_PLAN,
     _DECISION_TITLE,
     _GREETING_TITLE,
+    _INCIDENT,
     _LISTING,
     _LISTING_TITLE,
     _MANY_PLACES,
@@ -137,14 +138,22 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     title_kinds = _kinds_in(title)
     if sum(1 for s in sents if _NUMBERED.match(s) and _listed(s, title_kinds)) >= 3:
         return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
-    if _LISTING.search(_DECIDED_PLAN.sub(" ", title)) and not title_kinds:
+    if _LISTING.search(_DECIDED_PLAN.sub(" ", title)) and not title_kinds and not _dated_act(title):
         return False
+    if any(_DIGEST_LEAD.search(s) for s in sents[1:3]):
+        return False  # «Публикуем дайджест из ...», «составил график Дней оленевода»
+    if _two_stories(title, title_kinds):
+        return False  # «В Вязниках состоится праздник, а Судогда отметит юбилей»
     if (
         _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead))
     ) and not _inaugural(title, sents, ev):
         return False  # an appointment, a post's contest, a working visit
     if not title_kinds and _DECISION_TITLE.search(title):
         return False  # «В районе - новый глава», «Депутаты рассмотрят вопрос о ...»
+    if _decision_headline(title, title_kinds):
+        return False  # «Депутаты поддержали законопроект», «На заседании проголосовали за ...»
+    if not title_kinds and _STATEMENT_TITLE.search(title):
+        return False  # «Глава Башкирии о ПМЭФ: «Планы большие»»: what someone says
     if title_kinds and _MANY_PLACES.search(title):
         return False  # «праздник в разных районах», «В Орске и Бузулуке отменили праздник»
     if find_incident(title) and (not title_kinds or ev.explicit == 0):
@@ -205,6 +214,12 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         # «поздравили с национальным праздником»: the holiday is the occasion (unless the lead
         # reports a celebration: «В селе прошло праздничное мероприятие ко Дню села»).
         return False
+    if (
+        title_kinds
+        and ev.explicit == 0
+        and all(_MAKING.search(title, max(0, s - 40), s) for _, s, _ in title_kinds)
+    ):
+        return False  # «В музее собирают выставку»: the making is the story, no cue of its own
     if title_kinds and _speaker_about(title, title_kinds):
         return False  # «Мэр о празднике»: what someone says of a gathering
     if _roundup_headline(title, title_kinds):
@@ -227,7 +242,12 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «Яркими событиями стали День молодежи, День семьи и День города»
     if not title_kinds and _several_named(sents, best[2]):
         return False  # «выставка «Зима»» ... «также работала выставка «Недра»»: a roundup
-    if ev.mentions == 1 and ev.lead_index >= 4 and not title_kinds:
+    if (
+        ev.mentions == 1
+        and ev.lead_index >= 4
+        and not title_kinds
+        and not _ceremony_of_act(title, sents[ev.lead_index])
+    ):
         return False  # one gathering named once, deep in the text: not what it centres on
     if (
         not title_kinds
@@ -267,6 +287,104 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 
 _SEASON_KINDS = frozenset({"соревнования", "матч"})
+
+# «на выходных», «в выходные»: a guide's words, or only the time of one act the headline tells.
+_WEEKEND = re.compile(r"(?:на\s+выходных|в\s+выходные)", re.IGNORECASE)
+
+
+def _dated_act(title: str) -> bool:
+    """The headline's only listing words are «на выходных» and a finite verb in the past or the
+    future tells what happens then («На выходных в Хакасии отрепетируют Новый год»): the time
+    of one act, not a guide to the days off («Куда сходить на выходных»)."""
+    found = list(_LISTING.finditer(title))
+    if not found or not all(_WEEKEND.fullmatch(m.group(0)) for m in found):
+        return False
+    return any(verb_tense(w) in {"past", "futr"} for w in _TITLE_WORD.findall(title))
+
+
+# A lead that calls the text a digest or tells a schedule of gatherings drawn up: «Публикуем
+# дайджест из Крутинки, Колосовки и Нововаршавки», «составил предварительный график Дней
+# оленевода». (Not «утвердили график», a sitting's act.)
+_DIGEST_LEAD = re.compile(
+    r"\bдайджест\w*|\b(?:составил|составлен|опубликова)\w*\s+(?:[а-яё]+\s+){0,2}?график\w*\s+"
+    r"(?:[а-яё]+\s+){0,2}?(?:праздн|мероприят|проведени|дн(?:ей|и)\b|фестивал|ярмар|концерт"
+    r"|встреч|собрани|сход)",
+    re.IGNORECASE,
+)
+# Clauses of a headline, each its own story: «..., а ...», «...; ...».
+_CONTRAST = re.compile(r",\s+а\s+|;\s+")
+
+
+def _two_stories(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline tells two gatherings in two clauses, each with its own verb: «В Вязниках
+    состоится праздник песни, а Судогда отметит юбилей». Two stories, no one gathering."""
+    if len(kinds) < 2 or _CONTRAST.search(title) is None:
+        return False
+    parts = _CONTRAST.split(title)
+    return sum(1 for part in parts if _kinds_in(part) and _has_verb(part)) >= 2
+
+
+# A council's or a parliament's stance on one proposal: «Депутаты одобрили инициативу»,
+# «Карельские парламентарии поддержали законопроект», «депутаты проголосовали за образование
+# микрорайонов». (Not «Депутаты утвердили бюджет», «приняли закон»: a sitting's own act, which
+# the sitting's report is often headed with.)
+_BODY_DECISION = re.compile(
+    r"\b(?:депутат|парламентари|избранник|(?:гор|мособл|гос|обл)?дум(?:а|ы|ой|е|у)\b|горсовет"
+    r"|райсовет|заксобрани|совет\b|совета\b|хурал|курултай)\w*\s+(?:[^\s.!?]+\s+){0,4}?"
+    r"(?:одобрил|поддержал|отклонил)\w*"
+    r"|\b(?:одобрил|поддержал|отклонил)\w*\s+(?:[^\s.!?]+\s+){0,2}?(?:депутат|парламентари"
+    r"|избранник)\w*"
+    r"|\b(?:одобрен|поддержан|принят|одобрил|поддержал|принял)\w*\s+(?:[а-яё]+\s+)?законопроект\w*"
+    r"|\bпроголосовал\w*\s+(?:за|против)\b",
+    re.IGNORECASE,
+)
+# A sitting told as taking place: «Состоялось заседание, на котором утвердили бюджет».
+_SITTING_HELD = re.compile(
+    r"\b(?:состоял(?:ся|ась|ось|ись)|прош(?:[её]л|ла|ло|ли)|проходит|пройд[её]т|состо(?:ится|ятся)"
+    r"|начал(?:ась|ось|ся)|открыл(?:ась|ось|ся))\b",
+    re.IGNORECASE,
+)
+_SITTING_KINDS = frozenset({"заседание", "сессия"})
+
+
+def _decision_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline tells a council's decision and names no gathering but the sitting where it
+    was taken («На заседании горсовета депутаты проголосовали за ...»), nor tells the sitting
+    itself held: the decision is the story (the sitting is its occasion)."""
+    if _BODY_DECISION.search(title) is None or _SITTING_HELD.search(title) is not None:
+        return False
+    return all(k in _SITTING_KINDS for k, _, _ in kinds)
+
+
+# A headline that gives someone's words about a topic: «Глава Башкирии о ПМЭФ: «Планы
+# большие»», «Мэр о Дне города: «...»».
+_STATEMENT_TITLE = re.compile(
+    r"^[^.!?:«]{0,60}?\b(?:глав|мэр|губернатор|министр|председател|депутат|директор|руководител"
+    r"|сенатор|полпред|спикер|врио)\w*[^.!?:«]{0,60}?\s(?:о|об|обо|про)\s+[^:«]{1,60}:\s*[«\"]",
+    re.IGNORECASE,
+)
+# Making a gathering ready, told in the present: «собирают выставку», «готовят экспозицию».
+_MAKING = re.compile(
+    r"\b(?:собира|готов|формиру|подготавлива|монтиру|оформля)(?:ют|ет)\s+(?:[а-яё]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A ceremony named after an act: «церемония подписания соглашения», «церемония вручения».
+_CEREMONY_OF = re.compile(r"\bцеремони\w*\s+(?:[а-яё]+\s+)?(подписани|вручени|открыти)", re.I)
+_ACT_VERB = {
+    "подписани": re.compile(r"\bподпи[сш]\w+", re.IGNORECASE),
+    "вручени": re.compile(r"\bвруч\w+", re.IGNORECASE),
+    "открыти": re.compile(r"\bоткр[оы]\w+", re.IGNORECASE),
+}
+
+
+def _ceremony_of_act(title: str, sentence: str) -> bool:
+    """The headline tells an act («подпишут соглашение») and the sentence names the ceremony
+    of that act («Церемония подписания соглашения пройдёт в резиденции»): the headline is that
+    ceremony's story, however deep the text names it."""
+    m = _CEREMONY_OF.search(sentence)
+    return m is not None and _ACT_VERB[m.group(1).lower()].search(title) is not None
+
+
 # A working visit or trip of an official: «посетил с рабочим визитом», «в ходе рабочей
 # поездки». The meetings held on the way (``_MET_ON_VISIT``) are its stops.
 _WORKING_VISIT = re.compile(
@@ -739,6 +857,24 @@ def _repeats(short: str, longer: str) -> bool:
     return len(a.split()) >= 3 and len(b) > len(a) and b.startswith(a)
 
 
+# After «мероприятия»: the items of one occasion («Мероприятия ко Дню села», «посвящённые»).
+_ITEMS_OF = re.compile(r"\s+(?:ко?\s|в\s+честь|посвящ)", re.IGNORECASE)
+
+
+def _opens_plural(title: str, start: int, word: str) -> bool:
+    """The kind word opens the headline and may be a plural nominative («Мероприятия для
+    тотьмичей на новогодние праздники»): a subject, so plural (a singular genitive cannot open
+    a headline, but for «Ярмарки не будет»). «Мероприятия ко Дню села» are one holiday's."""
+    if title[:start].strip(" «\"'") or "не будет" in title.lower():
+        return False
+    if _ITEMS_OF.match(title, start + len(word)):
+        return False
+    return any(
+        p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn"
+        for p in analyzer().parse(word.lower())
+    )
+
+
 def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     """The headline's first countable kind word is plural («праздники», «ярмарок»), and no
     named gathering in the singular holds them: «Концерты и спектакли завершат фестиваль
@@ -774,8 +910,10 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
             previous = _adjective_across(title[:start]) or (before[-1] if before else "")
             if one_in_plural(word, previous):
                 return False  # «народные гуляния»: one festivity
-            return parse.tag.number == "plur" or _plural_word(
-                word, previous, kind not in GENERIC_KINDS
+            return (
+                parse.tag.number == "plur"
+                or _plural_word(word, previous, kind not in GENERIC_KINDS)
+                or _opens_plural(title, start, word)
             )
     return False
 
@@ -992,6 +1130,35 @@ def _dated(sents: list[str], ref: date) -> bool:
     )
 
 
+# A story abroad: a foreign state named («в Монголии», «во Франции»), read when the text names
+# no place in Russia.
+_ABROAD = re.compile(
+    r"\b(?:Монголи|Кита[ея]|Франци|Германи|Итали|Испани|Португали|Япони|Южной\s+Коре|Турци|США"
+    r"|Великобритани|Англи|Норвеги|Швеци|Финлянди|Польш|Чехи|Словаки|Венгри|Австри|Швейцари"
+    r"|Бельги|Нидерланд|Канад|Бразили|Аргентин|Мексик|Инди[ия]|Египт|Таиланд|Вьетнам|Казахстан"
+    r"|Узбекистан|Киргизи|Кыргызстан|Таджикистан|Туркмени|Беларус|Белорусси|Армени|Грузи"
+    r"|Азербайджан|Сербии|Латви|Литв|Эстони|Молдови|Украин)\w*"
+)
+MAX_ABROAD = 3000  # characters read for a foreign state
+# The incident words a gathering's story tells of, not of the pandemic it is called off for.
+_PANDEMIC = ("covid", "коронавирус", "заболевш", "заражен")
+_INCIDENT_SENTENCES = 3  # sentences of the first ten telling an incident: its story
+
+
+def _incident_story(sents: list[str]) -> bool:
+    """Three of the first ten sentences tell an incident (a fight, hooligans, the injured):
+    the gathering is its scene, the incident the story («фестиваль закончился дракой»)."""
+    first = sents[:10]
+    if caseless(_INCIDENT).search("\n".join(first)) is None:
+        return False  # one scan for the common case: no incident at all
+    count = 0
+    for sent in first:
+        m = find_incident(sent)
+        if m is not None and not m.group(0).lower().startswith(_PANDEMIC):
+            count += 1
+    return count >= _INCIDENT_SENTENCES
+
+
 _PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed
 
 
@@ -1069,10 +1236,14 @@ def detect_event(
         # gathering moved and has since been held. (A new date far back is a year misread:
         # «перенесли на 15 января» told in December.)
         status = "held"
+    if status == "held" and _incident_story(sents):
+        return None  # «На празднике появились хулиганы ... устроили драку»: the incident's story
     facts_text = "\n".join(body_sents)
     # The string the region tagger reads (bot.analysis.analysed_text): offsets refer to it.
     src = text if not title or text.lstrip().startswith(title) else f"{title}\n{text}"
     hits = _hits(regions) if regions is not None else _regions_of(src)
+    if kind in _SEASON_KINDS and not hits and _ABROAD.search(src[:MAX_ABROAD]):
+        return None  # «Борец стал победителем турнира ... в Монголии»: sport abroad
     venue = _venue(sents)
     city, city_code = _city(src, hits, venue_named=venue is not None)
     if city is None:

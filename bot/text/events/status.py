@@ -111,7 +111,11 @@ _ABOUT = re.compile(
 # A change only weighed, not decided: «был вариант переноса праздника», «обсуждали
 # возможность отмены», «поступило предложение перенести».
 _OPTION = re.compile(
-    r"\b(?:вариант\w*|возможност\w*|предложени\w*|иде[яиюе]й?)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE
+    r"\b(?:вариант\w*|возможност\w*|предложени\w*|иде[яиюе]й?)\s+(?:[а-яё]+\s+)?$"
+    # A wish or an intention told in the past, not carried out: «Ранее власти хотели отменить
+    # только салют», «собирались перенести».
+    r"|\b(?:хотел[аи]?|собирал(?:ся|ась|ись)|намеревал(?:ся|ась|ись)|думали)\s+(?:[а-яё]+\s+)?$",
+    re.IGNORECASE,
 )
 # A move to another place, not another day: «фестиваль перенесли в Белый Яр», «концерт
 # перенесут на другую площадку» (unless a day comes too: «перенесли в Сургут на 5 июля»).
@@ -153,6 +157,12 @@ def _change_cue(cue: re.Pattern[str], sentence: str, kind_pos: int) -> re.Match[
     return None
 
 
+# A change named by its noun and denied by «не будет» after it: «переноса праздника в этом
+# году не будет».
+_CHANGE_NOUN = re.compile(r"(?:перенос[аеуы]?|отмен[аыуе])$", re.IGNORECASE)
+_NO_CHANGE = re.compile(r"(?:\s+[а-яёА-ЯЁ«»\"-]+){0,8}?\s+не\s+будет\b", re.IGNORECASE)
+
+
 # A denied change: «назвал ложной информацию об отмене», «опроверг слухи о переносе».
 _DENIAL = re.compile(
     r"\b(?:опроверг\w*|опровержени\w*|фейк\w*|неправд\w*|ложн\w*|неправильн\w*"
@@ -168,7 +178,7 @@ _PREPOSITIONS = frozenset(
 )
 # «Парада не будет», «Праздника в этом году не будет»: the gathering, a genitive of negation,
 # will not be. (Only with the kind word as the phrase right before it, not «на празднике».)
-_NONE_AFTER = re.compile(r"^\S+(?:\s+[а-яё«»\"-]+){0,3}?\s+не\s+будет\s*(?:[.!,;:—–…-]|$)")
+_NONE_AFTER = re.compile(r"^\S+(?:\s+[а-яё«»\"-]+){0,5}?\s+не\s+будет\s*(?:[.!,;:—–…-]|$)")
 _NONE_BEFORE = re.compile(r"\bне\s+будет\s+((?:[а-яё]+\s+){0,2})$")
 _WILL_NOT_BE = re.compile(r"не\s+будет", re.IGNORECASE)
 
@@ -195,6 +205,8 @@ _HABITUAL = re.compile(
     r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*"
     # «праздник, которого ждут целый год»: what happens every year
     r"|(?:целый|весь|круглый)\s+год"
+    # The calendar: «Крещение выпадает на вторник», «праздник приходится на воскресенье».
+    r"|выпада(?:ет|ют)\s+на|приход(?:ит|ят)ся\s+на"
     # A day of the calendar that comes round each year: «в первый выходной день июля», «в
     # последнее воскресенье августа» (the year not given).
     r"|(?:в|во)\s+(?:перв|втор|трет|четв[её]рт|последн)\w+\s+(?:выходн\w+\s+)?(?:день|дни"
@@ -276,6 +288,9 @@ def sentence_stance(
     cancel = _change_cue(_CANCEL, sentence, kind_pos)
     postpone = _change_cue(_POSTPONE, sentence, kind_pos)
     change = cancel or postpone
+    if change and _NO_CHANGE.match(sentence, change.end()) and _CHANGE_NOUN.match(change.group(0)):
+        # «Переноса праздника не будет», «отмены не будет»: the change denied, it stays ahead
+        return "announced", True, change.start()
     if change and caseless(_DENIAL).search(sentence):
         return "announced", True, change.start()  # a change denied: the gathering stays ahead
     if cancel is None and "будет" in sentence:
@@ -426,6 +441,13 @@ class Evidence:
     # A change told of several gatherings before the lead («городские мероприятия перенести
     # на следующую неделю»): (status, sentence index)
     several_change: tuple[Status, int] | None = None
+    # Postponements told, and how many of them without end: «на неопределённый срок», «на
+    # следующий год» (this year's is off).
+    postponements: int = 0
+    indefinite: int = 0
+    # The headline calls it off in so many words: «отменили», «Сабантуя не будет» (not «не
+    # состоится», which a postponement may tell too).
+    headline_called_off: bool = False
 
     @property
     def total(self) -> float:
@@ -443,7 +465,12 @@ class Evidence:
             # off while the holiday's fete moves to the evening is cancelled.
             # («мероприятие» is any gathering: «Торжественное собрание должно было состояться
             # 9 октября» ... «Мероприятие перенесли» moves the same one.)
-            cancelled = self.change_kinds["cancelled"]
+            if self.headline_called_off and self.indefinite == self.postponements:
+                # «В Челябинске отменили Сабантуй» over «перенесли на неопределённый срок»: the
+                # headline calls it off and the move has no end, so it is called off.
+                return "cancelled"
+            # (a show that was part of it called off, «салют отменили», moves nothing else)
+            cancelled = self.change_kinds["cancelled"] - PART_KINDS
             postponed = self.change_kinds["postponed"]
             moved_other = (
                 cancelled
@@ -475,6 +502,20 @@ class Evidence:
             if w[self.lead_stance] * 1.5 >= w[other]:
                 return self.lead_stance
         return "announced" if w["announced"] > w["held"] else "held"
+
+
+# A move without end: «перенесли на неопределённый срок», «переносится на следующий год» (this
+# year's gathering is off), «отложили до лучших времён».
+_INDEFINITE = re.compile(
+    r"\bна\s+неопредел[её]нн\w*\s+(?:срок|время)|\bна\s+(?:следующий|будущий)\s+год\b"
+    r"|\bдо\s+лучших\s+времен|\bдо\s+лучших\s+времён|\bбессрочно",
+    re.IGNORECASE,
+)
+_INDEFINITE_REACH = 60  # characters after the cue: «перенесли на неопределённый срок»
+
+
+# A cancellation's cue that calls off in so many words.
+_CALLED_OFF = re.compile(r"отмен|не\s+будет", re.IGNORECASE)
 
 
 # The word for any gathering: told with another kind's change, it is the same gathering.
@@ -541,6 +582,10 @@ _COUNTED = re.compile(
 )
 
 
+# «сразу» before a count: all at once, at one celebration («сразу три праздника»).
+_AT_ONCE = re.compile(r"\bсразу\s+\S+\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+
+
 # A verb telling a gathering's own course, in the plural, right after its subject: «встречи
 # прошли», «ярмарки «Выходного дня» пройдут».
 _PLURAL_PREDICATE = re.compile(
@@ -581,8 +626,13 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
     quantified = _SEVERAL.search(sentence[max(0, start - 40) : start].lower())
     if quantified and not any(w in _PREPOSITIONS for w in quantified.group(0).split()[1:]):
         return True
-    if _COUNTED.search(sentence[max(0, start - 40) : start].lower()):
-        return True
+    counted = _COUNTED.search(sentence[max(0, start - 40) : start].lower())
+    if counted:
+        # «Сразу три праздника отметили жители»: several occasions marked at one celebration
+        return not (
+            _AT_ONCE.search(sentence[max(0, start - 50) : start])
+            and sentence[start : start + 8].lower() == "праздник"
+        )
     if kind not in COUNTABLE_KINDS:
         return False
     if plural_subject(sentence, start):
@@ -719,6 +769,39 @@ _AGENDA = re.compile(
     r"|\bвопрос\w*\s+по\s+(?:[а-яё]+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+# A video link as the format of another gathering, its subject: «Встреча проходила в формате
+# видеоконференции», «совещание в режиме видеоконференции».
+_FORMAT_OF = re.compile(r"\b(?:в|во)\s+(?:формате|режиме)\s+$", re.IGNORECASE)
+# A holiday named as the time of something else: «В преддверии Дня местного самоуправления
+# депутаты одобрили ...», «Накануне Дня Победы школьникам вручили ...».
+_ON_EVE = re.compile(r"(?:в\s+преддверии|накануне)\s+(?:[а-яё0-9-]+\s+){0,2}$", re.IGNORECASE)
+# What is being prepared for: «подготовка к празднованию», «по подготовке ко Дню города».
+_PREPARED_FOR = re.compile(
+    r"\bподготовк\w*\s+(?:[а-яё]+\s+){0,2}?ко?\s+(?:[а-яё0-9-]+\s+)?$", re.IGNORECASE
+)
+# The working gatherings that prepare another: an organising committee's sitting, a meeting.
+_PREPARING_KINDS = frozenset({"заседание", "совещание", "собрание", "встреча"})
+
+
+def _prepared_for(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` is what preparations are for («подготовка к празднику»)."""
+    return _PREPARED_FOR.search(sentence, max(0, start - 60), start) is not None
+
+
+def _sitting_prepares(lead: list[str]) -> bool:
+    """The lead reports a working sitting held to prepare a gathering: «прошло заседание
+    оргкомитета по подготовке к празднованию Дня Победы»."""
+    for sent in lead:
+        if "подготов" not in sent.lower():
+            continue
+        for kind, pos, _ in _kinds_in(sent):
+            if kind in _PREPARING_KINDS and not _prepared_for(sent, pos):
+                stance = sentence_stance(sent, pos)
+                if stance is not None and stance[0] == "held":
+                    return True
+    return False
 
 
 def _agenda(sentence: str, start: int) -> bool:
@@ -938,7 +1021,26 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not _agenda(sent, k[1])
             and not _outcome_of(sent, k[1])
             and not (k[0] == "соревнования" and _ROUND_OF.search(sent, 0, k[1]))
+            and not (k[0] == "праздник" and _ON_EVE.search(sent, max(0, k[1] - 40), k[1]))
+            and not (
+                k[0] == "конференция"
+                and _FORMAT_OF.search(sent, max(0, k[1] - 30), k[1])
+                and sent[k[1] : k[1] + 5].lower() == "видео"
+            )
+            and not (
+                _prepared_for(sent, k[1])
+                and any(o[0] in _PREPARING_KINDS and not _prepared_for(sent, o[1]) for o in named)
+            )
         ]
+        if (
+            index == 0
+            and kinds
+            and all(_prepared_for(sent, k[1]) for k in kinds)
+            and _sitting_prepares(sentences[1:3])
+        ):
+            # «Подготовка к празднованию Дня Победы» over «прошло заседание оргкомитета по
+            # подготовке к празднованию»: the sitting is the story, the holiday its topic.
+            continue
         if any(contest_kind(k[0], sent, k[2]) for k in kinds):
             if remote is None:
                 text = "\n".join(sentences[:MAX_DECISION_SENTENCES]).lower()
@@ -958,6 +1060,9 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                 if head is not None and head[0] == "postponed":
                     ev.weights["postponed"] += 1.0
                     ev.change_kinds["postponed"] |= ev.change_kinds["cancelled"]
+                    ev.postponements += 1
+                    if _INDEFINITE.search(sent, head[2], head[2] + _INDEFINITE_REACH):
+                        ev.indefinite += 1
             if index == 0 and sent:
                 # A headline without a kind word still says what happened to the event:
                 # «Традиционный «АмурФест» отменили», «... соберёт любителей песни».
@@ -966,6 +1071,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                     ev.weights[head[0]] += 1.5
                     if head[0] in {"cancelled", "postponed"}:
                         ev.lead_stance, ev.lead_index, seen_kind = head[0], 0, True
+                    if head[0] == "cancelled" and _CALLED_OFF.match(sent, head[2]):
+                        ev.headline_called_off = True
             continue
         weight = 3.0 if index == 0 else 2.0 if index <= 2 else 1.0
         if not seen_kind and index <= 6:
@@ -976,7 +1083,9 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             continue  # an incident's story; a gathering cancelled because of it still counts
         found = None
         lead_game = False  # the headline's match took the lead's stance, told by a game verb
-        for kind, pos, _ in kinds:
+        # A headline that asks («Как пройдёт Крещение?») asserts no status: the text answers.
+        asked = index == 0 and sent.rstrip().endswith("?")
+        for kind, pos, _ in [] if asked else kinds:
             stance = sentence_stance(sent, pos, lead=index <= 1)
             if stance is not None:
                 found = (kind, pos, stance)
@@ -1028,6 +1137,12 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         if status in ev.change_kinds:
             ev.change_kinds[status].add(kind)
             last_change = index
+            if status == "postponed":
+                ev.postponements += 1
+                if _INDEFINITE.search(sent, cue, cue + _INDEFINITE_REACH):
+                    ev.indefinite += 1
+            if index == 0 and status == "cancelled" and _CALLED_OFF.match(sent, cue):
+                ev.headline_called_off = True
         if index == 0:
             title_told = True
         if explicit:
