@@ -80,9 +80,14 @@ _CREDIT = re.compile(
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _TRAIL_PUNCT = " \t:.—–-…»«\"'!"
+_HEAD_OPENINGS = frozenset(head[:2] for head in TAIL_HEADINGS if len(head) >= 2)
 
 
 def _is_tail_heading(line: str) -> bool:
+    # (most lines: their first two letters open no heading, and the line is not lowered
+    # then; a line the stripping below leaves shorter is no heading either)
+    if line.lstrip()[:2].lower()[:2] not in _HEAD_OPENINGS:
+        return False
     low = line.strip().lower().rstrip(_TRAIL_PUNCT).strip()
     if not low or not low.startswith(TAIL_HEADINGS):
         return False  # most lines: no heading starts them (one C-level check for all)

@@ -257,9 +257,14 @@ def adjective_gender(word: str) -> str:
 def district_adjectives(town: str) -> list[str]:
     """Adjectives a district named after ``town`` may take: Скопин -> скопинский, Кострома ->
     костромской, Камышлов -> камышловский, Братск -> братский, Сунжа -> сунженский."""
+    return list(_district_adjectives(town))
+
+
+@lru_cache(maxsize=20_000)
+def _district_adjectives(town: str) -> tuple[str, ...]:
     n = fold(town)
     if " " in n:
-        return []
+        return ()
     out = [n + "ский"]
     if n.endswith("ск"):
         out = [n + "ий"]
@@ -268,7 +273,7 @@ def district_adjectives(town: str) -> list[str]:
     elif n[-1] in "аеиоуыя":
         stem = n[:-1]
         out = [stem + "ский", stem + "ской", stem + "енский", stem + "инский"]
-    return out
+    return tuple(out)
 
 
 def _expand_names(name: str) -> list[str]:
@@ -793,7 +798,10 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
     if "регион" in line.lower() or "#" in line:
         return True  # (a hashtag: «#КубаньВсенародная»)
     plain = gaz.line_plain
-    for token in _LINE_WORD.findall(line):
+    # (match by match, not ``findall``: most lines that may match do so at their first
+    # words, and the rest of the line is then never read)
+    for m in _LINE_WORD.finditer(line):
+        token = m.group()
         if token in plain:
             continue  # (most words, remembered)
         if _may_start(token, gaz):
