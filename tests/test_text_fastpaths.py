@@ -350,3 +350,22 @@ def test_tail_headings_read_by_their_opening_letters() -> None:
     lines += [h.upper() for h in TAIL_HEADINGS] + [f" {h.title()}: текст" for h in TAIL_HEADINGS]
     for line in lines:
         assert _is_tail_heading(line) == plain(line), line
+
+
+def test_people_names_are_read_by_four_letters() -> None:
+    """`_people_adjectives` looks up a word's first four letters: every people's name has
+    four letters or more, so the look finds each word that starts with one."""
+    from bot.text.regions.lexicon import ETHNONYMS
+    from bot.text.regions.tagger import _PEOPLE_STARTS
+
+    assert all(len(name) >= 4 for name in ETHNONYMS)
+    assert {name[:4] for name in ETHNONYMS} == _PEOPLE_STARTS
+
+
+def test_abroad_pattern_holds_its_key() -> None:
+    """A text with no state, «США» or «Канада» has no namesake abroad to look for."""
+    from bot.text.regions.tagger import _ABROAD_AFTER, _ABROAD_KEY
+
+    for tail in (" (штат Айдахо)", ", штат Техас", " во Флориде", " (США)", " на побережье Огайо"):
+        m = _ABROAD_AFTER.match(tail)
+        assert m is not None and _ABROAD_KEY.search(m.group()) is not None

@@ -136,6 +136,8 @@ class Gazetteer:
     starts: dict[str, tuple[tuple[Entry, int], ...]] = field(default_factory=dict)
     # Words of lines found to start nothing (`may_match`): a line of them alone is skipped.
     line_plain: set[str] = field(default_factory=set)
+    # Words of lines found to start something (`may_match`): a line with one is read.
+    line_starts: set[str] = field(default_factory=set)
 
 
 _WORD_SPLIT = re.compile(r"[\s—–]+")
@@ -798,13 +800,19 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
     if "регион" in line.lower() or "#" in line:
         return True  # (a hashtag: «#КубаньВсенародная»)
     plain = gaz.line_plain
+    starts = gaz.line_starts
     # (match by match, not ``findall``: most lines that may match do so at their first
     # words, and the rest of the line is then never read)
     for m in _LINE_WORD.finditer(line):
         token = m.group()
         if token in plain:
             continue  # (most words, remembered)
+        if token in starts:
+            return True  # (remembered too: the word that decides most lines)
         if _may_start(token, gaz):
+            if len(starts) >= _LINE_PLAIN_MAX:
+                starts.clear()
+            starts.add(token)
             return True
         if len(plain) >= _LINE_PLAIN_MAX:
             plain.clear()

@@ -407,7 +407,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 _PEOPLE = frozenset(ETHNONYMS.values())
-_PEOPLE_STARTS = tuple(sorted({name[:4] for name in ETHNONYMS}))
+_PEOPLE_STARTS = frozenset(name[:4] for name in ETHNONYMS)  # (every name: 4 letters or more)
 
 
 def _people_adjectives(words: list[Word], hits: list[Hit]) -> list[Hit]:
@@ -417,7 +417,7 @@ def _people_adjectives(words: list[Word], hits: list[Hit]) -> list[Hit]:
     peoples = {
         ETHNONYMS[x]
         for w in words
-        if fold(w.text).startswith(_PEOPLE_STARTS)  # (most words: read by their letters)
+        if fold(w.text)[:4] in _PEOPLE_STARTS  # (most words: read by their first letters)
         for x in lem(w)
         if x in ETHNONYMS
     }
@@ -720,10 +720,15 @@ _ABROAD_AFTER = re.compile(
     + _US_STATES
 )
 
+# What every `_ABROAD_AFTER` holds: a state's name, «США» or «Канада».
+_ABROAD_KEY = re.compile("США|Канада|" + _US_STATES)
+
 
 def _abroad(text: str, hits: list[Hit]) -> set[str]:
     """The places this text puts abroad by their namesake's state or country right after
     them: each of their mentions then is that namesake."""
+    if _ABROAD_KEY.search(text) is None:
+        return set()  # (most texts: no state or country `_ABROAD_AFTER` names)
     return {
         h.entry.surface
         for h in hits
@@ -1811,10 +1816,9 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
     teams = _title_teams(hits, text, body_start, title_end)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
+        piece = Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)  # (one per hit)
         for code in codes:
-            evidence.setdefault(code, []).append(
-                Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
-            )
+            evidence.setdefault(code, []).append(piece)
     roles = _roles(
         evidence,
         title_end,
