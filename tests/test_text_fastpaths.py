@@ -362,10 +362,13 @@ def test_people_names_are_read_by_four_letters() -> None:
     assert {name[:4] for name in ETHNONYMS} == _PEOPLE_STARTS
 
 
-def test_abroad_pattern_holds_its_key() -> None:
-    """A text with no state, «США» or «Канада» has no namesake abroad to look for."""
-    from bot.text.regions.tagger import _ABROAD_AFTER, _ABROAD_KEY
+def test_body_lines_are_the_patterns() -> None:
+    """A text broken by «\n» alone is split, not matched line by line: the same lines."""
+    from bot.text.clean import _LINE, _lines
 
-    for tail in (" (штат Айдахо)", ", штат Техас", " во Флориде", " (США)", " на побережье Огайо"):
-        m = _ABROAD_AFTER.match(tail)
-        assert m is not None and _ABROAD_KEY.search(m.group()) is not None
+    rng = random.Random(19)
+    pieces = ["\n", "\r\n", "\r", " ", "  ", "Теги: Хакасия", "Абакан", "Фото: ТАСС", "Текст."]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        plain = [(m.start(1), m.group(1)) for m in _LINE.finditer(text)]
+        assert [x for x in _lines(text) if x[1]] == [x for x in plain if x[1]], repr(text)

@@ -27,6 +27,7 @@ for the same input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = ["TAIL_HEADINGS", "body_spans", "main_text"]
 
@@ -107,6 +108,19 @@ def _is_tail_heading(line: str) -> bool:
     return False
 
 
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` and its offset, as ``_LINE`` reads them (but for the empty one
+    it may read last, at the very end: an empty line is skipped anyway)."""
+    if "\r" in text:
+        for m in _LINE.finditer(text):
+            yield m.start(1), m.group(1)
+        return
+    start = 0  # (most texts: «\n» alone breaks lines, and ``split`` reads them at once)
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
 def body_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets in ``text`` of the lines that belong to the article body.
 
@@ -115,8 +129,7 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     seen_body = False
-    for m in _LINE.finditer(text):
-        start, line = m.start(1), m.group(1)
+    for start, line in _lines(text):
         if not line.strip():
             continue
         if seen_body and _is_tail_heading(line):

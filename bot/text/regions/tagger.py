@@ -720,15 +720,10 @@ _ABROAD_AFTER = re.compile(
     + _US_STATES
 )
 
-# What every `_ABROAD_AFTER` holds: a state's name, «США» or «Канада».
-_ABROAD_KEY = re.compile("США|Канада|" + _US_STATES)
-
 
 def _abroad(text: str, hits: list[Hit]) -> set[str]:
     """The places this text puts abroad by their namesake's state or country right after
     them: each of their mentions then is that namesake."""
-    if _ABROAD_KEY.search(text) is None:
-        return set()  # (most texts: no state or country `_ABROAD_AFTER` names)
     return {
         h.entry.surface
         for h in hits
