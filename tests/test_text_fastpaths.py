@@ -269,3 +269,106 @@ def test_feed_with_c1_controls_reads_them_as_windows_1252() -> None:
     [item] = parse_feed(decode(xml.encode("utf-8"))).items
     assert item.title == "\u201cАбакан\u201d \u2013 форум"
     assert item.text == "Текст \u2026 и всё."
+
+
+def test_region_may_join_fast_finds_what_the_plain_pattern_finds() -> None:
+    """The one-class-first pattern (letters and spaces skipped in C) matches at the same place
+    as one branch per class would."""
+    from bot.text.regions.tokens import _LAT, _MAY_JOIN_FAST, _PUNCT, _RU
+
+    dash = r"\u2011\u2013\u2014\u2212\-_!"
+    plain = re.compile(
+        rf"[^\s{_RU}{_LAT}\d{_PUNCT}]|[{_PUNCT}][{_PUNCT}]"
+        rf"|[{dash}](?:\S|(?<=\S[{dash}]))|\d[.,/\\]|[.,/\\]\d"
+    )
+    rng = random.Random(13)
+    alphabet = [*'аБ zZ1.,/\\-–—‑−!_?«»"()\u00a0+*#%€ёЁ\t', "🙂", "²", "Улан-Удэ", "14.00"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        a, b = plain.search(text, start, end), _MAY_JOIN_FAST.search(text, start, end)
+        assert (a and a.start()) == (b and b.start()), (text, start, end)
+
+
+def test_region_lines_with_many_small_letters_are_not_in_capitals() -> None:
+    """`_many_lower` (which spares counting a line's capitals) never passes over a line the
+    tokens' rule reads as written in capitals."""
+    from bot.text.regions.tokens import _many_lower
+
+    def shout(line: str) -> bool:
+        letters = "".join(filter(str.isalpha, line))
+        return len(letters) >= 8 and sum(map(str.isupper, letters)) > 0.7 * len(letters)
+
+    rng = random.Random(17)
+    alphabet = [*"абвгдАБВГДabcABC ёЁ1.,-ǅΣσßİ", "ПОЖАР", "в"]
+    for _ in range(30000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        if _many_lower(line, 0, len(line)):
+            assert not shout(line), line
+
+
+def test_region_marks_not_read_change_nothing() -> None:
+    """A one-character mark outside `_MARKS_READ` is no quote and ends no sentence, whatever
+    quote is open: the tokens skip `_mark` for it."""
+    from bot.text.regions.tokens import _MARKS_READ, Quote, Word, _mark
+
+    words = [Word("г", 0, 1, True, False, -1, False, False)]
+    for code in range(0x3000):
+        mark = chr(code)
+        if mark in _MARKS_READ or mark.isalnum() or mark.isspace():
+            continue
+        for opener in ("", "«", '"', "„", "“"):
+            stack = [(0, opener)] if opener else []
+            quotes: list[Quote] = []
+            text = "слово" + mark
+            assert not _mark(text, 0, 5, mark, stack=stack, quotes=quotes, words=words)
+            assert stack == ([(0, opener)] if opener else []) and quotes == []
+
+
+def test_tail_headings_read_by_their_opening_letters() -> None:
+    """The two-letter look before lowering a line decides as the whole rule would."""
+    from bot.text.clean import TAIL_HEADINGS, _is_tail_heading
+
+    def plain(line: str) -> bool:  # the rule as it read before the look
+        low = line.strip().lower().rstrip(" \t:.—–-…»«\"'!").strip()
+        if not low or not low.startswith(TAIL_HEADINGS):
+            return False
+        if low in TAIL_HEADINGS:
+            return True
+        for head in TAIL_HEADINGS:
+            if not low.startswith(head):
+                continue
+            rest = low[len(head) :]
+            if rest[:1] in {":", "."} and len(rest) < 300:
+                return True
+            if " " in head and rest[:1] in {" ", "—", "–", "-"} and len(rest) < 120:
+                return True
+        return False
+
+    lines = [" ", "Т", "Т.", "  Теги: Хакасия", "ТЕГИ", "İstanbul", "Σ теги", "«Теги»", "В Абакане"]
+    lines += [h.upper() for h in TAIL_HEADINGS] + [f" {h.title()}: текст" for h in TAIL_HEADINGS]
+    for line in lines:
+        assert _is_tail_heading(line) == plain(line), line
+
+
+def test_people_names_are_read_by_four_letters() -> None:
+    """`_people_adjectives` looks up a word's first four letters: every people's name has
+    four letters or more, so the look finds each word that starts with one."""
+    from bot.text.regions.lexicon import ETHNONYMS
+    from bot.text.regions.tagger import _PEOPLE_STARTS
+
+    assert all(len(name) >= 4 for name in ETHNONYMS)
+    assert {name[:4] for name in ETHNONYMS} == _PEOPLE_STARTS
+
+
+def test_body_lines_are_the_patterns() -> None:
+    """A text broken by «\n» alone is split, not matched line by line: the same lines."""
+    from bot.text.clean import _LINE, _lines
+
+    rng = random.Random(19)
+    pieces = ["\n", "\r\n", "\r", " ", "  ", "Теги: Хакасия", "Абакан", "Фото: ТАСС", "Текст."]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        plain = [(m.start(1), m.group(1)) for m in _LINE.finditer(text)]
+        assert [x for x in _lines(text) if x[1]] == [x for x in plain if x[1]], repr(text)

@@ -27,6 +27,7 @@ for the same input.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = ["TAIL_HEADINGS", "body_spans", "main_text"]
 
@@ -80,9 +81,14 @@ _CREDIT = re.compile(
 _WORDS = re.compile(r"[^\W\d_]{2,}")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _TRAIL_PUNCT = " \t:.—–-…»«\"'!"
+_HEAD_OPENINGS = frozenset(head[:2] for head in TAIL_HEADINGS if len(head) >= 2)
 
 
 def _is_tail_heading(line: str) -> bool:
+    # (most lines: their first two letters open no heading, and the line is not lowered
+    # then; a line the stripping below leaves shorter is no heading either)
+    if line.lstrip()[:2].lower()[:2] not in _HEAD_OPENINGS:
+        return False
     low = line.strip().lower().rstrip(_TRAIL_PUNCT).strip()
     if not low or not low.startswith(TAIL_HEADINGS):
         return False  # most lines: no heading starts them (one C-level check for all)
@@ -102,6 +108,19 @@ def _is_tail_heading(line: str) -> bool:
     return False
 
 
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``text`` and its offset, as ``_LINE`` reads them (but for the empty one
+    it may read last, at the very end: an empty line is skipped anyway)."""
+    if "\r" in text:
+        for m in _LINE.finditer(text):
+            yield m.start(1), m.group(1)
+        return
+    start = 0  # (most texts: «\n» alone breaks lines, and ``split`` reads them at once)
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
 def body_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets in ``text`` of the lines that belong to the article body.
 
@@ -110,8 +129,7 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     seen_body = False
-    for m in _LINE.finditer(text):
-        start, line = m.start(1), m.group(1)
+    for start, line in _lines(text):
         if not line.strip():
             continue
         if seen_body and _is_tail_heading(line):

@@ -776,7 +776,13 @@ def _streets_of(w: Word, nxt: Word | None, nxt_l: frozenset[str]) -> bool:
     name."""
     if nxt is None or not nxt_l & _PLURAL_STREETS or nxt_l & NATURE:
         return False
-    adj = [p for p in analyzer().parse(w.text.lower()) if p.tag.POS == "ADJF"]
+    return _plural_adjective(w.text.lower())
+
+
+@lru_cache(maxsize=20_000)
+def _plural_adjective(word: str) -> bool:
+    """Whether the dictionary reads ``word`` as an adjective, and only in the plural."""
+    adj = [p for p in analyzer().parse(word) if p.tag.POS == "ADJF"]
     return bool(adj) and all(p.tag.number == "plur" for p in adj)
 
 

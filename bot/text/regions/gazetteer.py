@@ -136,6 +136,8 @@ class Gazetteer:
     starts: dict[str, tuple[tuple[Entry, int], ...]] = field(default_factory=dict)
     # Words of lines found to start nothing (`may_match`): a line of them alone is skipped.
     line_plain: set[str] = field(default_factory=set)
+    # Words of lines found to start something (`may_match`): a line with one is read.
+    line_starts: set[str] = field(default_factory=set)
 
 
 _WORD_SPLIT = re.compile(r"[\s—–]+")
@@ -257,9 +259,14 @@ def adjective_gender(word: str) -> str:
 def district_adjectives(town: str) -> list[str]:
     """Adjectives a district named after ``town`` may take: Скопин -> скопинский, Кострома ->
     костромской, Камышлов -> камышловский, Братск -> братский, Сунжа -> сунженский."""
+    return list(_district_adjectives(town))
+
+
+@lru_cache(maxsize=20_000)
+def _district_adjectives(town: str) -> tuple[str, ...]:
     n = fold(town)
     if " " in n:
-        return []
+        return ()
     out = [n + "ский"]
     if n.endswith("ск"):
         out = [n + "ий"]
@@ -268,7 +275,7 @@ def district_adjectives(town: str) -> list[str]:
     elif n[-1] in "аеиоуыя":
         stem = n[:-1]
         out = [stem + "ский", stem + "ской", stem + "енский", stem + "инский"]
-    return out
+    return tuple(out)
 
 
 def _expand_names(name: str) -> list[str]:
@@ -793,10 +800,19 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
     if "регион" in line.lower() or "#" in line:
         return True  # (a hashtag: «#КубаньВсенародная»)
     plain = gaz.line_plain
-    for token in _LINE_WORD.findall(line):
+    starts = gaz.line_starts
+    # (match by match, not ``findall``: most lines that may match do so at their first
+    # words, and the rest of the line is then never read)
+    for m in _LINE_WORD.finditer(line):
+        token = m.group()
         if token in plain:
             continue  # (most words, remembered)
+        if token in starts:
+            return True  # (remembered too: the word that decides most lines)
         if _may_start(token, gaz):
+            if len(starts) >= _LINE_PLAIN_MAX:
+                starts.clear()
+            starts.add(token)
             return True
         if len(plain) >= _LINE_PLAIN_MAX:
             plain.clear()

@@ -407,7 +407,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
 
 
 _PEOPLE = frozenset(ETHNONYMS.values())
-_PEOPLE_STARTS = tuple(sorted({name[:4] for name in ETHNONYMS}))
+_PEOPLE_STARTS = frozenset(name[:4] for name in ETHNONYMS)  # (every name: 4 letters or more)
 
 
 def _people_adjectives(words: list[Word], hits: list[Hit]) -> list[Hit]:
@@ -417,7 +417,7 @@ def _people_adjectives(words: list[Word], hits: list[Hit]) -> list[Hit]:
     peoples = {
         ETHNONYMS[x]
         for w in words
-        if fold(w.text).startswith(_PEOPLE_STARTS)  # (most words: read by their letters)
+        if fold(w.text)[:4] in _PEOPLE_STARTS  # (most words: read by their first letters)
         for x in lem(w)
         if x in ETHNONYMS
     }
@@ -524,6 +524,8 @@ def _moscow_boards(text: str, spans: list[tuple[int, int]], hits: list[Hit]) -> 
     district's name after «управа» (``_BOARD_ADJ``) is a Moscow district's, each time the
     text names it. (A city's districts named like many cities' — «управа Центрального
     района» of Воронеж — are weak and stay as they are.)"""
+    # (each pattern opens with «[Уу]прав»: the lines without «прав» are skipped unread)
+    spans = [(a, b) for a, b in spans if text.find("прав", a, b) >= 0]
     boards = {
         h.entry.name
         for a, b in spans
@@ -582,11 +584,15 @@ def _federal_city_parts(
     """``hits`` with the districts of Москва and Санкт-Петербург named after their kind
     added (see `_PART_TAILS`); the text's other mentions of such a name are that district
     too («Бабушкинского района», not Вологодская область's)."""
+    tails = [(head, tail) for head, tail in _PART_TAILS if head in text]
+    boards = [head for head in ("управ", "Управ") if head in text]
+    if not tails and not boards:
+        return hits  # (most texts: «прав» of «правительство», and none of the kinds' words)
     parts = gaz.city_parts
     found: list[Hit] = []
     names: set[str] = set()
     for a, b in spans:
-        for head, tail in _PART_TAILS:
+        for head, tail in tails:
             k = text.find(head, a, b)
             while k >= 0:
                 start = k if head == "МО" else k - 1
@@ -604,7 +610,7 @@ def _federal_city_parts(
                             names.add(key.split()[0])
                         break
                 k = text.find(head, k + 1, b)
-        for head in ("управ", "Управ"):
+        for head in boards:
             k = text.find(head, a, b)
             while k >= 0:
                 m = _BOARD_TAIL.match(text, k + len(head), b)
@@ -1094,12 +1100,16 @@ def _unknown_list(
     near = text[max(0, h.start - 4) : h.start] + text[h.end : h.end + 4]
     if "," not in near and "и" not in near:
         return False  # (most places: not in a list at all)
-    taken = {(x.start, x.end) for x in hits}
+    taken: set[tuple[int, int]] | None = None  # the hits' spans, read once a name is found
     unknown = 0
     end = h.start
     for _ in range(4):  # the names before it
         m = _NAME_BEFORE.search(text, max(0, end - 60), end)
-        if m is None or any(a <= m.start(1) < b for a, b in taken):
+        if m is None:
+            break
+        if taken is None:
+            taken = {(x.start, x.end) for x in hits}
+        if any(a <= m.start(1) < b for a, b in taken):
             break
         if adjectives and not m.group(1).endswith(_ADJ_ENDS):
             break
@@ -1108,7 +1118,11 @@ def _unknown_list(
     start = h.end
     for _ in range(4):  # and after it
         m = _NAME_AFTER.match(text, start)
-        if m is None or any(a <= m.start(1) < b for a, b in taken):
+        if m is None:
+            break
+        if taken is None:
+            taken = {(x.start, x.end) for x in hits}
+        if any(a <= m.start(1) < b for a, b in taken):
             break
         if adjectives and not m.group(1).endswith(_ADJ_ENDS):
             break
@@ -1797,10 +1811,9 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
     teams = _title_teams(hits, text, body_start, title_end)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
+        piece = Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)  # (one per hit)
         for code in codes:
-            evidence.setdefault(code, []).append(
-                Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)
-            )
+            evidence.setdefault(code, []).append(piece)
     roles = _roles(
         evidence,
         title_end,

@@ -20,6 +20,18 @@ __all__ = ["Quote", "Word", "razdel_tokens", "tokens"]
 _TWO_CAPITALS = re.compile(r"[А-ЯЁA-Z][А-ЯЁA-Z]")  # (not «{2}»: a class first is scanned faster)
 
 
+_LOWER_RUN = re.compile(r"[а-яёa-z]+")
+
+
+def _many_lower(text: str, start: int, end: int) -> bool:
+    """Whether so many letters of ``text[start:end]`` are small Cyrillic or Latin ones that
+    the line cannot be in capitals (more than 70 % of its letters capitals): each of them is
+    a letter, not a capital, and at most all the other characters are capitals (a margin of
+    one keeps the float comparison of `tokens` out of the way)."""
+    small = sum(map(len, _LOWER_RUN.findall(text, start, end)))
+    return 3 * (end - start - small) + 3 < 7 * small
+
+
 @dataclass(slots=True)
 class Word:
     text: str
@@ -111,13 +123,16 @@ _MAY_JOIN = re.compile(
     rf"[^\s{_RU}{_LAT}\d{_PUNCT}]|[{_PUNCT}][{_PUNCT}]|[\u2011\u2013\u2014\u2212\-_!]\S"
     rf"|\S[\u2011\u2013\u2014\u2212\-_!]|\d[.,/\\]|[.,/\\]\d"
 )
-# The same, with every branch opening with a class (so that ``search`` skips the letters and
-# spaces at once): «\S» before a dash is read back from the dash. A lookbehind also sees the
-# character before ``pos``: a match there is checked with `_MAY_JOIN` (see `_may_join`).
+# The same, found at the same place: one class first, any character but a letter or a space
+# (so that ``search`` skips the letters and spaces in C, without trying each branch at each
+# of them), then what that character was read back by lookbehinds («\S» before a dash too),
+# and the next one by lookaheads. A lookbehind also sees the character before ``pos``: a
+# match there is checked with `_MAY_JOIN` (see `_may_join`).
 _MAY_JOIN_FAST = re.compile(
-    rf"[^\s{_RU}{_LAT}\d{_PUNCT}]|[{_PUNCT}][{_PUNCT}]"
-    rf"|[\u2011\u2013\u2014\u2212\-_!](?:\S|(?<=\S[\u2011\u2013\u2014\u2212\-_!]))"
-    rf"|\d[.,/\\]|[.,/\\]\d"
+    rf"[^\s{_RU}{_LAT}]"
+    rf"(?:(?<=[^\s{_RU}{_LAT}\d{_PUNCT}])|(?<=[{_PUNCT}])(?=[{_PUNCT}])"
+    rf"|(?<=[\u2011\u2013\u2014\u2212\-_!])(?=\S)|(?<=\S[\u2011\u2013\u2014\u2212\-_!])"
+    rf"|(?<=\d)(?=[.,/\\])|(?<=[.,/\\])(?=\d))"
 )
 
 
@@ -241,7 +256,8 @@ def tokens(
     quotes: list[Quote] = []
     for s_start, s_end in spans:
         shout = False
-        if _TWO_CAPITALS.search(text, s_start, s_end):  # most lines: not even two in a row
+        if _TWO_CAPITALS.search(text, s_start, s_end) and not _many_lower(text, s_start, s_end):
+            # (most lines: not even two capitals in a row, or many small letters)
             letters = "".join(filter(str.isalpha, text[s_start:s_end]))
             shout = len(letters) >= 8 and sum(map(str.isupper, letters)) > 0.7 * len(letters)
         sent_start = True
@@ -259,7 +275,9 @@ def tokens(
                 else:
                     pos = t_start + 1
                     glued = False
-                    if _mark(text, s_start, t_start, mark, stack=stack, quotes=quotes, words=words):
+                    if mark in _MARKS_READ and _mark(
+                        text, s_start, t_start, mark, stack=stack, quotes=quotes, words=words
+                    ):
                         sent_start = True
                     continue
                 pos = t_start + len(t)
@@ -318,6 +336,11 @@ def tokens(
             if _mark(text, s_start, t_start, t, stack=stack, quotes=quotes, words=words):
                 sent_start = True
     return words, quotes
+
+
+# The one-character marks `_mark` reads (any other — a comma, a bracket — opens, closes and
+# ends nothing): quotes, closers, sentence ends.
+_MARKS_READ = frozenset([*OPEN_QUOTES, *CLOSE_QUOTES, '"', "“", "”", "»", *SENT_END])
 
 
 def _mark(
