@@ -110,8 +110,21 @@ from bot.text.regions.lexicon import (
 )
 from bot.text.regions.model import EvidenceKind
 from bot.text.regions.tokens import Quote, Word
+from bot.text.towns import towns_by_name
 
-__all__ = ["DROP", "STRONG", "WEAK", "Hit", "cue", "keep", "lem", "match_at", "number_hit"]
+__all__ = [
+    "DROP",
+    "STRONG",
+    "WEAK",
+    "Hit",
+    "cue",
+    "ethnic_use",
+    "keep",
+    "lem",
+    "match_at",
+    "number_hit",
+    "villages_of",
+]
 
 # Unions of the word lists that the rules read for every mention, built once.
 _STREET_OR_NATURE = STREET_BEFORE | NATURE
@@ -198,11 +211,21 @@ def lem(word: Word) -> frozenset[str]:
     return info(word.text).lemmas
 
 
-def _villages_of(words: list[Word], i: int) -> bool:
+def villages_of(words: list[Word], i: int) -> bool:
     """«в пригородных посёлках Сыктывкара», «жители сёл Иркутска»: villages in the plural, then
     the town in the genitive, are the town's own villages, not villages named like it (whose
-    names stand in apposition: «в сёлах Ивановка и Петровка», «в посёлке Кирова»)."""
-    return info(words[i - 1].text).plural and info(words[i].text).cases == {"gent"}
+    names stand in apposition: «в сёлах Ивановка и Петровка», «в посёлке Кирова»). A form that
+    may be another case too is the town's when it stands alone, no list after it: «жителей
+    слобод Лебедяни» (one name cannot stand in apposition to villages in the plural)."""
+    if not info(words[i - 1].text).plural:
+        return False
+    cases = info(words[i].text).cases
+    if cases == {"gent"}:
+        return True
+    if "gent" not in cases or "nomn" in cases:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is None or not nxt.glued_prev or fold(nxt.text) not in ("и", "или")
 
 
 def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
@@ -318,23 +341,38 @@ def match_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | N
 _STARTS_MAX = 100_000  # words in Gazetteer.starts before it starts over
 
 
+def _people(e: Entry) -> int:
+    """How many people live in the town of the entry (0: not a town of towns.tsv)."""
+    if not e.real_town:
+        return 0
+    return max((t.population for t in towns_by_name(e.surface)), default=0)
+
+
 def _starts(word: str, gaz: Gazetteer) -> tuple[tuple[Entry, int], ...]:
     """The entries that may start at ``word``, best first: the longer one, then (same length)
     the one whose own name is a lemma of the word («в Печоре» is Печора, not Печоры), then
     the one written as the word («Печоры»), then the one that fits the word's most likely
-    lemma («в Волжском» is Волжский); on a tie, the first found. The first entry whose other
-    words follow in the text is the match."""
+    lemma («в Волжском» is Волжский), then the larger town («Отрадного»: Отрадный of 47,000,
+    not Отрадное of 25,000); on a tie, the first found, the lemmas read in alphabetical order
+    (so that no run of the program reads them otherwise). The first entry whose other words
+    follow in the text is the match."""
     wi = info(word)
     if wi.lemmas.isdisjoint(gaz.first_lemmas):
         return ()  # most words: no catalogue form starts with any of their lemmas
     low = fold(word)
     found = [
         ((len(e.words), e.name in wi.lemmas, e.name == low, wi.best in e.words[0]), e)
-        for lemma in wi.lemmas
+        for lemma in sorted(wi.lemmas)
         for e in gaz.by_first.get(lemma, ())
     ]
     found.sort(key=lambda ke: ke[0], reverse=True)  # (stable: ties keep the order found)
-    return tuple((e, len(e.words)) for _, e in found)
+    out = [e for _, e in found]
+    for _, group in itertools.groupby(found, key=lambda ke: ke[0]):
+        tied = [e for _, e in group]
+        if len(tied) > 1 and all(e.real_town for e in tied):
+            start = out.index(tied[0])
+            out[start : start + len(tied)] = sorted(tied, key=_people, reverse=True)
+    return tuple((e, len(e.words)) for e in out)
 
 
 def number_hit(words: list[Word], i: int, gaz: Gazetteer) -> Hit | None:
@@ -477,7 +515,7 @@ def keep(
         return DROP
     if e.kind == "town" and len(e.words) == 1 and _compound_town(words, i, e):
         return DROP  # «Новая Усмань», «в Юганской Оби»: another place, named after the town
-    if e.real_town and (prev_l & RURAL or abbr_l & RURAL_SHORT) and not _villages_of(words, i):
+    if e.real_town and (prev_l & RURAL or abbr_l & RURAL_SHORT) and not villages_of(words, i):
         return DROP  # «село Иваново», «д. Киров»: a village named like the town
     if len(e.words) == 1 and nxt_l & HOLIDAY_AFTER and info(w.text).nominative:
         return DROP  # «в Михайлов день»
@@ -491,6 +529,8 @@ def keep(
         and not (instrumental_place(words, i) & e.words[0])  # «за Омском» is the town
     ):
         return DROP  # «Ростовых кукол»: an adjective, not the town Ростов
+    if len(e.words) == 1 and e.kind == "town" and _plural_of_singular(w.text, e):
+        return DROP  # «в парке Строителей», «улица Химиков»: people, not the town Строитель
     if e.gender and not _agrees(w.text, e.gender):
         return DROP  # «Зимняя Никольская» is no Никольское, «Волжской районной» no Волжский
     if "с" in prev_l and "с" not in abbr_l:
@@ -537,6 +577,17 @@ def keep(
     if len(e.words) == 1 and not after_place and surname_like:
         return WEAK
     return STRONG
+
+
+def _plural_of_singular(word: str, e: Entry) -> bool:
+    """Whether ``word`` can only be a plural of a town named by a noun in the singular
+    («Строителей» of Строитель, «Химиков» of Химик): a plural is no name of that town."""
+    if fold(word) == fold(e.surface) or not info(word).plural:
+        return False  # (most forms: the singular the town's name is)
+    if info(e.surface).plural:
+        return False  # «Великие Луки», «Химки»: a town named in the plural
+    parses = [p for p in analyzer().parse(word) if fold(p.normal_form) in e.words[0]]
+    return bool(parses) and all(p.tag.number == "plur" for p in parses)
 
 
 def _compound_town(words: list[Word], i: int, e: Entry) -> bool:
@@ -620,6 +671,13 @@ def _national_after(words: list[Word], j: int) -> bool:
         if not info(words[k].text).adjective and fold(words[k].text) not in ("и", "или"):
             return False
     return False
+
+
+def ethnic_use(words: list[Word], j: int) -> bool:
+    """Whether a people's adjective at words[j - 1] speaks of the people's culture: «чувашской
+    эстрады», «татарской национальной автономии» (see `_keep_adjective`)."""
+    head = head_after(words, j)
+    return bool(head is not None and lem(head) & CULTURE_AFTER) or _national_after(words, j)
 
 
 def head_after(words: list[Word], j: int) -> Word | None:
@@ -990,12 +1048,19 @@ def after_street_word(text: str, words: list[Word], i: int) -> bool:
 def after_village_word(text: str, words: list[Word], i: int) -> bool:
     """Whether words[i] follows «село», «хутора», «д.»: a village's name, whatever it shares."""
     prev_l = lem(words[i - 1]) if i > 0 and words[i].glued_prev else frozenset()
+    if (
+        i > 0
+        and not words[i].glued_prev
+        and _QUOTE_GAP.fullmatch(text, words[i - 1].end, words[i].start)
+    ):
+        prev_l = lem(words[i - 1])  # «в сельском поселении «Никольское»»: a village's name
     if "пункт" in prev_l and i > 1 and words[i - 1].glued_prev:
         return bool(lem(words[i - 2]) & _INHABITED)  # «населённого пункта Быково»
     return bool(prev_l & RURAL or _prev_abbreviation(text, words, i) & RURAL_SHORT)
 
 
 _INHABITED = frozenset(["населённый", "населенный"])
+_QUOTE_GAP = re.compile(r"\s*[«„“\"]")
 
 
 def _before_preposition(words: list[Word], i: int, prepositions: frozenset[str]) -> frozenset[str]:
@@ -1063,7 +1128,9 @@ def rare_cues(folded: str) -> tuple[bool, bool]:
     :func:`cue`: most texts name no «воссоединение» and no «погибшие», and the checks that
     look for them before every mention are then skipped."""
     history = any(stem in folded for stem in _stems_of(HISTORY_EVENTS))
-    victims = any(stem in folded for stem in _stems_of(VICTIMS))
+    victims = any(stem in folded for stem in _stems_of(VICTIMS)) or any(
+        key in folded for key in _CAUSE_KEYS
+    )
     return history, victims
 
 
@@ -1107,8 +1174,12 @@ def cue(
         return "route"  # «возобновили морское сообщение с Сочи»: the far end of a link
     if prev is not None and prev.text in _WITH_FORMS and _linked(words, i):
         return "route"  # «маршруты свяжут Херсонщину с Крымом»: the far end of a link
-    if (history and _commemorated(words, i)) or (victims and _victims_of(words, i)):
+    if (history and _commemorated(words, i)) or (
+        victims and (_victims_of(words, i) or _cause_of(words, i))
+    ):
         return "history"  # «к 10-летию воссоединения Крыма и Севастополя с Россией»
+    if kind == "name" and _honour(words, i):
+        return "honour"  # «Народная артистка Чувашской Республики»: a title, not a place
     if (
         j < len(words)
         and words[j].glued_prev
@@ -1275,6 +1346,55 @@ def _victims_of(words: list[Word], i: int) -> bool:
 
 
 _AT = frozenset(["в", "во", "на", "под"])
+# «в связи с трагедией в …», «из-за теракта в …»: what a tragedy elsewhere causes here.
+_CAUSE_KEYS = ("в связи с", "из-за")
+# A tragedy told without its kind: «в связи с трагическими событиями в Северной Осетии».
+_EVENTS = frozenset(["событие", "происшествие"])
+
+
+def _cause_of(words: list[Word], i: int) -> bool:
+    """Whether words[i] is where a tragedy happened that is the cause of what the story tells
+    («в связи с трагическими событиями в Северной Осетии мероприятия отменяются», «из-за
+    теракта в Москве»): the story happens where the cancellation or the mourning is."""
+    if i < 3 or not words[i].glued_prev or fold(words[i - 1].text) not in _AT:
+        return False
+    k = i - 2
+    if not lem(words[k]) & (INCIDENTS | _EVENTS):
+        return False
+    m = k - 1
+    while m > 0 and words[m + 1].glued_prev and info(words[m].text).adjective:
+        m -= 1  # «трагическими», «страшной»
+    if m < 0 or not words[m + 1].glued_prev:
+        return False
+    low = fold(words[m].text)
+    if low == "из-за":
+        return True
+    return (
+        low in ("с", "со")
+        and m > 1
+        and fold(words[m - 1].text) == "связи"
+        and fold(words[m - 2].text) == "в"
+        and words[m].glued_prev
+        and words[m - 1].glued_prev
+    )
+
+
+# Honorary titles: «народный артист», «заслуженный работник культуры», «почётный гражданин».
+_HONOURS = ("народн", "заслуж", "почетн")
+
+
+def _honour(words: list[Word], i: int) -> bool:
+    """Whether a region's name at words[i] ends an honorary title given to a person: «Народной
+    артистки Чувашской Республики», «заслуженный работник культуры Республики Хакасия» (the
+    title's region, not where the story is; not «Народного собрания Республики Дагестан»,
+    a body)."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if not words[k + 1].glued_prev:
+            return False
+        if fold(words[k].text).startswith(_HONOURS) and k + 1 < i:
+            parses = analyzer().parse(words[k + 1].text.lower())
+            return bool(parses) and parses[0].tag.animacy == "anim"
+    return False
 
 
 # «10-летию», «столетия»: an anniversary, in any case.

@@ -673,7 +673,8 @@ def _build() -> Gazetteer:
 
 def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:
     """«КурганскаяОбласть», «РеспубликаХакасия», «курганскаяобласть»: a region's names written
-    as one word, as in hashtags (a one-word name is matched as it stands)."""
+    as one word, as in hashtags (a one-word name is matched as it stands), and so the towns
+    of several words («ГорноАлтайск»)."""
     out: dict[str, tuple[str, EvidenceKind]] = {}
     for r in REGIONS:
         for name in r.names:
@@ -683,6 +684,17 @@ def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:
             camel = "".join(p[:1].upper() + p[1:] for p in parts)
             for form in (camel, camel.lower()):
                 out.setdefault(form, (r.code, "name"))
+    # «#ГорноАлтайск», «#улануда»: towns of two words or more, one region each
+    codes: dict[str, set[str]] = {}
+    for t in towns():
+        if "-" in t.name or " " in t.name:
+            codes.setdefault(t.name, set()).add(t.code)
+    for name, where in codes.items():
+        if len(where) != 1:
+            continue
+        camel = "".join(p[:1].upper() + p[1:] for p in re.split(r"[\s-]+", name) if p)
+        for form in (camel, camel.lower()):
+            out.setdefault(form, (next(iter(where)), "town"))
     return out
 
 

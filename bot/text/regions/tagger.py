@@ -63,6 +63,7 @@ from bot.text.regions.filters import (
     after_street_word,
     after_village_word,
     cue,
+    ethnic_use,
     instrumental_place,
     is_person,
     keep,
@@ -72,6 +73,7 @@ from bot.text.regions.filters import (
     org_quote,
     rare_cues,
     village_list,
+    villages_of,
 )
 from bot.text.regions.gazetteer import (
     Entry,
@@ -230,7 +232,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         if info(t).lemmas.isdisjoint(first_lemmas):
             single = single_words.get(t)
             if single is not None:
-                if single[1] == "name" or not w.cap or w.sent_start:
+                if (
+                    single[1] == "name"
+                    or not w.cap
+                    or w.sent_start
+                    or (w.start and text[w.start - 1] == "#")  # «#ГорноАлтайск»
+                ):
                     # «ростовчане» (a capital mid-sentence is a name: a club, a car), «#ЯмалРегион»
                     codes = (single[0],)
                     hit_cue = cue(
@@ -316,7 +323,18 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             village = True  # «в сёлах Дружба, Ильинка, Елабуга»
             if e.real_town:
                 verdict = DROP
-        if e.real_town and e.surface in villages:
+        if (
+            verdict != DROP
+            and e.kind == "name"
+            and len(e.words) == 1
+            and after_village_word(text, words, i)
+            and not villages_of(words, i)
+        ):
+            # «деревня Москва», «в посёлке Алтай»: a village named like a region (not «сёл
+            # Бурятии», the region's villages), in every mention of the name
+            verdict = DROP
+            villages.add(e.surface)
+        if (e.real_town or e.kind == "name") and e.surface in villages:
             verdict = DROP  # «хутор Бородино … в Бородино»: still the village
         elif verdict == DROP and e.real_town and village:
             villages.add(e.surface)
@@ -403,7 +421,59 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         hits = _people_adjectives(words, hits)
     if "униципальн" in text or "МО" in text or "оселени" in text or "прав" in text:
         hits = _federal_city_parts(text, all_spans, hits, gaz)
+    if any(h.kind == "adjective" for h in hits):
+        hits = _eponyms(text, hits)
     return _drop_namesakes(text, hits)
+
+
+# A place adjective made of a surname's stem: «Рубцовский» (Рубцов-), «Чеховские» (Чехов-).
+_EPONYM_ADJ = re.compile(r"^([а-я]+(?:ов|ев|ин|ын))(?:ск|цк)[а-я]+$")  # (folded)
+
+
+def _eponyms(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` without the adjectives named after a person the text names by a first name or
+    an initial and the surname: «Рубцовские дни», «Зимний Рубцовский костёр» in a text about
+    «Николая Рубцова» are the poet's, not Рубцовск's; «Чеховский фестиваль» with «Антона
+    Чехова» (the town named so is Чехов)."""
+    out: list[Hit] = []
+    found: dict[str, bool] = {}
+    for h in hits:
+        m = _EPONYM_ADJ.match(fold(text[h.start : h.end])) if h.kind == "adjective" else None
+        if m is not None:
+            stem = m.group(1)
+            if stem not in found:
+                found[stem] = _person_named(text, stem)
+            if found[stem]:
+                continue
+        out.append(h)
+    return out
+
+
+def _person_named(text: str, stem: str) -> bool:
+    """Whether the text names a person whose surname is ``stem`` (folded), after a first name,
+    a patronymic or an initial: «Николая Рубцова», «Н. М. Рубцов», «Антон Павлович Чехов»."""
+    surname = stem[:1].upper() + stem[1:]
+    if surname not in text:
+        if "ё" not in text:
+            return False  # (most texts: no such surname at all)
+        text = text.replace("ё", "е").replace("Ё", "Е")  # «Королёва» for «королевский»
+    at = text.find(surname)
+    while at >= 0:
+        end = at + len(surname)
+        if _SURNAME_END.match(text, end) and (
+            (m := _NAME_BEFORE_SURNAME.search(text, max(0, at - 40), at)) is not None
+            and (m.group(1) is None or info(m.group(1)).first_name or info(m.group(1)).patronymic)
+        ):
+            return True
+        at = text.find(surname, end)
+    return False
+
+
+# A surname's case ending, then the word's end: «Рубцова», «Рубцовым», «Рубцов».
+_SURNAME_END = re.compile(r"(?:а|у|ым|ом|е|ой|ую)?\b")
+# The word before a surname: an initial («Н. »), or a capitalised word (a first name or a
+# patronymic: «Николая », «Михайловича »).
+_NAME_BEFORE_SURNAME = re.compile(r"(?:\b[А-ЯЁ]\.\s*|\b([А-ЯЁ][а-яё]+)\s+)$")
 
 
 _PEOPLE = frozenset(ETHNONYMS.values())
@@ -413,7 +483,10 @@ _PEOPLE_STARTS = frozenset(name[:4] for name in ETHNONYMS)  # (every name: 4 let
 def _people_adjectives(words: list[Word], hits: list[Hit]) -> list[Hit]:
     """``hits`` without a people's adjective in a text that names the people and not their
     republic: «Древние напевы удмуртов … угощали на удмуртских подворьях» is the Udmurts',
-    wherever they live (with «в Удмуртии» named, the adjective adds to it and stays)."""
+    wherever they live (with «в Удмуртии» named, the adjective adds to it and stays). The text
+    names the people too when it uses their adjective for their culture elsewhere («концерт
+    артистов чувашской эстрады … День чувашской культуры»), and a republic named only in a
+    person's honorary title («Народной артистки Чувашской Республики») is not named."""
     peoples = {
         ETHNONYMS[x]
         for w in words
@@ -421,9 +494,10 @@ def _people_adjectives(words: list[Word], hits: list[Hit]) -> list[Hit]:
         for x in lem(w)
         if x in ETHNONYMS
     }
+    peoples |= _people_in_use(words)
     if not peoples:
         return hits
-    named = {c for h in hits if h.kind != "adjective" for c in h.codes}
+    named = {c for h in hits if h.kind != "adjective" and h.cue != "honour" for c in h.codes}
     return [
         h
         for h in hits
@@ -434,6 +508,19 @@ def _people_adjectives(words: list[Word], hits: list[Hit]) -> list[Hit]:
             and not named & set(h.codes)
         )
     ]
+
+
+def _people_in_use(words: list[Word]) -> set[str]:
+    """The peoples' adjectives this text uses for a people's culture («чувашской эстрады»,
+    «татарской национальной автономии»): the adjectives the filters leave out as ethnic."""
+    out: set[str] = set()
+    for k, w in enumerate(words):
+        if not fold(w.text).startswith(_PEOPLE_STARTS):
+            continue  # (most words: read by their letters)
+        people = lem(w) & _PEOPLE
+        if people and not w.cap and ethnic_use(words, k + 1):
+            out |= people
+    return out
 
 
 # A text about a river's water: a town named like the river is the river in it.
@@ -867,6 +954,8 @@ def _resolve(
         _unlisted_districts(hits)
     if "РТ" in text:
         _namesake_abbreviations(hits, text)
+    if any(h.kind == "district" and len(h.codes) > 1 for h in hits):
+        _district_demonyms(hits, text)
     context: set[str] = set()
     for h in hits:
         e = h.entry
@@ -953,6 +1042,41 @@ def _own_districts(hits: list[Hit]) -> bool:
             ):
                 d.codes, d.weak = (code,), False
     return True
+
+
+def _district_demonyms(hits: list[Hit], text: str) -> None:
+    """«тамбовчан … глава Тамбовского района … Амурская область»: a town's demonym named like
+    a district several regions have («Тамбовский район» of Амурская область too) belongs to
+    that district's region when the text's other evidence names it: the people of the
+    district's centre (село Тамбовка), not of the town Тамбов. The demonym then goes where
+    the district goes, and says nothing of its own about which district it is."""
+    stems = {
+        fold(h.entry.name)[:-4]: h.codes  # «тамбовский» -> «тамбов»
+        for h in hits
+        if h.kind == "district" and len(h.codes) > 1 and h.entry is not None
+    }
+    demonyms = [
+        (h, codes)
+        for h in hits
+        if h.kind == "town" and h.entry is None and not h.weak and len(h.codes) == 1
+        for stem, codes in stems.items()
+        if len(stem) > 3 and fold(text[h.start : h.end]).startswith(stem) and h.codes[0] in codes
+    ]
+    if not demonyms:
+        return
+    named = {id(h) for h, _ in demonyms}
+    others = {
+        c
+        for h in hits
+        if id(h) not in named
+        and len(h.codes) == 1
+        and not h.weak
+        and not (h.entry is not None and (h.entry.homonym or h.entry.alone))
+        for c in h.codes
+    }
+    for h, codes in demonyms:
+        if h.codes[0] not in others and others & set(codes):
+            h.codes, h.weak = codes, True
 
 
 # The subjects whose districts OKTMO's copy lacks (those of 2022), not the federal cities.
@@ -1718,20 +1842,39 @@ def _listed_with(
     run: set[str] = set()
     skip = False  # the run opens with «между» (the two ends of a link), or after the lead
     last_end = -1
+    run_start = 0
     for start, end, code in marks:
         if last_end < 0 or not _PLACE_LIST_GAP.fullmatch(text, last_end, start):
-            if run & titled and not skip:
+            if run & titled and not skip and not _homes(text, run_start, run):
                 out |= run
             run = set()
+            run_start = start
             skip = (
                 start >= lead_end
                 or _BETWEEN_BEFORE.search(text, max(0, start - 10), start) is not None
             )
         run.add(code)
         last_end = end
-    if run & titled and not skip:
+    if run & titled and not skip and not _homes(text, run_start, run):
         out |= run
     return out
+
+
+def _homes(text: str, start: int, run: set[str]) -> bool:
+    """Whether a list of three regions or more follows people in the plural: «собрались
+    молодые активисты Тюменской, Челябинской, Свердловской … областей» are where the
+    gathering's people come from, not where it is (the title's own region among them)."""
+    if len(run) < 3:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    parses = analyzer().parse(m.group(1).lower())
+    return bool(parses) and {"NOUN", "anim", "plur"} <= parses[0].tag.grammemes
+
+
+# The word right before a list: «активисты », «делегаций ».
+_WORD_BEFORE = re.compile(r"([а-яё]+)\s+$")
 
 
 # «сообщения между Волгоградом и Воронежем»: the preposition right before a place.
