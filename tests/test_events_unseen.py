@@ -375,3 +375,32 @@ def test_a_place_marking_its_anniversary_of_founding() -> None:
         "В субботу посёлок отметил 70-летие со дня основания. Глава поздравил жителей.",
     )
     assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+# --- a gathering given up is cancelled -----------------------------------------------------------
+
+
+def test_a_fair_given_up_is_cancelled() -> None:
+    ev = _event(
+        "От проведения ярмарки в Сосновке снова отказались",
+        "Осенняя ярмарка, которая каждый год проходила в селе в сентябре, не соберёт торговцев "
+        "и в этот раз: так решили в администрации поселения.",
+    )
+    assert (ev.kind, ev.status) == ("ярмарка", "cancelled")
+
+
+def test_festivities_given_up_are_cancelled() -> None:
+    ev = _event(
+        "В Лесногорске отказались от массовых новогодних гуляний",
+        "Мэрия отказалась от массовых гуляний на главной площади из-за морозов.",
+    )
+    assert ev.status == "cancelled"
+
+
+def test_a_player_withdrawing_cancels_no_tournament() -> None:
+    ev = detect_event(
+        "Теннисист отказался от участия в турнире в Лесногорске",
+        "Спортсмен отказался от участия в турнире из-за травмы плеча.",
+        PUBLISHED,
+    )
+    assert ev is None or ev.status != "cancelled"
