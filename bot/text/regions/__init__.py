@@ -8,8 +8,9 @@
   `bot.text.regions.inflect`.
 
 Modules: `lexicon` (word lists), `gazetteer` (the catalogue index: names, towns, districts),
-`tokens`, `filters` (the rules against traps), `tagger`, `resolver`, `inflect`, `model` (the
-result types). Data: `bot.text.catalogue` (the 89 regions) and `bot.text.towns` (every town).
+`town_forms` (the cases of a town's name the dictionary misses), `tokens`, `filters` (the
+rules against traps), `tagger`, `resolver`, `inflect`, `model` (the result types).
+Data: `bot.text.catalogue` (the 89 regions) and `bot.text.towns` (every town).
 """
 
 from __future__ import annotations

@@ -321,8 +321,15 @@ def match_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | N
         starts = _starts(t, gaz)
         if len(gaz.starts) >= _STARTS_MAX:
             gaz.starts.clear()
+            _LOCATIVE_STARTS.clear()
         gaz.starts[t] = starts
+        if len(starts) > 1:
+            other = _locative_first(t, starts)
+            if other is not starts:
+                _LOCATIVE_STARTS[t] = other
     n_words = len(words)
+    if t in _LOCATIVE_STARTS and _after_locative(words, i):
+        starts = _LOCATIVE_STARTS[t]  # «в Никольском»: Никольское, not Никольск
     for e, n in starts:
         if i + n > n_words:
             continue
@@ -339,6 +346,52 @@ def match_at(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | N
 
 
 _STARTS_MAX = 100_000  # words in Gazetteer.starts before it starts over
+# The words whose entries go in another order after a preposition of the locative (see
+# `_locative_first`), with that order; kept beside ``Gazetteer.starts``.
+_LOCATIVE_STARTS: dict[str, tuple[tuple[Entry, int], ...]] = {}
+
+
+def _after_locative(words: list[Word], i: int) -> bool:
+    """Whether words[i] follows a preposition of the locative («в Никольском», «в городе
+    Никольском»)."""
+    if i == 0 or not words[i].glued_prev:
+        return False
+    if fold(words[i - 1].text) in _LOCATIVE_BEFORE:
+        return True
+    return (  # (across «городе»)
+        i > 1
+        and words[i - 1].glued_prev
+        and fold(words[i - 2].text) in _LOCATIVE_BEFORE
+        and bool(lem(words[i - 1]) & SETTLEMENT)
+    )
+
+
+def _locative_first(
+    word: str, starts: tuple[tuple[Entry, int], ...]
+) -> tuple[tuple[Entry, int], ...]:
+    """``starts`` with a one-word town that ``word`` names in the instrumental only after
+    the next one-word entry: «в (городе) Никольском» is Никольское, not Никольск."""
+    ones = [k for k, (_, n) in enumerate(starts) if n == 1]
+    if len(ones) < 2 or not _instrumental_only(word, starts[ones[0]][0]):
+        return starts
+    out = list(starts)
+    a, b = ones[0], ones[1]
+    out[a], out[b] = out[b], out[a]
+    return tuple(out)
+
+
+def _instrumental_only(word: str, e: Entry) -> bool:
+    """Whether a town's form reads as its instrumental only («Никольском» of Никольск), which
+    no locative preposition takes."""
+    if e.kind != "town" or len(e.words) > 1 or e.adjlike:
+        return False
+    return _ablt_only(word, e.words[0])
+
+
+@lru_cache(maxsize=4096)
+def _ablt_only(word: str, lemmas: frozenset[str]) -> bool:
+    cases = {p.tag.case for p in analyzer().parse(word) if fold(p.normal_form) in lemmas}
+    return cases == {"ablt"}
 
 
 def _people(e: Entry) -> int:
@@ -511,7 +564,13 @@ def keep(
         if prev_l & ORG_WORDS and w.chain < 0 and fold(w.text) == fold(first_word(e.surface)):
             return DROP
     chain = w.chain >= 0  # a part of «Новосибирск-Абакан-Кызыл»: a place among places
-    if len(e.words) == 1 and not chain and is_person(text, words, i, j):
+    if (
+        len(e.words) == 1
+        and not chain
+        and is_person(text, words, i, j)
+        # («города Алексина Павел Фёдоров»: after «город» the name is the town's)
+        and not (prev_l & SETTLEMENT or abbr_l & SETTLEMENT)
+    ):
         return DROP
     if e.kind == "town" and len(e.words) == 1 and _compound_town(words, i, e):
         return DROP  # «Новая Усмань», «в Юганской Оби»: another place, named after the town
@@ -527,11 +586,14 @@ def keep(
         and info(w.text).adjective
         and not info(w.text).noun
         and not (instrumental_place(words, i) & e.words[0])  # «за Омском» is the town
+        # («в Белинском», «в Щучьем», «Курчалоя»: a town named by an adjective, or its form)
+        and not (_ADJ_TAIL.search(e.name) and info(w.text).best in e.words[0])
+        and fold(w.text) not in e.words[0]
     ):
         return DROP  # «Ростовых кукол»: an adjective, not the town Ростов
     if len(e.words) == 1 and e.kind == "town" and _plural_of_singular(w.text, e):
         return DROP  # «в парке Строителей», «улица Химиков»: people, not the town Строитель
-    if e.gender and not _agrees(w.text, e.gender):
+    if e.gender and not _agrees(w.text, e.gender) and not _town_reading(w.text, e):
         return DROP  # «Зимняя Никольская» is no Никольское, «Волжской районной» no Волжский
     if "с" in prev_l and "с" not in abbr_l:
         prev_l = prev_l - {"с"}  # the preposition «с Белым озером», not «с. Белый»
@@ -540,24 +602,33 @@ def keep(
     after_place = chain or bool(prev_l & _PLACE_BEFORE)
     if e.common or e.adjlike:
         # «в Дне рыбака» is a day, not Дно: the word must read as the town first.
+        after_settlement = bool(prev_l & SETTLEMENT)
         if (
             len(e.words) == 1
             and e.common
+            and not after_settlement  # «в городе Боре», «жители города Грязей»
             and fold(w.text) != fold(e.surface)
             and info(w.text).best not in e.words[0]
             and not (e.adjlike and info(w.text).adjective)  # «в Донском»: best «донский»
+            and not _town_reading(w.text, e)
         ):
             return DROP
-        # Part of a longer capitalised name: «Мирный Бор», «Сокол Плюс».
+        # Part of a longer capitalised name: «Мирный Бор», «Сокол Плюс» (not «Асбеста Иван
+        # Петров»: a person's name next).
         if not w.shout:
             if i > 0 and w.glued_prev and words[i - 1].cap and not words[i - 1].sent_start:
                 return DROP
-            if nxt is not None and nxt.cap:
+            if nxt is not None and nxt.cap and not _person_after(words, j):
                 return DROP
-        after_settlement = bool(prev_l & SETTLEMENT)
         if w.sent_start and not after_settlement:
             return DROP
-        if e.adjlike and nxt is not None and info(nxt.text).noun and not after_settlement:
+        if (
+            e.adjlike
+            and nxt is not None
+            and info(nxt.text).noun
+            and not after_settlement
+            and not _person_after(words, j)
+        ):
             return DROP
         if e.adjlike and "районный" in nxt_l:
             return DROP  # «Дзержинского районного суда»: a district named so, not the town
@@ -579,15 +650,52 @@ def keep(
     return STRONG
 
 
+# The endings of a name that declines like an adjective («Белинский», «Видное»).
+_ADJ_TAIL = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ье)$")
+
+
+def _town_reading(word: str, e: Entry) -> bool:
+    """Whether the dictionary reads ``word`` as the town of ``e`` («Абазе», «Коврова»,
+    «Апатитов»: a place's form, whatever its best reading), or knows it as no other word and
+    it is a form of the town's name («Лаишеве»)."""
+    for p in analyzer().parse(word):
+        if p.tag.POS == "NOUN" and "Geox" in p.tag.grammemes and fold(p.normal_form) in e.words[0]:
+            return True
+    low = fold(word)
+    return low in e.words[0] and (
+        not analyzer().word_is_known(low)
+        or all("Geox" in p.tag.grammemes for p in analyzer().parse(low))  # «Белеве»
+    )
+
+
+def _person_after(words: list[Word], j: int) -> bool:
+    """Whether words[j:] open a person's name: a first name, then a capitalised word («Иван
+    Петров»), as after a town in «глава города Асбеста Иван Петров»."""
+    nxt = words[j]
+    if not (nxt.cap and info(nxt.text).first_name and j + 1 < len(words)):
+        return False
+    after = words[j + 1]
+    return after.glued_prev and after.cap and not after.sent_start
+
+
 def _plural_of_singular(word: str, e: Entry) -> bool:
     """Whether ``word`` can only be a plural of a town named by a noun in the singular
     («Строителей» of Строитель, «Химиков» of Химик): a plural is no name of that town."""
-    if fold(word) == fold(e.surface) or not info(word).plural:
-        return False  # (most forms: the singular the town's name is)
-    if info(e.surface).plural:
-        return False  # «Великие Луки», «Химки»: a town named in the plural
+    if fold(word) in e.words[0] or not info(word).plural:
+        return False  # (most forms: the singular the town's name is, or one of its own forms)
+    if info(e.surface).plural or _plural_name(e.surface):
+        return False  # «Великие Луки», «Химки», «Липки»: a town named in the plural
     parses = [p for p in analyzer().parse(word) if fold(p.normal_form) in e.words[0]]
     return bool(parses) and all(p.tag.number == "plur" for p in parses)
+
+
+@lru_cache(maxsize=1024)
+def _plural_name(name: str) -> bool:
+    """Whether the dictionary may read ``name`` as a nominative plural («Липки», «Сольцы»,
+    whose best reading is a singular's genitive)."""
+    return any(
+        p.tag.number == "plur" and p.tag.case == "nomn" for p in analyzer().parse(name.lower())
+    )
 
 
 def _compound_town(words: list[Word], i: int, e: Entry) -> bool:

@@ -7,9 +7,11 @@ disk cache (`bot.text.regions.index_cache`) that later processes read instead. F
 
 * catalogue names, towns and adjectives of each region (`bot.text.catalogue`);
 * `AMBIGUOUS` forms (weak: they count only next to other evidence for one of their regions);
-* the 1,117 towns of ``towns.tsv``; a name shared by several regions (Советск, Кировск,
-  Благовещенск) is a *homonym*: the text's other places or the source's region decide, else
-  the default of `HOMONYM_DEFAULTS` or a town four times as large as any namesake, else none;
+* the 1,117 towns of ``towns.tsv``, each word with the forms of its cases that its lemmas
+  miss («Руссе» of «Русса», «Лаишеве» of «Лаишево»: `bot.text.regions.town_forms`); a name
+  shared by several regions (Советск, Кировск, Благовещенск) is a *homonym*: the text's
+  other places or the source's region decide, else the default of `HOMONYM_DEFAULTS` or a
+  town four times as large as any namesake, else none;
 * districts: «Ковровский район», «Ковровский муниципальный округ», «Мирнинский улус»,
   «Тес-Хемский кожуун» (any case, as lemmas); those of OKTMO (``districts.tsv``, with or
   without a town: «Алькеевский») also as «… округ» and «… городской округ»; a name shared
@@ -40,7 +42,8 @@ from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES
 from bot.text.regions.model import EvidenceKind
-from bot.text.towns import Town, city_districts, demonyms, districts, towns
+from bot.text.regions.town_forms import oblique_forms
+from bot.text.towns import Town, city_districts, demonyms, districts, towns, towns_by_name
 
 __all__ = [
     "Entry",
@@ -295,6 +298,22 @@ def _homonym_default(name: str, codes: list[str], population: dict[tuple[str, st
     return ""
 
 
+def _with_forms(e: Entry) -> Entry:
+    """The town's entry with the forms of its words that their lemmas miss («Руссе» of
+    «Русса», «Лаишеве» of «Лаишево»: `oblique_forms`), as written: a text's word has itself
+    among its lemmas."""
+    written = entry_words(e.surface)
+    # (not «на Дону» of «Ростов на Дону»: what follows a preposition stays as it is)
+    declined = next((k for k, w in enumerate(written) if w.islower()), len(written))
+    words = tuple(
+        lemmas | {f for f in oblique_forms(w) if info(f).lemmas.isdisjoint(lemmas)}
+        if k < declined
+        else lemmas
+        for k, (w, lemmas) in enumerate(zip(written, e.words, strict=True))
+    )
+    return e if words == e.words else dataclasses.replace(e, words=words)
+
+
 def _town_entries() -> tuple[list[Entry], list[Entry]]:
     """(town entries, district entries): catalogue towns merged with towns.tsv."""
     ambiguous = {fold(k) for k, (kind, _) in AMBIGUOUS.items() if kind == "town"}
@@ -361,8 +380,8 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                 foreign=frozenset(FOREIGN_NAMESAKES.get(surface, ())),
                 gender=t.gender,
             )
-        town_entries.append(entry)
-        town_entries.extend(make(spelling) for spelling in spellings[1:])
+        town_entries.append(_with_forms(entry))
+        town_entries.extend(_with_forms(make(spelling)) for spelling in spellings[1:])
     # «Благовещенский район» is in Башкортостан (a town lies in it) and in Амурская область
     # (around Благовещенск, a town of its own): a district named like a catalogue adjective of
     # another region may be in that region too.
@@ -610,6 +629,9 @@ def _build() -> Gazetteer:
         if kind == "abbreviation":
             gaz.abbreviations[form] = (codes, True)
         else:
+            if kind == "town":  # (and every region with a town so named: «Приморск»)
+                more = dict.fromkeys(t.code for t in towns_by_name(form) if t.code not in codes)
+                codes = (*codes, *more)  # noqa: PLW2901
             entries.append(_make_entry(form, codes, kind, weak=True))  # type: ignore[arg-type]
     for form, code in LANDMARKS.items():
         entries.append(_make_entry(form, (code,), "town", weak=False))

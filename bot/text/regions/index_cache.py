@@ -43,6 +43,7 @@ _SOURCES = (
     "regions/gazetteer.py",
     "regions/lexicon.py",
     "regions/model.py",
+    "regions/town_forms.py",
     "data/towns.tsv",
     "data/districts.tsv",
     "data/demonyms.tsv",

@@ -382,6 +382,16 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             e = replace(e, codes=(CLOSED_TOWNS[e.surface],), homonym=False, weak=False)
         if verdict != DROP:
             weak = (e.weak and not upgrade) or verdict == WEAK
+            if (
+                weak
+                and verdict == STRONG
+                and e.kind == "town"
+                and len(e.codes) == 1
+                and i > 0
+                and w.glued_prev
+                and lem(words[i - 1]) & SETTLEMENT
+            ):
+                weak = False  # «в городе Галиче», «города Лесного»: named a town, it is one
             if village and not e.real_town and not stanitsa:
                 weak = True  # villages share names: a catalogued one counts with support
             codes = e.codes
