@@ -21,6 +21,8 @@ disk cache (`bot.text.regions.index_cache`) that later processes read instead. F
   and Санкт-Петербург's, shared or not, also as `Gazetteer.city_parts` (the tagger counts it
   after «муниципальный округ», «МО», «поселение», «управа»);
 * landmarks that name their town (`LANDMARKS`: «Ростовский кремль»);
+* not as forms, the villages of ``villages.tsv`` (`Gazetteer.villages`), which the tagger
+  counts only right after a village word («в селе Рамзай», «с. Ремонтное»);
 * not as forms, the adjectives of the OKTMO districts whose centre the text may name like the
   district («в Мари-Туреке», «из Охотска»: `centre_codes`).
 """
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,7 +43,7 @@ from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES
 from bot.text.regions.model import EvidenceKind
-from bot.text.towns import Town, city_districts, demonyms, districts, towns
+from bot.text.towns import Town, city_districts, demonyms, districts, towns, villages
 
 __all__ = [
     "Entry",
@@ -129,6 +132,12 @@ class Gazetteer:
     # by their folded nominative name («даниловский», «черная речка»): the city's region.
     # The tagger counts one after «муниципальный округ», «МО», «поселение» or «управа».
     city_parts: dict[str, str] = field(default_factory=dict)
+    # The villages of ``villages.tsv`` by their folded names and nominative lemmas («рамзай»,
+    # «ремонтное», «ремонтный»; «старая тойда», «старый тойда»): the village's region, or ""
+    # when villages of several regions share the key. Counted only after a village word.
+    villages: dict[str, str] = field(default_factory=dict)
+    # Every word of those keys: a capitalised word among them may name a village.
+    village_words: frozenset[str] = frozenset()
     # Words found to start nothing (no digit, abbreviation, catalogue form or single-word
     # name): a cache the tagger fills as it reads, so most words cost one set lookup.
     plain: set[str] = field(default_factory=set)
@@ -668,7 +677,24 @@ def _build() -> Gazetteer:
     gaz.city_parts = _city_parts()
     gaz.single_words = {**_hashtags(), **_demonym_forms()}
     gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words)
+    gaz.villages, gaz.village_words = _villages()
     return gaz
+
+
+def _villages() -> tuple[dict[str, str], frozenset[str]]:
+    """`Gazetteer.villages` and `Gazetteer.village_words`: every village's folded name and
+    its nominative lemmas («Ремонтное»: «ремонтное», «ремонтный»), word by word for a name of
+    several words; a key two regions' villages share names neither."""
+    out: dict[str, str] = {}
+    words: set[str] = set()
+    for v in villages():
+        parts = [frozenset([fold(w)]) | word_lemmas(w) for w in v.name.split()]
+        for part in parts:
+            words |= part
+        for combo in itertools.product(*parts):
+            key = " ".join(combo)
+            out[key] = v.code if out.get(key, v.code) == v.code else ""
+    return out, frozenset(words)
 
 
 def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:
@@ -846,4 +872,6 @@ def _may_start(token: str, gaz: Gazetteer) -> bool:
                 return True
     elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
         return True
+    if token[0].isupper() and not info(token).lemmas.isdisjoint(gaz.village_words):
+        return True  # («в селе Рамзай»: a village; the tagger wants the word before it)
     return bool(token[0].isupper() and centre_codes(token))  # («в Мари-Туреке»: a centre)
