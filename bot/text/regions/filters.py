@@ -1089,6 +1089,8 @@ def village_cue(text: str, words: list[Word], i: int) -> frozenset[str] | None:
     if _prev_abbreviation(text, words, i) & VILLAGE_CUES_SHORT:
         return frozenset()
     return None
+
+
 _QUOTE_GAP = re.compile(r"\s*[«„“\"]")
 
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -57,6 +56,7 @@ __all__ = [
     "gazetteer",
     "is_common",
     "may_match",
+    "village_word",
     "word_lemmas",
 ]
 
@@ -136,7 +136,7 @@ class Gazetteer:
     # «ремонтное», «ремонтный»; «старая тойда», «старый тойда»): the village's region, or ""
     # when villages of several regions share the key. Counted only after a village word.
     villages: dict[str, str] = field(default_factory=dict)
-    # Every word of those keys: a capitalised word among them may name a village.
+    # Every word of the keys of the names of several words (`village_word`).
     village_words: frozenset[str] = frozenset()
     # Words found to start nothing (no digit, abbreviation, catalogue form or single-word
     # name): a cache the tagger fills as it reads, so most words cost one set lookup.
@@ -687,14 +687,26 @@ def _villages() -> tuple[dict[str, str], frozenset[str]]:
     several words; a key two regions' villages share names neither."""
     out: dict[str, str] = {}
     words: set[str] = set()
+    codes = {r.code: r.code for r in REGIONS}  # (one string a region: a smaller index)
     for v in villages():
-        parts = [frozenset([fold(w)]) | word_lemmas(w) for w in v.name.split()]
-        for part in parts:
-            words |= part
-        for combo in itertools.product(*parts):
-            key = " ".join(combo)
-            out[key] = v.code if out.get(key, v.code) == v.code else ""
+        code = codes[v.code]
+        keys = (fold(v.name), *v.lemmas)  # (read by the generator: no dictionary work)
+        for key in keys:
+            out[key] = code if out.get(key, code) == code else ""
+            if " " in key:
+                words.update(key.split())
     return out, frozenset(words)
+
+
+def village_word(word: str, gaz: Gazetteer) -> bool:
+    """Whether a capitalised word may be a village's name or a word of one («Рамзай»,
+    «Ремонтном», «Тойда»): its lemmas among the keys of `Gazetteer.villages` or among the
+    words of the names of several words (`Gazetteer.village_words`)."""
+    lemmas = info(word).lemmas
+    if not lemmas.isdisjoint(gaz.village_words):
+        return True
+    villages_ = gaz.villages
+    return any(lemma in villages_ for lemma in lemmas)
 
 
 def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:
@@ -872,6 +884,6 @@ def _may_start(token: str, gaz: Gazetteer) -> bool:
                 return True
     elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
         return True
-    if token[0].isupper() and not info(token).lemmas.isdisjoint(gaz.village_words):
+    if token[0].isupper() and village_word(token, gaz):
         return True  # («в селе Рамзай»: a village; the tagger wants the word before it)
     return bool(token[0].isupper() and centre_codes(token))  # («в Мари-Туреке»: a centre)

@@ -83,6 +83,7 @@ from bot.text.regions.gazetteer import (
     district_adjectives,
     gazetteer,
     may_match,
+    village_word,
 )
 from bot.text.regions.lexicon import (
     COUNTRIES,
@@ -259,9 +260,9 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                         Hit(codes, "town", w.start, w.end, len(codes) > 1, None, hit_cue, w.chain)
                     )
                     hits[-1].village = after_village_word(text, words, i)
-            elif w.cap and not info(t).lemmas.isdisjoint(gaz.village_words):
+            elif w.cap and village_word(t, gaz):
                 # (never remembered as plain: the word before it decides)
-                village_hit = _village_at(text, words, i, gaz, history, victims)
+                village_hit = _village_at(text, words, i, gaz, history=history, victims=victims)
                 if village_hit is not None:
                     hits.append(village_hit[0])
                     i = village_hit[1]
@@ -303,8 +304,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         if found is None:
             rural = rural_district_at(words, i, gaz)
             village_hit = None
-            if rural is None and w.cap and not info(t).lemmas.isdisjoint(gaz.village_words):
-                village_hit = _village_at(text, words, i, gaz, history, victims)
+            if rural is None and w.cap and village_word(t, gaz):
+                village_hit = _village_at(text, words, i, gaz, history=history, victims=victims)
             if village_hit is not None:  # «в селе Старая Тойда»: no catalogue form starts here
                 hits.append(village_hit[0])
                 i = village_hit[1]
@@ -562,7 +563,7 @@ def _town_ablative(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
 
 
 def _village_at(
-    text: str, words: list[Word], i: int, gaz: Gazetteer, history: bool, victims: bool
+    text: str, words: list[Word], i: int, gaz: Gazetteer, *, history: bool, victims: bool
 ) -> tuple[Hit, int] | None:
     """The village of `Gazetteer.villages` named at words[i] right after a village word
     («в селе Рамзай», «жители деревни Шихазаны», «с. Ремонтное», «в селе Ремонтном»,
