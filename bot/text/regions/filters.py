@@ -1063,7 +1063,7 @@ def after_village_word(text: str, words: list[Word], i: int) -> bool:
 _INHABITED = frozenset(["населённый", "населенный"])
 # The words right before a village's name that make a name of `Gazetteer.villages` count
 # («в селе Рамзай», «жители деревни Шихазаны», «рабочего посёлка», «ст-цы»), and their
-# abbreviations, with a full stop («с. Ремонтное», «д. Шихазаны», «пос.», «х.»).
+# abbreviations with a full stop, a one-letter one in lower case («с. Ремонтное», «Пос.»).
 VILLAGE_CUES = frozenset(
     [
         *("село", "деревня", "поселок", "посёлок", "пгт", "аул", "хутор", "станица"),
@@ -1086,7 +1086,8 @@ def village_cue(text: str, words: list[Word], i: int) -> frozenset[str] | None:
         if fold(prev.text).startswith("ст-ц"):  # «ст-ца Ладожская»
             return frozenset()
         return None
-    if _prev_abbreviation(text, words, i) & VILLAGE_CUES_SHORT:
+    short = prev.text.islower() or len(prev.text) > 1  # (not «П. Рамзай»: an initial)
+    if short and _prev_abbreviation(text, words, i) & VILLAGE_CUES_SHORT:
         return frozenset()
     return None
 
