@@ -104,10 +104,15 @@ def district_name(raw: str) -> str:
 Row = tuple[str, str, str, str]
 
 
-def lemma_keys(name: str) -> str:
-    """The name's nominative readings other than itself, folded, word by word."""
+def lemma_keys(name: str, taken: set[str]) -> str:
+    """The name's nominative readings other than itself, folded, word by word; for a name of
+    one word, none that is a town's or a region's name or a common noun or person's name
+    («Путино» is no «путин»)."""
     parts = [frozenset([fold(w)]) | word_lemmas(w) for w in name.split()]
     keys = {" ".join(combo) for combo in itertools.product(*parts)} - {fold(name)}
+    if len(parts) == 1:
+        plain = ((False, False), (True, True))  # a name or an adjective («ремонтный»)
+        keys = {k for k in keys if k not in taken and is_common(k) in plain}
     return ",".join(sorted(keys))
 
 
@@ -156,7 +161,7 @@ def build(path: Path) -> tuple[list[Row], Counter[str]]:
             continue
         code, districts = next(iter(by_region.items()))
         named = sorted(d for d in districts if d)
-        rows.append((name, code, ",".join(named), lemma_keys(name)))
+        rows.append((name, code, ",".join(named), lemma_keys(name, taken)))
     rows.sort(key=lambda r: (r[1], r[0]))
     return rows, dropped
 

@@ -136,8 +136,11 @@ class Gazetteer:
     # «ремонтное», «ремонтный»; «старая тойда», «старый тойда»): the village's region, or ""
     # when villages of several regions share the key. Counted only after a village word.
     villages: dict[str, str] = field(default_factory=dict)
-    # Every word of the keys of the names of several words (`village_word`).
+    # The words of the keys of the names of several words that the dictionary does not know
+    # («тойда» of «Старая Тойда»; not «старый»): a line with one may name a village.
     village_words: frozenset[str] = frozenset()
+    # The first words of those keys («старый», «тойда» of «Тойда Старая»): `village_word`.
+    village_firsts: frozenset[str] = frozenset()
     # Words found to start nothing (no digit, abbreviation, catalogue form or single-word
     # name): a cache the tagger fills as it reads, so most words cost one set lookup.
     plain: set[str] = field(default_factory=set)
@@ -677,33 +680,36 @@ def _build() -> Gazetteer:
     gaz.city_parts = _city_parts()
     gaz.single_words = {**_hashtags(), **_demonym_forms()}
     gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words)
-    gaz.villages, gaz.village_words = _villages()
+    gaz.villages, gaz.village_words, gaz.village_firsts = _villages()
     return gaz
 
 
-def _villages() -> tuple[dict[str, str], frozenset[str]]:
+def _villages() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """`Gazetteer.villages` and `Gazetteer.village_words`: every village's folded name and
     its nominative lemmas («Ремонтное»: «ремонтное», «ремонтный»), word by word for a name of
     several words; a key two regions' villages share names neither."""
     out: dict[str, str] = {}
     words: set[str] = set()
+    firsts: set[str] = set()
     codes = {r.code: r.code for r in REGIONS}  # (one string a region: a smaller index)
     for v in villages():
         code = codes[v.code]
         keys = (fold(v.name), *v.lemmas)  # (read by the generator: no dictionary work)
         for key in keys:
             out[key] = code if out.get(key, code) == code else ""
-            if " " in key:
-                words.update(key.split())
-    return out, frozenset(words)
+            if " " in key:  # (not «на», «великий»: the words no other name has)
+                words.update(w for w in key.split() if not analyzer().word_is_known(w))
+                firsts.add(key.partition(" ")[0])
+    return out, frozenset(words), frozenset(firsts)
 
 
-def village_word(word: str, gaz: Gazetteer) -> bool:
-    """Whether a capitalised word may be a village's name or a word of one («Рамзай»,
-    «Ремонтном», «Тойда»): its lemmas among the keys of `Gazetteer.villages` or among the
-    words of the names of several words (`Gazetteer.village_words`)."""
+def village_word(word: str, gaz: Gazetteer, *, line: bool = False) -> bool:
+    """Whether a capitalised word may be a village's name or open one («Рамзай», «Ремонтном»,
+    «Старая»): its lemmas among the keys of `Gazetteer.villages` or the first words of the
+    names of several words; with ``line``, whether it may name a village in a line: a key or
+    a word of a name of several words no dictionary knows («Тойда»)."""
     lemmas = info(word).lemmas
-    if not lemmas.isdisjoint(gaz.village_words):
+    if not lemmas.isdisjoint(gaz.village_words if line else gaz.village_firsts):
         return True
     villages_ = gaz.villages
     return any(lemma in villages_ for lemma in lemmas)
@@ -884,6 +890,6 @@ def _may_start(token: str, gaz: Gazetteer) -> bool:
                 return True
     elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
         return True
-    if token[0].isupper() and village_word(token, gaz):
+    if token[0].isupper() and village_word(token, gaz, line=True):
         return True  # («в селе Рамзай»: a village; the tagger wants the word before it)
     return bool(token[0].isupper() and centre_codes(token))  # («в Мари-Туреке»: a centre)
