@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.text.catalogue import REGIONS, Region, by_name  # noqa: E402
-from bot.text.morph import fold  # noqa: E402
+from bot.text.morph import analyzer, fold  # noqa: E402
 from bot.text.regions.gazetteer import is_common, word_lemmas  # noqa: E402
 from bot.text.regions.resolver import resolve_region  # noqa: E402
 from bot.text.towns import towns  # noqa: E402
@@ -104,6 +104,11 @@ def district_name(raw: str) -> str:
 Row = tuple[str, str, str, str]
 
 
+def _pronoun(word: str) -> bool:
+    """«весь», «свой»: a pronoun-like adjective (a capitalised «Все» opens many sentences)."""
+    return any("Apro" in p.tag.grammemes for p in analyzer().parse(word.lower()))
+
+
 def lemma_keys(name: str, taken: set[str]) -> str:
     """The name's nominative readings other than itself, folded, word by word; for a name of
     one word, none that is a town's or a region's name or a common noun or person's name
@@ -112,7 +117,7 @@ def lemma_keys(name: str, taken: set[str]) -> str:
     keys = {" ".join(combo) for combo in itertools.product(*parts)} - {fold(name)}
     if len(parts) == 1:
         plain = ((False, False), (True, True))  # a name or an adjective («ремонтный»)
-        keys = {k for k in keys if k not in taken and is_common(k) in plain}
+        keys = {k for k in keys if k not in taken and is_common(k) in plain and not _pronoun(k)}
     return ",".join(sorted(keys))
 
 
@@ -156,7 +161,7 @@ def build(path: Path) -> tuple[list[Row], Counter[str]]:
             dropped["homonym: names places in several regions"] += count
             continue
         common, adjlike = is_common(name) if " " not in name else (False, False)
-        if common and not adjlike:  # («Ремонтное», an adjective, names a place after «село»)
+        if (common and not adjlike) or _pronoun(name):  # («Ремонтное» names a place)
             dropped["a common word or a person's name"] += count
             continue
         code, districts = next(iter(by_region.items()))
