@@ -7,6 +7,9 @@ municipal districts of OKTMO (see ``data/SOURCES-districts.md``, ``scripts/build
 `city_districts()` reads ``data/city_districts.tsv``: districts inside cities («Коминтерновский
 район» of Воронеж, «Ново-Переделкино» of Москва, «МО Купчино» of Санкт-Петербург).
 `demonyms()` reads ``data/demonyms.tsv``, what the people of a town are called (curated by hand).
+`villages()` reads ``data/villages.tsv``: villages and rural settlements whose name one region
+alone has, from the GeoNames postal codes (CC BY 4.0, see ``data/LICENSE-villages.md``,
+``scripts/build_villages.py``).
 """
 
 from __future__ import annotations
@@ -20,21 +23,25 @@ __all__ = [
     "DEMONYMS_FILE",
     "DISTRICTS_FILE",
     "TOWNS_FILE",
+    "VILLAGES_FILE",
     "CityDistrict",
     "Demonym",
     "District",
     "Town",
+    "Village",
     "city_districts",
     "demonyms",
     "districts",
     "towns",
     "towns_by_name",
+    "villages",
 ]
 
 TOWNS_FILE = Path(__file__).resolve().parent / "data" / "towns.tsv"
 DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "districts.tsv"
 DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
 CITY_DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "city_districts.tsv"
+VILLAGES_FILE = Path(__file__).resolve().parent / "data" / "villages.tsv"
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -139,6 +146,29 @@ def city_districts() -> tuple[CityDistrict, ...]:
     out: list[CityDistrict] = []
     for code, name, kind, city in _rows(CITY_DISTRICTS_FILE):
         out.append(CityDistrict(name, code, kind, city))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Village:
+    """A village or rural settlement named in one region only (``data/villages.tsv``):
+    «Шихазаны», ``RU-CU``, «Канашский район»."""
+
+    name: str  # nominative, as GeoNames writes it
+    code: str  # region code, as in `bot.text.catalogue`
+    district: str  # the district(s), comma-separated, or ""
+    # The name's other nominative readings, folded, word by word (the generator computes
+    # them with pymorphy3): «Ремонтное» -> «ремонтный», «Старая Тойда» -> «старый тойда».
+    lemmas: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def villages() -> tuple[Village, ...]:
+    """All villages of ``villages.tsv`` (about 18,000), sorted by region code and name."""
+    out: list[Village] = []
+    for row in _rows(VILLAGES_FILE):
+        name, code, district, lemmas = (*row, "")[:4]  # (an older file has no lemmas)
+        out.append(Village(name, code, district, tuple(lemmas.split(",")) if lemmas else ()))
     return tuple(out)
 
 

@@ -123,6 +123,7 @@ __all__ = [
     "lem",
     "match_at",
     "number_hit",
+    "village_cue",
     "villages_of",
 ]
 
@@ -1168,6 +1169,37 @@ def after_village_word(text: str, words: list[Word], i: int) -> bool:
 
 
 _INHABITED = frozenset(["населённый", "населенный"])
+# The words right before a village's name that make a name of `Gazetteer.villages` count
+# («в селе Рамзай», «жители деревни Шихазаны», «рабочего посёлка», «ст-цы»), and their
+# abbreviations with a full stop, a one-letter one in lower case («с. Ремонтное», «Пос.»).
+VILLAGE_CUES = frozenset(
+    [
+        *("село", "деревня", "поселок", "посёлок", "пгт", "аул", "хутор", "станица"),
+        *("слобода", "улус", "выселки", "выселок", "местечко"),
+    ]
+)
+VILLAGE_CUES_SHORT = frozenset(["с", "д", "дер", "п", "пос", "пгт", "х", "ст", "сл"])
+
+
+def village_cue(text: str, words: list[Word], i: int) -> frozenset[str] | None:
+    """The cases a village's name after the village word before words[i] may take (the
+    nominative and the word's own: «в селе Ремонтное», «в селе Ремонтном»; any after an
+    abbreviation: «с. Ремонтное»), or None when no village word stands right before it."""
+    if i == 0:
+        return None
+    prev = words[i - 1]
+    if words[i].glued_prev:
+        if not lem(prev).isdisjoint(VILLAGE_CUES):
+            return info(prev.text).cases | {"nomn"}
+        if fold(prev.text).startswith("ст-ц"):  # «ст-ца Ладожская»
+            return frozenset()
+        return None
+    short = prev.text.islower() or len(prev.text) > 1  # (not «П. Рамзай»: an initial)
+    if short and _prev_abbreviation(text, words, i) & VILLAGE_CUES_SHORT:
+        return frozenset()
+    return None
+
+
 _QUOTE_GAP = re.compile(r"\s*[«„“\"]")
 
 

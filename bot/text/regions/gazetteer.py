@@ -23,6 +23,8 @@ disk cache (`bot.text.regions.index_cache`) that later processes read instead. F
   and Санкт-Петербург's, shared or not, also as `Gazetteer.city_parts` (the tagger counts it
   after «муниципальный округ», «МО», «поселение», «управа»);
 * landmarks that name their town (`LANDMARKS`: «Ростовский кремль»);
+* not as forms, the villages of ``villages.tsv`` (`Gazetteer.villages`), which the tagger
+  counts only right after a village word («в селе Рамзай», «с. Ремонтное»);
 * not as forms, the adjectives of the OKTMO districts whose centre the text may name like the
   district («в Мари-Туреке», «из Охотска»: `centre_codes`).
 """
@@ -43,7 +45,15 @@ from bot.text.regions.index_cache import load_or_build
 from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES
 from bot.text.regions.model import EvidenceKind
 from bot.text.regions.town_forms import oblique_forms
-from bot.text.towns import Town, city_districts, demonyms, districts, towns, towns_by_name
+from bot.text.towns import (
+    Town,
+    city_districts,
+    demonyms,
+    districts,
+    towns,
+    towns_by_name,
+    villages,
+)
 
 __all__ = [
     "Entry",
@@ -57,6 +67,7 @@ __all__ = [
     "gazetteer",
     "is_common",
     "may_match",
+    "village_word",
     "word_lemmas",
 ]
 
@@ -132,6 +143,15 @@ class Gazetteer:
     # by their folded nominative name («даниловский», «черная речка»): the city's region.
     # The tagger counts one after «муниципальный округ», «МО», «поселение» or «управа».
     city_parts: dict[str, str] = field(default_factory=dict)
+    # The villages of ``villages.tsv`` by their folded names and nominative lemmas («рамзай»,
+    # «ремонтное», «ремонтный»; «старая тойда», «старый тойда»): the village's region, or ""
+    # when villages of several regions share the key. Counted only after a village word.
+    villages: dict[str, str] = field(default_factory=dict)
+    # The words of the keys of the names of several words that the dictionary does not know
+    # («тойда» of «Старая Тойда»; not «старый»): a line with one may name a village.
+    village_words: frozenset[str] = frozenset()
+    # The first words of those keys («старый», «тойда» of «Тойда Старая»): `village_word`.
+    village_firsts: frozenset[str] = frozenset()
     # Words found to start nothing (no digit, abbreviation, catalogue form or single-word
     # name): a cache the tagger fills as it reads, so most words cost one set lookup.
     plain: set[str] = field(default_factory=set)
@@ -690,7 +710,39 @@ def _build() -> Gazetteer:
     gaz.city_parts = _city_parts()
     gaz.single_words = {**_hashtags(), **_demonym_forms()}
     gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words)
+    gaz.villages, gaz.village_words, gaz.village_firsts = _villages()
     return gaz
+
+
+def _villages() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """`Gazetteer.villages` and `Gazetteer.village_words`: every village's folded name and
+    its nominative lemmas («Ремонтное»: «ремонтное», «ремонтный»), word by word for a name of
+    several words; a key two regions' villages share names neither."""
+    out: dict[str, str] = {}
+    words: set[str] = set()
+    firsts: set[str] = set()
+    codes = {r.code: r.code for r in REGIONS}  # (one string a region: a smaller index)
+    for v in villages():
+        code = codes[v.code]
+        keys = (fold(v.name), *v.lemmas)  # (read by the generator: no dictionary work)
+        for key in keys:
+            out[key] = code if out.get(key, code) == code else ""
+            if " " in key:  # (not «на», «великий»: the words no other name has)
+                words.update(w for w in key.split() if not analyzer().word_is_known(w))
+                firsts.add(key.partition(" ")[0])
+    return out, frozenset(words), frozenset(firsts)
+
+
+def village_word(word: str, gaz: Gazetteer, *, line: bool = False) -> bool:
+    """Whether a capitalised word may be a village's name or open one («Рамзай», «Ремонтном»,
+    «Старая»): its lemmas among the keys of `Gazetteer.villages` or the first words of the
+    names of several words; with ``line``, whether it may name a village in a line: a key or
+    a word of a name of several words no dictionary knows («Тойда»)."""
+    lemmas = info(word).lemmas
+    if not lemmas.isdisjoint(gaz.village_words if line else gaz.village_firsts):
+        return True
+    villages_ = gaz.villages
+    return any(lemma in villages_ for lemma in lemmas)
 
 
 def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:
@@ -868,4 +920,6 @@ def _may_start(token: str, gaz: Gazetteer) -> bool:
                 return True
     elif token[0].isupper() and not info(token).lemmas.isdisjoint(cap):
         return True
+    if token[0].isupper() and village_word(token, gaz, line=True):
+        return True  # («в селе Рамзай»: a village; the tagger wants the word before it)
     return bool(token[0].isupper() and centre_codes(token))  # («в Мари-Туреке»: a centre)

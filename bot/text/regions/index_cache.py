@@ -48,6 +48,7 @@ _SOURCES = (
     "data/districts.tsv",
     "data/demonyms.tsv",
     "data/city_districts.tsv",
+    "data/villages.tsv",
 )
 
 

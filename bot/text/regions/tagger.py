@@ -72,6 +72,7 @@ from bot.text.regions.filters import (
     number_hit,
     org_quote,
     rare_cues,
+    village_cue,
     village_list,
     villages_of,
 )
@@ -82,6 +83,7 @@ from bot.text.regions.gazetteer import (
     district_adjectives,
     gazetteer,
     may_match,
+    village_word,
 )
 from bot.text.regions.lexicon import (
     COUNTRIES,
@@ -258,6 +260,13 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                         Hit(codes, "town", w.start, w.end, len(codes) > 1, None, hit_cue, w.chain)
                     )
                     hits[-1].village = after_village_word(text, words, i)
+            elif w.cap and village_word(t, gaz):
+                # (never remembered as plain: the word before it decides)
+                village_hit = _village_at(text, words, i, gaz, history=history, victims=victims)
+                if village_hit is not None:
+                    hits.append(village_hit[0])
+                    i = village_hit[1]
+                    continue
             elif abbr is None and _CAMEL_HEAD.match(t) is None:
                 # Remembered as plain (an abbreviation depends on its quote, a CamelCase word
                 # on a «#» before it: those are read again each time).
@@ -294,6 +303,13 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
             rural = rural_district_at(words, i, gaz)
+            village_hit = None
+            if rural is None and w.cap and village_word(t, gaz):
+                village_hit = _village_at(text, words, i, gaz, history=history, victims=victims)
+            if village_hit is not None:  # «в селе Старая Тойда»: no catalogue form starts here
+                hits.append(village_hit[0])
+                i = village_hit[1]
+                continue
             if rural is not None:  # «в валдайском селе»: a village of the town's district
                 codes = rural.codes
                 hits.append(
@@ -554,6 +570,55 @@ def _town_ablative(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
             if e.kind == "town" and len(e.words) == 1:
                 return e
     return None
+
+
+def _village_at(
+    text: str, words: list[Word], i: int, gaz: Gazetteer, *, history: bool, victims: bool
+) -> tuple[Hit, int] | None:
+    """The village of `Gazetteer.villages` named at words[i] right after a village word
+    («в селе Рамзай», «жители деревни Шихазаны», «с. Ремонтное», «в селе Ремонтном»,
+    «деревни Старая Тойда»), as a hit and the index after its name; None when no village word
+    stands before it, when the name is no village's or names villages of several regions, or
+    when it is in a case the village word does not take («в селе Ремонтного»)."""
+    w = words[i]
+    if w.shout or w.quote >= 0:
+        return None
+    cases = village_cue(text, words, i)
+    if cases is None:
+        return None
+    n = len(words)
+    found: set[str] = set()
+    j = i + 1
+    if j < n and words[j].glued_prev and words[j].cap:  # a name of two words first
+        nxt = words[j]
+        for a, b in itertools.product(info(w.text).lemmas, info(nxt.text).lemmas):
+            code = gaz.villages.get(f"{a} {b}")
+            if code is not None:
+                found.add(code)
+        if found and (
+            not cases
+            or f"{fold(w.text)} {fold(nxt.text)}" in gaz.villages
+            or not cases.isdisjoint(info(nxt.text).cases)
+        ):
+            j += 1
+        else:
+            found = set()
+    if not found:
+        j = i + 1
+        for lemma in info(w.text).lemmas:
+            code = gaz.villages.get(lemma)
+            if code is not None:
+                found.add(code)
+        if not found or not (
+            not cases or fold(w.text) in gaz.villages or not cases.isdisjoint(info(w.text).cases)
+        ):
+            return None
+    if len(found) != 1 or "" in found:
+        return None  # villages of several regions share the name
+    codes = (found.pop(),)
+    hit_cue = cue(words, i, j, codes, "town", history=history, victims=victims)
+    end = words[j - 1].end
+    return Hit(codes, "town", w.start, end, False, None, hit_cue, w.chain, True), j
 
 
 def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[str, ...]:
