@@ -3465,3 +3465,17 @@ def test_the_city_is_a_small_town_the_sentence_names_not_a_bigger_one_later() ->
     )
     assert ev.status == "announced"
     assert ev.city == "Яранск"
+
+
+def test_a_town_of_two_words_is_the_city_in_any_case() -> None:
+    # «Старой» reads as «старый», a lemma no town starts with: the whole name decides.
+    ev = _event(
+        "Ярмарка в Старой Руссе",
+        "В субботу в Старой Руссе состоится сельскохозяйственная ярмарка на Соборной площади.",
+    )
+    assert ev.city == "Старая Русса"
+    ev = _event(
+        "В Великих Луках прошёл фестиваль",
+        "Фестиваль собрал тысячу гостей на набережной Ловати.",
+    )
+    assert ev.city == "Великие Луки"

@@ -12,7 +12,8 @@ from bot.text.catalogue import by_code
 from bot.text.events.names import _QUOTED, _cap_like, nominal_phrase
 from bot.text.morph import analyzer, fold, info, lemmas
 from bot.text.regions import RegionMatch, tag_regions
-from bot.text.towns import towns_by_name
+from bot.text.regions.town_forms import oblique_forms
+from bot.text.towns import towns, towns_by_name
 
 _ROLE_WORDS = (
     r"глав\w*|губернатор\w*|заместител\w*|замглав\w*|председател\w*|министр\w*|мэр\w*"
@@ -271,6 +272,29 @@ def _town_named(code: str, ev_text: str) -> str | None:
     return _town_in(code, lemmas(ev_text.split(maxsplit=1)[0]))
 
 
+@lru_cache(maxsize=1)
+def _long_names() -> dict[str, tuple[tuple[str, tuple[frozenset[str], ...]], ...]]:
+    """By region code, the towns named by two words or more, each word with its folded forms
+    in every case («Старая Русса»: «старой», «руссе», …)."""
+    out: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+    for town in towns():
+        words = town.name.split()
+        if len(words) > 1:
+            forms = tuple(frozenset({fold(w)}) | oblique_forms(w) for w in words)
+            out.setdefault(town.code, []).append((town.name, forms))
+    return {code: tuple(names) for code, names in out.items()}
+
+
+def _long_town(code: str, evidence: str) -> str | None:
+    """The town of several words the evidence names, in the nominative: «в Старой Руссе» is
+    «Старая Русса» (the first word's lemma, «старый», names no town)."""
+    words = [fold(w) for w in evidence.split()]
+    for name, forms in _long_names().get(code, ()):
+        if len(forms) == len(words) and all(w in f for w, f in zip(words, forms, strict=True)):
+            return name
+    return None
+
+
 def _town_in(code: str, forms: frozenset[str] | set[str]) -> str | None:
     """The town of region ``code`` whose name is one of the lemmas ``forms``: the catalogue's
     big towns first, then every town of Russia («в Яранске» -> «Яранск»)."""
@@ -300,7 +324,7 @@ def _city(
         if region is None:
             continue
         forms = lemmas(ev_text.split()[0])
-        town = _town_in(code, forms)
+        town = _long_town(code, ev_text) or _town_in(code, forms)
         if town is not None:
             return town, code
         if kind == "name" and region.capital and region.capital.lower() in forms:
@@ -312,7 +336,7 @@ def _city(
             continue
         if re.search(r"\b(?:из|от|до|изо)\s+$", text[max(0, start - 5) : start], re.IGNORECASE):
             continue
-        town = _town_in(code, lemmas(ev_text.split()[0]))
+        town = _long_town(code, ev_text) or _town_in(code, lemmas(ev_text.split()[0]))
         if town is not None:
             return town, code
     return None, None
