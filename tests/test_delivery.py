@@ -337,9 +337,12 @@ async def test_digest_job_queues_one_digest_and_is_idempotent(
                                               timezone="Asia/Krasnoyarsk")  # fmt: skip
     now = datetime.now(UTC)
     assert await run_digests(repos, now - timedelta(days=2)) == 0  # starts the first period
+    # Published and fetched before ``now``: a row stamped in the next second (a slow insert)
+    # would be later than the digest's end and left out.
+    stamp = int(now.timestamp()) - 100
     for i in range(3):
-        await add_article(db, (KK,), title=f"Дайджест {i}", fetched=now_ts() - 100 + i)
-    await add_article(db, (MOW,), title="Чужой регион")
+        await add_article(db, (KK,), title=f"Дайджест {i}", published=stamp + i, fetched=stamp + i)
+    await add_article(db, (MOW,), title="Чужой регион", published=stamp, fetched=stamp)
     await running.app.planner.plan_pending()  # no instant rows for a digest chat
     assert await repos.deliveries.counts() == {}
     assert await run_digests(repos, now) == 1
