@@ -23,15 +23,19 @@ def test_districts_file_covers_every_region_with_districts() -> None:
     assert len(rows) >= 1800
     assert {d.code for d in rows} <= {r.code for r in REGIONS}
     assert {d.kind for d in rows} == {"район", "округ"}
-    # Every subject has districts or urban okrugs but the three federal cities and the four
-    # subjects of 2022, which the copy of OKTMO predates.
-    left_out = {"RU-MOW", "RU-SPE", "RU-SEV", "RU-DPR", "RU-LPR", "RU-ZAP", "RU-KHE"}
+    # Every subject has districts or urban okrugs but the three federal cities (the four
+    # subjects of 2022, which the copy of OKTMO predates, from districts_2022.tsv).
+    left_out = {"RU-MOW", "RU-SPE", "RU-SEV"}
     assert {d.code for d in rows} == {r.code for r in REGIONS} - left_out
     by_adj = {(d.adjective, d.code) for d in rows}
     assert ("Алькеевский", "RU-TA") in by_adj
     assert ("Каякентский", "RU-DA") in by_adj
     assert ("Щербиновский", "RU-KDA") in by_adj
     assert ("Алнашский", "RU-UD") in by_adj
+    assert ("Старобешевский", "RU-DPR") in by_adj
+    assert ("Кременской", "RU-LPR") in by_adj
+    assert ("Каланчакский", "RU-KHE") in by_adj
+    assert ("Приазовский", "RU-ZAP") in by_adj
     assert all(d.adjective[:1].isupper() and d.adjective.endswith(("ий", "ый", "ой")) for d in rows)
 
 
@@ -59,6 +63,13 @@ def test_districts_file_names_its_source() -> None:
         ("Анивский городской округ получил новую технику.", "RU-SAK"),
         ("Жители Сунтарского улуса встретили делегацию.", "RU-SA"),
         ("В Усть-Канском районе прошёл сход граждан.", "RU-AL"),
+        # The four subjects of 2022 (districts_2022.tsv).
+        ("В Чаплинском муниципальном округе открыли новую амбулаторию.", "RU-KHE"),
+        ("Глава Шахтерского муниципального округа проверил ремонт дороги.", "RU-DPR"),
+        ("Жители Старобельского округа получили гуманитарную помощь.", "RU-LPR"),
+        ("Аграрии Приазовского муниципального округа убрали урожай.", "RU-ZAP"),
+        ("В Каланчакском округе отремонтировали школу.", "RU-KHE"),
+        ("Кременской муниципальный округ получил новые автобусы.", "RU-LPR"),
     ],
 )
 def test_district_without_a_town(text: str, code: str) -> None:

@@ -3,7 +3,8 @@
 The file is derived from hflabs/city (CC BY-SA 4.0, see ``data/LICENSE-towns.md``) by
 ``scripts/build_towns.py``. It is read once, on first use (a 56 KB file, about 2 ms), never at
 import, and never from outside the package. `districts()` reads ``data/districts.tsv``: the
-municipal districts of OKTMO (see ``data/SOURCES-districts.md``, ``scripts/build_districts.py``);
+municipal districts of OKTMO (see ``data/SOURCES-districts.md``, ``scripts/build_districts.py``),
+and ``data/districts_2022.tsv`` those of the four subjects of 2022, which that copy predates;
 `city_districts()` reads ``data/city_districts.tsv``: districts inside cities («Коминтерновский
 район» of Воронеж, «Ново-Переделкино» of Москва, «МО Купчино» of Санкт-Петербург).
 `demonyms()` reads ``data/demonyms.tsv``, what the people of a town are called (curated by hand).
@@ -21,6 +22,7 @@ from pathlib import Path
 __all__ = [
     "CITY_DISTRICTS_FILE",
     "DEMONYMS_FILE",
+    "DISTRICTS_2022_FILE",
     "DISTRICTS_FILE",
     "TOWNS_FILE",
     "VILLAGES_FILE",
@@ -39,6 +41,7 @@ __all__ = [
 
 TOWNS_FILE = Path(__file__).resolve().parent / "data" / "towns.tsv"
 DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "districts.tsv"
+DISTRICTS_2022_FILE = Path(__file__).resolve().parent / "data" / "districts_2022.tsv"
 DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
 CITY_DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "city_districts.tsv"
 VILLAGES_FILE = Path(__file__).resolve().parent / "data" / "villages.tsv"
@@ -103,11 +106,13 @@ class District:
 
 @lru_cache(maxsize=1)
 def districts() -> tuple[District, ...]:
-    """All districts of ``districts.tsv`` (about 1,900), sorted by region code and adjective."""
+    """All districts of ``districts.tsv`` (about 1,900) and ``districts_2022.tsv`` (66), sorted
+    by region code and adjective."""
     out: list[District] = []
-    for code, adjective, kind, _oktmo in _rows(DISTRICTS_FILE):
-        out.append(District(adjective, code, kind))
-    return tuple(out)
+    for path in (DISTRICTS_FILE, DISTRICTS_2022_FILE):
+        for code, adjective, kind, _oktmo in _rows(path):
+            out.append(District(adjective, code, kind))
+    return tuple(sorted(out, key=lambda d: (d.code, d.adjective)))
 
 
 @dataclass(frozen=True, slots=True)

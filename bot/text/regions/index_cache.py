@@ -46,6 +46,7 @@ _SOURCES = (
     "regions/town_forms.py",
     "data/towns.tsv",
     "data/districts.tsv",
+    "data/districts_2022.tsv",
     "data/demonyms.tsv",
     "data/city_districts.tsv",
     "data/villages.tsv",
