@@ -173,3 +173,23 @@ def test_village_does_not_override_the_catalogue() -> None:
     assert before == {"RU-KYA"}
     # the village counts with a catalogue district of its own region
     assert _codes("В селе Рамзай Мокшанского района открыли клуб.") == {"RU-PNZ"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a name of two words whose first is a town's («Белый», «Светлый»): the village's
+        ("Жители села Белая Глина собрались на сход.", "RU-KDA"),
+        ("Праздник урожая прошёл в посёлке Светлый Яр.", "RU-VGG"),
+        # a name of dictionary words only, in a line nothing else marks as a place's
+        ("Жители села Зеленая Дубрава собрались на сход.", "RU-ALT"),
+        ("В деревне Костин Лог отремонтировали мост.", "RU-ALT"),
+    ],
+)
+def test_village_of_two_words(text: str, code: str) -> None:
+    assert _codes(text) == {code}
+
+
+def test_town_of_the_first_word_stays_a_town() -> None:
+    assert _codes("Город Белый Тверской области отметил юбилей.") == {"RU-TVE"}
+    assert _codes("Жители Белого собрались на сход.") == {"RU-TVE"}

@@ -42,7 +42,7 @@ from bot.text.catalogue import AMBIGUOUS, REGIONS
 from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
-from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES
+from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES, RURAL
 from bot.text.regions.model import EvidenceKind
 from bot.text.regions.town_forms import oblique_forms
 from bot.text.towns import (
@@ -922,4 +922,6 @@ def _may_start(token: str, gaz: Gazetteer) -> bool:
         return True
     if token[0].isupper() and village_word(token, gaz, line=True):
         return True  # («в селе Рамзай»: a village; the tagger wants the word before it)
+    if token[0].islower() and not info(token).lemmas.isdisjoint(RURAL):
+        return True  # («в селе Белая Глина»: a village's name of dictionary words)
     return bool(token[0].isupper() and centre_codes(token))  # («в Мари-Туреке»: a centre)

@@ -299,6 +299,21 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         ):
             found = centre, i + 1  # «станицы Кавказской»: the centre of Кавказский район
             stanitsa = True
+        if (
+            found is None
+            and i
+            and i + 1 < len(words)
+            and words[i + 1].cap
+            and words[i + 1].glued_prev
+            and w.cap
+            and village_word(t, gaz)
+        ):
+            # «в селе Белая Глина»: a village's name of two words, not the town «Белый»
+            village_hit = _village_at(text, words, i, gaz, history=history, victims=victims)
+            if village_hit is not None and village_hit[1] > i + 1:
+                hits.append(village_hit[0])
+                i = village_hit[1]
+                continue
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if found is None:
