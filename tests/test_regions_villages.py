@@ -193,3 +193,29 @@ def test_village_of_two_words(text: str, code: str) -> None:
 def test_town_of_the_first_word_stays_a_town() -> None:
     assert _codes("Город Белый Тверской области отметил юбилей.") == {"RU-TVE"}
     assert _codes("Жители Белого собрались на сход.") == {"RU-TVE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # no village word, but a name no dictionary knows right after «в» or «из»
+        ("Праздник урожая прошёл в Кантышево.", "RU-IN"),
+        ("Школа в Цурибе отремонтирована к сентябрю.", "RU-DA"),
+        ("Юные борцы из Цуриба привезли три медали.", "RU-DA"),
+    ],
+)
+def test_village_after_a_preposition(text: str, code: str) -> None:
+    assert _codes(text) == {code}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кантышево встречает гостей праздника.",  # a sentence's first word: no preposition
+        "Собрание прошло в Ремонтном.",  # «ремонтный» is a word of the dictionary
+        "Праздник прошёл в Александровке.",  # villages of many regions
+        "Делегация прибыла в Бишкек из Ташкента.",  # foreign towns the dictionary knows
+    ],
+)
+def test_no_village_after_a_preposition(text: str) -> None:
+    assert _codes(text) == set()

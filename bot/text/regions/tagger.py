@@ -592,15 +592,27 @@ def _village_at(
 ) -> tuple[Hit, int] | None:
     """The village of `Gazetteer.villages` named at words[i] right after a village word
     («в селе Рамзай», «жители деревни Шихазаны», «с. Ремонтное», «в селе Ремонтном»,
-    «деревни Старая Тойда»), as a hit and the index after its name; None when no village word
-    stands before it, when the name is no village's or names villages of several regions, or
-    when it is in a case the village word does not take («в селе Ремонтного»)."""
+    «деревни Старая Тойда») or, when the dictionary does not know the name, right after «в»
+    or «из» («в Кантышево»), as a hit and the index after its name; None otherwise, when the
+    name is no village's or names villages of several regions, or when it is in a case the
+    village word does not take («в селе Ремонтного»)."""
     w = words[i]
     if w.shout or w.quote >= 0:
         return None
     cases = village_cue(text, words, i)
     if cases is None:
-        return None
+        # No village word: «в Кантышево», «из Цуриба» count too when the name is no word of
+        # the dictionary (not «в Ремонтном», not a surname) and stands mid-sentence after «в»
+        # or «из», as a reader takes a place unknown to him but plainly a place.
+        if not (
+            i
+            and w.glued_prev
+            and not w.sent_start
+            and fold(words[i - 1].text) in _CENTRE_AFTER
+            and not analyzer().word_is_known(w.text)
+        ):
+            return None
+        cases = frozenset()
     n = len(words)
     found: set[str] = set()
     j = i + 1
