@@ -3,7 +3,7 @@ after a capitalised numeral, villages named by adjectives in a plural list, rive
 and after «приток», a title's first word in quotes, airports named unlike their city, rural
 municipalities before their village's name and named by an adjective, villages listed with no
 village word, a village's name in its later mentions, a district's centre in another district's
-story, and Москва's districts named like another region's."""
+story, «Николаевск» of two regions, and Москва's districts named like another region's."""
 
 from __future__ import annotations
 
@@ -60,6 +60,9 @@ def codes(text: str) -> set[str]:
         # a district's centre read from a bare name, in a story about another district
         ("В Кинель-Черкасском районе отсыпали дорогу в Чернигово.", {"RU-SAM"}),
         ("Отсыпали дорогу в Чернигово.", {"RU-PRI"}),
+        # «Николаевск» is Николаевск-на-Амуре as well: the story's region decides
+        ("Почту возят из Николаевска, сообщили в Ульчском районе.", {"RU-KHA"}),
+        ("Жители Николаевска Волгоградской области вышли на субботник.", {"RU-VGG"}),
         # Москва's districts named like another region's
         (
             "Турнир для жителей Ярославского района проведёт Московский дом культуры.",

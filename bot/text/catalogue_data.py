@@ -2151,6 +2151,8 @@ AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Галич": ("town", ("RU-KOS",)),
     # Комсомольск-на-Амуре is «Комсомольск» in speech and on road signs.
     "Комсомольск": ("town", ("RU-IVA", "RU-KHA")),
+    # So is Николаевск-на-Амуре «Николаевск» (of Волгоградская область a town too).
+    "Николаевск": ("town", ("RU-VGG", "RU-KHA")),
     # «в Пушкине», «города Пушкина»: Пушкин of Санкт-Петербург (Царское Село) or Пушкино of
     # Московская область declined; a surname above all. «Пушкино» as written stays Пушкино.
     "Пушкин": ("town", ("RU-SPE", "RU-MOS")),
