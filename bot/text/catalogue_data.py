@@ -2151,6 +2151,8 @@ AMBIGUOUS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Галич": ("town", ("RU-KOS",)),
     # Комсомольск-на-Амуре is «Комсомольск» in speech and on road signs.
     "Комсомольск": ("town", ("RU-IVA", "RU-KHA")),
+    # So is Николаевск-на-Амуре «Николаевск» (of Волгоградская область a town too).
+    "Николаевск": ("town", ("RU-VGG", "RU-KHA")),
     # «в Пушкине», «города Пушкина»: Пушкин of Санкт-Петербург (Царское Село) or Пушкино of
     # Московская область declined; a surname above all. «Пушкино» as written stays Пушкино.
     "Пушкин": ("town", ("RU-SPE", "RU-MOS")),
@@ -2227,10 +2229,60 @@ LANDMARKS: dict[str, str] = {
     "Ростовский кремль": "RU-YAR",
     "Ростов Великий": "RU-YAR",
     "Великий Ростов": "RU-YAR",
-    # Екатеринбург's airport, not the science town Кольцово of Новосибирская область.
-    "аэропорт Кольцово": "RU-SVE",
     # A town within Санкт-Петербург: «Пушкин» alone is the poet (and «Пушкина» may be read as
     # Пушкино of Московская область); «город Пушкин» and its old name are the town.
     "город Пушкин": "RU-SPE",
     "Царское Село": "RU-SPE",
 }
+# Airports named unlike their city, by the region they stand in: after «аэропорт» or
+# «аэродром» the name is the airport's («аэропорт Кольцово» of Екатеринбург, not the science
+# town Кольцово of Новосибирская область; «аэропорт Сокол» of Магадан, not the town Сокол).
+AIRPORTS: dict[str, str] = {
+    "Кольцово": "RU-SVE",
+    "Пулково": "RU-SPE",
+    "Левашово": "RU-SPE",
+    "Шереметьево": "RU-MOS",
+    "Домодедово": "RU-MOS",
+    "Жуковский": "RU-MOS",
+    "Чкаловский": "RU-MOS",
+    "Внуково": "RU-MOW",
+    "Толмачёво": "RU-NVS",
+    "Емельяново": "RU-KYA",
+    "Алыкель": "RU-KYA",
+    "Кневичи": "RU-PRI",
+    "Храброво": "RU-KGD",
+    "Бегишево": "RU-TA",
+    "Курумоч": "RU-SAM",
+    "Стригино": "RU-NIZ",
+    "Платов": "RU-ROS",
+    "Пашковский": "RU-KDA",
+    "Витязево": "RU-KDA",
+    "Большое Савино": "RU-PER",
+    "Рощино": "RU-TYU",
+    "Игнатьево": "RU-AMU",
+    "Кадала": "RU-ZAB",
+    "Талаги": "RU-ARK",
+    "Сокол": "RU-MAG",
+    "Богашёво": "RU-TOM",
+    "Баландино": "RU-CHE",
+    "Хомутово": "RU-SAK",
+    "Мухино": "RU-BU",
+    "Гумрак": "RU-VGG",
+    "Мурмаши": "RU-MUR",
+    "Чертовицкое": "RU-VOR",
+    "Уйташ": "RU-DA",
+    "Мигалово": "RU-TVE",
+    "Гагарин": "RU-SAR",
+    "Елизово": "RU-KAM",
+    "Чульман": "RU-SA",
+    "Спиченково": "RU-KEM",
+    "Победилово": "RU-KIR",
+    "Грабцево": "RU-KLU",
+    "Бесовец": "RU-KR",
+    "Туношна": "RU-YAR",
+    "Баратаевка": "RU-ULY",
+    "Шпаковское": "RU-STA",
+}
+for _name, _code in AIRPORTS.items():
+    LANDMARKS[f"аэропорт {_name}"] = _code
+    LANDMARKS[f"аэродром {_name}"] = _code

@@ -575,6 +575,8 @@ def keep(
         return DROP
     if e.kind == "town" and len(e.words) == 1 and _compound_town(words, i, e):
         return DROP  # «Новая Усмань», «в Юганской Оби»: another place, named after the town
+    if e.kind == "town" and len(e.words) == 1 and _numeral_before(words, i):
+        return DROP  # «жители Трёх Озёр», «у Семи Братьев»: another place's name, not Озёры
     if e.real_town and (prev_l & RURAL or abbr_l & RURAL_SHORT) and not villages_of(words, i):
         return DROP  # «село Иваново», «д. Киров»: a village named like the town
     if len(e.words) == 1 and nxt_l & HOLIDAY_AFTER and info(w.text).nominative:
@@ -621,8 +623,8 @@ def keep(
                 return DROP
             if nxt is not None and nxt.cap and not _person_after(words, j):
                 return DROP
-        if w.sent_start and not after_settlement:
-            return DROP
+        if (w.sent_start or _opens_quote(words, quotes, i)) and not after_settlement:
+            return DROP  # («выставка «Находки времён…»»: a title's first word, like a sentence's)
         if (
             e.adjlike
             and nxt is not None
@@ -723,6 +725,31 @@ def _compound_town(words: list[Word], i: int, e: Entry) -> bool:
         return False  # «Старая Казань»: the capital's old town
     wi = info(words[i].text)
     return bool(pi.cases & wi.cases) and pi.plural == wi.plural
+
+
+# Numerals that open a place's name when capitalised: «Трёх Озёр», «Семи Ключей», «Пяти Углов».
+_NAME_NUMERALS = frozenset(
+    ["два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять", "сорок"]
+)
+
+
+def _numeral_before(words: list[Word], i: int) -> bool:
+    """Whether a capitalised numeral within a sentence stands right before words[i]: «жители
+    Куралова и Трёх Озёр» (the village Три Озера, not the town Озёры); a numeral before a town
+    is written in lower case («в трёх Ростовах»), and a sentence's first word tells nothing."""
+    if i == 0 or not words[i].glued_prev:
+        return False
+    prev = words[i - 1]
+    if not prev.cap or prev.shout or prev.sent_start or prev.quote != words[i].quote:
+        return False
+    return not lem(prev).isdisjoint(_NAME_NUMERALS)
+
+
+def _opens_quote(words: list[Word], quotes: list[Quote], i: int) -> bool:
+    """Whether words[i] is the first of several words in quotes («выставка «Находки времён
+    старой Зеи»»): a title's first word is capitalised as a sentence's is."""
+    k = words[i].quote
+    return k >= 0 and quotes[k].first == i and quotes[k].last > i
 
 
 # Adjectives that make names of villages out of other places' names («Новая Усмань»).
@@ -1030,6 +1057,10 @@ def _street_chain(text: str, words: list[Word], i: int) -> bool:
     return bool((lem(words[k - 1]) | _prev_abbreviation(text, words, k)) & STREET_BEFORE)
 
 
+# Natural features whose plural opens a list of their names: «рек Амур и Самара».
+_PLURAL_NATURE = frozenset(["река", "озеро", "приток"])
+
+
 def _street_list(text: str, words: list[Word], i: int) -> bool:
     """Whether words[i] is a later name in a list that a plural street word opens with a
     person's name («между улицами Ленина, Горького и Кирова»): those names are streets too
@@ -1042,6 +1073,16 @@ def _street_list(text: str, words: list[Word], i: int) -> bool:
             k -= 1  # «…, Горького»
         elif not gap and fold(prev.text) in ("и", "или") and words[k - 2].cap:
             k -= 2  # «… и Кирова»
+        elif (
+            not gap
+            and k < i
+            and not prev.cap
+            and lem(prev) & _PLURAL_NATURE
+            and info(prev.text).plural
+        ):
+            # «на берегах рек Амур и Самара»: each name a river's (not «озёр Карелии и
+            # Мурманской области»: the names of those stand in the genitive)
+            return info(words[i].text).nominative
         elif (
             not gap
             and k < i
@@ -1062,7 +1103,11 @@ def village_list(text: str, words: list[Word], i: int) -> bool:
     a village (the first after «сёлах» is read by `after_village_word`). The names of such a
     list stand in the nominative; a town in another case is whose they are: «в населённых
     пунктах Казани и Набережных Челнов»."""
-    if not info(words[i].text).nominative:
+    wi = info(words[i].text)
+    # («в посёлках Зеленоборском и Лесозаводском»: names made of adjectives agree with the
+    # plural village word, «Лесозаводском» is no form of the town Лесозаводск)
+    adjectives = not wi.nominative and wi.adjective and not wi.plural
+    if not wi.nominative and not adjectives:
         return False
     k = i
     while k > 1 and i - k <= 30:
@@ -1074,6 +1119,8 @@ def village_list(text: str, words: list[Word], i: int) -> bool:
             k -= 2  # «… и Елабуга»
         elif not gap and not prev.cap and info(prev.text).plural:
             prev_l = lem(prev)
+            if adjectives and wi.cases.isdisjoint(info(prev.text).cases):
+                return False
             if prev_l & RURAL:
                 return k < i
             return "пункт" in prev_l and "населенный" in lem(words[k - 2])
@@ -1176,8 +1223,13 @@ VILLAGE_CUES = frozenset(
     [
         *("село", "деревня", "поселок", "посёлок", "пгт", "аул", "хутор", "станица"),
         *("слобода", "улус", "выселки", "выселок", "местечко"),
+        # a rural municipality named after its village: «сельского поселения Лыхма»
+        *("поселение", "сельсовет", "поссовет"),
     ]
 )
+# A village's council or rural okrug: «сельского округа Лыхма», «сельского совета Матур».
+_RURAL_BODIES = frozenset(["округ", "совет"])
+_RURAL_ADJ = frozenset(["сельский", "поселковый"])
 VILLAGE_CUES_SHORT = frozenset(["с", "д", "дер", "п", "пос", "пгт", "х", "ст", "сл"])
 
 
@@ -1193,6 +1245,13 @@ def village_cue(text: str, words: list[Word], i: int) -> frozenset[str] | None:
             return info(prev.text).cases | {"nomn"}
         if fold(prev.text).startswith("ст-ц"):  # «ст-ца Ладожская»
             return frozenset()
+        if (
+            i > 1
+            and prev.glued_prev
+            and not lem(prev).isdisjoint(_RURAL_BODIES)
+            and not lem(words[i - 2]).isdisjoint(_RURAL_ADJ)
+        ):
+            return info(prev.text).cases | {"nomn"}
         return None
     short = prev.text.islower() or len(prev.text) > 1  # (not «П. Рамзай»: an initial)
     if short and _prev_abbreviation(text, words, i) & VILLAGE_CUES_SHORT:

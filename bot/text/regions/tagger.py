@@ -197,6 +197,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     single_words = gaz.single_words
     folded = fold(text)  # (the anniversary and tragedy cues, namesakes, closed towns)
     villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
+    bare: list[int] = []  # villages' names with no village word before them
     i = 0
     n = len(words)
     plain = gaz.plain
@@ -267,6 +268,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                     hits.append(village_hit[0])
                     i = village_hit[1]
                     continue
+                if not w.sent_start and not w.shout and w.quote < 0:
+                    bare.append(i)  # (a village's name with no village word: in a list?)
             elif abbr is None and _CAMEL_HEAD.match(t) is None:
                 # Remembered as plain (an abbreviation depends on its quote, a CamelCase word
                 # on a «#» before it: those are read again each time).
@@ -456,6 +459,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         i = j
     if villages:  # «в Бородино … хутор Бородино»: the earlier mention is the village too
         hits = [h for h in hits if h.entry is None or h.entry.surface not in villages]
+    if len(bare) > 1:
+        hits = _bare_villages(text, words, bare, gaz, hits)
+    if any(h.village and h.entry is None for h in hits):
+        _village_throughout(text, hits)
+    if "ельск" in text or "ельсовет" in text or "поссовет" in text:
+        hits = _rural_councils(text, all_spans, hits, gaz)
     if "прав" in text:
         hits = _moscow_boards(text, all_spans, hits)
     if any(h.kind == "adjective" and h.entry is not None and h.entry.name in _PEOPLE for h in hits):
@@ -464,7 +473,114 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         hits = _federal_city_parts(text, all_spans, hits, gaz)
     if any(h.kind == "adjective" for h in hits):
         hits = _eponyms(text, hits)
+    if any(h.kind == "district" for h in hits) and any("RU-MOW" in h.codes for h in hits):
+        _moscow_districts(hits)
     return _drop_namesakes(text, hits)
+
+
+def _name_keys(name: str) -> frozenset[str]:
+    """The lemmas a place's name may stand for («Тахту»: «тахта»), a name of several words
+    as it stands."""
+    return info(name).lemmas if " " not in name else frozenset([fold(name)])
+
+
+def _village_throughout(text: str, hits: list[Hit]) -> None:
+    """A name the text once gave a village («селами Сусанино и Тахта») is that village in
+    its other mentions too («почту в Сусанино доставляют»): a district's centre named so
+    elsewhere (`_centre`) is marked a village, for `_village_namesakes` to weigh."""
+    names: set[str] = set()
+    for h in hits:
+        if h.village and h.entry is None and h.kind == "town":
+            names |= _name_keys(text[h.start : h.end])
+    for h in hits:
+        if (
+            h.entry is None
+            and h.kind == "town"
+            and not h.village
+            and not names.isdisjoint(_name_keys(text[h.start : h.end]))
+        ):
+            h.village = True
+
+
+# A rural municipality named by an adjective: «Таштыпский сельсовет», «Матурского сельского
+# совета», «Лыхминское сельское поселение», and a village's own institutions: «в
+# Байгускаровском сельском доме культуры» (found by its head, then the adjective before it).
+_COUNCIL_HEAD = re.compile(
+    r"(?:сельсовет|поссовет|(?:сельск|поселков)\w*\s+(?:совет|округ)"
+    r"|сельск\w*\s+(?:поселени|администрац|дом\w*\s+культуры|клуб|библиотек))\w*"
+)
+_COUNCIL_ADJ = re.compile(r"([А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ое|ая|ой))\s+$")
+
+
+@lru_cache(maxsize=1)
+def _village_adjectives() -> dict[str, str]:
+    """The adjective of each village of `Gazetteer.villages` («матурский»: Матур, RU-KK), by
+    the village's region; none for an adjective two regions' villages share."""
+    out: dict[str, str] = {}
+    for name, code in gazetteer().villages.items():
+        if not code or " " in name:
+            continue
+        for adj in district_adjectives(name):
+            if adj not in DISTRICT_ADJ:  # («Советский сельсовет»: many regions have one)
+                out[adj] = code if out.get(adj, code) == code else ""
+    return out
+
+
+def _rural_councils(
+    text: str, spans: list[tuple[int, int]], hits: list[Hit], gaz: Gazetteer
+) -> list[Hit]:
+    """``hits`` with the rural municipalities named by an adjective (see `_COUNCIL_HEAD`)
+    added: the village that names one is a district's centre («Таштыпский сельсовет» of
+    Таштып, Таштыпский район) or a village of `Gazetteer.villages` («Матурский сельсовет»).
+    The adjective alone is a district's, or nothing: before a council it is the village's."""
+    found: list[Hit] = []
+    for a, b in spans:
+        for m in _COUNCIL_HEAD.finditer(text, a, b):
+            adj = _COUNCIL_ADJ.search(text, max(a, m.start() - 40), m.start())
+            if adj is None or any(h.start <= adj.start() < h.end for h in hits):
+                continue
+            codes: set[str] = set()
+            for lemma in info(adj.group(1)).lemmas:
+                centre = gaz.centres.get(lemma, ())
+                village = _village_adjectives().get(lemma, "")
+                if len(centre) == 1:
+                    codes.add(centre[0])
+                elif village:
+                    codes.add(village)
+            if len(codes) == 1:
+                found.append(Hit((codes.pop(),), "town", adj.start(), m.end(), False, village=True))
+    if not found:
+        return hits
+    return sorted([*hits, *found], key=lambda h: h.start)
+
+
+@lru_cache(maxsize=1)
+def _moscow_parts() -> frozenset[str]:
+    """Names of Москва's districts no other city gives a district («ярославский»)."""
+    moscow = {fold(c.name) for c in city_districts() if c.code == "RU-MOW"}
+    return frozenset(moscow - _other_city_parts())
+
+
+def _moscow_districts(hits: list[Hit]) -> None:
+    """In a text that names Москва, a district named like one of Москва's («жителей
+    Ярославского района») is Москва's, unless the text names the other district's region
+    by something else too («Ярославского района Ярославской области»)."""
+    if not any("RU-MOW" in h.codes and not h.weak for h in hits):
+        return
+    for h in hits:
+        e = h.entry
+        if (
+            h.kind != "district"
+            or e is None
+            or e.kind != "district"
+            or "RU-MOW" in h.codes
+            or fold(e.surface.split()[0]) not in _moscow_parts()
+        ):
+            continue
+        if not any(
+            x is not h and not set(x.codes).isdisjoint(h.codes) and x.entry is not e for x in hits
+        ):
+            h.codes = ("RU-MOW",)
 
 
 # A place adjective made of a surname's stem: «Рубцовский» (Рубцов-), «Чеховские» (Чехов-).
@@ -613,6 +729,21 @@ def _village_at(
         ):
             return None
         cases = frozenset()
+    named = _village_name(words, i, gaz, cases)
+    if named is None:
+        return None
+    codes, j = named
+    hit_cue = cue(words, i, j, codes, "town", history=history, victims=victims)
+    end = words[j - 1].end
+    return Hit(codes, "town", w.start, end, False, None, hit_cue, w.chain, True), j
+
+
+def _village_name(
+    words: list[Word], i: int, gaz: Gazetteer, cases: frozenset[str]
+) -> tuple[tuple[str], int] | None:
+    """The region of the village of `Gazetteer.villages` named at words[i] (in ``cases``,
+    or any case when empty) and the index after its name, or None (see `_village_at`)."""
+    w = words[i]
     n = len(words)
     found: set[str] = set()
     j = i + 1
@@ -642,10 +773,46 @@ def _village_at(
             return None
     if len(found) != 1 or "" in found:
         return None  # villages of several regions share the name
-    codes = (found.pop(),)
-    hit_cue = cue(words, i, j, codes, "town", history=history, victims=victims)
-    end = words[j - 1].end
-    return Hit(codes, "town", w.start, end, False, None, hit_cue, w.chain, True), j
+    return (found.pop(),), j
+
+
+# Between two villages' names of a list, with up to two other names: «Куралова, Никольского
+# и Трёх Озёр», «Рамзай, а также Шихазаны».
+_VILLAGE_LIST_GAP = re.compile(
+    r"(?:\s*,\s*(?:а\s+также\s+)?|\s+(?:и|или)\s+)"
+    r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:\s*,\s*|\s+(?:и|или)\s+)){0,2}"
+)
+
+
+def _bare_villages(
+    text: str, words: list[Word], bare: list[int], gaz: Gazetteer, hits: list[Hit]
+) -> list[Hit]:
+    """``hits`` with the villages named with no village word before them added, when two of
+    one region stand in one list: «жители Куралова, Никольского и Трёх Озёр» (Куралово and
+    Три Озера, villages of Татарстан, make the list one district's villages). A village's
+    name alone may be a surname or a word of another sense; two of one region agree."""
+    named: list[tuple[int, int, str]] = []  # (first word, index after, region)
+    for i in bare:
+        found = _village_name(words, i, gaz, frozenset())
+        if found is not None:
+            named.append((i, found[1], found[0][0]))
+    keep: set[int] = set()
+    for (i, j, code), (k, m, other) in itertools.pairwise(named):
+        if (
+            code == other
+            and fold(text[words[i].start : words[j - 1].end])
+            != fold(text[words[k].start : words[m - 1].end])
+            and _VILLAGE_LIST_GAP.fullmatch(text, words[j - 1].end, words[k].start)
+        ):
+            keep.update((i, k))
+    if not keep:
+        return hits
+    found_hits = [
+        Hit((code,), "town", words[i].start, words[j - 1].end, False, village=True)
+        for i, j, code in named
+        if i in keep and not any(h.start <= words[i].start < h.end for h in hits)
+    ]
+    return sorted([*hits, *found_hits], key=lambda h: h.start)
 
 
 def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[str, ...]:
@@ -1244,6 +1411,9 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
     Новомихайловке, Городище» (a list of villages the catalogue does not know) in a story
     about a Новосибирск district. Such names repeat across the country: the one meant is in
     the story's region. A village alone, or with its own region named, stays."""
+    # A story about a district (named by it): a district's centre read from a bare name
+    # (`_centre`: «отсыпка улицы в Чернигово») is more likely one of its villages.
+    local = any(h.kind == "district" and len(h.codes) == 1 and _tells_story(h) for h in hits)
     found = [
         h
         for h in hits
@@ -1251,7 +1421,7 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
             h.kind == "town"
             and len(h.codes) == 1
             and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
-            and (h.village or _unknown_list(text, h, hits))
+            and (h.village or _unknown_list(text, h, hits) or (local and h.entry is None))
         )
         or (h.village and h.kind == "district" and len(h.codes) == 1)  # «ст. Николаевской»
     ]
@@ -1277,6 +1447,8 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
         if _tells_story(h) and h not in found and h not in abroad:
             for c in h.codes:
                 support[c] = support.get(c, 0) + 1
+    for code in _village_regions(text, hits):
+        support[code] = support.get(code, 0) + 1
     story = set(support)
     if source_region:
         story.add(source_region)
@@ -1292,6 +1464,16 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
         if story - {code} and _village_run(text, h, hits):
             out.append(h)
     return out
+
+
+def _village_regions(text: str, hits: list[Hit]) -> set[str]:
+    """The regions two or more villages of the catalogue are named in («в сёлах Рамзай и
+    Шихазаны», «Таштыпский и Матурский сельсоветы»): they say where the story is."""
+    names: dict[str, set[str]] = {}
+    for h in hits:
+        if h.village and h.entry is None and h.kind == "town" and len(h.codes) == 1:
+            names.setdefault(h.codes[0], set()).add(fold(text[h.start : h.end]))
+    return {code for code, named in names.items() if len(named) > 1}
 
 
 def _tells_story(h: Hit) -> bool:
@@ -1316,6 +1498,12 @@ def _village_run(text: str, h: Hit, hits: list[Hit]) -> bool:
     return _unknown_list(text, h, hits, need=3)
 
 
+def _known_spans(hits: list[Hit]) -> set[tuple[int, int]]:
+    """The spans of the hits that name a known place for `_unknown_list`: not the villages of
+    `Gazetteer.villages` (a list's villages, whatever the catalogue knows of them)."""
+    return {(x.start, x.end) for x in hits if not (x.village and x.entry is None)}
+
+
 def _unknown_list(
     text: str, h: Hit, hits: list[Hit], need: int = 2, *, adjectives: bool = False
 ) -> bool:
@@ -1334,7 +1522,7 @@ def _unknown_list(
         if m is None:
             break
         if taken is None:
-            taken = {(x.start, x.end) for x in hits}
+            taken = _known_spans(hits)
         if any(a <= m.start(1) < b for a, b in taken):
             break
         if adjectives and not m.group(1).endswith(_ADJ_ENDS):
@@ -1347,7 +1535,7 @@ def _unknown_list(
         if m is None:
             break
         if taken is None:
-            taken = {(x.start, x.end) for x in hits}
+            taken = _known_spans(hits)
         if any(a <= m.start(1) < b for a, b in taken):
             break
         if adjectives and not m.group(1).endswith(_ADJ_ENDS):
