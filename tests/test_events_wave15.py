@@ -136,9 +136,15 @@ def test_festivities_in_the_villages_of_a_district_are_one_in_each() -> None:
 
 def test_a_districts_news_column_is_a_digest() -> None:
     _none(
-        "Новости районов: турнир по волейболу в Заречном и ремонт моста в Озёрном",
+        "Новости районов: турнир по волейболу в Заречном, ремонт моста в Озёрном и юбилей",
         "В Заречном прошёл районный турнир по волейболу. В Озёрном отремонтировали мост.",
     )
+    # A rubric over one story is that story.
+    ev = _event(
+        "Новости культуры: в Заречном прошёл фестиваль «Лето»",
+        "Фестиваль собрал тысячу гостей на набережной.",
+    )
+    assert (ev.kind, ev.status) == ("фестиваль", "held")
 
 
 def test_a_programme_of_festivities_made_public_is_a_poster() -> None:

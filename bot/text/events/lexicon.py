@@ -568,8 +568,9 @@ _LISTING_TITLE = re.compile(
     r"|как\s+провести\s+(?:[а-яё]+\s+){0,2}?(?:выходн|уик-?энд|уикенд|праздничн|каникул)\w*"
     # A rubric for a headline: «Новости Заречного района» heads several short stories.
     r"|^\W*новости(?:\s+[а-яё-]+){0,3}\W*$"
-    # ... or heading the list it gives: «Новости районов: учения в Бакалах, куреш в Шаране».
-    r"|^\W*новости(?:\s+[а-яё-]+){0,3}\s*:\s"
+    # ... or heading the list it gives: «Новости районов: учения в Бакалах, куреш в Шаране и
+    # концерт в Туймазах» (not «Новости культуры: в Заречном прошёл фестиваль», one story).
+    r"|^\W*новости(?:\s+[а-яё-]+){0,3}\s*:\s[^,.!?]{3,80},"
     # A plan over several years: «с 2022 по 2027 годы», «на 2024-2026 годы».
     # (A budget's «плановый период 2025-2026 годов» is no plan of gatherings, nor are the
     # years of a war a gathering remembers: «Победы в войне 1941-1945 годов».)
