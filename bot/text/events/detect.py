@@ -59,6 +59,7 @@ from bot.text.events.lexicon import (
     _SEASON_PLAY,
     COUNTABLE_KINDS,
     GENERIC_KINDS,
+    ROUTINE_MEETING,
     _kinds_in,
     find_incident,
 )
@@ -142,6 +143,12 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False
     if any(_DIGEST_LEAD.search(s) for s in sents[1:3]):
         return False  # «Публикуем дайджест из ...», «составил график Дней оленевода»
+    if any(_POSTER_RUBRIC.search(s) for s in sents[1:_RUBRIC_LEAD]):
+        return False  # «Подробности в нашей еженедельной рубрике «Афиша»»: a week's listings
+    if _ONGOING.search(title):
+        return False  # «продолжает проводить встречи с жителями»: a series under way
+    if _CAMPAIGN.search(title):
+        return False  # «весенние субботники в округе уже в самом разгаре»: a campaign
     if _two_stories(title, title_kinds):
         return False  # «В Вязниках состоится праздник, а Судогда отметит юбилей»
     if (
@@ -233,6 +240,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     ):
         return False  # «5 депутатов проведут личный приём»: each holds his own, a schedule
     best = ev.best_specific or ev.best
+    if best[2] == "совещание" and any(ROUTINE_MEETING.search(s) for s in sents[:_LEAD_END]):
+        # «Глава провёл аппаратное совещание» ... «В совещании участвовали главы поселений»: the
+        # staff meeting named again, still the routine one.
+        return False
     decisive = sents[:MAX_DECISION_SENTENCES]
     if best[2] in _SEASON_KINDS and any(_SEASON_PLAY.search(s) for s in decisive):
         return False  # «игры проводятся еженедельно»: a season, not one gathering
@@ -280,6 +291,25 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         # «Глава посетил с рабочим визитом район» ... «встретился с жителями»: a meeting on
         # the way is one stop of the visit, which is the story.
         return False
+    if (
+        ev.mentions == 1
+        and not title_kinds
+        and ev.lead_index >= _SCENE_DEPTH
+        and ev.best is not None
+        and _SCENE.search(sents[ev.lead_index], max(0, ev.best[3] - 30), ev.best[3])
+    ):
+        # «Глава поздравила тружеников села» ... «Лучших наградили во время фестиваля»: the
+        # one gathering, told past the lead, is where something else was done.
+        return False
+    if (
+        ev.mentions == 1
+        and not title_kinds
+        and ev.lead_index >= 1
+        and _RECALLED.match(sents[ev.lead_index])
+    ):
+        # «Глава рассказал о ремонте фасадов» ... «Напомним, в городе проходит фестиваль»: the
+        # one gathering is a reminder of other news, not the story.
+        return False
     if ev.mentions == 1 and not title_kinds and _outcome_headline(title, ev.lead_stance):
         return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
     # One verb's tense far from the lead is too little.
@@ -287,6 +317,31 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 
 _SEASON_KINDS = frozenset({"соревнования", "матч"})
+_LEAD_END = 3  # the headline and the two sentences of the lead
+
+# A listings rubric named near the top: «в нашей еженедельной рубрике «Афиша»».
+_POSTER_RUBRIC = re.compile(r"\bрубрик\w*\s+[«\"]?(?:афиш|куда\s+сходить)", re.IGNORECASE)
+_RUBRIC_LEAD = 5  # sentences read for it
+# A run of gatherings under way, told in the plural: «продолжает проводить встречи с жителями»,
+# «продолжают отменять гуляния» (one in each place, one after another).
+_ONGOING = re.compile(
+    r"\bпродолжа\w*\s+(?:[а-яё]+\s+)?(?:проводить|отменять|переносить|устраивать"
+    r"|организовывать)\s+(?:[а-яё]+\s+){0,2}?(?:встречи|гуляни|гулянь|праздники|мероприятия"
+    r"|ярмарки|концерты|собрания|субботники|акции|фестивали|сходы|приёмы|приемы)\w*",
+    re.IGNORECASE,
+)
+# A season's campaign of gatherings, told in the plural: «весенние субботники в самом разгаре»,
+# «месячник по благоустройству» (one clean-up after another, all spring).
+_CAMPAIGN = re.compile(
+    r"\b(?:субботники|толоки|акции)\s+(?:[а-яё]+\s+){0,3}?в\s+(?:самом\s+)?разгаре\b"
+    r"|\b(?:двух)?месячник\w*\s+(?:по\s+)?(?:благоустройств|санитарн|уборк|очистк)",
+    re.IGNORECASE,
+)
+# The scene of an act: «наградили во время фестиваля», «в ходе праздника вручили».
+_SCENE = re.compile(r"\b(?:во\s+время|в\s+ходе)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+_SCENE_DEPTH = 3  # sentences from the headline: past the lead
+# A sentence that reminds of other news: «Напомним, ...», «Напоминаем, что ...», «Ранее ...».
+_RECALLED = re.compile(r"^\W*(?:напомним|напоминаем|ранее)\b", re.IGNORECASE)
 
 # «на выходных», «в выходные»: a guide's words, or only the time of one act the headline tells.
 _WEEKEND = re.compile(r"(?:на\s+выходных|в\s+выходные)", re.IGNORECASE)
@@ -782,12 +837,22 @@ _MENU_WORDS = 5
 _PROSE_MARK = re.compile(r"[.,:;!?«»\"()\d]")
 
 
+# A news agency's dateline standing alone: «ВЛАДИВОСТОК, 28 сентября, ФедералПресс.», «МОСКВА,
+# 5 мая — РИА Новости.»: the place and the day of the wire, the headline comes after it.
+_DATELINE = re.compile(
+    r"^\W*[А-ЯЁ][А-ЯЁ-]+(?:\s+[А-ЯЁ][А-ЯЁ-]+)?\s*,\s*\d{1,2}\s+[а-яё]+(?:\s+\d{4}(?:\s+г\.|\s+года)?)?"
+    r"\s*(?:[,—–-]\s*)?[^.!?,]{0,40}[.:]?\s*$"
+)
+
+
 def _chrome(line: str) -> bool:
     """A line of the page around the article, not its prose: a table row, a credit, a menu,
     or fewer than three words with neither a gathering nor a verb cue («Вы здесь», «16:41, 20
     июня»)."""
     if _table_row(line) or _RULE_ROW.match(line) or _CREDIT.match(line) or _menu_line(line):
         return True
+    if line[:2].isupper() and _DATELINE.match(line):
+        return True  # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс.» standing alone
     if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
         return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
     return not any(caseless(cue).search(line) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE))
@@ -843,6 +908,10 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
     ):
         # The "title" is a whole first paragraph: its first sentence is the headline.
         title, body_sents = body_sents[0], body_sents[1:]
+    if body_sents and title[:2].isupper() and _DATELINE.match(title):
+        # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс. Во Владивостоке отменили ...»: the wire's
+        # dateline opens the paragraph, the sentence after it is the headline.
+        title, body_sents = body_sents[0], body_sents[1:]
     return title, body_sents
 
 
@@ -875,6 +944,17 @@ def _opens_plural(title: str, start: int, word: str) -> bool:
     )
 
 
+_OCCASION_REACH = 60  # characters after the kind word where its occasion may follow
+_FAIR_DAY = frozenset({"ярмарка"})
+# One day named: «8 ноября», «в субботу», «на выходных», «в эти выходные».
+_ONE_DAY = re.compile(
+    r"\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
+    r"|ноября|декабря)\b|\b(?:в|на)\s+(?:эт[иу]\s+|ближайш\w+\s+)?(?:субботу|воскресенье"
+    r"|выходные|выходных)\b",
+    re.IGNORECASE,
+)
+
+
 def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     """The headline's first countable kind word is plural («праздники», «ярмарок»), and no
     named gathering in the singular holds them: «Концерты и спектакли завершат фестиваль
@@ -883,8 +963,20 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
     if first is not None and _LOCAL_OCCASION.search(title[: first[1]]):
         return False  # «К 55-летию Энергодара прошли концерты»: one town's celebration
+    if first is not None and _LOCAL_OCCASION.search(title, first[2], first[2] + _OCCASION_REACH):
+        return False  # «Мероприятия в Архангельске в честь Дня города отменили»: the same
     if first is not None and _FESTIVE_DAY.search(title[: first[1]]):
         return False  # «Праздничный день в Сухуме: концерты, фестивали»: one day's programme
+    if (
+        first is not None
+        and first[0] in _FAIR_DAY
+        and _ONE_DAY.search(title)
+        and any(caseless(cue).search(title) for cue in (_CANCEL, _POSTPONE))
+    ):
+        # «В Барнауле отменили продовольственные ярмарки 8 ноября»: the town's fair day, held
+        # at several addresses at once, called off or moved as one (not «отменили ярмарки»
+        # with no day: a run of them).
+        return False
     if first is not None and plural_subject(title, first[1]):
         return True  # «Ярмарки «Выходного дня» пройдут»: the verb agrees with a plural
     if any(

@@ -218,7 +218,11 @@ _HABITUAL = re.compile(
 
 # A clock time: «в 10.00», «в 11 часов» (not «с 10.00 до 18.00», opening hours). The letter
 # is spelled in both cases: one case-sensitive scan, no lower-cased copy.
-_CLOCK = re.compile(r"\b[вВ]\s+\d{1,2}(?:[.:]\d{2}(?!\d|[.,]\d)|\s+час(?:а|ов)?\b)")
+# («в 16-00»: the hour and the minutes parted by a hyphen, on the hour or the half-hour; not
+# «в 10-11 классах»)
+_CLOCK = re.compile(
+    r"\b[вВ]\s+\d{1,2}(?:[.:]\d{2}(?!\d|[.,]\d)|-(?:00|30)\b(?![.,]\d)|\s+час(?:а|ов)?\b)"
+)
 # The present tense of a gathering taking place or starting: «проводятся», «проходит»,
 # «начинается», «открывается».
 _HOLDING_NOW = re.compile(r"(?:провод|проход|начина|открыва)(?:ит|ят|ет|ют)(?:ся)?\b", re.I)
@@ -990,6 +994,11 @@ def _several_change(sent: str, named: list[tuple[str, int, int]]) -> tuple[Statu
     return None
 
 
+# Sentences after a change where one without a gathering's word still tells of the same one:
+# «Ярмарки отменили» ... «По данным мэрии» ... «Торговлю перенесли на неделю».
+_CHANGE_REACH = 3
+
+
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position.
 
@@ -1053,7 +1062,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                 ev.several_change = _several_change(sent, named)
                 if ev.several_change is not None:
                     ev.several_change = (ev.several_change[0], index)
-            elif not named and last_change >= index - 2 and _LATER_HINT.search(sent):
+            elif not named and last_change >= index - _CHANGE_REACH and _LATER_HINT.search(sent):
                 # «Праздник проводиться не будет. ... Его проведут позже»: a sentence without
                 # a gathering's word after a change tells the same gathering.
                 head = sentence_stance(sent, 0)
