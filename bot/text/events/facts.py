@@ -375,6 +375,7 @@ _VENUE_LEMMAS = frozenset(
 _VILLAGE = re.compile(
     r"\b(?:[Вв]|[Вв]о|[Нн]а)\s+(селе|деревне|пос[её]лке|станице|хуторе|ауле|слободе|наслеге"
     r"|с\.|д\.|п\.|пос\.|ст\.|х\.)\s*([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)"
+    r"(?:\s+([А-ЯЁ][а-яё]+))?"  # a second word when the first is an adjective: «Белая Глина»
 )
 _VILLAGE_NOUN = {
     "селе": ("село", "neut"),
@@ -395,8 +396,10 @@ def _village(sentences: list[str]) -> str | None:
         m = _VILLAGE.search(sent)
         if m is None:
             continue
-        noun, name = m.groups()
+        noun, name, second = m.groups()
         head, gender = _VILLAGE_NOUN.get(noun, (noun, ""))
+        if second is not None and any(p.tag.POS == "ADJF" for p in analyzer().parse(name.lower())):
+            return f"{head} {_two_word_village(name, second)}"
         adj = next(
             (
                 p
@@ -411,6 +414,23 @@ def _village(sentences: list[str]) -> str | None:
                 name = _cap_like(name, str(form.word))
         return f"{head} {name}"
     return None
+
+
+def _two_word_village(adj: str, noun: str) -> str:
+    """«Белая Глина» as written after «в селе», or in the nominative when it was declined
+    with it («в Белой Глине»): the noun's nominative, the adjective agreeing with it."""
+    noun_parse = next((p for p in analyzer().parse(noun.lower()) if p.tag.POS == "NOUN"), None)
+    if noun_parse is None or noun_parse.tag.case == "nomn" or not analyzer().word_is_known(noun):
+        return f"{adj} {noun}"  # (a noun no dictionary knows is kept as written: «Тойда»)
+    noun_nom = noun_parse.inflect({"nomn", "sing"})
+    gender = noun_parse.tag.gender
+    adj_parse = next((p for p in analyzer().parse(adj.lower()) if p.tag.POS == "ADJF"), None)
+    if noun_nom is None or adj_parse is None or gender is None:
+        return f"{adj} {noun}"
+    adj_nom = adj_parse.inflect({"nomn", "sing", gender})
+    if adj_nom is None:
+        return f"{adj} {noun}"
+    return f"{_cap_like(adj, str(adj_nom.word))} {_cap_like(noun, str(noun_nom.word))}"
 
 
 def _venue(sentences: list[str]) -> str | None:
