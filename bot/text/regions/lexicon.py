@@ -727,7 +727,7 @@ RURAL_SHORT = frozenset(["с", "д", "п", "х", "ст", "пос", "дер", "с
 COMMON_ADJ = frozenset(["братский", "ноябрьский", "мирный", "советский", "орский", "кировский"])
 # Nouns that make such an adjective the ordinary word even when capitalised: «у Братских
 # захоронений», «к Братской могиле» (a war grave, not Братск).
-COMMON_ADJ_HEADS = frozenset(["захоронение", "могила"])
+COMMON_ADJ_HEADS = frozenset(["захоронение", "могила", "кладбище"])
 # Verbs after «Москва» that make it the federal state speaking («Москва заявила»).
 STATE_VERBS = frozenset(
     [
