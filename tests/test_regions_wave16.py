@@ -1,7 +1,8 @@
 """Kinds of error of the sixteenth wave, on sentences written for these tests: a town after a
 microdistrict named by its number, war cemeteries called «братское», a road named after a town
 in quotes, a district's institution named «… районный» in quotes, adjectives of towns whose own
-district or okrug bears them, and more demonyms of towns."""
+district or okrug bears them, more demonyms of towns, adjectives listed before their noun, and
+parts of a river before its name."""
 
 from __future__ import annotations
 
@@ -81,4 +82,32 @@ def test_town_adjectives_are_one_regions_attested_ones() -> None:
     ],
 )
 def test_more_demonyms(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # adjectives listed before the lower-case noun they go with: the things' owners
+        ("Отремонтируют Астафьевскую, Сотниковскую и Филимоновскую средние школы.", set()),
+        # names of one region's villages listed alone still count
+        ("На сход пришли жители Куралова, Никольского и Трёх Озёр.", {"RU-TA"}),
+    ],
+)
+def test_adjectives_before_their_noun(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a river before its name: the river, not the town named like it
+        ("Снегоходы шли по всему руслу Печоры.", set()),
+        ("Рыбаки собрались в устье Онеги.", set()),
+        ("Пойма Ишима затоплена.", set()),
+        # the town itself still counts
+        ("Праздник прошёл в Печорах.", {"RU-PSK"}),
+    ],
+)
+def test_parts_of_rivers(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
