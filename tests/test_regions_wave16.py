@@ -90,6 +90,9 @@ def test_more_demonyms(text: str, expected: set[str]) -> None:
     [
         # adjectives listed before the lower-case noun they go with: the things' owners
         ("Отремонтируют Астафьевскую, Сотниковскую и Филимоновскую средние школы.", set()),
+        # before a rural municipality named after them, the villages count
+        ("Субботники прошли в Сотниковском и Филимоновском сельских поселениях.", {"RU-STA"}),
+        ("Субботники прошли в Сотниковском и Филимоновском поселениях.", {"RU-STA"}),
         # names of one region's villages listed alone still count
         ("На сход пришли жители Куралова, Никольского и Трёх Озёр.", {"RU-TA"}),
     ],

@@ -785,6 +785,10 @@ _VILLAGE_LIST_GAP = re.compile(
 
 
 _LIST_JOINS = frozenset(["и", "или", "а", "также"])
+# After adjectives of villages, a rural municipality named after them: the villages count.
+_MUNICIPAL_AFTER = frozenset(
+    ["сельский", "поселковый", "поселение", "сельсовет", "совет", "округ", "территория"]
+)
 
 
 def _attributive(words: list[Word], i: int, j: int) -> bool:
@@ -803,6 +807,8 @@ def _attributive(words: list[Word], i: int, j: int) -> bool:
     if k >= len(words) or words[k].sent_start or not words[k].glued_prev or words[k].cap:
         return False
     after = info(words[k].text)
+    if after.lemmas & _MUNICIPAL_AFTER:
+        return False  # «в Сотниковском и Филимоновском сельских поселениях»: the villages'
     return (after.noun or after.adjective) and not after.verb
 
 
