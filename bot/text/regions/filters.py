@@ -93,6 +93,7 @@ from bot.text.regions.lexicon import (
     REGION_NUM,
     REGION_PARTS,
     REGION_SING,
+    ROAD_WORDS,
     ROUTE_WORDS,
     RURAL,
     RURAL_SHORT,
@@ -170,7 +171,13 @@ def org_quote(
     if quote.first < 0:
         return False
     if route_quote(words, quote):
-        return False  # трасса «Самара - Пугачёв - Энгельс - Волгоград» names places
+        # трасса «Самара - Пугачёв - Энгельс - Волгоград» names places; one name alone after a
+        # road word is the road's own («автодороги «Кола»», «трасса «Крым»»)
+        return (
+            quote.first == quote.last == i
+            and quote.before >= 0
+            and bool(lem(words[quote.before]) & ROAD_WORDS)
+        )
     if quote.before >= 0 and lem(words[quote.before]) & MUNICIPAL_BEFORE:
         return False  # МО «Новолакский район»: a municipality's official name is the place
     if (
@@ -549,7 +556,9 @@ def keep(
     ):
         return DROP
     if not multi_official:
-        if (prev_l | abbr_l) & _STREET_OR_NATURE or _street_chain(text, words, i):
+        if (
+            (prev_l | abbr_l) & _STREET_OR_NATURE or _street_chain(text, words, i)
+        ) and not _numbered_part(text, words, i):
             return DROP
         if _street_list(text, words, i):
             return DROP
@@ -763,7 +772,15 @@ _LARGE_TOWNS = frozenset(t for r in REGIONS for t in r.towns)
 def _institution(words: list[Word], e: Entry, j: int) -> bool:
     """МБУК «Добринская ЦКС»: a district's institution named after it, quoted or not, is
     the district's (not a company named after a place)."""
-    return e.kind == "district" and j < len(words) and words[j].text in DISTRICT_INSTITUTIONS
+    if e.kind != "district":
+        return False
+    # («Лебяжьевский районный музей»: the district's own, named by the form «… районный»)
+    if j >= len(words):
+        return False
+    return words[j].text in DISTRICT_INSTITUTIONS or _DISTRICT_ADJ_FORM in lem(words[j])
+
+
+_DISTRICT_ADJ_FORM = "районный"
 
 
 # A district's body in one word: «райадминистрация», «райсовет», «райисполком», «райсуд».
@@ -1192,6 +1209,19 @@ _PLACE_NOUNS = frozenset(
     ]
 )
 _LIST_OR_PLACE_NOUNS = LIST_HEADS | _PLACE_NOUNS
+
+
+# A part of a town named by its number: «в 6-м микрорайоне», «3 мкр.», «квартал № 5».
+_NUMBERED_PARTS = frozenset(["микрорайон", "мкр", "квартал"])
+_NUMBER_BEFORE = re.compile(r"(?:\d+(?:-[а-яё]{1,3})?|№\s*\d+)\s*$")
+
+
+def _numbered_part(text: str, words: list[Word], i: int) -> bool:
+    """«в 6-м микрорайоне Элисты», «3 мкр. Братска»: a microdistrict named by its number; the
+    name after it is its town's, not the microdistrict's own («в микрорайоне Шилово»)."""
+    if i == 0 or not (lem(words[i - 1]) | {fold(words[i - 1].text)}) & _NUMBERED_PARTS:
+        return False
+    return bool(_NUMBER_BEFORE.search(text, max(0, words[i - 1].start - 12), words[i - 1].start))
 
 
 def after_street_word(text: str, words: list[Word], i: int) -> bool:

@@ -42,7 +42,7 @@ from bot.text.catalogue import AMBIGUOUS, REGIONS
 from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
-from bot.text.regions.lexicon import DISTRICT_ADJ, GENERIC, NOT_CENTRES, RURAL
+from bot.text.regions.lexicon import COMMON_ADJ, DISTRICT_ADJ, GENERIC, NOT_CENTRES, RURAL
 from bot.text.regions.model import EvidenceKind
 from bot.text.regions.town_forms import oblique_forms
 from bot.text.towns import (
@@ -630,6 +630,48 @@ def gazetteer() -> Gazetteer:
     return load_or_build(Gazetteer, _build)
 
 
+# Adjectives of towns that are ordinary words or name something else as well: a sea and a
+# fleet, a guards unit, a people, a river, a front, a theatre, a ribbon, a part of a city.
+_TOWN_ADJ_OTHER = frozenset(
+    [
+        *("балтийский", "гвардейский", "татарский", "черкесский", "карачаевский", "дигорский"),
+        *("георгиевский", "волховский", "енисейский", "ишимский", "неманский", "чулымский"),
+        *("зеленоградский", "мариинский", "пушкинский", "выборгский", "можайский", "щелковский"),
+        *("волоколамский", "сретенский", "верхоянский", "боровский", "рыльский", "черняховский"),
+        *("заволжский", "задонский", "светлогорский", "железногорский", "вольский", "алданский"),
+        *("олекминский", "вилюйский", "надымский", "анадырский", "амурский", "ленский"),
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _town_adjectives() -> dict[str, str]:
+    """«кувандыкская гармошка», «копейские школьники»: the adjective of a town of
+    ``towns.tsv`` that its own OKTMO district or urban okrug bears (Кувандыкский округ,
+    Копейский округ), so attested, not guessed; one region's alone, not a catalogue adjective,
+    not a town named like a person or a common word (Гагарин, Тайга), not an ordinary word."""
+    catalogue = {fold(a) for r in REGIONS for a in r.adjectives}
+    oktmo: dict[str, set[str]] = {}
+    for d in districts():
+        oktmo.setdefault(fold(d.adjective), set()).add(d.code)
+    found: dict[str, set[str]] = {}
+    for t in towns():
+        if t.common or t.adjlike or info(t.name).surname or info(t.name).person:
+            continue
+        for adj in district_adjectives(t.name):
+            if oktmo.get(adj) == {t.code}:
+                found.setdefault(adj, set()).add(t.code)
+    return {
+        adj: next(iter(codes))
+        for adj, codes in sorted(found.items())
+        if len(codes) == 1
+        and adj not in catalogue
+        and adj not in DISTRICT_ADJ
+        and adj not in COMMON_ADJ
+        and adj not in _TOWN_ADJ_OTHER
+    }
+
+
 def _build() -> Gazetteer:
     gaz = Gazetteer()
     entries: list[Entry] = []
@@ -645,6 +687,8 @@ def _build() -> Gazetteer:
             gaz.abbreviations[abbr] = ((r.code,), False)
         for n in r.numbers:
             gaz.numbers[n] = r.code
+    for adj, code in _town_adjectives().items():
+        entries.append(_make_entry(adj, (code,), "adjective", weak=False))
     for form, (kind, codes) in AMBIGUOUS.items():
         if kind == "abbreviation":
             gaz.abbreviations[form] = (codes, True)

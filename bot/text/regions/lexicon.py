@@ -191,6 +191,8 @@ NATURE = frozenset(
         "пруд",
         "ручей",
         "приток",  # «его притока Самары»: a river
+        # parts of a river: «по руслу Печоры», «в устье Онеги», «в низовьях Дона»
+        *("русло", "устье", "исток", "верховье", "низовье", "пойма"),
         "долина",
         "заповедник",
         "тигр",
@@ -727,7 +729,7 @@ RURAL_SHORT = frozenset(["с", "д", "п", "х", "ст", "пос", "дер", "с
 COMMON_ADJ = frozenset(["братский", "ноябрьский", "мирный", "советский", "орский", "кировский"])
 # Nouns that make such an adjective the ordinary word even when capitalised: «у Братских
 # захоронений», «к Братской могиле» (a war grave, not Братск).
-COMMON_ADJ_HEADS = frozenset(["захоронение", "могила"])
+COMMON_ADJ_HEADS = frozenset(["захоронение", "могила", "кладбище"])
 # Verbs after «Москва» that make it the federal state speaking («Москва заявила»).
 STATE_VERBS = frozenset(
     [

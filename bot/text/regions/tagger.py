@@ -784,6 +784,34 @@ _VILLAGE_LIST_GAP = re.compile(
 )
 
 
+_LIST_JOINS = frozenset(["и", "или", "а", "также"])
+# After adjectives of villages, a rural municipality named after them: the villages count.
+_MUNICIPAL_AFTER = frozenset(
+    ["сельский", "поселковый", "поселение", "сельсовет", "совет", "округ", "территория"]
+)
+
+
+def _attributive(words: list[Word], i: int, j: int) -> bool:
+    """«ремонт Астафьевской, Сотниковской и Мокрушинской средних школ»: adjectives in a list
+    before the lower-case noun they go with say whose the things are (the schools of villages
+    named otherwise, Сотниково), not a village named by the adjective (Сотниковское)."""
+    if j - i != 1 or not info(words[i].text).adjective:
+        return False
+    k = j
+    while (
+        k < len(words)
+        and not words[k].sent_start
+        and (words[k].cap or fold(words[k].text) in _LIST_JOINS)
+    ):
+        k += 1
+    if k >= len(words) or words[k].sent_start or not words[k].glued_prev or words[k].cap:
+        return False
+    after = info(words[k].text)
+    if after.lemmas & _MUNICIPAL_AFTER:
+        return False  # «в Сотниковском и Филимоновском сельских поселениях»: the villages'
+    return (after.noun or after.adjective) and not after.verb
+
+
 def _bare_villages(
     text: str, words: list[Word], bare: list[int], gaz: Gazetteer, hits: list[Hit]
 ) -> list[Hit]:
@@ -794,7 +822,7 @@ def _bare_villages(
     named: list[tuple[int, int, str]] = []  # (first word, index after, region)
     for i in bare:
         found = _village_name(words, i, gaz, frozenset())
-        if found is not None:
+        if found is not None and not _attributive(words, i, found[1]):
             named.append((i, found[1], found[0][0]))
     keep: set[int] = set()
     for (i, j, code), (k, m, other) in itertools.pairwise(named):
