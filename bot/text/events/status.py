@@ -780,6 +780,15 @@ _SPEAKING_AT = re.compile(r"\bвыступая\s+(?:на|перед)\s+(?:[а-я
 _SIGNED_AT = re.compile(r"\bподпис\w*\b[^.!?]{0,60}?\bна\s+площадке\s+(?:[а-яё0-9-]+\s+){0,3}$")
 
 
+# A result voiced or praise given at a gathering: «Рейтинг озвучили на форуме», «итоги огласили
+# на сессии», «Успехи района отметили на форуме» (the gathering is where it was said).
+_VOICED_AT = re.compile(
+    r"(?:\b(?:озвучил|огласил|обнародовал)\w*"
+    r"|\b(?:успех|достижени|заслуг|вклад)\w*\s+(?:[^\s.!?]+\s+){0,3}?(?:отметил|оценил)\w*)"
+    r"\s+(?:[а-яё0-9-]+\s+){0,2}?" + _AT_TAIL
+)
+
+
 def _said_at(sentence: str, start: int) -> bool:
     """The kind word at ``start`` is the setting of a statement reported before it, of a
     decision taken there («Решение было принято на заседании»), of a speech («выступая на
@@ -791,6 +800,8 @@ def _said_at(sentence: str, start: int) -> bool:
         return True
     if "подпис" in before and _SIGNED_AT.search(before):
         return True
+    if _VOICED_AT.search(before):
+        return True  # «Рейтинг озвучили на форуме», «Успехи района отметили на форуме»
     if said is not None and bool(_AT.search(before[-50:])):
         return True
     if _AT_SITTING.search(before[-30:]) and (
