@@ -124,6 +124,15 @@ class EventFacts:
         return ", ".join(parts) if parts else None
 
 
+# One gathering across the places: «во всех поселениях прошёл общерайонный субботник», «единый
+# день древонасаждения» (not one in each).
+_ONE_ACROSS = re.compile(
+    r"\b(?:обще(?:районн|городск|поселков|сельск|областн|краев|республиканск|российск|окружн)"
+    r"|един|всеобщ)\w*\s+(?:[а-яё]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_event(ev: Evidence, sents: list[str]) -> bool:
     """Whether the weighed evidence makes the article one gathering's story."""
     if ev.best is None or ev.total <= 0:
@@ -161,7 +170,11 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «Депутаты поддержали законопроект», «На заседании проголосовали за ...»
     if not title_kinds and _STATEMENT_TITLE.search(title):
         return False  # «Глава Башкирии о ПМЭФ: «Планы большие»»: what someone says
-    if title_kinds and _MANY_PLACES.search(title):
+    if (
+        title_kinds
+        and _MANY_PLACES.search(title)
+        and not any(_ONE_ACROSS.search(title, max(0, s - 40), s) for _, s, _ in title_kinds)
+    ):
         return False  # «праздник в разных районах», «В Орске и Бузулуке отменили праздник»
     if find_incident(title) and (not title_kinds or ev.explicit == 0):
         # «Женщина получила травму из-за фейерверка»: an incident's story, the gathering only
@@ -214,12 +227,17 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and ev.best_specific is not None
         and ev.best_specific[2] == "праздник"
         and not (ev.lead_index <= 2 and _TOOK_PLACE.search(sents[ev.lead_index]))
+        and not any(_CELEBRATION_HELD.search(s) for s in sents[1:MAX_DECISION_SENTENCES])
         and not (
             _GREETING_AHEAD.search(title) and ev.lead_index <= 2 and ev.lead_stance == "announced"
         )
     ):
         # «поздравили с национальным праздником»: the holiday is the occasion (unless the lead
         # reports a celebration: «В селе прошло праздничное мероприятие ко Дню села»).
+        return False
+    if _GREETING_HEAD.match(title) and ev.explicit == 0:
+        # «С Днём работника сельского хозяйства!»: a greeting for the day, and no gathering
+        # told held or ahead by a cue of its own.
         return False
     if (
         title_kinds
@@ -240,13 +258,17 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     ):
         return False  # «5 депутатов проведут личный приём»: each holds his own, a schedule
     best = ev.best_specific or ev.best
-    if best[2] == "совещание" and any(ROUTINE_MEETING.search(s) for s in sents[:_LEAD_END]):
+    if best[2] == "совещание" and any(
+        ROUTINE_MEETING.search(s) or _BY_VIDEO.search(s) for s in sents[:_LEAD_END]
+    ):
         # «Глава провёл аппаратное совещание» ... «В совещании участвовали главы поселений»: the
         # staff meeting named again, still the routine one.
         return False
     decisive = sents[:MAX_DECISION_SENTENCES]
     if best[2] in _SEASON_KINDS and any(_SEASON_PLAY.search(s) for s in decisive):
         return False  # «игры проводятся еженедельно»: a season, not one gathering
+    if any(_LASTED_SEASON.search(s) for s in {*sents[:_LEAD_END], sents[-best[1]]}):
+        return False  # «В течение лета проходил конкурс на лучшее подворье»: a season's campaign
     if best[2] == "конкурс" and any(_SELECTION.search(s) for s in decisive):
         return False  # «по итогам конкурсного отбора»: a contest of papers, nobody gathers
     if not title_kinds and _listed_in_one(sents[-best[1]], best[2]):
@@ -317,7 +339,31 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 
 _SEASON_KINDS = frozenset({"соревнования", "матч"})
+# A gathering that went on through a season or months: a campaign, not one gathering
+# («В течение лета проходил конкурс», «конкурс длился на протяжении всего года»).
+_SPAN_OF_SEASON = (
+    r"(?:в\s+течени[еи]|на\s+протяжении)\s+(?:всего\s+|целого\s+)?(?:(?:учебного|этого|прошлого"
+    r"|летнего|зимнего)\s+)?(?:лета|зимы|весны|осени|года|сезона|месяца|нескольких\s+месяцев"
+    r"|полугодия|квартала)\b"
+)
+_LASTING = r"(?:проходил|проводил|длил|шл[иао]?\b|ш[её]л\b|продолжал)\w*"
+_LASTED_SEASON = re.compile(
+    _SPAN_OF_SEASON
+    + r"\s+(?:[а-яё]+\s+){0,3}?"
+    + _LASTING
+    + r"|"
+    + _LASTING
+    + r"\s+(?:[а-яё]+\s+){0,3}?"
+    + _SPAN_OF_SEASON,
+    re.IGNORECASE,
+)
 _LEAD_END = 3  # the headline and the two sentences of the lead
+# A meeting held over a video link: «в формате видеоконференцсвязи», «в режиме ВКС» (a call
+# officials join from their offices, not a gathering people attend).
+_BY_VIDEO = re.compile(
+    r"\b(?:в|во)\s+(?:формате|режиме)\s+(?:видео-?конференц\w*|видеосвяз\w*|ВКС|онлайн)",
+    re.IGNORECASE,
+)
 
 # A listings rubric named near the top: «в нашей еженедельной рубрике «Афиша»».
 _POSTER_RUBRIC = re.compile(r"\bрубрик\w*\s+[«\"]?(?:афиш|куда\s+сходить)", re.IGNORECASE)
@@ -390,7 +436,9 @@ _BODY_DECISION = re.compile(
     r"|\b(?:одобрил|поддержал|отклонил)\w*\s+(?:[^\s.!?]+\s+){0,2}?(?:депутат|парламентари"
     r"|избранник)\w*"
     r"|\b(?:одобрен|поддержан|принят|одобрил|поддержал|принял)\w*\s+(?:[а-яё]+\s+)?законопроект\w*"
-    r"|\bпроголосовал\w*\s+(?:за|против)\b",
+    r"|\bпроголосовал\w*\s+(?:за|против)\b"
+    # A bill read at the sitting: «заседание, на котором во втором чтении рассмотрят закон».
+    r"|\b(?:в|во)\s+(?:первом|втором|третьем|окончательном)\s+чтении\b",
     re.IGNORECASE,
 )
 # A sitting told as taking place: «Состоялось заседание, на котором утвердили бюджет».
@@ -443,7 +491,10 @@ def _ceremony_of_act(title: str, sentence: str) -> bool:
 # A working visit or trip of an official: «посетил с рабочим визитом», «в ходе рабочей
 # поездки». The meetings held on the way (``_MET_ON_VISIT``) are its stops.
 _WORKING_VISIT = re.compile(
-    r"\bс\s+рабоч\w*\s+(?:визитом|поездкой)|\bрабоч\w*\s+(?:поездк|визит)\w*", re.IGNORECASE
+    r"\bс\s+рабоч\w*\s+(?:визитом|поездкой)|\bрабоч\w*\s+(?:поездк|визит)\w*"
+    # An official's round of inspection: «В ходе выезда были осмотрены дома», «в ходе объезда».
+    r"|\bв\s+ходе\s+(?:[а-яё]+\s+)?(?:выезд|объезд|обход|осмотр|посещени)\w*",
+    re.IGNORECASE,
 )
 _MET_ON_VISIT = frozenset({"встреча", "собрание", "приём граждан", "совещание"})
 # Officials' working gatherings: a planning meeting, a reception of citizens.
@@ -490,9 +541,26 @@ def _inaugural(title: str, sents: list[str], ev: Evidence) -> bool:
 _GREETING_AHEAD = re.compile(r"\b(?:поздравят|поздравит|буд(?:ет|ут)\s+поздравлять)\b", re.I)
 
 
+# A headline that is a greeting's formula: «С Днём учителя!», «С праздником, земляки!».
+_GREETING_HEAD = re.compile(
+    r"\W*(?:С|Со)\s+(?:[А-ЯЁа-яё]+\s+)?(?:Дн[её]м|праздник\w*|юбиле\w*|Новым\s+годом"
+    r"|Рождеств\w*|8\s+Марта|Пасх\w*)\b",
+    re.IGNORECASE,
+)
+
 # A verb of a gathering taking place (not «поздравил», «отметил», which a greeting tells too).
 _TOOK_PLACE = re.compile(
     r"\b(?:прош(?:[её]л|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|проходил[аои]?)\b", re.IGNORECASE
+)
+
+# The celebration itself reported: «Праздничные мероприятия прошли на стадионе», «на площади
+# состоялось праздничное гуляние» (a greeting's story that goes on to the fete it greets).
+_CELEBRATION_HELD = re.compile(
+    r"\bпраздничн\w*\s+(?:[а-яё]+\s+)?(?:мероприяти|гуляни|гулянь|программ|шестви|концерт)\w*"
+    r"\s+(?:[а-яё]+\s+){0,3}?(?:прош(?:ли|ло|ла|[её]л)|состоял\w*)\b"
+    r"|\b(?:прош(?:ли|ло|ла|[её]л)|состоял\w*)\s+(?:[а-яё]+\s+){0,3}?праздничн\w*\s+(?:[а-яё]+\s+)?"
+    r"(?:мероприяти|гуляни|гулянь|программ|шестви|концерт)\w*",
+    re.IGNORECASE,
 )
 
 # Several people counted as the headline's hosts: «5 депутатов проведут личный приём», «трое
@@ -887,6 +955,10 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
     skipped, a repeated headline weighed once, quotes cut by the splitter joined back."""
     body_sents = _merge_quotes(list(body_sentences(text)))
     title = title.strip()
+    if title.isupper() and len(title.split()) >= 3:
+        # «В КУРЧАЛОЕВСКОМ РАЙОНЕ ПРОШЁЛ СУББОТНИК»: a headline in capitals is read as prose
+        # (not as a menu of capitalised words).
+        title = title.capitalize()
     # The scraped "title" may be the page's chrome: the headline is the first line of prose.
     skipped = 0
     while body_sents and skipped < _MAX_CHROME and (not title or _chrome(title)):
@@ -1254,6 +1326,21 @@ def _incident_story(sents: list[str]) -> bool:
 _PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed
 
 
+# The text says the day is not known yet: «точную дату не объявили», «дата пока не названа».
+_NOT_SET = (
+    r"не\s+(?:объявл|объявил|назван|назвал|определ|известн|утвержд|утвердил|установл|назнач"
+    r"|сообщ)\w*"
+)
+_NO_DATE_YET = re.compile(
+    r"\bдат[аеуы]?\b[^.!?]{0,50}?\b(?:пока\s+)?"
+    + _NOT_SET
+    + r"|\b"
+    + _NOT_SET
+    + r"\s+(?:[а-яё]+\s+){0,2}?дат[аеуы]?\b",
+    re.IGNORECASE,
+)
+
+
 def detect_event(
     title: str,
     text: str,
@@ -1328,6 +1415,10 @@ def detect_event(
         # gathering moved and has since been held. (A new date far back is a year misread:
         # «перенесли на 15 января» told in December.)
         status = "held"
+    if status == "announced" and any(_NO_DATE_YET.search(s) for s in sents[:12]):
+        # «Второе празднование планируется в сентябре ... Точную дату мероприятия не
+        # объявили»: a plan without its day, not a gathering set for one.
+        return None
     if status == "held" and _incident_story(sents):
         return None  # «На празднике появились хулиганы ... устроили драку»: the incident's story
     facts_text = "\n".join(body_sents)

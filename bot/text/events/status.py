@@ -205,6 +205,8 @@ _HABITUAL = re.compile(
     r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*"
     # «праздник, которого ждут целый год»: what happens every year
     r"|(?:целый|весь|круглый)\s+год"
+    # «Уже традицией стала эстафета, которая проходит в мае»: what has become the custom.
+    r"|традици(?:ей|онным)\s+(?:уже\s+)?стал\w*|стал\w*\s+(?:уже\s+)?традици(?:ей|онн\w*)"
     # The calendar: «Крещение выпадает на вторник», «праздник приходится на воскресенье».
     r"|выпада(?:ет|ют)\s+на|приход(?:ит|ят)ся\s+на"
     # A day of the calendar that comes round each year: «в первый выходной день июля», «в
@@ -280,6 +282,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+# The gathering's name in quotes right after its kind word (one or two words).
+_NAME_AFTER = re.compile(r"(?:[А-Яа-яЁё-]+\s+){0,2}?[А-Яа-яЁё-]+\s*([«\"][^«»\"]{1,80}[»\"])")
+
+
 def sentence_stance(
     sentence: str, kind_pos: int, *, lead: bool = False
 ) -> tuple[Status, bool, int] | None:
@@ -311,6 +317,11 @@ def sentence_stance(
         return None
     cues: list[tuple[int, Status]] = []
     titles = _doc_titles(sentence)
+    named = _NAME_AFTER.match(sentence, kind_pos) if "«" in sentence or '"' in sentence else None
+    if named is not None:
+        # «Праздничная программа «Отчего так берёзы шумят»»: the verbs of the gathering's own
+        # name tell nothing of it.
+        titles.append((named.start(1), named.end(1)))
     habitual = caseless(_HABITUAL).search(sentence) is not None
     for m in caseless(_REPORT).finditer(sentence):
         if habitual and _PRESENT_REPORT.fullmatch(m.group(0)):
@@ -452,6 +463,9 @@ class Evidence:
     # The headline calls it off in so many words: «отменили», «Сабантуя не будет» (not «не
     # состоится», which a postponement may tell too).
     headline_called_off: bool = False
+    # The headline or the lead tells a plan in the past: «был запланирован на 7 августа»,
+    # «планировалось провести», «должен был пройти» (a plan since changed, when a change is told).
+    past_plan: bool = False
 
     @property
     def total(self) -> float:
@@ -462,6 +476,9 @@ class Evidence:
         change = w["cancelled"] + w["postponed"]
         if change and (
             self.lead_stance in {"cancelled", "postponed"}
+            # «День города был запланирован на 7 августа. О его переносе стало известно»: the
+            # plan told in the past is the one the change undoes.
+            or self.past_plan
             # A plan is what a cancellation or a postponement changes: it outweighs the plan.
             or change >= max(w["held"], 0.6 * w["announced"])
         ):
@@ -586,6 +603,26 @@ _COUNTED = re.compile(
 )
 
 
+# A number in digits before the kind word, adjectives only between: «62 различных мероприятия»
+# (an ordinal too, «42 заседание»: the noun's form tells, see ``_counted_form``).
+_COUNTED_DIGITS = re.compile(r"(?<![\d.,:-])(\d{1,4})\s+(?:[а-яё]+(?:ых|их|ые|ие)\s+){0,2}$")
+
+
+def _counted_form(sentence: str, start: int, number: str) -> bool:
+    """The kind word at ``start`` is in the form a cardinal ``number`` (2 and more) governs:
+    plural, or the genitive singular after 2-4 («62 мероприятия», «в 8 ярмарках»; not «42
+    заседание», «1 концерт»: an ordinal, or one)."""
+    n = int(number)
+    if n < 2 or 1900 <= n <= 2100:
+        return False  # one, or a year: «2023 фестиваль»
+    word = sentence[start:].split(maxsplit=1)[0].lower().strip('.,;:!?»"«)')
+    parses = analyzer().parse(word)[:2]
+    if any(p.tag.number == "plur" for p in parses):
+        return True
+    paucal = n % 10 in {2, 3, 4} and n % 100 not in {12, 13, 14}
+    return paucal and any(p.tag.number == "sing" and p.tag.case == "gent" for p in parses)
+
+
 # «сразу» before a count: all at once, at one celebration («сразу три праздника»).
 _AT_ONCE = re.compile(r"\bсразу\s+\S+\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 
@@ -637,6 +674,9 @@ def several(sentence: str, start: int, kind: str = "") -> bool:
             _AT_ONCE.search(sentence[max(0, start - 50) : start])
             and sentence[start : start + 8].lower() == "праздник"
         )
+    digits = _COUNTED_DIGITS.search(sentence, max(0, start - 40), start)
+    if digits is not None and _counted_form(sentence, start, digits.group(1)):
+        return True  # «провели 62 различных мероприятия», «участвовал в 8 ярмарках»
     if kind not in COUNTABLE_KINDS:
         return False
     if plural_subject(sentence, start):
@@ -740,6 +780,15 @@ _SPEAKING_AT = re.compile(r"\bвыступая\s+(?:на|перед)\s+(?:[а-я
 _SIGNED_AT = re.compile(r"\bподпис\w*\b[^.!?]{0,60}?\bна\s+площадке\s+(?:[а-яё0-9-]+\s+){0,3}$")
 
 
+# A result voiced or praise given at a gathering: «Рейтинг озвучили на форуме», «итоги огласили
+# на сессии», «Успехи района отметили на форуме» (the gathering is where it was said).
+_VOICED_AT = re.compile(
+    r"(?:\b(?:озвучил|огласил|обнародовал)\w*"
+    r"|\b(?:успех|достижени|заслуг|вклад)\w*\s+(?:[^\s.!?]+\s+){0,3}?(?:отметил|оценил)\w*)"
+    r"\s+(?:[а-яё0-9-]+\s+){0,2}?" + _AT_TAIL
+)
+
+
 def _said_at(sentence: str, start: int) -> bool:
     """The kind word at ``start`` is the setting of a statement reported before it, of a
     decision taken there («Решение было принято на заседании»), of a speech («выступая на
@@ -751,6 +800,8 @@ def _said_at(sentence: str, start: int) -> bool:
         return True
     if "подпис" in before and _SIGNED_AT.search(before):
         return True
+    if _VOICED_AT.search(before):
+        return True  # «Рейтинг озвучили на форуме», «Успехи района отметили на форуме»
     if said is not None and bool(_AT.search(before[-50:])):
         return True
     if _AT_SITTING.search(before[-30:]) and (
@@ -816,7 +867,61 @@ def _agenda(sentence: str, start: int) -> bool:
 
 # «по итогам встречи», «по результатам заседания»: the gathering is over and what came of it is
 # what the sentence tells («по итогам встречи решено построить школу»).
-_OUTCOME_OF = re.compile(r"\bпо\s+(?:итогам|результатам)\s+(?:[а-яё]+\s+){0,2}$")
+_OUTCOME_OF = re.compile(
+    r"\b(?:по\s+(?:итогам|результатам)"
+    # A prize won there: «благодаря победе в краевом конкурсе», «стал победителем конкурса».
+    # (one winner: «наградили победителей конкурса» tells the contest's own ceremony)
+    r"|побед(?:а|ы|е|у|ой)\s+(?:в|во|на)|(?:победител|призёр|призер|лауреат)(?:ем|ь|я|ом|а)?"
+    r"\s+(?:в|во|на)?)"
+    r"\s*(?:[а-яё]+\s+){0,2}$"
+)
+
+
+# «В День Победы мэр поздравил ветеранов»: the day as the time of a greeting.
+_ON_THE_DAY = re.compile(r"(?:^|[\s,(])[Вв]о?\s+$")
+_GREETED = re.compile(r"\bпоздрав(?:ил|ля|ят|ит)\w*", re.IGNORECASE)
+_HELD_VERB = re.compile(
+    r"\b(?:прош(?:[её]л|ла|ло|ли)|состоял\w*|пройд\w*|состо(?:ится|ятся)|отметил\w*"
+    r"|отмечал\w*|праздновал\w*)",
+    re.IGNORECASE,
+)
+
+
+# «Награждение было приурочено к Дню коммунальщика»: the day is the occasion of something else.
+_TIMED_TO = re.compile(r"\bприуроч\w*\s+(?:[а-яё]+\s+)?ко?\s+$", re.IGNORECASE)
+
+
+def _greeted_on_the_day(sentence: str, start: int) -> bool:
+    """The day at ``start`` follows «в» and the sentence tells a greeting on it, nothing held:
+    «В День Победы глава поздравил ветеранов» (the day is the date of the visit)."""
+    return (
+        sentence[start : start + 2] in {"Де", "де"}
+        and _ON_THE_DAY.search(sentence, max(0, start - 4), start) is not None
+        and _GREETED.search(sentence) is not None
+        and _HELD_VERB.search(sentence) is None
+    )
+
+
+# A holiday defined, not held: «Новый год — это самый замечательный праздник», «День
+# работника сельского хозяйства – профессиональный праздник аграриев».
+_DEFINITION = re.compile(
+    r"\s[—–-]\s+(?:это\s+)?(?:[а-яё]+(?:ый|ий|ой|ая|ое|ее)\s+){0,3}$", re.IGNORECASE
+)
+_IS_A = re.compile(
+    r"(?:\s+[а-яё]+){0,8}?\s*(?:[—–-]\s+(?:это\s+)?(?:[а-яё]+(?:ый|ий|ой|ая|ое|ее)\s+){0,3}"
+    r"праздник|(?:является|был[аи]?\s+и\s+оста[её]тся|остаётся|остается)\s)",
+    re.IGNORECASE,
+)
+
+
+def _defined(sentence: str, start: int, end: int) -> bool:
+    """The holiday word is the predicate of a definition («— это любимый праздник») or its
+    subject («День села — ...», «Маслёна является ...»): what the holiday is, no gathering."""
+    if sentence[start : start + 8].lower().startswith("праздник") and _DEFINITION.search(
+        sentence, max(0, start - 60), start
+    ):
+        return True
+    return bool(_IS_A.match(sentence, end)) and not _HELD_VERB.search(sentence)
 
 
 def _outcome_of(sentence: str, start: int) -> bool:
@@ -997,6 +1102,15 @@ def _several_change(sent: str, named: list[tuple[str, int, int]]) -> tuple[Statu
 # Sentences after a change where one without a gathering's word still tells of the same one:
 # «Ярмарки отменили» ... «По данным мэрии» ... «Торговлю перенесли на неделю».
 _CHANGE_REACH = 3
+# A pronoun standing for the gathering just named: «она переносится», «о его переносе».
+_ANAPHOR = re.compile(r"(?<![а-яё])(?:он[аои]?|его|е[её]|их)(?![а-яё])", re.IGNORECASE)
+_CANCEL_HINT = re.compile(r"отмен", re.IGNORECASE)
+# A plan told in the past: «был запланирован на 7 августа», «планировалось провести».
+_PAST_PLAN = re.compile(
+    r"\b(?:был[аои]?\s+(?:[а-яё]+\s+)?запланирован\w*|планировал(?:ся|ась|ось|ись)"
+    r"|должн(?:ы|а|о|ен)\s+был[аои]?\s+(?:состояться|пройти))\b",
+    re.IGNORECASE,
+)
 
 
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
@@ -1017,6 +1131,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     title_told = False  # the headline's own gathering got a stance
     explicit_kinds: set[str] = set()  # kinds a listed cue told of
     last_change = -9  # the index of the last sentence telling a gathering cancelled or moved
+    last_kind_index = -9  # the index of the last sentence naming a gathering
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
         named = _kinds_in(sent)
         kinds = [
@@ -1031,6 +1146,9 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not _outcome_of(sent, k[1])
             and not (k[0] == "соревнования" and _ROUND_OF.search(sent, 0, k[1]))
             and not (k[0] == "праздник" and _ON_EVE.search(sent, max(0, k[1] - 40), k[1]))
+            and not (k[0] == "праздник" and _greeted_on_the_day(sent, k[1]))
+            and not (k[0] == "праздник" and _TIMED_TO.search(sent, max(0, k[1] - 40), k[1]))
+            and not (k[0] == "праздник" and _defined(sent, k[1], k[2]))
             and not (
                 k[0] == "конференция"
                 and _FORMAT_OF.search(sent, max(0, k[1] - 30), k[1])
@@ -1062,6 +1180,29 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                 ev.several_change = _several_change(sent, named)
                 if ev.several_change is not None:
                     ev.several_change = (ev.several_change[0], index)
+            elif (
+                not named
+                and seen_kind
+                and last_kind_index == index - 1
+                and last_change < 0
+                and _ANAPHOR.search(sent)
+                and (_CANCEL_HINT.search(sent) or _LATER_HINT.search(sent))
+            ):
+                # «... эстафета, которая проходит в начале мая. В этом году она переносится на
+                # неустановленный срок», «О его переносе стало известно»: a pronoun carries the
+                # gathering of the sentence before into the change, part of the same lead.
+                head = sentence_stance(sent, 0)
+                if head is not None and head[1] and head[0] in {"postponed", "cancelled"}:
+                    w = 2.0 if index <= 6 else 1.0
+                    ev.weights[head[0]] += w
+                    ev.explicit += w
+                    ev.explicit_told[head[0]].add(ev.lead_kind)
+                    ev.change_kinds[head[0]].add(ev.lead_kind)
+                    last_change = index
+                    if head[0] == "postponed":
+                        ev.postponements += 1
+                        if _INDEFINITE.search(sent, head[2], head[2] + _INDEFINITE_REACH):
+                            ev.indefinite += 1
             elif not named and last_change >= index - _CHANGE_REACH and _LATER_HINT.search(sent):
                 # «Праздник проводиться не будет. ... Его проведут позже»: a sentence without
                 # a gathering's word after a change tells the same gathering.
@@ -1083,6 +1224,9 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                     if head[0] == "cancelled" and _CALLED_OFF.match(sent, head[2]):
                         ev.headline_called_off = True
             continue
+        last_kind_index = index
+        if index <= 2 and _PAST_PLAN.search(sent):
+            ev.past_plan = True
         weight = 3.0 if index == 0 else 2.0 if index <= 2 else 1.0
         if not seen_kind and index <= 6:
             weight = max(weight, 2.5)  # the first sentence with a gathering is the lead
