@@ -3,32 +3,16 @@ rule per test, on sentences written for these tests (none is taken from the dev 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from bot.text.events import EventFacts, detect_event
+from bot.text.events import detect_event
 from bot.text.events.lexicon import _kinds_in
 from bot.text.events.status import sentence_stance
-
-# A Wednesday.
-PUBLISHED = datetime(2024, 7, 3, 9, 0, tzinfo=UTC)
-
-
-def _event(title: str, text: str) -> EventFacts:
-    ev = detect_event(title, text, PUBLISHED)
-    assert ev is not None, title
-    return ev
-
-
-def _none(title: str, text: str) -> None:
-    ev = detect_event(title, text, PUBLISHED)
-    assert ev is None, (title, ev and (ev.kind, ev.status))
-
+from tests.support.events import PUBLISHED, expect_event, expect_none
 
 # --- (1) a decision or an appointment, not the sitting ---------------------------------------
 
 
 def test_a_post_taken_is_no_sitting() -> None:
-    _none(
+    expect_none(
         "Марина Соколова стала главой Лесногорского округа",
         "Впервые округ возглавила женщина. За её кандидатуру проголосовали все депутаты, "
         "присутствовавшие на заседании.",
@@ -36,14 +20,14 @@ def test_a_post_taken_is_no_sitting() -> None:
 
 
 def test_a_post_confirmed_by_a_vote_is_no_sitting() -> None:
-    _none(
+    expect_none(
         "Во вторник на заседании думы депутаты утвердили Олега Белова в должности главы Заречного",
         "Белов принёс присягу и пообещал работать для жителей.",
     )
 
 
 def test_a_bill_supported_is_a_decision_even_with_the_sitting_in_the_lead() -> None:
-    _none(
+    expect_none(
         "Областные парламентарии поддержали законопроект о слиянии двух поселений",
         "Сегодня состоялось внеочередное заседание Законодательного собрания. Объединение "
         "поселений стало одним из вопросов повестки.",
@@ -51,7 +35,7 @@ def test_a_bill_supported_is_a_decision_even_with_the_sitting_in_the_lead() -> N
 
 
 def test_a_vote_at_a_sitting_is_the_decision() -> None:
-    _none(
+    expect_none(
         "На заседании городской думы Озёрска депутаты проголосовали за переименование улиц",
         "В четверг на заседании городской думы депутаты проголосовали за новые названия "
         "четырёх улиц.",
@@ -59,7 +43,7 @@ def test_a_vote_at_a_sitting_is_the_decision() -> None:
 
 
 def test_an_initiative_endorsed_by_deputies_is_no_event() -> None:
-    _none(
+    expect_none(
         "Депутаты одобрили инициативу объединения сельских поселений",
         "В преддверии Дня местного самоуправления депутаты горсовета поддержали объединение. "
         "Предварительно прошли публичные слушания.",
@@ -67,7 +51,7 @@ def test_an_initiative_endorsed_by_deputies_is_no_event() -> None:
 
 
 def test_a_sitting_reported_with_its_decisions_stays_an_event() -> None:
-    ev = _event(
+    ev = expect_event(
         "Состоялось заседание районного Совета, депутаты поддержали обращение",
         "На заседании рассмотрели восемь вопросов.",
     )
@@ -75,7 +59,7 @@ def test_a_sitting_reported_with_its_decisions_stays_an_event() -> None:
 
 
 def test_a_quarter_of_laws_is_a_summary() -> None:
-    _none(
+    expect_none(
         "По итогам работы за II квартал краевой думой принято 30 законов",
         "С апреля по июнь дума провела 12 заседаний. На последнем заседании депутаты "
         "рассмотрели отчёт губернатора.",
@@ -83,7 +67,7 @@ def test_a_quarter_of_laws_is_a_summary() -> None:
 
 
 def test_a_holiday_on_whose_eve_something_is_done_is_no_gathering() -> None:
-    _none(
+    expect_none(
         "Совет одобрил изменения в устав",
         "В преддверии Дня города депутаты одобрили изменения в устав.",
     )
@@ -93,28 +77,28 @@ def test_a_holiday_on_whose_eve_something_is_done_is_no_gathering() -> None:
 
 
 def test_two_gatherings_in_two_clauses_are_two_stories() -> None:
-    _none(
+    expect_none(
         "В Сосновке пройдёт праздник гармони, а Кедровый отметит 150-летний юбилей",
         "Оба торжества ждут гостей в субботу.",
     )
 
 
 def test_a_lead_that_calls_the_text_a_digest() -> None:
-    _none(
+    expect_none(
         "Песни и спорт: как отметили День края",
         "Публикуем дайджест из трёх сёл. В Ивановке прошёл концерт.",
     )
 
 
 def test_districts_celebrating_are_many_places() -> None:
-    _none(
+    expect_none(
         "Ярмарки и концерты: как районы празднуют День республики",
         "В Ивановке прошёл концерт. В Петровке открылась ярмарка.",
     )
 
 
 def test_a_schedule_drawn_up_is_a_listing() -> None:
-    _none(
+    expect_none(
         "Названы даты праздника рыбаков",
         "Управление культуры составило график празднований Дня рыбака. В Озёрном праздник "
         "пройдёт 6 июля, в Заречном — 13 июля.",
@@ -122,19 +106,19 @@ def test_a_schedule_drawn_up_is_a_listing() -> None:
 
 
 def test_a_headline_that_opens_with_gatherings_in_the_plural() -> None:
-    _none(
+    expect_none(
         "Мероприятия для школьников на летние каникулы",
         "Для детей подготовлена программа. 10 июля пройдёт праздник двора.",
     )
 
 
 def test_items_of_one_holiday_opening_the_headline_stay_one() -> None:
-    ev = _event("Мероприятия ко Дню села пройдут в субботу", "Праздник начнётся в 11 часов.")
+    ev = expect_event("Мероприятия ко Дню села пройдут в субботу", "Праздник начнётся в 11 часов.")
     assert ev.status == "announced"
 
 
 def test_processions_called_off_in_the_plural_are_several() -> None:
-    _none(
+    expect_none(
         "Майские праздники в Заречном пройдут без шествий и митингов",
         "Администрация отменила шествия на 1 Мая и 9 Мая.",
     )
@@ -144,7 +128,7 @@ def test_processions_called_off_in_the_plural_are_several() -> None:
 
 
 def test_a_talk_on_air_is_no_gathering() -> None:
-    _none(
+    expect_none(
         "О юбилее города поговорили в прямом эфире",
         "Вчера состоялся прямой эфир с заместителем мэра. Он рассказал, что 20 июля пройдёт "
         "фестиваль.",
@@ -152,14 +136,14 @@ def test_a_talk_on_air_is_no_gathering() -> None:
 
 
 def test_an_exhibition_being_made_is_no_gathering() -> None:
-    _none(
+    expect_none(
         "В районном музее собирают выставку о земляках-лётчиках",
         "Сотрудники готовят зал для новой выставки. В неё войдут письма и фотографии.",
     )
 
 
 def test_a_preparation_headline_over_an_organising_sitting_is_the_sitting() -> None:
-    ev = _event(
+    ev = expect_event(
         "Подготовка к празднованию Дня села",
         "Вчера в администрации прошло заседание оргкомитета по подготовке к празднованию "
         "Дня села. Глава рассказал о программе.",
@@ -168,7 +152,7 @@ def test_a_preparation_headline_over_an_organising_sitting_is_the_sitting() -> N
 
 
 def test_a_preparation_headline_alone_stays_announced() -> None:
-    ev = _event(
+    ev = expect_event(
         "Город готовится к празднованию Дня района",
         "Праздник пройдёт 12 июля на центральной площади.",
     )
@@ -176,7 +160,7 @@ def test_a_preparation_headline_alone_stays_announced() -> None:
 
 
 def test_on_the_weekend_with_a_verb_is_the_time_of_one_act() -> None:
-    ev = _event(
+    ev = expect_event(
         "На выходных в Ключах порадуют любителей ухи",
         "В Ключах пройдёт праздник «Рыбацкая уха».",
     )
@@ -184,21 +168,21 @@ def test_on_the_weekend_with_a_verb_is_the_time_of_one_act() -> None:
 
 
 def test_where_to_go_on_the_weekend_stays_a_guide() -> None:
-    _none("Куда сходить на выходных", "В парке пройдёт праздник «Лето».")
+    expect_none("Куда сходить на выходных", "В парке пройдёт праздник «Лето».")
 
 
 # --- (4) sport abroad ------------------------------------------------------------------------
 
 
 def test_a_tournament_abroad_with_no_place_in_russia() -> None:
-    _none(
+    expect_none(
         "Лучник из Тибета стал победителем состязания",
         "Турнир по стрельбе из лука прошёл в Китае. В нём участвовали 300 спортсменов.",
     )
 
 
 def test_a_tournament_at_home_is_an_event() -> None:
-    ev = _event(
+    ev = expect_event(
         "Лучник из Казани стал победителем турнира",
         "Турнир по стрельбе из лука прошёл в Казани. Гости приехали из Китая.",
     )
@@ -209,7 +193,7 @@ def test_a_tournament_at_home_is_an_event() -> None:
 
 
 def test_a_fight_at_a_festival_is_the_incident_story() -> None:
-    _none(
+    expect_none(
         "В парке прошёл фестиваль пены, который закончился дракой",
         "На празднике появились хулиганы. Они устроили драку у сцены. Пострадавших увезли "
         "врачи. Полиция ищет зачинщиков.",
@@ -217,7 +201,7 @@ def test_a_fight_at_a_festival_is_the_incident_story() -> None:
 
 
 def test_a_festival_with_one_mishap_stays_an_event() -> None:
-    ev = _event(
+    ev = expect_event(
         "В парке прошёл фестиваль пены",
         "Праздник собрал тысячу гостей. Один мальчик получил лёгкую травму. Концерт шёл до вечера.",
     )
@@ -228,7 +212,7 @@ def test_a_festival_with_one_mishap_stays_an_event() -> None:
 
 
 def test_a_speaker_about_a_forum_with_a_quote() -> None:
-    _none(
+    expect_none(
         "Глава республики о ПМЭФ: «Договорились о многом»",
         "Делегация республики начала работу на экономическом форуме. Глава рассказал о "
         "соглашениях.",
@@ -236,7 +220,7 @@ def test_a_speaker_about_a_forum_with_a_quote() -> None:
 
 
 def test_a_video_link_is_the_format_not_a_conference() -> None:
-    _none(
+    expect_none(
         "Президент начал совещание с темы паводков",
         "Владимир Путин провёл совещание с членами правительства. Встреча проходила в формате "
         "видеоконференции.",
@@ -244,14 +228,14 @@ def test_a_video_link_is_the_format_not_a_conference() -> None:
 
 
 def test_an_officials_working_meeting_with_a_deputy_is_talks() -> None:
-    _none(
+    expect_none(
         "Встреча с членом Совета Федерации",
         "Вчера мэр провёл рабочую встречу с членом Совета Федерации. Обсудили ремонт дорог.",
     )
 
 
 def test_a_contest_of_urban_environment_projects_is_no_gathering() -> None:
-    _none(
+    expect_none(
         "Голосование за проект сквера",
         "Город готовится к участию во Всероссийском конкурсе лучших проектов создания "
         "комфортной городской среды. Голосование проходит на сайте.",
@@ -262,7 +246,7 @@ def test_a_contest_of_urban_environment_projects_is_no_gathering() -> None:
 
 
 def test_a_city_day_moved_to_a_month_with_a_wish_to_drop_the_salute() -> None:
-    ev = _event(
+    ev = expect_event(
         "В Заречном перенесли празднование Дня города на октябрь",
         "Празднование Дня города перенесли из-за паводка. Ранее власти хотели отменить только "
         "салют.",
@@ -271,7 +255,7 @@ def test_a_city_day_moved_to_a_month_with_a_wish_to_drop_the_salute() -> None:
 
 
 def test_a_part_called_off_does_not_cancel_a_postponed_holiday() -> None:
-    ev = _event(
+    ev = expect_event(
         "Праздник перенесли на август",
         "День села перенесли на 10 августа. Салют отменили.",
     )
@@ -279,7 +263,7 @@ def test_a_part_called_off_does_not_cancel_a_postponed_holiday() -> None:
 
 
 def test_called_off_and_moved_without_end_is_cancelled() -> None:
-    ev = _event(
+    ev = expect_event(
         "В Озёрске отменили праздник урожая",
         "Праздник урожая перенесли на неопределённый срок. Причиной отмены стали дожди.",
     )
@@ -287,7 +271,7 @@ def test_called_off_and_moved_without_end_is_cancelled() -> None:
 
 
 def test_none_this_year_and_moved_to_next_year_is_cancelled() -> None:
-    ev = _event(
+    ev = expect_event(
         "Ильдар Сабиров: Сабантуя в этом году из-за паводка не будет",
         "Сабантуй должен был пройти 20 июля. Праздник переносится на следующий год.",
     )
@@ -295,7 +279,7 @@ def test_none_this_year_and_moved_to_next_year_is_cancelled() -> None:
 
 
 def test_called_off_with_a_new_day_stays_postponed() -> None:
-    ev = _event("Ярмарку отменили", "Ярмарку отменили из-за ливня. Её перенесли на 14 июля.")
+    ev = expect_event("Ярмарку отменили", "Ярмарку отменили из-за ливня. Её перенесли на 14 июля.")
     assert ev.status == "postponed"
 
 
@@ -306,7 +290,7 @@ def test_a_postponement_denied_leaves_it_ahead() -> None:
 
 
 def test_whether_it_takes_place_is_a_question_the_text_answers() -> None:
-    ev = _event(
+    ev = expect_event(
         "Стало известно, состоится ли летняя ярмарка в Озёрске",
         "Жители спрашивали, пройдёт ли ярмарка. Администрация сообщила, что ярмарка в этом "
         "году не состоится.",
@@ -315,7 +299,7 @@ def test_whether_it_takes_place_is_a_question_the_text_answers() -> None:
 
 
 def test_a_headline_that_asks_how_it_goes_asserts_nothing() -> None:
-    ev = _event(
+    ev = expect_event(
         "Как пройдёт Крещение в Озёрске?",
         "В этом году Крещение выпадает на пятницу. Купели будут закрыты: из-за морозов "
         "крещенские купания отменены.",
@@ -332,7 +316,7 @@ def test_epiphany_is_a_holiday_only_with_a_capital() -> None:
 
 
 def test_several_occasions_marked_at_once_are_one_celebration() -> None:
-    ev = _event(
+    ev = expect_event(
         "Сразу два праздника отметили жители Озёрного",
         "Это День рыбака и юбилей посёлка. На набережной прошёл концерт.",
     )
@@ -340,7 +324,7 @@ def test_several_occasions_marked_at_once_are_one_celebration() -> None:
 
 
 def test_a_meeting_told_by_its_verb() -> None:
-    ev = _event(
+    ev = expect_event(
         "В Заречном районе провели собрание по вопросу ремонта дороги",
         "На собрании обсудили, где начать ремонт.",
     )
@@ -349,7 +333,7 @@ def test_a_meeting_told_by_its_verb() -> None:
 
 
 def test_a_signing_headline_over_its_ceremony() -> None:
-    ev = _event(
+    ev = expect_event(
         "Губернаторы подпишут соглашение о сотрудничестве двух областей",
         "Омск. Соглашение подпишут губернаторы. Его цель — торговля и культура. Стороны "
         "давно работают вместе. Торжественная церемония подписания пройдёт в доме правительства.",
@@ -358,7 +342,7 @@ def test_a_signing_headline_over_its_ceremony() -> None:
 
 
 def test_a_quoted_name_told_held_is_a_gathering() -> None:
-    ev = _event(
+    ev = expect_event(
         "«Чистая пятница» в Заречном районе",
         "В Заречном районе прошла «Чистая пятница». В уборке приняли участие 500 человек.",
     )
@@ -370,7 +354,7 @@ def test_a_phone_in_named_in_quotes_is_no_gathering() -> None:
 
 
 def test_a_place_marking_its_anniversary_of_founding() -> None:
-    ev = _event(
+    ev = expect_event(
         "Посёлку Озёрному исполнилось 70 лет",
         "В субботу посёлок отметил 70-летие со дня основания. Глава поздравил жителей.",
     )
@@ -381,7 +365,7 @@ def test_a_place_marking_its_anniversary_of_founding() -> None:
 
 
 def test_a_fair_given_up_is_cancelled() -> None:
-    ev = _event(
+    ev = expect_event(
         "От проведения ярмарки в Сосновке снова отказались",
         "Осенняя ярмарка, которая каждый год проходила в селе в сентябре, не соберёт торговцев "
         "и в этот раз: так решили в администрации поселения.",
@@ -390,7 +374,7 @@ def test_a_fair_given_up_is_cancelled() -> None:
 
 
 def test_festivities_given_up_are_cancelled() -> None:
-    ev = _event(
+    ev = expect_event(
         "В Лесногорске отказались от массовых новогодних гуляний",
         "Мэрия отказалась от массовых гуляний на главной площади из-за морозов.",
     )

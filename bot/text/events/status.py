@@ -904,11 +904,10 @@ def _greeted_on_the_day(sentence: str, start: int) -> bool:
 
 # A holiday defined, not held: «Новый год — это самый замечательный праздник», «День
 # работника сельского хозяйства – профессиональный праздник аграриев».
-_DEFINITION = re.compile(
-    r"\s[—–-]\s+(?:это\s+)?(?:[а-яё]+(?:ый|ий|ой|ая|ое|ее)\s+){0,3}$", re.IGNORECASE
-)
+_DASH_ADJECTIVES = r"[—–-]\s+(?:это\s+)?(?:[а-яё]+(?:ый|ий|ой|ая|ое|ее)\s+){0,3}"  # «— это самый …»
+_DEFINITION = re.compile(rf"\s{_DASH_ADJECTIVES}$", re.IGNORECASE)
 _IS_A = re.compile(
-    r"(?:\s+[а-яё]+){0,8}?\s*(?:[—–-]\s+(?:это\s+)?(?:[а-яё]+(?:ый|ий|ой|ая|ое|ее)\s+){0,3}"
+    rf"(?:\s+[а-яё]+){{0,8}}?\s*(?:{_DASH_ADJECTIVES}"
     r"праздник|(?:является|был[аи]?\s+и\s+оста[её]тся|остаётся|остается)\s)",
     re.IGNORECASE,
 )
