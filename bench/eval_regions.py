@@ -46,7 +46,7 @@ SPLITS = (
     *("dev4", "aside4", "dev5", "aside5", "dev6", "aside6", "dev7", "aside7"),
     *("dev8", "aside8", "dev9", "aside9", "dev10", "aside10"),
     *("dev11", "aside11", "dev12", "aside12", "dev13", "aside13"),
-    *("dev14", "aside14", "dev15", "aside15", "dev16", "aside16"),
+    *("dev14", "aside14", "dev15", "aside15", "dev16", "aside16", "dev17", "aside17"),
 )
 
 
