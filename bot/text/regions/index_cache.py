@@ -24,8 +24,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import pymorphy3
-
 from bot.text.morph import analyzer
 
 __all__ = ["cache_dir", "load_or_build", "source_key"]
@@ -70,6 +68,8 @@ def source_key() -> str:
     for name in _SOURCES:
         h.update(name.encode())
         h.update((_TEXT / name).read_bytes())
+    import pymorphy3  # (here: importing this module must not load the analyser)
+
     meta = analyzer().dictionary.meta  # the dictionary's own build facts
     # (the package's own version string: importlib.metadata would cost a cold start 30 ms)
     facts = (pymorphy3.__version__, meta.get("source_revision"), meta.get("compiled_at"))
