@@ -145,6 +145,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # a programme of dated gatherings, one after another
     if sum(1 for s in sents if len(s) < 120 and _POSTER_LINE.search(s)) >= 2:
         return False  # a poster: several shows, each headed with its date
+    if _many_venues(sents):
+        return False  # «Место проведения: ДК ...» under each item: a poster of several places
     title_kinds = _kinds_in(title)
     if sum(1 for s in sents if _NUMBERED.match(s) and _listed(s, title_kinds)) >= 3:
         return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
@@ -160,6 +162,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «весенние субботники в округе уже в самом разгаре»: a campaign
     if _two_stories(title, title_kinds):
         return False  # «В Вязниках состоится праздник, а Судогда отметит юбилей»
+    if title_kinds and all(_INTENT_AT.search(title[:start]) for _, start, _ in title_kinds):
+        return False  # «Область намерена подписать соглашения на форуме»: an intention
     if (
         _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead))
     ) and not _inaugural(title, sents, ev):
@@ -370,10 +374,13 @@ _POSTER_RUBRIC = re.compile(r"\bрубрик\w*\s+[«\"]?(?:афиш|куда\s+
 _RUBRIC_LEAD = 5  # sentences read for it
 # A run of gatherings under way, told in the plural: «продолжает проводить встречи с жителями»,
 # «продолжают отменять гуляния» (one in each place, one after another).
+# («намерен продолжать встречи с жителями»: the run goes on, its next ones ahead)
 _ONGOING = re.compile(
     r"\bпродолжа\w*\s+(?:[а-яё]+\s+)?(?:проводить|отменять|переносить|устраивать"
     r"|организовывать)\s+(?:[а-яё]+\s+){0,2}?(?:встречи|гуляни|гулянь|праздники|мероприятия"
-    r"|ярмарки|концерты|собрания|субботники|акции|фестивали|сходы|приёмы|приемы)\w*",
+    r"|ярмарки|концерты|собрания|субботники|акции|фестивали|сходы|приёмы|приемы)\w*"
+    r"|\bпродолж(?:ать|ает|ают|ит|ат|ил[аи]?)\s+(?:[а-яё]+\s+)?(?:встречи|праздники|ярмарки"
+    r"|концерты|собрания|субботники|фестивали|сходы|приёмы|приемы)\b",
     re.IGNORECASE,
 )
 # A season's campaign of gatherings, told in the plural: «весенние субботники в самом разгаре»,
@@ -393,6 +400,24 @@ _RECALLED = re.compile(r"^\W*(?:напомним|напоминаем|ранее
 _WEEKEND = re.compile(r"(?:на\s+выходных|в\s+выходные)", re.IGNORECASE)
 
 
+# A poster's venue line under each item: «Место проведения: Дом культуры с. Садовое».
+_VENUE_LINE = re.compile(r"^\W*мест[оа]\s+проведени[яй]\s*:\s*(\S.{2,})", re.IGNORECASE)
+_POSTER_VENUES = 3  # different venues: a poster of several gatherings, not one's programme
+
+
+def _many_venues(sents: list[str]) -> bool:
+    """Three items or more each give a different «Место проведения:»: a poster (a week's
+    calendar of gatherings across a town), not the programme of one gathering."""
+    venues = set()
+    for sent in sents:
+        if "проведени" not in sent[:30].lower():
+            continue
+        m = _VENUE_LINE.match(sent)
+        if m is not None:
+            venues.add(" ".join(m.group(1).lower().split())[:40])
+    return len(venues) >= _POSTER_VENUES
+
+
 def _dated_act(title: str) -> bool:
     """The headline's only listing words are «на выходных» and a finite verb in the past or the
     future tells what happens then («На выходных в Хакасии отрепетируют Новый год»): the time
@@ -401,6 +426,19 @@ def _dated_act(title: str) -> bool:
     if not found or not all(_WEEKEND.fullmatch(m.group(0)) for m in found):
         return False
     return any(verb_tense(w) in {"past", "futr"} for w in _TITLE_WORD.findall(title))
+
+
+# An intention to do something at a gathering, the headline's story: «Область намерена
+# подписать четыре соглашения на Форуме регионов», «Район планирует представить проект на
+# выставке». (Not the gathering itself intended: «намерен провести встречу», «планирует
+# посетить фестиваль», «собирается принять участие в форуме».)
+_INTENT_AT = re.compile(
+    r"\b(?:намерен[аоы]?|собира(?:ется|ются)|планиру(?:ет|ют)|хоч(?:ет|ут)|рассчитыва(?:ет|ют))\s+"
+    r"(?!(?:провести|проводить|устроить|организовать|посетить|принять|участвовать|выступить"
+    r"|побывать|приехать|открыть)\b)[а-яё]+(?:ть|ти)\b[^.!?]{0,80}?\b(?:на|в|во)\s+"
+    r"(?:[а-яё0-9-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 # A lead that calls the text a digest or tells a schedule of gatherings drawn up: «Публикуем

@@ -30,6 +30,7 @@ from bot.text.events.lexicon import (
     _FEDERAL_TALKS,
     _HYPOTHETICAL,
     _LEAGUE,
+    _NOT_EVENT_CONTEXT,
     _PLAN,
     _POSTPONE,
     _REPORT,
@@ -39,6 +40,7 @@ from bot.text.events.lexicon import (
     GENERIC_KINDS,
     MATCH_RESULT_RE,
     PART_KINDS,
+    _kind_re,
     _kinds_in,
     find_incident,
 )
@@ -153,8 +155,24 @@ def _change_cue(cue: re.Pattern[str], sentence: str, kind_pos: int) -> re.Match[
         low = m.group(0).lower()
         if low.startswith("переносил") or _relocation(sentence, m):
             continue
+        if _earlier_change(sentence, m.start()):
+            continue
         return m
     return None
+
+
+# A clause's end: what is told after it is told of another time.
+_CLAUSE_END = re.compile(r"[,;:—–]")
+
+
+def _earlier_change(sentence: str, start: int) -> bool:
+    """The change at ``start`` is told in the clause of an earlier year or edition: «в прошлом
+    году подписали указ об изменении даты празднования», «фестиваль, который год назад
+    перенесли, ...» (this year's gathering is not the one changed)."""
+    return any(
+        m.end() <= start and not _CLAUSE_END.search(sentence, m.end(), start)
+        for m in caseless(_EARLIER).finditer(sentence[:start])
+    )
 
 
 # A change named by its noun and denied by «не будет» after it: «переноса праздника в этом
@@ -322,6 +340,7 @@ def sentence_stance(
         # «Праздничная программа «Отчего так берёзы шумят»»: the verbs of the gathering's own
         # name tell nothing of it.
         titles.append((named.start(1), named.end(1)))
+    titles.extend(_source_clauses(sentence))
     habitual = caseless(_HABITUAL).search(sentence) is not None
     for m in caseless(_REPORT).finditer(sentence):
         if habitual and _PRESENT_REPORT.fullmatch(m.group(0)):
@@ -406,14 +425,42 @@ _OF_HOLDING = re.compile(
 _IN_PROGRAMME = re.compile(r"\bв\s+$", re.IGNORECASE)
 
 
+# The source of a sentence's news, a clause of its own: «Как рассказали в комитете по
+# культуре, ...», «..., как отметил министр, ...», «..., сообщили в администрации». Its verb
+# tells who said it, not what became of the gathering.
+_SOURCE_CLAUSE = re.compile(
+    r"(?:^|[,;:(]\s*)(?:[—–-]\s*)?(?:как\s+(?:уже\s+)?(?:нам\s+)?)?(?:рассказал|сообщил|отметил|пояснил"
+    r"|уточнил|подчеркнул|заявил|сказал|добавил|напомнил|сообща(?:ет|ют)|рассказыва(?:ет|ют)"
+    r"|переда(?:ет|ёт|ют))\w*\b[^,.!?;:«»\"]*",
+    re.IGNORECASE,
+)
+
+
+# The verbs of ``_SOURCE_CLAUSE``: a cheap test before it.
+_SOURCE_HINT = re.compile(
+    r"рассказ|сообщ|отметил|поясн|уточнил|подчеркн|заявил|сказал|добавил|напомнил|переда",
+    re.IGNORECASE,
+)
+
+
+def _source_clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the clauses that name the source of the news (``_SOURCE_CLAUSE``)."""
+    if _SOURCE_HINT.search(sentence) is None:
+        return []
+    return [m.span() for m in _SOURCE_CLAUSE.finditer(sentence)]
+
+
 def _past_programme(sentence: str, m: re.Match[str]) -> bool:
     """The plan cue ``m`` is «в программе ...» and the sentence's verbs are in the past: the
-    programme's items are reported, not announced."""
+    programme's items are reported, not announced (the source's «рассказали» tells nothing)."""
     if not m.group(0).lower().startswith("программ"):
         return False
     if not _IN_PROGRAMME.search(sentence, max(0, m.start() - 3), m.start()):
         return False
-    tenses = {verb_tense(w.group(0)) for w in _WORD.finditer(sentence)}
+    sources = _source_clauses(sentence)
+    tenses = {
+        verb_tense(w.group(0)) for w in _WORD.finditer(sentence) if not _inside(w.start(), sources)
+    }
     return "past" in tenses and "futr" not in tenses
 
 
@@ -466,6 +513,11 @@ class Evidence:
     # The headline or the lead tells a plan in the past: «был запланирован на 7 августа»,
     # «планировалось провести», «должен был пройти» (a plan since changed, when a change is told).
     past_plan: bool = False
+    # The headline tells its gathering in the present («В Октябрьском проходит фестиваль») and
+    # the next sentence with the same kind sets it for a day ahead («фестиваль пройдёт»,
+    # «открытие состоится сегодня в 11.00»): on the day, before it has begun.
+    title_present: bool = False
+    next_set_for: bool | None = None
 
     @property
     def total(self) -> float:
@@ -499,6 +551,8 @@ class Evidence:
                 and not (cancelled | postponed) & _ANY_GATHERING
             )
             return "postponed" if w["postponed"] > 0 and not moved_other else "cancelled"
+        if self.lead_index == 0 and self.title_present and self.next_set_for:
+            return "announced"  # «проходит» over «пройдёт»: the headline's present is the day's
         if (
             self.several_change is not None
             and self.lead_stance == "announced"
@@ -1098,6 +1152,15 @@ def _several_change(sent: str, named: list[tuple[str, int, int]]) -> tuple[Statu
     return None
 
 
+# The present of a gathering taking place, in a headline: «проходит», «проходят».
+_HEADLINE_PRESENT = re.compile(r"проход(?:ит|ят)\b", re.IGNORECASE)
+# A start set for a day ahead: «пройдёт», «состоится», «откроется», «стартует».
+_SET_FOR_CUE = re.compile(
+    r"(?:пройд[её]т|пройдут|состо(?:ится|ятся)|откро(?:ется|ются)|стартует|начн[её]тся)\b",
+    re.IGNORECASE,
+)
+
+
 # Sentences after a change where one without a gathering's word still tells of the same one:
 # «Ярмарки отменили» ... «По данным мэрии» ... «Торговлю перенесли на неделю».
 _CHANGE_REACH = 3
@@ -1110,6 +1173,63 @@ _PAST_PLAN = re.compile(
     r"|должн(?:ы|а|о|ен)\s+был[аои]?\s+(?:состояться|пройти))\b",
     re.IGNORECASE,
 )
+
+
+# Kinds a text may first name as something that is no gathering, blanked out by the lexicon (a
+# post's contest, a contest of projects or of gardens, a charity campaign), and then call by the
+# bare word: «благотворительная акция ...» ... «Акция прошла в Николин день» is the campaign
+# still, «конкурс проектов ...» ... «В конкурсе могут участвовать все» the same contest.
+_ECHO_KINDS = ("конкурс", "акция")
+_ECHO_HINT = re.compile(r"конкурс|акци", re.IGNORECASE)
+# «соревнование» in the singular stands for the contest just named («Соревнование проходило в
+# нескольких номинациях»); the plural «соревнования» is a sports event of its own.
+_CONTEST_SYNONYM = frozenset({"соревнование", "соревнованием", "соревновании", "соревнованию"})
+# After the kind word: a name or a genitive of its own makes it another one («конкурс чтецов»,
+# «акция «Чистый берег»»).
+_OWN_NAME = re.compile(r"\s*[«\"]")
+
+
+def _another(sentence: str, end: int) -> bool:
+    """The kind word ending at ``end`` names its own contest or campaign: a name in quotes or a
+    noun in the genitive comes right after it («конкурс чтецов», «акция «Бессмертный полк»»)."""
+    if _OWN_NAME.match(sentence, end):
+        return True
+    m = _WORD.match(sentence, end + 1) if sentence[end : end + 1] == " " else None
+    if m is None or not m.group(0).islower():
+        return False
+    parse = analyzer().parse(m.group(0))[0]
+    return bool(parse.tag.POS == "NOUN" and parse.tag.case == "gent")
+
+
+def _echoes(sentences: list[str]) -> set[tuple[int, int]]:
+    """(sentence index, position) of the bare «конкурс», «акция» (and «соревнование» for a
+    contest) whose last naming before them was left out as no gathering: the same thing again."""
+    if not _ECHO_HINT.search("\n".join(sentences[:MAX_DECISION_SENTENCES])):
+        return set()  # the common case: neither word at all
+    dropped: dict[str, bool] = {}
+    out: set[tuple[int, int]] = set()
+    for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
+        low = sent.lower()
+        kept = {(k, pos): end for k, pos, end in _kinds_in(sent)}
+        marks: list[tuple[int, str, int]] = []
+        for kind in _ECHO_KINDS:
+            marks.extend((m.start(), kind, m.end()) for m in _kind_re(kind).finditer(low))
+        marks.extend(
+            (pos, "соревнования", end)
+            for (k, pos), end in kept.items()
+            if k == "соревнования" and low[pos:end] in _CONTEST_SYNONYM
+        )
+        blanks = [m.span() for m in _NOT_EVENT_CONTEXT.finditer(low)] if marks else []
+        for pos, kind, end in sorted(marks):
+            own = "конкурс" if kind == "соревнования" else kind
+            if (kind, pos) not in kept:
+                if any(a <= pos < b for a, b in blanks):
+                    dropped[own] = True  # named as no gathering
+            elif dropped.get(own) and not _another(sent, end):
+                out.add((index, pos))
+            elif kind == own:
+                dropped[own] = False  # a contest or a campaign of its own
+    return out
 
 
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
@@ -1131,12 +1251,14 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     explicit_kinds: set[str] = set()  # kinds a listed cue told of
     last_change = -9  # the index of the last sentence telling a gathering cancelled or moved
     last_kind_index = -9  # the index of the last sentence naming a gathering
+    echoes = _echoes(sentences)
     for index, sent in enumerate(sentences[:MAX_DECISION_SENTENCES]):
         named = _kinds_in(sent)
         kinds = [
             k
             for k in named
-            if not (k[0] in PART_KINDS and any(o[0] not in PART_KINDS for o in named))
+            if (index, k[1]) not in echoes
+            and not (k[0] in PART_KINDS and any(o[0] not in PART_KINDS for o in named))
             and not _federal_or_abroad(k[0], sent, federal_story)
             and not several(sent, k[1], k[0] if index > 0 else "")
             and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
@@ -1257,6 +1379,14 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
         status, explicit, cue = found[2]
         if status == "held" and not explicit and _applied_for(sent, pos):
             status = "announced"  # «заявки на участие в форуме поступили»: it is ahead
+        if index == 0 and status == "held" and explicit and _HEADLINE_PRESENT.match(sent, cue):
+            ev.title_present = True
+        elif (
+            0 < index <= 2 and ev.title_present and ev.next_set_for is None and kind == ev.lead_kind
+        ):
+            ev.next_set_for = (
+                status == "announced" and explicit and _SET_FOR_CUE.match(sent, cue) is not None
+            )
         # A match told by its result («обыграла «Амур»») is reported as plainly as by «прошёл».
         result = (
             status == "held" and kind == "матч" and bool(MATCH_RESULT_RE.match(sent.lower(), pos))
