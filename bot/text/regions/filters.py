@@ -644,6 +644,8 @@ def keep(
             return DROP
         if e.adjlike and "районный" in nxt_l:
             return DROP  # «Дзержинского районного суда»: a district named so, not the town
+        if e.adjlike and not after_settlement and _attribute_of(words, i, j, nxt_l):
+            return DROP  # «с Никольским территориальным отделом»: the body's adjective
         if e.adjlike and e.gender == "masc" and nxt_l & _MUNICIPAL_ADJ:
             head = head_after(words, j)
             if head is not None and lem(head) & _NEUTER_MUNICIPAL:
@@ -660,6 +662,26 @@ def keep(
     if len(e.words) == 1 and not after_place and surname_like:
         return WEAK
     return STRONG
+
+
+def _attribute_of(words: list[Word], i: int, j: int, nxt_l: frozenset[str]) -> bool:
+    """Whether a town named like an adjective («Никольское») goes, as an adjective, with a
+    lower-case adjective and noun after it in the same case: «Никольским территориальным
+    отделом», «Никольского территориального отдела» (not «в Лесном новый парк открыли»,
+    the town before a subject, nor «в Никольском сельском поселении», the village's own)."""
+    nxt = words[j] if j < len(words) else None
+    if nxt is None or nxt.cap or not nxt.glued_prev or nxt_l & _MUNICIPAL_ADJ:
+        return False
+    ni = info(nxt.text)
+    if not ni.adjective:
+        return False
+    head = head_after(words, j + 1)
+    if head is None or head.cap or not head.glued_prev:
+        return False
+    hi = info(head.text)
+    if not hi.noun or lem(head) & (RURAL | _NEUTER_MUNICIPAL):
+        return False
+    return bool(info(words[i].text).cases & ni.cases & hi.cases)
 
 
 # The endings of a name that declines like an adjective («Белинский», «Видное»).
@@ -1154,10 +1176,22 @@ def _prev_abbreviation(text: str, words: list[Word], i: int) -> frozenset[str]:
     prev = words[i - 1]
     if text[prev.end : words[i].start].strip() != ".":
         return frozenset()
+    if (
+        i > 1
+        and len(prev.text) == 1
+        and prev.cap
+        and not prev.sent_start
+        and not prev.shout
+        and prev.glued_prev
+        and not words[i - 2].cap
+        and fold(words[i - 2].text) not in PLACE_PREP
+    ):
+        return frozenset()  # «улица маршала Г. Жукова»: an initial mid-sentence, not «г.»
     return frozenset([fold(prev.text)])
 
 
 _AS_IN = frozenset(["в", "во", "на", "у", "с", "со"])
+_TO = frozenset(["к"])
 _BETWEEN = frozenset(["с", "со", "между"])
 _WITH = frozenset(["с", "со"])
 _WITH_FORMS = frozenset(["с", "со", "С", "Со", "СО"])  # (as written: no folding)
@@ -1180,7 +1214,9 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
         word = words[k]
         low = fold(word.text)
         if low in ORIGIN:
-            return k < i - 1 and not nouns
+            # (a noun between says what came «из» there: money «из бюджета области», unless
+            # people come: «звонари из храмов Архангельской и Вологодской областей»)
+            return k < i - 1 and (not nouns or _people_before(words, k))
         if lem(word) & ORIGIN_NOUNS and "gent" in info(words[i].text).cases:
             return k < i - 1
         wi = info(word.text)
@@ -1188,10 +1224,28 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
             pass  # «из городов и районов Хабаровского края, Еврейской…»: places, not bodies
         elif not word.cap and nouns < 2 and wi.noun and not wi.adjective and "gent" in wi.cases:
             nouns += 1
-        elif not (word.cap or low in _LIST_WORDS or wi.adjective):
-            return False
+        elif not (word.cap or low in _LIST_WORDS or wi.adjective or _participle(low)):
+            return False  # (a participle qualifies the noun too: «из действующих храмов»)
         k -= 1
     return False
+
+
+@lru_cache(maxsize=4096)
+def _participle(low: str) -> bool:
+    parses = analyzer().parse(low) if low.isalpha() else []
+    return bool(parses) and parses[0].tag.POS == "PRTF"
+
+
+def _people_before(words: list[Word], k: int) -> bool:
+    """Whether the word before «из» at words[k] is people in the plural: «звонари из…»,
+    «спортсмены из школ…» (not «средства из бюджета…»)."""
+    if k == 0 or words[k].sent_start or not words[k].glued_prev:
+        return False
+    low = words[k - 1].text.lower()
+    if not low.isalpha():
+        return False
+    parses = analyzer().parse(low)
+    return bool(parses) and {"NOUN", "anim", "plur"} <= parses[0].tag.grammemes
 
 
 # Places a list of origins may name before its regions: «из городов и районов …», «из
@@ -1382,6 +1436,8 @@ def cue(
     w = words[i]
     prev = words[i - 1] if i > 0 and w.glued_prev else None
     prev_l = lem(prev) if prev is not None else frozenset()
+    if prev is not None and fold(prev.text) == "к":
+        prev_l = _TO  # the preposition «близость к Городцу», not «к.» for «как»
     if prev_l & ORIGIN or _listed_after_origin(words, i):
         return "origin"
     if prev is not None and fold(prev.text) == "от" and _member_from(words, i):

@@ -360,12 +360,14 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         if (
             verdict != DROP
             and e.kind == "name"
-            and len(e.words) == 1
+            and (len(e.words) == 1 or "nomn" in info(t).cases)
             and after_village_word(text, words, i)
             and not villages_of(words, i)
         ):
-            # «деревня Москва», «в посёлке Алтай»: a village named like a region (not «сёл
-            # Бурятии», the region's villages), in every mention of the name
+            # «деревня Москва», «в посёлке Алтай», «в посёлок Южный Урал»: a village named
+            # like a region (not «сёл Бурятии», the region's villages, nor «посёлки Ханты-
+            # Мансийского округа»: a name of words in apposition is in the nominative), in
+            # every mention of the name
             verdict = DROP
             villages.add(e.surface)
         if (e.real_town or e.kind == "name") and e.surface in villages:
@@ -1932,6 +1934,12 @@ def _roles(
             | _venues(evidence, text, lead_end)
             | _named_venues(evidence, text, lead_end)
         )
+        hosts: set[str] = set()
+    else:
+        # «финал конкурса стартует 22 сентября, открытие пройдёт в Доме правительства
+        # Московской области»: with no region in the title, the place the lead says its
+        # gathering takes place is the story's (the lead's sentence read to its end)
+        hosts = set() if abroad else _venues(evidence, text, _sentence_end(text, lead_end))
     # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
     # with none in its title, is a ranking or a statistic where each one named is a data point.
     ranking = not titled and _ranking(evidence, lead_end, text)
@@ -1942,6 +1950,7 @@ def _roles(
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
+        main = main or code in hosts
         if titled and code not in titled:
             main = (main and score > 2 * best_titled) or code in listed or code in visitors
         roles[code] = "main" if main else "mentioned"
@@ -2086,7 +2095,7 @@ def _venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> se
     for k, (start, end, code, passing) in enumerate(marks):
         if start >= lead_end or passing or code in out:
             continue
-        if not _AT_BEFORE.search(text, max(0, start - 4), start):
+        if not _AT_BEFORE.search(text, max(0, start - 4), start) and not _in_hall(text, start):
             continue
         prev_end = marks[k - 1][1] if k > 0 else -1
         next_start = marks[k + 1][0] if k + 1 < len(marks) else -1
@@ -2128,6 +2137,21 @@ def _named_venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int)
             if quoted & names and any(info(w).lemmas & _TAKES_PLACE for w in before):
                 out.add(code)
     return out
+
+
+def _in_hall(text: str, start: int) -> bool:
+    """Whether a place follows «в» and a building or a body of it: «пройдёт в Доме
+    правительства Московской области», «в администрации Тульской области состоялось»."""
+    m = _HALL_BEFORE.search(text, max(0, start - 50), start)
+    if m is None:
+        return False
+    return all(info(w).lemmas & _HALLS for w in m.group(1).split())
+
+
+# «в» and one or two words right before a place: «в Доме правительства », «в здании ».
+_HALL_BEFORE = re.compile(r"\b(?:в|во)\s+((?:[А-ЯЁа-яё]+\s+){1,2})$", re.IGNORECASE)
+# Buildings and bodies a gathering takes place in: «в Доме правительства», «в администрации».
+_HALLS = OFFICES | frozenset(["дом", "здание", "зал", "резиденция"])
 
 
 _NEXT_PLACE = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во)\s+)?[А-ЯЁ]")
@@ -2245,6 +2269,14 @@ _MATCH_WORDS = frozenset(
         *("обыграть", "проиграть", "победить", "уступить", "сыграть", "одолеть", "разгромить"),
     ]
 )
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence that ``at`` falls in ends: its full stop or its line's end."""
+    m = _SENTENCE_END.search(text, at)
+    line = text.find("\n", at)
+    ends = [end for end in (m.end() if m else -1, line) if end >= 0]
+    return min(ends, default=len(text))
 
 
 def _title_end(text: str, first: tuple[int, int]) -> int:
