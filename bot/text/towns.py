@@ -10,7 +10,7 @@ and ``data/districts_2022.tsv`` those of the four subjects of 2022, which that c
 `demonyms()` reads ``data/demonyms.tsv``, what the people of a town are called (curated by hand).
 `villages()` reads ``data/villages.tsv``: villages and rural settlements whose name one region
 alone has, from the GeoNames postal codes (CC BY 4.0, see ``data/LICENSE-villages.md``,
-``scripts/build_villages.py``).
+``scripts/build_villages.py``), and ``data/villages_extra.tsv``: those it lacks, typed by hand.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ DISTRICTS_2022_FILE = Path(__file__).resolve().parent / "data" / "districts_2022
 DEMONYMS_FILE = Path(__file__).resolve().parent / "data" / "demonyms.tsv"
 CITY_DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "city_districts.tsv"
 VILLAGES_FILE = Path(__file__).resolve().parent / "data" / "villages.tsv"
+# Villages the generated file lacks, typed by hand (same columns): names the generator took
+# for a common word («Чигири», a plural of «чигирь») or GeoNames does not list.
+VILLAGES_EXTRA_FILE = VILLAGES_FILE.with_name("villages_extra.tsv")
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -171,7 +174,7 @@ class Village:
 def villages() -> tuple[Village, ...]:
     """All villages of ``villages.tsv`` (about 18,000), sorted by region code and name."""
     out: list[Village] = []
-    for row in _rows(VILLAGES_FILE):
+    for row in [*_rows(VILLAGES_FILE), *_rows(VILLAGES_EXTRA_FILE)]:
         name, code, district, lemmas = (*row, "")[:4]  # (an older file has no lemmas)
         out.append(Village(name, code, district, tuple(lemmas.split(",")) if lemmas else ()))
     return tuple(out)

@@ -51,6 +51,7 @@ _SOURCES = (
     "data/demonyms.tsv",
     "data/city_districts.tsv",
     "data/villages.tsv",
+    "data/villages_extra.tsv",
 )
 
 
