@@ -611,7 +611,7 @@ def keep(
         prev_l = prev_l - {"с"}  # the preposition «с Белым озером», not «с. Белый»
     if abbr_l & SETTLEMENT:
         prev_l = prev_l | abbr_l  # «г. Мирный»
-    after_place = chain or bool(prev_l & _PLACE_BEFORE)
+    after_place = chain or bool(prev_l & _PLACE_BEFORE) or _city_part_of(words, i)
     if e.common or e.adjlike:
         # «в Дне рыбака» is a day, not Дно: the word must read as the town first.
         after_settlement = bool(prev_l & SETTLEMENT)
@@ -682,6 +682,24 @@ def _attribute_of(words: list[Word], i: int, j: int, nxt_l: frozenset[str]) -> b
     if not hi.noun or lem(head) & (RURAL | _NEUTER_MUNICIPAL):
         return False
     return bool(info(words[i].text).cases & ni.cases & hi.cases)
+
+
+def _city_part_of(words: list[Word], i: int) -> bool:
+    """Whether words[i] follows a city's district named by its adjective: «Ленинский район
+    Кирова», «Октябрьского округа Иркутска» (the genitive is the city whose part it is, not
+    a person the district is named after)."""
+    return (
+        i > 1
+        and words[i].glued_prev
+        and words[i - 1].glued_prev
+        and not words[i - 1].cap
+        and bool(lem(words[i - 1]) & _CITY_PARTS)
+        and words[i - 2].cap
+        and bool(lem(words[i - 2]) & DISTRICT_ADJ)
+    )
+
+
+_CITY_PARTS = frozenset(["район", "округ"])
 
 
 # The endings of a name that declines like an adjective («Белинский», «Видное»).
@@ -1163,8 +1181,33 @@ def village_list(text: str, words: list[Word], i: int) -> bool:
             if prev_l & RURAL:
                 return k < i
             return "пункт" in prev_l and "населенный" in lem(words[k - 2])
+        elif gap == ":" and not adjectives:
+            return _villages_before_colon(words, k)
         else:
             return False
+    return False
+
+
+# The owner of a list of villages after a colon: «по сёлам Зиминского района: …».
+_VILLAGE_OWNERS = frozenset(["район", "округ", "поселение", "сельсовет", "улус", "муниципалитет"])
+
+
+def _villages_before_colon(words: list[Word], k: int) -> bool:
+    """Whether villages in the plural, with their district's name at most, stand right before
+    the colon that ends before words[k]: «по сёлам Зиминского района: Ухтуй, Самара, Батама»,
+    «в населённых пунктах: …». Each name after it is a village, the first one too."""
+    m = k - 1
+    while m >= 1 and k - m <= 4:
+        wm = words[m]
+        lm = lem(wm)
+        if not wm.cap and info(wm.text).plural:
+            if lm & RURAL:
+                return True
+            if "пункт" in lm and words[m].glued_prev and lem(words[m - 1]) & _INHABITED:
+                return True
+        if wm.sent_start or not wm.glued_prev or not (wm.cap or lm & _VILLAGE_OWNERS):
+            return False
+        m -= 1
     return False
 
 

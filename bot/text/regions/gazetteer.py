@@ -852,7 +852,10 @@ def _demonym_forms() -> dict[str, tuple[str, EvidenceKind]]:
     morph = analyzer()
     for d in demonyms():
         own = {fold(d.plural), fold(d.singular)}
-        for word in demonym_cases(d.plural, d.singular):
+        cases = demonym_cases(d.plural, d.singular)
+        # A demonym of a hyphenated town is written solid as well: «усть-илимцы» and
+        # «устьилимцы» (the prefix keeps its soft sign).
+        for word in [*cases, *(c.replace("-", "") for c in cases if "-" in c)]:
             other = morph.word_is_known(word) and any(
                 fold(p.normal_form) not in own for p in morph.parse(word)
             )

@@ -95,6 +95,7 @@ from bot.text.regions.lexicon import (
     LIST_HEADS,
     OBLAST_ADJ,
     OFFICES,
+    PLACE_OF,
     REGION_NUM,
     RIVER_TOWNS,
     ROAD_WORDS,
@@ -319,6 +320,10 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 continue
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
+        if (found is None or found[1] == i + 1) and i + 1 < n and words[i + 1].text in _SHORT_KINDS:
+            short = _abbreviated_district(words, i, gaz)
+            if short is not None:
+                found = short  # «Старобешевского м.о.», «Ковровского р-на»
         if found is None:
             rural = rural_district_at(words, i, gaz)
             village_hit = None
@@ -379,8 +384,14 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and e.real_town
             and e.name in RIVER_TOWNS
             and (
-                _WATER.search(folded)
-                or (i > 0 and w.glued_prev and fold(words[i - 1].text) in _ON_RIVER)
+                (i > 0 and w.glued_prev and fold(words[i - 1].text) in _ON_RIVER)
+                or (
+                    _WATER.search(folded) is not None
+                    and (
+                        (i > 0 and w.glued_prev and bool(lem(words[i - 1]) & _RIVER_PARTS))
+                        or not _named_as_town(words, e.name)
+                    )
+                )
             )
             and not (i > 0 and w.glued_prev and lem(words[i - 1]) & SETTLEMENT)
         ):
@@ -465,7 +476,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         hits = _bare_villages(text, words, bare, gaz, hits)
     if any(h.village and h.entry is None for h in hits):
         _village_throughout(text, hits)
-    if "ельск" in text or "ельсовет" in text or "поссовет" in text:
+    if "ельск" in text or "ельсовет" in text or "поссовет" in text or "оселени" in text:
         hits = _rural_councils(text, all_spans, hits, gaz)
     if "прав" in text:
         hits = _moscow_boards(text, all_spans, hits)
@@ -509,9 +520,12 @@ def _village_throughout(text: str, hits: list[Hit]) -> None:
 # Байгускаровском сельском доме культуры» (found by its head, then the adjective before it).
 _COUNCIL_HEAD = re.compile(
     r"(?:сельсовет|поссовет|(?:сельск|поселков)\w*\s+(?:совет|округ)"
-    r"|сельск\w*\s+(?:поселени|администрац|дом\w*\s+культуры|клуб|библиотек))\w*"
+    r"|сельск\w*\s+(?:поселени|администрац|дом\w*\s+культуры|клуб|библиотек)|поселени)\w*"
 )
-_COUNCIL_ADJ = re.compile(r"([А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ое|ая|ой))\s+$")
+# (a village of two words gives a compound: «Верхне-Тебердинского поселения»)
+_COUNCIL_ADJ = re.compile(
+    r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ое|ая|ой))\s+$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -520,12 +534,27 @@ def _village_adjectives() -> dict[str, str]:
     the village's region; none for an adjective two regions' villages share."""
     out: dict[str, str] = {}
     for name, code in gazetteer().villages.items():
-        if not code or " " in name:
+        if not code:
             continue
-        for adj in district_adjectives(name):
+        for adj in _village_adjective_forms(name):
             if adj not in DISTRICT_ADJ:  # («Советский сельсовет»: many regions have one)
                 out[adj] = code if out.get(adj, code) == code else ""
     return out
+
+
+def _village_adjective_forms(name: str) -> list[str]:
+    """The adjectives of a village's name (folded): those of one word, and the compounds of a
+    name of an adjective and a noun, in both spellings: «верхняя теберда» (the lemma «верхний
+    теберда» of the index) -> «верхне-тебердинский», «верхнетебердинский», …"""
+    if " " not in name:
+        return district_adjectives(name)
+    first, _, second = name.partition(" ")
+    if " " in second or not first.endswith(("ий", "ый", "ой")):
+        return []  # (not the key as written, «верхняя теберда»: its lemma key gives them)
+    stem = first[:-2]
+    # «верхний» -> «верхне», «большой» -> «больше», «новый» -> «ново»
+    prefix = stem + ("е" if first.endswith("ний") or stem[-1:] in "жшчщ" else "о")
+    return [f"{prefix}{gap}{adj}" for adj in district_adjectives(second) for gap in ("-", "")]
 
 
 def _rural_councils(
@@ -686,6 +715,9 @@ def _people_in_use(words: list[Word]) -> set[str]:
 _WATER = re.compile(
     r"\b(?:рек[аеиуо]й?|уровень воды|уровня воды|ледоход|паводо?к|половод|русл[оае])"
 )
+# A river's own parts and the word for it: «реки Ишим», «в устье Онеги» name the river even in
+# a text that names the town as well.
+_RIVER_PARTS = frozenset(["река", "устье", "пойма", "русло", "берег", "исток", "акватория"])
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
 _ON_RIVER = frozenset(["на", "над", "по", "вдоль", "за"])  # a river's prepositions
 _ST = ("ст", "Ст", "СТ")  # how «станица» and «ст.» start
@@ -693,6 +725,49 @@ _DISTRICT_HEADS = frozenset(["район", "улус", "кожуун"])
 # A settlement's name by its shape: indeclinable «-ино», «-ово», «-ево» («Шебалино», «Кочево»),
 # or a compound of a Turkic, Finnic or Mongolic name («Усть-Кулом», «Кош-Агач», «Мари-Турек»).
 _PLACE_SHAPE = re.compile(r"(?:[иоеё]но|[оеё]во|ыно)$|^[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+$")
+
+
+# A district's kind cut short, as official notices write it, by the tokens it makes: «р-на»
+# one word, «м.о.» and «м. р.» two (the full stops are no words).
+_SHORT_RAION = frozenset(["р-н", "р-на", "р-ну", "р-не", "р-ном"])
+_SHORT_KINDS = _SHORT_RAION | {"м"}
+_SHORT_SECOND = {"о": " муниципальный округ", "р": " район"}
+
+
+def _abbreviated_district(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
+    """«Старобешевского м.о.», «Зиминского м. р.», «Ковровского р-на»: the district entry an
+    adjective at words[i] names with its kind cut short after it, and the index after the
+    abbreviation; or None. (Read here, not as entries of the index: three more forms of every
+    district would make the index a third larger.)"""
+    k = i + 1
+    if words[k].text in _SHORT_RAION:
+        tail, end = " район", k + 1
+    elif k + 1 < len(words) and words[k + 1].text in _SHORT_SECOND:
+        tail, end = _SHORT_SECOND[words[k + 1].text], k + 2
+    else:
+        return None
+    found: Entry | None = None
+    for lemma in info(words[i].text).lemmas:
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind != "district" or len(e.words) > 3:
+                continue
+            if e.surface.endswith(tail):
+                return e, end
+            if found is None and e.surface.endswith(" район"):
+                found = e  # (a district OKTMO knows as a район: «м.о.» is its new kind)
+    return (found, end) if found is not None else None
+
+
+def _named_as_town(words: list[Word], name: str) -> bool:
+    """Whether the text names ``name`` (a town named like its river) as a town somewhere:
+    its genitive after a town's body, head or people («глава Ишима», «жители Оби») or after a
+    settlement word («города Ишим»). A text about the water of such a town («в Ишиме готовятся
+    к половодью … глава Ишима») then means the town by the name, bar the river's own parts."""
+    for k in range(1, len(words)):
+        w = words[k]
+        if w.glued_prev and name in lem(w) and lem(words[k - 1]) & (PLACE_OF | SETTLEMENT):
+            return True
+    return False
 
 
 def _town_ablative(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
@@ -1319,6 +1394,15 @@ def _own_districts(hits: list[Hit]) -> bool:
     districts = {h.entry.name for h in hits if h.kind == "district" and h.entry is not None}
     if not districts:
         return False  # (most texts: no district named)
+    # («Кировского городского округа»: an urban okrug is a town's own; a town that lies in a
+    # district so named is not it)
+    districts = {
+        h.entry.name
+        for h in hits
+        if h.kind == "district"
+        and h.entry is not None
+        and not h.entry.surface.endswith(" городской округ")
+    }
     for h in hits:
         if h.kind != "town" or h.entry is None or len(h.codes) < 2:
             continue
