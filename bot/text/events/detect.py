@@ -231,6 +231,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and ev.best_specific is not None
         and ev.best_specific[2] == "праздник"
         and not (ev.lead_index <= 2 and _TOOK_PLACE.search(sents[ev.lead_index]))
+        and not (ev.lead_index <= 2 and _place_celebrated(sents[ev.lead_index]))
         and not any(_CELEBRATION_HELD.search(s) for s in sents[1:MAX_DECISION_SENTENCES])
         and not (
             _GREETING_AHEAD.search(title) and ev.lead_index <= 2 and ev.lead_stance == "announced"
@@ -590,6 +591,44 @@ _GREETING_HEAD = re.compile(
 _TOOK_PLACE = re.compile(
     r"\b(?:прош(?:[её]л|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|проходил[аои]?)\b", re.IGNORECASE
 )
+
+# The genitive of a settlement's noun: «День города», «к юбилею села».
+_SETTLEMENT = r"(?:города|села|посёлка|поселка|деревни|станицы|хутора|аула|района|округа)\b"
+
+# A place's own day or anniversary told celebrated: «Гороховец отметил День города», «город
+# отпраздновал свой день рождения» (what «отметил» tells when its object is the place's day, not
+# «глава отметил вклад ветеранов»): the celebration took place. A birthday or a jubilee only
+# with a place as its subject («ветеран отметил 95-летний юбилей» is a person's).
+_CELEBRATED = r"\b(?:отметил[аио]?|отпраздновал[аио]?)\s+(?:сво[йеё]\s+)?(?:\d+-?[а-яё]*\s+)?"
+_PLACE_DAY_CELEBRATED = re.compile(
+    _CELEBRATED + r"(?:день|\d+-?лети[ея])\s+" + _SETTLEMENT, re.IGNORECASE
+)
+_BIRTHDAY_CELEBRATED = re.compile(
+    r"([А-ЯЁа-яё-]+)\s+" + _CELEBRATED + r"(?:день\s+рождения|юбиле[йя]|\d+-?лети[ея]"
+    r"|годовщин[уы])\b",
+    re.IGNORECASE,
+)
+_SETTLEMENT_SUBJECT = frozenset(
+    {"город", "село", "посёлок", "поселок", "деревня", "станица", "хутор", "аул", "район", "округ"}
+)
+
+
+def _place_celebrated(sentence: str) -> bool:
+    """The sentence tells a place's own day or anniversary celebrated (see above)."""
+    if "отметил" not in sentence and "отпраздновал" not in sentence:
+        return False
+    if _PLACE_DAY_CELEBRATED.search(sentence):
+        return True
+    for m in _BIRTHDAY_CELEBRATED.finditer(sentence):
+        subject = m.group(1)
+        if subject.lower() in _SETTLEMENT_SUBJECT:
+            return True
+        if subject[:1].isupper():
+            parses = analyzer().parse(subject.lower())
+            if parses and "Geox" in parses[0].tag:
+                return True
+    return False
+
 
 # The celebration itself reported: «Праздничные мероприятия прошли на стадионе», «на площади
 # состоялось праздничное гуляние» (a greeting's story that goes on to the fete it greets).
@@ -1055,6 +1094,14 @@ def _opens_plural(title: str, start: int, word: str) -> bool:
 
 
 _OCCASION_REACH = 60  # characters after the kind word where its occasion may follow
+# One picked out of the plural gatherings after it: «Первый из «праздников районов» прошёл»,
+# «Один из концертов фестиваля отменили», «последний из летних балов».
+_ONE_OF = re.compile(
+    r"(?:^|[\s«\"])(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|последн"
+    r"|заключительн|очередн|од(?:ин|на|но|ном|ной|ного|ним|ну)\b)[а-яё]*\s+из\s+[«\"]?"
+    r"(?:[а-яё-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _FAIR_DAY = frozenset({"ярмарка"})
 # One day named: «8 ноября», «в субботу», «на выходных», «в эти выходные».
 _ONE_DAY = re.compile(
@@ -1071,6 +1118,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     «Лето»» are one festival's items."""
 
     first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
+    if first is not None and _ONE_OF.search(title, 0, first[1]):
+        return False  # «Первый из «праздников районов» прошёл»: one of the series
     if first is not None and _LOCAL_OCCASION.search(title[: first[1]]):
         return False  # «К 55-летию Энергодара прошли концерты»: one town's celebration
     if first is not None and _LOCAL_OCCASION.search(title, first[2], first[2] + _OCCASION_REACH):
@@ -1143,30 +1192,50 @@ def _tour(title: str) -> bool:
     return False
 
 
+# A headline telling a run of gatherings going on: «В районе продолжаются собрания граждан».
+_SERIES_GOES_ON = re.compile(r"\bпродолжа(?:ются|ется)\b", re.IGNORECASE)
+
+
 def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[str]) -> bool:
     """The headline calls off or moves a run of gatherings («Проведение ярмарок временно
     приостановили») and the lead tells the one next of them, in the singular, called off or
     moved («Ярмарку, которая должна была пройти завтра, отменили»): that one is the story.
-    The lead's word must be singular in every reading («ярмарки» may be plural too)."""
+    So too a run told going on («продолжаются собрания граждан») over a lead that reports one
+    of them held («В клубе села прошло собрание граждан»). The lead's word must be singular in
+    every reading («ярмарки» may be plural too)."""
+    goes_on = False
     if not any(caseless(cue).search(title) for cue in (_CANCEL, _POSTPONE)):
-        return False
+        goes_on = _SERIES_GOES_ON.search(title) is not None
+        if not goes_on:
+            return False
     own = {k for k, _, _ in kinds if k not in GENERIC_KINDS}
     for sent in sents[1:3]:
-        named = [(k, pos) for k, pos, _ in _kinds_in(sent) if k in own]
+        named = [(k, pos, end) for k, pos, end in _kinds_in(sent) if k in own]
         if named:
-            kind, pos = named[0]
+            kind, pos, end = named[0]
             stance = sentence_stance(sent, pos, lead=True)
-            word = sent[pos:].split(maxsplit=1)[0].lower().strip('.,;:!?»"')
-            singular = all(
-                p.tag.number == "sing" for p in analyzer().parse(word) if p.tag.POS == "NOUN"
-            )  # «ярмарку», not «ярмарки» (a plural too)
             return (
-                singular
+                _singular_noun(sent[pos:end])
                 and not several(sent, pos, kind)
                 and stance is not None
-                and stance[0] in {"cancelled", "postponed"}
+                and (
+                    stance[0] == "held" and stance[1]
+                    if goes_on
+                    else stance[0] in {"cancelled", "postponed"}
+                )
             )
     return False
+
+
+def _singular_noun(said: str) -> bool:
+    """The first noun of a kind's words is singular in every reading («ярмарку», «прошло
+    собрание»; not «ярмарки», a plural too)."""
+    for token in said.split():
+        word = token.lower().strip('.,;:!?«»"')
+        nouns = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN"]
+        if nouns:
+            return all(p.tag.number == "sing" for p in nouns)
+    return True
 
 
 # A headline that gives someone's words: «Виктор Панов: «Я не признаю скучных фестивалей»».
@@ -1229,7 +1298,6 @@ def _engagement(title: str, kinds: list[tuple[str, int, int]]) -> bool:
 # The headline's gatherings dedicated to one place's own holiday, its day or its anniversary:
 # «К 55-летию Энергодара прошли концерты, выставки», «Ко Дню села в Ивановке прошли ярмарки и
 # концерты»: the items of one celebration (not «К 80-летию Победы», held everywhere).
-_SETTLEMENT = r"(?:города|села|посёлка|поселка|деревни|станицы|хутора|аула|района|округа)\b"
 _LOCAL_OCCASION = re.compile(
     r"(?:^|[\s,:])(?:[Кк]о?|[Вв]\s+честь)\s+(?:\d+-?(?:лети[юяе]|летн(?:ему|его)\s+юбиле[юя])\s+"
     r"(?:со\s+дня\s+(?:основания|образования)\s+)?(?:" + _SETTLEMENT + r"|(?!Победы|Великой)"

@@ -29,6 +29,37 @@ MATCH_RESULT = (
 )
 MATCH_RESULT_RE = re.compile(MATCH_RESULT)
 
+# Who gives a show (a band only with its name in quotes: «рабочая группа» gives none; not
+# «исполнитель», a contractor too, nor «дуэт», a pair of skaters too) and the verb it gives it
+# with (ahead or told; «выступает» is as often a habit).
+_PERFORMER = (
+    r"(?:(?:(?:рок|поп|панк|кавер|фолк)-)?групп[аы]\s+(?=[«\"])|ансамбл\w*|хор(?:а|ы|ов)?\b"
+    r"|оркестр\w*|певиц\w*|певец\b|певцы\b|артист\w*|музыкант\w*|солист\w*|вокалист\w*"
+    r"|рэпер\w*|исполнительниц\w*)"
+)
+# ... named after its verb, as the subject: «выступит московская группа «Звёзды»» (not
+# «выступила перед артистами»).
+_PERFORMER_NOMN = (
+    r"(?:(?:(?:рок|поп|панк|кавер|фолк)-)?группа\s+(?=[«\"])|ансамбль\b|хор\b|оркестр\b"
+    r"|певица\b|певец\b|певцы\b|артист(?:ы|ка)?\b|музыкант(?:ы)?\b|солист(?:ы|ка)?\b"
+    r"|вокалист(?:ы|ка)?\b|рэпер(?:ы)?\b|исполнительница\b)"
+)
+_PREPOSITION = r"(?:перед|с|со|для|на|в|во|за|к|ко|от|у|о|об|по|при|без|вместе)\b"
+_PERFORMED = r"выступ(?:ит|ят|ил|ила|или|ило)\b"
+# ... not a speech or a stand: «артисты выступили с обращением», «певица выступила против».
+_NOT_A_SHOW = (
+    r"(?!\s+(?:с\s+(?:[а-яё]+\s+)?(?:заявлени|инициатив|предложени|обращени|видеообращени"
+    r"|доклад|речью|критик|призыв|просьб|лекци|приветстви|требовани)|против\b|за\b"
+    r"|в\s+(?:роли|качестве|защиту|поддержку|суде)|организатор|спонсор|инициатор|посредник"
+    r"|соорганизатор|гарант))"
+)
+# The performer first, up to four words (a name in quotes counts as one) before the verb.
+_SHOW_BY_PERFORMER = (
+    rf"|\b{_PERFORMER}(?:\s*(?:[«\"][^«»\"]{{1,40}}[»\"]|[а-яёa-z0-9-]+)){{0,4}}?\s+"
+    rf"{_PERFORMED}{_NOT_A_SHOW}"
+)
+_SHOW_BY_VERB = rf"|\b{_PERFORMED}\s+(?:(?!{_PREPOSITION})[а-яё-]+\s+){{0,3}}?{_PERFORMER_NOMN}"
+
 # (kind shown to users, regex over the lower-cased sentence). Order matters for ties only.
 KINDS: tuple[tuple[str, str], ...] = (
     # Bare «слушания» in municipal news are public hearings (a court's are blanked out below).
@@ -67,6 +98,10 @@ KINDS: tuple[tuple[str, str], ...] = (
         # ... or of the place named: «Жители Весьегонска отмечают 460-летие города».
         r"|\b(?:отмет|отмеча|праздну|отпраздну)\w*\s+(?:свой\s+)?\d+-?лети[еяю]\s+(?:города|села"
         r"|посёлка|поселка|района|деревни|станицы|округа|хутора)\b"
+        # ... or attended: «гостей ждут на 365-летии Нерчинска», «на юбилее села» (a place's
+        # anniversary only, see ``_place_occasion``).
+        r"|\bна\s+(?:\d+-?лети|(?:\d+-?летн\w+\s+)?юбиле)[еи]\s+(?:со\s+дня\s+[а-яё]+\s+)?"
+        r"[а-яё-]{3,}"
         # Epiphany, the feast and its bathing at a font: «Как пройдёт Крещение», «крещенские
         # купания отменены» (the feast's name only with a capital, see ``_find_kinds``).
         r"|\bкрещени(?:е|я|ю|ем)\b(?!\s+(?:руси|ребёнк|ребенк|детей))"
@@ -92,7 +127,15 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("флешмоб", r"\bфлешмоб\w*|\bфлеш-моб\w*"),
     # («ярмарок»: the genitive plural has a fleeting vowel)
     ("ярмарка", r"\bярмар(?:к|ок\b)\w*"),
-    ("концерт", r"\bконцерт\w*"),
+    (
+        "концерт",
+        r"\bконцерт\w*"
+        # A performer's show told by its verb: «группа «Звёзды» выступит в парке», «в ДК
+        # выступил народный хор» (only when the sentence names no other gathering: «на празднике
+        # выступил хор» tells the holiday, see ``_find_kinds``).
+        + _SHOW_BY_PERFORMER
+        + _SHOW_BY_VERB,
+    ),
     (
         "акция",
         r"\bакци(?:я|ю|ей)\b|\bакции\s+(?:«|\"|памяти|по\b)"
@@ -152,6 +195,9 @@ KINDS: tuple[tuple[str, str], ...] = (
     (
         "церемония",
         r"\bцеремони\w*|\bторжественн\w*\s+(?:открыти|мероприяти|собрани)\w*"
+        # An evening held in something's honour: «торжественный вечер к юбилею газеты прошёл в
+        # театре» (not «праздничный вечер», which may be only the time of day).
+        r"|\bторжественн\w*\s+вечер(?:а|е|ом|у)?\b"
         r"|\bоткрыти\w*\s+(?:[а-яё]+\s+){0,2}(?:[её]л(?:к|ок)|сезона|памятник|мемориал|фонтан|стел)\w*"
         # The same told by its verb: «ёлку на площади откроют 25 декабря», «открыли ёлку».
         r"|\bоткр(?:оют|оет|ыли|ыл[аи]?)\s+(?:[а-яё]+\s+){0,3}?[её]лк[уиа]\b"
@@ -850,7 +896,7 @@ KIND_PREFIXES = frozenset(
         "эста общ отчё отче отчи собр сход семи веби маст прак пара мити субб толо слёт крещ "
         "слет цере торж встр чтен смот хака квиз квес игр шест полк прям лини приё прие "
         "двер урок дню дни гуля торж наад меро этно гаст кино арт рок фоль отпр отме откр спор "
-        "сель зимн летн крес дожи пров тема позн лите инфо патр исто час фото возл вруч "
+        "сель зимн летн лети юбил крес дожи пров тема позн лите инфо патр исто час фото возл вруч "
         "през авто мото вело гонк фейе салю сыгр отоб ёлк елк зажг",
     )
 )
@@ -971,6 +1017,7 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
         )
         # «крещение» in lower case is a rite or a history («крещение Иоанном»), not the feast
         and not (sentence[m.start()] == "к" and low.startswith("крещени", m.start()))
+        and not (kind == "праздник" and not _place_occasion(low, m.start(), m.end()))
     ]
     for m in _NAMED_DAY.finditer(sentence):
         if cleaned[m.start()] == " " or any(s <= m.start() < e for _, s, e in found):
@@ -984,4 +1031,32 @@ def _find_kinds(sentence: str) -> list[tuple[str, int, int]]:
         for m in _NUMBERED_COUNCIL.finditer(sentence):
             if cleaned[m.start()] != " " and not any(s <= m.start() < e for _, s, e in found):
                 found.append(("форум", m.start(1), m.end(1)))  # the head noun, «Совете»
+    if len(found) > 1 and any(_performed(low, k) for k in found):
+        # «На празднике выступил хор»: the show is an item of the gathering named with it.
+        found = [k for k in found if not _performed(low, k)] or found
     return sorted(found, key=lambda k: k[1])
+
+
+def _performed(low: str, kind: tuple[str, int, int]) -> bool:
+    """The kind is a show told by a performer's verb («группа выступит»), not by its noun."""
+    return kind[0] == "концерт" and not low.startswith("концерт", kind[1])
+
+
+_SETTLEMENT_NOUNS = frozenset(
+    {"города", "села", "посёлка", "поселка", "деревни", "станицы", "хутора", "аула", "района"}
+    | {"округа", "республики", "края", "области"}
+)
+
+
+def _place_occasion(low: str, start: int, end: int) -> bool:
+    """«на 365-летии Нерчинска», «на юбилее села»: the anniversary the match tells is a place's
+    (a settlement's noun, or a word read first as a place's name), so it is the place's
+    celebration people come to (not «на 100-летии Пушкина», a poet's)."""
+    if not low.startswith("на ", start):
+        return True  # another of the holiday's patterns
+    words = low[start:end].split()
+    last = words[-1]
+    if last in _SETTLEMENT_NOUNS:
+        return True
+    parses = analyzer().parse(last)
+    return bool(parses) and "Geox" in parses[0].tag

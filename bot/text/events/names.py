@@ -183,6 +183,8 @@ def _genitive(word: str) -> bool:
 
 
 _DAY_OF = re.compile(r"^д(?:ень|ня|ню|не|нём|нем)\b")
+# The prepositional case of an anniversary's words and their nominative.
+_ANNIVERSARY_NOMINATIVE = (("летии", "летие"), ("летнем", "летний"), ("юбилее", "юбилей"))
 
 
 def _label(sentence: str, kind_pos: int, kind: str) -> str:
@@ -208,6 +210,12 @@ def _label(sentence: str, kind_pos: int, kind: str) -> str:
         # A council counted like a forum: «во втором Совете регионов» -> «Совет регионов».
         head = "Совет"
         end = kind_pos + len(sentence[kind_pos:].split(maxsplit=1)[0])
+    elif m is not None and kind == "праздник" and m.group(0).startswith("на "):
+        # A place's anniversary attended: «на 365-летии Нерчинска» -> «365-летие Нерчинска».
+        said = sentence[kind_pos + 3 : end]
+        for case, nominative in _ANNIVERSARY_NOMINATIVE:
+            said = said.replace(case, nominative, 1)
+        head = said
     elif m is not None and kind == "премьера":
         # «премьеру нового спектакля» -> «премьера спектакля»: the genitive after it stays.
         head = f"{kind} {sentence[kind_pos:end].rsplit(maxsplit=1)[-1]}"

@@ -42,6 +42,7 @@ from bot.text.events.lexicon import (
     PART_KINDS,
     _kind_re,
     _kinds_in,
+    _performed,
     find_incident,
 )
 from bot.text.events.scan import caseless
@@ -1047,7 +1048,9 @@ def _lead_stance(
     listed cue right under the headline («Событие завершилось»). The last item: the lead's cue
     is a verb of a game itself («Игра прошла в Воронеже» under a match's headline)."""
     for sent in lead[:1] if only_status_line else lead:
-        if _kinds_in(sent):
+        low = sent.lower()
+        # (a performer's show, «выступят хор и ансамбль», is an item of the headline's one)
+        if any(not _performed(low, k) for k in _kinds_in(sent)):
             if caseless(_HABITUAL).search(sent) and sentence_stance(sent, 0) is None:
                 continue  # «Ежегодно здесь проходит праздник»: the custom, then this year's
             return None
