@@ -318,6 +318,22 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                 hits.append(village_hit[0])
                 i = village_hit[1]
                 continue
+        if (
+            found is None
+            and w.cap
+            and fold(t) in gaz.villages
+            and not info(t).adjective
+            and village_cue(text, words, i) is not None
+        ):
+            # «в селе Кадниково»: a village's own name, as written, after a village word is
+            # the village, not a form of a town it resembles (Кадников; the catalogue's
+            # villages are named like no town). Not an adjective's name («в с. Татарское»):
+            # many villages share those.
+            village_hit = _village_at(text, words, i, gaz, history=history, victims=victims)
+            if village_hit is not None:
+                hits.append(village_hit[0])
+                i = village_hit[1]
+                continue
         if found is None:
             found = phrase_at(words, i, gaz) or match_at(words, i, gaz)
         if (found is None or found[1] == i + 1) and i + 1 < n and words[i + 1].text in _SHORT_KINDS:
@@ -840,7 +856,15 @@ def _village_name(
             found = set()
     if not found:
         j = i + 1
-        for lemma in info(w.text).lemmas:
+        lemmas = info(w.text).lemmas
+        exact = gaz.villages.get(fold(w.text)) if lemmas.isdisjoint(gaz.first_lemmas) else None
+        if exact is not None:
+            # The name as written is a village's («Морцы», «Илев»): the dictionary's guesses
+            # at other lemmas («морец», «илеть») name other villages, not this one. (Not a
+            # word of a catalogue form: «Ульяновское», a region's adjective, is many villages'
+            # name.)
+            found.add(exact)
+        for lemma in lemmas if exact is None else ():
             code = gaz.villages.get(lemma)
             if code is not None:
                 found.add(code)
