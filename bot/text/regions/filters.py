@@ -885,6 +885,24 @@ def head_after(words: list[Word], j: int) -> Word | None:
     return None
 
 
+# «от поморского «губа»», «с ненецкого "ямал"»: after «от» or «с», the adjective that a quoted
+# lower-case word follows names a dialect or a language a word comes from («слова» left out).
+_CITED_AFTER = frozenset(["от", "с", "со"])
+_CITED = re.compile(r"\s*[«„“\"][а-яё]")
+
+
+def _cited_word(text: str, words: list[Word], i: int, j: int) -> bool:
+    """Whether the adjective at words[i:j] says where a quoted word comes from (see
+    `_CITED`); not an organisation's quoted name («от кубанского «Урожая»»: a capital)."""
+    return (
+        i > 0
+        and words[i].glued_prev
+        and fold(words[i - 1].text) in _CITED_AFTER
+        and "gent" in info(words[j - 1].text).cases
+        and _CITED.match(text, words[j - 1].end) is not None
+    )
+
+
 def _keep_adjective(
     text: str,
     words: list[Word],
@@ -914,6 +932,8 @@ def _keep_adjective(
         and not e.words[0] & _PEOPLE_ONLY
     ):
         return STRONG  # «главы костромских районов»: the region's districts
+    if not w.cap and _cited_word(text, words, i, j):
+        return DROP  # «от поморского «губа»»: a word of the dialect, not the region
     head = head_after(words, j)
     head_l = lem(head) if head is not None else frozenset()
     culture = _CULTURE_AFTER_ETHNIC if e.words[0] & ETHNIC else _CULTURE_AFTER_ANY

@@ -42,7 +42,14 @@ from bot.text.catalogue import AMBIGUOUS, REGIONS
 from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
-from bot.text.regions.lexicon import COMMON_ADJ, DISTRICT_ADJ, GENERIC, NOT_CENTRES, RURAL
+from bot.text.regions.lexicon import (
+    COMMON_ADJ,
+    DISTRICT_ADJ,
+    ETHNIC,
+    GENERIC,
+    NOT_CENTRES,
+    RURAL,
+)
 from bot.text.regions.model import EvidenceKind
 from bot.text.regions.town_forms import oblique_forms
 from bot.text.towns import (
@@ -133,7 +140,9 @@ class Gazetteer:
     # (and the names of the landmarks that open with a generic word: «город Пушкин»).
     cap_lemmas: frozenset[str] = frozenset()
     # Words that name a region on their own, looked up as written: every form of a town's
-    # demonym («ростовчан», kind "town") and hashtags («#КурганскаяОбласть», kind "name").
+    # demonym («ростовчан», kind "town"), of the demonyms formed from a rural district's or a
+    # region's adjective («щербиновцев», «свердловчан»: kind "town" too) and hashtags
+    # («#КурганскаяОбласть», kind "name").
     single_words: dict[str, tuple[str, EvidenceKind]] = field(default_factory=dict)
     # The adjectives of the OKTMO districts whose centre may be named like them and is no
     # catalogued town («Охотский» of Охотск, «Мари-Турекский»): the districts' regions. See
@@ -363,6 +372,10 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             dcodes = districts_.setdefault(fold(t.district), (t.district, []))[1]
             if t.code not in dcodes:
                 dcodes.append(t.code)
+    # The towns of the subjects ``towns.tsv`` predates (those of 2022: its data is of 2021)
+    # are real towns too, listed by the catalogue alone: «села Снежное» is then a namesake.
+    listed = {t.code for t in towns()}
+    unlisted = {fold(t) for r in REGIONS if r.code not in listed for t in r.towns}
     town_entries: list[Entry] = []
     for key, (surface, codes) in names.items():
         if key in ambiguous:
@@ -379,7 +392,7 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             weak=False,
             homonym=homonym,
             default=default,
-            real_town=key in real,
+            real_town=key in real or key in unlisted,
         )
         if known is None or " " in surface:
             entry = make(surface)
@@ -752,7 +765,12 @@ def _build() -> Gazetteer:
     gaz.first_lemmas = frozenset(gaz.by_first)
     gaz.centres = _centres()
     gaz.city_parts = _city_parts()
-    gaz.single_words = {**_hashtags(), **_demonym_forms()}
+    gaz.single_words = {
+        **_region_demonym_forms(),
+        **_district_demonym_forms(gaz.centres),
+        **_hashtags(),
+        **_demonym_forms(),
+    }
     gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words)
     gaz.villages, gaz.village_words, gaz.village_firsts = _villages()
     return gaz
@@ -840,6 +858,65 @@ def demonym_cases(plural: str, singular: str) -> list[str]:
         out += [singular, *(plural[:-1] + e for e in ("а", "у", "ем", "е"))]
     elif singular:
         out += [singular, *(singular + e for e in _DEMONYM_SINGULAR)]
+    return out
+
+
+def _region_demonym_forms() -> dict[str, tuple[str, EvidenceKind]]:
+    """«свердловчан», «Сахалинцы»: the demonyms of a region formed from its adjectives
+    («свердловский» -> «свердловчане», «сахалинский» -> «сахалинцы»), as the dictionary attests
+    them (a word it knows as the plural of «свердловчанин», «сахалинец»), every case, as
+    written in lower case and with a capital. Not those of a people's adjective («алтайцы»,
+    «мордовцы»: a people, wherever it lives), nor of an adjective two regions share."""
+    owners: dict[str, set[str]] = {}
+    for r in REGIONS:
+        for adj in r.adjectives:
+            owners.setdefault(fold(adj), set()).add(r.code)
+    # A town's adjective gives the town's people, whose demonyms ``demonyms.tsv`` curates
+    # («братцы», «мичуринцы», «кировцы» left out there on purpose): only the region's own.
+    named = {fold(a) for t in towns() for a in district_adjectives(t.name)}
+    named |= {fold(a) for r in REGIONS for t in r.towns for a in district_adjectives(t)}
+    morph = analyzer()
+    out: dict[str, tuple[str, EvidenceKind]] = {}
+    for adj, codes in sorted(owners.items()):
+        if len(codes) != 1 or adj in ETHNIC or adj in named:
+            continue
+        if not adj.endswith("ский") or adj.endswith("цкий"):
+            continue
+        (code,) = codes
+        stem = adj[:-4]
+        for plural, singular in ((stem + "цы", stem + "ец"), (stem + "чане", stem + "чанин")):
+            if not morph.word_is_known(plural):
+                continue  # (not attested: «омцы»)
+            own = [p for p in morph.parse(plural) if fold(p.normal_form) == singular]
+            if not own or any("anim" not in p.tag for p in own):
+                continue  # another word, or a thing too («запорожцы»: the cars)
+            for form in demonym_cases(plural, ""):
+                for written in (form, form[:1].upper() + form[1:]):
+                    out.setdefault(written, (code, "town"))
+    return out
+
+
+def _district_demonym_forms(
+    centres: dict[str, tuple[str, ...]],
+) -> dict[str, tuple[str, EvidenceKind]]:
+    """«щербиновцев», «Новосергиевцы»: the people of a district named by an adjective in
+    «-ский» (`Gazetteer.centres`: no town's, no region's, none many cities' districts share),
+    «щербиновский» -> «щербиновцы», its plural's cases, when one region has such a district
+    and the dictionary knows no such word (a people, «ногайцы»; a common noun). The rural
+    districts' demonyms are not in the dictionary, and none is typed by hand: a district of
+    OKTMO gives its own."""
+    morph = analyzer()
+    out: dict[str, tuple[str, EvidenceKind]] = {}
+    for adj, codes in centres.items():
+        if len(codes) != 1 or not adj.endswith("ский") or adj.endswith("цкий") or "-" in adj:
+            continue
+        stem = adj[:-4]
+        plural = stem + "цы"
+        if len(stem) < 4 or adj in ETHNIC or morph.word_is_known(plural):
+            continue
+        for form in demonym_cases(plural, ""):
+            for written in (form, form[:1].upper() + form[1:]):
+                out.setdefault(written, (codes[0], "town"))
     return out
 
 

@@ -169,6 +169,9 @@ STREET_AFTER = frozenset(
         "патриархат",
         "патриархия",
         "епархия",
+        # a power plant named after its region or town («Иркутская ГЭС», «Курская АЭС»): a
+        # facility's name, as a brand's («строительство Иркутской ГЭС затопило сёла Бурятии»)
+        *("гэс", "аэс", "грэс", "тэц"),
     ]
 )
 # Nature: before a name («река Кубань») or after an adjective («Каспийское море»).
@@ -285,6 +288,7 @@ HISTORY_AFTER = frozenset(
     [
         "весна",  # «Крымская весна», «Пражская весна»: a year's events, a holiday's name
         "княжество",
+        "войско",  # «Оренбургское казачье войско»: a Cossack host (and today's society's name)
         "летопись",
         "ханство",
         "царство",

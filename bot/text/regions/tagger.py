@@ -563,7 +563,7 @@ def _village_adjective_forms(name: str) -> list[str]:
     name of an adjective and a noun, in both spellings: «верхняя теберда» (the lemma «верхний
     теберда» of the index) -> «верхне-тебердинский», «верхнетебердинский», …"""
     if " " not in name:
-        return district_adjectives(name)
+        return [*district_adjectives(name), *_fleeting_vowel(name)]
     first, _, second = name.partition(" ")
     if " " in second or not first.endswith(("ий", "ый", "ой")):
         return []  # (not the key as written, «верхняя теберда»: its lemma key gives them)
@@ -571,6 +571,25 @@ def _village_adjective_forms(name: str) -> list[str]:
     # «верхний» -> «верхне», «большой» -> «больше», «новый» -> «ново»
     prefix = stem + ("е" if first.endswith("ний") or stem[-1:] in "жшчщ" else "о")
     return [f"{prefix}{gap}{adj}" for adj in district_adjectives(second) for gap in ("-", "")]
+
+
+_CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
+
+
+def _fleeting_vowel(name: str) -> list[str]:
+    """The adjective of a name that ends in two consonants and a vowel, the last a sonorant,
+    with a vowel put between them as Russian does: «решма» -> «решемский» (as Кинешма ->
+    кинешемский), «тотьма» -> «тотемский», «устюжна» -> «устюженский»."""
+    if len(name) < 4 or name[-1] not in "ао" or name[-2] not in "мн":
+        return []
+    before = name[-3]
+    if before == "ь":
+        stem = name[:-3] + "е" + name[-2]
+    elif before in _CONSONANTS:
+        stem = name[:-2] + "е" + name[-2]
+    else:
+        return []
+    return [stem + "ский"]
 
 
 def _rural_councils(
@@ -1143,10 +1162,34 @@ def _hashtag(w: Word, gaz: Gazetteer) -> Hit | None:
     «#ЯмалРегион» (the names written as one word are looked up as they stand)."""
     m = _CAMEL_HEAD.match(w.text)
     if m is None:
-        return None
+        return _district_hashtag(w, gaz)
     for e in gaz.by_first.get(fold(m.group()), ()):
         if len(e.words) == 1 and e.kind == "name" and not e.weak:
             return Hit(e.codes, "name", w.start, w.start + m.end(), False, e)
+    return _district_hashtag(w, gaz)
+
+
+# A district's name run together in a hashtag, the noun in lower case or with a capital:
+# «#АдминистрацияКарачевскогорайона», «#КарачевскийРайон», «#ВерхошижемскийМуниципальныйОкруг».
+_HASHTAG_DISTRICT = re.compile(
+    r"([А-ЯЁ][а-яё]+(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ое))"
+    r"(?:[Мм]униципальн[а-яё]+)?(?:[Рр]айон|[Оо]круг)[а-яё]*$"
+)
+
+
+def _district_hashtag(w: Word, gaz: Gazetteer) -> Hit | None:
+    """A hashtag that ends with a district of the catalogue («#АдминистрацияКарачевскогорайона»:
+    a district's administration tags its news so): the district, as if written apart."""
+    if "район" not in w.text.lower() and "округ" not in w.text.lower():
+        return None  # (most hashtags)
+    m = _HASHTAG_DISTRICT.search(w.text)
+    if m is None:
+        return None
+    for lemma in sorted(info(m.group(1)).lemmas):
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind == "district" and len(e.words) == 2 and "район" in e.words[1]:
+                start = w.start + m.start()
+                return Hit(e.codes, "district", start, w.start + m.end(), e.weak, e)
     return None
 
 
