@@ -2109,6 +2109,13 @@ RAW: tuple[tuple[str, str, str, str, str, str, _T, str, _T, _T, _T, _T], ...] = 
     ),
 )
 
+# Informal joint names of two regions at once: «помощь ЛДНР» names both republics (strong:
+# each is named, not a guess between them).
+JOINT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "ЛДНР": ("RU-DPR", "RU-LPR"),
+    "ДЛНР": ("RU-DPR", "RU-LPR"),
+}
+
 # Weak forms: they name more than one region (Железногорск, РБ) or are mostly something else
 # (Октябрьский район; ethnic adjectives: «татарская деревня» in Пензенская область,
 # «чеченский полевой командир» in Syria). They count only when the text has other evidence for

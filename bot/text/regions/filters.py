@@ -86,6 +86,7 @@ from bot.text.regions.lexicon import (
     ORG_WORDS,
     ORIGIN,
     ORIGIN_NOUNS,
+    OTHER_PEOPLES,
     PLACE_OF,
     PLACE_PREP,
     PRODUCTS,
@@ -946,6 +947,8 @@ def _keep_adjective(
     if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL:
         if head_l & RURAL:
             return DROP  # «в татарском селе», «чувашская деревня»: who lives there, not where
+        if not w.cap and _peoples_list(words, i, j):
+            return DROP  # «удмуртские, марийские, мордовские, татарские ряды»: the peoples'
         if _national_after(words, j):
             return DROP  # «татарской национальной культурной автономии»: a people's own
     if nxt_l & ELECTORAL:
@@ -1003,6 +1006,26 @@ def _keep_adjective(
     if w.cap and prev_l & _STREET_OR_ORG:
         return DROP
     return STRONG
+
+
+def _peoples_list(words: list[Word], i: int, j: int) -> bool:
+    """Whether the people's adjective at words[i:j] is one of a list of peoples' adjectives:
+    two more within six words either side, in its sentence («удмуртские, марийские,
+    мордовские, татарские ряды», «русские избы, казачья станица и татарский городок»). Side
+    by side, the adjectives speak of peoples and their ways, not of the regions."""
+    others = 0
+    k = i - 1
+    while k >= 0 and i - k <= 6 and not words[k + 1].sent_start:
+        others += bool(lem(words[k]) & _PEOPLES)
+        k -= 1
+    k = j
+    while k < len(words) and k - j < 6 and not words[k].sent_start:
+        others += bool(lem(words[k]) & _PEOPLES)
+        k += 1
+    return others >= 2
+
+
+_PEOPLES = ETHNIC | OTHER_PEOPLES
 
 
 def _own_word(head: Word | None) -> bool:

@@ -39,7 +39,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.text.catalogue import AMBIGUOUS, REGIONS
-from bot.text.catalogue_data import FOREIGN_NAMESAKES, HOMONYM_DEFAULTS, LANDMARKS
+from bot.text.catalogue_data import (
+    FOREIGN_NAMESAKES,
+    HOMONYM_DEFAULTS,
+    JOINT_ABBREVIATIONS,
+    LANDMARKS,
+)
 from bot.text.morph import analyzer, fold, info
 from bot.text.regions.index_cache import load_or_build
 from bot.text.regions.lexicon import (
@@ -702,6 +707,8 @@ def _build() -> Gazetteer:
             gaz.numbers[n] = r.code
     for adj, code in _town_adjectives().items():
         entries.append(_make_entry(adj, (code,), "adjective", weak=False))
+    for form, codes in JOINT_ABBREVIATIONS.items():
+        gaz.abbreviations[form] = (codes, False)  # «ЛДНР»: both republics
     for form, (kind, codes) in AMBIGUOUS.items():
         if kind == "abbreviation":
             gaz.abbreviations[form] = (codes, True)

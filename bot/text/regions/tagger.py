@@ -102,6 +102,7 @@ from bot.text.regions.lexicon import (
     ROUTE_WORDS,
     SEND_VERBS,
     SETTLEMENT,
+    STATES_ABROAD,
     VISITORS,
 )
 from bot.text.regions.model import Evidence, RegionMatch, Role
@@ -190,6 +191,9 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     gaz = gazetteer()
     if _MIXED.search(text):
         text = _MIXED_WORD.sub(_cyrillic, text)  # «Cаранск» with a Latin «C»; same offsets
+    if "\u2011" in text or "\u2010" in text:
+        # «Санкт‑Петербург» typeset with a non-breaking hyphen: the hyphen of the name
+        text = text.translate(_HYPHENS)
     all_spans = spans
     spans = [(a, b) for a, b in spans if may_match(line := text[a:b], gaz) or rural_line(line)]
     words, quotes = tokens(text, spans, _splitter(gaz))
@@ -384,6 +388,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and (len(e.words) == 1 or "nomn" in info(t).cases)
             and after_village_word(text, words, i)
             and not villages_of(words, i)
+            and not _region_then_village(words, i, j)
         ):
             # «деревня Москва», «в посёлке Алтай», «в посёлок Южный Урал»: a village named
             # like a region (not «сёл Бурятии», the region's villages, nor «посёлки Ханты-
@@ -815,6 +820,27 @@ def _town_ablative(words: list[Word], i: int, gaz: Gazetteer) -> Entry | None:
     return None
 
 
+def _region_then_village(words: list[Word], i: int, j: int) -> bool:
+    """«самого северного села Якутии Русского Устья»: a region's name in the genitive (no
+    nominative) after a village word, then another capitalised name, which is the village's:
+    the region is where the village lies, not a village named like it. Not when the next
+    name is a region or a district («деревни Москвы Кировской области»)."""
+    if "nomn" in info(words[i].text).cases or "gent" not in info(words[i].text).cases:
+        return False
+    if j >= len(words) or not words[j].glued_prev or not words[j].cap or words[j].sent_start:
+        return False
+    k = j + 1
+    nxt = words[k] if k < len(words) and words[k].glued_prev else None
+    return not (lem(words[j]) & _REGION_KINDS or (nxt is not None and lem(nxt) & _REGION_KINDS))
+
+
+# What names a region or a district after its adjective, or opens its name: «Кировской
+# области», «Республики Алтай», «Ковровского района».
+_REGION_KINDS = frozenset(
+    ["область", "край", "республика", "район", "округ", "улус", "кожуун", "городской"]
+)
+
+
 def _village_at(
     text: str, words: list[Word], i: int, gaz: Gazetteer, *, history: bool, victims: bool
 ) -> tuple[Hit, int] | None:
@@ -991,6 +1017,8 @@ _MIXED = re.compile(r"[A-Za-z](?:(?=[а-яё])|(?<=[а-яё][A-Za-z]))")
 _MIXED_WORD = re.compile(
     r"\b(?=[A-Za-zА-ЯЁа-яё]*[а-яёА-ЯЁ])[A-Za-zА-ЯЁа-яё]*[A-Za-z][A-Za-zА-ЯЁа-яё]*\b"
 )
+# Typeset hyphens (U+2010, the non-breaking U+2011) read as the plain one; same offsets.
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
 _LOOK_ALIKE = str.maketrans("ACEHKMOPTXaceopxy", "АСЕНКМОРТХасеорху")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -1386,9 +1414,10 @@ def _listed(
 
 
 def _resolve(
-    hits: list[Hit], source_region: str | None, text: str
+    hits: list[Hit], source_region: str | None, text: str, title_end: int = 0
 ) -> list[tuple[Hit, tuple[str, ...]]]:
-    """Each hit with the regions it stands for: weak forms and homonyms need context."""
+    """Each hit with the regions it stands for: weak forms and homonyms need context.
+    ``title_end``: where a title on a line of its own ends (0: no such title)."""
     _town_lists(hits, text)
     _weak_in_lists(hits, text)
     if _own_districts(hits):
@@ -1436,7 +1465,7 @@ def _resolve(
             out.append((h, chosen))
     _town_adjectives(out)
     _link(out, text)
-    _affiliations(out, text)
+    _affiliations(out, text, title_end)
     # A chain across regions is a route: its ends are passing mentions («рейс
     # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
     chains: dict[int, set[str]] = {}
@@ -1742,14 +1771,17 @@ def _namesake_abbreviations(hits: list[Hit], text: str) -> None:
             h.codes = (alt,)
 
 
-def _affiliations(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+def _affiliations(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end: int = 0) -> None:
     """«СШ-6 (Улан-Удэ)», «Иванов (Тверь)»: towns in brackets after names, in a text that
     brackets several places so, are where the named teams or people come from (a list of
-    participants or results), not where the story happens."""
+    participants or results), not where the story happens. Not so in the title (ending at
+    ``title_end``): «Шолбан Кара-оол (Тува) и Валентин Коновалов (Хакасия) договорились
+    сотрудничать» brackets the homes of the people the story is about, its regions."""
     bracketed = [
         h
         for h, _ in hits
         if not h.cue
+        and h.start >= title_end
         and text.startswith(")", h.end)
         and (m := _BRACKET_OPEN.search(text, max(0, h.start - 12), h.start)) is not None
         and m.start() > 0
@@ -1997,8 +2029,9 @@ _WIN_VERBS = frozenset(
 _WIN_KEYS = ("завоев", "завоёв", "выигр", "победил", "одержал")
 
 
-# A visit in the title or the lead: «посетила делегация», «с рабочим визитом», «прибыл».
-_VISIT_KEYS = ("изит", "посетил", "посещени", "прибыл", "приехал")
+# A visit in the title or the lead: «посетила делегация», «с рабочим визитом», «прибыл», «в
+# рабочей командировке», «с рабочей поездкой».
+_VISIT_KEYS = ("изит", "посетил", "посещени", "прибыл", "приехал", "командировк", "поездк")
 
 
 def _abroad_route(text: str, h: Hit) -> bool:
@@ -2175,12 +2208,14 @@ def _abroad_title(text: str, start: int, title_end: int) -> bool:
     """Whether the title sets the story in a foreign capital or country: «Звёзды российского
     театра выступят в Алматы», «Праздник в Сухуме»."""
     return any(
-        fold(m.group(1)[:3]) in _FOREIGN_STARTS and info(m.group(1)).lemmas & FOREIGN
+        fold(m.group(1)[:3]) in _FOREIGN_STARTS and info(m.group(1)).lemmas & _ABROAD
         for m in _IN_NAME.finditer(text, start, title_end)
     )
 
 
-_FOREIGN_STARTS = frozenset(f[:3] for f in FOREIGN)
+# Foreign capitals, states and countries a title may set its story in.
+_ABROAD = FOREIGN | COUNTRIES | STATES_ABROAD
+_FOREIGN_STARTS = frozenset(f[:3] for f in _ABROAD)
 
 
 # A capitalised name after «в»: where a title sets its story.
@@ -2292,25 +2327,37 @@ def _named_venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int)
 
 def _in_hall(text: str, start: int) -> bool:
     """Whether a place follows «в» and a building or a body of it: «пройдёт в Доме
-    правительства Московской области», «в администрации Тульской области состоялось»."""
-    m = _HALL_BEFORE.search(text, max(0, start - 50), start)
+    правительства Московской области», «в администрации Тульской области состоялось», «в
+    Концертном зале Правительства Москвы», «в выставочном центре «Патриот» Московской
+    области» (an adjective may open the building's name, its own name in quotes close it)."""
+    m = _HALL_BEFORE.search(text, max(0, start - 90), start)
     if m is None:
         return False
-    return all(info(w).lemmas & _HALLS for w in m.group(1).split())
+    words = m.group(1).split()
+    if len(words) > 1 and info(words[0]).adjective and not info(words[0]).lemmas & _HALLS:
+        words = words[1:]  # «Концертном зале», «выставочном центре»
+    return len(words) <= 2 and all(info(w).lemmas & _HALLS for w in words)
 
 
-# «в» and one or two words right before a place: «в Доме правительства », «в здании ».
-_HALL_BEFORE = re.compile(r"\b(?:в|во)\s+((?:[А-ЯЁа-яё]+\s+){1,2})$", re.IGNORECASE)
+# «в» and one to three words right before a place, the last maybe a quoted name: «в Доме
+# правительства », «в здании », «в выставочном центре «Патриот» ».
+_HALL_BEFORE = re.compile(
+    r"\b(?:в|во)\s+((?:[А-ЯЁа-яё]+\s+){1,3})(?:[«\"„“][^«»\"„“”\n]{1,40}[»\"”]\s+)?$",
+    re.IGNORECASE,
+)
 # Buildings and bodies a gathering takes place in: «в Доме правительства», «в администрации».
-_HALLS = OFFICES | frozenset(["дом", "здание", "зал", "резиденция"])
+_HALLS = OFFICES | frozenset(["дом", "здание", "зал", "резиденция", "центр", "дворец"])
 
 
 _NEXT_PLACE = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во)\s+)?[А-ЯЁ]")
 # A quoted name: «Юность Урала», "Мисс Волгатех".
 _QUOTED_NAME = re.compile(r"[«\"„“]([^«»\"„“”]{3,60})[»\"”]")
 _AT_BEFORE = re.compile(r"\b(?:в|во)\s+$", re.IGNORECASE)
-# Verbs of a gathering taking place: «проходит», «прошёл», «состоялся», «пройдёт».
-_TAKES_PLACE = frozenset(["проходить", "пройти", "состояться", "проводиться"])
+# Verbs of a gathering taking place: «проходит», «прошёл», «состоялся», «пройдёт», and
+# «открылась» (a show or a forum opening there).
+_TAKES_PLACE = frozenset(
+    ["проходить", "пройти", "состояться", "проводиться", "открыться", "открываться"]
+)
 
 
 # Regions in the plural: «список регионов», «регионы-лидеры», «в 12 субъектах».
@@ -2359,6 +2406,8 @@ def _homes(text: str, start: int, run: set[str]) -> bool:
     gathering's people come from, not where it is (the title's own region among them)."""
     if len(run) < 3:
         return False
+    if _FROM_REGIONS.search(text, max(0, start - 80), start):
+        return True  # «коллективов из разных регионов нашей страны — Республики Бурятия, …»
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if m is None:
         return False
@@ -2366,6 +2415,11 @@ def _homes(text: str, start: int, run: set[str]) -> bool:
     return bool(parses) and {"NOUN", "anim", "plur"} <= parses[0].tag.grammemes
 
 
+# «из» regions in the plural, then a dash or a colon that opens their list: «из разных
+# регионов нашей страны — », «из пяти субъектов СФО: » (where the people come from).
+_FROM_REGIONS = re.compile(
+    r"\bиз\s+(?:[\w-]+\s+){0,2}(?:регион|субъект)\w*(?:\s+[\w-]+){0,2}\s*[—–:-]\s*$"
+)
 # The word right before a list: «активисты », «делегаций ».
 _WORD_BEFORE = re.compile(r"([а-яё]+)\s+$")
 
@@ -2422,6 +2476,31 @@ _MATCH_WORDS = frozenset(
 )
 
 
+def _state_title(hits: list[tuple[Hit, tuple[str, ...]]], title_end: int) -> None:
+    """Moscow in the title is the federal centre when the body names it only so: «Айсен
+    Николаев работает в Москве» over «Глава Якутии находится в рабочей командировке в
+    Москве» (a trip to the federal centre, `cue`) is that trip, not a story set in Moscow."""
+    moscow = [h for h, codes in hits if codes == ("RU-MOW",)]
+    body = [h for h in moscow if h.start >= title_end]
+    if not body or any(h.cue != "state" for h in body):
+        return  # (most texts: no Moscow, or Moscow as a place somewhere in the body)
+    for h in moscow:
+        if h.start < title_end and not h.cue:
+            h.cue = "state"
+
+
+def _head_from(text: str, title_start: int, start: int) -> bool:
+    """Whether the title opens with a region's head or delegation «из» the place at
+    ``start``: «Губернатор из Калининграда участвует в форуме», «Делегация из Якутии
+    посетила…». What they do is their region's news, not a guest's passing home."""
+    words = _WORD.findall(text[title_start:start])
+    return (
+        2 <= len(words) <= 3
+        and fold(words[-1]) in ("из", "изо")
+        and any(info(w).lemmas & VISITORS for w in words[:-1])
+    )
+
+
 def _sentence_end(text: str, at: int) -> int:
     """Where the sentence that ``at`` falls in ends: its full stop or its line's end."""
     m = _SENTENCE_END.search(text, at)
@@ -2449,10 +2528,21 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
     decides homonyms («Кировск») and weighs towards ``main``.
     """
     spans = body_spans(text)
-    hits = _resolve(find_hits(text, spans), source_region, text)
     body_start = spans[0][0] if spans else 0
     title_end = _title_end(text, spans[0]) if spans else 0
+    # (a title on a line of its own, over the body: not a text's first short paragraph)
+    headline = title_end if len(spans) > 1 and title_end == spans[0][1] else 0
+    hits = _resolve(find_hits(text, spans), source_region, text, headline)
     teams = _title_teams(hits, text, body_start, title_end)
+    for h, _ in hits:
+        if (
+            h.cue == "origin"
+            and body_start <= h.start < title_end
+            and _head_from(text, body_start, h.start)
+        ):
+            h.cue = ""  # «Губернатор из Калининграда участвует в форуме»: his region's news
+    if headline:
+        _state_title(hits, headline)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
         piece = Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)  # (one per hit)
