@@ -274,6 +274,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «игры проводятся еженедельно»: a season, not one gathering
     if any(_LASTED_SEASON.search(s) for s in {*sents[:_LEAD_END], sents[-best[1]]}):
         return False  # «В течение лета проходил конкурс на лучшее подворье»: a season's campaign
+    if any(_run_from_month(s) for s in decisive):
+        return False  # «Концерты начнутся с февраля ... Гала-концерт в мае»: a run of months
+    if best[2] == "акция" and any(_SEASON_SPAN.search(s) for s in sents[:_CAMPAIGN_LEAD]):
+        return False  # «акция по озеленению»: «в течение лета и осени высадить»: a campaign
     if best[2] == "конкурс" and any(_SELECTION.search(s) for s in decisive):
         return False  # «по итогам конкурсного отбора»: a contest of papers, nobody gathers
     if not title_kinds and _listed_in_one(sents[-best[1]], best[2]):
@@ -362,6 +366,27 @@ _LASTED_SEASON = re.compile(
     + _SPAN_OF_SEASON,
     re.IGNORECASE,
 )
+# A drive told over a season or months: «высадить в течение лета и осени», «акция продлится в
+# течение месяца» (many days of work, not one gathering's day).
+_SEASON_SPAN = re.compile(_SPAN_OF_SEASON, re.IGNORECASE)
+_CAMPAIGN_LEAD = 4  # the headline and the three sentences after it
+# Its shows set to begin from a month on, not on a day: «Концерты начнутся с февраля»,
+# «встречи будут проходить с марта» (one after another, for months: a series).
+_RUN_FROM_MONTH = re.compile(
+    r"\b(?:концерты|спектакли|выступления|показы|встречи|мероприятия|игры|этапы|занятия)\s+"
+    r"(?:[а-яё]+\s+){0,3}?(?:начнутся|стартуют|будут\s+проходить|пройдут|продлятся)\s+"
+    r"(?:уже\s+)?с\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
+    r"|ноября|декабря)\b",
+    re.IGNORECASE,
+)
+_RUN_VERBS = ("начнутся", "стартуют", "проходить", "пройдут", "продлятся")  # a cheap test
+
+
+def _run_from_month(sentence: str) -> bool:
+    """The sentence sets shows to run from a month on (``_RUN_FROM_MONTH``)."""
+    return any(v in sentence for v in _RUN_VERBS) and _RUN_FROM_MONTH.search(sentence) is not None
+
+
 _LEAD_END = 3  # the headline and the two sentences of the lead
 # A meeting held over a video link: «в формате видеоконференцсвязи», «в режиме ВКС» (a call
 # officials join from their offices, not a gathering people attend).
@@ -1382,6 +1407,27 @@ def _preparing(sentence: str, pos: int, neg_index: int) -> bool:
     return stance is not None and _PREPARING.match(sentence, stance[2]) is not None
 
 
+# Getting a gathering ready, right before its word: «подготовить его к празднику», «готовятся
+# к фестивалю», «подготовка ко Дню села».
+_READYING = re.compile(
+    r"\b(?:подготов\w*|готов(?:ит|ят|ить)ся)\s+(?:[а-яё]+\s+){0,2}?ко?\s+(?:[а-яё0-9-]+\s+)?$",
+    re.IGNORECASE,
+)
+_READYING_REACH = 60  # characters before the kind word
+
+
+def _readied_in_lead(sents: list[str], kind: str) -> bool:
+    """A sentence of the lead (after the headline) names the gathering of ``kind`` as what is
+    got ready (``_READYING``)."""
+    for sent in sents[1:_LEAD_END]:
+        if "готов" not in sent.lower():
+            continue
+        for k, pos, _ in _kinds_in(sent):
+            if k == kind and _READYING.search(sent, max(0, pos - _READYING_REACH), pos):
+                return True
+    return False
+
+
 # A gathering told as set to take place: «праздник пройдёт на берегу», «откроется в парке».
 _SET_FOR = re.compile(
     r"\b(?:пройд[её]т|пройдут|состо(?:ится|ятся)|откро(?:ется|ются)|стартует|начн[её]тся)\b",
@@ -1501,6 +1547,16 @@ def detect_event(
     ):
         # «В районе готовятся к фестивалю», «Подготовка к празднованию продолжается», and no
         # date anywhere: the preparations are the story, not a gathering set for a day.
+        return None
+    if (
+        status == "announced"
+        and _readied_in_lead(sents, kind)
+        and not _dated(sents[:12], ref)
+        and not any(_SET_FOR.search(sent) for sent in sents[:MAX_DECISION_SENTENCES])
+    ):
+        # «Жителей приглашают отметить День района» ... «А подготовить его к празднику можно
+        # уже сейчас: запускают конкурсы»: the lead turns to the preparations, and no day is
+        # set anywhere.
         return None
     if (
         published is not None

@@ -809,11 +809,16 @@ _DECIDED_AT = re.compile(
 # own act, told as its sitting's course.)
 _AT_SITTING = re.compile(r"(?:^|[\s,])на\s+(?:[а-яё0-9-]+\s+)?$")
 _SITTING_WORD = r"(?:заседани|сесси|съезд|собрани|совещани|сход|конференци|коллеги)"
+# (The sitting's day and place may come between, a clause of their own: «На заседании Совета,
+# состоявшемся 2 декабря в администрации, утверждена схема округов».)
 _DECIDED_THERE = re.compile(
     r"^" + _SITTING_WORD + r"\w*\s+"
-    r"(?:[а-яё0-9«»\"-]+\s+){0,6}?(?:был[оаи]?\s+)?(?:принят[оаы]?|утвержд[её]н[оаы]?"
+    r"(?:[а-яё0-9«»\"-]+\s+){0,6}?"
+    r"(?:[а-яё0-9«»\"-]+\s*,\s*(?:состоявш|прошедш|проходивш|проведённ|проведенн)\w*[^,.!?;]{0,100}"
+    r",\s+)?(?:был[оаи]?\s+)?(?:принят[оаы]?|утвержд[её]н[оаы]?"
     r"|избран[оаы]?|назначен[оаы]?|одобрен[оаы]?)\b"
 )
+_DECIDED_REACH = 240  # characters after the sitting's word read for it
 # The same with the participle first: «Диплом вручен главе на одиннадцатом съезде», «Закон
 # был принят на заседании Думы».
 _DONE_AT = re.compile(
@@ -860,7 +865,7 @@ def _said_at(sentence: str, start: int) -> bool:
     if said is not None and bool(_AT.search(before[-50:])):
         return True
     if _AT_SITTING.search(before[-30:]) and (
-        _DECIDED_THERE.match(sentence[start : start + 120].lower())
+        _DECIDED_THERE.match(sentence[start : start + _DECIDED_REACH].lower())
         or (_DONE_AT.search(before) and _SITTING.match(sentence[start : start + 12].lower()))
     ):
         return True
@@ -1077,6 +1082,21 @@ def _applied_for(sentence: str, start: int) -> bool:
     return bool(_APPLIED_FOR.search(sentence[max(0, start - 80) : start].lower()))
 
 
+# The intake of applications, what a cue tells when it comes right before or after it:
+# «начался приём заявок», «приём заявок стартовал», «открыта регистрация участников».
+_INTAKE = re.compile(
+    r"при[её]м\w*\s+(?:[а-яё]+\s+)?(?:заявок|документов|работ)|регистраци\w*\s+(?:участник|заяв)",
+    re.IGNORECASE,
+)
+_INTAKE_REACH = 30  # characters between the cue and the intake's words
+
+
+def _intake_told(sentence: str, cue: int) -> bool:
+    """The cue at ``cue`` tells the intake of applications (``_INTAKE``) next to it."""
+    near = sentence[max(0, cue - _INTAKE_REACH) : cue + _INTAKE_REACH + 20].lower()
+    return ("заяв" in near or "регистрац" in near) and _INTAKE.search(near) is not None
+
+
 # A contest the text calls remote is held by post or online throughout: nobody gathers.
 # So is one whose works are sent to a website or voted on there: «подать заявку с приложением
 # эссе и фотографий на странице сайта», «народное голосование пройдёт на сайте» (not only an
@@ -1235,6 +1255,49 @@ def _echoes(sentences: list[str]) -> set[tuple[int, int]]:
     return out
 
 
+# Someone's work at a gathering: «Делегация продолжает работу на экономическом форуме»,
+# «начала работу на выставке». The gathering is where the delegation works; what it agrees
+# or shows there is the story (not «Форум начал работу», the gathering's own course).
+_WORK_AT = re.compile(
+    r"\b(?:продолжа\w*|нача(?:л|ла|ли|ть)|завершил\w*|вед(?:ёт|ет|ут))\s+(?:сво[юе]\s+)?работу\s+"
+    # (a numeral may open the name: «на XXVII Петербургском международном форуме»)
+    r"(?:на|в\s+рамках)\s+(?:[^\s.!?,;:]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _worked_at(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` is where someone works (``_WORK_AT``)."""
+    return "работу" in sentence and _WORK_AT.search(sentence, max(0, start - 80), start) is not None
+
+
+# A clause of time after the main one: «Видеосюжет снимался 18 апреля, когда губернатор вручил
+# награды победителям» (the gathering dates what the main clause tells).
+_WHEN_CLAUSE = re.compile(r",\s*когда\s+[^,;:.!?«»\"]*$", re.IGNORECASE)
+_WHEN_REACH = 100  # characters before the kind word read for the clause
+_SHORT_PARTICIPLE = ("н", "на", "но", "ны", "т", "та", "то", "ты")  # «сделан», «снята»
+
+
+def _when_clause(sentence: str, start: int) -> bool:
+    """The kind word at ``start`` is in a «..., когда ...» clause after a main clause with a
+    predicate of its own (``_WHEN_CLAUSE``): the gathering is the time of something else. (Not
+    «В субботу, когда в селе прошёл праздник, ...»: a time, no main clause before it.)"""
+    if "когда" not in sentence:
+        return False
+    m = _WHEN_CLAUSE.search(sentence, max(0, start - _WHEN_REACH), start)
+    if m is None:
+        return False
+    return any(_predicate(w.group(0)) for w in _WORD.finditer(sentence, 0, m.start()))
+
+
+def _predicate(word: str) -> bool:
+    """A finite verb («снимался») or a short participle («сделан», «снята»)."""
+    if verb_tense(word) is not None:
+        return True
+    low = word.lower()
+    return low.endswith(_SHORT_PARTICIPLE) and analyzer().parse(low)[0].tag.POS == "PRTS"
+
+
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position.
 
@@ -1261,6 +1324,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             k
             for k in named
             if (index, k[1]) not in echoes
+            and not (index > 0 and (_worked_at(sent, k[1]) or _when_clause(sent, k[1])))
             and not (k[0] in PART_KINDS and any(o[0] not in PART_KINDS for o in named))
             and not _federal_or_abroad(k[0], sent, federal_story)
             and not several(sent, k[1], k[0] if index > 0 else "")
@@ -1341,6 +1405,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                 # A headline without a kind word still says what happened to the event:
                 # «Традиционный «АмурФест» отменили», «... соберёт любителей песни».
                 head = sentence_stance(sent, 0)
+                if head is not None and _intake_told(sent, head[2]):
+                    head = None  # «Начался приём заявок»: the intake began, nothing gathers
                 if head is not None and head[1]:
                     ev.weights[head[0]] += 1.5
                     if head[0] in {"cancelled", "postponed"}:
