@@ -165,7 +165,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     if title_kinds and all(_INTENT_AT.search(title[:start]) for _, start, _ in title_kinds):
         return False  # «Область намерена подписать соглашения на форуме»: an intention
     if (
-        _NOT_GATHERING.search(title) or (not title_kinds and _NOT_GATHERING.search(lead))
+        _NOT_GATHERING.search(_unset(title))
+        or (not title_kinds and _NOT_GATHERING.search(_unset(lead)))
     ) and not _inaugural(title, sents, ev):
         return False  # an appointment, a post's contest, a working visit
     if not title_kinds and _DECISION_TITLE.search(title):
@@ -196,7 +197,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «отменили все мероприятия»: many gatherings at once
     if (
         title_kinds
-        and _plural_headline(title, title_kinds)
+        and _plural_headline(title, title_kinds, sents[1] if len(sents) > 1 else "")
         and not _tour(title)
         and not _engagement(title, title_kinds)
         and not _speech_of_one(title, title_kinds, sents, ev)
@@ -289,6 +290,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and ev.lead_index >= 4
         and not title_kinds
         and not _ceremony_of_act(title, sents[ev.lead_index])
+        and not _discussed_at_hearing(title, ev)
     ):
         return False  # one gathering named once, deep in the text: not what it centres on
     if (
@@ -542,6 +544,42 @@ _ACT_VERB = {
     "вручени": re.compile(r"\bвруч\w+", re.IGNORECASE),
     "открыти": re.compile(r"\bоткр[оы]\w+", re.IGNORECASE),
 }
+
+
+# A sitting or a hearing set, its word the subject of «назначен» ending the clause: «Публичные
+# слушания по проекту бюджета уже назначены.» (a day set for the gathering; no post filled).
+_SITTING_SET = re.compile(
+    r"\b(?:слушания|заседание|сессия|собрание|сход|конференция)\b[^.!?]{0,80}?\bназначен[аоы]?"
+    r"(?=\s*(?:[.!;,]|$))",
+    re.IGNORECASE,
+)
+
+
+def _unset(text: str) -> str:
+    """``text`` without the gatherings told set (``_SITTING_SET``), for the test of a post
+    filled: «назначены» there sets a day, it fills no post."""
+    if "назначен" not in text:
+        return text
+    return _SITTING_SET.sub(" ", text)
+
+
+# A headline telling a discussion with no gathering's word: «В посёлке обсудят бюджет»,
+# «Жители смогут обсудить с властями проект бюджета».
+_DISCUSSION_TITLE = re.compile(r"\bобсу(?:д|жд)\w*", re.IGNORECASE)
+# Kinds that are a public discussion by their nature.
+_DISCUSSION_KINDS = frozenset({"публичные слушания"})
+
+
+def _discussed_at_hearing(title: str, ev: Evidence) -> bool:
+    """The headline tells a discussion and the text's one gathering is a public hearing
+    («Все предложения будут обсуждены на публичных слушаниях»): the hearing is where the
+    headline's discussion takes place, its story however deep the text names it."""
+    best = ev.best_specific or ev.best
+    return (
+        best is not None
+        and best[2] in _DISCUSSION_KINDS
+        and _DISCUSSION_TITLE.search(title) is not None
+    )
 
 
 def _ceremony_of_act(title: str, sentence: str) -> bool:
@@ -1137,10 +1175,30 @@ _ONE_DAY = re.compile(
 )
 
 
-def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+# The plural of a celebration given its one occasion right after it: «празднования,
+# посвящённые Дню города», «празднования в честь юбилея села» (one celebration's festivities).
+_CELEBRATIONS_OF = re.compile(
+    r"празднования\s*,?\s+(?:посвящ[её]нн\w+|в\s+честь|по\s+случаю)\s", re.IGNORECASE
+)
+
+
+def _one_fair_day(lead: str) -> bool:
+    """The lead names fairs and one day for them, and one only («ярмарки, которые должны были
+    пройти 5 апреля»; not «ярмарки 5 и 12 апреля»)."""
+    if "ярмар" not in lead.lower():
+        return False
+    days = _ONE_DAY.findall(lead)
+    return len(days) == 1 and _DAYS_JOINED.search(lead) is None
+
+
+# Two days or more for the fairs: «5 и 12 апреля», «5, 12 апреля».
+_DAYS_JOINED = re.compile(r"\b\d{1,2}\s*(?:,|и|—|–|-)\s*\d{1,2}\s+[а-яё]+", re.IGNORECASE)
+
+
+def _plural_headline(title: str, kinds: list[tuple[str, int, int]], lead: str = "") -> bool:
     """The headline's first countable kind word is plural («праздники», «ярмарок»), and no
     named gathering in the singular holds them: «Концерты и спектакли завершат фестиваль
-    «Лето»» are one festival's items."""
+    «Лето»» are one festival's items. ``lead``: the sentence after the headline."""
 
     first = next((k for k in kinds if k[0] in COUNTABLE_KINDS), None)
     if first is not None and _ONE_OF.search(title, 0, first[1]):
@@ -1154,13 +1212,16 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     if (
         first is not None
         and first[0] in _FAIR_DAY
-        and _ONE_DAY.search(title)
+        and (_ONE_DAY.search(title) or _one_fair_day(lead))
         and any(caseless(cue).search(title) for cue in (_CANCEL, _POSTPONE))
     ):
         # «В Барнауле отменили продовольственные ярмарки 8 ноября»: the town's fair day, held
         # at several addresses at once, called off or moved as one (not «отменили ярмарки»
-        # with no day: a run of them).
+        # with no day: a run of them). The day may come in the lead: «отменили субботние
+        # ярмарки» over «ярмарки, которые должны были пройти 5 апреля».
         return False
+    if first is not None and _CELEBRATIONS_OF.match(title, first[1]):
+        return False  # «стартовали празднования, посвящённые Дню города»: one occasion's
     if first is not None and plural_subject(title, first[1]):
         return True  # «Ярмарки «Выходного дня» пройдут»: the verb agrees with a plural
     if any(

@@ -508,6 +508,9 @@ class Evidence:
     # следующий год» (this year's is off).
     postponements: int = 0
     indefinite: int = 0
+    # ... and how many of them are told as the course before the news: «Изначально концерт
+    # должен был пройти 9 февраля. Его перенесли», «В первый раз ... мероприятие перенесли».
+    earlier: int = 0
     # The headline calls it off in so many words: «отменили», «Сабантуя не будет» (not «не
     # состоится», which a postponement may tell too).
     headline_called_off: bool = False
@@ -539,15 +542,20 @@ class Evidence:
             # off while the holiday's fete moves to the evening is cancelled.
             # («мероприятие» is any gathering: «Торжественное собрание должно было состояться
             # 9 октября» ... «Мероприятие перенесли» moves the same one.)
-            if self.headline_called_off and self.indefinite == self.postponements:
+            if self.headline_called_off and self.indefinite + self.earlier == self.postponements:
                 # «В Челябинске отменили Сабантуй» over «перенесли на неопределённый срок»: the
-                # headline calls it off and the move has no end, so it is called off.
+                # headline calls it off and the move has no end, so it is called off (so too
+                # over «Изначально концерт должен был пройти в феврале. Его перенесли»: the
+                # earlier move, before this calling off).
                 return "cancelled"
             # (a show that was part of it called off, «салют отменили», moves nothing else)
             cancelled = self.change_kinds["cancelled"] - PART_KINDS
             postponed = self.change_kinds["postponed"]
+            # (A postponement of no named gathering, the headline's own told without a kind
+            # word, «Открытие сезона откладывается», moves the story's gathering.)
             moved_other = (
                 cancelled
+                and postponed
                 and not (cancelled & postponed)
                 and not (cancelled | postponed) & _ANY_GATHERING
             )
@@ -592,6 +600,40 @@ _INDEFINITE_REACH = 60  # characters after the cue: «перенесли на н
 
 # A cancellation's cue that calls off in so many words.
 _CALLED_OFF = re.compile(r"отмен|не\s+будет", re.IGNORECASE)
+# A month that «не будет» is limited to: «В июне не будет Дня Африки» tells that month only
+# (moved out of it), not «Дня Африки в этом году не будет» (nor «этим летом», said of the
+# year's one season as often as of a move).
+_IN_MONTH = re.compile(
+    r"\b(?:в|во)\s+(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр"
+    r"|декабр)[ея]\b",
+    re.IGNORECASE,
+)
+
+
+def _called_off(headline: str, cue: int) -> bool:
+    """The headline's cancellation cue at ``cue`` calls its gathering off in so many words
+    («отменили», «Сабантуя не будет»), not for a month only («в июне не будет»)."""
+    if not _CALLED_OFF.match(headline, cue):
+        return False
+    return headline[cue : cue + 2].lower() != "не" or _IN_MONTH.search(headline) is None
+
+
+# A sentence that opens on the course before the news: «Изначально концерт должен был пройти 9
+# февраля», «В первый раз ... мероприятие перенесли», «Сначала праздник перенесли».
+_EARLIER_COURSE = re.compile(
+    r"^\W*(?:изначально|первоначально|поначалу|сначала|в\s+первый\s+раз)\b", re.IGNORECASE
+)
+
+
+def _note_postponement(ev: Evidence, sentence: str, cue: int, previous: str = "") -> None:
+    """Count a postponement told at ``cue``: without end («на неопределённый срок») or as the
+    earlier course (its sentence, or ``previous`` that its pronoun points back to, opens on
+    «Изначально», «В первый раз»)."""
+    ev.postponements += 1
+    if _INDEFINITE.search(sentence, cue, cue + _INDEFINITE_REACH):
+        ev.indefinite += 1
+    elif _EARLIER_COURSE.match(sentence) or _EARLIER_COURSE.match(previous):
+        ev.earlier += 1
 
 
 # The word for any gathering: told with another kind's change, it is the same gathering.
@@ -1388,9 +1430,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                     ev.change_kinds[head[0]].add(ev.lead_kind)
                     last_change = index
                     if head[0] == "postponed":
-                        ev.postponements += 1
-                        if _INDEFINITE.search(sent, head[2], head[2] + _INDEFINITE_REACH):
-                            ev.indefinite += 1
+                        _note_postponement(ev, sent, head[2], sentences[index - 1])
             elif not named and last_change >= index - _CHANGE_REACH and _LATER_HINT.search(sent):
                 # «Праздник проводиться не будет. ... Его проведут позже»: a sentence without
                 # a gathering's word after a change tells the same gathering.
@@ -1398,9 +1438,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                 if head is not None and head[0] == "postponed":
                     ev.weights["postponed"] += 1.0
                     ev.change_kinds["postponed"] |= ev.change_kinds["cancelled"]
-                    ev.postponements += 1
-                    if _INDEFINITE.search(sent, head[2], head[2] + _INDEFINITE_REACH):
-                        ev.indefinite += 1
+                    _note_postponement(ev, sent, head[2], sentences[index - 1])
             if index == 0 and sent:
                 # A headline without a kind word still says what happened to the event:
                 # «Традиционный «АмурФест» отменили», «... соберёт любителей песни».
@@ -1411,7 +1449,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                     ev.weights[head[0]] += 1.5
                     if head[0] in {"cancelled", "postponed"}:
                         ev.lead_stance, ev.lead_index, seen_kind = head[0], 0, True
-                    if head[0] == "cancelled" and _CALLED_OFF.match(sent, head[2]):
+                    if head[0] == "cancelled" and _called_off(sent, head[2]):
                         ev.headline_called_off = True
             continue
         last_kind_index = index
@@ -1489,10 +1527,8 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             ev.change_kinds[status].add(kind)
             last_change = index
             if status == "postponed":
-                ev.postponements += 1
-                if _INDEFINITE.search(sent, cue, cue + _INDEFINITE_REACH):
-                    ev.indefinite += 1
-            if index == 0 and status == "cancelled" and _CALLED_OFF.match(sent, cue):
+                _note_postponement(ev, sent, cue)
+            if index == 0 and status == "cancelled" and _called_off(sent, cue):
                 ev.headline_called_off = True
         if index == 0:
             title_told = True
