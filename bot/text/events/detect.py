@@ -1042,6 +1042,8 @@ def _menu_line(line: str) -> bool:
 
 
 _MENU_WORDS = 5
+# An anniversary named: «95-летие», «95 летие» (the hyphen lost), «юбилей».
+_ANNIVERSARY_HEAD = re.compile(r"\d\s*-?\s*лети[еяю]\b|\bюбиле[йяю]\b", re.IGNORECASE)
 _PROSE_MARK = re.compile(r"[.,:;!?«»\"()\d]")
 
 
@@ -1063,6 +1065,10 @@ def _chrome(line: str) -> bool:
         return True  # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс.» standing alone
     if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
         return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
+    if len(line.split()) >= 2 and _ANNIVERSARY_HEAD.search(line):
+        # «95-летие Джанкоя», «Юбилей Тотьмы»: a short headline of an occasion (a rubric
+        # «Юбилеи» standing alone is still the page's).
+        return False
     return not any(caseless(cue).search(line) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE))
 
 

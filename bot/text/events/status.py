@@ -46,7 +46,8 @@ from bot.text.events.lexicon import (
     find_incident,
 )
 from bot.text.events.scan import caseless
-from bot.text.morph import analyzer
+from bot.text.morph import analyzer, lemmas
+from bot.text.towns import towns_by_name
 
 __all__ = [
     "STATUSES",
@@ -650,11 +651,29 @@ _MATCH_ABROAD = re.compile(
 )
 
 
+# Where a match is played: its word or a verb of the game, then «в» and a capitalised name
+# («в товарищеском матче, который прошёл в Сочи», «сыграет с Сербией в Казани», «матч в
+# Москве»).
+_PLAYED_IN = re.compile(
+    r"\b(?:матч\w*|прош[её]л|пройд[её]т|состо(?:ится|ялся)|сыгра\w*|проход\w*)\s+"
+    r"(?:[^\s.!?]+\s+){0,3}?во?\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?)"
+)
+
+
+def _played_at_home(sentence: str) -> bool:
+    """The sentence says the match is played in a town of Russia («прошёл в Сочи»): a national
+    team's match at home is a gathering people come to, not sport news from afar."""
+    for m in _PLAYED_IN.finditer(sentence):
+        if any(towns_by_name(lemma) for lemma in lemmas(m.group(1))):
+            return True
+    return False
+
+
 def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) -> bool:
     if kind in _FEDERAL_KINDS and (federal_story or caseless(_FEDERAL_TALKS).search(sentence)):
         return True
     if kind == "матч":
-        return bool(_MATCH_ABROAD.search(sentence))
+        return bool(_MATCH_ABROAD.search(sentence)) and not _played_at_home(sentence)
     return kind == "соревнования" and bool(_SPORT_ABROAD.search(sentence))
 
 
