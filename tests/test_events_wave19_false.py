@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.text.events.detect import _outcome_headline
 from bot.text.events.lexicon import _REPORT
 from bot.text.events.scan import caseless
-from bot.text.events.status import _TIMED_TO, sentence_stance
+from bot.text.events.status import _TIMED_TO, sentence_stance, weigh
 from tests.support.events import expect_event, expect_none
 
 # --- (1) a gathering moved to another square or town, on the same day ------------------------
@@ -238,3 +238,31 @@ def test_a_report_given_at_a_sitting_stays_an_event() -> None:
         "Во вторник прошло заседание районной думы. Глава рассказал депутатам об итогах года.",
     )
     assert ev.kind == "заседание" and ev.status == "held"
+
+
+# --- (12) a meeting with the press: a briefing, not a gathering ------------------------------
+
+
+def test_a_meeting_with_journalists_is_no_gathering() -> None:
+    ev = weigh(
+        [
+            "Мэр рассказал о ремонте театра",
+            "Ход ремонта в ходе встречи с журналистами представил мэр Ольховска.",
+        ]
+    )
+    assert ev.best is None
+    expect_none(
+        "Ольховск готовится к ремонту театра",
+        "Планы на будущий год мэр Ольховска рассказал 10 июня во время встречи с представителями "
+        "СМИ. Ремонт начнётся весной.",
+    )
+
+
+def test_a_meeting_with_residents_stays_a_gathering() -> None:
+    ev = weigh(
+        [
+            "Мэр рассказал о ремонте театра",
+            "Ход ремонта в ходе встречи с жителями представил мэр Ольховска.",
+        ]
+    )
+    assert ev.best is not None and ev.best[2] == "встреча"

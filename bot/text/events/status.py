@@ -1353,6 +1353,15 @@ def _predicate(word: str) -> bool:
     return low.endswith(_SHORT_PARTICIPLE) and analyzer().parse(low)[0].tag.POS == "PRTS"
 
 
+# A meeting with the press: a briefing where officials speak (what they say is the news), not
+# a gathering people attend.
+_PRESS_MEETING = re.compile(
+    r"встреч\w*\s+с\s+(?:[а-яё]+\s+)?(?:журналист\w*|прессой|сми\b"
+    r"|представител\w*\s+(?:сми|прессы|средств\s+массовой))",
+    re.IGNORECASE,
+)
+
+
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position.
 
@@ -1385,6 +1394,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not several(sent, k[1], k[0] if index > 0 else "")
             and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
             and not _said_at(sent, k[1])
+            and not (k[0] == "встреча" and _PRESS_MEETING.match(sent, k[1]) is not None)
             and not _agenda(sent, k[1])
             and not _outcome_of(sent, k[1])
             and not (k[0] == "соревнования" and _ROUND_OF.search(sent, 0, k[1]))
