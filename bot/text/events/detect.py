@@ -147,6 +147,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # a poster: several shows, each headed with its date
     if _many_venues(sents):
         return False  # «Место проведения: ДК ...» under each item: a poster of several places
+    if _LIST_ITEM.match(sents[-ev.best[1]]) and sum(1 for s in sents if _LIST_ITEM.match(s)) >= 3:
+        # «— прошло первое заседание молодёжного парламента;» among «— открыли школу;»: one
+        # item of a list of the year's doings, not the story.
+        return False
     title_kinds = _kinds_in(title)
     if sum(1 for s in sents if _NUMBERED.match(s) and _listed(s, title_kinds)) >= 3:
         return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
@@ -251,6 +255,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and all(_MAKING.search(title, max(0, s - 40), s) for _, s, _ in title_kinds)
     ):
         return False  # «В музее собирают выставку»: the making is the story, no cue of its own
+    if title_kinds and all(_REBUKED_AT.search(title, 0, start) for _, start, _ in title_kinds):
+        return False  # «Губернатор отчитал министра во время заседания»: the rebuke is the news
     if title_kinds and _speaker_about(title, title_kinds):
         return False  # «Мэр о празднике»: what someone says of a gathering
     if _roundup_headline(title, title_kinds):
@@ -397,6 +403,20 @@ _BY_VIDEO = re.compile(
     re.IGNORECASE,
 )
 
+# A rebuke or a threat told with the gathering as its scene: «Губернатор отчитал министра за
+# разговор во время заседания», «мэр раскритиковал подрядчиков на совещании» (not «отчитался»:
+# a report given to the sitting).
+_REBUKED_AT = re.compile(
+    r"\b(?:отчитал(?!ся)|раскритиковал|упрекнул|пожурил|отругал|одёрнул|одернул|пригрозил"
+    r"|сделал\w*\s+(?:[а-яё]+\s+)?(?:замечани|выговор))\w*\b[^.!?]{0,80}?"
+    r"\b(?:во\s+время|в\s+ходе|на)\s+(?:[а-яё]+\s+)?$",
+    re.IGNORECASE,
+)
+
+# A list's item: a line that opens on a dash and ends on a semicolon («— открыли школу;»),
+# not a line of dialogue (which ends on a stop).
+_LIST_ITEM = re.compile(r"^\s*[—–•-]\s.*;\s*$")
+
 # A listings rubric named near the top: «в нашей еженедельной рубрике «Афиша»».
 _POSTER_RUBRIC = re.compile(r"\bрубрик\w*\s+[«\"]?(?:афиш|куда\s+сходить)", re.IGNORECASE)
 _RUBRIC_LEAD = 5  # sentences read for it
@@ -419,7 +439,8 @@ _CAMPAIGN = re.compile(
     re.IGNORECASE,
 )
 # The scene of an act: «наградили во время фестиваля», «в ходе праздника вручили».
-_SCENE = re.compile(r"\b(?:во\s+время|в\s+ходе)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+# («Соглашение подписано в рамках заседания комитета»: the same, the act is the story.)
+_SCENE = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 _SCENE_DEPTH = 3  # sentences from the headline: past the lead
 # A sentence that reminds of other news: «Напомним, ...», «Напоминаем, что ...», «Ранее ...».
 _RECALLED = re.compile(r"^\W*(?:напомним|напоминаем|ранее)\b", re.IGNORECASE)
@@ -857,7 +878,10 @@ def _outcome_headline(title: str, stance: Status | None) -> bool:
     return tenses == {"futr"} or (not tenses and _DUTY.search(unquoted) is not None)
 
 
-_DUTY = re.compile(r"\bдолжн(?:ы|а|о|ен)\s+(?:быть|[а-яё]+ть)\b", re.IGNORECASE)
+# (A possibility ahead as well: «В области могут начать объединять поселения».)
+_DUTY = re.compile(
+    r"\bдолжн(?:ы|а|о|ен)\s+(?:быть|[а-яё]+ть)\b|\bмо(?:гут|жет)\s+(?:[а-яё]+ть)\b", re.IGNORECASE
+)
 
 
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"")
@@ -1253,12 +1277,28 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]], lead: str = 
             previous = _adjective_across(title[:start]) or (before[-1] if before else "")
             if one_in_plural(word, previous):
                 return False  # «народные гуляния»: one festivity
+            if _singular_adjective(previous):
+                return False  # «в экологической акции»: the adjective agrees in the singular
             return (
                 parse.tag.number == "plur"
                 or _plural_word(word, previous, kind not in GENERIC_KINDS)
                 or _opens_plural(title, start, word)
             )
     return False
+
+
+def _singular_adjective(word: str) -> bool:
+    """The word before a kind word is an adjective in the singular, every reading of it
+    («экологической»): its noun is singular too, whatever its own ending reads («акции»)."""
+    low = word.lower().strip('.,;:!?«"')
+    if len(low) < 4 or low[-2:] not in _SINGULAR_ADJ_ENDINGS:
+        return False
+    parses = analyzer().parse(low)
+    return all(p.tag.POS in {"ADJF", "PRTF"} and p.tag.number == "sing" for p in parses)
+
+
+# The endings of a singular adjective's oblique forms (a cheap test before the parse).
+_SINGULAR_ADJ_ENDINGS = frozenset({"ой", "ей", "ую", "юю", "ом", "ем", "го", "му"})
 
 
 # Meetings with the residents of places named one by one: «встречи с жителями Ивановки и

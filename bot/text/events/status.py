@@ -123,10 +123,13 @@ _OPTION = re.compile(
 )
 # A move to another place, not another day: «фестиваль перенесли в Белый Яр», «концерт
 # перенесут на другую площадку» (unless a day comes too: «перенесли в Сургут на 5 июля»).
+# (The place it leaves may come first: «переносится с площади Металлургов на площадь Химиков»;
+# a town named by its noun: «переносится в город Лисичанск».)
 _RELOCATED = re.compile(
-    r"\s+(?:[а-яё]+\s+){0,2}?(?:(?:в|во)\s+[А-ЯЁ]|(?:в|во|на)\s+(?:[А-ЯЁа-яё-]+\s+)?"
+    r"\s+(?:[а-яё]+\s+){0,2}?(?:(?:с|со|из)\s+(?:[А-ЯЁа-яё-]+\s+){1,3}?)?"
+    r"(?:(?:в|во)\s+[А-ЯЁ]|(?:в|во|на)\s+(?:[А-ЯЁа-яё-]+\s+)?"
     r"(?:мест[оа]\b|площад|помещени|парк|зал\b|сквер|стадион|здани|территори|набережн|улиц"
-    r"|проспект|сцен|дом\b|двор\b|клуб))"
+    r"|проспект|сцен|дом\b|двор\b|клуб|город\b|сел[оа]\b|пос[её]лок\b|деревн))"
 )
 _NEW_DAY = re.compile(
     r"\bна\s+(?:\d|следующ|другую\s+дату|нов\w+\s+дат)|\bдат[аеуы]\b|\bсрок", re.I
@@ -523,6 +526,9 @@ class Evidence:
     # «открытие состоится сегодня в 11.00»): on the day, before it has begun.
     title_present: bool = False
     next_set_for: bool | None = None
+    # The lead tells its gathering under way today by a cue of its own: «Сегодня в городе
+    # проходит праздник» (what is told ahead after it is the day's programme).
+    lead_now: bool = False
 
     @property
     def total(self) -> float:
@@ -572,6 +578,10 @@ class Evidence:
             # неделю. Информация о дате проведения фестиваля будет размещена...»: the gathering
             # told ahead right after is one of those changed.
             return self.several_change[0]
+        if self.lead_stance == "held" and self.lead_now and self.lead_index <= 2:
+            # «Сегодня проходит праздник» ... «Концерт пройдёт на площади»: its items ahead
+            # within the day it is under way.
+            return "held"
         if self.lead_stance in {"held", "announced"} and self.lead_index <= 3:
             other: Status = "announced" if self.lead_stance == "held" else "held"
             told = self.explicit_told
@@ -1009,7 +1019,10 @@ _HELD_VERB = re.compile(
 
 
 # «Награждение было приурочено к Дню коммунальщика»: the day is the occasion of something else.
-_TIMED_TO = re.compile(r"\bприуроч\w*\s+(?:[а-яё]+\s+)?ко?\s+$", re.IGNORECASE)
+# («приуроченных к наступившему Дню студента»: an adjective of the day may follow «к».)
+_TIMED_TO = re.compile(
+    r"\bприуроч\w*\s+(?:[а-яё]+\s+)?ко?\s+(?:[а-яё]+(?:ему|ому|ым|им)\s+)?$", re.IGNORECASE
+)
 
 
 def _greeted_on_the_day(sentence: str, start: int) -> bool:
@@ -1359,6 +1372,15 @@ def _predicate(word: str) -> bool:
     return low.endswith(_SHORT_PARTICIPLE) and analyzer().parse(low)[0].tag.POS == "PRTS"
 
 
+# A meeting with the press: a briefing where officials speak (what they say is the news), not
+# a gathering people attend.
+_PRESS_MEETING = re.compile(
+    r"встреч\w*\s+с\s+(?:[а-яё]+\s+)?(?:журналист\w*|прессой|сми\b"
+    r"|представител\w*\s+(?:сми|прессы|средств\s+массовой))",
+    re.IGNORECASE,
+)
+
+
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position.
 
@@ -1391,6 +1413,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not several(sent, k[1], k[0] if index > 0 else "")
             and not (index > 0 and k[0] in GENERIC_KINDS and _setting(sent, k[1]))
             and not _said_at(sent, k[1])
+            and not (k[0] == "встреча" and _PRESS_MEETING.match(sent, k[1]) is not None)
             and not _agenda(sent, k[1])
             and not _outcome_of(sent, k[1])
             and not (k[0] == "соревнования" and _ROUND_OF.search(sent, 0, k[1]))
@@ -1560,6 +1583,12 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
                 ev.several_change = None  # «Фестиваль всё же пройдёт»: not among the changed
             ev.lead_stance, ev.lead_index, ev.lead_explicit = status, index, explicit
             ev.lead_kind = kind
+            ev.lead_now = (
+                status == "held"
+                and explicit
+                and _PRESENT_REPORT.match(sent, cue) is not None
+                and caseless(_NOW).search(sent) is not None
+            )
             seen_kind = True
         cand = (weight, -index, kind, pos)
         if ev.best is None or cand[:2] > ev.best[:2]:
