@@ -1518,6 +1518,8 @@ def cue(
     ``origin`` «гости из Красноярска»; ``comparison`` «как в Москве», «опыт Татарстана»;
     ``state`` Moscow as the federal state («Москва заявила», «официальная Москва»,
     «переговоры Москвы и Вашингтона»).
+    ``trip`` where a trip or goods go («командировка в Екатеринбург», «поставки в Дагестан»);
+    ``route`` the far end of a link or a route («сообщение с Сочи»).
     """
     w = words[i]
     prev = words[i - 1] if i > 0 and w.glued_prev else None
@@ -1561,7 +1563,7 @@ def cue(
     if _range_end(words, i, j):
         return "range"  # «от Архангельска до Армении»: the ends of a span, not the place
     if _trip_to(words, i):
-        return "route"  # «командировка в Екатеринбург»
+        return "trip"  # «командировка в Екатеринбург»: where someone of the story goes
     if kind == "town" and w.sent_start and j < len(words) and _dateline(words, j):
         return "dateline"  # «(Хабаровск, 28 мая, «Татар-информ»)»: where the reporter wrote
     if codes == ("RU-MOW",) and kind == "name":

@@ -31,8 +31,13 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
   regions, Moscow as the state, a comparison or a rival, one name in a list far from the
-  lead); the homes of both teams of a match the title reports are ``main``; in a federal story
-  (a federal body leads the title or the lead) with no region in the title, only a region the
+  lead); the homes of both teams of a match the title reports are ``main`` (a side the
+  lead calls by its home too: «уступила клубу из Екатеринбурга»), and so are the hosts of a
+  visit the title tells of, both parties of an agreement or a twinning, and where the lead
+  says a match is played or the story's place lies («расположен в Татарстане»), but not a
+  venue a relative clause or a recalled earlier story names; in a federal story
+  (a federal body, or the country as its subject, leads the title or the lead; the lead read
+  to its sentence's end) with no region in the title, only a region the
   lead names by itself is ``main``, and in a story the title sets abroad none is.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
@@ -1805,7 +1810,8 @@ def _club(h: Hit, text: str) -> bool:
 
 
 _QUOTED = re.compile(r"\s?[«„“\"]")
-_TOWN_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:и|или)\s+")
+# («а также» goes on a list: «Красноярск, Самара, Владивосток, а также Грозный»)
+_TOWN_LIST_GAP = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+(?:и|или|а\s+также)\s+")
 
 
 def _town_lists(hits: list[Hit], text: str) -> None:
@@ -1944,14 +1950,14 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             ends.append(b)
         elif (
             a.cue == "origin"
-            and b.cue == "route"
+            and b.cue in ("route", "trip")
             and len(gap) < 60
             and not _SENTENCE_END.search(gap)
         ):
             starts.append((a, a_codes))  # «из Волгограда пустят поезда в Воронеж»
             ends.append(b)
         elif (
-            a.cue == "route"
+            a.cue in ("route", "trip")
             and not b.cue
             and len(gap) < 80
             and _LIST_GAP.fullmatch(gap)
@@ -2071,11 +2077,15 @@ def _roles(
     """
     scores: dict[str, float] = {}
     titled: set[str] = set(teams)
+    # «Делегация прибыла с визитом в Орловскую область»: the title's visit is its hosts' news
+    # too (not a trip to Moscow, the federal centre: its ministries are passing)
+    visit = _VISIT_TITLE.search(text, max(title_start, 0), title_end) is not None
     for code, evs in evidence.items():
         score = 0.0
         last_end = -10
         for ev in sorted(evs, key=lambda e: e.start):
-            if ev.cue:
+            hosts_visit = visit and ev.cue == "trip" and ev.start < title_end
+            if ev.cue and not (hosts_visit and code != "RU-MOW"):
                 continue
             if ev.start < title_end:
                 titled.add(code)
@@ -2105,7 +2115,7 @@ def _roles(
     if abroad:
         scores = dict.fromkeys(scores, 0.0)
     elif federal:
-        scores = _federal_scores(evidence, lead_end, text)
+        scores = _federal_scores(evidence, _sentence_end(text, lead_end), text)
     top = max(scores.values(), default=0.0)
     if titled:
         # The title says which region the story is about: another region is main only when
@@ -2113,9 +2123,11 @@ def _roles(
         # в Амурскую область, Карачаево-Черкесию и на Камчатку»); the others of a rating or
         # a comparison are passing.
         best_titled = max(scores[c] for c in titled)
+        # (the lead read to its sentence's end: «Тульские рукопашники привезли медали из
+        # Санкт-Петербурга … Соревнования проходили в Петербурге»)
         listed = (
             _listed_with(evidence, titled, text, lead_end)
-            | _venues(evidence, text, lead_end)
+            | _venues(evidence, text, _sentence_end(text, lead_end))
             | _named_venues(evidence, text, lead_end)
         )
         hosts: set[str] = set()
@@ -2124,6 +2136,7 @@ def _roles(
         # Московской области»: with no region in the title, the place the lead says its
         # gathering takes place is the story's (the lead's sentence read to its end)
         hosts = set() if abroad else _venues(evidence, text, _sentence_end(text, lead_end))
+        hosts |= _located(evidence, text, lead_end)
     # «Названы регионы с самыми высокими зарплатами»: a story about regions in the plural,
     # with none in its title, is a ranking or a statistic where each one named is a data point.
     ranking = not titled and _ranking(evidence, lead_end, text)
@@ -2131,12 +2144,15 @@ def _roles(
     visitors = _visitors(evidence, text, lead_end) if titled and not abroad else set()
     if titled and not abroad:
         visitors |= _winners(evidence, text, lead_end)
+    # «подписали соглашение о сотрудничестве», «побратимские связи»: both parties are the story
+    parties = _parties(evidence, text, lead_end, titled) if titled and not abroad else set()
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
         main = main or code in hosts
         if titled and code not in titled:
             main = (main and score > 2 * best_titled) or code in listed or code in visitors
+            main = main or code in parties
         roles[code] = "main" if main else "mentioned"
     if top == 0 and not (federal or abroad):
         # Every mention is a passing one: when they are origins («гостей из Москвы, Пскова,
@@ -2164,6 +2180,40 @@ def _roles(
             if not tied or any(ev.cue != "origin" for ev in evidence[best]):
                 roles[best] = "main"
     return roles
+
+
+# A visit in the title: «прибыла с визитом в», «визит делегации в».
+_VISIT_TITLE = re.compile(r"[Вв]изит|[Дд]елегаци")
+
+
+def _parties(
+    evidence: dict[str, list[Evidence]], text: str, lead_end: int, titled: set[str]
+) -> set[str]:
+    """The other party of an agreement or a twinning the title or the lead tells of:
+    «Губернаторы Красноярского края и Санкт-Петербурга подписали дорожную карту
+    сотрудничества», «у Братска появился побратим — крымский город Саки». One or two regions
+    the lead names by themselves (not as where the talks were: «в Сочи», nor a guest's home),
+    next to the title's own."""
+    lead = text[:lead_end]
+    if not any(key in lead for key in _PARTY_KEYS):
+        return set()  # (most texts: no agreement)
+    out: set[str] = set()
+    for code, evs in evidence.items():
+        if code in titled:
+            continue
+        for ev in evs:
+            if ev.start >= lead_end or ev.cue or ev.kind in ("district", "adjective"):
+                continue  # (an adjective may name a forum: «на Петербургском форуме»)
+            if _AT_BEFORE.search(text, max(0, ev.start - 4), ev.start):
+                continue  # where the parties met or signed
+            out.add(code)
+            break
+    return out if len(out) <= 2 else set()
+
+
+# What an agreement or a twinning of regions or towns is called: «сотрудничества»,
+# «соглашение», «взаимодействия двух регионов», «побратим», «меморандум».
+_PARTY_KEYS = ("сотрудничеств", "соглашени", "взаимодейств", "побратим", "меморандум")
 
 
 def _joining(text: str, ev: Evidence) -> bool:
@@ -2224,15 +2274,16 @@ _IN_NAME = re.compile(r"\b[Вв]о?\s+([А-ЯЁ][\w-]+)")
 
 def _federal(text: str, start: int, title_end: int, lead_end: int) -> bool:
     """Whether a federal body or official of Russia leads the story: named in the title
-    («Президент России обновил…», «Совет Федерации почтил…»), on a line of its own that
-    opens the lead (the body speaking: «Министерство просвещения Российской Федерации»), or
-    as where the lead's meeting is («в Министерстве регионального развития РФ состоялась»).
+    («Президент России обновил…», «Совет Федерации почтил…»; or the country itself, whose
+    title it opens: «Россия проиграла Австрии»), on a line of its own that opens the lead
+    (the body speaking: «Министерство просвещения Российской Федерации»), or as where the
+    lead's meeting is («в Министерстве регионального развития РФ состоялась»).
     Not a body the lead names in passing («выборов депутатов Государственной Думы»), nor a
     federal body's regional office («МЧС России по …»)."""
     lead = text[start:lead_end]
     if not any(key in lead for key in _FEDERAL_KEYS):
         return False  # (most texts: no federal body in the lead)
-    if _FEDERAL.search(text, start, title_end):
+    if _FEDERAL.search(text, start, title_end) or _COUNTRY_TITLE.match(text, start):
         return True
     for m in _FEDERAL.finditer(text, title_end, lead_end):
         if _AT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -2243,6 +2294,9 @@ def _federal(text: str, start: int, title_end: int, lead_end: int) -> bool:
     return False
 
 
+# A title whose subject is the country or its national team: «Россия проиграла Австрии»,
+# «Сборная России по хоккею вышла в финал» (the nation's story, like a federal body's).
+_COUNTRY_TITLE = re.compile(r"(?:Россия|Сборная\s+России)\b")
 # What every federal body's or official's name in `_FEDERAL` holds.
 _FEDERAL_KEYS = ("Федерац", "Дум", "Госдум", "Росси", "РФ", "Путин", "Мишустин", "Кремл")
 _RF = r"(?:России|РФ|Российской\s+Федерации)"
@@ -2290,12 +2344,44 @@ def _venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> se
         ):
             continue  # one of a list
         head = text[max(0, start - 40) : start]
-        dots = list(_SENTENCE_END.finditer(head))
+        dots = list(_CLAUSE_END.finditer(head))  # (not «праздник, который в Якутии …»)
         before = _WORD.findall(head[dots[-1].end() :] if dots else head)[-4:-1]
         after = _WORD.findall(text[end : end + 40])[:2]
-        if any(info(w).lemmas & _TAKES_PLACE for w in (*before, *after)):
+        if any(info(w).lemmas & _TAKES_PLACE for w in (*before, *after)) and not _recalled(
+            text, start
+        ):
             out.add(code)
     return out
+
+
+def _located(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
+    """Regions the lead says the story's place lies in: «расположен он в Татарстане, в
+    тридцати километрах от чувашской границы» (an exclave: where it lies is its story too)."""
+    if "располож" not in text[:lead_end]:
+        return set()  # (most leads: no location told)
+    return {
+        code
+        for code, evs in evidence.items()
+        for ev in evs
+        if ev.start < lead_end
+        and not ev.cue
+        and _LOCATED_BEFORE.search(text, max(0, ev.start - 30), ev.start)
+    }
+
+
+# «расположен в », «расположена она в », «располагается в »: where a place lies.
+_LOCATED_BEFORE = re.compile(
+    r"\bрасполо(?:жен|гает)[а-яё]*(?:\s+(?:он|она|оно|они))?\s+(?:в|во|на)\s+$"
+)
+
+
+def _recalled(text: str, at: int) -> bool:
+    """Whether the sentence ``at`` falls in recalls earlier news: «Ранее сообщалось, что
+    фестиваль проходит также в Казани» (not where the story's own gathering is)."""
+    start = max(text.rfind("\n", 0, at), 0)
+    for dot in _SENTENCE_END.finditer(text, start, at):
+        start = dot.end()
+    return _RECAP.match(text, start) is not None
 
 
 def _named_venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
@@ -2318,6 +2404,8 @@ def _named_venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int)
             for dot in _SENTENCE_END.finditer(text, start, ev.start):
                 start = dot.end()
             sentence = text[start : ev.start]
+            if _RECAP.match(sentence):
+                continue  # «Напомним, …», «Сообщалось также, что …»: an earlier story's news
             quoted = {fold(m.group(1)) for m in _QUOTED_NAME.finditer(sentence)}
             before = _WORD.findall(sentence)[-4:-1]
             if quoted & names and any(info(w).lemmas & _TAKES_PLACE for w in before):
@@ -2349,14 +2437,25 @@ _HALL_BEFORE = re.compile(
 _HALLS = OFFICES | frozenset(["дом", "здание", "зал", "резиденция", "центр", "дворец"])
 
 
+# A sentence that recalls earlier news: «Напомним, …», «Ранее сообщалось, что …», «Как
+# сообщалось, …», «Сообщалось также, что …».
+_RECAP = re.compile(
+    r"\s*(?:Напомн(?:им|ю)|Напоминаем|(?:(?:Как|Ранее)\s+(?:уже\s+)?)?(?:сообщалось|писали)"
+    r"|Ранее|Сообщалось)\b",
+    re.IGNORECASE,
+)
 _NEXT_PLACE = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во)\s+)?[А-ЯЁ]")
 # A quoted name: «Юность Урала», "Мисс Волгатех".
 _QUOTED_NAME = re.compile(r"[«\"„“]([^«»\"„“”]{3,60})[»\"”]")
 _AT_BEFORE = re.compile(r"\b(?:в|во)\s+$", re.IGNORECASE)
 # Verbs of a gathering taking place: «проходит», «прошёл», «состоялся», «пройдёт», and
-# «открылась» (a show or a forum opening there).
+# «открылась» (a show or a forum opening there), and a match played there: «В Казани уфимцы
+# сразятся с местным клубом», «сыграют в Астрахани».
 _TAKES_PLACE = frozenset(
-    ["проходить", "пройти", "состояться", "проводиться", "открыться", "открываться"]
+    [
+        *("проходить", "пройти", "состояться", "проводиться", "открыться", "открываться"),
+        *("сразиться", "сыграть"),
+    ]
 )
 
 
@@ -2429,6 +2528,9 @@ _BETWEEN_BEFORE = re.compile(r"\bмежду\s+$")
 
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+# Where a clause ends: a sentence's end or a comma (a relative clause: «праздник, который в
+# Якутии считается Новым годом» is not held in Якутия).
+_CLAUSE_END = re.compile(r"[.!?…](?=\s|$)|,")
 
 
 def _title_teams(
@@ -2449,6 +2551,16 @@ def _title_teams(
     for h, codes in hits:
         if h.cue not in ("", "origin") or h.start < title_end:
             continue
+        side = _SIDE_BEFORE.search(text, max(0, h.start - 50), h.start)
+        if h.start < title_start + _LEAD and (
+            (side and (side.group(1) in _AGAINST or info(side.group(1)).lemmas & _MATCH_WORDS))
+            or (h.kind == "adjective" and _SIDE_AFTER.match(text, h.end))
+        ):
+            # «уступила клубу из Екатеринбурга», «оренбургский клуб»: in the lead of a match's
+            # report, a side called by its home is one of the title's two
+            h.cue = ""
+            homes.update(codes)
+            continue
         team = _TEAM_AFTER.match(text, h.end) or _TEAM_BEFORE.search(
             text, max(0, h.start - 60), h.start
         )
@@ -2467,6 +2579,11 @@ _QUOTED_FIRST = re.compile(r"[«\"„“]([А-ЯЁA-Z][\w-]*)")
 # хоккейный клуб «Амур»»), or before its home («команде «Сибирь» из Новосибирска»).
 _TEAM_AFTER = re.compile(r"(?:\s+[а-яё]+){0,2}\s*[«\"„“]([А-ЯЁA-Z][\w-]*)")
 _TEAM_BEFORE = re.compile(r"[«\"„“]([А-ЯЁA-Z][\w-]*)[^«»\"„“”]{0,30}[»\"”]\s+(?:из|изо)\s+$")
+# A side of a match called by its home: «уступила клубу из Екатеринбурга» (after a verb of
+# the match or «с», «против»: not «вперёд вышел клуб из Казани»), «оренбургский клуб».
+_SIDE_BEFORE = re.compile(r"\b([а-яё]+)\s+(?:клуб|команд|сборн)[а-яё]*\s+(?:из|изо)\s+$")
+_AGAINST = frozenset(["с", "со", "против"])
+_SIDE_AFTER = re.compile(r"\s+(?:клуб|команд|сборн)[а-яё]*\b")
 # A title that reports a match: its verbs and nouns.
 _MATCH_WORDS = frozenset(
     [
