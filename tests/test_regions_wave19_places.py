@@ -2,8 +2,9 @@
 whose official kind is capitalised («Народных Республиках»), a list's last town after «а
 также», a surname before its initials, villages of another region's district in the
 genitive, a town named by a common noun heading a line with a colon, a quoted route whose
-ends are apart, a road directorate named after its road, and a settlement named like another
-region's district, in a sentence that names its own district, and a capital misspelt."""
+ends are apart, a road directorate named after its road, a settlement named like another
+region's district in a sentence that names its own district, a capital misspelt, and a
+federal district named by an adjective («Крымского федерального округа»), no list."""
 
 from __future__ import annotations
 
@@ -157,4 +158,17 @@ def test_settlement_of_a_named_district(text: str, expected: set[str]) -> None:
     ],
 )
 def test_misspelt_capital(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a federal district named by an adjective is no list of districts
+        ("Договор подписали с городом Крымского федерального округа.", set()),
+        # control: the districts of a list still are
+        ("Гости из Крымского и Абинского районов приехали.", {"RU-KDA"}),
+    ],
+)
+def test_federal_district_no_list(text: str, expected: set[str]) -> None:
     assert codes(text) == expected

@@ -1455,6 +1455,8 @@ def _listed(
         if "(" in text[words[k - 1].end : words[k].start]:
             return None  # «в селах Лесное (Бийский район)»: a bracket says where, lists nothing
         lemmas = lem(words[k])
+        if "федеральный" in lemmas:
+            return None  # «Крымского федерального округа»: a federal district, no list
         if lemmas & LIST_HEADS:
             break
         if fold(words[k].text) in ("и", "или"):
