@@ -200,6 +200,15 @@ def org_quote(
     return before >= 0 and bool(lem(words[before]) & ORG_WORDS)
 
 
+def _ends_apart(words: list[Word], quote: Quote) -> bool:
+    """Whether a quote is two or three capitalised names, each after a mark (a route's ends
+    and a dash between them: «Минск – Смоленск»), not a name of words («Тверское подворье»)."""
+    inside = words[quote.first : quote.last + 1]
+    return 2 <= len(inside) <= 3 and all(
+        w.cap and len(w.text) > 1 and (k == 0 or not w.glued_prev) for k, w in enumerate(inside)
+    )
+
+
 # A contest named after a place is that place's contest («конкурс «Калуга урожайная»»,
 # «конкурса «Мисс Татарстан»»); festivals and forums are named after places they are not in,
 # and a place's adjective names a theme as often («конкурс «Крымская весна»»).
@@ -208,7 +217,10 @@ _ROAD_CODE = re.compile(r"^[РМАPMA]-?\d{1,4}$")
 
 
 def route_quote(words: list[Word], quote: Quote) -> bool:
-    """Whether a quote names a road or a route: after a route word or a road code."""
+    """Whether a quote names a road or a route: after a route word or a road code, or by its
+    shape, its ends apart («два «Минск – Новозыбков»», «узбекский «Андижан – Уфа»»)."""
+    if _ends_apart(words, quote):
+        return True
     before = quote.before
     if before < 0:
         return False
@@ -276,7 +288,24 @@ def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
             and info(words[j + 1].text).patronymic
         ):
             return True  # «Ишимов Игорь Викторович»: a surname before a name and a patronymic
-    return False
+    # «Кашина А.В.»: a surname, then its initials
+    return j < len(words) and words[j].glued_prev and _initials_after(text, words, j)
+
+
+def _initials_after(text: str, words: list[Word], j: int) -> bool:
+    """Whether words[j:] are a person's initials after the surname: «отказ Кашина А.В. от
+    участия», «прошёл Яковлев Л.Ю.» (not «в Москве В. В. Путин», initials before a surname:
+    a capitalised word after them)."""
+    k = j
+    while k < len(words) and k - j < 2 and _initial(text, words[k]):
+        k += 1
+    if k == j:
+        return False
+    return k == len(words) or not words[k].cap or "\n" in text[words[k - 1].end : words[k].start]
+
+
+def _initial(text: str, w: Word) -> bool:
+    return len(w.text) == 1 and w.cap and text[w.end : w.end + 1] == "."
 
 
 def _named_person(pi: WordInfo, prev: Word, words: list[Word], i: int) -> bool:
@@ -633,7 +662,11 @@ def keep(
                 return DROP
             if nxt is not None and nxt.cap and not _person_after(words, j):
                 return DROP
-        if (w.sent_start or _opens_quote(words, quotes, i)) and not after_settlement:
+        if (
+            (w.sent_start or _opens_quote(words, quotes, i))
+            and not after_settlement
+            and not _place_heading(text, w, e, i, j)
+        ):
             return DROP  # («выставка «Находки времён…»»: a title's first word, like a sentence's)
         if (
             e.adjlike
@@ -663,6 +696,23 @@ def keep(
     if len(e.words) == 1 and not after_place and surname_like:
         return WEAK
     return STRONG
+
+
+def _place_heading(text: str, w: Word, e: Entry, i: int, j: int) -> bool:
+    """Whether a town named by a common noun opens a line as its place, a colon after it:
+    «Апатиты: итоги ремонтной кампании» (a line that names its town first, as local news
+    heads it): a word the dictionary knows as a place name too. Not a noun it never reads so
+    («Сокол: итоги сезона», a club), a person named so («Чехов: письма»), nor a text that
+    uses the noun in lower case too («Находка: … находкой»)."""
+    return (
+        j == i + 1
+        and (w.start == 0 or text[w.start - 1] == "\n")
+        and text.startswith(":", w.end)
+        and fold(w.text) == fold(e.surface)
+        and not info(w.text).person
+        and any("Geox" in p.tag.grammemes for p in analyzer().parse(w.text))
+        and not _lower_elsewhere(text, e)
+    )
 
 
 def _attribute_of(words: list[Word], i: int, j: int, nxt_l: frozenset[str]) -> bool:

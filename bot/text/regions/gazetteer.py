@@ -68,6 +68,7 @@ from bot.text.towns import (
 )
 
 __all__ = [
+    "MISSPELT_MIN",
     "Entry",
     "Gazetteer",
     "adjective_gender",
@@ -79,6 +80,7 @@ __all__ = [
     "gazetteer",
     "is_common",
     "may_match",
+    "misspelt_capital",
     "village_word",
     "word_lemmas",
 ]
@@ -1040,6 +1042,64 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
 _LINE_PLAIN_MAX = 200_000  # words in Gazetteer.line_plain before it starts over
 
 
+# The shortest misspelt word read as a capital: shorter names are too close to other words.
+MISSPELT_MIN = 8
+
+
+def misspelt_capital(word: str) -> tuple[str, EvidenceKind] | None:
+    """The region whose capital (or federal city) ``word`` names with one slip of the pen:
+    two letters side by side swapped («Санкт-Петерубрг», «Екатеринбруг»), one letter missed
+    («Новосибрск») or one too many («Красноярсск»). Only a word the dictionary does not know
+    (a real word, «Благовещенка» a village, is what it says), its first letter right."""
+    low = fold(word)
+    if analyzer().word_is_known(low):
+        return None
+    forms = _capital_forms()
+    found = forms.get(low)
+    if found is None:
+        for k in range(1, len(low)):
+            found = forms.get(low[:k] + low[k + 1 :])
+            if found is not None and found[2]:
+                break  # (a letter too many: only a real form, not another slip)
+            found = None
+    return None if found is None or not found[0] else (found[0], found[1])
+
+
+@lru_cache(maxsize=1)
+def _capital_forms() -> dict[str, tuple[str, EvidenceKind, bool]]:
+    """The case forms of every one-word capital of `MISSPELT_MIN` letters or more, and each
+    of them with two letters side by side swapped or one letter missed (not the first): the
+    region, the evidence kind, and whether it is the real form. A slip two capitals share
+    names neither (an empty code)."""
+    out: dict[str, tuple[str, EvidenceKind, bool]] = {}
+    real: set[str] = set()
+    slips: dict[str, set[str]] = {}
+    kinds: dict[str, EvidenceKind] = {}
+    for r in REGIONS:
+        name = r.capital
+        if " " in name or len(name) < MISSPELT_MIN:
+            continue
+        kinds[r.code] = "name" if fold(name) == fold(r.name) else "town"
+        forms = {fold(name)}
+        for p in analyzer().parse(name):
+            if "Geox" in p.tag.grammemes and p.tag.number != "plur":
+                forms.update(fold(f.word) for f in p.lexeme if f.tag.number != "plur")
+        for form in forms:
+            out[form] = (r.code, kinds[r.code], True)
+            real.add(form)
+            for k in range(1, len(form)):
+                slips.setdefault(form[:k] + form[k + 1 :], set()).add(r.code)
+                if k + 1 < len(form) and form[k] != form[k + 1]:
+                    swapped = form[:k] + form[k + 1] + form[k] + form[k + 2 :]
+                    slips.setdefault(swapped, set()).add(r.code)
+    for slip, codes in slips.items():
+        if slip in real:
+            continue
+        code = next(iter(codes)) if len(codes) == 1 else ""
+        out[slip] = (code, kinds.get(code, "town"), False)
+    return out
+
+
 def _may_start(token: str, gaz: Gazetteer) -> bool:
     """Whether a word of a line (`may_match`) could start a catalogue match."""
     if token.lower().replace("ё", "е") in gaz.first_forms or token in gaz.abbreviations:
@@ -1055,4 +1115,7 @@ def _may_start(token: str, gaz: Gazetteer) -> bool:
         return True  # («в селе Рамзай»: a village; the tagger wants the word before it)
     if token[0].islower() and not info(token).lemmas.isdisjoint(RURAL):
         return True  # («в селе Белая Глина»: a village's name of dictionary words)
-    return bool(token[0].isupper() and centre_codes(token))  # («в Мари-Туреке»: a centre)
+    if token[0].isupper() and centre_codes(token):
+        return True  # («в Мари-Туреке»: a centre)
+    # («Санкт-Петерубрг»: a capital misspelt)
+    return token[0].isupper() and len(token) >= MISSPELT_MIN and misspelt_capital(token) is not None

@@ -82,12 +82,14 @@ from bot.text.regions.filters import (
     villages_of,
 )
 from bot.text.regions.gazetteer import (
+    MISSPELT_MIN,
     Entry,
     Gazetteer,
     centre_codes,
     district_adjectives,
     gazetteer,
     may_match,
+    misspelt_capital,
     village_word,
 )
 from bot.text.regions.lexicon import (
@@ -280,6 +282,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                     continue
                 if not w.sent_start and not w.shout and w.quote < 0:
                     bare.append(i)  # (a village's name with no village word: in a list?)
+            elif w.cap and len(t) >= MISSPELT_MIN and (misspelt := misspelt_capital(t)) is not None:
+                # «Санкт-Петерубрг»: a capital's name with a slip of the pen, as a reader reads
+                # it (never remembered as plain: a hit)
+                codes, kind = (misspelt[0],), misspelt[1]
+                hit_cue = cue(words, i, i + 1, codes, kind, history=history, victims=victims)
+                hits.append(Hit(codes, kind, w.start, w.end, False, None, hit_cue, w.chain))
             elif abbr is None and _CAMEL_HEAD.match(t) is None:
                 # Remembered as plain (an abbreviation depends on its quote, a CamelCase word
                 # on a «#» before it: those are read again each time).
@@ -514,7 +522,59 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         hits = _eponyms(text, hits)
     if any(h.kind == "district" for h in hits) and any("RU-MOW" in h.codes for h in hits):
         _moscow_districts(hits)
+    if "прдор" in text:
+        hits = [h for h in hits if not _road_agency(text, h)]
+    if "оселени" in text and any(h.kind == "district" for h in hits):
+        hits = _settlements_elsewhere(text, hits)
     return _drop_namesakes(text, hits)
+
+
+def _settlements_elsewhere(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` without a settlement named like another region's district («Кусинское
+    поселение») when its sentence names a district of a region of its own («… среди сельских
+    поселений Киришского района»): settlements share their names across the country, and
+    the district named with it says which one. Not when the text names the settlement's
+    region by something else too, nor a district named but not in the genitive («Кусинское
+    поселение и Киришский район»: two parties)."""
+    settlements = [h for h in hits if h.kind == "district" and _settlement(text, h)]
+    if not settlements:
+        return hits
+    dropped: set[int] = set()
+    for h in settlements:
+        if any(set(h.codes) & set(o.codes) for o in hits if o not in settlements):
+            continue
+        start = max(text.rfind("\n", 0, h.start), text.rfind(". ", 0, h.start)) + 1
+        end = _sentence_end(text, h.end)
+        if any(
+            o.kind == "district"
+            and start <= o.start < end
+            and not set(h.codes) & set(o.codes)
+            and "gent" in info(text[o.start : o.end].split(maxsplit=1)[0]).cases
+            for o in hits
+            if o is not h
+        ):
+            dropped.add(id(h))
+    return [h for h in hits if id(h) not in dropped]
+
+
+def _settlement(text: str, h: Hit) -> bool:
+    """Whether a district hit is a settlement («Кусинское поселение»), not a district."""
+    last = text[h.start : h.end].rsplit(maxsplit=1)[-1]
+    return "поселение" in info(last).lemmas
+
+
+# A federal road directorate named after its road: «ФКУ Упрдор Москва – Бобруйск», «Упрдор
+# «Москва – Нижний Новгород»» (up to three capitalised words of the road's ends before a hit).
+_ROAD_AGENCY = re.compile(r"[Уу]прдор\w*\s+[«\"]?(?:[А-ЯЁ][\w-]*\s*(?:[-–—]\s*)?){0,3}$")
+
+
+def _road_agency(text: str, h: Hit) -> bool:
+    """Whether the hit is a place in a road directorate's name: the organisation's name, whose
+    road runs through many regions, says nothing of where the story is."""
+    return (
+        h.kind in ("name", "town")
+        and _ROAD_AGENCY.search(text, max(0, h.start - 60), h.start) is not None
+    )
 
 
 def _name_keys(name: str) -> frozenset[str]:
@@ -1255,6 +1315,16 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
                 continue  # «Плес (Мокшанский район)»: a village of another region's district
             if (
                 nxt is not None
+                and nxt.kind == "district"
+                and not set(h.codes) & set(nxt.codes)
+                and _DISTRICT_GAP.fullmatch(text, h.end, nxt.start)
+                and "gent" in info(text[nxt.start : nxt.end].split(maxsplit=1)[0]).cases
+            ):
+                # «в Михайловке Нижнегорского района», «о Михайловке и Зоркино Нижнегорского
+                # района»: villages of another region's district, the genitive says whose
+                continue
+            if (
+                nxt is not None
                 and nxt.kind == "name"
                 and _other_next_to(text, h, nxt)
                 and "gent" in info(text[nxt.start : nxt.end].split(maxsplit=1)[0]).cases
@@ -1265,6 +1335,9 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 _BRACKET_GAP = re.compile(r"\s*\(\s*")
+# Between a town's form and a district in the genitive: spaces, or other villages' names in a
+# list sharing the district («Михайловке и Зоркино Нижнегорского района»).
+_DISTRICT_GAP = re.compile(r"(?:\s*(?:,|\s(?:и|или))\s*[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)*\s+")
 
 
 # A namesake abroad right after a place: «Санкт-Петербург во Флориде», «Санкт-Петербурге на
@@ -1339,6 +1412,9 @@ _LIST_SPAN = 24
 # Nouns of federal subjects a list of adjectives may end with (not «республика»: «Башкирской
 # и Татарской автономных республик» are the old names of today's regions).
 _SUBJECT_NOUNS = frozenset(["область", "край"])
+# The adjectives of a subject's official kind, capitalised as the official name writes them:
+# «в Донецкой и Луганской Народных Республиках» is one list, not a village and its district.
+_TITLE_CASE_ADJ = frozenset(["народный", "автономный"])
 
 
 def _city_districts(words: list[Word], i: int) -> int | None:
@@ -1384,13 +1460,20 @@ def _listed(
         if "(" in text[words[k - 1].end : words[k].start]:
             return None  # «в селах Лесное (Бийский район)»: a bracket says where, lists nothing
         lemmas = lem(words[k])
+        if "федеральный" in lemmas:
+            return None  # «Крымского федерального округа»: a federal district, no list
         if lemmas & LIST_HEADS:
             break
         if fold(words[k].text) in ("и", "или"):
             k += 1
             continue
         if info(words[k].text).adjective:
-            if words[k].cap and words[k].glued_prev and info(words[k - 1].text).adjective:
+            if (
+                words[k].cap
+                and words[k].glued_prev
+                and info(words[k - 1].text).adjective
+                and lemmas.isdisjoint(_TITLE_CASE_ADJ)
+            ):
                 return None  # «в Богородицком Ухоловского района»: a village, then its district
             k += 1
             continue
@@ -1810,8 +1893,8 @@ def _club(h: Hit, text: str) -> bool:
 
 
 _QUOTED = re.compile(r"\s?[«„“\"]")
-# («а также» goes on a list: «Красноярск, Самара, Владивосток, а также Грозный»)
-_TOWN_LIST_GAP = re.compile(r"\s*,\s*(?:а\s+также\s+)?|\s+(?:и|или|а\s+также)\s+")
+# (a list's last item may come after «а также», «а также и»: «Самара, а также Грозный»)
+_TOWN_LIST_GAP = re.compile(r"\s*,\s*|\s*,?\s+(?:и|или|а\s+также(?:\s+и)?)\s+")
 
 
 def _town_lists(hits: list[Hit], text: str) -> None:
