@@ -98,7 +98,10 @@ _DISTRICT_FORMS = (
 _AUTONOMOUS = frozenset(r.code for r in REGIONS if "автономный округ" in r.name)
 # OKTMO districts: many became okrugs after 2019 («Алнашский муниципальный округ») and urban
 # okrugs are called districts too («Анивский район»): any of these nouns after the adjective.
-_OKTMO_FORMS = (*_DISTRICT_FORMS, "{} округ", "{} городской округ")
+_OKRUG_FORMS = ("{} округ", "{} городской округ", "{} муниципальный округ")
+_OKTMO_FORMS = (*_DISTRICT_FORMS, *_OKRUG_FORMS[:2])
+# A district of ``villages.tsv`` named by one adjective: «Павлово-Посадский район».
+_VILLAGE_DISTRICT = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ий|ый|ой) район")
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +466,19 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
             derived.add(key)
             if capital:
                 capitals[key] = code  # «Ставропольский район» is in Самарская область
+    # Districts that only the villages' post offices name («Павлово-Посадский»,
+    # «Серебряно-Прудский», «Вятско-Полянский»): OKTMO's copy lists their towns instead, and no
+    # rule derives a two-word town's adjective. Taken when one region alone has the name.
+    by_village: dict[str, tuple[str, set[str]]] = {}
+    for v in villages():
+        for part in v.district.split(","):
+            name = part.strip()
+            if _VILLAGE_DISTRICT.fullmatch(name):
+                by_village.setdefault(fold(name), (name, set()))[1].add(v.code)
+    for key, (surface, vcodes) in by_village.items():
+        if key not in districts_ and len(vcodes) == 1:
+            districts_[key] = (surface, sorted(vcodes))
+            derived.add(key)
     foreign = {
         fold(adj): frozenset(markers)
         for town, markers in FOREIGN_NAMESAKES.items()
@@ -499,6 +515,10 @@ def _town_entries() -> tuple[list[Entry], list[Entry]]:
                 forms.append(f"{adj} кожуун")
         elif noun == "район" and key not in derived:  # named in the towns file: all its forms
             forms = [f.format(adj) for f in _DISTRICT_FORMS]
+        if key not in oktmo and set(adjectives.get(fold(adj), ())) <= set(codes):
+            # Towns' districts became okrugs («Клинского округа», «Абдулинского городского
+            # округа»); not after another region's adjective («Московского округа»).
+            forms += [f.format(adj) for f in _OKRUG_FORMS if f.format(adj) not in forms]
         codes_t = tuple(codes)
         name = fold(first_word(adj))
         # «Корсаковский городской округ» is in Сахалинская область, «Корсаковский район» in

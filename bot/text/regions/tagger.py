@@ -833,22 +833,33 @@ _PLACE_SHAPE = re.compile(r"(?:[иоеё]но|[оеё]во|ыно)$|^[А-ЯЁ][�
 
 
 # A district's kind cut short, as official notices write it, by the tokens it makes: «р-на»
-# one word, «м.о.» and «м. р.» two (the full stops are no words).
+# one word, «ГО» («Сухоложского ГО») too, «м.о.», «м. р.» and «г.о.» two (the full stops are
+# no words).
 _SHORT_RAION = frozenset(["р-н", "р-на", "р-ну", "р-не", "р-ном"])
-_SHORT_KINDS = _SHORT_RAION | {"м"}
-_SHORT_SECOND = {"о": " муниципальный округ", "р": " район"}
+_SHORT_ONE = {
+    **dict.fromkeys(_SHORT_RAION, " район"),
+    "ГО": " городской округ",
+    "МО": " муниципальный округ",
+    "МР": " район",
+}
+_SHORT_KINDS = frozenset([*_SHORT_ONE, "м", "г"])
+_SHORT_SECOND = {
+    ("м", "о"): " муниципальный округ",
+    ("м", "р"): " район",
+    ("г", "о"): " городской округ",
+}
 
 
 def _abbreviated_district(words: list[Word], i: int, gaz: Gazetteer) -> tuple[Entry, int] | None:
-    """«Старобешевского м.о.», «Зиминского м. р.», «Ковровского р-на»: the district entry an
-    adjective at words[i] names with its kind cut short after it, and the index after the
-    abbreviation; or None. (Read here, not as entries of the index: three more forms of every
-    district would make the index a third larger.)"""
+    """«Старобешевского м.о.», «Зиминского м. р.», «Ковровского р-на», «Клинского г.о.»: the
+    district entry an adjective at words[i] names with its kind cut short after it, and the
+    index after the abbreviation; or None. (Read here, not as entries of the index: three more
+    forms of every district would make the index a third larger.)"""
     k = i + 1
-    if words[k].text in _SHORT_RAION:
-        tail, end = " район", k + 1
-    elif k + 1 < len(words) and words[k + 1].text in _SHORT_SECOND:
-        tail, end = _SHORT_SECOND[words[k + 1].text], k + 2
+    if words[k].text in _SHORT_ONE:
+        tail, end = _SHORT_ONE[words[k].text], k + 1
+    elif k + 1 < len(words) and (words[k].text, words[k + 1].text) in _SHORT_SECOND:
+        tail, end = _SHORT_SECOND[words[k].text, words[k + 1].text], k + 2
     else:
         return None
     found: Entry | None = None
