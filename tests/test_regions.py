@@ -63,6 +63,16 @@ def test_main_text_tail_headings(heading: str) -> None:
     assert codes(text) == {"RU-KK"}
 
 
+@pytest.mark.parametrize("heading", ["Поделиться:", "Теги", "Комментарии"])
+def test_a_share_bar_under_the_headline_is_no_tail(heading: str) -> None:
+    text = f"Памятная дата\n{heading}\nДень освобождения Россоши отмечают 16 января."
+    assert main_text(text).endswith("отмечают 16 января.")
+    assert codes(text) == {"RU-VOR"}
+    # (after a headline and a line of the body, the heading opens the tail)
+    tail = f"Памятная дата\nВ Абакане прошёл митинг\n{heading}\nВ Пензе открыли музей."
+    assert codes(tail) == {"RU-KK"}
+
+
 def test_main_text_keeps_a_text_that_opens_with_a_heading_word() -> None:
     assert main_text("Реклама\nВ Абакане прошёл форум.") == "Реклама\nВ Абакане прошёл форум."
     assert main_text("Поделиться опытом приехали главы районов.") != ""

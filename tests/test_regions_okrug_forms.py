@@ -80,3 +80,22 @@ def test_one_region_districts_of_villages_data_read_as_okrugs() -> None:
     )
     # (the rest are districts named like a region or a big city's district: «Свердловский»)
     assert found / len(sample) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an indeclinable region's name after villages in the plural: the region's villages
+        ("Автоклуб будет работать в сёлах Марий Эл.", {"RU-ME"}),
+        ("Праздник пройдёт в деревнях Марий Эл.", {"RU-ME"}),
+        ("В посёлке Марий Эл открыли клуб.", set()),  # one village named so
+    ],
+)
+def test_villages_of_an_indeclinable_region(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_moscow_taking_measures_is_the_state() -> None:
+    (m,) = tag_regions("В МИД РФ подчеркнули, что Москва предпримет ответные меры.")
+    assert (m.code, m.role) == ("RU-MOW", "mentioned")
+

@@ -79,6 +79,7 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_PARAGRAPH = 15  # words: more than a headline has
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _TRAIL_PUNCT = " \t:.—–-…»«\"'!"
 _HEAD_OPENINGS = frozenset(head[:2] for head in TAIL_HEADINGS if len(head) >= 2)
@@ -128,6 +129,7 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     original string and report positions in it while ignoring sidebars and credits.
     """
     spans: list[tuple[int, int]] = []
+    lines_seen = 0  # lines of two words or more
     seen_body = False
     for start, line in _lines(text):
         if not line.strip():
@@ -139,8 +141,15 @@ def body_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((start, start + len(line.rstrip())))
         # A date, a counter or a menu word above the headline is not the body yet: a «Теги»
-        # right after «18.09.2013 00:00» heads the page, not its tail.
-        seen_body = seen_body or len(_WORDS.findall(line, 0, 200)) >= 2
+        # right after «18.09.2013 00:00» heads the page, not its tail. Nor is a headline
+        # alone: «Поделиться:» right under «Памятная дата» is the page's share bar; the tail
+        # comes after a second line, a sentence or a paragraph.
+        words = len(_WORDS.findall(line, 0, 400))
+        lines_seen += words >= 2
+        seen_body = seen_body or (
+            words >= 2
+            and (lines_seen >= 2 or words >= _PARAGRAPH or line.rstrip().endswith((".", "…")))
+        )
     return spans
 
 

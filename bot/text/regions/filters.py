@@ -232,6 +232,9 @@ def lem(word: Word) -> frozenset[str]:
     return info(word.text).lemmas
 
 
+_ALL_CASES = frozenset(["nomn", "gent", "datv", "accs", "ablt", "loct"])
+
+
 def villages_of(words: list[Word], i: int) -> bool:
     """«в пригородных посёлках Сыктывкара», «жители сёл Иркутска»: villages in the plural, then
     the town in the genitive, are the town's own villages, not villages named like it (whose
@@ -243,7 +246,9 @@ def villages_of(words: list[Word], i: int) -> bool:
     cases = info(words[i].text).cases
     if cases == {"gent"}:
         return True
-    if "gent" not in cases or "nomn" in cases:
+    # (an indeclinable name, in every case, is the genitive when no list follows: «в сёлах
+    # Марий Эл»)
+    if "gent" not in cases or ("nomn" in cases and not cases >= _ALL_CASES):
         return False
     nxt = words[i + 1] if i + 1 < len(words) else None
     return nxt is None or not nxt.glued_prev or fold(nxt.text) not in ("и", "или")
