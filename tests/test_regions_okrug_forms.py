@@ -98,4 +98,3 @@ def test_villages_of_an_indeclinable_region(text: str, expected: set[str]) -> No
 def test_moscow_taking_measures_is_the_state() -> None:
     (m,) = tag_regions("В МИД РФ подчеркнули, что Москва предпримет ответные меры.")
     assert (m.code, m.role) == ("RU-MOW", "mentioned")
-
