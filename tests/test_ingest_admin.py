@@ -148,9 +148,11 @@ async def test_config_sources_polled_by_the_apps_scheduler(
     # after-store hook then plans the new articles (planned = 1).
     db = running.app.db
     planned = 0
-    for _ in range(200):
+    for _ in range(400):
         planned = await db.fetchval("SELECT count(*) FROM articles WHERE planned = 1")
-        if planned == 2:
+        source = await running.app.repos.sources.get(1)
+        # (the poll records its success after the store and its hook: wait for both)
+        if planned == 2 and source is not None and source.last_success_at is not None:
             break
         await asyncio.sleep(0.05)
     assert await running.app.repos.articles.count() == 2
