@@ -156,6 +156,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
     if _LISTING.search(_DECIDED_PLAN.sub(" ", title)) and not title_kinds and not _dated_act(title):
         return False
+    if any(_UNDECIDED.search(s) for s in sents[:_LEAD_END]):
+        # «Решение о переносе Сабантуя пока не принято, часть мероприятий может пройти
+        # онлайн»: the gathering's fate is open, what may happen is no gathering set.
+        return False
     if any(_DIGEST_LEAD.search(s) for s in sents[1:3]):
         return False  # «Публикуем дайджест из ...», «составил график Дней оленевода»
     if any(_POSTER_RUBRIC.search(s) for s in sents[1:_RUBRIC_LEAD]):
@@ -226,6 +230,16 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «Форум будут проводить ежегодно»: a decision on a series
     if _many_places(title, title_kinds, ev.best):
         return False  # «В районах области начали праздновать»: one gathering in each place
+    if title_kinds and not _has_verb(title) and _lead_in_many_places(sents, title_kinds):
+        # «День памяти и скорби» over «Во всех учреждениях района прошли мероприятия»: the
+        # day's name heads one gathering in each place.
+        return False
+    if not title_kinds and _weekend_roundup(sents):
+        return False  # «Выходные провели активно» ... «В субботу ...», «В воскресенье ...»
+    if title_kinds and all(
+        k in _TOPIC_SITTINGS and _TOPIC_AT.search(title, 0, s) for k, s, _ in title_kinds
+    ):
+        return False  # «Ремонт бассейна обсудили на заседании Кабмина»: the topic is the news
     if not title_kinds and _CELEBRATED_IN_MANY.search(sents[ev.lead_index]):
         return False  # «Праздник отметили жители нескольких районов»: one in each place
     if _on_the_day(title, title_kinds) and ev.explicit == 0:
@@ -265,6 +279,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «победил в конкурсе», «выиграли 80 медалей»: a prize, not a gathering
     if _attributed(title):
         return False  # «Фестиваль соберёт гостей из 19 регионов – Петров»: a statement
+    if _plural_hosts(title, title_kinds):
+        return False  # «Главы муниципалитетов провели плановые совещания»: each his own
     if _COUNTED_HOSTS.search(title) and any(
         k == "приём граждан" and title[s : s + 4].lower() == "личн" for k, s, _ in title_kinds
     ):
@@ -356,6 +372,54 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
 
 
 _SEASON_KINDS = frozenset({"соревнования", "матч"})
+
+
+# A topic, told first, discussed at a sitting: «Реконструкцию бассейна обсудили на заседании
+# Кабмина», «Вопрос о тарифах рассмотрели на сессии». The one matter is the news, the sitting
+# its setting (a headline that opens on the sitting, «На сессии обсудили бюджет», or a
+# hearing, a discussion by its nature, is left to the body).
+_TOPIC_AT = re.compile(
+    r"^\W*(?!(?:на|в|во)\s)[А-ЯЁа-яё][^.!?:]{3,120}?\s(?:обсудили|обсуждали|обсуждал(?:ся|ась|ось"
+    r"|ись)|рассмотрели|рассматривали|рассмотрен[аоы]?)\s+на\s+(?:[а-яё-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TOPIC_SITTINGS = frozenset({"заседание", "сессия", "совещание"})
+
+# The places a gathering is told held in at once, before its word in a sentence of the lead.
+_LEAD_REACH = 4  # the headline and three sentences after it
+
+
+def _lead_in_many_places(sents: list[str], title_kinds: list[tuple[str, int, int]]) -> bool:
+    """The first sentence after a verbless headline that names a gathering tells it held in
+    many places at once («Во всех культурно-досуговых учреждениях района прошли мероприятия»):
+    the headline names the occasion, and each place had its own gathering."""
+    if any(k in _TOUR_KINDS for k, _, _ in title_kinds):
+        return False
+    for sent in sents[1:_LEAD_REACH]:
+        kinds = _kinds_in(sent)
+        if kinds:
+            return _PLACES_AT_ONCE.search(sent, 0, kinds[0][1]) is not None
+    return False
+
+
+# A weekend told day by day: sentences that open on «В субботу» and «В воскресенье».
+_DAY_OPENER = re.compile(r"^\W*(?:в|во)\s+(субботу|воскресенье)\b", re.IGNORECASE)
+_WEEKEND_WORD = re.compile(r"\bвыходн(?:ые|ых|ыми)\b", re.IGNORECASE)
+
+
+def _weekend_roundup(sents: list[str]) -> bool:
+    """A headline about the weekend with no gathering of its own («Минувшие выходные жители
+    провели активно») over sentences opening on each of its days («В субботу состоялись
+    соревнования ...», «В воскресенье отметили день бега ...»): a roundup of the days, each
+    with its own gathering."""
+    if _WEEKEND_WORD.search(sents[0]) is None:
+        return False
+    days = {
+        m.group(1).lower() for s in sents[1:MAX_DECISION_SENTENCES] if (m := _DAY_OPENER.match(s))
+    }
+    return len(days) >= 2
+
+
 # A gathering that went on through a season or months: a campaign, not one gathering
 # («В течение лета проходил конкурс», «конкурс длился на протяжении всего года»).
 _SPAN_OF_SEASON = (
@@ -435,7 +499,10 @@ _ONGOING = re.compile(
 # «месячник по благоустройству» (one clean-up after another, all spring).
 _CAMPAIGN = re.compile(
     r"\b(?:субботники|толоки|акции)\s+(?:[а-яё]+\s+){0,3}?в\s+(?:самом\s+)?разгаре\b"
-    r"|\b(?:двух)?месячник\w*\s+(?:по\s+)?(?:благоустройств|санитарн|уборк|очистк)",
+    r"|\b(?:двух)?месячник\w*\s+(?:по\s+)?(?:благоустройств|санитарн|уборк|очистк)"
+    # A drive named a month: «Завершён «Осенний месяц добра»» (not a gathering held «в рамках»
+    # it: «В рамках «Месяца добра» прошёл концерт»).
+    r"|(?<!рамках\s)[«\"][^«»\"]{0,30}\bмесяц\w*\b[^«»\"]{0,30}[»\"]",
     re.IGNORECASE,
 )
 # The scene of an act: «наградили во время фестиваля», «в ходе праздника вручили».
@@ -499,6 +566,16 @@ _DIGEST_LEAD = re.compile(
     r"|встреч|собрани|сход)",
     re.IGNORECASE,
 )
+# A decision on a gathering not taken yet: «Решение о переносе Сабантуя пока что не принято»,
+# «вопрос о проведении фестиваля пока не решён».
+_UNDECIDED = re.compile(
+    r"\b(?:решени[еяй]|вопрос)\s+(?:о|об)\s+(?:его\s+|её\s+|ее\s+)?(?:переносе|проведении|отмене"
+    r"|сроках)\b[^.!?]{0,80}?\b(?:пока\s+)?(?:что\s+)?(?:не\s+(?:принят[оы]?|решён|решен|определ[её]н)"
+    r"|не\s+принято)\b",
+    re.IGNORECASE,
+)
+
+
 # Clauses of a headline, each its own story: «..., а ...», «...; ...».
 _CONTRAST = re.compile(r",\s+а\s+|;\s+")
 
@@ -615,6 +692,9 @@ def _ceremony_of_act(title: str, sentence: str) -> bool:
 # поездки». The meetings held on the way (``_MET_ON_VISIT``) are its stops.
 _WORKING_VISIT = re.compile(
     r"\bс\s+рабоч\w*\s+(?:визитом|поездкой)|\bрабоч\w*\s+(?:поездк|визит)\w*"
+    # An official's working day spent somewhere: «рабочий день губернатора пройдёт в районе».
+    r"|\bрабоч(?:ий|его|ем)\s+(?:день|дня|дне)\s+(?:[а-яё]+\s+)?(?:губернатор|глав|мэр|министр"
+    r"|врио|председател|полпред|сенатор|депутат)\w*"
     # An official's round of inspection: «В ходе выезда были осмотрены дома», «в ходе объезда».
     r"|\bв\s+ходе\s+(?:[а-яё]+\s+)?(?:выезд|объезд|обход|осмотр|посещени)\w*",
     re.IGNORECASE,
@@ -734,6 +814,27 @@ _COUNTED_HOSTS = re.compile(
     re.IGNORECASE,
 )
 
+# Officials in the plural opening a headline: «Главы муниципалитетов провели ...», «Депутаты
+# проведут ...» (one body's sitting is told in the singular: «Депутаты провели заседание»).
+_HOSTS_OPENING = re.compile(
+    r"^\W*(?:главы|депутаты|руководители|министры|мэры|сенаторы|парламентарии|старосты"
+    r"|председатели)\s",
+    re.IGNORECASE,
+)
+
+
+def _plural_hosts(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline opens with officials in the plural and its first gathering is plural too
+    («Главы муниципалитетов провели плановые совещания, рабочие встречи»): each holds his own,
+    a roundup of many gatherings."""
+    if not kinds or _HOSTS_OPENING.match(title) is None:
+        return False
+    _, start, end = kinds[0]
+    before = title[:start].split()
+    word = title[start:end].split(maxsplit=1)[0]
+    return _plural_word(word, before[-1] if before else "")
+
+
 # A headline that ends with whose words it gives, after a dash: «19 регионов примут участие в
 # фестивале – Петришенко», «Праздник пройдёт без салюта — мэр». What someone said is the news.
 _ATTRIBUTION = re.compile(
@@ -746,7 +847,9 @@ _ATTRIBUTION = re.compile(
 # принять форум», «Глава района: праздник пройдёт без салюта».
 _SPEAKER_FIRST = re.compile(
     r"^\s*(?:(?i:(?:мэр|губернатор|глава|министр|председатель|депутат|директор|эксперт|врио"
-    r"|полпред|сенатор|спикер|прокурор)(?:\s+[а-яё-]+){0,2})|([А-ЯЁ][а-яё-]+))\s*:\s"
+    r"|полпред|сенатор|спикер|прокурор)(?:\s+[а-яё-]+){0,2}"
+    # the authorities as one speaker: «Томские власти: ...», «Власти Томска: ...»
+    r"|(?:[а-яё-]+(?:ие|ые)\s+)?власти(?:\s+[а-яё-]+){0,2})|([А-ЯЁ][а-яё-]+))\s*:\s"
 )
 
 
@@ -913,7 +1016,7 @@ _SERIES_TITLE = re.compile(
 # (A round of meetings with residents across settlements is one official's tour:
 # ``_TOUR_KINDS``; one festival «на пяти площадках» is one gathering with several stages.)
 _PLACES_AT_ONCE = re.compile(
-    r"\b(?:в|во|по)\s+(?:(?:всех|разных|нескольких|многих|[а-яё]+(?:ых|их)|\d+"
+    r"\b(?:в|во|по)\s+(?:(?:всех|разных|нескольких|многих|[а-яё-]+(?:ых|их)|\d+"
     r"|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти)\s+){0,2}"
     r"(?:районах|городах|регионах|муниципалитетах|муниципальных\s+образованиях|школах"
     r"|библиотеках|учреждениях)\b"
@@ -1264,6 +1367,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]], lead: str = 
     for kind, start, end in kinds:
         if kind not in COUNTABLE_KINDS:
             continue
+        if _TIME_OF.search(title, max(0, start - _TIME_OF_REACH), start):
+            continue  # «Во время празднования ... служащие проводили субботники»: the time
         word = title[start:end].split(maxsplit=1)[0]
         if "-" in word or title[end : end + 1] == "-":
             return False  # «фестивалей-конкурсов»: stages of one contest
@@ -1285,6 +1390,15 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]], lead: str = 
                 or _opens_plural(title, start, word)
             )
     return False
+
+
+# A gathering named as the time of what the headline tells: «Во время празднования Дня
+# республики», «после проведения праздничных мероприятий» (its number says nothing of the
+# headline's own gatherings).
+_TIME_OF = re.compile(
+    r"(?:^|[\s,])(?:во\s+время|в\s+ходе|после)\s+(?:[а-яё-]+\s+){0,3}$", re.IGNORECASE
+)
+_TIME_OF_REACH = 60  # characters before the kind word
 
 
 def _singular_adjective(word: str) -> bool:
@@ -1582,6 +1696,13 @@ def _incident_story(sents: list[str]) -> bool:
     return count >= _INCIDENT_SENTENCES
 
 
+# A salutation on a line of its own near the top: «Уважаемые односельчане!», «Дорогие земляки!».
+_SALUTATION = re.compile(
+    r"^[ \t]*(?:Уважаем|Дорог|Милы)[а-яё]+\s+(?:[а-яё-]+\s+){0,3}?[а-яё-]+\s*!+[ \t]*$",
+    re.MULTILINE,
+)
+_SALUTATION_REACH = 600  # characters of the text read for it
+
 _PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed
 
 
@@ -1625,6 +1746,10 @@ def detect_event(
         return None
     ev = weigh(sents)
     if not _is_event(ev, sents):
+        return None
+    if ev.explicit == 0 and _SALUTATION.search(text, 0, _SALUTATION_REACH):
+        # «Уважаемые односельчане! 4 ноября отмечается День народного единства ... желаю»: an
+        # address that greets for the day, and no gathering told held or ahead by a cue.
         return None
     status = ev.status()
     best = ev.best_specific or ev.best

@@ -1025,6 +1025,27 @@ _TIMED_TO = re.compile(
 )
 
 
+# Things in the plural dedicated to a day: «начались торжественные возложения к мемориалам,
+# посвящённые Дню Победы», «открыли памятные доски, посвящённых ...».
+_DEDICATED_PLURAL = re.compile(r"\bпосвящ[её]нн(?:ые|ых)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+
+
+def _acts_dedicated(sentence: str, start: int) -> bool:
+    """The day at ``start`` is what things in the plural are dedicated to, and the sentence
+    names no gathering besides (the caller checks): acts, one in each place, with the day as
+    their occasion («начались возложения цветов, посвящённые Дню Победы»). («мероприятия,
+    посвящённые Дню села»: the items of one celebration, named by a gathering's word.)"""
+    m = _DEDICATED_PLURAL.search(sentence, max(0, start - 30), start)
+    if m is None:
+        return False
+    # («в праздничных мероприятиях, посвящённых Дню», «торжества, посвящённые»: a gathering's
+    # word, in a form the lexicon does not name, is what is dedicated)
+    return _FESTIVE_WORD.search(sentence, max(0, m.start() - 50), m.start()) is None
+
+
+_FESTIVE_WORD = re.compile(r"мероприят|праздн|торжеств|гулян|событи|программ", re.IGNORECASE)
+
+
 def _greeted_on_the_day(sentence: str, start: int) -> bool:
     """The day at ``start`` follows «в» and the sentence tells a greeting on it, nothing held:
     «В День Победы глава поздравил ветеранов» (the day is the date of the visit)."""
@@ -1195,6 +1216,12 @@ _REMOTE_CONTEST = re.compile(
     r"|\b(?:присыла|присла|отправля)\w*\s+(?:[а-яё]+\s+)?(?:конкурсн\w*\s+)?(?:работ|рисунк"
     r"|фотографи|видеоролик)\w*"
     r"|\bв\s+(?:дистанционн|заочн)\w*\s+(?:формат|режим)\w*"
+    # A contest of yards and houses, judged where they are: «Жюри оценивало фасады домов и
+    # участки», «самым благоустроенным приусадебным участком признан двор».
+    r"|\bжюри\s+(?:[а-яё]+\s+){0,2}?оценива\w*\s+(?:[а-яё]+\s+){0,3}?(?:фасад|дом|участк|двор"
+    r"|подвор|усадьб|клумб|цветник|палисадник)\w*"
+    r"|\b(?:сам|лучш)\w+\s+благоустроенн\w*\s+(?:[а-яё]+\s+){0,2}?(?:участк|двор|подвор|усадьб"
+    r"|дом|улиц|палисадник)\w*"
     # Works handed to a jury: «на суд жюри представлено более 100 работ».
     r"|\bпредставлен\w*\s+(?:[а-яё]+\s+){0,2}?(?:\d+\s+)?(?:работ|рисунк|фотографи|поделок"
     r"|поделк)\w*"
@@ -1204,7 +1231,12 @@ _REMOTE_CONTEST = re.compile(
 def contest_kind(kind: str, sentence: str, end: int) -> bool:
     """A contest, or another kind joined to one by a hyphen («фестиваль-конкурс»): the
     contest is what it holds."""
+    if kind == "соревнования" and _CONTEST_WORD.search(sentence, max(0, end - 16), end):
+        return True  # «Участниками состязания стали»: a contest's other name
     return kind == "конкурс" or sentence[end : end + 8].lower() == "-конкурс"
+
+
+_CONTEST_WORD = re.compile(r"\bсостязани\w*$", re.IGNORECASE)
 
 
 # A round of a league: «завершился первый тур зимнего чемпионата», «итоги 5-го тура
@@ -1381,6 +1413,15 @@ _PRESS_MEETING = re.compile(
 )
 
 
+# A site's pointer to its own earlier story: «Ранее МЭТР сообщал, что фестиваль пройдёт онлайн»,
+# «Ранее «Вести» писали ...» (a named source and its verb of telling: another story, past the
+# lead; not «Ранее сообщалось, что праздник перенесли», this gathering's own course).
+_EARLIER_NEWS = re.compile(
+    r"^\W*Ранее\s+(?:[«\"]?[A-ZА-ЯЁ][^\s,]*\s+){1,3}(?:сообщал|писал|рассказывал|информировал)\w*"
+)
+_LEAD_END = 3  # the headline and the two sentences of the lead
+
+
 def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     """The stance of every sentence that names a gathering, weighted by position.
 
@@ -1415,11 +1456,13 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             and not _said_at(sent, k[1])
             and not (k[0] == "встреча" and _PRESS_MEETING.match(sent, k[1]) is not None)
             and not _agenda(sent, k[1])
+            and not (index >= _LEAD_END and _EARLIER_NEWS.match(sent))
             and not _outcome_of(sent, k[1])
             and not (k[0] == "соревнования" and _ROUND_OF.search(sent, 0, k[1]))
             and not (k[0] == "праздник" and _ON_EVE.search(sent, max(0, k[1] - 40), k[1]))
             and not (k[0] == "праздник" and _greeted_on_the_day(sent, k[1]))
             and not (k[0] == "праздник" and _TIMED_TO.search(sent, max(0, k[1] - 40), k[1]))
+            and not (k[0] == "праздник" and len(named) == 1 and _acts_dedicated(sent, k[1]))
             and not (k[0] == "праздник" and _defined(sent, k[1], k[2]))
             and not (
                 k[0] == "конференция"
