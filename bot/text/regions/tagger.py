@@ -188,6 +188,18 @@ def _splitter(gaz: Gazetteer) -> Callable[[str, str], list[str] | None]:
     return split
 
 
+def _hyphen_name(gaz: Gazetteer) -> Callable[[str], bool]:
+    """Whether a hyphenated word is one name of the catalogue («Урус-Мартановском», «Урус-
+    Мартан») or of `Gazetteer.villages` («Алхан-Юрт»): see `bot.text.regions.tokens`."""
+    first = gaz.first_lemmas
+    villages = gaz.villages
+
+    def name(word: str) -> bool:
+        return not info(word).lemmas.isdisjoint(first) or fold(word) in villages
+
+    return name
+
+
 # The words before a route's ends: «поезда Иркутск-Наушки», «трассы Кызыл-Эрзин».
 _ROUTE_OR_ROAD = ROUTE_WORDS | ROAD_WORDS
 _PLAIN_MAX = 200_000  # words in Gazetteer.plain before it starts over
@@ -203,7 +215,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         text = text.translate(_HYPHENS)
     all_spans = spans
     spans = [(a, b) for a, b in spans if may_match(line := text[a:b], gaz) or rural_line(line)]
-    words, quotes = tokens(text, spans, _splitter(gaz))
+    words, quotes = tokens(text, spans, _splitter(gaz), _hyphen_name(gaz))
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
     single_words = gaz.single_words
