@@ -2,7 +2,11 @@
 surname after a town's fabric in the plural («в домах Глазова»), a town named by a common
 noun as a dateline («Апатиты. 8 мая …»), a district's centre village's adjective in lower
 case before a village word («мухоршибирского села»), and a name's hyphen typed with a space
-(«Урус- Мартановском»)."""
+(«Урус- Мартановском»), a catalogued village's name inflected as a masculine noun after its
+head («главы Ербогачёна»), the season seen off («провожали Зиму») throughout the text, a list
+of rural municipalities named by adjectives («в Пионерском и Паратунском сельских
+поселениях»), and a town named by a common word on another region's route («Ковров –
+Сельцо – Мстёра»)."""
 
 from __future__ import annotations
 
@@ -76,4 +80,67 @@ def test_centre_village_adjective_before_a_village(text: str, expected: set[str]
     ],
 )
 def test_spaced_hyphen_inside_a_name(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a catalogued village's name no dictionary knows, in a masculine noun's cases
+        ("Глава Ербогачёна рассказал о ремонте котельной.", {"RU-IRK"}),
+        ("В администрации Ербогачёна прошёл приём граждан.", {"RU-IRK"}),
+        ("В Ербогачёне восстановили электроснабжение.", {"RU-IRK"}),
+        # controls: a village alone after its people (as tests/test_regions_wave15.py)
+        ("На сход пришли жители Ербогачёна.", set()),
+        ("На сход пришли жители Асхвы.", set()),
+    ],
+)
+def test_village_in_masculine_cases(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # once the text sees the season off, its other mentions are the season too
+        (
+            "На площади провожали Зиму. Потом Зима устроила игры, а вечером сожгли чучело Зимы.",
+            set(),
+        ),
+        # controls: the town called one; the town with no season seen off
+        ("На площади провожали Зиму. Гостей ждали из города Зимы.", {"RU-IRK"}),
+        ("Морозы в Зиме достигли сорока градусов.", {"RU-IRK"}),
+    ],
+)
+def test_season_seen_off_throughout(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # villages' municipalities named by adjectives, in a list: no town among them
+        ("Контейнеры поставят в Пионерском и Паратунском сельских поселениях.", set()),
+        ("Контейнеры поставят в Пионерском, Сосновском и Паратунском сельских поселениях.", set()),
+        ("Контейнеры поставят в Пионерском сельском поселении.", set()),
+        # control: the town itself
+        ("Контейнеры поставят в Пионерском к осени.", {"RU-KGD"}),
+    ],
+)
+def test_rural_municipalities_listed(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town named by a common word between stops of another region: its village
+        ("Отремонтируют дорогу Ковров – Сельцо – Вязники.", {"RU-VLA"}),
+        ("Отремонтируют дорогу Ковров – Красная Грива – Сельцо – Вязники.", {"RU-VLA"}),
+        # controls: the route of its own region; the town at a route's end
+        ("Автобус Брянск – Сельцо – Жуковка пойдёт с мая.", {"RU-BRY"}),
+        ("Автобус Ковров – Сельцо пойдёт с мая.", {"RU-VLA", "RU-BRY"}),
+    ],
+)
+def test_common_word_town_on_another_route(text: str, expected: set[str]) -> None:
     assert codes(text) == expected

@@ -833,7 +833,25 @@ def village_word(word: str, gaz: Gazetteer, *, line: bool = False) -> bool:
     if not lemmas.isdisjoint(gaz.village_words if line else gaz.village_firsts):
         return True
     villages_ = gaz.villages
-    return any(lemma in villages_ for lemma in lemmas)
+    return any(lemma in villages_ for lemma in lemmas) or any(
+        base in villages_ for base in masculine_bases(word)
+    )
+
+
+_CONSONANT_END = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+@lru_cache(maxsize=8192)
+def masculine_bases(word: str) -> tuple[str, ...]:
+    """The nominatives a reader gives a name no dictionary knows that ends in a case ending
+    of a masculine noun after a consonant, folded: «Ербогачёна», «Ербогачёну», «Ербогачёном»,
+    «Ербогачёне» -> «ербогачен» (the dictionary's guesses miss them: «ербогачена»). None for
+    a word the dictionary knows («Иванова»)."""
+    low = fold(word)
+    for end in ("ом", "а", "у", "е"):
+        if low.endswith(end) and len(low) > len(end) + 2 and low[-len(end) - 1] in _CONSONANT_END:
+            return () if analyzer().word_is_known(word) else (low[: -len(end)],)
+    return ()
 
 
 def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:

@@ -330,8 +330,10 @@ def tokens(
                 glued = True
             continue
         toks = razdel_tokens(text, s_start, s_end, spaced_dashes=True)
-        if name is not None and len(toks) > 2:
-            toks = _spaced_names(text, toks, name)
+        if name is not None and (
+            text.find("- ", s_start, s_end) >= 0 or text.find(" -", s_start, s_end) >= 0
+        ):
+            toks = _spaced_names(text, toks, name)  # (most lines: no dash spaced on one side)
         for t_start, t_end, t in toks:
             if t[0].isalnum():
                 q = -1
