@@ -6,7 +6,7 @@ case before a village word («мухоршибирского села»), and a 
 head («главы Ербогачёна»), the season seen off («провожали Зиму») throughout the text, a list
 of rural municipalities named by adjectives («в Пионерском и Паратунском сельских
 поселениях»), and a town named by a common word on another region's route («Ковров –
-Сельцо – Мстёра»)."""
+Сельцо – Мстёра»), and a rural district's people in «-чане» («староминчане»)."""
 
 from __future__ import annotations
 
@@ -143,4 +143,19 @@ def test_rural_municipalities_listed(text: str, expected: set[str]) -> None:
     ],
 )
 def test_common_word_town_on_another_route(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people of a rural district named by its adjective in «-ский», in «-чане»
+        ("Староминчане отметили праздник урожая на центральной площади.", {"RU-KDA"}),
+        ("Концерт для староминчан подготовили местные коллективы.", {"RU-KDA"}),
+        # controls: townspeople in general; a people, not a district
+        ("Горожане вышли на субботник.", set()),
+        ("Гостей встречали ногайцы в национальных костюмах.", set()),
+    ],
+)
+def test_rural_district_people(text: str, expected: set[str]) -> None:
     assert codes(text) == expected

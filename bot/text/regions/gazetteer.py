@@ -948,22 +948,26 @@ def _district_demonym_forms(
 ) -> dict[str, tuple[str, EvidenceKind]]:
     """«щербиновцев», «Новосергиевцы»: the people of a district named by an adjective in
     «-ский» (`Gazetteer.centres`: no town's, no region's, none many cities' districts share),
-    «щербиновский» -> «щербиновцы», its plural's cases, when one region has such a district
-    and the dictionary knows no such word (a people, «ногайцы»; a common noun). The rural
-    districts' demonyms are not in the dictionary, and none is typed by hand: a district of
-    OKTMO gives its own."""
+    «щербиновский» -> «щербиновцы» (and, after «н», «староминский» -> «староминчане»), its
+    plural's cases, when one region has such a district and the dictionary knows no such word
+    (a people, «ногайцы»; a common noun). The rural districts' demonyms are not in the
+    dictionary, and none is typed by hand: a district of OKTMO gives its own."""
     morph = analyzer()
     out: dict[str, tuple[str, EvidenceKind]] = {}
     for adj, codes in centres.items():
         if len(codes) != 1 or not adj.endswith("ский") or adj.endswith("цкий") or "-" in adj:
             continue
         stem = adj[:-4]
-        plural = stem + "цы"
-        if len(stem) < 4 or adj in ETHNIC or morph.word_is_known(plural):
+        if len(stem) < 4 or adj in ETHNIC:
             continue
-        for form in demonym_cases(plural, ""):
-            for written in (form, form[:1].upper() + form[1:]):
-                out.setdefault(written, (codes[0], "town"))
+        # («-чане» too, as Russian forms them after «н»: «староминчане» of Староминская,
+        # Староминский район, «каневчане»)
+        for plural in (stem + "цы", *((stem + "чане",) if stem[-1] == "н" else ())):
+            if morph.word_is_known(plural):
+                continue
+            for form in demonym_cases(plural, ""):
+                for written in (form, form[:1].upper() + form[1:]):
+                    out.setdefault(written, (codes[0], "town"))
     return out
 
 
