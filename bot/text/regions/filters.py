@@ -106,6 +106,7 @@ from bot.text.regions.lexicon import (
     STREET_BEFORE,
     SURNAME_TOWNS,
     TERRITORIAL,
+    TOWN_FABRIC,
     TRIP_WORDS,
     TROUPES,
     VICTIMS,
@@ -670,7 +671,7 @@ def keep(
         if (
             (w.sent_start or _opens_quote(words, quotes, i))
             and not after_settlement
-            and not _place_heading(text, w, e, i, j)
+            and not _place_heading(text, words, e, i, j)
         ):
             return DROP  # («выставка «Находки времён…»»: a title's first word, like a sentence's)
         if (
@@ -698,21 +699,39 @@ def keep(
     if len(e.words) == 1 and prev_l & AWARDS and wi.surname and "gent" in wi.cases:
         return DROP  # «медалью Нестерова», «орденом Суворова»: named after the person
     surname_like = bool(e.words[0] & SURNAME_TOWNS) or wi.person
-    if len(e.words) == 1 and not after_place and surname_like:
+    if len(e.words) == 1 and not after_place and surname_like and not _fabric_of(words, i):
         return WEAK
     return STRONG
 
 
-def _place_heading(text: str, w: Word, e: Entry, i: int, j: int) -> bool:
+def _fabric_of(words: list[Word], i: int) -> bool:
+    """Whether the genitive at words[i] follows a noun of a town's fabric in the plural only
+    (`TOWN_FABRIC`): «в многоквартирных домах Глазова», «на улицах Серова» are the town's
+    (not «дома Серова», a singular too: the painter's house)."""
+    if i == 0 or not words[i].glued_prev or "gent" not in info(words[i].text).cases:
+        return False
+    prev = words[i - 1]
+    if not lem(prev) & TOWN_FABRIC:
+        return False
+    parses = [p for p in analyzer().parse(prev.text) if p.tag.POS == "NOUN"]
+    return bool(parses) and all("plur" in p.tag.grammemes for p in parses)
+
+
+def _place_heading(text: str, words: list[Word], e: Entry, i: int, j: int) -> bool:
     """Whether a town named by a common noun opens a line as its place, a colon after it:
     «Апатиты: итоги ремонтной кампании» (a line that names its town first, as local news
-    heads it): a word the dictionary knows as a place name too. Not a noun it never reads so
-    («Сокол: итоги сезона», a club), a person named so («Чехов: письма»), nor a text that
-    uses the noun in lower case too («Находка: … находкой»)."""
+    heads it), or a full stop and a date, a dateline: «Апатиты. 8-10 мая во Дворце спорта…»;
+    a word the dictionary knows as a place name too. Not a noun it never reads so («Сокол:
+    итоги сезона», a club), a person named so («Чехов: письма»), nor a text that uses the
+    noun in lower case too («Находка: … находкой»)."""
+    w = words[i]
     return (
         j == i + 1
         and (w.start == 0 or text[w.start - 1] == "\n")
-        and text.startswith(":", w.end)
+        and (
+            text.startswith(":", w.end)
+            or (text.startswith(".", w.end) and j < len(words) and _dateline(words, j))
+        )
         and fold(w.text) == fold(e.surface)
         and not info(w.text).person
         and any("Geox" in p.tag.grammemes for p in analyzer().parse(w.text))

@@ -833,7 +833,25 @@ def village_word(word: str, gaz: Gazetteer, *, line: bool = False) -> bool:
     if not lemmas.isdisjoint(gaz.village_words if line else gaz.village_firsts):
         return True
     villages_ = gaz.villages
-    return any(lemma in villages_ for lemma in lemmas)
+    return any(lemma in villages_ for lemma in lemmas) or any(
+        base in villages_ for base in masculine_bases(word)
+    )
+
+
+_CONSONANT_END = frozenset("бвгджзклмнпрстфхцчшщ")
+
+
+@lru_cache(maxsize=8192)
+def masculine_bases(word: str) -> tuple[str, ...]:
+    """The nominatives a reader gives a name no dictionary knows that ends in a case ending
+    of a masculine noun after a consonant, folded: «Ербогачёна», «Ербогачёну», «Ербогачёном»,
+    «Ербогачёне» -> «ербогачен» (the dictionary's guesses miss them: «ербогачена»). None for
+    a word the dictionary knows («Иванова»)."""
+    low = fold(word)
+    for end in ("ом", "а", "у", "е"):
+        if low.endswith(end) and len(low) > len(end) + 2 and low[-len(end) - 1] in _CONSONANT_END:
+            return () if analyzer().word_is_known(word) else (low[: -len(end)],)
+    return ()
 
 
 def _hashtags() -> dict[str, tuple[str, EvidenceKind]]:
@@ -930,22 +948,26 @@ def _district_demonym_forms(
 ) -> dict[str, tuple[str, EvidenceKind]]:
     """«щербиновцев», «Новосергиевцы»: the people of a district named by an adjective in
     «-ский» (`Gazetteer.centres`: no town's, no region's, none many cities' districts share),
-    «щербиновский» -> «щербиновцы», its plural's cases, when one region has such a district
-    and the dictionary knows no such word (a people, «ногайцы»; a common noun). The rural
-    districts' demonyms are not in the dictionary, and none is typed by hand: a district of
-    OKTMO gives its own."""
+    «щербиновский» -> «щербиновцы» (and, after «н», «староминский» -> «староминчане»), its
+    plural's cases, when one region has such a district and the dictionary knows no such word
+    (a people, «ногайцы»; a common noun). The rural districts' demonyms are not in the
+    dictionary, and none is typed by hand: a district of OKTMO gives its own."""
     morph = analyzer()
     out: dict[str, tuple[str, EvidenceKind]] = {}
     for adj, codes in centres.items():
         if len(codes) != 1 or not adj.endswith("ский") or adj.endswith("цкий") or "-" in adj:
             continue
         stem = adj[:-4]
-        plural = stem + "цы"
-        if len(stem) < 4 or adj in ETHNIC or morph.word_is_known(plural):
+        if len(stem) < 4 or adj in ETHNIC:
             continue
-        for form in demonym_cases(plural, ""):
-            for written in (form, form[:1].upper() + form[1:]):
-                out.setdefault(written, (codes[0], "town"))
+        # («-чане» too, as Russian forms them after «н»: «староминчане» of Староминская,
+        # Староминский район, «каневчане»)
+        for plural in (stem + "цы", *((stem + "чане",) if stem[-1] == "н" else ())):
+            if morph.word_is_known(plural):
+                continue
+            for form in demonym_cases(plural, ""):
+                for written in (form, form[:1].upper() + form[1:]):
+                    out.setdefault(written, (codes[0], "town"))
     return out
 
 
@@ -1056,9 +1078,18 @@ def may_match(line: str, gaz: Gazetteer) -> bool:
         if len(plain) >= _LINE_PLAIN_MAX:
             plain.clear()
         plain.add(token)
+    if " -" in line or "- " in line:
+        # «в Урус- Мартановском районе»: a name's hyphen typed with a space (see
+        # `bot.text.regions.tokens`); a line with no other word that may match
+        for m in _SPACED_HYPHEN.finditer(line):
+            whole = f"{m.group(1)}-{m.group(2)}"
+            if _may_start(whole, gaz) or fold(whole) in gaz.villages:
+                return True
     return False
 
 
+# Two capitalised words with a dash glued to one of them only: «Урус- Мартановском».
+_SPACED_HYPHEN = re.compile(r"([А-ЯЁ][а-яё]+)(?:- | -)([А-ЯЁ][а-яё]+)")
 _LINE_PLAIN_MAX = 200_000  # words in Gazetteer.line_plain before it starts over
 
 

@@ -657,6 +657,16 @@ PLACE_OF = frozenset(
         "округ",  # «Совет народных депутатов округа Муром»: the town's municipal okrug
     ]
 )
+# A town's fabric: a town's genitive after one of these nouns in the plural is the town, not
+# a person, «в многоквартирных домах Глазова», «во дворах Королёва» (a person's house is «дом
+# Иванова», in the singular; many flats or yards are a town's). Not streets or squares: «на
+# улицах Ленина и Кирова» are streets named so.
+TOWN_FABRIC = frozenset(
+    [
+        *("дом", "двор", "квартал", "микрорайон", "подъезд", "многоэтажка", "школа"),
+        *("детсад", "поликлиника", "больница", "предприятие", "магазин", "аптека"),
+    ]
+)
 PLACE_PREP = frozenset(
     [
         "в",

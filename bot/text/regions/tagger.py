@@ -88,6 +88,7 @@ from bot.text.regions.gazetteer import (
     centre_codes,
     district_adjectives,
     gazetteer,
+    masculine_bases,
     may_match,
     misspelt_capital,
     village_word,
@@ -188,6 +189,18 @@ def _splitter(gaz: Gazetteer) -> Callable[[str, str], list[str] | None]:
     return split
 
 
+def _hyphen_name(gaz: Gazetteer) -> Callable[[str], bool]:
+    """Whether a hyphenated word is one name of the catalogue («Урус-Мартановском», «Урус-
+    Мартан») or of `Gazetteer.villages` («Алхан-Юрт»): see `bot.text.regions.tokens`."""
+    first = gaz.first_lemmas
+    villages = gaz.villages
+
+    def name(word: str) -> bool:
+        return not info(word).lemmas.isdisjoint(first) or fold(word) in villages
+
+    return name
+
+
 # The words before a route's ends: «поезда Иркутск-Наушки», «трассы Кызыл-Эрзин».
 _ROUTE_OR_ROAD = ROUTE_WORDS | ROAD_WORDS
 _PLAIN_MAX = 200_000  # words in Gazetteer.plain before it starts over
@@ -203,12 +216,13 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         text = text.translate(_HYPHENS)
     all_spans = spans
     spans = [(a, b) for a, b in spans if may_match(line := text[a:b], gaz) or rural_line(line)]
-    words, quotes = tokens(text, spans, _splitter(gaz))
+    words, quotes = tokens(text, spans, _splitter(gaz), _hyphen_name(gaz))
     hits: list[Hit] = []
     first_lemmas = gaz.first_lemmas
     single_words = gaz.single_words
     folded = fold(text)  # (the anniversary and tragedy cues, namesakes, closed towns)
     villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
+    seasons: set[str] = set()  # common nouns this text used for a season («провожали Зиму»)
     bare: list[int] = []  # villages' names with no village word before them
     i = 0
     n = len(words)
@@ -446,6 +460,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             and "accs" in info(w.text).cases
         ):
             verdict = DROP  # «провожая Зиму», «встречая Весну»: the season, not the town
+            seasons.add(e.surface)
         if (
             verdict != DROP
             and "RU-MOW" in e.codes
@@ -506,6 +521,17 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         i = j
     if villages:  # «в Бородино … хутор Бородино»: the earlier mention is the village too
         hits = [h for h in hits if h.entry is None or h.entry.surface not in villages]
+    if seasons:
+        # «провожали Зиму … Зима провела конкурсы … чучело Зимы»: once the text sees the season
+        # off, its other mentions are the season personified too, not the town (unless the
+        # town is called one: «из города Зимы»)
+        hits = [
+            h
+            for h in hits
+            if h.entry is None
+            or h.entry.surface not in seasons
+            or _TOWN_WORD_BEFORE.search(text, max(0, h.start - 12), h.start)
+        ]
     if len(bare) > 1:
         hits = _bare_villages(text, words, bare, gaz, hits)
     if any(h.village and h.entry is None for h in hits):
@@ -824,6 +850,11 @@ _WATER = re.compile(
 # a text that names the town as well.
 _RIVER_PARTS = frozenset(["река", "устье", "пойма", "русло", "берег", "исток", "акватория"])
 _CENTRE_AFTER = frozenset(["в", "во", "из", "изо"])
+# A settlement's head and bodies, before its name in the genitive (not its people: «жители
+# Асхвы» alone is too little, tests/test_regions_wave15.py).
+_HEADS_OF = frozenset(["глава", "администрация", "мэр", "мэрия", "дума", "горсовет"])
+# «города Зимы», «г. Зима»: the town called one, right before its name.
+_TOWN_WORD_BEFORE = re.compile(r"(?:\b[Гг]ород[а-я]*|\bг\.)\s*$")
 _ON_RIVER = frozenset(["на", "над", "по", "вдоль", "за"])  # a river's prepositions
 _ST = ("ст", "Ст", "СТ")  # how «станица» and «ст.» start
 _DISTRICT_HEADS = frozenset(["район", "улус", "кожуун"])
@@ -933,12 +964,13 @@ def _village_at(
     if cases is None:
         # No village word: «в Кантышево», «из Цуриба» count too when the name is no word of
         # the dictionary (not «в Ремонтном», not a surname) and stands mid-sentence after «в»
-        # or «из», as a reader takes a place unknown to him but plainly a place.
+        # or «из», or after its head or its body («главы Ербогачёна», «администрации
+        # Кантышево»), as a reader takes a place unknown to him but plainly a place.
         if not (
             i
             and w.glued_prev
             and not w.sent_start
-            and fold(words[i - 1].text) in _CENTRE_AFTER
+            and (fold(words[i - 1].text) in _CENTRE_AFTER or lem(words[i - 1]) & _HEADS_OF)
             and not analyzer().word_is_known(w.text)
         ):
             return None
@@ -977,7 +1009,7 @@ def _village_name(
             found = set()
     if not found:
         j = i + 1
-        lemmas = info(w.text).lemmas
+        lemmas = info(w.text).lemmas | frozenset(masculine_bases(w.text))
         exact = gaz.villages.get(fold(w.text)) if lemmas.isdisjoint(gaz.first_lemmas) else None
         if exact is not None:
             # The name as written is a village's («Морцы», «Илев»): the dictionary's guesses
@@ -1335,6 +1367,19 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
                 # района»: villages of another region's district, the genitive says whose
                 continue
             if (
+                h.entry is not None
+                and h.entry.common
+                and prev is not None
+                and nxt is not None
+                and set(prev.codes) & set(nxt.codes)
+                and not set(h.codes) & (set(prev.codes) | set(nxt.codes))
+                and _ROUTE_GAP.fullmatch(text, prev.end, h.start)
+                and _ROUTE_GAP.fullmatch(text, h.end, nxt.start)
+            ):
+                # «Ковров – Красная Грива – Сельцо – Мстёра»: a town named by a common word
+                # («сельцо») on a route between places of another region is its village
+                continue
+            if (
                 nxt is not None
                 and nxt.kind == "name"
                 and _other_next_to(text, h, nxt)
@@ -1346,6 +1391,12 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 _BRACKET_GAP = re.compile(r"\s*\(\s*")
+# Between two stops of a route: a dash, and up to two stops the catalogue does not know
+# («Ковров – Красная Грива – Сельцо», «Мстёра – ст. Мстёра»).
+_ROUTE_GAP = re.compile(
+    r"\s+[–—-]\s+(?:(?:ст\.\s*)?[А-ЯЁ][а-яё]+(?:[\s-][А-ЯЁа-яё][а-яё]+)?\s+[–—-]\s+){0,2}"
+    r"(?:ст\.\s*)?"
+)
 # Between a town's form and a district in the genitive: spaces, or other villages' names in a
 # list sharing the district («Михайловке и Зоркино Нижнегорского района»).
 _DISTRICT_GAP = re.compile(r"(?:\s*(?:,|\s(?:и|или))\s*[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*)*\s+")
@@ -1420,6 +1471,12 @@ _OBLAST_AFTER = re.compile(r"\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*(?:с
 _LIST_SPAN = 24
 
 
+# A list of adjectives may end with a rural municipality too: «в Пионерском и Паратунском
+# сельских поселениях», «Таштыпского и Матурского сельсоветов».
+_RURAL_MUNICIPAL = frozenset(["поселение", "сельсовет"])
+_LIST_HEADS_RURAL = LIST_HEADS | _RURAL_MUNICIPAL
+_RURAL_ADJ = frozenset(["сельский"])
+_SK_ADJ = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 # Nouns of federal subjects a list of adjectives may end with (not «республика»: «Башкирской
 # и Татарской автономных республик» are the old names of today's regions).
 _SUBJECT_NOUNS = frozenset(["область", "край"])
@@ -1473,12 +1530,13 @@ def _listed(
         lemmas = lem(words[k])
         if "федеральный" in lemmas:
             return None  # «Крымского федерального округа»: a federal district, no list
-        if lemmas & LIST_HEADS:
+        if lemmas & _LIST_HEADS_RURAL:
             break
         if fold(words[k].text) in ("и", "или"):
             k += 1
             continue
-        if info(words[k].text).adjective:
+        if info(words[k].text).adjective or (words[k].cap and _SK_ADJ.search(words[k].text)):
+            # (a name the dictionary misreads is an adjective by its ending: «Паратунском»)
             if (
                 words[k].cap
                 and words[k].glued_prev
@@ -1494,6 +1552,12 @@ def _listed(
     if k == i + 1 or not words[i].cap:
         return None  # «Ленинградской области» is matched as it stands
     head = lem(words[k])
+    if head & _RURAL_MUNICIPAL:
+        if any(lem(words[m]) & _RURAL_ADJ for m in range(i + 1, k)) or "сельсовет" in head:
+            # «в Пионерском, Николаевском и Паратунском сельских поселениях»: villages'
+            # municipalities, named after villages, not after the town Пионерский
+            return None, False
+        return None  # («в Вяземском и Сафоновском городских поселениях»: towns' own)
     best: Entry | None = None
     for lemma in info(words[i].text).lemmas:
         for e in gaz.by_first.get(lemma, ()):

@@ -235,17 +235,53 @@ def _split_spaced_dashes(out: list[tuple[int, int, str]], dashed: list[int]) -> 
             out[k : k + 1] = [(a, a + 1, t[0]), (a + 1, b, t[1:])]
 
 
+def _spaced_names(
+    text: str, toks: list[tuple[int, int, str]], name: Callable[[str], bool]
+) -> list[tuple[int, int, str]]:
+    """``toks`` with a name's hyphen typed with a space on one side read as the hyphen:
+    «в Урус- Мартановском районе», «дороги Урус -Мартан» (a word, a dash glued to one of its
+    neighbours only, a capitalised word) make one word when ``name`` knows the hyphenated
+    whole («Урус-Мартановском»). A dash spaced on both sides, or between words that make no
+    name («Тамбов- Волгоград», a route), stays a dash."""
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        tok = toks[k]
+        if (
+            out
+            and k + 1 < n
+            and tok[2] in _DASHES
+            and (out[-1][1] == tok[0]) != (tok[1] == toks[k + 1][0])  # glued on one side
+            and out[-1][2][:1].isupper()
+            and out[-1][2][-1:].isalpha()
+            and toks[k + 1][2][:1].isupper()
+            and text[out[-1][1] : toks[k + 1][0]].strip() == tok[2]
+            and "\n" not in text[out[-1][1] : toks[k + 1][0]]
+        ):
+            whole = f"{out[-1][2]}-{toks[k + 1][2]}"
+            if name(whole):
+                out[-1] = (out[-1][0], toks[k + 1][1], whole)
+                k += 2
+                continue
+        out.append(tok)
+        k += 1
+    return out
+
+
 def tokens(
     text: str,
     spans: list[tuple[int, int]],
     split: Callable[[str, str], list[str] | None] | None = None,
+    name: Callable[[str], bool] | None = None,
 ) -> tuple[list[Word], list[Quote]]:
     """Words and quotes of ``text[start:end]`` for each span.
 
     ``split(token, previous)`` gives the words of a hyphenated token that is a chain of names
     («Новосибирск-Абакан-Кызыл», «Кировск-Апатиты»), or None for one name («Улан-Удэ»);
     ``previous`` is the word before the token («поезда Иркутск-Наушки»), or "". A dash glued
-    to a word across a space is no part of it («М-4 «Дон»- Тамбов- Волгоград»).
+    to a word across a space is no part of it («М-4 «Дон»- Тамбов- Волгоград»), unless
+    ``name`` knows the two words with it as one name (see `_spaced_names`).
 
     A span whose atoms nothing may glue (most lines: see `razdel_tokens`) is read atom by
     atom here, each word made a `Word` at once; the others go through `razdel_tokens`.
@@ -293,7 +329,12 @@ def tokens(
                 sent_start = False
                 glued = True
             continue
-        for t_start, t_end, t in razdel_tokens(text, s_start, s_end, spaced_dashes=True):
+        toks = razdel_tokens(text, s_start, s_end, spaced_dashes=True)
+        if name is not None and (
+            text.find("- ", s_start, s_end) >= 0 or text.find(" -", s_start, s_end) >= 0
+        ):
+            toks = _spaced_names(text, toks, name)  # (most lines: no dash spaced on one side)
+        for t_start, t_end, t in toks:
             if t[0].isalnum():
                 q = -1
                 if stack:
