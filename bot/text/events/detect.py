@@ -931,7 +931,19 @@ def _many_places(
     at once: one in each, no one gathering the text centres on."""
     if any(k in _TOUR_KINDS for k, _, _ in kinds) or (best is not None and best[2] in _TOUR_KINDS):
         return False
-    return _PLACES_AT_ONCE.search(title) is not None
+    return any(
+        not _GUESTS_FROM.search(title, max(0, m.start() - 40), m.start())
+        for m in _PLACES_AT_ONCE.finditer(title)
+    )
+
+
+# Where the participants come from, not where the gathering is: «форум с участием
+# представителей 43 районов», «собрал команды из 12 районов» (one gathering, guests from many).
+_GUESTS_FROM = re.compile(
+    r"(?:представител|делегат|делегаци|участник|команд|гост|жител|молод[её]ж|школьник|студент)\w*"
+    r"\s+(?:из\s+)?$|\bиз\s+$",
+    re.IGNORECASE,
+)
 
 
 def _cue_on_several(title: str, kinds: list[tuple[str, int, int]]) -> bool:
@@ -1040,8 +1052,13 @@ def _result_headline(title: str) -> bool:
 
 
 def _open_quote(sentence: str) -> bool:
-    """A "sentence" cut inside quotes («АмурФест. Весна»): not a whole headline."""
-    return sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1
+    """A "sentence" cut inside quotes («АмурФест. Весна»): not a whole headline. (A guillemet
+    closed by a straight quote, «КАЛА-КОРЕЙШ МЕДИА", is closed: sites mix the two.)"""
+    opened = sentence.count("«") - sentence.count("»")
+    straight = sentence.count('"')
+    if opened == 1 and straight % 2 == 1 and sentence.rfind('"') > sentence.rfind("«"):
+        return False
+    return opened > 0 or straight % 2 == 1
 
 
 # Page chrome above a headline: a breadcrumb («Вы здесь»), a rubric, a dateline, a rate table.
@@ -1079,6 +1096,15 @@ _DATELINE = re.compile(
 )
 
 
+_MASTHEAD_CHARS = 40
+# An authority's name opening a line: what a municipal or regional site calls itself.
+_BODY_NAME = re.compile(
+    r"^(?:Администрация|Правительство|Министерство|Департамент|Комитет|Управление|Совет"
+    r"\s+депутатов|Собрание\s+депутатов|Дума|Городская\s+дума|Законодательное\s+собрание"
+    r")\s+[А-ЯЁа-яё-]+(?:\s+[А-ЯЁа-яё-]+){0,4}\s*$"
+)
+
+
 def _chrome(line: str) -> bool:
     """A line of the page around the article, not its prose: a table row, a credit, a menu,
     or fewer than three words with neither a gathering nor a verb cue («Вы здесь», «16:41, 20
@@ -1087,8 +1113,22 @@ def _chrome(line: str) -> bool:
         return True
     if line[:2].isupper() and _DATELINE.match(line):
         return True  # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс.» standing alone
-    if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
-        return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
+    # A few words in capitals are a masthead or a rubric («КАЛА-КОРЕЙШ МЕДИА», «НА ПОВЕСТКЕ
+    # ДНЯ»), not prose, however long its words: a headline so short still needs a gathering or
+    # a cue below.
+    masthead = len(line) < _MASTHEAD_CHARS and line.isupper() and len(line.split()) <= 3
+    if _kinds_in(line):
+        return False  # a gathering
+    if _BODY_NAME.match(line) and not _has_verb(line):
+        # «Администрация Новокузнецкого района», «Совет депутатов Лесного»: a body's name alone,
+        # with no predicate, is the site's name above its «Новости», never a headline.
+        return True
+    if not masthead and len(_LONG_WORD.findall(line)) >= 3:
+        return False  # prose
+    if _LISTING_TITLE.search(line) and line.strip(" .:").lower() != "новости":
+        # A digest's own headline («Новости на 22.02», «Новости Ивановского района»; the bare
+        # «Новости» is the site's section over the story's headline).
+        return False
     if len(line.split()) >= 2 and _ANNIVERSARY_HEAD.search(line):
         # «95-летие Джанкоя», «Юбилей Тотьмы»: a short headline of an occasion (a rubric
         # «Юбилеи» standing alone is still the page's).
@@ -1150,6 +1190,10 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
     ):
         # The "title" is a whole first paragraph: its first sentence is the headline.
         title, body_sents = body_sents[0], body_sents[1:]
+    stamp = _STAMP.match(title)
+    if stamp and stamp.end() < len(title):
+        # «date 2025-11-24 В РТ прошёл форум»: a machine's date stamp glued before the headline.
+        title = title[stamp.end() :]
     if body_sents and title[:2].isupper() and _DATELINE.match(title):
         # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс. Во Владивостоке отменили ...»: the wire's
         # dateline opens the paragraph, the sentence after it is the headline.
@@ -1158,6 +1202,8 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
 
 
 _MAX_CHROME = 30  # lines of chrome skipped at most above a headline
+# A date stamp in ISO form (a page's metadata, never a reporter's way of writing a date).
+_STAMP = re.compile(r"(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+")
 
 
 def _repeats(short: str, longer: str) -> bool:
@@ -1328,6 +1374,16 @@ def _tour(title: str) -> bool:
 _SERIES_GOES_ON = re.compile(r"\bпродолжа(?:ются|ется)\b", re.IGNORECASE)
 
 
+# Residents of several places, one meeting in each in a run of them: «встречалась с жителями
+# трёх посёлков», «с жителями нескольких сёл».
+_OF_MANY_PLACES = re.compile(
+    r"\b(?:\d+|дв[уе]х|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|нескольких"
+    r"|многих|разных|всех)\s+(?:[а-яё]+\s+)?(?:сёл|сел|деревень|посёлков|поселков|населённых"
+    r"|населенных|поселений|микрорайонов|районов|городов|станиц|хуторов|аулов|округов)\b",
+    re.IGNORECASE,
+)
+
+
 def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[str]) -> bool:
     """The headline calls off or moves a run of gatherings («Проведение ярмарок временно
     приостановили») and the lead tells the one next of them, in the singular, called off or
@@ -1349,6 +1405,7 @@ def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[s
             return (
                 _singular_noun(sent[pos:end])
                 and not several(sent, pos, kind)
+                and not (goes_on and _OF_MANY_PLACES.search(sent, pos))
                 and stance is not None
                 and (
                     stance[0] == "held" and stance[1]
@@ -1361,10 +1418,14 @@ def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[s
 
 def _singular_noun(said: str) -> bool:
     """The first noun of a kind's words is singular in every reading («ярмарку», «прошло
-    собрание»; not «ярмарки», a plural too)."""
-    for token in said.split():
+    собрание»; not «ярмарки», a plural too). A meeting told by its verb is one when the verb
+    is singular: «встречалась с жителями» (one host, one meeting)."""
+    for index, token in enumerate(said.split()):
         word = token.lower().strip('.,;:!?«»"')
-        nouns = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN"]
+        parses = analyzer().parse(word)
+        if index == 0 and parses and parses[0].tag.POS == "VERB":
+            return bool(parses[0].tag.number == "sing")
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
         if nouns:
             return all(p.tag.number == "sing" for p in nouns)
     return True
