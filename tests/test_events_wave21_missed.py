@@ -215,3 +215,29 @@ def test_no_festivities_on_the_town_day_is_the_holiday_cancelled() -> None:
 
 def test_no_queues_on_the_town_day_cancel_nothing() -> None:
     assert _stance("В Орле не будет очередей на День города") is None
+
+
+# --- (9) who was there, a show given: «присутствовали», «дали / дадут концерт» ----------------
+
+
+def test_those_present_at_a_meeting_tell_it_held() -> None:
+    assert _stance("На собрании присутствовали глава района и депутаты.") == "held"
+    ev = expect_event(
+        "Глава поселения выступил с докладом о работе за год",
+        "На собрании присутствовали глава района и руководители служб. Жители задавали вопросы "
+        "о ремонте клуба.",
+    )
+    assert (ev.kind, ev.status) == ("собрание", "held")
+
+
+def test_those_to_be_present_tell_it_ahead() -> None:
+    assert _stance("На заседании будут присутствовать депутаты.") == "announced"
+
+
+def test_a_concert_given_and_to_be_given() -> None:
+    assert _stance("Артисты дали большой концерт в клубе.") == "held"
+    assert _stance("В воскресенье коллективы дадут концерт для земляков.") == "announced"
+
+
+def test_a_concert_given_on_a_condition_is_no_plan() -> None:
+    assert _stance("Артисты дадут концерт, если позволит погода.") is None
