@@ -241,3 +241,29 @@ def test_a_concert_given_and_to_be_given() -> None:
 
 def test_a_concert_given_on_a_condition_is_no_plan() -> None:
     assert _stance("Артисты дадут концерт, если позволит погода.") is None
+
+
+# --- (10) the town's tree opened, told in the passive; a condition of another clause ----------
+
+
+def test_a_tree_to_be_opened_in_the_passive_is_a_ceremony() -> None:
+    assert _kinds("Главная ёлка города будет открыта 25 декабря.") == ["церемония"]
+    assert _kinds("Главная ёлка города откроется 25 декабря.") == ["церемония"]
+
+
+def test_trees_on_sale_are_no_ceremony() -> None:
+    assert _kinds("Ёлки на рынке будут продаваться до 31 декабря.") == []
+
+
+def test_a_condition_of_another_clause_leaves_the_gathering_ahead() -> None:
+    assert (
+        _stance(
+            "Изменения в программе возможны в случае карантина, однако 19 декабря главная ёлка "
+            "будет открыта."
+        )
+        == "announced"
+    )
+
+
+def test_a_condition_of_the_gatherings_own_clause_makes_it_hypothetical() -> None:
+    assert _stance("В случае карантина ёлка будет открыта позже.") is None

@@ -320,6 +320,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 _NAME_AFTER = re.compile(r"(?:[А-Яа-яЁё-]+\s+){0,2}?[А-Яа-яЁё-]+\s*([«\"][^«»\"]{1,80}[»\"])")
 
 
+# A contrast opening the clause of a gathering after another clause: «..., однако», «..., но».
+_BUT_BETWEEN = re.compile(r",\s+(?:однако|но|тем\s+не\s+менее)\s", re.IGNORECASE)
+
+
 def sentence_stance(
     sentence: str, kind_pos: int, *, lead: bool = False
 ) -> tuple[Status, bool, int] | None:
@@ -347,7 +351,10 @@ def sentence_stance(
         return "postponed", True, postpone.start()
     if cancel:
         return "cancelled", True, cancel.start()
-    if caseless(_HYPOTHETICAL).search(sentence):
+    hypothetical = caseless(_HYPOTHETICAL).search(sentence)
+    if hypothetical and not _BUT_BETWEEN.search(sentence, hypothetical.end(), kind_pos):
+        # (not «Изменения возможны в случае карантина, однако ёлка будет открыта 19 декабря»:
+        # the condition is the first clause's, «однако» sets the gathering apart from it)
         return None
     cues: list[tuple[int, Status]] = []
     titles = _doc_titles(sentence)
