@@ -4,7 +4,7 @@ per test, on sentences written for these tests (none is taken from the dev texts
 from __future__ import annotations
 
 from bot.text.clean import main_text
-from bot.text.events.detect import _chrome, _many_places, _open_quote
+from bot.text.events.detect import _chrome, _last_crumb, _many_places, _open_quote
 from bot.text.events.lexicon import _NOT_GATHERING, _kinds_in
 from bot.text.events.status import _federal_or_abroad, sentence_stance
 from tests.support.events import expect_event, expect_none
@@ -267,3 +267,34 @@ def test_a_condition_of_another_clause_leaves_the_gathering_ahead() -> None:
 
 def test_a_condition_of_the_gatherings_own_clause_makes_it_hypothetical() -> None:
     assert _stance("В случае карантина ёлка будет открыта позже.") is None
+
+
+# --- (11) a breadcrumb ends with the page's headline ------------------------------------------
+
+
+def test_the_last_crumb_of_a_breadcrumb_is_the_headline() -> None:
+    assert _last_crumb("Главная » Новости » В Ключах прошёл сход жителей") == (
+        "В Ключах прошёл сход жителей"
+    )
+    ev = expect_event(
+        "",
+        "Главная » Новости » Культура » В Ключах прошёл праздник села\n"
+        "В субботу на площади у клуба собрались жители. Для них выступили артисты.",
+    )
+    assert (ev.kind, ev.status) == ("праздник", "held")
+
+
+def test_a_quoted_name_is_no_breadcrumb() -> None:
+    line = "В селе прошёл праздник «Лето» и концерт «Осень» в клубе"
+    assert _last_crumb(line) == line
+
+
+# --- (12) «запланировал»: a plan made is still a plan ------------------------------------------
+
+
+def test_a_plan_made_tells_the_gathering_ahead() -> None:
+    assert _stance("Администрация запланировала субботник на 20 апреля.") == "announced"
+
+
+def test_a_planned_gathering_told_held_is_held() -> None:
+    assert _stance("Запланированный фестиваль прошёл вчера.") == "held"

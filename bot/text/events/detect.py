@@ -1170,11 +1170,12 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
         # (not as a menu of capitalised words).
         title = title.capitalize()
     # The scraped "title" may be the page's chrome: the headline is the first line of prose.
+    title = _last_crumb(title)
     skipped = 0
     while body_sents and skipped < _MAX_CHROME and (not title or _chrome(title)):
         if body_sents[0] != title:
             skipped += 1
-            title = body_sents[0]
+            title = _last_crumb(body_sents[0])
         body_sents = body_sents[1:]
     # A body that opens with the title repeated: weigh the title once.
     if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
@@ -1202,6 +1203,21 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
 
 
 _MAX_CHROME = 30  # lines of chrome skipped at most above a headline
+# A breadcrumb's separator: «Новости и события » Общество » В Алчевске отменили концерт» (a
+# closing guillemet has no space before it).
+_CRUMB = re.compile(r"\s[»>]\s")
+
+
+def _last_crumb(line: str) -> str:
+    """The last item of a breadcrumb, the page's own headline: «Главная » Новости » В селе
+    прошёл сход» → «В селе прошёл сход» (the line as it is when it has no two separators)."""
+    if "»" not in line and ">" not in line:
+        return line
+    crumbs = _CRUMB.split(line)
+    return crumbs[-1].strip() if len(crumbs) >= _CRUMBS else line
+
+
+_CRUMBS = 3  # a home page, a rubric, the headline
 # A date stamp in ISO form (a page's metadata, never a reporter's way of writing a date).
 _STAMP = re.compile(r"(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+")
 
