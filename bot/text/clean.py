@@ -18,6 +18,9 @@ Rules, line by line (pure function, no I/O):
   are dropped whole: on scraped pages they often go on with a copy of the lead (``Источник
   изображения: Муниципалитеты.рф 15 января в Москве стартовал...``), which the next line
   repeats;
+* a site engine's widget lines (the Gosuslugi feedback banner of municipal sites, the typo
+  reporter «Если Вы заметили ошибку в тексте, выделите...») are dropped whole too: the same
+  words on every page, never the article's;
 * runs of blank lines collapse; surrounding whitespace is stripped.
 
 The result keeps the original line order and wording, so offsets computed on it are stable
@@ -29,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["TAIL_HEADINGS", "body_spans", "main_text"]
+__all__ = ["TAIL_HEADINGS", "WIDGET_LINE", "body_spans", "main_text"]
 
 # Headings that open the non-article tail of a regional portal page (compared lower case,
 # without trailing punctuation).
@@ -76,6 +79,17 @@ TAIL_HEADINGS: tuple[str, ...] = (
 _CREDIT = re.compile(
     r"^\s*(?:источник(?:\s+(?:изображения|фото))?|фото|фотография|иллюстрация|изображение"
     r"|автор(?:\s+фото)?|фото\s+и\s+видео|видео|текст)\s*[:—–-]\s*",
+    re.IGNORECASE,
+)
+# A site engine's widgets, word for word on every page of thousands of sites: the Gosuslugi
+# feedback banner of municipal sites («Баннер госуслуги», «Направляемые сообщения не являются
+# обращениями граждан, рассматриваемыми в порядке...», «Расскажите о проблеме»), the typo
+# reporter («Если Вы заметили ошибку в тексте, выделите необходимый фрагмент и нажмите Ctrl
+# Enter»). Prose in form, so nothing else tells them from a lead.
+WIDGET_LINE = re.compile(
+    r"^\s*(?:баннер\s+госуслуг\w*\s*$|направляемые\s+сообщения\s+не\s+являются\s+обращени"
+    r"|расскажите\s+о\s+проблеме\s*$"
+    r"|если\s+вы\s+заметили\s+ошибку[^.!]{0,100}\bctrl)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -137,7 +151,7 @@ def body_spans(text: str) -> list[tuple[int, int]]:
         if seen_body and _is_tail_heading(line):
             break
         # Credits carry no article text; scraped pages often glue the lead's copy to them.
-        if _CREDIT.match(line):
+        if _CREDIT.match(line) or WIDGET_LINE.match(line):
             continue
         spans.append((start, start + len(line.rstrip())))
         # A date, a counter or a menu word above the headline is not the body yet: a «Теги»

@@ -1034,7 +1034,19 @@ def _many_places(
     at once: one in each, no one gathering the text centres on."""
     if any(k in _TOUR_KINDS for k, _, _ in kinds) or (best is not None and best[2] in _TOUR_KINDS):
         return False
-    return _PLACES_AT_ONCE.search(title) is not None
+    return any(
+        not _GUESTS_FROM.search(title, max(0, m.start() - 40), m.start())
+        for m in _PLACES_AT_ONCE.finditer(title)
+    )
+
+
+# Where the participants come from, not where the gathering is: «форум с участием
+# представителей 43 районов», «собрал команды из 12 районов» (one gathering, guests from many).
+_GUESTS_FROM = re.compile(
+    r"(?:представител|делегат|делегаци|участник|команд|гост|жител|молод[её]ж|школьник|студент)\w*"
+    r"\s+(?:из\s+)?$|\bиз\s+$",
+    re.IGNORECASE,
+)
 
 
 def _cue_on_several(title: str, kinds: list[tuple[str, int, int]]) -> bool:
@@ -1143,8 +1155,13 @@ def _result_headline(title: str) -> bool:
 
 
 def _open_quote(sentence: str) -> bool:
-    """A "sentence" cut inside quotes («АмурФест. Весна»): not a whole headline."""
-    return sentence.count("«") > sentence.count("»") or sentence.count('"') % 2 == 1
+    """A "sentence" cut inside quotes («АмурФест. Весна»): not a whole headline. (A guillemet
+    closed by a straight quote, «КАЛА-КОРЕЙШ МЕДИА", is closed: sites mix the two.)"""
+    opened = sentence.count("«") - sentence.count("»")
+    straight = sentence.count('"')
+    if opened == 1 and straight % 2 == 1 and sentence.rfind('"') > sentence.rfind("«"):
+        return False
+    return opened > 0 or straight % 2 == 1
 
 
 # Page chrome above a headline: a breadcrumb («Вы здесь»), a rubric, a dateline, a rate table.
@@ -1182,6 +1199,15 @@ _DATELINE = re.compile(
 )
 
 
+_MASTHEAD_CHARS = 40
+# An authority's name opening a line: what a municipal or regional site calls itself.
+_BODY_NAME = re.compile(
+    r"^(?:Администрация|Правительство|Министерство|Департамент|Комитет|Управление|Совет"
+    r"\s+депутатов|Собрание\s+депутатов|Дума|Городская\s+дума|Законодательное\s+собрание"
+    r")\s+[А-ЯЁа-яё-]+(?:\s+[А-ЯЁа-яё-]+){0,4}\s*$"
+)
+
+
 def _chrome(line: str) -> bool:
     """A line of the page around the article, not its prose: a table row, a credit, a menu,
     or fewer than three words with neither a gathering nor a verb cue («Вы здесь», «16:41, 20
@@ -1190,8 +1216,22 @@ def _chrome(line: str) -> bool:
         return True
     if line[:2].isupper() and _DATELINE.match(line):
         return True  # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс.» standing alone
-    if len(_LONG_WORD.findall(line)) >= 3 or _kinds_in(line) or _LISTING_TITLE.search(line):
-        return False  # prose, a gathering, or a digest's own headline («Новости на 22.02»)
+    # A few words in capitals are a masthead or a rubric («КАЛА-КОРЕЙШ МЕДИА», «НА ПОВЕСТКЕ
+    # ДНЯ»), not prose, however long its words: a headline so short still needs a gathering or
+    # a cue below.
+    masthead = len(line) < _MASTHEAD_CHARS and line.isupper() and len(line.split()) <= 3
+    if _kinds_in(line):
+        return False  # a gathering
+    if _BODY_NAME.match(line) and not _has_verb(line):
+        # «Администрация Новокузнецкого района», «Совет депутатов Лесного»: a body's name alone,
+        # with no predicate, is the site's name above its «Новости», never a headline.
+        return True
+    if not masthead and len(_LONG_WORD.findall(line)) >= 3:
+        return False  # prose
+    if _LISTING_TITLE.search(line) and line.strip(" .:").lower() != "новости":
+        # A digest's own headline («Новости на 22.02», «Новости Ивановского района»; the bare
+        # «Новости» is the site's section over the story's headline).
+        return False
     if len(line.split()) >= 2 and _ANNIVERSARY_HEAD.search(line):
         # «95-летие Джанкоя», «Юбилей Тотьмы»: a short headline of an occasion (a rubric
         # «Юбилеи» standing alone is still the page's).
@@ -1233,11 +1273,12 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
         # (not as a menu of capitalised words).
         title = title.capitalize()
     # The scraped "title" may be the page's chrome: the headline is the first line of prose.
+    title = _last_crumb(title)
     skipped = 0
     while body_sents and skipped < _MAX_CHROME and (not title or _chrome(title)):
         if body_sents[0] != title:
             skipped += 1
-            title = body_sents[0]
+            title = _last_crumb(body_sents[0])
         body_sents = body_sents[1:]
     # A body that opens with the title repeated: weigh the title once.
     if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
@@ -1253,6 +1294,10 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
     ):
         # The "title" is a whole first paragraph: its first sentence is the headline.
         title, body_sents = body_sents[0], body_sents[1:]
+    stamp = _STAMP.match(title)
+    if stamp and stamp.end() < len(title):
+        # «date 2025-11-24 В РТ прошёл форум»: a machine's date stamp glued before the headline.
+        title = title[stamp.end() :]
     if body_sents and title[:2].isupper() and _DATELINE.match(title):
         # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс. Во Владивостоке отменили ...»: the wire's
         # dateline opens the paragraph, the sentence after it is the headline.
@@ -1261,6 +1306,23 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
 
 
 _MAX_CHROME = 30  # lines of chrome skipped at most above a headline
+# A breadcrumb's separator: «Новости и события » Общество » В Алчевске отменили концерт» (a
+# closing guillemet has no space before it).
+_CRUMB = re.compile(r"\s[»>]\s")
+
+
+def _last_crumb(line: str) -> str:
+    """The last item of a breadcrumb, the page's own headline: «Главная » Новости » В селе
+    прошёл сход» → «В селе прошёл сход» (the line as it is when it has no two separators)."""
+    if "»" not in line and ">" not in line:
+        return line
+    crumbs = _CRUMB.split(line)
+    return crumbs[-1].strip() if len(crumbs) >= _CRUMBS else line
+
+
+_CRUMBS = 3  # a home page, a rubric, the headline
+# A date stamp in ISO form (a page's metadata, never a reporter's way of writing a date).
+_STAMP = re.compile(r"(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+")
 
 
 def _repeats(short: str, longer: str) -> bool:
@@ -1442,6 +1504,16 @@ def _tour(title: str) -> bool:
 _SERIES_GOES_ON = re.compile(r"\bпродолжа(?:ются|ется)\b", re.IGNORECASE)
 
 
+# Residents of several places, one meeting in each in a run of them: «встречалась с жителями
+# трёх посёлков», «с жителями нескольких сёл».
+_OF_MANY_PLACES = re.compile(
+    r"\b(?:\d+|дв[уе]х|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|нескольких"
+    r"|многих|разных|всех)\s+(?:[а-яё]+\s+)?(?:сёл|сел|деревень|посёлков|поселков|населённых"
+    r"|населенных|поселений|микрорайонов|районов|городов|станиц|хуторов|аулов|округов)\b",
+    re.IGNORECASE,
+)
+
+
 def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[str]) -> bool:
     """The headline calls off or moves a run of gatherings («Проведение ярмарок временно
     приостановили») and the lead tells the one next of them, in the singular, called off or
@@ -1463,6 +1535,7 @@ def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[s
             return (
                 _singular_noun(sent[pos:end])
                 and not several(sent, pos, kind)
+                and not (goes_on and _OF_MANY_PLACES.search(sent, pos))
                 and stance is not None
                 and (
                     stance[0] == "held" and stance[1]
@@ -1475,10 +1548,14 @@ def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[s
 
 def _singular_noun(said: str) -> bool:
     """The first noun of a kind's words is singular in every reading («ярмарку», «прошло
-    собрание»; not «ярмарки», a plural too)."""
-    for token in said.split():
+    собрание»; not «ярмарки», a plural too). A meeting told by its verb is one when the verb
+    is singular: «встречалась с жителями» (one host, one meeting)."""
+    for index, token in enumerate(said.split()):
         word = token.lower().strip('.,;:!?«»"')
-        nouns = [p for p in analyzer().parse(word) if p.tag.POS == "NOUN"]
+        parses = analyzer().parse(word)
+        if index == 0 and parses and parses[0].tag.POS == "VERB":
+            return bool(parses[0].tag.number == "sing")
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
         if nouns:
             return all(p.tag.number == "sing" for p in nouns)
     return True

@@ -204,12 +204,23 @@ _PREPOSITIONS = frozenset(
 _NONE_AFTER = re.compile(r"^\S+(?:\s+[а-яё«»\"-]+){0,5}?\s+не\s+будет\s*(?:[.!,;:—–…-]|$)")
 _NONE_BEFORE = re.compile(r"\bне\s+будет\s+((?:[а-яё]+\s+){0,2})$")
 _WILL_NOT_BE = re.compile(r"не\s+будет", re.IGNORECASE)
+# A holiday's festivities that will not be: «в Курске не будет массовых мероприятий на День
+# города», «не будет гуляний в честь Дня села»: the day's celebration is called off (the day
+# itself comes all the same). Matched on the lower-cased words before the holiday's name.
+_NONE_FOR_DAY = re.compile(
+    r"\bне\s+будет\s+(?:[а-яё]+\s+){0,2}?(?:мероприятий|гуляний|торжеств|празднеств|праздников)"
+    r"\s+(?:на|ко?|в\s+честь)\s+$"
+)
+_DAY_WORD = re.compile(r"(?:день|дн[яюеё]|маслениц|новый\s+год|нового\s+года|новому\s+году)")
 
 
 def _none_will_be(sentence: str, kind_pos: int) -> int | None:
     """The position of «не будет» telling the gathering at ``kind_pos`` will not take place."""
     low = sentence.lower()
     before = low[:kind_pos]
+    festivities = _NONE_FOR_DAY.search(before)
+    if festivities and _DAY_WORD.match(low, kind_pos):
+        return festivities.start()  # «не будет массовых мероприятий на День города»
     if any(w in _PREPOSITIONS for w in before.split()[-1:]):
         return None  # «на празднике не будет очередей»
     after = _NONE_AFTER.match(low[kind_pos:])
@@ -309,6 +320,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 _NAME_AFTER = re.compile(r"(?:[А-Яа-яЁё-]+\s+){0,2}?[А-Яа-яЁё-]+\s*([«\"][^«»\"]{1,80}[»\"])")
 
 
+# A contrast opening the clause of a gathering after another clause: «..., однако», «..., но».
+_BUT_BETWEEN = re.compile(r",\s+(?:однако|но|тем\s+не\s+менее)\s", re.IGNORECASE)
+
+
 def sentence_stance(
     sentence: str, kind_pos: int, *, lead: bool = False
 ) -> tuple[Status, bool, int] | None:
@@ -336,7 +351,10 @@ def sentence_stance(
         return "postponed", True, postpone.start()
     if cancel:
         return "cancelled", True, cancel.start()
-    if caseless(_HYPOTHETICAL).search(sentence):
+    hypothetical = caseless(_HYPOTHETICAL).search(sentence)
+    if hypothetical and not _BUT_BETWEEN.search(sentence, hypothetical.end(), kind_pos):
+        # (not «Изменения возможны в случае карантина, однако ёлка будет открыта 19 декабря»:
+        # the condition is the first clause's, «однако» sets the gathering apart from it)
         return None
     cues: list[tuple[int, Status]] = []
     titles = _doc_titles(sentence)
