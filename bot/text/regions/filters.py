@@ -52,6 +52,7 @@ from bot.text.regions.lexicon import (
     ANNIVERSARY,
     ARRIVAL,
     AWARDS,
+    BORDER_WITH,
     COMMON_ADJ,
     COMMON_ADJ_HEADS,
     COMPARISON,
@@ -1617,6 +1618,8 @@ def cue(
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
+    if _before_preposition(words, i, _WITH) & BORDER_WITH:
+        return "comparison"  # «село на границе с Чечнёй»: the neighbour across the border
     if _before_preposition(words, i, _WITH) & ROUTE_WORDS:
         return "route"  # «возобновили морское сообщение с Сочи»: the far end of a link
     if prev is not None and prev.text in _WITH_FORMS and _linked(words, i):
@@ -1640,6 +1643,16 @@ def cue(
         return "trip"  # «командировка в Екатеринбург»: where someone of the story goes
     if kind == "town" and w.sent_start and j < len(words) and _dateline(words, j):
         return "dateline"  # «(Хабаровск, 28 мая, «Татар-информ»)»: where the reporter wrote
+    if (
+        kind == "name"
+        and w.sent_start
+        and codes != ("RU-MOW",)
+        and j < len(words)
+        and not words[j].sent_start
+        and _dateline(words, j)
+    ):
+        return "dateline"  # «Адыгея, 5 сентября, 2007, 12:18 — ИА Регнум»: the agency's
+        # regional desk (on one line: a region's name over a date line is a site's header)
     if codes == ("RU-MOW",) and kind == "name":
         k = j
         while k < len(words) and k - j < 3 and words[k].glued_prev and fold(words[k].text) in _AUX:

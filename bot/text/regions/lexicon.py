@@ -953,6 +953,10 @@ COMPARISON = frozenset(
         "опередить",
     ]
 )
+# A border shared «с» a region: «село на границе с Чечнёй», «в приграничном с Курской областью
+# районе» place the story next to that region, a neighbour named in passing (not «на границе
+# Курской области», the border of the story's own region).
+BORDER_WITH = frozenset(["граница", "приграничный", "пограничный"])
 # Prepositions of origin: «гости из Красноярска» come from a region the story is not about.
 ORIGIN = frozenset(["из", "изо"])
 # An arrival before a lower-case place adjective: «ждут приезда московских артистов», «приедут

@@ -30,15 +30,20 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   river's preposition («над Обью»);
 * gives each region a role: ``main`` for the regions the story is about or happens in,
   ``mentioned`` for passing mentions (a guest «из Красноярска», the ends of a route across
-  regions, Moscow as the state, a comparison or a rival, one name in a list far from the
-  lead); the homes of both teams of a match the title reports are ``main`` (a side the
-  lead calls by its home too: «уступила клубу из Екатеринбурга»), and so are the hosts of a
-  visit the title tells of, both parties of an agreement or a twinning, and where the lead
-  says a match is played or the story's place lies («расположен в Татарстане»), but not a
-  venue a relative clause or a recalled earlier story names; in a federal story
-  (a federal body, or the country as its subject, leads the title or the lead; the lead read
-  to its sentence's end) with no region in the title, only a region the
-  lead names by itself is ``main``, and in a story the title sets abroad none is.
+  regions, «до» them too: «из Улан-Удэ запущен рейс до Томска», but not the two places of a
+  round route «Ставрополь-Махачкала-Ставрополь», Moscow as the state, a comparison or a
+  rival, a neighbour «на границе с Чечнёй», one name in a list far from the lead, an
+  agency's regional dateline over a federal body's news); the homes of both teams of a match
+  the title reports are ``main`` (a side the lead calls by its home too: «уступила клубу из
+  Екатеринбурга»), and so are the hosts of a visit the title tells of, both parties of an
+  agreement or a twinning and the ward of a patronage («подшефному Сватовскому району ЛНР»),
+  and where the lead says a match is played or the story's place lies («расположен в
+  Татарстане»), but not a venue a relative clause or a recalled earlier story names; in a
+  federal story (a federal body, or the country as its subject, leads the title or the lead;
+  the lead read to its sentence's end; not a banner «Президент России» for a title, nor a
+  participial phrase: «по нацпроекту, инициированному Президентом») with no region in the
+  title, only a region the lead names by itself is ``main``, and in a story the title sets
+  abroad none is.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -1633,11 +1638,18 @@ def _resolve(
     # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
     chains: dict[int, set[str]] = {}
     starts: dict[int, int] = {}
-    for h, codes in out:
+    links: dict[int, list[str]] = {}  # each chain's places, in order (folded)
+    for h, codes in sorted(out, key=lambda hc: hc[0].start):
         if h.chain >= 0:
             chains.setdefault(h.chain, set()).update(codes)
             starts[h.chain] = min(starts.get(h.chain, h.start), h.start)
+            links.setdefault(h.chain, []).append(fold(text[h.start : h.end]))
+    # «авиарейсы Ставрополь–Махачкала–Ставрополь»: a round route, there and back, is a link
+    # between its two places, and both are its story (no far end).
+    rounds = {c for c, names in links.items() if len(names) == 3 and names[0] == names[2]}
     for h, _ in out:
+        if h.chain in rounds:
+            continue
         if h.chain >= 0 and len(chains[h.chain]) > 1 and not h.cue:
             h.cue = "road" if _after_road(text, starts[h.chain]) else "route"
         elif h.chain < 0 and not h.cue and _road_end(text, h):
@@ -2106,6 +2118,10 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             b.cue = "route"  # «поезд из Курска в Москву»: where the route ends
             starts.append((a, a_codes))
             ends.append(b)
+        elif a.cue == "origin" and not b.cue and _until_end(text, a, b):
+            b.cue = "route"  # «Из Улан-Удэ запущен первый рейс до Томска»: where it ends
+            starts.append((a, a_codes))
+            ends.append(b)
         elif (
             a.cue == "origin"
             and b.cue in ("route", "trip")
@@ -2135,6 +2151,21 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             h.cue = ""
     for h, _ in starts:
         h.cue = ""
+
+
+def _until_end(text: str, start: Hit, end: Hit) -> bool:
+    """Whether ``end`` follows «до» in the clause of ``start`` (an origin), with a route word
+    between them or just before ``start``: «Из Улан-Удэ запущен первый рейс до Томска»,
+    «автобус из Кызыла до Абакана» (where the route ends; not a span: «от … до …»)."""
+    gap = text[start.end : end.start]
+    if len(gap) > 60 or not _UNTIL_BEFORE.search(gap) or _CLAUSE_END.search(gap):
+        return False
+    return any(info(w).lemmas & ROUTE_WORDS for w in _WORD.findall(gap)) or _after_words(
+        text, start.start, ROUTE_WORDS
+    )
+
+
+_UNTIL_BEFORE = re.compile(r"\bдо\s+$")
 
 
 def _visitors(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
@@ -2304,6 +2335,8 @@ def _roles(
         visitors |= _winners(evidence, text, lead_end)
     # «подписали соглашение о сотрудничестве», «побратимские связи»: both parties are the story
     parties = _parties(evidence, text, lead_end, titled) if titled and not abroad else set()
+    if titled and not abroad and "подшеф" in text:
+        parties |= _wards(evidence, text)
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
@@ -2320,10 +2353,15 @@ def _roles(
         # as another («исследователи из Санкт-Петербурга и Пскова»: the host goes unnamed).
         # A lower-case adjective's origin is a club's or a band's home («питерского «Зенита»»,
         # «питерской группы «Аффинаж»»): the visitors', not where they play.
+        # An agency's regional dateline over a lead whose actor is a federal body («Адыгея,
+        # 5 сентября — ИА Регнум. Органами … МЧС РФ проведено 58 тыс. проверок») is the desk
+        # that wrote the nation's news, not where it happens.
+        nation = _FEDERAL.search(text, max(title_start, 0), _sentence_end(text, lead_end))
         counts = {
             code: (
                 sum(
                     ev.cue in _WHERE_IT_HAPPENS
+                    and not (ev.cue == "dateline" and nation)
                     and not (ev.kind == "adjective" and ev.text[:1].islower())
                     and not (ev.cue == "history" and _joining(text, ev))
                     for ev in evs
@@ -2367,6 +2405,22 @@ def _parties(
             out.add(code)
             break
     return out if len(out) <= 2 else set()
+
+
+def _wards(evidence: dict[str, list[Evidence]], text: str) -> set[str]:
+    """The ward of a patronage the story tells of: «обсудили помощь подшефному Сватовскому
+    району Луганской Народной Республики», «гуманитарный груз для подшефного Володарского
+    округа». A patron region's aid to its ward is the news of both, like a twinning's
+    parties (the ward named right after «подшефный», wherever in the text)."""
+    return {
+        code
+        for code, evs in evidence.items()
+        for ev in evs
+        if not ev.cue and _after_words(text, ev.start, _WARD)
+    }
+
+
+_WARD = frozenset(["подшефный"])
 
 
 # What an agreement or a twinning of regions or towns is called: «сотрудничества»,
@@ -2441,8 +2495,13 @@ def _federal(text: str, start: int, title_end: int, lead_end: int) -> bool:
     lead = text[start:lead_end]
     if not any(key in lead for key in _FEDERAL_KEYS):
         return False  # (most texts: no federal body in the lead)
-    if _FEDERAL.search(text, start, title_end) or _COUNTRY_TITLE.match(text, start):
+    if _COUNTRY_TITLE.match(text, start):
         return True
+    for m in _FEDERAL.finditer(text, start, title_end):
+        if m.start() == start and not text[m.end() : title_end].strip(" .\n"):
+            continue  # a title of the name alone, «Президент России»: a site's banner link
+        if not _participial(text, m.start()):
+            return True
     for m in _FEDERAL.finditer(text, title_end, lead_end):
         if _AT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             return True
@@ -2450,6 +2509,19 @@ def _federal(text: str, start: int, title_end: int, lead_end: int) -> bool:
         if text[m.start() - 1] == "\n" and 0 <= line_end - m.end() < 20:
             return True
     return False
+
+
+def _participial(text: str, at: int) -> bool:
+    """Whether the federal name at ``at`` is inside a participial phrase, which qualifies
+    another noun of the title: «Дворы преображаются по нацпроекту, инициированному
+    Президентом страны Владимиром Путиным» (the yards are the story, not the President)."""
+    head = text[max(0, at - 60) : at]
+    comma = head.rfind(",")
+    words = _WORD.findall(head[comma + 1 :]) if comma >= 0 else []
+    if not words:
+        return False
+    parses = analyzer().parse(words[0].lower())
+    return bool(parses) and parses[0].tag.POS == "PRTF"
 
 
 # A title whose subject is the country or its national team: «Россия проиграла Австрии»,
