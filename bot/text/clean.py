@@ -158,12 +158,12 @@ def body_spans(text: str) -> list[tuple[int, int]]:
         # right after «18.09.2013 00:00» heads the page, not its tail. Nor is a headline
         # alone: «Поделиться:» right under «Памятная дата» is the page's share bar; the tail
         # comes after a second line, a sentence or a paragraph.
-        words = len(_WORDS.findall(line, 0, 400))
-        lines_seen += words >= 2
-        seen_body = seen_body or (
-            words >= 2
-            and (lines_seen >= 2 or words >= _PARAGRAPH or line.rstrip().endswith((".", "…")))
-        )
+        if not seen_body:  # (counted until the body starts: most lines are past it)
+            words = len(_WORDS.findall(line, 0, 400))
+            lines_seen += words >= 2
+            seen_body = words >= 2 and (
+                lines_seen >= 2 or words >= _PARAGRAPH or line.rstrip().endswith((".", "…"))
+            )
     return spans
 
 

@@ -1618,9 +1618,10 @@ def cue(
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
         return "comparison"  # «как в Москве», «рядом с Хакасией»
-    if _before_preposition(words, i, _WITH) & BORDER_WITH:
+    before_with = _before_preposition(words, i, _WITH)
+    if before_with & BORDER_WITH:
         return "comparison"  # «село на границе с Чечнёй»: the neighbour across the border
-    if _before_preposition(words, i, _WITH) & ROUTE_WORDS:
+    if before_with & ROUTE_WORDS:
         return "route"  # «возобновили морское сообщение с Сочи»: the far end of a link
     if prev is not None and prev.text in _WITH_FORMS and _linked(words, i):
         return "route"  # «маршруты свяжут Херсонщину с Крымом»: the far end of a link
