@@ -124,6 +124,14 @@ def test_a_concert_within_a_named_month_stays_an_event() -> None:
     assert ev.kind == "концерт" and ev.status == "held"
 
 
+def test_a_gathering_titled_with_a_month_stays_an_event() -> None:
+    ev = expect_event(
+        "В библиотеке прошла выставка «Месяц книги»",
+        "Выставка открылась 12 мая в читальном зале. Посетители увидели редкие издания.",
+    )
+    assert ev.kind == "выставка" and ev.status == "held"
+
+
 # --- (7) a day's name over gatherings in many places -----------------------------------------
 
 
@@ -350,3 +358,12 @@ def test_a_decision_taken_on_a_gathering_stays_an_event() -> None:
         "17 августа на набережной.",
     )
     assert ev.status == "postponed"
+
+
+def test_an_undecided_matter_that_is_no_gathering_leaves_the_event() -> None:
+    ev = expect_event(
+        "В Ольховске прошёл концерт хора",
+        "Концерт прошёл 12 мая в Доме культуры. Решение о проведении капремонта здания пока не "
+        "принято.",
+    )
+    assert ev.kind == "концерт" and ev.status == "held"

@@ -4,7 +4,13 @@ per test, on sentences written for these tests (none is taken from the dev texts
 from __future__ import annotations
 
 from bot.text.clean import main_text
-from bot.text.events.detect import _chrome, _last_crumb, _many_places, _open_quote
+from bot.text.events.detect import (
+    _chrome,
+    _last_crumb,
+    _many_places,
+    _open_quote,
+    _singular_noun,
+)
 from bot.text.events.lexicon import _NOT_GATHERING, _kinds_in
 from bot.text.events.status import _federal_or_abroad, sentence_stance
 from tests.support.events import expect_event, expect_none
@@ -184,6 +190,12 @@ def test_a_series_of_meetings_over_several_told_is_no_event() -> None:
         "Продолжаются встречи главы округа с жителями",
         "На этой неделе глава встречалась с жителями трёх посёлков. Встречи продолжатся в августе.",
     )
+
+
+def test_an_impersonal_plural_verb_leaves_the_number_to_the_noun() -> None:
+    assert _singular_noun("встречалась с жителями")
+    assert not _singular_noun("встречались с жителями")
+    assert _singular_noun("открыли ёлку")
 
 
 # --- (7) «Главный государственный санитарный врач» is no head of state ------------------------

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["TAIL_HEADINGS", "WIDGET_LINE", "body_spans", "main_text"]
+__all__ = ["TAIL_HEADINGS", "body_spans", "main_text"]
 
 # Headings that open the non-article tail of a regional portal page (compared lower case,
 # without trailing punctuation).
@@ -86,7 +86,7 @@ _CREDIT = re.compile(
 # обращениями граждан, рассматриваемыми в порядке...», «Расскажите о проблеме»), the typo
 # reporter («Если Вы заметили ошибку в тексте, выделите необходимый фрагмент и нажмите Ctrl
 # Enter»). Prose in form, so nothing else tells them from a lead.
-WIDGET_LINE = re.compile(
+_WIDGET_LINE = re.compile(
     r"^\s*(?:баннер\s+госуслуг\w*\s*$|направляемые\s+сообщения\s+не\s+являются\s+обращени"
     r"|расскажите\s+о\s+проблеме\s*$"
     r"|если\s+вы\s+заметили\s+ошибку[^.!]{0,100}\bctrl)",
@@ -151,7 +151,7 @@ def body_spans(text: str) -> list[tuple[int, int]]:
         if seen_body and _is_tail_heading(line):
             break
         # Credits carry no article text; scraped pages often glue the lead's copy to them.
-        if _CREDIT.match(line) or WIDGET_LINE.match(line):
+        if _CREDIT.match(line) or _WIDGET_LINE.match(line):
             continue
         spans.append((start, start + len(line.rstrip())))
         # A date, a counter or a menu word above the headline is not the body yet: a «Теги»

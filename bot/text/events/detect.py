@@ -156,7 +156,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
     if _LISTING.search(_DECIDED_PLAN.sub(" ", title)) and not title_kinds and not _dated_act(title):
         return False
-    if any(_UNDECIDED.search(s) for s in sents[:_LEAD_END]):
+    if any(_undecided(s) for s in sents[:_LEAD_END]):
         # «Решение о переносе Сабантуя пока не принято, часть мероприятий может пройти
         # онлайн»: the gathering's fate is open, what may happen is no gathering set.
         return False
@@ -166,7 +166,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «Подробности в нашей еженедельной рубрике «Афиша»»: a week's listings
     if _ONGOING.search(title):
         return False  # «продолжает проводить встречи с жителями»: a series under way
-    if _CAMPAIGN.search(title):
+    if _CAMPAIGN.search(title) or _month_drive(title, title_kinds):
         return False  # «весенние субботники в округе уже в самом разгаре»: a campaign
     if _two_stories(title, title_kinds):
         return False  # «В Вязниках состоится праздник, а Судогда отметит юбилей»
@@ -376,8 +376,8 @@ _SEASON_KINDS = frozenset({"соревнования", "матч"})
 
 # A topic, told first, discussed at a sitting: «Реконструкцию бассейна обсудили на заседании
 # Кабмина», «Вопрос о тарифах рассмотрели на сессии». The one matter is the news, the sitting
-# its setting (a headline that opens on the sitting, «На сессии обсудили бюджет», or a
-# hearing, a discussion by its nature, is left to the body).
+# its setting. Not a headline that opens on the sitting («На сессии обсудили бюджет»: the
+# sitting is its subject), nor a hearing, a discussion by its nature (not in the set below).
 _TOPIC_AT = re.compile(
     r"^\W*(?!(?:на|в|во)\s)[А-ЯЁа-яё][^.!?:]{3,120}?\s(?:обсудили|обсуждали|обсуждал(?:ся|ась|ось"
     r"|ись)|рассмотрели|рассматривали|рассмотрен[аоы]?)\s+на\s+(?:[а-яё-]+\s+){0,2}$",
@@ -385,7 +385,7 @@ _TOPIC_AT = re.compile(
 )
 _TOPIC_SITTINGS = frozenset({"заседание", "сессия", "совещание"})
 
-# The places a gathering is told held in at once, before its word in a sentence of the lead.
+# How far `_lead_in_many_places` looks for the lead's gathering.
 _LEAD_REACH = 4  # the headline and three sentences after it
 
 
@@ -499,12 +499,25 @@ _ONGOING = re.compile(
 # «месячник по благоустройству» (one clean-up after another, all spring).
 _CAMPAIGN = re.compile(
     r"\b(?:субботники|толоки|акции)\s+(?:[а-яё]+\s+){0,3}?в\s+(?:самом\s+)?разгаре\b"
-    r"|\b(?:двух)?месячник\w*\s+(?:по\s+)?(?:благоустройств|санитарн|уборк|очистк)"
-    # A drive named a month: «Завершён «Осенний месяц добра»» (not a gathering held «в рамках»
-    # it: «В рамках «Месяца добра» прошёл концерт»).
-    r"|(?<!рамках\s)[«\"][^«»\"]{0,30}\bмесяц\w*\b[^«»\"]{0,30}[»\"]",
+    r"|\b(?:двух)?месячник\w*\s+(?:по\s+)?(?:благоустройств|санитарн|уборк|очистк)",
     re.IGNORECASE,
 )
+# A drive named a month: «Завершён «Осенний месяц добра»» (not a gathering held «в рамках»
+# it: «В рамках «Месяца добра» прошёл концерт»).
+_MONTH_DRIVE = re.compile(
+    r"(?<!рамках\s)[«\"][^«»\"]{0,30}\bмесяц\w*\b[^«»\"]{0,30}[»\"]", re.IGNORECASE
+)
+
+
+def _month_drive(title: str, kinds: list[tuple[str, int, int]]) -> bool:
+    """The headline names a drive called a month (`_MONTH_DRIVE`), and not as the title of a
+    gathering its word heads: «выставка «Месяц книги»» is one exhibition."""
+    m = _MONTH_DRIVE.search(title)
+    return m is not None and not any(
+        end <= m.start() and not title[end : m.start()].strip() for _, _, end in kinds
+    )
+
+
 # The scene of an act: «наградили во время фестиваля», «в ходе праздника вручили».
 # («Соглашение подписано в рамках заседания комитета»: the same, the act is the story.)
 _SCENE = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
@@ -569,11 +582,17 @@ _DIGEST_LEAD = re.compile(
 # A decision on a gathering not taken yet: «Решение о переносе Сабантуя пока что не принято»,
 # «вопрос о проведении фестиваля пока не решён».
 _UNDECIDED = re.compile(
-    r"\b(?:решени[еяй]|вопрос)\s+(?:о|об)\s+(?:его\s+|её\s+|ее\s+)?(?:переносе|проведении|отмене"
-    r"|сроках)\b[^.!?]{0,80}?\b(?:пока\s+)?(?:что\s+)?(?:не\s+(?:принят[оы]?|решён|решен|определ[её]н)"
-    r"|не\s+принято)\b",
+    r"\b(?:решени[еяй]|вопрос)\s+(?:о|об)\s+(?P<it>его\s+|её\s+|ее\s+)?(?:переносе|проведении"
+    r"|отмене|сроках)\b[^.!?]{0,90}?\bне\s+(?:принят[оы]?|реш[её]н|определ[её]н)\b",
     re.IGNORECASE,
 )
+
+
+def _undecided(sentence: str) -> bool:
+    """A decision not taken yet (`_UNDECIDED`) on a gathering, named or told by a pronoun
+    («о переносе ягодного фестиваля», «о его переносе»); not on another matter: «Решение о
+    проведении капремонта здания пока не принято» under a concert's report."""
+    return any(m.group("it") or _kinds_in(m.group(0)) for m in _UNDECIDED.finditer(sentence))
 
 
 # Clauses of a headline, each its own story: «..., а ...», «...; ...».
@@ -1309,6 +1328,7 @@ _MAX_CHROME = 30  # lines of chrome skipped at most above a headline
 # A breadcrumb's separator: «Новости и события » Общество » В Алчевске отменили концерт» (a
 # closing guillemet has no space before it).
 _CRUMB = re.compile(r"\s[»>]\s")
+_CRUMBS = 3  # a home page, a rubric, the headline
 
 
 def _last_crumb(line: str) -> str:
@@ -1320,7 +1340,6 @@ def _last_crumb(line: str) -> str:
     return crumbs[-1].strip() if len(crumbs) >= _CRUMBS else line
 
 
-_CRUMBS = 3  # a home page, a rubric, the headline
 # A date stamp in ISO form (a page's metadata, never a reporter's way of writing a date).
 _STAMP = re.compile(r"(?:date\s+)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s+")
 
@@ -1548,12 +1567,13 @@ def _next_of_series(title: str, kinds: list[tuple[str, int, int]], sents: list[s
 
 def _singular_noun(said: str) -> bool:
     """The first noun of a kind's words is singular in every reading («ярмарку», «прошло
-    собрание»; not «ярмарки», a plural too). A meeting told by its verb is one when the verb
-    is singular: «встречалась с жителями» (one host, one meeting)."""
+    собрание»; not «ярмарки», a plural too). A meeting told by its reflexive verb is one when
+    the verb is singular: «встречалась с жителями» (one host, one meeting). (Not an impersonal
+    plural, «открыли ёлку»: no one's number, the noun's counts.)"""
     for index, token in enumerate(said.split()):
         word = token.lower().strip('.,;:!?«»"')
         parses = analyzer().parse(word)
-        if index == 0 and parses and parses[0].tag.POS == "VERB":
+        if index == 0 and word.endswith(("ся", "сь")) and parses and parses[0].tag.POS == "VERB":
             return bool(parses[0].tag.number == "sing")
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
         if nouns:

@@ -707,7 +707,7 @@ def keep(
 
 def _fabric_of(words: list[Word], i: int) -> bool:
     """Whether the genitive at words[i] follows a noun of a town's fabric in the plural only
-    (`TOWN_FABRIC`): «в многоквартирных домах Глазова», «на улицах Серова» are the town's
+    (`TOWN_FABRIC`): «в многоквартирных домах Глазова», «во дворах Серова» are the town's
     (not «дома Серова», a singular too: the painter's house)."""
     if i == 0 or not words[i].glued_prev or "gent" not in info(words[i].text).cases:
         return False

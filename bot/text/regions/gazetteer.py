@@ -845,8 +845,8 @@ _CONSONANT_END = frozenset("бвгджзклмнпрстфхцчшщ")
 def masculine_bases(word: str) -> tuple[str, ...]:
     """The nominatives a reader gives a name no dictionary knows that ends in a case ending
     of a masculine noun after a consonant, folded: «Ербогачёна», «Ербогачёну», «Ербогачёном»,
-    «Ербогачёне» -> «ербогачен» (the dictionary's guesses miss them: «ербогачена»). None for
-    a word the dictionary knows («Иванова»)."""
+    «Ербогачёне» -> «ербогачен» (the dictionary's guesses miss them: «ербогачена»). Empty for
+    a word the dictionary knows («Иванова»), or one with no such ending."""
     low = fold(word)
     for end in ("ом", "а", "у", "е"):
         if low.endswith(end) and len(low) > len(end) + 2 and low[-len(end) - 1] in _CONSONANT_END:
@@ -960,8 +960,8 @@ def _district_demonym_forms(
         stem = adj[:-4]
         if len(stem) < 4 or adj in ETHNIC:
             continue
-        # («-чане» too, as Russian forms them after «н»: «староминчане» of Староминская,
-        # Староминский район, «каневчане»)
+        # («-чане» too, as Russian forms them after «н»: «староминчане» of «Староминская»,
+        # «Староминский район»; «каневчане»)
         for plural in (stem + "цы", *((stem + "чане",) if stem[-1] == "н" else ())):
             if morph.word_is_known(plural):
                 continue

@@ -107,16 +107,17 @@ _BEFORE_RURAL = re.compile(
 @lru_cache(maxsize=1)
 def _town_adjectives() -> frozenset[str]:
     """Adjectives derived from a town's name (Валдай -> валдайский), not the ordinary ones,
-    and from a catalogued village's that is its district's centre and names it (Мухоршибирь
-    -> мухоршибирский, the centre of Мухоршибирский район): «мухоршибирского села Никольска»
-    is as plainly in that district as «в валдайском селе» is in Валдай's."""
+    and from a catalogued village's that is its district's centre and names it
+    («Мухоршибирь» -> «мухоршибирский», the centre of «Мухоршибирский район»):
+    «мухоршибирского села Никольска» is as plainly in that district as «в валдайском селе» is
+    in Валдай's."""
     derived = {fold(a) for t in towns() for a in district_adjectives(t.name)}
     return frozenset((derived | _centre_villages()) - COMMON_ADJ - DISTRICT_ADJ)
 
 
 def _centre_villages() -> set[str]:
     """The adjectives of the villages of `Gazetteer.villages` that one district of their own
-    region is named after (`Gazetteer.centres`): «мухоршибирский» (Мухоршибирь, RU-BU)."""
+    region is named after (`Gazetteer.centres`): «мухоршибирский» («Мухоршибирь», RU-BU)."""
     gaz = gazetteer()
     out: set[str] = set()
     for name, code in gaz.villages.items():

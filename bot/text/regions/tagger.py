@@ -1560,7 +1560,7 @@ def _listed(
     if head & _RURAL_MUNICIPAL:
         if any(lem(words[m]) & _RURAL_ADJ for m in range(i + 1, k)) or "сельсовет" in head:
             # «в Пионерском, Николаевском и Паратунском сельских поселениях»: villages'
-            # municipalities, named after villages, not after the town Пионерский
+            # municipalities, named after villages, not after the town «Пионерский»
             return None, False
         return None  # («в Вяземском и Сафоновском городских поселениях»: towns' own)
     best: Entry | None = None
@@ -2411,7 +2411,7 @@ def _wards(evidence: dict[str, list[Evidence]], text: str) -> set[str]:
     """The ward of a patronage the story tells of: «обсудили помощь подшефному Сватовскому
     району Луганской Народной Республики», «гуманитарный груз для подшефного Володарского
     округа». A patron region's aid to its ward is the news of both, like a twinning's
-    parties (the ward named right after «подшефный», wherever in the text)."""
+    parties (the ward named within four words after «подшефный», wherever in the text)."""
     return {
         code
         for code, evs in evidence.items()
