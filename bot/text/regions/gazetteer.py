@@ -98,8 +98,8 @@ _DISTRICT_FORMS = (
 _AUTONOMOUS = frozenset(r.code for r in REGIONS if "автономный округ" in r.name)
 # OKTMO districts: many became okrugs after 2019 («Алнашский муниципальный округ») and urban
 # okrugs are called districts too («Анивский район»): any of these nouns after the adjective.
-_OKRUG_FORMS = ("{} округ", "{} городской округ", "{} муниципальный округ")
-_OKTMO_FORMS = (*_DISTRICT_FORMS, *_OKRUG_FORMS[:2])
+_OKRUG_FORMS = ("{} округ", "{} городской округ")
+_OKTMO_FORMS = (*_DISTRICT_FORMS, *_OKRUG_FORMS)
 # A district of ``villages.tsv`` named by one adjective: «Павлово-Посадский район».
 _VILLAGE_DISTRICT = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ий|ый|ой) район")
 
