@@ -74,12 +74,14 @@ def test_one_region_districts_of_villages_data_read_as_okrugs() -> None:
                 regions.setdefault(adj, set()).add(v.code)
     unique = sorted((a, next(iter(c))) for a, c in regions.items() if len(c) == 1)
     sample = random.Random(7).sample(unique, 150)
-    found = sum(
-        code in codes(f"Глава {_genitive(adj)} городского округа провёл приём граждан.")
-        for adj, code in sample
-    )
-    # (the rest are districts named like a region or a big city's district: «Свердловский»)
-    assert found / len(sample) >= 0.9
+    for kind in ("городского округа", "округа"):
+        found = sum(
+            code in codes(f"Глава {_genitive(adj)} {kind} провёл приём граждан.")
+            for adj, code in sample
+        )
+        # (148 of 150; the code before these forms found 144 and 143. The rest are districts
+        # named like a region or a big city's district: «Свердловский»)
+        assert found >= 147, kind
 
 
 @pytest.mark.parametrize(
