@@ -7,7 +7,8 @@ One tuple per region:
 
 * ``short``: the label form (``г. Москва``, ``Республика Хакасия``); the official name is the
   same without ``г. ``;
-* ``names``: short and informal names of the whole region (any case is matched via lemmas);
+* ``names``: short and informal names of the whole region (any case is matched via lemmas),
+  and the names of parliaments that only one region has («Ил Тумэн», «Верховный Хурал»);
 * ``adjectives``: masculine nominative lemmas (region's and capital's adjectives);
 * ``towns``: the capital first, then towns of about 50,000 people or more and notable district
   centres. Towns that share a name with a common word or a surname too often (Пушкин, Чехов,
@@ -46,7 +47,7 @@ RAW: tuple[tuple[str, str, str, str, str, str, _T, str, _T, _T, _T, _T], ...] = 
         "Asia/Barnaul",
         ("04",),
         "Горно-Алтайск",
-        ("Горный Алтай", "Республика Алтай"),
+        ("Горный Алтай", "Республика Алтай", "Эл Курултай"),
         (),
         ("горноалтайский",),
         ("Горно-Алтайск", "Майма", "Чемал", "Онгудай", "Кош-Агач", "Усть-Кокса", "Турочак"),
@@ -315,7 +316,7 @@ RAW: tuple[tuple[str, str, str, str, str, str, _T, str, _T, _T, _T, _T], ...] = 
         "Asia/Yakutsk",
         ("14",),
         "Якутск",
-        ("Якутия", "Республика Саха", "Саха (Якутия)"),
+        ("Якутия", "Республика Саха", "Саха (Якутия)", "Ил Тумэн"),
         ("РС(Я)",),
         ("якутский", "нерюнгринский"),
         (
@@ -390,7 +391,7 @@ RAW: tuple[tuple[str, str, str, str, str, str, _T, str, _T, _T, _T, _T], ...] = 
         "Asia/Krasnoyarsk",
         ("17",),
         "Кызыл",
-        ("Тыва", "Тува"),
+        ("Тыва", "Тува", "Верховный Хурал"),
         (),
         ("тувинский", "кызылский"),
         ("Кызыл", "Ак-Довурак", "Шагонар", "Чадан", "Туран"),

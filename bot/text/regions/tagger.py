@@ -99,6 +99,7 @@ from bot.text.regions.gazetteer import (
     village_word,
 )
 from bot.text.regions.lexicon import (
+    ARRIVAL,
     COUNTRIES,
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
@@ -2089,6 +2090,20 @@ def _sent_from(to: Hit, start: Hit, text: str) -> bool:
     return any(info(w).lemmas & SEND_VERBS for w in (*before, *after))
 
 
+_ARRIVE = ARRIVAL | frozenset(["прилететь", "прилетать", "приплыть", "пожаловать"])
+
+
+def _arrived(start: Hit, end: Hit, text: str) -> bool:
+    """«Из Москвы в Томск прибыли гости»: people arriving where the story is, with no route
+    word next to the places (not «поезд из Курска прибыл в Москву», a route's end)."""
+    before = _WORD.findall(text[max(0, start.start - 40) : start.start])[-4:]
+    after = _WORD.findall(text[end.end : end.end + 40])[:3]
+    near = [info(w).lemmas for w in (*before, *after)]
+    return any(lemmas & _ARRIVE for lemmas in near) and not any(
+        lemmas & ROUTE_WORDS for lemmas in near
+    )
+
+
 def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
     """Places joined by dashes are a chain («Абакан — Ак-Довурак», «Самара - Пугачёв -
     Волгоград»); places listed after «из» come from there too («гостей из Изборска, Старой
@@ -2114,7 +2129,13 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             b.cue = ""  # «В Курскую область из Кузбасса отправилась фура»: the send-off is news
         elif a.cue == "origin" and not b.cue and len(gap) < 80 and _LIST_GAP.fullmatch(gap):
             b.cue = "origin"
-        elif a.cue == "origin" and not b.cue and _TO_GAP.fullmatch(gap) and _accusative(b, text):
+        elif (
+            a.cue == "origin"
+            and not b.cue
+            and _TO_GAP.fullmatch(gap)
+            and _accusative(b, text)
+            and not _arrived(a, b, text)
+        ):
             b.cue = "route"  # «поезд из Курска в Москву»: where the route ends
             starts.append((a, a_codes))
             ends.append(b)
