@@ -66,6 +66,7 @@ from bot.text.regions.lexicon import (
     DISTRICT_ORG,
     ELECTORAL,
     ETHNIC,
+    FIRMS,
     FOREIGN,
     GENERIC,
     HISTORY_AFTER,
@@ -1363,6 +1364,26 @@ _MONTH_STEMS = frozenset(
 
 
 _LIST_WORDS = frozenset(["и", "или", "а", "также"])
+# What brings in members of a group named before: «включая», «в том числе».
+_MEMBERS_OF = frozenset(["включая", "том", "числе"])
+
+
+# A landing or a change of planes on the way: «промежуточная посадка», «с пересадкой в».
+_STOPOVERS = frozenset(["посадка", "пересадка"])
+_STOPOVER_BEFORE = frozenset(["промежуточный", "с", "со"])
+
+
+def _stopover(words: list[Word], i: int) -> bool:
+    """Whether words[i] is where a flight or a trip stops on the way: «совершил промежуточную
+    посадку в Архангельске», «с пересадкой в Москве» (not «вынужденную посадку в Омске»: an
+    emergency landing is where the story happens)."""
+    before = _before_preposition(words, i, _AS_IN)
+    if not before & _STOPOVERS:
+        return False
+    if "пересадка" in before:
+        return True
+    k = i - 3  # the word before «посадку»
+    return k >= 0 and words[k + 1].glued_prev and bool(lem(words[k]) & _STOPOVER_BEFORE)
 
 
 def _listed_after_origin(words: list[Word], i: int) -> bool:
@@ -1385,6 +1406,8 @@ def _listed_after_origin(words: list[Word], i: int) -> bool:
             pass  # «из городов и районов Хабаровского края, Еврейской…»: places, not bodies
         elif not word.cap and nouns < 2 and wi.noun and not wi.adjective and "gent" in wi.cases:
             nouns += 1
+        elif low in _MEMBERS_OF or (low == "в" and fold(words[k + 1].text) == "том"):
+            pass  # «из разных регионов, включая Мордовию»: one of those they come from
         elif not (word.cap or low in _LIST_WORDS or wi.adjective or _participle(low)):
             return False  # (a participle qualifies the noun too: «из действующих храмов»)
         k -= 1
@@ -1594,7 +1617,8 @@ def cue(
     ``state`` Moscow as the federal state («Москва заявила», «официальная Москва»,
     «переговоры Москвы и Вашингтона»).
     ``trip`` where a trip or goods go («командировка в Екатеринбург», «поставки в Дагестан»);
-    ``route`` the far end of a link or a route («сообщение с Сочи»).
+    ``route`` the far end of a link or a route («сообщение с Сочи»); ``stop`` a stop on the
+    way («с пересадкой в Москве»).
     """
     w = words[i]
     prev = words[i - 1] if i > 0 and w.glued_prev else None
@@ -1623,6 +1647,8 @@ def cue(
         return "comparison"  # «село на границе с Чечнёй»: the neighbour across the border
     if before_with & ROUTE_WORDS:
         return "route"  # «возобновили морское сообщение с Сочи»: the far end of a link
+    if _stopover(words, i):
+        return "stop"  # «рейс с промежуточной посадкой в Архангельске»: a stop on the way
     if prev is not None and prev.text in _WITH_FORMS and _linked(words, i):
         return "route"  # «маршруты свяжут Херсонщину с Крымом»: the far end of a link
     if (history and _commemorated(words, i)) or (
@@ -1730,14 +1756,17 @@ def _member_from(words: list[Word], i: int) -> bool:
     return False
 
 
+_TROUPES_FIRMS = TROUPES | FIRMS
+
+
 def _club_origin(words: list[Word], i: int, j: int) -> bool:
     """«екатеринбургский «Автомобилист»», «казанского «Рубина»»: a lower-case place adjective
     right before a quoted name says where that team or company comes from."""
     if j != i + 1 or j >= len(words) or words[i].cap or words[i].quote >= 0:
         return False
     nxt, end = words[j], words[i].end
-    if nxt.quote < 0 and nxt.glued_prev and j + 1 < len(words) and lem(nxt) & TROUPES:
-        nxt, end = words[j + 1], nxt.end  # «питерской группы «Аффинаж»»: a band
+    if nxt.quote < 0 and nxt.glued_prev and j + 1 < len(words) and lem(nxt) & _TROUPES_FIRMS:
+        nxt, end = words[j + 1], nxt.end  # «питерской группы «Аффинаж»», «подмосковная фирма»
     return nxt.quote >= 0 and nxt.start - end <= 3
 
 

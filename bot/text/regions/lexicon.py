@@ -1094,6 +1094,9 @@ NATIONAL = frozenset(["национальный", "национально-кул
 # «Аффинаж»», «томского ансамбля «Сибирь»» say where the performers come from (not a club:
 # «хабаровскому клубу «СКА-Энергия»» plays at home as often as away).
 TROUPES = frozenset(["группа", "коллектив", "ансамбль", "оркестр", "хор"])
+# A business named by its home's adjective, lower-case, before its quoted name: «подмосковная
+# фирма «Лилит»», «пермская компания «Сатурн»»: where it comes from, not where it works.
+FIRMS = frozenset(["фирма", "компания", "подрядчик", "застройщик"])
 # «в Михайлов день», «на Ильин день»: a holiday, not the town.
 HOLIDAY_AFTER = frozenset(["день"])
 # Nouns that end a list of region or district adjectives: «Самарской, Челябинской и

@@ -18,9 +18,10 @@ class Evidence:
     """One place in the text that names the region; ``text[start:end]`` is ``text``.
 
     ``cue`` says why this mention alone would be a passing one («из Красноярска»: ``origin``;
-    the end of a route across regions: ``route``, of a road: ``road``; Moscow as the state or a
-    dateline: ``state``; another town or a region as a correspondent's dateline «(Хабаровск, 28
-    мая)», «Адыгея, 5 сентября — ИА Регнум»: ``dateline``; ``comparison``; the place of a
+    the end of a route across regions: ``route``, of a road: ``road``; a stop on the way, «с
+    пересадкой в Москве»: ``stop``; Moscow as the state or a dateline: ``state``; another town
+    or a region as a correspondent's dateline «(Хабаровск, 28 мая)», «Адыгея, 5 сентября — ИА
+    Регнум»: ``dateline``; ``comparison``; the place of a
     commemorated past, «к 10-летию воссоединения Крыма», or of a mourned tragedy, «мемориал
     жертвам теракта в Москве», or of one that causes what the story tells, «в связи с трагедией
     в Кемерове»: ``history``; the region of a person's honorary title, «народный артист

@@ -68,6 +68,7 @@ from bot.text.morph import analyzer, fold, info
 from bot.text.regions.filters import (
     DROP,
     STRONG,
+    VILLAGE_CUES,
     WEAK,
     Hit,
     after_street_word,
@@ -1589,6 +1590,7 @@ def _resolve(
     ``title_end``: where a title on a line of its own ends (0: no such title)."""
     _town_lists(hits, text)
     _weak_in_lists(hits, text)
+    _villages_by_adjective(hits, text)
     if _own_districts(hits):
         _unlisted_districts(hits)
     if "РТ" in text:
@@ -1635,6 +1637,8 @@ def _resolve(
     _town_adjectives(out)
     _link(out, text)
     _affiliations(out, text, title_end)
+    if "например" in text:  # (most texts: no example)
+        _examples(out, text)
     # A chain across regions is a route: its ends are passing mentions («рейс
     # Новосибирск-Абакан-Кызыл»); a chain within one region is local («Кировск-Апатиты»).
     chains: dict[int, set[str]] = {}
@@ -1656,6 +1660,18 @@ def _resolve(
         elif h.chain < 0 and not h.cue and _road_end(text, h):
             h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
+
+
+def _villages_by_adjective(hits: list[Hit], text: str) -> None:
+    """«в ставропольском селе Заветном»: a region's adjective right before the village word
+    says where the village lies; the data's village of that name in another region is a
+    namesake (the village is the adjective's region's)."""
+    for a, b in itertools.pairwise(hits):
+        if not b.village or a.kind != "adjective" or len(a.codes) != 1 or a.codes[0] in b.codes:
+            continue
+        gap = text[a.end : b.start]
+        if len(gap) < 20 and info(gap.strip()).lemmas & VILLAGE_CUES:
+            b.codes = a.codes
 
 
 def _own_districts(hits: list[Hit]) -> bool:
@@ -1971,6 +1987,23 @@ def _affiliations(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end:
 
 # The bracket before a home town: «(Тверь)», «(все – Москва)» after a list of referees.
 _BRACKET_OPEN = re.compile(r"\((?:(?:все|оба|обе)\s*[-–—]\s*)?$")
+
+
+def _examples(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """A place given as an example that the next sentence sets against the writer's own,
+    opening with «У нас»: «Бийские депутаты, например, не смогли принять бюджет. У нас всё
+    обошлось» compares the story with elsewhere; it does not happen there."""
+    for h, _ in hits:
+        if h.cue or not _EXAMPLE.match(text, h.end):
+            continue
+        if _OURS.match(text, _sentence_end(text, h.end)):
+            h.cue = "comparison"
+
+
+# «Бийские депутаты, например,», «В Бийске, например,»: an example right after the place.
+_EXAMPLE = re.compile(r"(?:\s+[а-яё]+){0,2},?\s+например\b")
+# The next sentence about the writer's own place: «У нас», «А у нас».
+_OURS = re.compile(r"\s*(?:А\s+)?[Уу]\s+нас\b")
 
 
 def _club(h: Hit, text: str) -> bool:
@@ -2354,6 +2387,8 @@ def _roles(
     visitors = _visitors(evidence, text, lead_end) if titled and not abroad else set()
     if titled and not abroad:
         visitors |= _winners(evidence, text, lead_end)
+    if visit and titled and not abroad:
+        visitors |= _visited(evidence, text)
     # «подписали соглашение о сотрудничестве», «побратимские связи»: both parties are the story
     parties = _parties(evidence, text, lead_end, titled) if titled and not abroad else set()
     if titled and not abroad and "подшеф" in text:
@@ -2401,6 +2436,31 @@ def _roles(
 
 # A visit in the title: «прибыла с визитом в», «визит делегации в».
 _VISIT_TITLE = re.compile(r"[Вв]изит|[Дд]елегаци")
+
+
+def _visited(evidence: dict[str, list[Evidence]], text: str) -> set[str]:
+    """Regions the body names as the place a delegation of the title visits: «Делегация
+    Калмыкии отправилась на юбилей … Ставрополье посетят законодатели из регионов»: the hosts'
+    news too, wherever the text says so (not Moscow: a trip to the federal centre is passing).
+    """
+    out: set[str] = set()
+    for code, evs in evidence.items():
+        if code == "RU-MOW":
+            continue
+        for ev in evs:
+            if ev.cue or ev.kind not in ("name", "town"):
+                continue
+            near = (
+                *_WORD.findall(text[max(0, ev.start - 20) : ev.start])[-1:],
+                *_WORD.findall(text[ev.end : ev.end + 20])[:1],
+            )
+            if any(info(w).lemmas & _VISIT_VERBS for w in near):
+                out.add(code)
+                break
+    return out
+
+
+_VISIT_VERBS = frozenset(["посетить", "посещать"])
 
 
 def _parties(
