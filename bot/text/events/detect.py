@@ -736,7 +736,12 @@ _ITEM_RULE = re.compile(r"^[ \t]*(?:\*[ \t]*){3,}$", re.MULTILINE)
 _DIGEST_RULES = 2  # two such lines part three items at least: a column of short news
 
 # A body's chair elected, the body's own act: «избран председатель Собрания представителей».
-_CHAIR_ELECTED = re.compile(r"\bизбран(?!н)\w*\s+(?:нов\w+\s+)?председател\w*", re.I)
+# (the post may come first: «Председателем Собрания района избран Кузенков»)
+_CHAIR_ELECTED = re.compile(
+    r"\bизбран(?!н)\w*\s+(?:нов\w+\s+)?председател\w*"
+    r"|\bпредседателем\s+(?:[А-ЯЁа-яё-]+\s+){0,4}?избран(?!н)\w*",
+    re.I,
+)
 # The first sitting of a newly elected body: «первое заседание», «организационная сессия».
 _FIRST_SITTING = re.compile(
     r"\b(?:перв|организационн|учредительн)\w*\s+(?:[а-яё]+\s+)?(?:заседани|сесси)\w*", re.I
@@ -794,13 +799,23 @@ _BIRTHDAY_CELEBRATED = re.compile(
 _SETTLEMENT_SUBJECT = frozenset(
     {"город", "село", "посёлок", "поселок", "деревня", "станица", "хутор", "аул", "район", "округ"}
 )
+# The place's noun a few words away from the verb, before it or after it: «Самый восточный
+# муниципалитет области отпраздновал день рождения», «92-й день рождения отпраздновал самый
+# восточный муниципалитет области».
+_PLACE_NOUN = r"(?:город|село|посёлок|поселок|деревня|станица|хутор|аул|район|округ|муниципалитет)"
+_OCCASION = r"(?:день\s+рождения|юбиле[йя]|\d+-?лети[ея]|годовщин[уы])"
+_PLACE_BIRTHDAY = re.compile(
+    rf"\b{_PLACE_NOUN}\s+(?:[а-яё-]+\s+){{0,3}}?{_CELEBRATED}{_OCCASION}\b"
+    rf"|\b{_OCCASION}\s+(?:отметил|отпраздновал)[аио]?\s+(?:[а-яё-]+\s+){{0,3}}?{_PLACE_NOUN}\b",
+    re.IGNORECASE,
+)
 
 
 def _place_celebrated(sentence: str) -> bool:
     """The sentence tells a place's own day or anniversary celebrated (see above)."""
     if "отметил" not in sentence and "отпраздновал" not in sentence:
         return False
-    if _PLACE_DAY_CELEBRATED.search(sentence):
+    if _PLACE_DAY_CELEBRATED.search(sentence) or _PLACE_BIRTHDAY.search(sentence):
         return True
     for m in _BIRTHDAY_CELEBRATED.finditer(sentence):
         subject = m.group(1)
@@ -1233,6 +1248,8 @@ def _chrome(line: str) -> bool:
     июня»)."""
     if _table_row(line) or _RULE_ROW.match(line) or _CREDIT.match(line) or _menu_line(line):
         return True
+    if line.startswith("#") and all(w.startswith("#") for w in line.split()):
+        return True  # «#Сасово #Будьпервым»: the post's tags
     if line[:2].isupper() and _DATELINE.match(line):
         return True  # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс.» standing alone
     # A few words in capitals are a masthead or a rubric («КАЛА-КОРЕЙШ МЕДИА», «НА ПОВЕСТКЕ
@@ -1299,8 +1316,9 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
             skipped += 1
             title = _last_crumb(body_sents[0])
         body_sents = body_sents[1:]
-    # A body that opens with the title repeated: weigh the title once.
-    if body_sents and body_sents[0].strip(" .") == title.strip(" ."):
+    # A body that opens with the title repeated (or a breadcrumb ending in it): weigh the
+    # title once.
+    if body_sents and _last_crumb(body_sents[0]).strip(" .") == title.strip(" ."):
         body_sents = body_sents[1:]
     # A subheading the lead repeats word for word and goes on from: weigh it once.
     if len(body_sents) > 1 and _repeats(body_sents[0], body_sents[1]):
@@ -1321,6 +1339,13 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
         # «ВЛАДИВОСТОК, 28 сентября, ФедералПресс. Во Владивостоке отменили ...»: the wire's
         # dateline opens the paragraph, the sentence after it is the headline.
         title, body_sents = body_sents[0], body_sents[1:]
+    # The page's lines between the headline and the story («Новости», «24.04.2023», «Самые
+    # читаемые», the headline again): a reader skips them to the lead.
+    lines = 0
+    while len(body_sents) > 1 and lines < _MAX_CHROME and _chrome(body_sents[0]):
+        body_sents, lines = body_sents[1:], lines + 1
+    if lines and body_sents[0].strip(" .") == title.strip(" ."):
+        body_sents = body_sents[1:]
     return title, body_sents
 
 

@@ -697,8 +697,27 @@ def _played_at_home(sentence: str) -> bool:
     return False
 
 
+# The president as the one who ordered what a local official does, or whose office lends the
+# room: «По поручению Президента России Владимира Путина глава республики провёл приём граждан
+# в приёмной Президента РФ» (the official's gathering, not the president's talks).
+_BY_ORDER = re.compile(
+    r"\b(?:[Пп]о\s+(?:поручени|указани)\w*|(?i:при[её]мн)\w*)\s+(?i:президент\w*)"
+    r"(?:\s+(?i:росси\w*|рф))?(?:\s+[А-ЯЁ][а-яё]+){0,3}"
+)
+
+
+def _federal_talks(sentence: str) -> bool:
+    """The sentence tells a president's or a federal minister's talks (``_FEDERAL_TALKS``),
+    the president's order to someone else or his office as the room aside."""
+    if caseless(_FEDERAL_TALKS).search(sentence) is None:
+        return False
+    if _BY_ORDER.search(sentence) is None:
+        return True
+    return caseless(_FEDERAL_TALKS).search(_BY_ORDER.sub(" ", sentence)) is not None
+
+
 def _federal_or_abroad(kind: str, sentence: str, federal_story: bool = False) -> bool:
-    if kind in _FEDERAL_KINDS and (federal_story or caseless(_FEDERAL_TALKS).search(sentence)):
+    if kind in _FEDERAL_KINDS and (federal_story or _federal_talks(sentence)):
         return True
     if kind == "матч":
         return bool(_MATCH_ABROAD.search(sentence)) and not _played_at_home(sentence)
@@ -1450,7 +1469,7 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
     ev = Evidence()
     seen_kind = False
     # A headline about the president or federal talks makes the whole story federal.
-    federal_story = bool(sentences) and bool(caseless(_FEDERAL_TALKS).search(sentences[0]))
+    federal_story = bool(sentences) and _federal_talks(sentences[0])
     league: bool | None = None  # a league story; read only when a match's stance needs it
     season = False  # ... told by a season (rounds, a league, a table), not only by a score
     remote: bool | None = None  # the text's contest is a remote one; read when one is named
