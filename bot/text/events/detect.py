@@ -133,6 +133,64 @@ _ONE_ACROSS = re.compile(
 )
 
 
+# A day of the calendar told in the passive voice: «Сегодня отмечается День посёлка», «в мае
+# отмечается День библиотек» (the date, not people gathering to celebrate it).
+_DAY_OBSERVED = re.compile(r"\b(?:отмеча|праздну)(?:ется|ются)\b", re.IGNORECASE)
+# Gatherings counted in the headline: «Более 80 праздничных мероприятий ждут жителей района».
+_COUNTED_EVENTS = re.compile(
+    r"\b\d+\s+(?:[а-яё-]+\s+){0,2}?мероприяти(?:й|я|ях|ями)\b", re.IGNORECASE
+)
+# One gathering's days in several places, the verb dropped before a dash: «в районном центре
+# праздник пройдёт 12 июля, в Сосновке — 19 июля, а в Ключах — 26 июля» (one in each).
+_PLACE_DASH_DATE = re.compile(
+    r"\b[Вв]о?\s+[А-ЯЁ][а-яё-]+\s+[—–-]\s+\d{1,2}(?:\s*[—–-]\s*\d{1,2})?\s+(?:января"
+    r"|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\b"
+)
+# The gathering only as where the news before was told or decided: «Речь об этом шла на
+# заседании комитета», «Об этом сообщили на совещании», «На сходе жители решили, что ...».
+_TOLD_AT = re.compile(
+    r"\bоб\s+этом\b[^.!?]{0,60}?\bна\s+(?:[а-яё-]+\s+){0,2}$"
+    r"|^\W*на\s+(?:[а-яё-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# ... the decision told right after the gathering: «На сходе жители решили, что ...».
+_DECIDED_AFTER = re.compile(
+    r"[^.!?,]{0,60}?\b(?:решил[аи]?|постановил[аи]?|договорил(?:ись|ся|ась))\b", re.IGNORECASE
+)
+
+
+# A person chosen by name, a post filled: «Ивана Петрова выбрали старостой», «жители избрали
+# Анну Смирнову» (the gathering that voted is the occasion).
+_PERSON_ELECTED = re.compile(
+    r"\b[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:а|я|у|ю)\s+(?:[а-яё]+\s+)?(?:выбрали|избрали)\b"
+    r"|\b(?:выбрали|избрали)\s+(?:[а-яё]+\s+)?[А-ЯЁ][а-яё]+(?:а|я|у|ю)\s+[А-ЯЁ][а-яё]+(?:а|я|у|ю)\b"
+)
+
+
+# A relative clause of the headline: «Посёлок показали журналистам, которые приехали снимать
+# церемонию» (its gathering qualifies someone in the main clause, which tells the news).
+# (Not «юбилей, который праздновали всем селом»: the verb of the clause names the gathering.)
+_IN_RELATIVE = re.compile(r",\s*(?:котор|чей|чь)\w*\s+[а-яё-]+\s+[^,;:—–«]*$", re.IGNORECASE)
+# Villages in the plural: «праздники прошли в сёлах Ключи и Дубки», «в сельских поселениях».
+_IN_VILLAGES = re.compile(
+    r"\b(?:в|во)\s+(?:[а-яё-]+(?:ых|их)\s+)?(?:с[её]лах|деревнях|пос[её]лках|поселениях|станицах"
+    r"|населённых\s+пунктах|населенных\s+пунктах)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_where_told(sentence: str, pos: int) -> bool:
+    """The kind word at ``pos`` is where the news told before it was said, or where a decision
+    the sentence goes on to tell was taken: the news or the decision is the story."""
+    m = _TOLD_AT.search(sentence, max(0, pos - 120), pos)
+    if m is None:
+        return False
+    if m.group(0).lower().lstrip(' «"').startswith("об"):
+        return True
+    after = sentence.find(" ", pos)
+    return after > 0 and _DECIDED_AFTER.match(sentence, after) is not None
+
+
 def _is_event(ev: Evidence, sents: list[str]) -> bool:
     """Whether the weighed evidence makes the article one gathering's story."""
     if ev.best is None or ev.total <= 0:
@@ -156,6 +214,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
     if _LISTING.search(_DECIDED_PLAN.sub(" ", title)) and not title_kinds and not _dated_act(title):
         return False
+    if _COUNTED_EVENTS.search(title):
+        return False  # «Более 80 мероприятий ждут жителей»: a year's programme of many
+    if any(len(_PLACE_DASH_DATE.findall(s)) >= 2 for s in sents[:_LEAD_END]):
+        return False  # «в Сосновке — 19 июля, а в Ключах — 26 июля»: one in each place
     if any(_undecided(s) for s in sents[:_LEAD_END]):
         # «Решение о переносе Сабантуя пока не принято, часть мероприятий может пройти
         # онлайн»: the gathering's fate is open, what may happen is no gathering set.
@@ -177,7 +239,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         or (not title_kinds and _NOT_GATHERING.search(_unset(lead)))
     ) and not _inaugural(title, sents, ev):
         return False  # an appointment, a post's contest, a working visit
-    if not title_kinds and _DECISION_TITLE.search(title):
+    if not title_kinds and (_DECISION_TITLE.search(title) or _PERSON_ELECTED.search(title)):
         return False  # «В районе - новый глава», «Депутаты рассмотрят вопрос о ...»
     if _decision_headline(title, title_kinds):
         return False  # «Депутаты поддержали законопроект», «На заседании проголосовали за ...»
@@ -242,6 +304,37 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «Ремонт бассейна обсудили на заседании Кабмина»: the topic is the news
     if not title_kinds and _CELEBRATED_IN_MANY.search(sents[ev.lead_index]):
         return False  # «Праздник отметили жители нескольких районов»: one in each place
+    if (
+        title_kinds
+        and ev.explicit == 0
+        and all(k == "праздник" for k, _, _ in title_kinds)
+        and _DAY_OBSERVED.search(title)
+    ):
+        return False  # «Сегодня отмечается День посёлка»: the date, no celebration told
+    told = ev.best_specific or ev.best
+    if (
+        not title_kinds
+        and told[1] < 0
+        and told[2] not in _TOUR_KINDS
+        and (_PLACES_AT_ONCE.search(sents[-told[1]]) or _IN_VILLAGES.search(sents[-told[1]]))
+        and not _ONE_ACROSS.search(sents[-told[1]], max(0, told[3] - 40), told[3])
+    ):
+        return False  # «праздники состоялись в сёлах Ключи и Дубки»: one in each village
+    if (
+        not title_kinds
+        and ev.mentions == 1
+        and ev.explicit == 0
+        and told[1] < 0
+        and _only_where_told(sents[-told[1]], told[3])
+    ):
+        return False  # «Речь об этом шла на заседании комитета»: the news, not the sitting
+    if (
+        title_kinds
+        and ev.explicit == 0
+        and ev.mentions == 1
+        and all(_IN_RELATIVE.search(title, 0, start) for _, start, _ in title_kinds)
+    ):
+        return False  # «..., которые приехали снимать церемонию»: not what the headline tells
     if _on_the_day(title, title_kinds) and ev.explicit == 0:
         return False  # «В День города горожанам предлагают отдохнуть»: the day's offerings
     if (

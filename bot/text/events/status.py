@@ -243,6 +243,8 @@ _HABITUAL = re.compile(
     r"|традици(?:ей|онным)\s+(?:уже\s+)?стал\w*|стал\w*\s+(?:уже\s+)?традици(?:ей|онн\w*)"
     # The calendar: «Крещение выпадает на вторник», «праздник приходится на воскресенье».
     r"|выпада(?:ет|ют)\s+на|приход(?:ит|ят)ся\s+на"
+    # A series running since a year: «Фестиваль проводится в городе с 1998 года».
+    r"|(?<!\d\s)с\s+\d{4}\s+года"
     # A day of the calendar that comes round each year: «в первый выходной день июля», «в
     # последнее воскресенье августа» (the year not given).
     r"|(?:в|во)\s+(?:перв|втор|трет|четв[её]рт|последн)\w+\s+(?:выходн\w+\s+)?(?:день|дни"
@@ -267,7 +269,7 @@ _HOLDING_NOW = re.compile(r"(?:провод|проход|начина|откры
 _PRESENT_REPORT = re.compile(r"(?:проход(?:ит|ят)|продолжа(?:ет|ют)ся|проходящ\w*)", re.I)
 # The plan cues in the present tense: «праздник, которого все ждут каждый год» is awaited every
 # year, not announced.
-_PRESENT_PLAN = re.compile(r"(?:ждут|жд[её]м)", re.I)
+_PRESENT_PLAN = re.compile(r"(?:ждут|жд[её]м|жд[её]т)", re.I)
 
 
 # A gathering said to go on until a day or a season is under way: «выставка продлится до
@@ -552,14 +554,26 @@ class Evidence:
     def total(self) -> float:
         return sum(self.weights.values())
 
+    def _headline_held(self) -> bool:
+        """The headline tells its gathering held by a listed cue, and held outweighs a change."""
+        w = self.weights
+        return (
+            self.lead_index == 0
+            and self.lead_stance == "held"
+            and self.lead_explicit
+            and w["held"] > w["cancelled"] + w["postponed"]
+        )
+
     def status(self) -> Status:
         w = self.weights
         change = w["cancelled"] + w["postponed"]
         if change and (
             self.lead_stance in {"cancelled", "postponed"}
             # «День города был запланирован на 7 августа. О его переносе стало известно»: the
-            # plan told in the past is the one the change undoes.
-            or self.past_plan
+            # plan told in the past is the one the change undoes (not under a headline that
+            # reports it held by a cue: «Проведён турнир по мини-футболу» ... «должен был
+            # пройти 5 марта, но его перенесли»: the move is the course before the news).
+            or (self.past_plan and not self._headline_held())
             # A plan is what a cancellation or a postponement changes: it outweighs the plan.
             or change >= max(w["held"], 0.6 * w["announced"])
         ):
