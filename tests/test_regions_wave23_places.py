@@ -10,7 +10,8 @@ settlement («пгт Ольга»), a region's adjective after a Moscow district
 Тверской области»), a village's club named by an adjective many places share («Кировский
 СК»), a people's adjective before «столица» («в карельской столице»), a hashtag that ends
 with a town («#НовостиТомска»), an oblast's noun left out («во Владимирскую»), and a name most
-villages share on a road of another region's places («Никольское – Ядрин»)."""
+villages share on a road of another region's places («Никольское – Ядрин»), and a village's
+hall named like a town far away («в Карабашском культурном центре»)."""
 
 from __future__ import annotations
 
@@ -106,6 +107,8 @@ def test_town_adjective_of_a_village(text: str, expected: set[str]) -> None:
             "поселении.",
             set(),
         ),
+        # a council's compound adjective with its hyphen typed with a space
+        ("Глава Перво- Чурашевского поселения поздравил школьников.", {"RU-CU"}),
         # controls: a council alone; a village alone
         ("Кильдебякское сельское поселение выставило упряжку.", {"RU-TA"}),
         ("Конюх из села Мартыново вёл коня.", {"RU-ROS"}),
@@ -217,4 +220,29 @@ def test_oblast_left_out(text: str, expected: set[str]) -> None:
     ],
 )
 def test_village_name_on_other_road(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hall named after a village, in a story about another region's district
+        (
+            "Глава Бугульминского района вручил грамоты. "
+            "В Карабашском культурном центре прошёл творческий вечер.",
+            {"RU-TA"},
+        ),
+        # controls: the hall alone; the region's own adjective; the town's okrug
+        ("В Карабашском культурном центре прошёл творческий вечер.", {"RU-CHE"}),
+        (
+            "Глава Бугульминского района вручил грамоты. В Костромском доме культуры прошёл вечер.",
+            {"RU-TA", "RU-KOS"},
+        ),
+        (
+            "Глава Бугульминского района посетил Карабашский городской округ.",
+            {"RU-TA", "RU-CHE"},
+        ),
+    ],
+)
+def test_village_hall_elsewhere(text: str, expected: set[str]) -> None:
     assert codes(text) == expected

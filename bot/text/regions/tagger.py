@@ -681,8 +681,9 @@ _COUNCIL_HEAD = re.compile(
     r"|сельск\w*\s+(?:поселени|администрац|дом\w*\s+культуры|клуб|библиотек)|поселени)\w*"
 )
 # (a village of two words gives a compound: «Верхне-Тебердинского поселения»)
+# (and its hyphen typed with a space: «Перво- Чурашевского поселения»)
 _COUNCIL_ADJ = re.compile(
-    r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ое|ая|ой))\s+$"
+    r"([А-ЯЁ][а-яё]+(?:- ?[А-ЯЁа-яё][а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ое|ая|ой))\s+$"
 )
 
 
@@ -742,13 +743,17 @@ def _rural_councils(
     Таштып, Таштыпский район) or a village of `Gazetteer.villages` («Матурский сельсовет»).
     The adjective alone is a district's, or nothing: before a council it is the village's."""
     found: list[Hit] = []
+    parts: list[Hit] = []  # villages read from the adjective's first half («Перво- Чурашевского»)
     for a, b in spans:
         for m in _COUNCIL_HEAD.finditer(text, a, b):
             adj = _COUNCIL_ADJ.search(text, max(a, m.start() - 40), m.start())
-            if adj is None or any(h.start <= adj.start() < h.end for h in hits):
+            if adj is None:
+                continue
+            inside = [h for h in hits if h.start <= adj.start() < h.end]
+            if any(h.entry is not None or h.end >= adj.end() for h in inside):
                 continue
             codes: set[str] = set()
-            for lemma in info(adj.group(1)).lemmas:
+            for lemma in info(adj.group(1).replace("- ", "-")).lemmas:
                 centre = gaz.centres.get(lemma, ())
                 village = _village_adjectives().get(lemma, "")
                 if len(centre) == 1:
@@ -757,9 +762,10 @@ def _rural_councils(
                     codes.add(village)
             if len(codes) == 1:
                 found.append(Hit((codes.pop(),), "town", adj.start(), m.end(), False, village=True))
+                parts += inside
     if not found:
         return hits
-    return sorted([*hits, *found], key=lambda h: h.start)
+    return sorted([*(h for h in hits if h not in parts), *found], key=lambda h: h.start)
 
 
 @lru_cache(maxsize=1)
@@ -1907,6 +1913,14 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
             )
         )
         or (h.village and h.kind == "district" and len(h.codes) == 1)  # «ст. Николаевской»
+        or (
+            h.kind == "adjective"
+            and len(h.codes) == 1
+            and h.entry is not None
+            and not h.entry.primary
+            and h.codes[0] not in _FEDERAL_CITIES  # («Московский дом культуры»: the city's)
+            and _VILLAGE_HALL.match(text, h.end) is not None
+        )
     ]
     larger = [
         h
@@ -1965,6 +1979,14 @@ def _council_namesakes(text: str, found: list[Hit]) -> list[Hit]:
     if len(councils) > 1:
         return found
     return [h for h in found if not councils & set(h.codes)]
+
+
+# A village's hall after a town's adjective: «в Карабашском культурном центре», «Бабаевского
+# дома культуры», «Урусовском ДК» (a hall is named after its own village, which may share the
+# name of a town far away).
+_VILLAGE_HALL = re.compile(
+    r"\s+(?:сельск\w+\s+)?(?:дом\w*\s+культуры|культурн\w+\s+центр|клуб\w*\s|ДК|СДК|СК)"
+)
 
 
 def _village_regions(text: str, hits: list[Hit]) -> set[str]:
