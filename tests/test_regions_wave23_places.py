@@ -10,8 +10,9 @@ settlement («пгт Ольга»), a region's adjective after a Moscow district
 Тверской области»), a village's club named by an adjective many places share («Кировский
 СК»), a people's adjective before «столица» («в карельской столице»), a hashtag that ends
 with a town («#НовостиТомска»), an oblast's noun left out («во Владимирскую»), and a name most
-villages share on a road of another region's places («Никольское – Ядрин»), and a village's
-hall named like a town far away («в Карабашском культурном центре»)."""
+villages share on a road of another region's places («Никольское – Ядрин»), a village's hall
+named like a town far away («в Карабашском культурном центре»), Ukraine's names of the two
+republics («ОРДЛО»), and places by the sea («приморские посёлки»)."""
 
 from __future__ import annotations
 
@@ -245,4 +246,33 @@ def test_village_name_on_other_road(text: str, expected: set[str]) -> None:
     ],
 )
 def test_village_hall_elsewhere(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ukraine's names of the same lands
+        ("В ОРДО готовятся к курортному сезону.", {"RU-DPR"}),
+        ("Блокпосты появятся на границе ОРДЛО.", {"RU-DPR", "RU-LPR"}),
+        # control: a word that starts so
+        ("Орден вручили ветерану труда.", set()),
+    ],
+)
+def test_ukraine_names_of_republics(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places by the sea, in a story of another region
+        ("В Новоазовском районе находятся приморские посёлки.", {"RU-DPR"}),
+        ("Приморские курорты готовятся к сезону.", set()),
+        # controls: Приморье named too; the krai's authorities
+        ("Губернатор Приморья посетил приморские посёлки.", {"RU-PRI"}),
+        ("Приморские власти готовятся к сезону.", {"RU-PRI"}),
+    ],
+)
+def test_seaside_places(text: str, expected: set[str]) -> None:
     assert codes(text) == expected

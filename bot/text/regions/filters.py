@@ -1020,6 +1020,9 @@ def _keep_adjective(
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
+    if (not w.cap or w.sent_start) and "приморский" in e.words[0] and head_l & _SEASIDE_HEADS:
+        # «приморские посёлки Новоазовского района»: by the sea, as likely as of Приморье
+        return WEAK
     if e.words[0] & ETHNIC and _own_word(head):
         return DROP  # «угощали калмыцкими борцаками»: a thing with the people's own name
     if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL:
@@ -1089,6 +1092,8 @@ def _keep_adjective(
     return STRONG
 
 
+# Places that «приморский» says lie by the sea («приморский город», «приморские курорты»).
+_SEASIDE_HEADS = frozenset(["город", "городок", "посёлок", "поселок", "село", "курорт"])
 # The level of a region's body, capitalised as officialese writes it: «Костромской Областной
 # Думы», «Пермской Краевой больницы» name the region's body, not a name of two proper words.
 _LEVEL_ADJ = frozenset(["областной", "краевой", "окружной", "республиканский"])
