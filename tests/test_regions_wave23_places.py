@@ -12,7 +12,8 @@ settlement («пгт Ольга»), a region's adjective after a Moscow district
 with a town («#НовостиТомска»), an oblast's noun left out («во Владимирскую»), and a name most
 villages share on a road of another region's places («Никольское – Ядрин»), a village's hall
 named like a town far away («в Карабашском культурном центре»), Ukraine's names of the two
-republics («ОРДЛО»), and places by the sea («приморские посёлки»)."""
+republics («ОРДЛО»), places by the sea («приморские посёлки»), and a «деревня» named like a
+district's centre («в деревне Елани»)."""
 
 from __future__ import annotations
 
@@ -275,4 +276,19 @@ def test_ukraine_names_of_republics(text: str, expected: set[str]) -> None:
     ],
 )
 def test_seaside_places(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a «деревня» named like a district's centre is a namesake, in every mention
+        ("В деревне Елани прошёл сход. В Еланях живёт сорок жителей.", set()),
+        ("В д. Елани прошёл сход граждан.", set()),
+        # controls: the centre after «в» or «село»
+        ("В Елани прошёл сход граждан.", {"RU-VGG"}),
+        ("В селе Елань прошёл сход граждан.", {"RU-VGG"}),
+    ],
+)
+def test_hamlet_named_like_centre(text: str, expected: set[str]) -> None:
     assert codes(text) == expected

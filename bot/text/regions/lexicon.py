@@ -480,7 +480,7 @@ DISTRICT_ORG = frozenset(
         *("завод", "рынок", "парк", "мост", "сад", "дамба", "плотина"),
         # a village's club or house of culture named after the village: «Кировский СК»,
         # «Октябрьский СДК» (сельский клуб, сельский дом культуры)
-        *("ск", "сдк", "дк"),
+        *("ск", "сдк"),
     ]
 )
 # «Московский избирательный округ»: a constituency named after a street or a city district.

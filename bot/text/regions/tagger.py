@@ -232,6 +232,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
     seasons: set[str] = set()  # common nouns this text used for a season («провожали Зиму»)
     bare: list[int] = []  # villages' names with no village word before them
+    hamlets: set[str] = set()  # district centres' names this text gave a «деревня»
     i = 0
     n = len(words)
     plain = gaz.plain
@@ -295,6 +296,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                         Hit(codes, "town", w.start, w.end, len(codes) > 1, None, hit_cue, w.chain)
                     )
                     hits[-1].village = after_village_word(text, words, i)
+                    if _hamlet_word(text, words, i) and fold(t) not in gaz.villages:
+                        hamlets |= _name_keys(t)
             elif w.cap and name_centre_codes(t):
                 # (never remembered as plain: «Ольга» is a person but for «пгт Ольга»)
                 if i and after_village_word(text, words, i):
@@ -578,6 +581,18 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             or h.entry.surface not in seasons
             or _TOWN_WORD_BEFORE.search(text, max(0, h.start - 12), h.start)
         ]
+    if hamlets:
+        # «в деревне Елани … В Еланях»: a district's centre is a town, a settlement or a
+        # «село»; a «деревня» named like one is a namesake, in its every mention
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.entry is None
+                and h.kind == "town"
+                and not hamlets.isdisjoint(_name_keys(text[h.start : h.end]))
+            )
+        ]
     if len(bare) > 1:
         hits = _bare_villages(text, words, bare, gaz, hits)
     if any(h.village and h.entry is None for h in hits):
@@ -647,6 +662,17 @@ def _road_agency(text: str, h: Hit) -> bool:
         h.kind in ("name", "town")
         and _ROAD_AGENCY.search(text, max(0, h.start - 60), h.start) is not None
     )
+
+
+def _hamlet_word(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] follows «деревня» or «д.»."""
+    if i == 0:
+        return False
+    prev = words[i - 1]
+    gap = text[prev.end : words[i].start].strip()
+    if not gap:
+        return "деревня" in lem(prev)
+    return gap == "." and fold(prev.text) in ("д", "дер")
 
 
 def _name_keys(name: str) -> frozenset[str]:
