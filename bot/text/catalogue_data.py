@@ -2115,6 +2115,10 @@ RAW: tuple[tuple[str, str, str, str, str, str, _T, str, _T, _T, _T, _T], ...] = 
 JOINT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "ЛДНР": ("RU-DPR", "RU-LPR"),
     "ДЛНР": ("RU-DPR", "RU-LPR"),
+    # Ukraine's names of the same lands: «отдельные районы Донецкой (и Луганской) областей»
+    "ОРДЛО": ("RU-DPR", "RU-LPR"),
+    "ОРДО": ("RU-DPR",),
+    "ОРЛО": ("RU-LPR",),
 }
 
 # Weak forms: they name more than one region (Железногорск, РБ) or are mostly something else

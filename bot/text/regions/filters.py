@@ -194,8 +194,11 @@ def org_quote(
     whole = quote.first == i and quote.last == max(i, j - 1)
     inflected = surface and fold(words[i].text) != fold(surface)
     opening = quote.first == i and info(words[i].text).adjective
+    # «обсудили будущее «Родной Кубани»»: a name the quote opens with a word of its own that
+    # qualifies it is a title in any case (not «Совета муниципальных образований Хакасии»)
+    titled = quote.first == i - 1 and info(words[i - 1].text).adjective and words[i - 1].cap
     if inflected and not whole and not info(words[i].text).nominative and not opening:
-        return False
+        return titled
     n_words = quote.last - quote.first + 1
     if n_words <= 6:
         return True
@@ -1018,6 +1021,9 @@ def _keep_adjective(
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
+    if (not w.cap or w.sent_start) and "приморский" in e.words[0] and head_l & _SEASIDE_HEADS:
+        # «приморские посёлки Новоазовского района»: by the sea, as likely as of Приморье
+        return WEAK
     if e.words[0] & ETHNIC and _own_word(head):
         return DROP  # «угощали калмыцкими борцаками»: a thing with the people's own name
     if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL:
@@ -1047,6 +1053,7 @@ def _keep_adjective(
         and nxt.cap
         and not nxt.text.isupper()
         and not nxt_l & GENERIC
+        and not nxt_l & _LEVEL_ADJ
     ):
         return DROP
     # «казанского «Рубина»», «самарские «Крылья Советов»»: a club or a company named after
@@ -1078,10 +1085,19 @@ def _keep_adjective(
             return DROP
         return WEAK if e.primary else STRONG
     if not listed and w.cap and not w.sent_start and (nxt is None or not _nominal(nxt)):
+        if _oblast_left_out(text, words, e, i):
+            return STRONG  # «площадка переедет из Тверской области во Владимирскую»
         return DROP  # substantivised: «на Тверской», «в Коломенском», «На Кубанской за...»
     if w.cap and prev_l & _STREET_OR_ORG:
         return DROP
     return STRONG
+
+
+# Places that «приморский» says lie by the sea («приморский город», «приморские курорты»).
+_SEASIDE_HEADS = frozenset(["город", "городок", "посёлок", "поселок", "село", "курорт"])
+# The level of a region's body, capitalised as officialese writes it: «Костромской Областной
+# Думы», «Пермской Краевой больницы» name the region's body, not a name of two proper words.
+_LEVEL_ADJ = frozenset(["областной", "краевой", "окружной", "республиканский"])
 
 
 def _peoples_list(words: list[Word], i: int, j: int) -> bool:
@@ -1171,6 +1187,23 @@ def _common_noun(word: Word | None) -> bool:
 def _nominal(word: Word) -> bool:
     wi = info(word.text)
     return wi.noun or wi.adjective or word.text.isupper() or word.text[:1].isdigit()
+
+
+_OBLASTS = frozenset(r.code for r in REGIONS if r.name.endswith(" область"))
+
+
+def _oblast_left_out(text: str, words: list[Word], e: Entry, i: int) -> bool:
+    """Whether an oblast's adjective with no noun after «в» is the oblast, its noun left out
+    in a text that names an oblast by it: «во Владимирскую» (where to), while a street is
+    «на Тверскую» and a park «в Коломенское» is not feminine."""
+    return (
+        words[i].text.endswith("ую")
+        and i > 0
+        and words[i].glued_prev
+        and fold(words[i - 1].text) in ("в", "во")
+        and set(e.codes) <= _OBLASTS
+        and "област" in text
+    )
 
 
 @lru_cache(maxsize=20_000)

@@ -320,6 +320,18 @@ def _district_adjectives(town: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def centre_adjectives(name: str) -> list[str]:
+    """The adjectives a district named after its centre ``name`` may take: those of
+    `district_adjectives`, and with the suffix «-к-» gone, as districts drop it: Репьёвка ->
+    репьёвский, Ровеньки -> ровеньский (a district's own name, looked up in
+    `Gazetteer.centres` only: a village's adjective keeps it, «Паратунское поселение»)."""
+    out = district_adjectives(name)
+    n = fold(name)
+    if n.endswith(("ка", "ки")) and len(n) > 5 and " " not in n:
+        out.append(n[:-2] + "ский")
+    return out
+
+
 def _expand_names(name: str) -> list[str]:
     forms = [name]
     for long in ("автономный округ", "автономная область"):  # «Ненецкий АО», «Еврейская АО»
@@ -1027,7 +1039,7 @@ def _centre_of(lemma: str) -> tuple[str, ...]:
     and a place a reader takes for another (`NOT_CENTRES`)."""
     gaz = gazetteer()
     codes: list[str] = []
-    for adj in district_adjectives(lemma):
+    for adj in centre_adjectives(lemma):
         codes += [c for c in gaz.centres.get(adj, ()) if c not in codes]
     if not codes or lemma in gaz.first_lemmas or lemma in NOT_CENTRES:
         return ()
@@ -1036,6 +1048,24 @@ def _centre_of(lemma: str) -> tuple[str, ...]:
         if not parses or any(p.tag.POS != "NOUN" or "Geox" not in p.tag.grammemes for p in parses):
             return ()
     return tuple(codes)
+
+
+@lru_cache(maxsize=8192)
+def name_centre_codes(word: str) -> tuple[str, ...]:
+    """The regions whose district's centre is named like a person («Ольга»: Ольгинский район,
+    Приморский край; «Анна»: Аннинский район), or none: `centre_codes` leaves such names out,
+    the tagger counts them after a village word only («пгт Ольга»)."""
+    gaz = gazetteer()
+    out: list[str] = []
+    for lemma in sorted(info(word).lemmas):
+        if lemma in gaz.first_lemmas or lemma in NOT_CENTRES:
+            continue
+        parses = [p for p in analyzer().parse(lemma) if fold(p.normal_form) == lemma]
+        if not parses or any("Name" not in p.tag.grammemes for p in parses):
+            continue
+        for adj in centre_adjectives(lemma):
+            out += [c for c in gaz.centres.get(adj, ()) if c not in out]
+    return tuple(out)
 
 
 def _first_forms(entries: Iterable[Entry]) -> frozenset[str]:

@@ -475,7 +475,14 @@ DISTRICT_NOUNS = frozenset(["район", "округ", "сельсовет", "�
 # (районный дом культуры), МЦБ (межпоселенческая центральная библиотека).
 DISTRICT_INSTITUTIONS = frozenset(["ЦРБ", "ЦКС", "ЦБС", "РДК", "МЦБ"])
 REGION_PARTS = frozenset(["район", "округ", "муниципалитет", "улус", "кожуун"])
-DISTRICT_ORG = frozenset(["завод", "рынок", "парк", "мост", "сад", "дамба", "плотина"])
+DISTRICT_ORG = frozenset(
+    [
+        *("завод", "рынок", "парк", "мост", "сад", "дамба", "плотина"),
+        # a village's club or house of culture named after the village: «Кировский СК»,
+        # «Октябрьский СДК» (сельский клуб, сельский дом культуры)
+        *("ск", "сдк"),
+    ]
+)
 # «Московский избирательный округ»: a constituency named after a street or a city district.
 ELECTORAL = frozenset(["избирательный", "одномандатный", "многомандатный"])
 # Nouns after a region adjective that make it an organisation's name.

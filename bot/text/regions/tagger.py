@@ -91,12 +91,14 @@ from bot.text.regions.gazetteer import (
     MISSPELT_MIN,
     Entry,
     Gazetteer,
+    centre_adjectives,
     centre_codes,
     district_adjectives,
     gazetteer,
     masculine_bases,
     may_match,
     misspelt_capital,
+    name_centre_codes,
     village_word,
 )
 from bot.text.regions.lexicon import (
@@ -231,6 +233,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     villages: set[str] = set()  # town names this text used for a village («хутор Бородино»)
     seasons: set[str] = set()  # common nouns this text used for a season («провожали Зиму»)
     bare: list[int] = []  # villages' names with no village word before them
+    hamlets: set[str] = set()  # district centres' names this text gave a «деревня»
     i = 0
     n = len(words)
     plain = gaz.plain
@@ -294,6 +297,17 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                         Hit(codes, "town", w.start, w.end, len(codes) > 1, None, hit_cue, w.chain)
                     )
                     hits[-1].village = after_village_word(text, words, i)
+                    if _hamlet_word(text, words, i) and fold(t) not in gaz.villages:
+                        hamlets |= _name_keys(t)
+            elif w.cap and name_centre_codes(t):
+                # (never remembered as plain: «Ольга» is a person but for «пгт Ольга»)
+                if i and after_village_word(text, words, i):
+                    codes = name_centre_codes(t)
+                    hit_cue = cue(words, i, i + 1, codes, "town", history=history, victims=victims)
+                    hits.append(
+                        Hit(codes, "town", w.start, w.end, len(codes) > 1, None, hit_cue, w.chain)
+                    )
+                    hits[-1].village = True
             elif w.cap and village_word(t, gaz):
                 # (never remembered as plain: the word before it decides)
                 village_hit = _village_at(text, words, i, gaz, history=history, victims=victims)
@@ -434,6 +448,15 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             verdict = DROP  # «хутор Бородино … в Бородино»: still the village
         elif verdict == DROP and e.real_town and village:
             villages.add(e.surface)
+            other = _other_centre(e, gaz)
+            if other:
+                # «п. Ровеньки»: a town's name given to a village is the centre of a district
+                # named after it elsewhere, when there is one (Ровеньский район), not the town
+                hit_cue = cue(words, i, j, other, "town", history=history, victims=victims)
+                hits.append(
+                    Hit(other, "town", w.start, words[j - 1].end, len(other) > 1, None, hit_cue)
+                )
+                hits[-1].village = True
         if (
             verdict != DROP
             and e.real_town
@@ -453,6 +476,16 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             # «уровень воды в Оби», «ледоход на Печоре», «полёты над Обью» (a town is «в Оби»):
             # the river, not the town
             verdict = DROP
+        if (
+            verdict != DROP
+            and e.kind == "adjective"
+            and e.weak
+            and len(e.codes) == 1
+            and j < n
+            and words[j].glued_prev
+            and "столица" in lem(words[j])
+        ):
+            upgrade = True  # «в карельской столице»: a people's adjective, the republic's capital
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
         if verdict != DROP and e.foreign and any(f in folded for f in e.foreign):
@@ -527,7 +560,17 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             )
         i = j
     if villages:  # «в Бородино … хутор Бородино»: the earlier mention is the village too
-        hits = [h for h in hits if h.entry is None or h.entry.surface not in villages]
+        # and so is the town's adjective: «в Бабаевском доме культуры … деревни Бабаево»
+        adjectives = {a for v in villages for a in district_adjectives(v)}
+        hits = [
+            h
+            for h in hits
+            if h.entry is None
+            or (
+                h.entry.surface not in villages
+                and not (h.kind == "adjective" and h.entry.name in adjectives)
+            )
+        ]
     if seasons:
         # «провожали Зиму … Зима провела конкурсы … чучело Зимы»: once the text sees the season
         # off, its other mentions are the season personified too, not the town (unless the
@@ -538,6 +581,18 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             if h.entry is None
             or h.entry.surface not in seasons
             or _TOWN_WORD_BEFORE.search(text, max(0, h.start - 12), h.start)
+        ]
+    if hamlets:
+        # «в деревне Елани … В Еланях»: a district's centre is a town, a settlement or a
+        # «село»; a «деревня» named like one is a namesake, in its every mention
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.entry is None
+                and h.kind == "town"
+                and not hamlets.isdisjoint(_name_keys(text[h.start : h.end]))
+            )
         ]
     if len(bare) > 1:
         hits = _bare_villages(text, words, bare, gaz, hits)
@@ -610,6 +665,17 @@ def _road_agency(text: str, h: Hit) -> bool:
     )
 
 
+def _hamlet_word(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] follows «деревня» or «д.»."""
+    if i == 0:
+        return False
+    prev = words[i - 1]
+    gap = text[prev.end : words[i].start].strip()
+    if not gap:
+        return "деревня" in lem(prev)
+    return gap == "." and fold(prev.text) in ("д", "дер")
+
+
 def _name_keys(name: str) -> frozenset[str]:
     """The lemmas a place's name may stand for («Тахту»: «тахта»), a name of several words
     as it stands."""
@@ -642,8 +708,9 @@ _COUNCIL_HEAD = re.compile(
     r"|сельск\w*\s+(?:поселени|администрац|дом\w*\s+культуры|клуб|библиотек)|поселени)\w*"
 )
 # (a village of two words gives a compound: «Верхне-Тебердинского поселения»)
+# (and its hyphen typed with a space: «Перво- Чурашевского поселения»)
 _COUNCIL_ADJ = re.compile(
-    r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ое|ая|ой))\s+$"
+    r"([А-ЯЁ][а-яё]+(?:- ?[А-ЯЁа-яё][а-яё]+)?(?:ск|цк)(?:ий|ого|ому|им|ом|ое|ая|ой))\s+$"
 )
 
 
@@ -703,13 +770,17 @@ def _rural_councils(
     Таштып, Таштыпский район) or a village of `Gazetteer.villages` («Матурский сельсовет»).
     The adjective alone is a district's, or nothing: before a council it is the village's."""
     found: list[Hit] = []
+    parts: list[Hit] = []  # villages read from the adjective's first half («Перво- Чурашевского»)
     for a, b in spans:
         for m in _COUNCIL_HEAD.finditer(text, a, b):
             adj = _COUNCIL_ADJ.search(text, max(a, m.start() - 40), m.start())
-            if adj is None or any(h.start <= adj.start() < h.end for h in hits):
+            if adj is None:
+                continue
+            inside = [h for h in hits if h.start <= adj.start() < h.end]
+            if any(h.entry is not None or h.end >= adj.end() for h in inside):
                 continue
             codes: set[str] = set()
-            for lemma in info(adj.group(1)).lemmas:
+            for lemma in info(adj.group(1).replace("- ", "-")).lemmas:
                 centre = gaz.centres.get(lemma, ())
                 village = _village_adjectives().get(lemma, "")
                 if len(centre) == 1:
@@ -718,9 +789,10 @@ def _rural_councils(
                     codes.add(village)
             if len(codes) == 1:
                 found.append(Hit((codes.pop(),), "town", adj.start(), m.end(), False, village=True))
+                parts += inside
     if not found:
         return hits
-    return sorted([*hits, *found], key=lambda h: h.start)
+    return sorted([*(h for h in hits if h not in parts), *found], key=lambda h: h.start)
 
 
 @lru_cache(maxsize=1)
@@ -910,6 +982,15 @@ def _abbreviated_district(words: list[Word], i: int, gaz: Gazetteer) -> tuple[En
             if found is None and e.surface.endswith(" район"):
                 found = e  # (a district OKTMO knows as a район: «м.о.» is its new kind)
     return (found, end) if found is not None else None
+
+
+def _other_centre(e: Entry, gaz: Gazetteer) -> tuple[str, ...]:
+    """The regions of the districts named after the town ``e`` whose centre is not that town
+    (a district's centre is named like it), for a village named like the town."""
+    out: list[str] = []
+    for adj in centre_adjectives(e.surface):
+        out += [c for c in gaz.centres.get(adj, ()) if c not in e.codes and c not in out]
+    return tuple(out)
 
 
 def _named_as_town(words: list[Word], name: str) -> bool:
@@ -1221,8 +1302,11 @@ _PART_TAILS = (
 )
 _BOARD_TAIL = re.compile(rf"(?:а|ы|е|у|ой|ою)\s+({_PART_WORD})\s+района\b")
 # After the name, a noun that makes it another region's district: «муниципальный округ
-# Алнашский район Удмуртской Республики».
-_PART_NOT_AFTER = re.compile(r"\s+(?:район|округ|муниципальн|городск|сельск|улус)")
+# Алнашский район Удмуртской Республики»; or the region's own: «Лихославльского
+# муниципального округа Тверской области» (the okrug's region, not Moscow's Тверской).
+_PART_NOT_AFTER = re.compile(
+    r"\s+(?:район|округ|муниципальн|городск|сельск|улус|област|кра[йяюе]\b|республик)"
+)
 
 
 def _federal_city_parts(
@@ -1309,7 +1393,24 @@ def _hashtag(w: Word, gaz: Gazetteer) -> Hit | None:
     for e in gaz.by_first.get(fold(m.group()), ()):
         if len(e.words) == 1 and e.kind == "name" and not e.weak:
             return Hit(e.codes, "name", w.start, w.start + m.end(), False, e)
-    return _district_hashtag(w, gaz)
+    return _district_hashtag(w, gaz) or _town_hashtag(w, gaz)
+
+
+# The last capitalised word of a hashtag: «#КультураЗаводоуковска» -> «Заводоуковска».
+_CAMEL_TAIL = re.compile(r"(?<=[а-яё])[А-ЯЁ][а-яё]{3,}$")
+
+
+def _town_hashtag(w: Word, gaz: Gazetteer) -> Hit | None:
+    """A hashtag that ends with a town's name, as a town's offices tag their news:
+    «#КультураЗаводоуковска», «#НовостиТомска» (one town of that name only)."""
+    m = _CAMEL_TAIL.search(w.text)
+    if m is None:
+        return None
+    for lemma in sorted(info(m.group()).lemmas):
+        for e in gaz.by_first.get(lemma, ()):
+            if e.kind == "town" and len(e.words) == 1 and not (e.weak or e.homonym or e.common):
+                return Hit(e.codes, "town", w.start + m.start(), w.start + m.end(), False, e)
+    return None
 
 
 # A district's name run together in a hashtag, the noun in lower case or with a capital:
@@ -1387,6 +1488,14 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
                 # («сельцо») on a route between places of another region is its village
                 continue
             if (
+                h.entry is not None
+                and h.entry.surface.endswith(("ское", "цкое"))
+                and _route_of_other(text, h, prev, nxt)
+            ):
+                # «автодорога Никольское – Ядрин – Калинино»: a name most villages of a
+                # country share, on a road of another region's places, is a village there
+                continue
+            if (
                 nxt is not None
                 and nxt.kind == "name"
                 and _other_next_to(text, h, nxt)
@@ -1395,6 +1504,20 @@ def _drop_namesakes(text: str, hits: list[Hit]) -> list[Hit]:
                 continue
         out.append(h)
     return out
+
+
+def _route_of_other(text: str, h: Hit, prev: Hit | None, nxt: Hit | None) -> bool:
+    """Whether the stops right before and after a route's stop (those there are, one at
+    least) are places of one region, not the stop's."""
+    near = [
+        o.codes
+        for o, gap in ((prev, (prev.end, h.start) if prev else None), (nxt, None))
+        if o is not None and _ROUTE_GAP.fullmatch(text, *(gap or (h.end, o.start)))
+    ]
+    if not near:
+        return False
+    shared = set.intersection(*(set(c) for c in near))
+    return bool(shared) and not shared & set(h.codes)
 
 
 _BRACKET_GAP = re.compile(r"\s*\(\s*")
@@ -1816,6 +1939,8 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
     # A story about a district (named by it): a district's centre read from a bare name
     # (`_centre`: «отсыпка улицы в Чернигово») is more likely one of its villages.
     local = any(h.kind == "district" and len(h.codes) == 1 and _tells_story(h) for h in hits)
+    # (a town's people are no bare name: «Министр Бурятии обратилась к иркутянам»)
+    people = gazetteer().single_words
     found = [
         h
         for h in hits
@@ -1823,9 +1948,21 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
             h.kind == "town"
             and len(h.codes) == 1
             and (h.entry is None or (h.entry.real_town and h.entry.surface not in _LARGE_TOWNS))
-            and (h.village or _unknown_list(text, h, hits) or (local and h.entry is None))
+            and (
+                h.village
+                or _unknown_list(text, h, hits)
+                or (local and h.entry is None and text[h.start : h.end] not in people)
+            )
         )
         or (h.village and h.kind == "district" and len(h.codes) == 1)  # «ст. Николаевской»
+        or (
+            h.kind == "adjective"
+            and len(h.codes) == 1
+            and h.entry is not None
+            and not h.entry.primary
+            and h.codes[0] not in _FEDERAL_CITIES  # («Московский дом культуры»: the city's)
+            and _VILLAGE_HALL.match(text, h.end) is not None
+        )
     ]
     larger = [
         h
@@ -1857,6 +1994,7 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
     out = [h for h in found if story and not story & set(h.codes)]
     if not story:  # a district's centre (no town) among three villages the catalogue lacks
         out += [h for h in found if h.entry is None and _village_run(text, h, hits)]
+        out += _council_namesakes(text, found)
     # (a district listed with unknown ones goes even when the story names no region at all)
     out += [h for h in abroad if not story & set(h.codes)]
     for h in larger:  # a larger town's namesake, its region named by it alone, ending a list
@@ -1868,14 +2006,56 @@ def _village_namesakes(hits: list[Hit], text: str, source_region: str | None) ->
     return out
 
 
+def _council_namesakes(text: str, found: list[Hit]) -> list[Hit]:
+    """In a story no region is named in, the villages a rural council says nothing for: a
+    council is a municipality, and names where the story is over a bare village's name
+    («Кильдебякское сельское поселение … лошадь из села Мартыново»: its village, not a
+    namesake elsewhere); the councils of one story lie in one district, so two the catalogue
+    puts in two regions are namesakes both («Краснозоренское … Россошенское сельское
+    поселение»), and so are the villages with them."""
+    councils = {
+        c for h in found if h.entry is None and _council(text[h.start : h.end]) for c in h.codes
+    }
+    if not councils:
+        return []  # (most stories: no council)
+    if len(councils) > 1:
+        return found
+    return [h for h in found if not councils & set(h.codes)]
+
+
+# A village's hall after a town's adjective: «в Карабашском культурном центре», «Бабаевского
+# дома культуры», «Урусовском ДК» (a hall is named after its own village, which may share the
+# name of a town far away).
+_VILLAGE_HALL = re.compile(
+    r"\s+(?:сельск\w+\s+)?(?:дом\w*\s+культуры|культурн\w+\s+центр|клуб\w*\s|ДК|СДК|СК)"
+)
+
+
 def _village_regions(text: str, hits: list[Hit]) -> set[str]:
     """The regions two or more villages of the catalogue are named in («в сёлах Рамзай и
     Шихазаны», «Таштыпский и Матурский сельсоветы»): they say where the story is."""
     names: dict[str, set[str]] = {}
     for h in hits:
         if h.village and h.entry is None and h.kind == "town" and len(h.codes) == 1:
-            names.setdefault(h.codes[0], set()).add(fold(text[h.start : h.end]))
+            names.setdefault(h.codes[0], set()).add(_village_key(text[h.start : h.end]))
     return {code for code, named in names.items() if len(named) > 1}
+
+
+def _village_key(name: str) -> str:
+    """A village's name as `_village_regions` counts it: a rural council by its adjective's
+    lemma («Слободчиковского сельского поселения» and «Слободчиковского и … сельских
+    поселений» are one council, not two), any other name as written."""
+    if _council(name):
+        first = name.split(maxsplit=1)[0]
+        return min(info(first).lemmas, default=fold(first))
+    return fold(name)
+
+
+def _council(name: str) -> bool:
+    """Whether a village hit is a rural council of `_rural_councils` («Лыхминское сельское
+    поселение»), not a village's own name («Старая Тойда»)."""
+    _, _, rest = name.partition(" ")
+    return bool(rest) and _COUNCIL_HEAD.match(rest) is not None
 
 
 def _tells_story(h: Hit) -> bool:
