@@ -3,7 +3,8 @@ connects («трассы, соединяющей Липецк, Воронеж и
 road's ends; a patronage («взяла шефство над», «шефские связи») binds two parties, like an
 agreement; a guest's home called the neighbour («из соседнего Татарстана») cannot be where
 the story happens; and regions that open the clauses of one sentence of the lead as the title's
-own does («В Тюменской области вода прибывает, в Курганской области …») share its news."""
+own does («В Тюменской области вода прибывает, в Курганской области …») share its news, as
+does the place where the title's region builds or restores («восстановление моста в …»)."""
 
 from __future__ import annotations
 
@@ -114,4 +115,34 @@ def test_from_the_neighbour(text: str, expected: dict[str, str]) -> None:
     ],
 )
 def test_clauses_region_by_region(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Тюменская область поможет соседям\nТюменская область начала восстановление моста "
+            "в Курганской области, работы завершат к осени.",
+            {"RU-TYU": "main", "RU-KGN": "main"},
+        ),
+        (
+            "Тюменская область поможет соседям\nТюменские строители отремонтируют школу в "
+            "Шадринске до сентября.",
+            {"RU-TYU": "main", "RU-KGN": "main"},
+        ),
+        # controls: no work done there; the contractor's home is passing
+        (
+            "Тюменская область поможет соседям\nТюменская область закупила технику, похожую на "
+            "ту, что работает в Курганской области.",
+            {"RU-TYU": "main", "RU-KGN": "mentioned"},
+        ),
+        (
+            "Тюменская область поможет соседям\nТюменская область начала ремонт моста силами "
+            "подрядчика из Курганской области.",
+            {"RU-TYU": "main", "RU-KGN": "mentioned"},
+        ),
+    ],
+)
+def test_where_the_title_region_rebuilds(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
