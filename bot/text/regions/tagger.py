@@ -2858,10 +2858,10 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
 
 
 def _works(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
-    """Regions the lead names as where the title's region builds or restores: «Челябинская
-    область должна начать восстановление школы в Ясиноватой (ДНР)» is the news of the place
-    rebuilt as much as of its patron (the work's noun or verb among the three words before
-    «в»; not a work's cause or a comparison: those are cued)."""
+    """Regions the lead names as where something is built or restored, in a story whose
+    title names another region (read only then): «Челябинская область должна начать
+    восстановление школы в Ясиноватой (ДНР)» is the news of the place rebuilt as much as of
+    its patron (the work's noun or verb among the three words before «в», in its clause)."""
     out: set[str] = set()
     for code, evs in evidence.items():
         for ev in evs:
