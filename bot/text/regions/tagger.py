@@ -2329,6 +2329,7 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
     starts: list[tuple[Hit, tuple[str, ...]]] = []  # where routes start: «из Курска»
     ends: list[Hit] = []  # where they go: «в Москву», «в Воронеж, Казань и Нижний Новгород»
     spread: list[Hit] = []  # route ends that a list gave their cue
+    joined: list[Hit] = []  # the places of a list a road connects, after the first
     for (a, a_codes), (b, _) in itertools.pairwise(ordered):
         gap = text[a.end : b.start]
         if b.start > a.end and _DASH_GAP.fullmatch(gap):
@@ -2336,6 +2337,19 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
                 a.chain = next_chain
                 next_chain += 1
             b.chain = a.chain
+        elif (
+            b.start > a.end
+            and _PLACE_LIST_GAP.fullmatch(gap)
+            and (a in joined or _road_joins(text, a.start))
+        ):
+            # «трассы Р-260, соединяющей Белгород, Старобельск, Луганск»: the places a road
+            # connects are its points, a chain like «Абакан — Ак-Довурак» (where the works
+            # are is named apart: «в ЛНР приступили к восстановлению трассы»)
+            if a.chain < 0:
+                a.chain = next_chain
+                next_chain += 1
+            b.chain = a.chain
+            joined.append(b)
         elif (
             not a.cue and b.cue == "origin" and _FROM_GAP.fullmatch(gap) and _sent_from(a, b, text)
         ):
@@ -2385,6 +2399,19 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             h.cue = ""
     for h, _ in starts:
         h.cue = ""
+
+
+def _road_joins(text: str, start: int) -> bool:
+    """Whether the place at ``start`` opens what a road connects: «трасса, соединяющая
+    Белгород, Луганск и Донецк», «дороги, связывающей Кызыл и Абакан» (a participle of
+    connecting right before it, a road word among the four words before the participle)."""
+    words = _WORD.findall(text[max(0, start - 60) : start])[-5:]
+    if not words or not info(words[-1]).lemmas & _CONNECT:
+        return False
+    return any(info(w).lemmas & ROAD_WORDS for w in words[:-1])
+
+
+_CONNECT = frozenset(["соединять", "соединить", "связывать", "связать"])
 
 
 def _until_end(text: str, start: Hit, end: Hit) -> bool:
@@ -2550,6 +2577,8 @@ def _roles(
         # Санкт-Петербурга … Соревнования проходили в Петербурге»)
         listed = (
             _listed_with(evidence, titled, text, lead_end)
+            | _parallel(evidence, titled, text, lead_end)
+            | _works(evidence, text, _sentence_end(text, lead_end))
             | _venues(evidence, text, _sentence_end(text, lead_end))
             | _named_venues(evidence, text, lead_end)
         )
@@ -2600,6 +2629,7 @@ def _roles(
                     and not (ev.cue == "dateline" and nation)
                     and not (ev.kind == "adjective" and ev.text[:1].islower())
                     and not (ev.cue == "history" and _joining(text, ev))
+                    and not (ev.cue == "origin" and _neighbour(text, ev.start))
                     for ev in evs
                 ),
                 -min(ev.start for ev in evs),
@@ -2612,6 +2642,13 @@ def _roles(
             if not tied or any(ev.cue != "origin" for ev in evidence[best]):
                 roles[best] = "main"
     return roles
+
+
+def _neighbour(text: str, start: int) -> bool:
+    """«Делегацию из соседнего Татарстана принимали в хозяйстве»: a neighbour is so to the
+    place the story is in, which it cannot be (the word right before the place)."""
+    words = _WORD.findall(text[max(0, start - 20) : start])[-1:]
+    return bool(words) and "соседний" in info(words[0]).lemmas
 
 
 # A visit in the title: «прибыла с визитом в», «визит делегации в».
@@ -2685,8 +2722,12 @@ _WARD = frozenset(["подшефный"])
 
 
 # What an agreement or a twinning of regions or towns is called: «сотрудничества»,
-# «соглашение», «взаимодействия двух регионов», «побратим», «меморандум».
-_PARTY_KEYS = ("сотрудничеств", "соглашени", "взаимодейств", "побратим", "меморандум")
+# «соглашение», «взаимодействия двух регионов», «побратим», «меморандум»; and a patronage,
+# a bond of two parties too: «установила шефские связи с городом», «взяла шефство над».
+_PARTY_KEYS = (
+    *("сотрудничеств", "соглашени", "взаимодейств", "побратим", "меморандум"),
+    *("шефств", "шефск"),
+)
 
 
 def _joining(text: str, ev: Evidence) -> bool:
@@ -2814,6 +2855,37 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
     line = text.find("\n", m.end(), end)
     end = line if line >= 0 else end
     return not any(start <= ev.start < end for evs in evidence.values() for ev in evs)
+
+
+def _works(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
+    """Regions the lead names as where something is built or restored, in a story whose
+    title names another region (read only then): «Челябинская область должна начать
+    восстановление школы в Ясиноватой (ДНР)» is the news of the place rebuilt as much as of
+    its patron (the work's noun or verb among the three words before «в», in its clause)."""
+    out: set[str] = set()
+    for code, evs in evidence.items():
+        for ev in evs:
+            if ev.start >= lead_end or ev.cue or ev.kind not in ("name", "town", "district"):
+                continue
+            if not _AT_BEFORE.search(text, max(0, ev.start - 4), ev.start):
+                continue
+            head = text[max(0, ev.start - 50) : ev.start]
+            dots = list(_CLAUSE_END.finditer(head))
+            before = _WORD.findall(head[dots[-1].end() :] if dots else head)[-4:-1]
+            if any(info(w).lemmas & _WORKS for w in before):
+                out.add(code)
+                break
+    return out
+
+
+# Building and restoring: «восстановление школы в», «отремонтируют мост в», «строительство
+# больницы в».
+_WORKS = frozenset(
+    [
+        *("восстановление", "восстанавливать", "восстановить", "ремонт", "отремонтировать"),
+        *("ремонтировать", "строительство", "строить", "построить", "реконструкция"),
+    ]
+)
 
 
 def _venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
@@ -2988,6 +3060,36 @@ def _listed_with(
     if run & titled and not skip and not _homes(text, run_start, run):
         out |= run
     return out
+
+
+def _parallel(
+    evidence: dict[str, list[Evidence]], titled: set[str], text: str, lead_end: int
+) -> set[str]:
+    """Regions that open clauses of one sentence of the lead with «в», as the title's own
+    does there: «В Мордовии и Нижегородской области спасатели наращивают группировку, в
+    Марий Эл подключилась авиация» tells one news region by region, each its clause's place
+    (not «в Марий Эл, где отдыхали гости из Мордовии»: a clause the region does not open)."""
+    marks = sorted(
+        (ev.start, ev.end, code)
+        for code, evs in evidence.items()
+        for ev in evs
+        if not ev.cue and ev.start < lead_end
+    )
+    opening: dict[int, set[str]] = {}  # each sentence's regions that open its clauses
+    last_end = -1  # where the last opening mark ends (a list goes on: «В Мордовии и …»)
+    for start, end, code in marks:
+        if _CLAUSE_IN.search(text, max(0, start - 10), start) or (
+            last_end >= 0 and _PLACE_LIST_GAP.fullmatch(text, last_end, start)
+        ):
+            opening.setdefault(_sentence_end(text, start), set()).add(code)
+            last_end = end
+        else:
+            last_end = -1
+    return {c for codes in opening.values() if codes & titled and len(codes) > 1 for c in codes}
+
+
+# «в» opening a clause: at a sentence's or a line's start, or after a comma («, а в»).
+_CLAUSE_IN = re.compile(r"(?:^|[.!?…,;]\s+(?:(?:а|и)\s+)?|\n)[Вв]о?\s+$")
 
 
 def _homes(text: str, start: int, run: set[str]) -> bool:
