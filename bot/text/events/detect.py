@@ -137,8 +137,12 @@ _ONE_ACROSS = re.compile(
 # отмечается День библиотек» (the date, not people gathering to celebrate it).
 _DAY_OBSERVED = re.compile(r"\b(?:отмеча|праздну)(?:ется|ются)\b", re.IGNORECASE)
 # Gatherings counted in the headline: «Более 80 праздничных мероприятий ждут жителей района».
+# (Not a day's date or a year: «12 июня праздничные мероприятия пройдут в парке» is one day's
+# celebration.)
 _COUNTED_EVENTS = re.compile(
-    r"\b\d+\s+(?:[а-яё-]+\s+){0,2}?мероприяти(?:й|я|ях|ями)\b", re.IGNORECASE
+    r"(?<![:.])\b\d+\s+(?!(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр"
+    r"|ноябр|декабр|год)\w*\s)(?:[а-яё-]+\s+){0,2}?мероприяти(?:й|я|ях|ями)\b",
+    re.IGNORECASE,
 )
 # One gathering's days in several places, the verb dropped before a dash: «в районном центре
 # праздник пройдёт 12 июля, в Сосновке — 19 июля, а в Ключах — 26 июля» (one in each).
@@ -161,9 +165,14 @@ _DECIDED_AFTER = re.compile(
 
 # A person chosen by name, a post filled: «Ивана Петрова выбрали старостой», «жители избрали
 # Анну Смирнову» (the gathering that voted is the occasion).
+# (Not a place's name, its first word an adjective or a settlement's noun: «Новую Ладогу
+# выбрали площадкой районного праздника».)
+_NOT_A_PERSON = r"(?![А-ЯЁ][а-яё]*(?:ую|юю)\s|(?:Деревню|Станицу|Слободу)\s)"
 _PERSON_ELECTED = re.compile(
-    r"\b[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:а|я|у|ю)\s+(?:[а-яё]+\s+)?(?:выбрали|избрали)\b"
-    r"|\b(?:выбрали|избрали)\s+(?:[а-яё]+\s+)?[А-ЯЁ][а-яё]+(?:а|я|у|ю)\s+[А-ЯЁ][а-яё]+(?:а|я|у|ю)\b"
+    rf"\b{_NOT_A_PERSON}[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:а|я|у|ю)\s+(?:[а-яё]+\s+)?"
+    r"(?:выбрали|избрали)\b"
+    rf"|\b(?:выбрали|избрали)\s+(?:[а-яё]+\s+)?{_NOT_A_PERSON}[А-ЯЁ][а-яё]+(?:а|я|у|ю)\s+"
+    r"[А-ЯЁ][а-яё]+(?:а|я|у|ю)\b"
 )
 
 
@@ -171,12 +180,37 @@ _PERSON_ELECTED = re.compile(
 # церемонию» (its gathering qualifies someone in the main clause, which tells the news).
 # (Not «юбилей, который праздновали всем селом»: the verb of the clause names the gathering.)
 _IN_RELATIVE = re.compile(r",\s*(?:котор|чей|чь)\w*\s+[а-яё-]+\s+[^,;:—–«]*$", re.IGNORECASE)
+# ... unless the main clause only says the clause's people are known: «Известны имена артистов,
+# которые выступят на Дне города» (the gathering's line-up is the news).
+_MADE_KNOWN = re.compile(
+    r"^\W*(?:стал[аио]?\s+)?(?:известн|назван|определен|объявлен|утвержден)\w*\b", re.IGNORECASE
+)
 # Villages in the plural: «праздники прошли в сёлах Ключи и Дубки», «в сельских поселениях».
 _IN_VILLAGES = re.compile(
     r"\b(?:в|во)\s+(?:[а-яё-]+(?:ых|их)\s+)?(?:с[её]лах|деревнях|пос[её]лках|поселениях|станицах"
     r"|населённых\s+пунктах|населенных\s+пунктах)\b",
     re.IGNORECASE,
 )
+
+
+# The places as the topic, not where it is held: «прошло совещание по ремонту дорог в сёлах
+# района» (the words between the preposition and the places are no verb: not «собрания по
+# самообложению прошли в сёлах»).
+_PLACES_TOPIC = re.compile(
+    r"\b(?:по|о|об|обо|про)\s+(?:(?![а-яё-]*(?:л[аио]?|лись|лось|лся|[уюая]т|[еи]т)\s)"
+    r"[а-яё-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
+
+
+def _held_in_places(sentence: str) -> bool:
+    """The sentence holds its gatherings in many places or villages at once (``_PLACES_AT_ONCE``,
+    ``_IN_VILLAGES``), not as the topic of one («по ремонту дорог в сёлах района»)."""
+    return any(
+        not _PLACES_TOPIC.search(sentence, max(0, m.start() - 80), m.start())
+        for rx in (_PLACES_AT_ONCE, _IN_VILLAGES)
+        for m in rx.finditer(sentence)
+    )
 
 
 def _only_where_told(sentence: str, pos: int) -> bool:
@@ -214,8 +248,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «1. День семьи в парке... 2. В Коломенском пройдёт...»: a list
     if _LISTING.search(_DECIDED_PLAN.sub(" ", title)) and not title_kinds and not _dated_act(title):
         return False
-    if _COUNTED_EVENTS.search(title):
-        return False  # «Более 80 мероприятий ждут жителей»: a year's programme of many
+    if not title_kinds and _COUNTED_EVENTS.search(title):
+        # «Более 80 мероприятий ждут жителей»: a year's programme of many (not «Фестиваль
+        # «Русская зима» объединил 15 мероприятий»: one gathering's programme)
+        return False
     if any(len(_PLACE_DASH_DATE.findall(s)) >= 2 for s in sents[:_LEAD_END]):
         return False  # «в Сосновке — 19 июля, а в Ключах — 26 июля»: one in each place
     if any(_undecided(s) for s in sents[:_LEAD_END]):
@@ -316,7 +352,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         not title_kinds
         and told[1] < 0
         and told[2] not in _TOUR_KINDS
-        and (_PLACES_AT_ONCE.search(sents[-told[1]]) or _IN_VILLAGES.search(sents[-told[1]]))
+        and _held_in_places(sents[-told[1]])
         and not _ONE_ACROSS.search(sents[-told[1]], max(0, told[3] - 40), told[3])
     ):
         return False  # «праздники состоялись в сёлах Ключи и Дубки»: one in each village
@@ -333,6 +369,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and ev.explicit == 0
         and ev.mentions == 1
         and all(_IN_RELATIVE.search(title, 0, start) for _, start, _ in title_kinds)
+        and not _MADE_KNOWN.search(title)
     ):
         return False  # «..., которые приехали снимать церемонию»: not what the headline tells
     if _on_the_day(title, title_kinds) and ev.explicit == 0:

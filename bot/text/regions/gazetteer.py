@@ -327,7 +327,10 @@ def centre_adjectives(name: str) -> list[str]:
     `Gazetteer.centres` only: a village's adjective keeps it, «Паратунское поселение»)."""
     out = district_adjectives(name)
     n = fold(name)
-    if n.endswith(("ка", "ки")) and len(n) > 5 and " " not in n:
+    # Only a plural «-ки» or an «-ьевка»: the common «-овка», «-евка», «-енка» of villages
+    # across the country mostly lie elsewhere than the district's centre named without «-к-»
+    # («в селе Ключевка»: Ключевский район's centre is Ключи, «Климовка»: Климово).
+    if (n.endswith("ки") or n.endswith("ьевка")) and len(n) > 5 and " " not in n:
         out.append(n[:-2] + "ский")
     return out
 

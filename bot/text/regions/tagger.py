@@ -2671,13 +2671,26 @@ def _visited(evidence: dict[str, list[Evidence]], text: str) -> set[str]:
                 *_WORD.findall(text[max(0, ev.start - 20) : ev.start])[-1:],
                 *_WORD.findall(text[ev.end : ev.end + 20])[:1],
             )
-            if any(info(w).lemmas & _VISIT_VERBS for w in near):
+            if any(info(w).lemmas & _VISIT_VERBS for w in near) and not _OTHER_TRIP.search(
+                text, _sentence_start(text, ev.start), _sentence_end(text, ev.end)
+            ):
                 out.add(code)
                 break
     return out
 
 
 _VISIT_VERBS = frozenset(["посетить", "посещать"])
+# A visit before or after this one: «Ранее глава Калмыкии посетил Астрахань», «В прошлом году
+# депутаты посетили Рязань», «Позже делегация посетит Казань» (not the trip of the title).
+_OTHER_TRIP = re.compile(
+    r"\b(?:[Рр]анее|[Пп]режде|[Дд]о\s+этого|[Пп]озже|[Пп]озднее|[Вв]последствии"
+    r"|[Вв]\s+(?:прошл|следующ|дальнейш)\w*)\b"
+)
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence that ``at`` falls in starts: after the last full stop or line end."""
+    return max(text.rfind(c, 0, at) for c in ".!?\n") + 1
 
 
 def _parties(
