@@ -236,6 +236,9 @@ def _none_will_be(sentence: str, kind_pos: int) -> int | None:
 # word makes it habitual.
 _HABITUAL = re.compile(
     r"\b(?:ежегодно|ежемесячно|еженедельно|традиционно|обычно|регулярно|как\s+правило"
+    # «клуб, где всегда проходят праздники» (not «как всегда, в парке проходит праздник»: this
+    # year's, on the day)
+    r"|(?<!как\s)всегда"
     r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*"
     # «праздник, которого ждут целый год»: what happens every year
     r"|(?:целый|весь|круглый)\s+год"
@@ -1350,7 +1353,7 @@ _CANCEL_HINT = re.compile(r"отмен", re.IGNORECASE)
 # A plan told in the past: «был запланирован на 7 августа», «планировалось провести».
 _PAST_PLAN = re.compile(
     r"\b(?:был[аои]?\s+(?:[а-яё]+\s+)?запланирован\w*|планировал(?:ся|ась|ось|ись)"
-    r"|должн(?:ы|а|о|ен)\s+был[аои]?\s+(?:состояться|пройти))\b",
+    r"|(?:должн[аоы]|должен)\s+был[аои]?\s+(?:состояться|пройти))\b",
     re.IGNORECASE,
 )
 
@@ -1664,6 +1667,10 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             last_change = index
             if status == "postponed":
                 _note_postponement(ev, sent, cue)
+                if _PAST_PLAN.search(sent, 0, cue):
+                    # «Турнир должен был состояться ещё в мае, однако был перенесён»: the plan
+                    # and its move told together, wherever in the text: the move is the news.
+                    ev.past_plan = True
             if index == 0 and status == "cancelled" and _called_off(sent, cue):
                 ev.headline_called_off = True
         if index == 0:
