@@ -228,3 +228,23 @@ def test_a_fair_in_many_halls_is_one_in_each() -> None:
         "В субботу Ольховск отметит своё 200-летие",
         "13 июля большая ярмарка мастеров пройдёт в учреждениях культуры города.",
     )
+
+
+# --- (12) what was done at a gathering's venue tells nothing of the gathering ----------------
+
+
+def test_the_venue_inspected_is_no_gathering_held() -> None:
+    expect_none(
+        "Глава района побывал у озера Круглое",
+        "В воскресенье глава района посетил площадку проведения фестиваля. Работы по "
+        "благоустройству идут по плану.",
+    )
+
+
+def test_a_holiday_held_by_the_lake_stays_an_event() -> None:
+    ev = expect_event(
+        "Глава района побывал у озера Круглое",
+        "В воскресенье глава района посетил фестиваль на площадке у озера. Работы по "
+        "благоустройству идут по плану.",
+    )
+    assert ev.status == "held"

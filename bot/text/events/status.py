@@ -329,6 +329,16 @@ _NAME_AFTER = re.compile(r"(?:[А-Яа-яЁё-]+\s+){0,2}?[А-Яа-яЁё-]+\s*(
 _BUT_BETWEEN = re.compile(r",\s+(?:однако|но|тем\s+не\s+менее)\s", re.IGNORECASE)
 
 
+# The gathering named as the venue's: «осмотрел площадку проведения праздника», «на месте
+# проведения фестиваля убрали мусор» (the verb tells of the venue, not whether it was held).
+_VENUE_OF = re.compile(
+    r"\b(?:мест[оаеу]|площадк\w*|территори\w*)\s+(?:будущего\s+|предстоящего\s+)?проведени[яе]"
+    r"\s+(?:[а-яё-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_VENUE_OF_REACH = 60  # characters before the kind word
+
+
 def sentence_stance(
     sentence: str, kind_pos: int, *, lead: bool = False
 ) -> tuple[Status, bool, int] | None:
@@ -338,6 +348,8 @@ def sentence_stance(
     nothing of the gathering or only imagines it. ``lead``: the headline or the sentence after
     it, where the present tense reports.
     """
+    if _VENUE_OF.search(sentence, max(0, kind_pos - _VENUE_OF_REACH), kind_pos):
+        return None  # «осмотрел площадку проведения праздника»: what was done at its venue
     cancel = _change_cue(_CANCEL, sentence, kind_pos)
     postpone = _change_cue(_POSTPONE, sentence, kind_pos)
     change = cancel or postpone
