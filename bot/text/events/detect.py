@@ -203,13 +203,16 @@ _PLACES_TOPIC = re.compile(
 )
 
 
-def _held_in_places(sentence: str) -> bool:
-    """The sentence holds its gatherings in many places or villages at once (``_PLACES_AT_ONCE``,
-    ``_IN_VILLAGES``), not as the topic of one («по ремонту дорог в сёлах района»)."""
+def _held_in_places(sentence: str, pos: int) -> bool:
+    """The sentence holds the gathering at ``pos`` in many places or villages at once
+    (``_PLACES_AT_ONCE``, ``_IN_VILLAGES``), not as the topic of one («по ремонту дорог в сёлах
+    района»), and before the items it adds after it, if any («…, а также ярмарки в сёлах»)."""
+    also = _ALSO.search(sentence, pos)
+    end = also.start() if also else len(sentence)
     return any(
         not _PLACES_TOPIC.search(sentence, max(0, m.start() - 80), m.start())
         for rx in (_PLACES_AT_ONCE, _IN_VILLAGES)
-        for m in rx.finditer(sentence)
+        for m in rx.finditer(sentence, 0, end)
     )
 
 
@@ -352,7 +355,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         not title_kinds
         and told[1] < 0
         and told[2] not in _TOUR_KINDS
-        and _held_in_places(sents[-told[1]])
+        and _held_in_places(sents[-told[1]], told[3])
         and not _ONE_ACROSS.search(sents[-told[1]], max(0, told[3] - 40), told[3])
     ):
         return False  # «праздники состоялись в сёлах Ключи и Дубки»: one in each village
@@ -750,6 +753,8 @@ _BODY_DECISION = re.compile(
     r"|избранник)\w*"
     r"|\b(?:одобрен|поддержан|принят|одобрил|поддержал|принял)\w*\s+(?:[а-яё]+\s+)?законопроект\w*"
     r"|\bпроголосовал\w*\s+(?:за|против)\b"
+    # A decision told as taken there: «Такое решение было принято на очередной сессии».
+    r"|\bрешени[ея]\s+(?:был[оаи]?\s+)?принят[оаы]?\s+(?:на|в\s+ходе)\b"
     # A bill read at the sitting: «заседание, на котором во втором чтении рассмотрят закон».
     r"|\b(?:в|во)\s+(?:первом|втором|третьем|окончательном)\s+чтении\b",
     re.IGNORECASE,
@@ -1188,6 +1193,11 @@ _PLACES_AT_ONCE = re.compile(
     r"(?:библиотек|школ|районов|городов|муниципалитетов|учреждений)\b",
     re.IGNORECASE,
 )
+# Other items added after the kind's own clause: «ярмарка пройдёт на площади, а также
+# мастер-классы в учреждениях культуры» (the many places are the added items', not the fair's).
+_ALSO = re.compile(r",\s+а\s+также\b|;\s")
+
+
 _TOUR_KINDS = frozenset({"встреча", "собрание", "приём граждан", "отчёт"})
 
 
@@ -1388,6 +1398,8 @@ def _chrome(line: str) -> bool:
     masthead = len(line) < _MASTHEAD_CHARS and line.isupper() and len(line.split()) <= 3
     if _kinds_in(line):
         return False  # a gathering
+    if _GREETING_HEAD.match(line) and line.rstrip().endswith("!"):
+        return False  # «С днём посёлка!»: a greeting's headline, short as it is
     if _BODY_NAME.match(line) and not _has_verb(line):
         # «Администрация Новокузнецкого района», «Совет депутатов Лесного»: a body's name alone,
         # with no predicate, is the site's name above its «Новости», never a headline.
@@ -1476,6 +1488,10 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
         body_sents, lines = body_sents[1:], lines + 1
     if lines and body_sents[0].strip(" .") == title.strip(" ."):
         body_sents = body_sents[1:]
+    elif len(body_sents) > 2 and body_sents[1].strip(" .") == title.strip(" ."):
+        # «Обсуждение проблем с депутатом» (a subheading), then the headline again: the page
+        # repeats it above the story; the story's lead comes after it.
+        body_sents = [body_sents[0], *body_sents[2:]]
     return title, body_sents
 
 
@@ -1955,6 +1971,27 @@ _SALUTATION = re.compile(
 )
 _SALUTATION_REACH = 600  # characters of the text read for it
 
+# Kinds that gather people once, for a day or two, and the days past which a run of one of
+# them is a drive or a consultation, not one gathering: «Общественные обсуждения проходили с 28
+# августа по 28 сентября», «С 13 мая по 4 июня пройдёт акция», «С 4 по 12 сентября проходил
+# смотр-конкурс подворий» (a commission going round). (Not a festival or an exhibition, which
+# may run for a week or a month and still be one.)
+_ONCE_KINDS = frozenset({"публичные слушания", "акция", "смотр"})
+_DRIVE_DAYS = 7
+
+
+def _run_for_weeks(sents: list[str], best_sentence: str, kind: str, ref: date) -> bool:
+    """A sentence of the lead (or the best one) that names ``kind`` sets it a run of a week or
+    more (``_ONCE_KINDS``, ``_DRIVE_DAYS``)."""
+    for sent in {*sents[:_CAMPAIGN_LEAD], best_sentence}:
+        if not any(k == kind for k, _, _ in _kinds_in(sent)):
+            continue
+        for d in find_dates(sent, ref):
+            if d.end is not None and (d.end - d.start).days >= _DRIVE_DAYS:
+                return True
+    return False
+
+
 _PAST_NEW_DATE_DAYS = 60  # a postponement's new date this far before publication has passed
 
 
@@ -2022,6 +2059,8 @@ def detect_event(
     label = _label(best_sentence, pos, kind)
 
     ref = (published or datetime.now(UTC)).astimezone(UTC).date()
+    if kind in _ONCE_KINDS and _run_for_weeks(sents, best_sentence, kind, ref):
+        return None  # «обсуждения проходили с 28 августа по 28 сентября»: a drive of weeks
     span, new = _date_span(status, best_sentence, sents, ref)
     if (
         status == "announced"

@@ -236,6 +236,9 @@ def _none_will_be(sentence: str, kind_pos: int) -> int | None:
 # word makes it habitual.
 _HABITUAL = re.compile(
     r"\b(?:ежегодно|ежемесячно|еженедельно|традиционно|обычно|регулярно|как\s+правило"
+    # «клуб, где всегда проходят праздники» (not «как всегда, в парке проходит праздник»: this
+    # year's, on the day)
+    r"|(?<!как\s)всегда"
     r"|каждый\s+(?:год|месяц|раз)|кажд\w+\s+(?:недел|суббот|воскресень)\w*"
     # «праздник, которого ждут целый год»: what happens every year
     r"|(?:целый|весь|круглый)\s+год"
@@ -326,6 +329,16 @@ _NAME_AFTER = re.compile(r"(?:[А-Яа-яЁё-]+\s+){0,2}?[А-Яа-яЁё-]+\s*(
 _BUT_BETWEEN = re.compile(r",\s+(?:однако|но|тем\s+не\s+менее)\s", re.IGNORECASE)
 
 
+# The gathering named as the venue's: «осмотрел площадку проведения праздника», «на месте
+# проведения фестиваля убрали мусор» (the verb tells of the venue, not whether it was held).
+_VENUE_OF = re.compile(
+    r"\b(?:мест[оаеу]|площадк\w*|территори\w*)\s+(?:будущего\s+|предстоящего\s+)?проведени[яе]"
+    r"\s+(?:[а-яё-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_VENUE_OF_REACH = 60  # characters before the kind word
+
+
 def sentence_stance(
     sentence: str, kind_pos: int, *, lead: bool = False
 ) -> tuple[Status, bool, int] | None:
@@ -335,6 +348,8 @@ def sentence_stance(
     nothing of the gathering or only imagines it. ``lead``: the headline or the sentence after
     it, where the present tense reports.
     """
+    if _VENUE_OF.search(sentence, max(0, kind_pos - _VENUE_OF_REACH), kind_pos):
+        return None  # «осмотрел площадку проведения праздника»: what was done at its venue
     cancel = _change_cue(_CANCEL, sentence, kind_pos)
     postpone = _change_cue(_POSTPONE, sentence, kind_pos)
     change = cancel or postpone
@@ -1350,7 +1365,7 @@ _CANCEL_HINT = re.compile(r"отмен", re.IGNORECASE)
 # A plan told in the past: «был запланирован на 7 августа», «планировалось провести».
 _PAST_PLAN = re.compile(
     r"\b(?:был[аои]?\s+(?:[а-яё]+\s+)?запланирован\w*|планировал(?:ся|ась|ось|ись)"
-    r"|должн(?:ы|а|о|ен)\s+был[аои]?\s+(?:состояться|пройти))\b",
+    r"|(?:должн[аоы]|должен)\s+был[аои]?\s+(?:состояться|пройти))\b",
     re.IGNORECASE,
 )
 
@@ -1664,6 +1679,10 @@ def weigh(sentences: list[str], *, borrow_lead: bool = False) -> Evidence:
             last_change = index
             if status == "postponed":
                 _note_postponement(ev, sent, cue)
+                if _PAST_PLAN.search(sent, 0, cue):
+                    # «Турнир должен был состояться ещё в мае, однако был перенесён»: the plan
+                    # and its move told together, wherever in the text: the move is the news.
+                    ev.past_plan = True
             if index == 0 and status == "cancelled" and _called_off(sent, cue):
                 ev.headline_called_off = True
         if index == 0:
