@@ -125,3 +125,25 @@ def test_city_district_namesake(text: str, expected: set[str]) -> None:
 )
 def test_village_named_in_other_gender(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the text names the Красноярское rural settlement: «красноярцы» are its people
+        (
+            "В Цимлянском районе прошёл турнир. Вторыми стали красноярцы, а команда "
+            "Красноярского сельского поселения победила в эстафете.",
+            {"RU-ROS"},
+        ),
+        # control: with no such council named, the demonym is the city's
+        ("На турнире вторыми стали красноярцы.", {"RU-KYA"}),
+        # control: another council named does not touch the demonym
+        (
+            "Красноярцы приехали в гости к жителям Лозновского сельского поселения.",
+            {"RU-KYA"},
+        ),
+    ],
+)
+def test_demonym_of_named_council(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected

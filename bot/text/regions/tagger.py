@@ -780,11 +780,13 @@ def _rural_councils(
     The adjective alone is a district's, or nothing: before a council it is the village's."""
     found: list[Hit] = []
     parts: list[Hit] = []  # villages read from the adjective's first half («Перво- Чурашевского»)
+    stems: set[str] = set()  # the councils' stems: «красноярский» -> «краснояр»
     for a, b in spans:
         for m in _COUNCIL_HEAD.finditer(text, a, b):
             adj = _COUNCIL_ADJ.search(text, max(a, m.start() - 40), m.start())
             if adj is None:
                 continue
+            stems |= {x[:-4] for x in info(adj.group(1)).lemmas if x.endswith("ский")}
             inside = [h for h in hits if h.start <= adj.start() < h.end]
             if any(h.entry is not None or h.end >= adj.end() for h in inside):
                 continue
@@ -799,8 +801,19 @@ def _rural_councils(
             if len(codes) == 1:
                 found.append(Hit((codes.pop(),), "town", adj.start(), m.end(), False, village=True))
                 parts += inside
+    if stems:
+        # «третьими стали красноярцы … Красноярского сельского поселения»: a demonym (lower
+        # case, no catalogue entry) of a council the text names is its people, not a town's
+        parts += [
+            h
+            for h in hits
+            if h.kind == "town"
+            and h.entry is None
+            and text[h.start].islower()
+            and any(len(x) > 3 and fold(text[h.start : h.end]).startswith(x) for x in stems)
+        ]
     if not found:
-        return hits
+        return [h for h in hits if h not in parts] if parts else hits
     return sorted([*(h for h in hits if h not in parts), *found], key=lambda h: h.start)
 
 
