@@ -147,3 +147,18 @@ def test_village_named_in_other_gender(text: str, expected: set[str]) -> None:
 )
 def test_demonym_of_named_council(text: str, expected: set[str]) -> None:
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town in «-ин» is «в Бабушкине»: «в Бабушкином …» is a possessive adjective
+        ("Гостей ждали в «Бабушкином уголке» с самоваром.", set()),
+        ("На Бабушкином огороде выросла тыква.", set()),
+        # controls: the town's own prepositional and instrumental
+        ("Праздник прошёл в Бабушкине, на берегу Байкала.", {"RU-BU"}),
+        ("За Бабушкином начинается тайга.", {"RU-BU"}),
+    ],
+)
+def test_possessive_adjective_not_town(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
