@@ -644,6 +644,8 @@ def keep(
         and fold(w.text) not in e.words[0]
     ):
         return DROP  # «Ростовых кукол»: an adjective, not the town Ростов
+    if len(e.words) == 1 and e.kind == "town" and _possessive_after_in(text, words, i, e):
+        return DROP  # «в «Бабушкином закутке»»: the town is «в Бабушкине»; «-ом» is its adjective
     if len(e.words) == 1 and e.kind == "town" and _plural_of_singular(w.text, e):
         return DROP  # «в парке Строителей», «улица Химиков»: people, not the town Строитель
     if e.gender and not _agrees(w.text, e.gender) and not _town_reading(w.text, e):
@@ -1212,6 +1214,28 @@ def _genders(word: str) -> frozenset[str]:
         str(p.tag.gender) if p.tag.number != "plur" else "plur"
         for p in analyzer().parse(word.lower())
         if p.tag.POS == "ADJF"
+    )
+
+
+# Prepositions of the prepositional case only (and «на», of it or the accusative): never of
+# the instrumental, so a town's «-ом» after them is no form of the town.
+_LOCATIVE_ONLY = frozenset(["в", "во", "о", "об", "обо", "при", "на"])
+_QUOTES_GAP = re.compile(r"[\s«\"„“]*")
+
+
+def _possessive_after_in(text: str, words: list[Word], i: int, e: Entry) -> bool:
+    """Whether words[i] is «-ом» of a town named in «-ин», «-ов» (declined as a noun: «в
+    Бабушкине», «за Бабушкином») right after a preposition of the prepositional case: then it
+    is a possessive adjective, «в Бабушкином закутке», not the town."""
+    w = words[i]
+    if i == 0 or not e.surface.endswith(("ин", "ын", "ов", "ев", "ёв")):
+        return False
+    if fold(w.text) != fold(e.surface) + "ом":
+        return False
+    prev = words[i - 1]
+    return (
+        fold(prev.text) in _LOCATIVE_ONLY
+        and _QUOTES_GAP.fullmatch(text, prev.end, w.start) is not None
     )
 
 

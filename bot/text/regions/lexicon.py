@@ -147,6 +147,8 @@ STREET_AFTER = frozenset(
     [
         "проспект",
         "улица",
+        # an address writes the street word short after the name: «Тверская ул., д. 27»
+        *("ул", "пер", "наб", "пр-т"),
         "переулок",
         "бульвар",
         "шоссе",
@@ -262,6 +264,8 @@ CULTURE_AFTER = frozenset(
         "поэтесса",
         "писательница",
         "композитор",
+        # a woman by her household craft is one of the people: «угощения бурятских хозяек»
+        *("хозяйка", "мастерица", "рукодельница"),
         "борьба",
         "юрта",
         "блюдо",

@@ -562,6 +562,9 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     if villages:  # «в Бородино … хутор Бородино»: the earlier mention is the village too
         # and so is the town's adjective: «в Бабаевском доме культуры … деревни Бабаево»
         adjectives = {a for v in villages for a in district_adjectives(v)}
+        # («Часть Отрадного … посёлка Отрадное»: «Отрадного» is the village's form too, not
+        # the town Отрадный's alone; the town's own nominative still names it)
+        lemmas = {x for v in villages for x in info(v).lemmas}
         hits = [
             h
             for h in hits
@@ -569,6 +572,12 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             or (
                 h.entry.surface not in villages
                 and not (h.kind == "adjective" and h.entry.name in adjectives)
+                and not (
+                    h.entry.real_town
+                    and h.entry.gender
+                    and h.entry.words[0] & lemmas
+                    and fold(text[h.start : h.end]) != fold(h.entry.surface)
+                )
             )
         ]
     if seasons:
@@ -771,11 +780,13 @@ def _rural_councils(
     The adjective alone is a district's, or nothing: before a council it is the village's."""
     found: list[Hit] = []
     parts: list[Hit] = []  # villages read from the adjective's first half («Перво- Чурашевского»)
+    stems: set[str] = set()  # the councils' stems: «красноярский» -> «краснояр»
     for a, b in spans:
         for m in _COUNCIL_HEAD.finditer(text, a, b):
             adj = _COUNCIL_ADJ.search(text, max(a, m.start() - 40), m.start())
             if adj is None:
                 continue
+            stems |= {x[:-4] for x in info(adj.group(1)).lemmas if x.endswith("ский")}
             inside = [h for h in hits if h.start <= adj.start() < h.end]
             if any(h.entry is not None or h.end >= adj.end() for h in inside):
                 continue
@@ -790,8 +801,19 @@ def _rural_councils(
             if len(codes) == 1:
                 found.append(Hit((codes.pop(),), "town", adj.start(), m.end(), False, village=True))
                 parts += inside
+    if stems:
+        # «третьими стали красноярцы … Красноярского сельского поселения»: a demonym (lower
+        # case, no catalogue entry) of a council the text names is its people, not a town's
+        parts += [
+            h
+            for h in hits
+            if h.kind == "town"
+            and h.entry is None
+            and text[h.start].islower()
+            and any(len(x) > 3 and fold(text[h.start : h.end]).startswith(x) for x in stems)
+        ]
     if not found:
-        return hits
+        return [h for h in hits if h not in parts] if parts else hits
     return sorted([*(h for h in hits if h not in parts), *found], key=lambda h: h.start)
 
 
@@ -1604,7 +1626,10 @@ _LIST_SPAN = 24
 # A list of adjectives may end with a rural municipality too: «в Пионерском и Паратунском
 # сельских поселениях», «Таштыпского и Матурского сельсоветов».
 _RURAL_MUNICIPAL = frozenset(["поселение", "сельсовет"])
-_LIST_HEADS_RURAL = LIST_HEADS | _RURAL_MUNICIPAL
+# «в Волжском, Новоторъяльском и Сернурском муниципальных образованиях»: municipalities named
+# by their adjectives, a district's or a village council's, not the towns Волжский and others.
+_FORMATIONS = frozenset(["образование"])
+_LIST_HEADS_RURAL = LIST_HEADS | _RURAL_MUNICIPAL | _FORMATIONS
 _RURAL_ADJ = frozenset(["сельский"])
 _SK_ADJ = re.compile(r"[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)$")
 # Nouns of federal subjects a list of adjectives may end with (not «республика»: «Башкирской
@@ -1682,6 +1707,8 @@ def _listed(
     if k == i + 1 or not words[i].cap:
         return None  # «Ленинградской области» is matched as it stands
     head = lem(words[k])
+    if head & _FORMATIONS:
+        return None, False  # (see `_FORMATIONS`)
     if head & _RURAL_MUNICIPAL:
         if any(lem(words[m]) & _RURAL_ADJ for m in range(i + 1, k)) or "сельсовет" in head:
             # «в Пионерском, Николаевском и Паратунском сельских поселениях»: villages'
@@ -1720,6 +1747,9 @@ def _resolve(
         _namesake_abbreviations(hits, text)
     if any(h.kind == "district" and len(h.codes) > 1 for h in hits):
         _district_demonyms(hits, text)
+    if any(h.kind == "district" for h in hits):
+        _district_centres(hits)
+        _city_district_namesakes(hits)
     context: set[str] = set()
     for h in hits:
         e = h.entry
@@ -1783,6 +1813,68 @@ def _resolve(
         elif h.chain < 0 and not h.cue and _road_end(text, h):
             h.cue = "road"  # «дороги Санкт-Петербург – Ручьи»: the end of a road
     return out
+
+
+@lru_cache(maxsize=1)
+def _city_district_regions() -> dict[str, frozenset[str]]:
+    """The regions of the cities that have a district of each name (folded)."""
+    out: dict[str, set[str]] = {}
+    for c in city_districts():
+        out.setdefault(fold(c.name), set()).add(c.code)
+    return {name: frozenset(codes) for name, codes in out.items()}
+
+
+def _city_district_namesakes(hits: list[Hit]) -> None:
+    """«администрация Прикубанского округа … кубанских блюд»: a district named like a city's
+    district (Прикубанский округ of Краснодар) in a story that names the city's region, and
+    not the region of the district so named (Карачаево-Черкесия), is the city's."""
+    named = {c for h in hits if h.kind != "district" for c in h.codes}
+    for h in hits:
+        e = h.entry
+        if h.kind != "district" or e is None or e.name in DISTRICT_ADJ or named & set(h.codes):
+            continue
+        cities = _city_district_regions().get(e.name, frozenset()) & named
+        if cities:
+            h.codes = tuple(sorted(cities))
+
+
+@lru_cache(maxsize=1)
+def _region_adjectives() -> frozenset[str]:
+    return frozenset(fold(a) for r in REGIONS for a in r.adjectives)
+
+
+def _district_centres(hits: list[Hit]) -> None:
+    """«Школа в Михайловском районе Приморья … кружок прославил Михайловку»: a district is
+    named after its centre, so in a story that names the district a town of another region
+    named like that centre is the centre, in the district's region (the other evidence says
+    which, when several regions have such a district), unless the text names the town's own
+    region too. (Not the adjectives many districts take from people or ideas, `DISTRICT_ADJ`:
+    «Кировский район» is no Кирова; nor a region's or its capital's adjective: «Красноярский
+    район» of Астраханская область is named after Красный Яр, and «Красноярск» is the city.)"""
+    named: dict[str, set[str]] = {}
+    for h in hits:
+        if (
+            h.kind == "district"
+            and h.entry is not None
+            and h.entry.name not in DISTRICT_ADJ
+            and h.entry.name not in _region_adjectives()
+        ):
+            named.setdefault(h.entry.name, set()).update(h.codes)
+    if not named:
+        return
+    for h in hits:
+        e = h.entry
+        if h.kind != "town" or e is None or not e.real_town or h.chain >= 0:
+            continue
+        if any(o is not h and set(o.codes) & set(h.codes) for o in hits):
+            continue  # «мэр Михайловки Волгоградской области»: the town itself
+        for adj in centre_adjectives(e.surface):
+            codes = named.get(adj)
+            if codes and not codes & set(h.codes):
+                h.codes = tuple(sorted(codes))
+                h.weak = True
+                h.village = True
+                break
 
 
 def _villages_by_adjective(hits: list[Hit], text: str) -> None:
