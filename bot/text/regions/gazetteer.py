@@ -320,7 +320,7 @@ def _district_adjectives(town: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def centre_adjectives(name: str) -> list[str]:
+def centre_adjectives(name: str, *, district_named: bool = False) -> list[str]:
     """The adjectives a district named after its centre ``name`` may take: those of
     `district_adjectives`, and with the suffix «-к-» gone, as districts drop it: Репьёвка ->
     репьёвский, Ровеньки -> ровеньский (a district's own name, looked up in
@@ -329,8 +329,10 @@ def centre_adjectives(name: str) -> list[str]:
     n = fold(name)
     # Only a plural «-ки» or an «-ьевка»: the common «-овка», «-евка», «-енка» of villages
     # across the country mostly lie elsewhere than the district's centre named without «-к-»
-    # («в селе Ключевка»: Ключевский район's centre is Ключи, «Климовка»: Климово).
-    if (n.endswith("ки") or n.endswith("ьевка")) and len(n) > 5 and " " not in n:
+    # («в селе Ключевка»: Ключевский район's centre is Ключи, «Климовка»: Климово). With the
+    # district named in the same text any «-ка» will do («Михайловский район … Михайловка»).
+    suffix = ("ка", "ки") if district_named else ("ки", "ьевка")
+    if n.endswith(suffix) and len(n) > 5 and " " not in n:
         out.append(n[:-2] + "ский")
     return out
 

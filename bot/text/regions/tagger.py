@@ -54,6 +54,7 @@ Results are ordered by the position of each region's first evidence.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -1862,13 +1863,15 @@ def _district_centres(hits: list[Hit]) -> None:
             named.setdefault(h.entry.name, set()).update(h.codes)
     if not named:
         return
+    # (how many hits name each region: a town whose region another hit names is itself)
+    count = collections.Counter(c for h in hits for c in set(h.codes))
     for h in hits:
         e = h.entry
         if h.kind != "town" or e is None or not e.real_town or h.chain >= 0:
             continue
-        if any(o is not h and set(o.codes) & set(h.codes) for o in hits):
+        if any(count[c] > 1 for c in h.codes):
             continue  # «мэр Михайловки Волгоградской области»: the town itself
-        for adj in centre_adjectives(e.surface):
+        for adj in centre_adjectives(e.surface, district_named=True):
             codes = named.get(adj)
             if codes and not codes & set(h.codes):
                 h.codes = tuple(sorted(codes))
