@@ -799,7 +799,7 @@ def _rural_councils(
                     codes.add(centre[0])
                 elif village:
                     codes.add(village)
-            if len(codes) == 1:
+            if len(codes) == 1 and not _council_elsewhere(codes, hits):
                 found.append(Hit((codes.pop(),), "town", adj.start(), m.end(), False, village=True))
                 parts += inside
     if stems:
@@ -816,6 +816,14 @@ def _rural_councils(
     if not found:
         return [h for h in hits if h not in parts] if parts else hits
     return sorted([*(h for h in hits if h not in parts), *found], key=lambda h: h.start)
+
+
+def _council_elsewhere(codes: set[str], hits: list[Hit]) -> bool:
+    """«главы Курского района … Брежневского сельсовета»: a council the data knows in one
+    region, in a story about a district that region has no hit for, is that district's
+    council, a namesake of the data's (the names repeat: Брежнево, Ивановка)."""
+    districts = [h for h in hits if h.kind == "district"]
+    return bool(districts) and not any(codes & set(h.codes) for h in hits)
 
 
 @lru_cache(maxsize=1)
