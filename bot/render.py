@@ -163,7 +163,7 @@ def _region_names(codes: Iterable[str], lang: str) -> str:
 
 
 def _first_region(article: Article) -> str | None:
-    return article.regions[0] if article.regions else None
+    return article.main_regions[0] if article.main_regions else None
 
 
 def is_web_link(url: str) -> bool:
@@ -223,7 +223,7 @@ def render_push(
         )
     )
     meta = "<i>" + " · ".join(meta_parts) + "</i>"
-    tags = region_hashtags(article.regions)
+    tags = region_hashtags(article.main_regions)
     fixed = [head, meta]
     tail = [tags] if tags else []
 
@@ -329,7 +329,7 @@ def render_list_item(
     parts = [format_time(article.published_at, lang, zone=zone, now=now, label=label)]
     if article.source_title:
         parts.append(html.escape(cut_words(article.source_title, 100), quote=False))
-    names = _region_names(article.regions, lang)
+    names = _region_names(article.main_regions, lang)
     if names:
         parts.append(html.escape(names, quote=False))
     return f"{prefix}<b>{_link(article.url, title)}</b>\n" + " · ".join(parts)

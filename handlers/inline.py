@@ -37,7 +37,7 @@ CACHE_PERSONAL = 10  # seconds for the personal latest list
 
 def _description(article: Article, lang: str, zone: str | None) -> str:
     names = []
-    for code in article.regions[:3]:
+    for code in article.main_regions[:3]:
         r = by_code(code)
         if r is not None:
             names.append(r.name_en if lang == "en" else r.name)

@@ -25,9 +25,18 @@ class Article:
     published_at: datetime  # UTC
     fetched_at: datetime  # UTC
     duplicate_of: int | None  # the first article with the same text, from another portal
-    regions: tuple[str, ...]  # region codes, e.g. ("RU-KK", "RU-TA")
+    # Region codes, the regions the article is about first: ("RU-TOM", "RU-MOW")
+    regions: tuple[str, ...]
     body: str | None = None  # the full text (feed or page); None: only the lead is known
     image_url: str | None = None  # the lead image (http/https); None: no picture
+    mentioned: tuple[str, ...] = ()  # those of `regions` the article only mentions
+
+    @property
+    def main_regions(self) -> tuple[str, ...]:
+        """The regions the article is about, as a reader is shown them (hashtags, lists):
+        every region when the article only mentions each (then no one region stands out)."""
+        main = tuple(code for code in self.regions if code not in self.mentioned)
+        return main or self.regions
 
     @property
     def full_text(self) -> str:
@@ -40,15 +49,16 @@ def ts_to_dt(ts: int) -> datetime:
 
 
 # Columns for building an Article; the query must join sources as ``s`` and select
-# ``regions`` as a comma-separated list of codes (group_concat / string_agg).
+# ``regions`` as a comma-separated list of ``code:role`` (group_concat / string_agg).
 _ARTICLE_COLUMNS = """
     a.id, a.source_id, COALESCE(NULLIF(s.title, ''), s.url, '') AS source_title, a.guid, a.url,
     a.title, a.text, a.summary, a.published_at, a.fetched_at, a.duplicate_of, a.body,
     a.image_url,
     (SELECT {concat} FROM article_regions r WHERE r.article_id = a.id) AS regions
 """
-ARTICLE_COLUMNS = _ARTICLE_COLUMNS.format(concat="group_concat(region)")  # SQLite's
-_PG_ARTICLE_COLUMNS = _ARTICLE_COLUMNS.format(concat="string_agg(region, ',')")
+_REGION_ROLE = "region || ':' || role"
+ARTICLE_COLUMNS = _ARTICLE_COLUMNS.format(concat=f"group_concat({_REGION_ROLE})")  # SQLite's
+_PG_ARTICLE_COLUMNS = _ARTICLE_COLUMNS.format(concat=f"string_agg({_REGION_ROLE}, ',')")
 
 
 def article_columns(dialect: Dialect) -> str:
@@ -56,8 +66,23 @@ def article_columns(dialect: Dialect) -> str:
     return ARTICLE_COLUMNS if dialect == "sqlite" else _PG_ARTICLE_COLUMNS
 
 
+def _regions_of(column: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``regions`` and ``mentioned`` of an Article from ``RU-MOW:mentioned,RU-TOM:main``:
+    main regions first, each group in code order (an aggregate keeps no order)."""
+    if not column:
+        return (), ()
+    pairs = sorted(
+        (role != "main", code)
+        for code, _, role in (part.partition(":") for part in column.split(","))
+    )
+    return (
+        tuple(code for _, code in pairs),
+        tuple(code for mentioned, code in pairs if mentioned),
+    )
+
+
 def article_from_row(row: Row) -> Article:
-    regions = row["regions"]
+    regions, mentioned = _regions_of(row["regions"])
     return Article(
         id=row["id"],
         source_id=row["source_id"],
@@ -70,9 +95,10 @@ def article_from_row(row: Row) -> Article:
         published_at=ts_to_dt(row["published_at"]),
         fetched_at=ts_to_dt(row["fetched_at"]),
         duplicate_of=row["duplicate_of"],
-        regions=tuple(sorted(regions.split(","))) if regions else (),
+        regions=regions,
         body=row["body"],
         image_url=row["image_url"],
+        mentioned=mentioned,
     )
 
 

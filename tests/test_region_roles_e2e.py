@@ -52,8 +52,10 @@ async def test_mentioned_regions_are_pushed_only_to_chats_that_ask(
     assert report.new == 1
     await running.app.planner.plan_pending()
     await drain(running)
-    assert any("форум молодёжи" in t for t in texts(emulator, kazan))
+    [push] = [t for t in texts(emulator, kazan) if "форум молодёжи" in t]
     assert not any("форум молодёжи" in t for t in texts(emulator, abakan))
+    # The hashtags name the region the story is about, not its guests' home towns.
+    assert "#Татарстан" in push and "#Хакасия" not in push and "#Красноярский" not in push
 
     [reply] = await running.say("/settings mentioned on", user_id=abakan)
     assert "Новости, где регион только упомянут: присылать." in reply["text"]

@@ -140,3 +140,17 @@ def test_list_item_compact_with_index_and_regions() -> None:
     assert "Khakassia" in en and "16 Jan 2024" in en
     assert not en.startswith("None")
     assert html.escape("<") not in visible(render_list_item(article(title="a < b"), "ru"))
+
+
+def test_a_push_and_a_list_item_name_the_region_the_story_is_about() -> None:
+    """A Tomsk story that mentions Moscow and Adygea: the hashtags and region names are
+    Tomsk's; an article that only mentions regions still shows them all."""
+    tomsk = article(regions=("RU-TOM", "RU-AD", "RU-MOW"), mentioned=("RU-AD", "RU-MOW"))
+    push = visible(render_push(tomsk, "ru"))
+    assert push.endswith("#Томская_область")
+    assert "#Москва" not in push and "#Адыгея" not in push
+    line = visible(render_list_item(tomsk, "ru", index=1))
+    assert line.endswith("Томская область")
+    assert "Москва" not in line.rsplit("·", 1)[-1]
+    mentions = article(regions=("RU-AD", "RU-MOW"), mentioned=("RU-AD", "RU-MOW"))
+    assert visible(render_push(mentions, "ru")).endswith("#Адыгея #Москва")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -184,6 +185,32 @@ async def test_articles_seen_exact_and_near_copies(repos: Repositories) -> None:
     assert next(a.id for a in await repos.articles.latest(region="RU-KK")) == original
     band_rows = await repos.db.fetchval("SELECT count(*) FROM article_lsh_bands")
     assert band_rows == len(keys) * 4  # every stored text with keys has its bands
+
+
+async def test_an_article_reads_its_main_regions_first(repos: Repositories) -> None:
+    """Regions come back with the ones the story is about first, whatever their codes'
+    order, and the ones it only mentions marked as such; an article with no main region
+    shows all it mentions."""
+    tags = (
+        RegionTag("RU-MOW", "[]", "mentioned"),
+        RegionTag("RU-TOM", "[]", "main"),
+        RegionTag("RU-AD", "[]", "mentioned"),
+    )
+    only_mentioned = (RegionTag("RU-MOW", "[]", "mentioned"), RegionTag("RU-AD", "[]", "mentioned"))
+    results = await repos.articles.insert_many(
+        [replace(article(1), regions=tags), replace(article(2), regions=only_mentioned)]
+    )
+    first, second = (r.article_id for r in results)
+    assert first is not None and second is not None
+    got = await repos.articles.get(first)
+    assert got is not None
+    assert got.regions == ("RU-TOM", "RU-AD", "RU-MOW")
+    assert got.mentioned == ("RU-AD", "RU-MOW")
+    assert got.main_regions == ("RU-TOM",)
+    [listed] = [a for a in await repos.articles.latest(limit=10) if a.id == first]
+    assert listed.regions == got.regions and listed.mentioned == got.mentioned
+    other = await repos.articles.get(second)
+    assert other is not None and other.main_regions == ("RU-AD", "RU-MOW")
 
 
 async def test_retention_deletes_articles_and_their_rows(repos: Repositories) -> None:
