@@ -49,6 +49,7 @@ SPLITS = (
     *("dev14", "aside14", "dev15", "aside15", "dev16", "aside16", "dev17", "aside17"),
     *("dev18", "aside18", "dev19", "aside19", "dev20", "aside20", "dev21", "aside21"),
     *("dev22", "aside22", "dev23", "aside23", "dev24", "aside24"),
+    *("dev25", "aside25", "dev26", "aside26"),
 )
 
 
