@@ -86,7 +86,8 @@ async def inline_search(
     if not text:
         regions = await _user_regions(subscriptions, inline_query.from_user.id)
         after = offset if isinstance(offset, Cursor) else None
-        page = await search.latest(regions, limit=INLINE_PAGE, after=after)
+        mentioned = (await subscriptions.get_settings(inline_query.from_user.id)).mentioned
+        page = await search.latest(regions, limit=INLINE_PAGE, after=after, mentioned=mentioned)
         next_offset = encode_inline_latest(page.next_cursor) if page.next_cursor else ""
         await inline_query.answer(
             [article_result(a, lang, zone) for a in page.articles],

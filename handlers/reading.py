@@ -74,7 +74,8 @@ async def cmd_latest(
     if scope == "@" and not await subscriptions.list_for_chat(message.chat.id, thread_of(message)):
         scope = "*"
     regions = await _scope_regions(scope, message, subscriptions)
-    page = await search.latest(regions, limit=limit)
+    mentioned = (await subscriptions.get_settings(message.chat.id)).mentioned
+    page = await search.latest(regions, limit=limit, mentioned=mentioned)
     zone = await zone_of_chat(subscriptions, message.chat.id)
     text = render_latest_page(page.articles, scope, lang, zone=zone)
     markup = None
@@ -100,7 +101,10 @@ async def more_latest(
         await callback.answer(T("stale", lang), show_alert=True)
         return
     regions = await _scope_regions(payload.scope, message, subscriptions)
-    page = await search.latest(regions, limit=payload.limit, after=payload.cursor)
+    mentioned = (await subscriptions.get_settings(message.chat.id)).mentioned
+    page = await search.latest(
+        regions, limit=payload.limit, after=payload.cursor, mentioned=mentioned
+    )
     if not page.articles:
         await _drop_button(message)
         await callback.answer(T("no_more", lang))
@@ -131,7 +135,8 @@ async def cmd_search(
     if query.empty:
         await message.answer(T("no_words", lang) + "\n" + T("search_usage", lang))
         return
-    result = await run_search(search, query, limit=SEARCH_PAGE)
+    mentioned = (await subscriptions.get_settings(message.chat.id)).mentioned
+    result = await run_search(search, query, limit=SEARCH_PAGE, mentioned=mentioned)
     if not result.articles:
         await message.answer(not_found_text(query, lang))
         return
@@ -174,6 +179,7 @@ async def more_search(
         offset=payload.offset,
         stage=payload.stage,
         now=payload.now,
+        mentioned=(await subscriptions.get_settings(message.chat.id)).mentioned,
     )
     if not result.articles:
         await _drop_button(message)

@@ -55,10 +55,13 @@ T = Texts(
         "quiet_on": ("Тихие часы: <b>{start}–{end}</b> — новости этого времени придут в {end}."),
         "previews_on": "Превью ссылок: вкл.",
         "previews_off": "Превью ссылок: выкл.",
-        "mentioned_on": "Новости, где регион только упомянут: <b>присылать</b>.",
+        "mentioned_on": (
+            "Новости, где регион только упомянут: <b>присылать</b> и показывать в /latest "
+            "и /search."
+        ),
         "mentioned_off": (
             "Новости, где регион только упомянут (гость из региона, рейс, Москва как "
-            "столица государства): <b>не присылать</b>."
+            "столица государства): <b>не присылать</b> и не показывать в /latest и /search."
         ),
         "bad_mentioned": "Напишите <code>/settings mentioned on</code> или <code>off</code>.",
         "pictures_on": "Картинки: вкл. — новость с картинкой приходит фотографией с подписью.",
@@ -98,10 +101,13 @@ T = Texts(
         "quiet_on": "Quiet hours: <b>{start}–{end}</b> — news of that time comes at {end}.",
         "previews_on": "Link previews: on.",
         "previews_off": "Link previews: off.",
-        "mentioned_on": "Articles that only mention your regions: <b>sent</b>.",
+        "mentioned_on": (
+            "Articles that only mention your regions: <b>sent</b> and listed by /latest "
+            "and /search."
+        ),
         "mentioned_off": (
             "Articles that only mention your regions (a guest from there, a flight route, "
-            "Moscow as the capital): <b>not sent</b>."
+            "Moscow as the capital): <b>not sent</b> nor listed by /latest and /search."
         ),
         "bad_mentioned": "Type <code>/settings mentioned on</code> or <code>off</code>.",
         "pictures_on": "Pictures: on — an article with a picture comes as a photo with a caption.",

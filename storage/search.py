@@ -148,6 +148,12 @@ def tsquery_from_match(match: str) -> str:
     return " ".join(out)
 
 
+def _role(alias: str, mentioned: bool) -> str:
+    """The condition on ``alias``'s role: only the regions articles are about, unless
+    passing mentions count too (a chat's ``/settings mentioned on``)."""
+    return "" if mentioned else f" AND {alias}.role = 'main'"
+
+
 class SearchRepository:
     """The SQL of reading: /latest, /search, inline mode and ``python -m bot search``."""
 
@@ -174,9 +180,11 @@ class SearchRepository:
         *,
         limit: int = 5,
         after: Cursor | None = None,
+        mentioned: bool = False,
     ) -> LatestPage:
         """The newest non-duplicate articles, of any of ``regions`` (codes) or of all
-        (``None``), strictly older than ``after`` in ``(published_at, id)`` order."""
+        (``None``), strictly older than ``after`` in ``(published_at, id)`` order. An article
+        counts for a region it is about; ``mentioned``: also for one it only mentions."""
         limit = max(1, limit)
         key = (after.published_at, after.article_id) if after else (_MAX_KEY, _MAX_KEY)
         wanted = sorted(set(regions)) if regions is not None else None
@@ -195,7 +203,7 @@ class SearchRepository:
                 "SELECT a.id, a.published_at FROM articles a"
                 " WHERE (a.published_at, a.id) < (?, ?) AND a.duplicate_of IS NULL"
                 " AND EXISTS (SELECT 1 FROM article_regions r"
-                f" WHERE r.article_id = a.id AND r.region IN ({marks}))"
+                f" WHERE r.article_id = a.id AND r.region IN ({marks}){_role('r', mentioned)})"
                 " ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
             )
             params = [*key, *wanted, limit + 1]
@@ -204,7 +212,7 @@ class SearchRepository:
                 "SELECT * FROM (SELECT ar.article_id AS id, ar.published_at AS published_at"
                 " FROM article_regions ar JOIN articles a ON a.id = ar.article_id"
                 " WHERE ar.region = ? AND (ar.published_at, ar.article_id) < (?, ?)"
-                " AND a.duplicate_of IS NULL"
+                f" AND a.duplicate_of IS NULL{_role('ar', mentioned)}"
                 " ORDER BY ar.published_at DESC, ar.article_id DESC LIMIT ?) AS r{n}"
             )
             union = " UNION ALL ".join(per_region.format(n=n) for n in range(len(wanted)))
@@ -233,9 +241,11 @@ class SearchRepository:
         limit: int = 5,
         offset: int = 0,
         now: int | None = None,
+        mentioned: bool = False,
     ) -> SearchPage:
         """Articles matching the FTS5 expression ``match``, best first (see the module doc);
-        only those of one of ``regions`` when any are given.
+        only those about one of ``regions`` when any are given (``mentioned``: or that only
+        mention one).
 
         Raises :class:`SearchQueryError` when SQLite refuses the expression.
         """
@@ -248,7 +258,13 @@ class SearchRepository:
         now = now_ts() if now is None else now
         if self.db.dialect == "postgresql":
             return await self._search_pg(
-                match, wanted=wanted, candidates=candidates, limit=limit, offset=offset, now=now
+                match,
+                wanted=wanted,
+                candidates=candidates,
+                limit=limit,
+                offset=offset,
+                now=now,
+                mentioned=mentioned,
             )
         region_filter = ""
         params: list[object] = [TITLE_WEIGHT, match]
@@ -256,7 +272,8 @@ class SearchRepository:
             marks = ",".join("?" * len(wanted))
             region_filter = (
                 " AND EXISTS (SELECT 1 FROM article_regions r"
-                f" WHERE r.article_id = articles_fts.rowid AND r.region IN ({marks}))"
+                f" WHERE r.article_id = articles_fts.rowid AND r.region IN ({marks})"
+                f"{_role('r', mentioned)})"
             )
             params += wanted
         params += [candidates, now, HALF_LIFE_DAYS * 86400.0, limit + 1, offset]
@@ -288,6 +305,7 @@ class SearchRepository:
         limit: int,
         offset: int,
         now: int,
+        mentioned: bool,
     ) -> SearchPage:
         query = tsquery_from_match(match)
         region_filter = ""
@@ -296,7 +314,8 @@ class SearchRepository:
             marks = ",".join("?" * len(wanted))
             region_filter = (
                 " AND EXISTS (SELECT 1 FROM article_regions r"
-                f" WHERE r.article_id = f.article_id AND r.region IN ({marks}))"
+                f" WHERE r.article_id = f.article_id AND r.region IN ({marks})"
+                f"{_role('r', mentioned)})"
             )
             params += wanted
         # ts_rank's weights are {D, C, B, A}: the body (B) weighs 1/TITLE_WEIGHT of the title.

@@ -58,7 +58,7 @@ async def test_mentioned_regions_are_pushed_only_to_chats_that_ask(
     assert "#Татарстан" in push and "#Хакасия" not in push and "#Красноярский" not in push
 
     [reply] = await running.say("/settings mentioned on", user_id=abakan)
-    assert "Новости, где регион только упомянут: присылать." in reply["text"]
+    assert "Новости, где регион только упомянут: присылать и показывать в /latest" in reply["text"]
     second = feed(
         tmp_path,
         "fair",
@@ -71,3 +71,32 @@ async def test_mentioned_regions_are_pushed_only_to_chats_that_ask(
     await drain(running)
     assert any("ярмарка" in t for t in texts(emulator, abakan))
     assert any("ярмарка" in t for t in texts(emulator, kazan))
+
+
+async def test_lists_show_a_region_s_own_stories_unless_mentions_are_asked_for(
+    bot_app: BotAppFactory, tmp_path: Path
+) -> None:
+    """«/latest Москва» and «/search театр Москва» leave out a Tomsk story that only says
+    where the actors came from; with mentions on, the chat sees it too."""
+    running = await bot_app(delivery=FAST)
+    chat = 31_010
+    tour = feed(
+        tmp_path,
+        "tour",
+        "Из Москвы в Томск прибыли артисты театра",
+        "Из Москвы в Томск прибыли артисты театра. Гастроли продлятся неделю.",
+    )
+    [report] = await running.app.ingestor.read_locations([tour])
+    assert report.new == 1
+    [latest] = await running.say("/latest Томская область", user_id=chat)
+    assert "прибыли артисты театра" in latest["text"]
+    [latest] = await running.say("/latest Москва", user_id=chat)
+    assert "прибыли артисты театра" not in latest["text"]
+    [found] = await running.say("/search театр Москва", user_id=chat)
+    assert "прибыли артисты театра" not in found["text"]
+
+    await running.say("/settings mentioned on", user_id=chat)
+    [latest] = await running.say("/latest Москва", user_id=chat)
+    assert "прибыли артисты театра" in latest["text"]
+    [found] = await running.say("/search театр Москва", user_id=chat)
+    assert "прибыли артисты театра" in found["text"]

@@ -34,6 +34,37 @@ async def test_latest_by_region_newest_first_without_duplicates(db: Database) ->
     assert page.next_cursor == Cursor(int(page.articles[-1].published_at.timestamp()), ids[3])
 
 
+async def test_a_region_lists_the_stories_about_it_and_mentions_only_on_request(
+    db: Database,
+) -> None:
+    """Per region, over many regions, and in a search: an article that only mentions a
+    region is left out of that region's lists unless ``mentioned`` asks for it."""
+    about, passing = await store(
+        db,
+        [
+            Item("Театр открыл сезон", "Премьера в театре", ("RU-MOW",)),
+            Item(
+                "Гастроли театра в Томске",
+                "Артисты театра из Москвы",
+                ("RU-TOM",),
+                mentioned=("RU-MOW",),
+            ),
+        ],
+    )
+    repo = SearchRepository(db)
+    many = ["RU-MOW", *(f"RU-X{k:02d}" for k in range(MANY_REGIONS))]
+    for regions in (["RU-MOW"], many):
+        assert [a.id for a in (await repo.latest(regions)).articles] == [about]
+        page = await repo.latest(regions, mentioned=True)
+        assert sorted(a.id for a in page.articles) == sorted([about, passing])
+    found = await repo.search(stems("театр"), regions=["RU-MOW"])
+    assert [a.id for a in found.articles] == [about]
+    found = await repo.search(stems("театр"), regions=["RU-MOW"], mentioned=True)
+    assert sorted(a.id for a in found.articles) == sorted([about, passing])
+    tomsk = (await repo.latest(["RU-TOM"])).articles
+    assert [a.id for a in tomsk] == [passing] and tomsk[0].main_regions == ("RU-TOM",)
+
+
 async def test_latest_keyset_pages_cover_everything_once(db: Database) -> None:
     ids = await store(db, numbered(23, "RU-KK"))
     repo = SearchRepository(db)

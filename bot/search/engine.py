@@ -31,9 +31,11 @@ async def run_search(
     offset: int = 0,
     stage: int | None = None,
     now: int | None = None,
+    mentioned: bool = False,
 ) -> SearchResult:
     """One page of results. ``stage=None`` tries the stages in order (first page); later
-    pages pass the stage and ``now`` of the first one. Never raises for a bad query."""
+    pages pass the stage and ``now`` of the first one. Never raises for a bad query.
+    ``mentioned``: a region of the query also takes articles that only mention it."""
     now = int(time.time()) if now is None else now
     articles: tuple[Article, ...] = ()
     has_more = False
@@ -44,7 +46,12 @@ async def run_search(
         for i in order:
             try:
                 page = await repo.search(
-                    stages[i], regions=query.regions, limit=limit, offset=offset, now=now
+                    stages[i],
+                    regions=query.regions,
+                    limit=limit,
+                    offset=offset,
+                    now=now,
+                    mentioned=mentioned,
                 )
             except SearchQueryError:
                 continue
@@ -53,7 +60,7 @@ async def run_search(
             if articles:
                 break
     elif query.regions and offset + limit <= CANDIDATES:
-        latest = await repo.latest(query.regions, limit=offset + limit)
+        latest = await repo.latest(query.regions, limit=offset + limit, mentioned=mentioned)
         articles = latest.articles[offset:]
         has_more = latest.next_cursor is not None
     exact, prefixes = stage_matchers(query, used)

@@ -28,6 +28,7 @@ class Item:
     regions: Sequence[str] = ()
     age_hours: float = 1.0
     url: str = ""
+    mentioned: Sequence[str] = ()  # regions the article only mentions (role "mentioned")
 
 
 async def store(db: Database, items: Sequence[Item], *, now: int = NOW) -> list[int]:
@@ -49,7 +50,8 @@ async def store(db: Database, items: Sequence[Item], *, now: int = NOW) -> list[
                 fetched_at=now,
                 content_hash=hashlib.sha1(f"{url}{item.text}".encode()).hexdigest(),
                 simhash=None,
-                regions=tuple(RegionTag(code, "[]") for code in item.regions),
+                regions=tuple(RegionTag(code, "[]") for code in item.regions)
+                + tuple(RegionTag(code, "[]", "mentioned") for code in item.mentioned),
                 title_stems=stems(item.title),
                 body_stems=stems(item.text),
             )
