@@ -203,6 +203,9 @@ _PLACES_TOPIC = re.compile(
 )
 
 
+_FROM_COUNT = re.compile(r"\bиз\s+$", re.IGNORECASE)
+
+
 def _held_in_places(sentence: str, pos: int) -> bool:
     """The sentence holds the gathering at ``pos`` in many places or villages at once
     (``_PLACES_AT_ONCE``, ``_IN_VILLAGES``), not as the topic of one («по ремонту дорог в сёлах
@@ -211,6 +214,8 @@ def _held_in_places(sentence: str, pos: int) -> bool:
     end = also.start() if also else len(sentence)
     return any(
         not _PLACES_TOPIC.search(sentence, max(0, m.start() - 80), m.start())
+        # «гости из 17 городов»: where the guests come from
+        and not _FROM_COUNT.search(sentence, max(0, m.start() - 4), m.start())
         for rx in (_PLACES_AT_ONCE, _IN_VILLAGES)
         for m in rx.finditer(sentence, 0, end)
     )
@@ -446,6 +451,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         and not title_kinds
         and not _ceremony_of_act(title, sents[ev.lead_index])
         and not _discussed_at_hearing(title, ev)
+        and not _headline_names_it(title, sents[ev.lead_index], ev.best)
     ):
         return False  # one gathering named once, deep in the text: not what it centres on
     if (
@@ -831,6 +837,29 @@ def _discussed_at_hearing(title: str, ev: Evidence) -> bool:
         best is not None
         and best[2] in _DISCUSSION_KINDS
         and _DISCUSSION_TITLE.search(title) is not None
+    )
+
+
+_QUOTED_NAME = re.compile(r"\s*[«\"“]([^«»\"“”]{8,120})[»\"”]")
+_NAME_REACH = 40  # characters after the kind word where its quoted name may open
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").strip(" .!?").split())
+
+
+def _headline_names_it(title: str, sentence: str, best: tuple[float, int, str, int] | None) -> bool:
+    """The headline is the gathering's own quoted name, given with its kind word further down
+    («Мы этот город любим» over «в библиотеке оформлена выставка «Мы этот город любим»»): the
+    story is that gathering, however deep the kind word comes."""
+    if best is None or ("«" not in sentence and '"' not in sentence and "“" not in sentence):
+        return False
+    after = sentence.find(" ", best[3])
+    if after < 0:
+        return False
+    m = _QUOTED_NAME.search(sentence, after, after + _NAME_REACH + 120)
+    return (
+        m is not None and m.start() - after <= _NAME_REACH and _plain(m.group(1)) == _plain(title)
     )
 
 
@@ -1460,7 +1489,7 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
         body_sents = body_sents[1:]
     # A body that opens with the title repeated (or a breadcrumb ending in it): weigh the
     # title once.
-    if body_sents and _last_crumb(body_sents[0]).strip(" .") == title.strip(" ."):
+    if body_sents and _bare(_last_crumb(body_sents[0])) == _bare(title):
         body_sents = body_sents[1:]
     # A subheading the lead repeats word for word and goes on from: weigh it once.
     if len(body_sents) > 1 and _repeats(body_sents[0], body_sents[1]):
@@ -1496,6 +1525,15 @@ def _sentences(title: str, text: str) -> tuple[str, list[str]]:
 
 
 _MAX_CHROME = 30  # lines of chrome skipped at most above a headline
+# Pictographs a post opens its headline with («⛷ «Хибинская гонка» продолжается»).
+_LEADING_SIGNS = re.compile(r"^[\s\u2190-\u2bff\u2e00-\u2e7f\U0001f000-\U0001faff\ufe0f\u200d]+")
+
+
+def _bare(line: str) -> str:
+    """The line as a headline compares: without the pictographs before it, the dot after."""
+    return _LEADING_SIGNS.sub("", line).strip(" .")
+
+
 # A breadcrumb's separator: «Новости и события » Общество » В Алчевске отменили концерт» (a
 # closing guillemet has no space before it).
 _CRUMB = re.compile(r"\s[»>]\s")
@@ -1567,6 +1605,13 @@ _CELEBRATIONS_OF = re.compile(
 )
 
 
+# The one tournament whose games the plural «матчи» are: «матчи финального турнира», «матчи
+# Кубка губернатора» (not «матчи чемпионата»: a league's season).
+_GAMES_OF_ONE = re.compile(
+    r"\s+(?:[а-яё]+(?:ого|его)\s+)?(?:турнира|кубка|спартакиады|фестиваля)\b", re.IGNORECASE
+)
+
+
 def _one_fair_day(lead: str) -> bool:
     """The lead names fairs and one day for them, and one only («ярмарки, которые должны были
     пройти 5 апреля»; not «ярмарки 5 и 12 апреля»)."""
@@ -1607,6 +1652,8 @@ def _plural_headline(title: str, kinds: list[tuple[str, int, int]], lead: str = 
         return False
     if first is not None and _CELEBRATIONS_OF.match(title, first[1]):
         return False  # «стартовали празднования, посвящённые Дню города»: one occasion's
+    if first is not None and first[0] == "матч" and _GAMES_OF_ONE.match(title, first[2]):
+        return False  # «прошли матчи финального турнира»: one tournament's games
     if first is not None and plural_subject(title, first[1]):
         return True  # «Ярмарки «Выходного дня» пройдут»: the verb agrees with a plural
     if any(
@@ -1945,6 +1992,20 @@ _ABROAD = re.compile(
     r"|Азербайджан|Сербии|Латви|Литв|Эстони|Молдови|Украин)\w*"
 )
 MAX_ABROAD = 3000  # characters read for a foreign state
+# A list of states after «из» before the one matched: where the participants come from
+# («спортсмены из России, Украины, Монголии»), not where the contest is.
+_FROM_LIST = re.compile(r"\bиз\s+(?:[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ][а-яё-]+)?\s*(?:,|\sи)\s+)*$")
+_FROM_REACH = 120  # characters before a state read for it
+
+
+def _abroad(src: str) -> bool:
+    """A foreign state is named as where something is, not only as where guests come from."""
+    return any(
+        _FROM_LIST.search(src, max(0, m.start() - _FROM_REACH), m.start()) is None
+        for m in _ABROAD.finditer(src, 0, MAX_ABROAD)
+    )
+
+
 # The incident words a gathering's story tells of, not of the pandemic it is called off for.
 _PANDEMIC = ("covid", "коронавирус", "заболевш", "заражен")
 _INCIDENT_SENTENCES = 3  # sentences of the first ten telling an incident: its story
@@ -2110,7 +2171,7 @@ def detect_event(
     # The string the region tagger reads (bot.analysis.analysed_text): offsets refer to it.
     src = text if not title or text.lstrip().startswith(title) else f"{title}\n{text}"
     hits = _hits(regions) if regions is not None else _regions_of(src)
-    if kind in _SEASON_KINDS and not hits and _ABROAD.search(src[:MAX_ABROAD]):
+    if kind in _SEASON_KINDS and not hits and _abroad(src):
         return None  # «Борец стал победителем турнира ... в Монголии»: sport abroad
     venue = _venue(sents)
     city, city_code = _city(src, hits, venue_named=venue is not None)
