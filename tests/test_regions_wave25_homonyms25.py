@@ -23,7 +23,10 @@ def codes(text: str) -> set[str]:
         # a battlefield of the other namesake's
         ("Школьники Кировска возложили цветы на Невском пятачке.", {"RU-LEN"}),
         # a district several regions have, with a historic site of one of them
-        ("Раскопки на городище Старая Рязань в Спасском районе продолжатся.", {"RU-RYA"}),
+        (
+            "Праздник «Старая Рязань» состоялся в Спасском районе, где стояла столица княжества.",
+            {"RU-RYA"},
+        ),
         # control: no landmark, nothing decides
         ("В Кировске открыли новую трассу для туристов.", set()),
         # control: a landmark of a third region says nothing of the town
@@ -87,4 +90,36 @@ def test_own_okrug_or_district(text: str, expected: set[str]) -> None:
     ],
 )
 def test_guests_from_namesakes_country(text: str, expected: set[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a settlement or a territorial unit named like a town of another region is the
+        # data's village in the region the story names
+        (
+            "В Михайловский район Приморья входят Новошахтинское городское поселение и "
+            "несколько сёл.",
+            {"RU-PRI"},
+        ),
+        (
+            "Депутаты Полесского округа Калининградской области выбрали главой начальника "
+            "Саранского территориального отдела.",
+            {"RU-KGD"},
+        ),
+        # control: the town's own region named too, the town stays
+        (
+            "Делегация Приморья посетила Новошахтинск Ростовской области, где обсудили "
+            "опыт Новошахтинского городского округа.",
+            {"RU-PRI", "RU-ROS"},
+        ),
+        # control: no municipal unit after the adjective, the town is the town
+        (
+            "Гости из Приморья побывали в Саранске на фестивале.",
+            {"RU-PRI", "RU-MO"},
+        ),
+    ],
+)
+def test_unit_named_like_a_town(text: str, expected: set[str]) -> None:
     assert codes(text) == expected

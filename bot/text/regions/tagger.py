@@ -1769,6 +1769,8 @@ def _resolve(
     ``title_end``: where a title on a line of its own ends (0: no such title)."""
     _town_lists(hits, text)
     _weak_in_lists(hits, text)
+    if "поселени" in text or "территориальн" in text:
+        _unit_namesakes(hits, text)
     _villages_by_adjective(hits, text)
     if _own_districts(hits):
         _unlisted_districts(hits)
@@ -1979,6 +1981,36 @@ def _own_districts(hits: list[Hit]) -> bool:
             ):
                 d.codes, d.weak = (code,), False
     return True
+
+
+# A municipality inside a district, after the adjective of its village.
+_MUNICIPAL_UNIT = re.compile(r"\s+(?:(?:городск|сельск)\w*\s+поселени|территориальн\w*\s+отдел)\w*")
+
+
+def _unit_namesakes(hits: list[Hit], text: str) -> None:
+    """«В Михайловский район Приморья входят Новошахтинское городское поселение…»: a
+    settlement or a district's territorial unit named like a town of another region is the
+    village the data knows so in the region the story names, when nothing else names the
+    town's region (Новошахтинск is in Ростовская область)."""
+    units = [
+        h
+        for h in hits
+        if h.kind in ("district", "adjective")
+        and len(h.codes) == 1
+        and _MUNICIPAL_UNIT.match(text, h.end)
+    ]
+    if not units:
+        return  # (most texts: no such unit)
+    named = collections.Counter(c for h in hits if not h.weak for c in set(h.codes))
+    villages = gazetteer().villages
+    for h in units:
+        first = text[h.start : h.end].split(maxsplit=1)[0]
+        found = {villages[x] for x in info(first).lemmas if villages.get(x)}
+        if len(found) != 1:
+            continue
+        code = found.pop()
+        if code != h.codes[0] and named[code] and named[h.codes[0]] == 1:
+            h.codes, h.weak, h.village = (code,), False, True
 
 
 def _own_okrug(town: Hit, okrugs: list[str], hits: list[Hit]) -> None:
