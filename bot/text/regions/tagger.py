@@ -102,6 +102,7 @@ from bot.text.regions.gazetteer import (
     name_centre_codes,
     village_word,
 )
+from bot.text.regions.homonyms import homonym_hints
 from bot.text.regions.lexicon import (
     ARRIVAL,
     COUNTRIES,
@@ -489,7 +490,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
             upgrade = True  # «в карельской столице»: a people's adjective, the republic's capital
         if upgrade and verdict != DROP:
             verdict = STRONG  # «Башкирской и Татарской автономных республик»
-        if verdict != DROP and e.foreign and any(f in folded for f in e.foreign):
+        if verdict != DROP and e.foreign and _foreign_story(folded, e.foreign):
             verdict = DROP  # Петропавловск in a text about Kazakhstan
         if (
             verdict != DROP
@@ -625,6 +626,25 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
     if "оселени" in text and any(h.kind == "district" for h in hits):
         hits = _settlements_elsewhere(text, hits)
     return _drop_namesakes(text, hits)
+
+
+# «лыжники из России, Украины, Белоруссии»: where guests come from, not where the story is
+_FROM_LIST = re.compile(r"\bиз\s+(?:[\w-]+(?:\s*,\s*|\s+и\s+))*$")
+_WORD_START = re.compile(r"[\w-]*$")
+
+
+def _foreign_story(folded: str, markers: frozenset[str]) -> bool:
+    """Whether the (folded) text names the foreign namesake's country or bodies, other than
+    as where guests come from: «из Белоруссии» leaves Кировск in Мурманская область."""
+    for f in markers:
+        at = folded.find(f)
+        while at >= 0:
+            start = _WORD_START.search(folded, max(0, at - 30), at)
+            word = start.start() if start else at
+            if not _FROM_LIST.search(folded, max(0, word - 120), word):
+                return True
+            at = folded.find(f, at + len(f))
+    return False
 
 
 def _settlements_elsewhere(text: str, hits: list[Hit]) -> list[Hit]:
@@ -1749,6 +1769,8 @@ def _resolve(
     ``title_end``: where a title on a line of its own ends (0: no such title)."""
     _town_lists(hits, text)
     _weak_in_lists(hits, text)
+    if "поселени" in text or "территориальн" in text:
+        _unit_namesakes(hits, text)
     _villages_by_adjective(hits, text)
     if _own_districts(hits):
         _unlisted_districts(hits)
@@ -1760,16 +1782,36 @@ def _resolve(
         _district_centres(hits)
         _city_district_namesakes(hits)
     context: set[str] = set()
+    narrowed: list[Hit] = []  # homonyms a pairing above narrowed to one region
     for h in hits:
         e = h.entry
-        if not h.weak and not (e is not None and (e.homonym or e.alone)):
+        if e is not None and e.homonym and len(h.codes) == 1 and not h.weak:
+            narrowed.append(h)
+        elif not h.weak and not (e is not None and (e.homonym or e.alone)):
             context.update(h.codes)
+    # («г. Советска … Советского района»: Кировская область) when no other region is named
+    decided = {id(h) for h in narrowed if not context or h.codes[0] in context}
+    context.update(c for h in narrowed if id(h) in decided for c in h.codes)
     if source_region:
         context.add(source_region)
     namesakes = _village_namesakes(hits, text, source_region)
+    hints = homonym_hints(
+        text,
+        [
+            h
+            for h in hits
+            if len(h.codes) > 1
+            and h.kind in ("town", "district")
+            and not context & set(h.codes)
+            and not (namesakes and h in namesakes)
+        ],
+    )
     out: list[tuple[Hit, tuple[str, ...]]] = []
     for h in hits:
         if namesakes and h in namesakes:
+            continue
+        if decided and id(h) in decided:
+            out.append((h, h.codes))
             continue
         homonym = h.entry is not None and h.entry.homonym
         if h.entry is not None and h.entry.alone and not h.weak:
@@ -1780,7 +1822,7 @@ def _resolve(
             elif h.entry.default:
                 chosen = (h.entry.default,)
             else:  # (a name several regions share, nothing to say which: none of them)
-                chosen = () if homonym else h.codes
+                chosen = hints.get(id(h), ()) if homonym else h.codes
             if chosen:
                 out.append((h, chosen))
             continue
@@ -1792,6 +1834,8 @@ def _resolve(
             # «В Челябинске «Трактор» обыграл екатеринбургский «Автомобилист»»: in a story set
             # in a region, a club's lower-case town adjective says where the visitors are from
             chosen = h.codes
+        if not chosen and hints:
+            chosen = hints.get(id(h), ())  # a landmark, or another homonym agreeing
         if not chosen and homonym and not h.weak and h.entry is not None and h.entry.default:
             chosen = (h.entry.default,)
         if chosen:
@@ -1920,13 +1964,11 @@ def _own_districts(hits: list[Hit]) -> bool:
     for h in hits:
         if h.kind != "town" or h.entry is None or len(h.codes) < 2:
             continue
-        own = {
-            t.code: fold(t.district.split()[0])
-            for t in towns_by_name(h.entry.surface)
-            if t.code in h.codes and t.district
-        }
+        namesakes = [t for t in towns_by_name(h.entry.surface) if t.code in h.codes]
+        own = {t.code: fold(t.district.split()[0]) for t in namesakes if t.district}
         chosen = [c for c, name in own.items() if name in districts]
         if len(chosen) != 1:
+            _own_okrug(h, [t.code for t in namesakes if not t.district], hits)
             continue
         code = chosen[0]
         h.codes, h.weak = (code,), False
@@ -1939,6 +1981,57 @@ def _own_districts(hits: list[Hit]) -> bool:
             ):
                 d.codes, d.weak = (code,), False
     return True
+
+
+# A municipality inside a district, after the adjective of its village.
+_MUNICIPAL_UNIT = re.compile(r"\s+(?:(?:городск|сельск)\w*\s+поселени|территориальн\w*\s+отдел)\w*")
+
+
+def _unit_namesakes(hits: list[Hit], text: str) -> None:
+    """«В Михайловский район Приморья входят Новошахтинское городское поселение…»: a
+    settlement or a district's territorial unit named like a town of another region is the
+    village the data knows so in the region the story names, when nothing else names the
+    town's region (Новошахтинск is in Ростовская область)."""
+    units = [
+        h
+        for h in hits
+        if h.kind in ("district", "adjective")
+        and len(h.codes) == 1
+        and _MUNICIPAL_UNIT.match(text, h.end)
+    ]
+    if not units:
+        return  # (most texts: no such unit)
+    named = collections.Counter(c for h in hits if not h.weak for c in set(h.codes))
+    villages = gazetteer().villages
+    for h in units:
+        first = text[h.start : h.end].split(maxsplit=1)[0]
+        found = {villages[x] for x in info(first).lemmas if villages.get(x)}
+        if len(found) != 1:
+            continue
+        code = found.pop()
+        if code != h.codes[0] and named[code] and named[h.codes[0]] == 1:
+            h.codes, h.weak, h.village = (code,), False, True
+
+
+def _own_okrug(town: Hit, okrugs: list[str], hits: list[Hit]) -> None:
+    """«сити-менеджер Советска … глава Советского городского округа»: a town named with an
+    urban okrug named after it is the namesake that is an urban okrug itself (Советск of
+    Калининградская область, not the Kirov oblast's, which lies in a district), and the okrug
+    is that town's."""
+    if len(okrugs) != 1 or town.entry is None:
+        return
+    names = set(district_adjectives(town.entry.surface))
+    found = [
+        d
+        for d in hits
+        if d.kind == "district"
+        and d.entry is not None
+        and d.entry.name in names
+        and d.entry.surface.endswith(" городской округ")
+    ]
+    if found:
+        for h in (town, *found):
+            h.codes, h.weak = (okrugs[0],), False
 
 
 def _district_demonyms(hits: list[Hit], text: str) -> None:
