@@ -43,7 +43,11 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   the lead read to its sentence's end; not a banner «Президент России» for a title, nor a
   participial phrase: «по нацпроекту, инициированному Президентом») with no region in the
   title, only a region the lead names by itself is ``main``, and in a story the title sets
-  abroad none is.
+  abroad (or whose lead holds its gathering abroad: «олимпиаде, проходившей в Италии») none
+  is; one resident's home («Житель Махачкалы угнал автобус»), a station a train leaves
+  («со станций Кандалакша и Кемь»), a sentence opening with «Ранее», a speaker's region («С
+  докладом выступит губернатор …») and the two sides of a border a place lies on are passing;
+  a gathering moved «из» one town «в» another happens in the second.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -2466,6 +2470,9 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             and _accusative(b, text)
             and not _arrived(a, b, text)
         ):
+            if _moved(text, a.start):
+                b.cue = ""  # «перенос чемпионата из Тюмени в Южно-Сахалинск»: the new venue
+                continue
             b.cue = "route"  # «поезд из Курска в Москву»: where the route ends
             starts.append((a, a_codes))
             ends.append(b)
@@ -2502,6 +2509,19 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             h.cue = ""
     for h, _ in starts:
         h.cue = ""
+
+
+def _moved(text: str, start: int) -> bool:
+    """Whether a word of moving a gathering opens the clause of the origin at ``start``:
+    «Перенос чемпионата России по лёгкой атлетике из Тюмени в …», «турнир перенесли из …».
+    Where it moves to is where it happens; where it was to be is passing."""
+    head = text[max(0, start - 90) : start]
+    dots = list(_CLAUSE_END.finditer(head))
+    words = _WORD.findall(head[dots[-1].end() :] if dots else head)[-10:]
+    return any(info(w).lemmas & _MOVE for w in words)
+
+
+_MOVE = frozenset(["перенос", "перенести", "переносить"])
 
 
 def _road_joins(text: str, start: int) -> bool:
@@ -2657,7 +2677,10 @@ def _roles(
             for evs in evidence.values()
             for ev in evs
         )
-        and _abroad_title(text, title_start, title_end)
+        and (
+            _abroad_title(text, title_start, title_end)
+            or _abroad_venue(text, title_end, _sentence_end(text, lead_end))
+        )
     )
     federal = (
         title_start >= 0
@@ -2729,7 +2752,7 @@ def _roles(
             code: (
                 sum(
                     ev.cue in _WHERE_IT_HAPPENS
-                    and not (ev.cue == "dateline" and nation)
+                    and not (ev.cue in ("dateline", "recalled", "speaker") and nation)
                     and not (ev.kind == "adjective" and ev.text[:1].islower())
                     and not (ev.cue == "history" and _joining(text, ev))
                     and not (ev.cue == "origin" and _neighbour(text, ev.start))
@@ -2884,6 +2907,24 @@ def _federal_scores(
     return scores
 
 
+def _speakers(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end: int) -> None:
+    """«С докладом выступят министр … и губернатор Алтайского края»: the speakers at a meeting
+    come from their regions, which are not what the meeting is about (as a guest's home)."""
+    for h, _ in hits:
+        if (
+            not h.cue
+            and h.start >= title_end
+            and _SPEAKERS.search(text, _sentence_start(text, h.start), h.start)
+        ):
+            h.cue = "speaker"
+
+
+# «С докладом выступят министр … и губернатор …», «выступил с основным докладом».
+_SPEAKERS = re.compile(
+    r"\b[Сс]\s+(?:[а-яё]+\s+)?доклад\w*\s+выступ|\bвыступ\w*\s+с\s+(?:[а-яё]+\s+)?доклад"
+)
+
+
 def _abroad_title(text: str, start: int, title_end: int) -> bool:
     """Whether the title sets the story in a foreign capital or country: «Звёзды российского
     театра выступят в Алматы», «Праздник в Сухуме»."""
@@ -2891,6 +2932,22 @@ def _abroad_title(text: str, start: int, title_end: int) -> bool:
         fold(m.group(1)[:3]) in _FOREIGN_STARTS and info(m.group(1)).lemmas & _ABROAD
         for m in _IN_NAME.finditer(text, start, title_end)
     )
+
+
+def _abroad_venue(text: str, start: int, end: int) -> bool:
+    """Whether the lead (from ``start`` to ``end``) holds the story's gathering abroad:
+    «медали на олимпиаде, проходившей в Италии», «турнир состоялся в Минске». The regions
+    named then are the homes of those who went, with a title that names none."""
+    if "в" not in text[start:end]:
+        return False
+    for m in _IN_NAME.finditer(text, start, end):
+        name = m.group(1)
+        if fold(name[:3]) not in _FOREIGN_STARTS or not info(name).lemmas & _ABROAD:
+            continue
+        before = _WORD.findall(text[max(0, m.start() - 30) : m.start()])[-2:]
+        if any(info(w).lemmas & _TAKES_PLACE for w in before):
+            return True
+    return False
 
 
 # Foreign capitals, states and countries a title may set its story in.
@@ -3133,6 +3190,7 @@ _AT_BEFORE = re.compile(r"\b(?:в|во)\s+$", re.IGNORECASE)
 _TAKES_PLACE = frozenset(
     [
         *("проходить", "пройти", "состояться", "проводиться", "открыться", "открываться"),
+        *("провести", "проводить"),  # «Финал конкурса провели в Москве»: held there
         *("сразиться", "сыграть"),
     ]
 )
@@ -3142,7 +3200,9 @@ _TAKES_PLACE = frozenset(
 _REGIONS_PLURAL = re.compile(
     r"\b(?:регион(?:ы|ов|ам|ами|ах)|субъект(?:ы|ов|ам|ами|ах))\b", re.IGNORECASE
 )
-_WHERE_IT_HAPPENS = frozenset(["origin", "road", "history", "dateline"])
+_WHERE_IT_HAPPENS = frozenset(
+    ["origin", "road", "history", "dateline", "recalled", "border", "speaker"]
+)
 # Between two places of one list: a comma or a conjunction, and a preposition repeated.
 _PLACE_LIST_GAP = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во|на)\s+)?")
 
@@ -3315,6 +3375,41 @@ def _state_title(hits: list[tuple[Hit, tuple[str, ...]]], title_end: int) -> Non
             h.cue = "state"
 
 
+def _earlier(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end: int) -> None:
+    """«Ранее в Чебоксарах отменили концерт», «Ранее телеканал сообщал, что в Московской
+    области …»: a sentence opening with «Ранее» recalls an earlier story, a background to
+    this one, not where it happens."""
+    for h, _ in hits:
+        if (
+            not h.cue
+            and h.start >= title_end
+            and _EARLIER.match(text, _sentence_start(text, h.start))
+        ):
+            h.cue = "recalled"
+
+
+_EARLIER = re.compile(r"\s*Ранее\b")
+
+
+def _borders(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """«Армянск, находящийся на границе Республики Крым и Херсонской области»: two regions
+    whose border a place lies on say where it is, not that the story is in both."""
+    ordered = sorted((h for h, _ in hits), key=lambda h: h.start)
+    for a, b in itertools.pairwise(ordered):
+        if (
+            not a.cue
+            and not b.cue
+            and a.codes != b.codes
+            and _AND_GAP.fullmatch(text, a.end, b.start)
+            and _BORDER_OF.search(text, max(0, a.start - 12), a.start)
+        ):
+            a.cue = b.cue = "border"
+
+
+_BORDER_OF = re.compile(r"\bграниц[аеуы]?\s+$")
+_AND_GAP = re.compile(r"\s+и\s+")
+
+
 def _head_from(text: str, title_start: int, start: int) -> bool:
     """Whether the title opens with a region's head or delegation «из» the place at
     ``start``: «Губернатор из Калининграда участвует в форуме», «Делегация из Якутии
@@ -3369,6 +3464,12 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             h.cue = ""  # «Губернатор из Калининграда участвует в форуме»: his region's news
     if headline:
         _state_title(hits, headline)
+    if "Ранее" in text:
+        _earlier(hits, text, title_end)
+    if "границ" in text:
+        _borders(hits, text)
+    if "доклад" in text:
+        _speakers(hits, text, title_end)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
         piece = Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)  # (one per hit)

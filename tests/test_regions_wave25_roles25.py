@@ -1,0 +1,235 @@
+"""Roles of the twenty-fifth wave, on sentences written for these tests: one resident's home
+(«житель Махачкалы») and a station a train leaves from («со станции Кемь») are passing; a
+gathering «провели в» a place is held there; a sentence opening with «Ранее» recalls earlier
+news; a gathering moved «из» one town «в» another happens in the second; the speakers of a
+federal meeting («с докладом выступит губернатор») come from their regions; and two regions
+whose border a place lies on only say where it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text.regions import tag_regions
+
+
+def roles(text: str) -> dict[str, str]:
+    return {m.code: m.role for m in tag_regions(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a resident's home in the title; the lead sets the story elsewhere
+        (
+            "Житель Пензы украл велосипед\nВ Тамбовской области полиция задержала мужчину, "
+            "который украл велосипед у магазина в Тамбовской области.",
+            {"RU-PNZ": "mentioned", "RU-TAM": "main"},
+        ),
+        # control: his home is the only place, so it is where the story is
+        (
+            "Жительница Пензы выиграла в лотерею\nЖительница Пензы выиграла миллион рублей.",
+            {"RU-PNZ": "main"},
+        ),
+        # control: residents in the plural are the story's public
+        (
+            "Для жителей Пензы откроют каток\nКаток у стадиона примет жителей Пензы с декабря, "
+            "лёд завезут из Саранска.",
+            {"RU-PNZ": "main", "RU-MO": "mentioned"},
+        ),
+    ],
+)
+def test_resident_home(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "На перегоне сошёл с рельсов товарный поезд\nВ Ленинградской области сошли с рельсов "
+            "вагоны. На место направлены восстановительные поезда со станций Волхов и Бологое.",
+            {"RU-LEN": "main", "RU-TVE": "mentioned"},
+        ),
+        # control: «на станции» is where something is, not a train's start
+        (
+            "На перегоне сошёл с рельсов товарный поезд\nВ Ленинградской области сошли с рельсов "
+            "вагоны. Пассажиров высадили на станции Бологое, где им раздали воду.",
+            {"RU-LEN": "main", "RU-TVE": "main"},
+        ),
+    ],
+)
+def test_from_station(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_from_station_cue() -> None:
+    text = "Помощь пришла\nСо станции Бологое отправили поезд, он прибыл на место аварии."
+    cues = {e.cue for m in tag_regions(text) for e in m.evidence}
+    assert cues == {"origin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Оренбург выступил в финале конкурса\nДелегация Оренбурга выступила в финале "
+            "конкурса. Финал провели в Казани в большом зале.",
+            {"RU-ORE": "main", "RU-TA": "main"},
+        ),
+        # control: a place after «провели» but not as where it was held
+        (
+            "Оренбург выступил в финале конкурса\nДелегация Оренбурга выступила в финале "
+            "конкурса. Участники провели мастер-класс для гостей из Казани.",
+            {"RU-ORE": "main", "RU-TA": "mentioned"},
+        ),
+    ],
+)
+def test_held_there(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ещё в одном городе отменили спектакль\nВ Курске отменили спектакль гастролирующего "
+            "театра.\nРанее в Орле отменили выступление того же театра.",
+            {"RU-KRS": "main", "RU-ORL": "mentioned"},
+        ),
+        # a federal story with a region only in the «Ранее» sentence: no main region
+        (
+            "Выплаты продлят\nПравительство России продлит выплаты семьям, заявил премьер-министр "
+            "России.\nРанее сообщалось, что в Тверской области выплаты получают 10 тысяч семей.",
+            {"RU-TVE": "mentioned"},
+        ),
+        # control: with no federal body, the recalled place is still the only place there is
+        (
+            "Выплаты продлят\nВыплаты семьям продлят ещё на год.\nРанее в Тверской области "
+            "выплаты получили 10 тысяч семей.",
+            {"RU-TVE": "main"},
+        ),
+        # control: «ранее» inside a sentence is not a recall (the rule does not fire)
+        (
+            "Ещё в одном городе отменили спектакль\nВ Курске отменили спектакль. Театр, как и "
+            "ранее в Орле, не приехал.",
+            {"RU-KRS": "main", "RU-ORL": "main"},
+        ),
+    ],
+)
+def test_recalled(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_recalled_cue() -> None:
+    text = "Концерт отменили\nВ Курске отменили концерт.\nРанее в Орле отменили выступление."
+    cues = {m.code: {e.cue for e in m.evidence} for m in tag_regions(text)}
+    assert cues == {"RU-KRS": {""}, "RU-ORL": {"recalled"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Перенос турнира из Перми в Казань\nПеренос всероссийского турнира по самбо из "
+            "Перми в Казань огорчил тренеров.",
+            {"RU-TA": "main", "RU-PER": "mentioned"},
+        ),
+        # control: a route with no move keeps its start as the story
+        (
+            "Новый рейс\nРейс из Перми в Казань запустят в мае.",
+            {"RU-PER": "main", "RU-TA": "mentioned"},
+        ),
+    ],
+)
+def test_moved(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Президент России проведёт совещание\nПрезидент России проведёт совещание о дорогах. "
+            "С докладом выступят министр транспорта и губернатор Пермского края.",
+            {"RU-PER": "mentioned"},
+        ),
+        # the federal official only in the lead, the title naming no body
+        (
+            "Заседание совета\nВладимир Путин провёл заседание совета. С основными докладами "
+            "выступили министр финансов и губернатор Пермского края.",
+            {"RU-PER": "mentioned"},
+        ),
+        # control: no federal official, the speaker's region is the only place there is
+        (
+            "Сессия парламента\nНа сессии с докладом выступил губернатор Пермского края.",
+            {"RU-PER": "main"},
+        ),
+        # control: a region the federal lead names by itself, not as a speaker's home
+        (
+            "Президент России проведёт совещание\nПрезидент России проведёт совещание о дорогах "
+            "Пермского края.",
+            {"RU-PER": "main"},
+        ),
+    ],
+)
+def test_federal_speakers(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В Брянск приехали волонтёры\nВолонтёры приехали в Новозыбков, расположенный на "
+            "границе Брянской области и Гомельской области Белоруссии.",
+            {"RU-BRY": "main"},
+        ),
+        (
+            "Волонтёры приехали в Курскую область\nВолонтёры приехали в Рыльск, город на "
+            "границе Курской области и Белгородской области.",
+            {"RU-KRS": "main", "RU-BEL": "mentioned"},
+        ),
+        # a place on the border of two regions, neither named otherwise: the first is main
+        (
+            "Пожар в лесу\nЛесной пожар вспыхнул на границе Курской области и Белгородской "
+            "области.",
+            {"RU-KRS": "main", "RU-BEL": "mentioned"},
+        ),
+        # control: «на границе с» a region keeps its own reading
+        (
+            "Пожар в лесу\nЛесной пожар вспыхнул в Курской области на границе с Белгородской "
+            "областью.",
+            {"RU-KRS": "main", "RU-BEL": "mentioned"},
+        ),
+    ],
+)
+def test_border(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Школьники привезли медали олимпиады\nРоссийские школьники завоевали три медали "
+            "на олимпиаде по химии, проходившей во Франции. Золото у ученика из Томска, серебро "
+            "у школьницы из Омска.",
+            {"RU-TOM": "mentioned", "RU-OMS": "mentioned"},
+        ),
+        # control: the lead's gathering at home, a country named otherwise
+        (
+            "Школьники привезли медали олимпиады\nРоссийские школьники завоевали три медали "
+            "на олимпиаде по химии, проходившей в Томске. Среди гостей были школьники из "
+            "Франции.",
+            {"RU-TOM": "main"},
+        ),
+        # control: a region in the title keeps the story its own
+        (
+            "Томские школьники привезли медали\nТомские школьники завоевали три медали на "
+            "олимпиаде, проходившей во Франции.",
+            {"RU-TOM": "main"},
+        ),
+    ],
+)
+def test_abroad_venue(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
