@@ -233,3 +233,110 @@ def test_border(text: str, expected: dict[str, str]) -> None:
 )
 def test_abroad_venue(text: str, expected: dict[str, str]) -> None:
     assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cause of the cancellations is passing; the places they are in are the data points
+        (
+            "Регионы отменяют праздники\nНа фоне ситуации в Брянской области в ряде регионов "
+            "отменили праздники. Так, гулянья отменили в Орловской и Тульской областях, а в "
+            "Калуге решили их провести.",
+            {"RU-BRY": "mentioned", "RU-ORL": "main", "RU-TUL": "main", "RU-KLU": "main"},
+        ),
+        # control: «на фоне» with no situation or event after it
+        (
+            "Праздник в Брянске\nНа фоне гор в Брянской области так не снимешь, зато на фоне "
+            "реки получилось красиво.",
+            {"RU-BRY": "main"},
+        ),
+    ],
+)
+def test_cause_of_cancellations(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title set in the whole country: the regions of the overview are its data points
+        (
+            "В России отменяют фестивали\nФестивали отменили как минимум в Орловской и Тульской "
+            "областях. В Орле перенесли и концерт, в Туле закрыли парки, в Калуге — пляжи.\n"
+            "Праздник в Калуге всё же прошёл, но без салюта, как и в Орле.",
+            {"RU-ORL": "main", "RU-TUL": "main", "RU-KLU": "main"},
+        ),
+        # control: a title with its own region keeps the others as they score
+        (
+            "Орёл отменяет фестивали\nВ России отменяют фестивали. В Орле отменили фестиваль "
+            "и концерт, в Орловской области закрыли парки.\nРанее в Калуге отменили салют.",
+            {"RU-ORL": "main", "RU-KLU": "mentioned"},
+        ),
+    ],
+)
+def test_country_overview(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Как дроны меняют жизнь в регионах\nМассовые мероприятия отменяют в российских "
+            "регионах. Под угрозой оказались регионы от Брянска и Орла до Тверской области и "
+            "Чувашии.\nВ Брянске закрыли парки, в Орле отменили концерт, в Чувашии — парад.",
+            {"RU-BRY": "main", "RU-ORL": "main", "RU-TVE": "main", "RU-CU": "main"},
+        ),
+        # control: a span of two ends alone is the whole country, not data points
+        (
+            "Как дроны меняют жизнь в регионах\nМассовые мероприятия отменяют в российских "
+            "регионах от Калининграда до Владивостока.\nВ Брянске закрыли парки, в Орле "
+            "отменили концерт.",
+            {"RU-KGD": "mentioned", "RU-PRI": "mentioned", "RU-BRY": "main", "RU-ORL": "main"},
+        ),
+    ],
+)
+def test_ranking_spans(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В Крым прибыли казанские артисты\nАртисты из Казани выступят в Симферополе.",
+            {"RU-CR": "main", "RU-TA": "main"},
+        ),
+        # control: guests named after a noun of arrival stay passing
+        (
+            "Крым ждёт приезда казанских артистов\nВ Симферополе готовят сцену к концерту.",
+            {"RU-CR": "main", "RU-TA": "mentioned"},
+        ),
+    ],
+)
+def test_arrival_in_title(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected
+
+
+def test_district_of_named_region() -> None:
+    # a district two regions share, followed by one of them: that one's, not the neighbour's
+    text = (
+        "В селе построят школу\nСело лежит на границе с Чеченской Республикой и входит в "
+        "Сунженский район Ингушетии."
+    )
+    evidence = {m.code: [e.text for e in m.evidence] for m in tag_regions(text)}
+    assert "Сунженский район" not in evidence["RU-CE"]
+    assert "Сунженский район" in evidence["RU-IN"]
+
+
+def test_district_of_region_control() -> None:
+    # control: with no region right after it, the district stays with both regions it may be
+    text = (
+        "В селе построят школу\nСело лежит на границе с Чеченской Республикой, в Сунженском "
+        "районе. Об этом сообщили власти Ингушетии."
+    )
+    codes = {
+        m.code for m in tag_regions(text) if "Сунженском районе" in {e.text for e in m.evidence}
+    }
+    assert codes == {"RU-CE", "RU-IN"}

@@ -1917,15 +1917,17 @@ def _victims_of(words: list[Word], i: int) -> bool:
 
 _AT = frozenset(["в", "во", "на", "под"])
 # «в связи с трагедией в …», «из-за теракта в …»: what a tragedy elsewhere causes here.
-_CAUSE_KEYS = ("в связи с", "из-за")
-# A tragedy told without its kind: «в связи с трагическими событиями в Северной Осетии».
-_EVENTS = frozenset(["событие", "происшествие"])
+_CAUSE_KEYS = ("в связи с", "из-за", "на фоне")
+# A tragedy told without its kind: «в связи с трагическими событиями в Северной Осетии», «на
+# фоне ситуации в Курской области».
+_EVENTS = frozenset(["событие", "происшествие", "ситуация"])
 
 
 def _cause_of(words: list[Word], i: int) -> bool:
     """Whether words[i] is where a tragedy happened that is the cause of what the story tells
     («в связи с трагическими событиями в Северной Осетии мероприятия отменяются», «из-за
-    теракта в Москве»): the story happens where the cancellation or the mourning is."""
+    теракта в Москве», «на фоне ситуации в Курской области»): the story happens where the
+    cancellation or the mourning is."""
     if i < 3 or not words[i].glued_prev or fold(words[i - 1].text) not in _AT:
         return False
     k = i - 2
@@ -1939,6 +1941,8 @@ def _cause_of(words: list[Word], i: int) -> bool:
     low = fold(words[m].text)
     if low == "из-за":
         return True
+    if low == "фоне" and m > 0 and fold(words[m - 1].text) == "на" and words[m].glued_prev:
+        return True  # «на фоне ситуации в Курской области отменили праздники»
     return (
         low in ("с", "со")
         and m > 1

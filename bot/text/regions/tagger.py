@@ -47,7 +47,10 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   is; one resident's home («Житель Махачкалы угнал автобус»), a station a train leaves
   («со станций Кандалакша и Кемь»), a sentence opening with «Ранее», a speaker's region («С
   докладом выступит губернатор …») and the two sides of a border a place lies on are passing;
-  a gathering moved «из» one town «в» another happens in the second.
+  a gathering moved «из» one town «в» another happens in the second; in an overview set in
+  the whole country («В России начали отменять концерты») every region named as a data point
+  is ``main``, but not the cause «на фоне ситуации в Курской области»; guests the title says
+  arrive («В Крым прибыл калмыцкий хотон») are its subject, ``main`` with their hosts.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -1746,6 +1749,23 @@ def _listed(
     return None if match_at(words, i, gaz) is None else (None, True)
 
 
+def _district_of_region(hits: list[Hit], text: str) -> None:
+    """«Сунженского района Ингушетии»: a district several regions have, followed by one of
+    their names in the genitive, is that region's (not the other's, named elsewhere)."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    for a, b in itertools.pairwise(ordered):
+        if (
+            a.kind == "district"
+            and len(a.codes) > 1
+            and b.kind == "name"
+            and len(b.codes) == 1
+            and b.codes[0] in a.codes
+            and b.start > a.end
+            and text[a.end : b.start].isspace()
+        ):
+            a.codes = b.codes
+
+
 def _resolve(
     hits: list[Hit], source_region: str | None, text: str, title_end: int = 0
 ) -> list[tuple[Hit, tuple[str, ...]]]:
@@ -1760,6 +1780,7 @@ def _resolve(
         _namesake_abbreviations(hits, text)
     if any(h.kind == "district" and len(h.codes) > 1 for h in hits):
         _district_demonyms(hits, text)
+        _district_of_region(hits, text)
     if any(h.kind == "district" for h in hits):
         _district_centres(hits)
         _city_district_namesakes(hits)
@@ -2728,10 +2749,14 @@ def _roles(
     parties = _parties(evidence, text, lead_end, titled) if titled and not abroad else set()
     if titled and not abroad and "подшеф" in text:
         parties |= _wards(evidence, text)
+    # (a ranking's span that lists its ends, «от Белгорода и Курска до Калужской области и
+    # Удмуртии», enumerates data points; not two ends, «от Калининграда до Владивостока»,
+    # the whole country)
+    spans = _listed_spans(evidence, text) if ranking else set()
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
-        main = main or code in hosts
+        main = main or code in hosts or code in spans
         if titled and code not in titled:
             main = (main and score > 2 * best_titled) or code in listed or code in visitors
             main = main or code in parties
@@ -2768,6 +2793,25 @@ def _roles(
             if not tied or any(ev.cue != "origin" for ev in evidence[best]):
                 roles[best] = "main"
     return roles
+
+
+def _listed_spans(evidence: dict[str, list[Evidence]], text: str) -> set[str]:
+    """Regions at the ends of a span whose ends are lists: «от Белгорода и Курска до
+    Калужской области и Удмуртии» (each end listed with another place)."""
+    if not any(ev.cue == "range" for evs in evidence.values() for ev in evs):
+        return set()  # (most texts: no span)
+    marks = sorted((ev.start, ev.end, code, ev.cue) for code, evs in evidence.items() for ev in evs)
+    out: set[str] = set()
+    for k, (start, end, code, why) in enumerate(marks):
+        if why != "range":
+            continue
+        before = marks[k - 1] if k > 0 else None
+        after = marks[k + 1] if k + 1 < len(marks) else None
+        if (before and before[1] < start and _PLACE_LIST_GAP.fullmatch(text, before[1], start)) or (
+            after and end < after[0] and _PLACE_LIST_GAP.fullmatch(text, end, after[0])
+        ):
+            out.add(code)
+    return out
 
 
 def _neighbour(text: str, start: int) -> bool:
@@ -3017,7 +3061,7 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
     """Whether the lead speaks of regions in the plural, in a sentence that names none of
     them («Обнародован список регионов с самой высокой рождаемостью»), not «в десятку
     регионов вошла Белгородская область», whose story is that one region's place."""
-    m = _REGIONS_PLURAL.search(text, 0, lead_end)
+    m = _REGIONS_PLURAL.search(text, 0, lead_end) or _IN_RUSSIA.search(text, 0, lead_end)
     if m is None:
         return False
     start = max(text.rfind("\n", 0, m.start()), 0)
@@ -3027,7 +3071,10 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
     end = stop.end() if stop else len(text)
     line = text.find("\n", m.end(), end)
     end = line if line >= 0 else end
-    return not any(start <= ev.start < end for evs in evidence.values() for ev in evs)
+    # (a region named there only in passing, «как с Курской областью», is no data point)
+    return not any(
+        start <= ev.start < end and not ev.cue for evs in evidence.values() for ev in evs
+    )
 
 
 def _works(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
@@ -3200,6 +3247,9 @@ _TAKES_PLACE = frozenset(
 _REGIONS_PLURAL = re.compile(
     r"\b(?:регион(?:ы|ов|ам|ами|ах)|субъект(?:ы|ов|ам|ами|ах))\b", re.IGNORECASE
 )
+# A sentence set in the whole country: «В России начали отменять концерты», an overview whose
+# regions are its data points, as a ranking's (capitalised: the sentence's first words).
+_IN_RUSSIA = re.compile(r"\bВ\s+России\b")
 _WHERE_IT_HAPPENS = frozenset(
     ["origin", "road", "history", "dateline", "recalled", "border", "speaker"]
 )
@@ -3410,6 +3460,17 @@ _BORDER_OF = re.compile(r"\bграниц[аеуы]?\s+$")
 _AND_GAP = re.compile(r"\s+и\s+")
 
 
+def _arriving_title(text: str, title_start: int, start: int) -> bool:
+    """Whether a verb of arrival comes right before ``start`` in the title: «В Крым прибыл
+    калмыцкий хотон», «В Абакан приехали тувинские артисты» (the guests are what it tells
+    of; not a noun, «ждут приезда московских артистов», a guest in passing)."""
+    words = _WORD.findall(text[max(title_start, start - 30) : start])[-1:]
+    return bool(words) and bool(info(words[0]).lemmas & _ARRIVE_VERBS)
+
+
+_ARRIVE_VERBS = frozenset(["прибыть", "прибывать", "приехать", "приезжать", "прилететь"])
+
+
 def _head_from(text: str, title_start: int, start: int) -> bool:
     """Whether the title opens with a region's head or delegation «из» the place at
     ``start``: «Губернатор из Калининграда участвует в форуме», «Делегация из Якутии
@@ -3462,6 +3523,14 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             and _head_from(text, body_start, h.start)
         ):
             h.cue = ""  # «Губернатор из Калининграда участвует в форуме»: his region's news
+        elif (
+            h.cue == "origin"
+            and h.kind == "adjective"
+            and body_start <= h.start < title_end
+            and text[h.start].islower()
+            and _arriving_title(text, body_start, h.start)
+        ):
+            h.cue = ""  # «В Крым прибыл калмыцкий хотон»: the guests are the title's subject
     if headline:
         _state_title(hits, headline)
     if "Ранее" in text:
