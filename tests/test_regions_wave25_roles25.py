@@ -340,3 +340,29 @@ def test_district_of_region_control() -> None:
         m.code for m in tag_regions(text) if "Сунженском районе" in {e.text for e in m.evidence}
     }
     assert codes == {"RU-CE", "RU-IN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Праздник на родине поэта\nБолее тысячи жителей Елецкого района, Ельца, Москвы, "
+            "Орловской и Курской областей стали гостями праздника. Он прошёл в Ельце.",
+            {"RU-LIP": "main", "RU-MOW": "mentioned", "RU-ORL": "mentioned", "RU-KRS": "mentioned"},
+        ),
+        # control: the residents as the public a service is for, not guests who came
+        (
+            "Новый сервис\nДля жителей Липецкой области, Москвы и Орловской области запустили "
+            "единую справочную.",
+            {"RU-LIP": "main", "RU-MOW": "main", "RU-ORL": "main"},
+        ),
+        # control: two regions only are no crowd from afar
+        (
+            "Праздник на родине поэта\nБолее тысячи жителей Ельца и Москвы стали гостями "
+            "праздника.",
+            {"RU-LIP": "main", "RU-MOW": "main"},
+        ),
+    ],
+)
+def test_residents_came(text: str, expected: dict[str, str]) -> None:
+    assert roles(text) == expected

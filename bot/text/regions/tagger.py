@@ -50,7 +50,8 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   a gathering moved «из» one town «в» another happens in the second; in an overview set in
   the whole country («В России начали отменять концерты») every region named as a data point
   is ``main``, but not the cause «на фоне ситуации в Курской области»; guests the title says
-  arrive («В Крым прибыл калмыцкий хотон») are its subject, ``main`` with their hosts.
+  arrive («В Крым прибыл калмыцкий хотон») are its subject, ``main`` with their hosts; a list
+  of three regions or more after «жителей», told as a gathering's guests, is its public's homes.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -3441,6 +3442,37 @@ def _earlier(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end: int)
 _EARLIER = re.compile(r"\s*Ранее\b")
 
 
+def _residents_came(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """«Более двух тысяч жителей Мценского района, Орла, Москвы, Тульской и Липецкой областей
+    стали участниками праздника»: a list of three regions or more after «жителей», told as
+    its participants or guests, is where the public came from (the host is the one named most
+    otherwise), not three places of the story."""
+    ordered = sorted((h for h, _ in hits), key=lambda h: h.start)
+    k = 0
+    while k < len(ordered):
+        first = ordered[k]
+        run = [first]
+        while k + 1 < len(ordered) and _PLACE_LIST_GAP.fullmatch(
+            text, ordered[k].end, ordered[k + 1].start
+        ):
+            k += 1
+            run.append(ordered[k])
+        k += 1
+        if len({c for h in run for c in h.codes}) < 3 or any(h.cue for h in run):
+            continue
+        if not _RESIDENTS_BEFORE.search(text, max(0, first.start - 12), first.start):
+            continue
+        after = _WORD.findall(text[run[-1].end : run[-1].end + 60])[:4]
+        if any(info(w).lemmas & _CAME_AS for w in after):
+            for h in run:
+                h.cue = "origin"
+
+
+_RESIDENTS_BEFORE = re.compile(r"\bжителей\s+$")
+# What the public of a gathering became: «стали участниками», «гостями праздника».
+_CAME_AS = frozenset(["участник", "гость", "зритель", "посетитель", "участвовать"])
+
+
 def _borders(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
     """«Армянск, находящийся на границе Республики Крым и Херсонской области»: two regions
     whose border a place lies on say where it is, not that the story is in both."""
@@ -3539,6 +3571,8 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
         _borders(hits, text)
     if "доклад" in text:
         _speakers(hits, text, title_end)
+    if "жителей" in text:
+        _residents_came(hits, text)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
         piece = Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)  # (one per hit)
