@@ -1597,6 +1597,25 @@ def _before_preposition(words: list[Word], i: int, prepositions: frozenset[str])
     return lem(words[i - 2])
 
 
+# One resident, in the singular: «житель Махачкалы», «жительнице Тувы» is a person's home, not
+# where what they did happened (the plural «жители Абакана» are often the story's public).
+_RESIDENT = frozenset(
+    [
+        *("житель", "жителя", "жителю", "жителем", "жителе"),
+        *("жительница", "жительнице", "жительницу", "жительницей"),
+    ]
+)
+_STATION = frozenset(["станция", "вокзал"])
+
+
+def _from_station(words: list[Word], i: int) -> bool:
+    """«со станции Кемь», «со станций Кандалакша и Кемь»: a station's name after «с» (in the
+    nominative, so not caught as «с» + genitive) is where a train leaves from."""
+    if i < 2 or not words[i].glued_prev or not words[i - 1].glued_prev:
+        return False
+    return bool(lem(words[i - 1]) & _STATION) and fold(words[i - 2].text) in ("с", "со")
+
+
 def _linked(words: list[Word], i: int) -> bool:
     """Whether words[i] (after «с») is in the instrumental, with a verb of linking among the
     four words before «с» in its clause: «свяжут Херсонскую область с Республикой Крым»."""
@@ -1695,6 +1714,10 @@ def cue(
             return "origin"  # «делегация Татарстана»
         if fold(prev.text) in ("с", "со") and "ablt" not in info(w.text).cases:
             return "origin"  # «прилетела с Вологодчины» (not «с Вологодчиной»)
+        if fold(prev.text) in _RESIDENT:
+            return "origin"  # «Житель Махачкалы угнал автобус»: one person's home
+    if _from_station(words, i):
+        return "origin"  # «поезда со станций Кандалакша и Кемь»: where help is sent from
     if prev_l & COMPARISON and not _such_as(words, i):
         return "comparison"
     if _before_preposition(words, i, _AS_IN) & COMPARISON:
@@ -1894,15 +1917,17 @@ def _victims_of(words: list[Word], i: int) -> bool:
 
 _AT = frozenset(["в", "во", "на", "под"])
 # «в связи с трагедией в …», «из-за теракта в …»: what a tragedy elsewhere causes here.
-_CAUSE_KEYS = ("в связи с", "из-за")
-# A tragedy told without its kind: «в связи с трагическими событиями в Северной Осетии».
-_EVENTS = frozenset(["событие", "происшествие"])
+_CAUSE_KEYS = ("в связи с", "из-за", "на фоне")
+# A tragedy told without its kind: «в связи с трагическими событиями в Северной Осетии», «на
+# фоне ситуации в Курской области».
+_EVENTS = frozenset(["событие", "происшествие", "ситуация"])
 
 
 def _cause_of(words: list[Word], i: int) -> bool:
     """Whether words[i] is where a tragedy happened that is the cause of what the story tells
     («в связи с трагическими событиями в Северной Осетии мероприятия отменяются», «из-за
-    теракта в Москве»): the story happens where the cancellation or the mourning is."""
+    теракта в Москве», «на фоне ситуации в Курской области»): the story happens where the
+    cancellation or the mourning is."""
     if i < 3 or not words[i].glued_prev or fold(words[i - 1].text) not in _AT:
         return False
     k = i - 2
@@ -1916,6 +1941,8 @@ def _cause_of(words: list[Word], i: int) -> bool:
     low = fold(words[m].text)
     if low == "из-за":
         return True
+    if low == "фоне" and m > 0 and fold(words[m - 1].text) == "на" and words[m].glued_prev:
+        return True  # «на фоне ситуации в Курской области отменили праздники»
     return (
         low in ("с", "со")
         and m > 1

@@ -25,7 +25,9 @@ class Evidence:
     commemorated past, «к 10-летию воссоединения Крыма», or of a mourned tragedy, «мемориал
     жертвам теракта в Москве», or of one that causes what the story tells, «в связи с трагедией
     в Кемерове»: ``history``; the region of a person's honorary title, «народный артист
-    Республики Татарстан»: ``honour``), or is empty.
+    Республики Татарстан»: ``honour``; a sentence opening with «Ранее», earlier news:
+    ``recalled``; two regions whose border a place lies on: ``border``; a speaker's region,
+    «с докладом выступил губернатор …»: ``speaker``), or is empty.
     """
 
     text: str

@@ -43,7 +43,15 @@ all match), keeps a match only when it names a place (`bot.text.regions.filters`
   the lead read to its sentence's end; not a banner «Президент России» for a title, nor a
   participial phrase: «по нацпроекту, инициированному Президентом») with no region in the
   title, only a region the lead names by itself is ``main``, and in a story the title sets
-  abroad none is.
+  abroad (or whose lead holds its gathering abroad: «олимпиаде, проходившей в Италии») none
+  is; one resident's home («Житель Махачкалы угнал автобус»), a station a train leaves
+  («со станций Кандалакша и Кемь»), a sentence opening with «Ранее», a speaker's region («С
+  докладом выступит губернатор …») and the two sides of a border a place lies on are passing;
+  a gathering moved «из» one town «в» another happens in the second; in an overview set in
+  the whole country («В России начали отменять концерты») every region named as a data point
+  is ``main``, but not the cause «на фоне ситуации в Курской области»; guests the title says
+  arrive («В Крым прибыл калмыцкий хотон») are its subject, ``main`` with their hosts; a list
+  of three regions or more after «жителей», told as a gathering's guests, is its public's homes.
 
 Federal districts and macro-regions (ПФО, Сибирь, Урал, Поволжье) and «Россия» are not in the
 catalogue. Region numbers count only next to «регион» in the singular («19 регион», «регион
@@ -1762,6 +1770,23 @@ def _listed(
     return None if match_at(words, i, gaz) is None else (None, True)
 
 
+def _district_of_region(hits: list[Hit], text: str) -> None:
+    """«Сунженского района Ингушетии»: a district several regions have, followed by one of
+    their names in the genitive, is that region's (not the other's, named elsewhere)."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    for a, b in itertools.pairwise(ordered):
+        if (
+            a.kind == "district"
+            and len(a.codes) > 1
+            and b.kind == "name"
+            and len(b.codes) == 1
+            and b.codes[0] in a.codes
+            and b.start > a.end
+            and text[a.end : b.start].isspace()
+        ):
+            a.codes = b.codes
+
+
 def _resolve(
     hits: list[Hit], source_region: str | None, text: str, title_end: int = 0
 ) -> list[tuple[Hit, tuple[str, ...]]]:
@@ -1778,6 +1803,7 @@ def _resolve(
         _namesake_abbreviations(hits, text)
     if any(h.kind == "district" and len(h.codes) > 1 for h in hits):
         _district_demonyms(hits, text)
+        _district_of_region(hits, text)
     if any(h.kind == "district" for h in hits):
         _district_centres(hits)
         _city_district_namesakes(hits)
@@ -2559,6 +2585,9 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             and _accusative(b, text)
             and not _arrived(a, b, text)
         ):
+            if _moved(text, a.start):
+                b.cue = ""  # «перенос чемпионата из Тюмени в Южно-Сахалинск»: the new venue
+                continue
             b.cue = "route"  # «поезд из Курска в Москву»: where the route ends
             starts.append((a, a_codes))
             ends.append(b)
@@ -2595,6 +2624,19 @@ def _link(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             h.cue = ""
     for h, _ in starts:
         h.cue = ""
+
+
+def _moved(text: str, start: int) -> bool:
+    """Whether a word of moving a gathering opens the clause of the origin at ``start``:
+    «Перенос чемпионата России по лёгкой атлетике из Тюмени в …», «турнир перенесли из …».
+    Where it moves to is where it happens; where it was to be is passing."""
+    head = text[max(0, start - 90) : start]
+    dots = list(_CLAUSE_END.finditer(head))
+    words = _WORD.findall(head[dots[-1].end() :] if dots else head)[-10:]
+    return any(info(w).lemmas & _MOVE for w in words)
+
+
+_MOVE = frozenset(["перенос", "перенести", "переносить"])
 
 
 def _road_joins(text: str, start: int) -> bool:
@@ -2750,7 +2792,10 @@ def _roles(
             for evs in evidence.values()
             for ev in evs
         )
-        and _abroad_title(text, title_start, title_end)
+        and (
+            _abroad_title(text, title_start, title_end)
+            or _abroad_venue(text, title_end, _sentence_end(text, lead_end))
+        )
     )
     federal = (
         title_start >= 0
@@ -2798,10 +2843,14 @@ def _roles(
     parties = _parties(evidence, text, lead_end, titled) if titled and not abroad else set()
     if titled and not abroad and "подшеф" in text:
         parties |= _wards(evidence, text)
+    # (a ranking's span that lists its ends, «от Белгорода и Курска до Калужской области и
+    # Удмуртии», enumerates data points; not two ends, «от Калининграда до Владивостока»,
+    # the whole country)
+    spans = _listed_spans(evidence, text) if ranking else set()
     roles: dict[str, Role] = {}
     for code, score in scores.items():
         main = code in titled or (score > 0 and (ranking or score * 2 > top)) or score == top > 0
-        main = main or code in hosts
+        main = main or code in hosts or code in spans
         if titled and code not in titled:
             main = (main and score > 2 * best_titled) or code in listed or code in visitors
             main = main or code in parties
@@ -2822,7 +2871,7 @@ def _roles(
             code: (
                 sum(
                     ev.cue in _WHERE_IT_HAPPENS
-                    and not (ev.cue == "dateline" and nation)
+                    and not (ev.cue in ("dateline", "recalled", "speaker") and nation)
                     and not (ev.kind == "adjective" and ev.text[:1].islower())
                     and not (ev.cue == "history" and _joining(text, ev))
                     and not (ev.cue == "origin" and _neighbour(text, ev.start))
@@ -2838,6 +2887,25 @@ def _roles(
             if not tied or any(ev.cue != "origin" for ev in evidence[best]):
                 roles[best] = "main"
     return roles
+
+
+def _listed_spans(evidence: dict[str, list[Evidence]], text: str) -> set[str]:
+    """Regions at the ends of a span whose ends are lists: «от Белгорода и Курска до
+    Калужской области и Удмуртии» (each end listed with another place)."""
+    if not any(ev.cue == "range" for evs in evidence.values() for ev in evs):
+        return set()  # (most texts: no span)
+    marks = sorted((ev.start, ev.end, code, ev.cue) for code, evs in evidence.items() for ev in evs)
+    out: set[str] = set()
+    for k, (start, end, code, why) in enumerate(marks):
+        if why != "range":
+            continue
+        before = marks[k - 1] if k > 0 else None
+        after = marks[k + 1] if k + 1 < len(marks) else None
+        if (before and before[1] < start and _PLACE_LIST_GAP.fullmatch(text, before[1], start)) or (
+            after and end < after[0] and _PLACE_LIST_GAP.fullmatch(text, end, after[0])
+        ):
+            out.add(code)
+    return out
 
 
 def _neighbour(text: str, start: int) -> bool:
@@ -2977,6 +3045,24 @@ def _federal_scores(
     return scores
 
 
+def _speakers(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end: int) -> None:
+    """«С докладом выступят министр … и губернатор Алтайского края»: the speakers at a meeting
+    come from their regions, which are not what the meeting is about (as a guest's home)."""
+    for h, _ in hits:
+        if (
+            not h.cue
+            and h.start >= title_end
+            and _SPEAKERS.search(text, _sentence_start(text, h.start), h.start)
+        ):
+            h.cue = "speaker"
+
+
+# «С докладом выступят министр … и губернатор …», «выступил с основным докладом».
+_SPEAKERS = re.compile(
+    r"\b[Сс]\s+(?:[а-яё]+\s+)?доклад\w*\s+выступ|\bвыступ\w*\s+с\s+(?:[а-яё]+\s+)?доклад"
+)
+
+
 def _abroad_title(text: str, start: int, title_end: int) -> bool:
     """Whether the title sets the story in a foreign capital or country: «Звёзды российского
     театра выступят в Алматы», «Праздник в Сухуме»."""
@@ -2984,6 +3070,22 @@ def _abroad_title(text: str, start: int, title_end: int) -> bool:
         fold(m.group(1)[:3]) in _FOREIGN_STARTS and info(m.group(1)).lemmas & _ABROAD
         for m in _IN_NAME.finditer(text, start, title_end)
     )
+
+
+def _abroad_venue(text: str, start: int, end: int) -> bool:
+    """Whether the lead (from ``start`` to ``end``) holds the story's gathering abroad:
+    «медали на олимпиаде, проходившей в Италии», «турнир состоялся в Минске». The regions
+    named then are the homes of those who went, with a title that names none."""
+    if "в" not in text[start:end]:
+        return False
+    for m in _IN_NAME.finditer(text, start, end):
+        name = m.group(1)
+        if fold(name[:3]) not in _FOREIGN_STARTS or not info(name).lemmas & _ABROAD:
+            continue
+        before = _WORD.findall(text[max(0, m.start() - 30) : m.start()])[-2:]
+        if any(info(w).lemmas & _TAKES_PLACE for w in before):
+            return True
+    return False
 
 
 # Foreign capitals, states and countries a title may set its story in.
@@ -3053,7 +3155,7 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
     """Whether the lead speaks of regions in the plural, in a sentence that names none of
     them («Обнародован список регионов с самой высокой рождаемостью»), not «в десятку
     регионов вошла Белгородская область», whose story is that one region's place."""
-    m = _REGIONS_PLURAL.search(text, 0, lead_end)
+    m = _REGIONS_PLURAL.search(text, 0, lead_end) or _IN_RUSSIA.search(text, 0, lead_end)
     if m is None:
         return False
     start = max(text.rfind("\n", 0, m.start()), 0)
@@ -3063,7 +3165,10 @@ def _ranking(evidence: dict[str, list[Evidence]], lead_end: int, text: str) -> b
     end = stop.end() if stop else len(text)
     line = text.find("\n", m.end(), end)
     end = line if line >= 0 else end
-    return not any(start <= ev.start < end for evs in evidence.values() for ev in evs)
+    # (a region named there only in passing, «как с Курской областью», is no data point)
+    return not any(
+        start <= ev.start < end and not ev.cue for evs in evidence.values() for ev in evs
+    )
 
 
 def _works(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> set[str]:
@@ -3226,6 +3331,7 @@ _AT_BEFORE = re.compile(r"\b(?:в|во)\s+$", re.IGNORECASE)
 _TAKES_PLACE = frozenset(
     [
         *("проходить", "пройти", "состояться", "проводиться", "открыться", "открываться"),
+        *("провести", "проводить"),  # «Финал конкурса провели в Москве»: held there
         *("сразиться", "сыграть"),
     ]
 )
@@ -3235,7 +3341,12 @@ _TAKES_PLACE = frozenset(
 _REGIONS_PLURAL = re.compile(
     r"\b(?:регион(?:ы|ов|ам|ами|ах)|субъект(?:ы|ов|ам|ами|ах))\b", re.IGNORECASE
 )
-_WHERE_IT_HAPPENS = frozenset(["origin", "road", "history", "dateline"])
+# A sentence set in the whole country: «В России начали отменять концерты», an overview whose
+# regions are its data points, as a ranking's (capitalised: the sentence's first words).
+_IN_RUSSIA = re.compile(r"\bВ\s+России\b")
+_WHERE_IT_HAPPENS = frozenset(
+    ["origin", "road", "history", "dateline", "recalled", "border", "speaker"]
+)
 # Between two places of one list: a comma or a conjunction, and a preposition repeated.
 _PLACE_LIST_GAP = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во|на)\s+)?")
 
@@ -3408,6 +3519,83 @@ def _state_title(hits: list[tuple[Hit, tuple[str, ...]]], title_end: int) -> Non
             h.cue = "state"
 
 
+def _earlier(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end: int) -> None:
+    """«Ранее в Чебоксарах отменили концерт», «Ранее телеканал сообщал, что в Московской
+    области …»: a sentence opening with «Ранее» recalls an earlier story, a background to
+    this one, not where it happens."""
+    for h, _ in hits:
+        if (
+            not h.cue
+            and h.start >= title_end
+            and _EARLIER.match(text, _sentence_start(text, h.start))
+        ):
+            h.cue = "recalled"
+
+
+_EARLIER = re.compile(r"\s*Ранее\b")
+
+
+def _residents_came(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """«Более двух тысяч жителей Мценского района, Орла, Москвы, Тульской и Липецкой областей
+    стали участниками праздника»: a list of three regions or more after «жителей», told as
+    its participants or guests, is where the public came from (the host is the one named most
+    otherwise), not three places of the story."""
+    ordered = sorted((h for h, _ in hits), key=lambda h: h.start)
+    k = 0
+    while k < len(ordered):
+        first = ordered[k]
+        run = [first]
+        while k + 1 < len(ordered) and _PLACE_LIST_GAP.fullmatch(
+            text, ordered[k].end, ordered[k + 1].start
+        ):
+            k += 1
+            run.append(ordered[k])
+        k += 1
+        if len({c for h in run for c in h.codes}) < 3 or any(h.cue for h in run):
+            continue
+        if not _RESIDENTS_BEFORE.search(text, max(0, first.start - 12), first.start):
+            continue
+        after = _WORD.findall(text[run[-1].end : run[-1].end + 60])[:4]
+        if any(info(w).lemmas & _CAME_AS for w in after):
+            for h in run:
+                h.cue = "origin"
+
+
+_RESIDENTS_BEFORE = re.compile(r"\bжителей\s+$")
+# What the public of a gathering became: «стали участниками», «гостями праздника».
+_CAME_AS = frozenset(["участник", "гость", "зритель", "посетитель", "участвовать"])
+
+
+def _borders(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
+    """«Армянск, находящийся на границе Республики Крым и Херсонской области»: two regions
+    whose border a place lies on say where it is, not that the story is in both."""
+    ordered = sorted((h for h, _ in hits), key=lambda h: h.start)
+    for a, b in itertools.pairwise(ordered):
+        if (
+            not a.cue
+            and not b.cue
+            and a.codes != b.codes
+            and _AND_GAP.fullmatch(text, a.end, b.start)
+            and _BORDER_OF.search(text, max(0, a.start - 12), a.start)
+        ):
+            a.cue = b.cue = "border"
+
+
+_BORDER_OF = re.compile(r"\bграниц[аеуы]?\s+$")
+_AND_GAP = re.compile(r"\s+и\s+")
+
+
+def _arriving_title(text: str, title_start: int, start: int) -> bool:
+    """Whether a verb of arrival comes right before ``start`` in the title: «В Крым прибыл
+    калмыцкий хотон», «В Абакан приехали тувинские артисты» (the guests are what it tells
+    of; not a noun, «ждут приезда московских артистов», a guest in passing)."""
+    words = _WORD.findall(text[max(title_start, start - 30) : start])[-1:]
+    return bool(words) and bool(info(words[0]).lemmas & _ARRIVE_VERBS)
+
+
+_ARRIVE_VERBS = frozenset(["прибыть", "прибывать", "приехать", "приезжать", "прилететь"])
+
+
 def _head_from(text: str, title_start: int, start: int) -> bool:
     """Whether the title opens with a region's head or delegation «из» the place at
     ``start``: «Губернатор из Калининграда участвует в форуме», «Делегация из Якутии
@@ -3460,8 +3648,24 @@ def tag_regions(text: str, *, source_region: str | None = None) -> list[RegionMa
             and _head_from(text, body_start, h.start)
         ):
             h.cue = ""  # «Губернатор из Калининграда участвует в форуме»: his region's news
+        elif (
+            h.cue == "origin"
+            and h.kind == "adjective"
+            and body_start <= h.start < title_end
+            and text[h.start].islower()
+            and _arriving_title(text, body_start, h.start)
+        ):
+            h.cue = ""  # «В Крым прибыл калмыцкий хотон»: the guests are the title's subject
     if headline:
         _state_title(hits, headline)
+    if "Ранее" in text:
+        _earlier(hits, text, title_end)
+    if "границ" in text:
+        _borders(hits, text)
+    if "доклад" in text:
+        _speakers(hits, text, title_end)
+    if "жителей" in text:
+        _residents_came(hits, text)
     evidence: dict[str, list[Evidence]] = {}
     for h, codes in hits:
         piece = Evidence(text[h.start : h.end], h.start, h.end, h.kind, h.cue)  # (one per hit)
