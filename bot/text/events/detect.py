@@ -656,7 +656,8 @@ def _month_drive(title: str, kinds: list[tuple[str, int, int]]) -> bool:
 _SCENE = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 _SCENE_DEPTH = 3  # sentences from the headline: past the lead
 # A sentence that reminds of other news: «Напомним, ...», «Напоминаем, что ...», «Ранее ...».
-_RECALLED = re.compile(r"^\W*(?:напомним|напоминаем|ранее)\b", re.IGNORECASE)
+# (or an example of a wider story: «Например, в Н. прошёл митинг против реформы»)
+_RECALLED = re.compile(r"^\W*(?:напомним|напоминаем|ранее|например|к\s+примеру)\b", re.IGNORECASE)
 
 # «на выходных», «в выходные»: a guide's words, or only the time of one act the headline tells.
 _WEEKEND = re.compile(r"(?:на\s+выходных|в\s+выходные)", re.IGNORECASE)
