@@ -56,16 +56,16 @@ def test_a_holiday_told_held_still_counts() -> None:
 
 
 def test_a_greeting_with_a_named_holiday_is_no_event() -> None:
-    assert _kinds_in("Депутат поздравил земляков с праздником Навруз") == []
+    assert _kinds_in("Депутат поздравил земляков с праздником Масленица") == []
     expect_none(
-        "Депутат поздравил земляков с праздником Навруз",
-        "Депутат областной думы поздравил жителей с праздником Навруз и пожелал им мира.",
+        "Депутат поздравил земляков с праздником Масленица",
+        "Депутат областной думы поздравил жителей с праздником Масленица и пожелал им мира.",
     )
 
 
 def test_a_named_holiday_told_held_still_counts() -> None:
     ev = expect_event(
-        "В парке прошёл праздник Навруз",
+        "В парке прошёл праздник Масленица",
         "Гостей встречали угощением, выступили национальные коллективы.",
     )
     assert ev.status == "held"
@@ -215,3 +215,29 @@ def test_the_programme_of_one_festival_by_ordinals_still_counts() -> None:
         "стал конкурс на лучший сыр.",
     )
     assert ev.kind == "фестиваль"
+
+
+# --- (10) a day observed across countries; a show held only online -------------------------
+
+
+def test_a_holiday_observed_in_russia_and_other_countries_is_a_date() -> None:
+    assert _kinds_in("Ежегодно в России и других странах отмечается большой праздник музыки.") == []
+    assert _kinds_in("В Лесном отмечают праздник музыки на площади.")
+
+
+def test_a_concert_held_only_online_is_no_gathering() -> None:
+    expect_none(
+        "В Сосновке поздравили мам",
+        "Работники сельского клуба подготовили концертную программу для мам. Песни исполнили "
+        "дети и ансамбль «Рябинка». Концертная программа прошла в формате онлайн на "
+        "странице клуба.",
+    )
+
+
+def test_a_concert_held_in_the_club_still_counts() -> None:
+    ev = expect_event(
+        "В Сосновке поздравили мам",
+        "Работники сельского клуба подготовили концертную программу для мам. Песни исполнили "
+        "дети и ансамбль «Рябинка». Концертная программа прошла в зале клуба.",
+    )
+    assert (ev.kind, ev.status) == ("концерт", "held")

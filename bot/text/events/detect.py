@@ -436,6 +436,8 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «акция по озеленению»: «в течение лета и осени высадить»: a campaign
     if best[2] == "конкурс" and any(_SELECTION.search(s) for s in decisive):
         return False  # «по итогам конкурсного отбора»: a contest of papers, nobody gathers
+    if not title_kinds and any(_ONLINE.search(s) and _has_kind(s, best[2]) for s in decisive):
+        return False  # «Концертная программа прошла в формате онлайн»: nobody gathered
     if sum(1 for s in sents if _ORDINAL_ITEM.match(s) and _has_kind(s, best[2])) >= 2:
         return False  # «Вторым станет фестиваль ...», «Третьим — фестиваль ...»: a ranked list
     if not title_kinds and _listed_in_one(sents[-best[1]], best[2]):
@@ -1103,6 +1105,12 @@ _SELECTION = re.compile(r"\bконкурсн\w*\s+отбор\w*|\bотбор\w*\
 _LISTED_IN_ONE = 3  # gatherings of one kind in one sentence: a list
 
 
+# A gathering held only online: «прошла в формате «Культура онлайн»», «в онлайн-формате».
+_ONLINE = re.compile(
+    r"\b(?:в|во)\s+(?:формате|режиме)\s+(?:[«\"]?[а-яё-]+\s+)?онлайн|\bв\s+онлайн-?формате"
+    r"|\bпрош(?:[её]л|ла|ло|ли)\s+онлайн\b",
+    re.IGNORECASE,
+)
 # A list told by ordinals, one gathering per sentence: «Вторым станет фестиваль «Земля»».
 _ORDINAL_ITEM = re.compile(r"^\W*(?:Втор|Трет|Четв[её]рт|Пят|Шест|Седьм)(?:ым|ой|ьим|ьей)\b")
 
