@@ -241,3 +241,11 @@ def test_a_concert_held_in_the_club_still_counts() -> None:
         "дети и ансамбль «Рябинка». Концертная программа прошла в зале клуба.",
     )
     assert (ev.kind, ev.status) == ("концерт", "held")
+
+
+# --- (11) a road's exit to a house is no congress -------------------------------------------
+
+
+def test_an_exit_to_a_house_is_no_congress() -> None:
+    assert _kinds_in("Отремонтируют улицу Мира и съезд к дому № 12 по улице Лесной.") == []
+    assert _kinds_in("Съезд фермеров пройдёт в Доме культуры.")
