@@ -441,6 +441,10 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «акция по озеленению»: «в течение лета и осени высадить»: a campaign
     if best[2] == "конкурс" and any(_SELECTION.search(s) for s in decisive):
         return False  # «по итогам конкурсного отбора»: a contest of papers, nobody gathers
+    if not title_kinds and any(_ONLINE.search(s) and _has_kind(s, best[2]) for s in decisive):
+        return False  # «Концертная программа прошла в формате онлайн»: nobody gathered
+    if sum(1 for s in sents if _ORDINAL_ITEM.match(s) and _has_kind(s, best[2])) >= 2:
+        return False  # «Вторым станет фестиваль ...», «Третьим — фестиваль ...»: a ranked list
     if not title_kinds and _listed_in_one(sents[-best[1]], best[2]):
         return False  # «Яркими событиями стали День молодежи, День семьи и День города»
     if not title_kinds and _several_named(sents, best[2]):
@@ -503,6 +507,15 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
     ):
         # «Глава рассказал о ремонте фасадов» ... «Напомним, в городе проходит фестиваль»: the
         # one gathering is a reminder of other news, not the story.
+        return False
+    if (
+        not title_kinds
+        and best[2] in _SITTING_KINDS
+        and _SETTING_SPEECH.match(sents[-best[1]])
+        and not any(_SITTING_HELD.search(s) or _AGENDA.search(s) for s in sents[:_LEAD_END])
+    ):
+        # «На сессии мэр поблагодарил депутатов»: one official's words or act, the sitting
+        # only where it was said (the sitting's report tells it held or its agenda).
         return False
     if ev.mentions == 1 and not title_kinds and _outcome_headline(title, ev.lead_stance):
         return False  # «Школу отремонтируют» over «провёл совещание»: the outcome is the news
@@ -662,7 +675,8 @@ def _month_drive(title: str, kinds: list[tuple[str, int, int]]) -> bool:
 _SCENE = re.compile(r"\b(?:во\s+время|в\s+ходе|в\s+рамках)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 _SCENE_DEPTH = 3  # sentences from the headline: past the lead
 # A sentence that reminds of other news: «Напомним, ...», «Напоминаем, что ...», «Ранее ...».
-_RECALLED = re.compile(r"^\W*(?:напомним|напоминаем|ранее)\b", re.IGNORECASE)
+# (or an example of a wider story: «Например, в Н. прошёл митинг против реформы»)
+_RECALLED = re.compile(r"^\W*(?:напомним|напоминаем|ранее|например|к\s+примеру)\b", re.IGNORECASE)
 
 # «на выходных», «в выходные»: a guide's words, or only the time of one act the headline tells.
 _WEEKEND = re.compile(r"(?:на\s+выходных|в\s+выходные)", re.IGNORECASE)
@@ -772,6 +786,18 @@ _SITTING_HELD = re.compile(
     re.IGNORECASE,
 )
 _SITTING_KINDS = frozenset({"заседание", "сессия"})
+# A sitting as where one official spoke: «Сегодня на сессии мэр поблагодарил депутатов», «В
+# четверг, 15 мая, на заседании комиссии глава представил нового депутата».
+_SETTING_SPEECH = re.compile(
+    r"^(?:[^.!?]{0,40}?,\s*)?(?:сегодня\s+|вчера\s+)?на\s+(?:[а-яё-]+\s+){0,4}?(?:заседани|сесси)\w*"
+    r"[^.!?]{0,150}?\b(?:поблагодарил|напомнил|представил|заявил|сообщил|рассказал|подчеркнул"
+    r"|призвал|пообещал)\w*",
+    re.IGNORECASE,
+)
+# A sitting's agenda told: what it considered, passed or heard.
+_AGENDA = re.compile(
+    r"\b(?:рассмотрел|утвердил|принял|одобрил|заслушал|повестк|избрал|проголосовал)\w*", re.I
+)
 
 
 def _decision_headline(title: str, kinds: list[tuple[str, int, int]]) -> bool:
@@ -1108,6 +1134,20 @@ _SELECTION = re.compile(r"\bконкурсн\w*\s+отбор\w*|\bотбор\w*\
 _LISTED_IN_ONE = 3  # gatherings of one kind in one sentence: a list
 
 
+# A gathering held only online: «прошла в формате «Культура онлайн»», «в онлайн-формате».
+_ONLINE = re.compile(
+    r"\b(?:в|во)\s+(?:формате|режиме)\s+(?:[«\"]?[а-яё-]+\s+)?онлайн|\bв\s+онлайн-?формате"
+    r"|\bпрош(?:[её]л|ла|ло|ли)\s+онлайн\b",
+    re.IGNORECASE,
+)
+# A list told by ordinals, one gathering per sentence: «Вторым станет фестиваль «Земля»».
+_ORDINAL_ITEM = re.compile(r"^\W*(?:Втор|Трет|Четв[её]рт|Пят|Шест|Седьм)(?:ым|ой|ьим|ьей)\b")
+
+
+def _has_kind(sentence: str, kind: str) -> bool:
+    return any(k == kind for k, _, _ in _kinds_in(sentence))
+
+
 def _listed_in_one(sentence: str, kind: str) -> bool:
     """The sentence lists three named days or more («стали День молодёжи, День защиты детей и
     День народного единства»): a year's or a season's review, each holiday its own. (Not
@@ -1150,6 +1190,10 @@ def _others_of_the_day(sent: str) -> bool:
     return any(k == "матч" and several(sent, pos, k) for k, pos, _ in _kinds_in(sent))
 
 
+# ... or a person named by first name and surname: «Анна Петрова о Дне села».
+_NAMED_ABOUT = re.compile(
+    r"^\W*[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+(?:о|об|обо)\s+(?:[а-яё-]+\s+){0,2}$"
+)
 _TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
 
 # A headline that tells a trip: «Губернатор выезжает в западные районы», «Глава уехал в
@@ -1301,7 +1345,10 @@ def _speaker_about(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     """The headline is an official's words about its gathering: «<post> ... о <gathering>», with
     no finite verb and no cue («Мэр рассказал о празднике», «Мэр об отмене фестиваля» may
     report it: the body decides)."""
-    if not any(_SPEAKER_ABOUT.search(title[:start]) for _, start, _ in kinds):
+    if not any(
+        _SPEAKER_ABOUT.search(title[:start]) or _NAMED_ABOUT.match(title[:start])
+        for _, start, _ in kinds
+    ):
         return False
     if any(caseless(cue).search(title) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):
         return False  # «Мэр об отмене фестиваля»: the change is the news

@@ -121,6 +121,13 @@ _OPTION = re.compile(
     r"|\b(?:хотел[аи]?|собирал(?:ся|ась|ись)|намеревал(?:ся|ась|ись)|думали)\s+(?:[а-яё]+\s+)?$",
     re.IGNORECASE,
 )
+# One of two courses weighed, none taken: «спорили, переносить праздник на август или
+# отменить совсем», «отменить или перенести ярмарку» (an infinitive after «или»).
+_EITHER = re.compile(
+    r"[^.!?;]{0,60}?\bили\s+(?:же\s+)?(?:[а-яё]+\s+)?(?:отменить|перенести|переносить|отложить"
+    r"|провести|проводить|оставить)\b",
+    re.IGNORECASE,
+)
 # A move to another place, not another day: «фестиваль перенесли в Белый Яр», «концерт
 # перенесут на другую площадку» (unless a day comes too: «перенесли в Сургут на 5 июля»).
 # (The place it leaves may come first: «переносится с площади Металлургов на площадь Химиков»;
@@ -130,6 +137,9 @@ _RELOCATED = re.compile(
     r"(?:(?:в|во)\s+[А-ЯЁ]|(?:в|во|на)\s+(?:[А-ЯЁа-яё-]+\s+)?"
     r"(?:мест[оа]\b|площад|помещени|парк|зал\b|сквер|стадион|здани|территори|набережн|улиц"
     r"|проспект|сцен|дом\b|двор\b|клуб|город\b|сел[оа]\b|пос[её]лок\b|деревн))"
+    # From one town to another, the gathering's name between: «перенос чемпионата России по
+    # лёгкой атлетике из Тюмени на Сахалин».
+    r"|\s+(?:[А-ЯЁа-яё-]+\s+){0,6}?из\s+[А-ЯЁ][а-яё-]+\s+(?:в|во|на)\s+[А-ЯЁ]"
 )
 _NEW_DAY = re.compile(
     r"\bна\s+(?:\d|следующ|другую\s+дату|нов\w+\s+дат)|\bдат[аеуы]\b|\bсрок", re.I
@@ -155,7 +165,7 @@ def _change_cue(cue: re.Pattern[str], sentence: str, kind_pos: int) -> re.Match[
         before = sentence[max(0, m.start() - 30) : m.start()]
         if kind_pos < m.start() and _ABOUT.search(before):
             continue
-        if _OPTION.search(before):
+        if _OPTION.search(before) or _EITHER.match(sentence, m.end()):
             continue
         low = m.group(0).lower()
         if low.startswith("переносил") or _relocation(sentence, m):
