@@ -53,6 +53,7 @@ from bot.text.regions.lexicon import (
     ARRIVAL,
     AWARDS,
     BORDER_WITH,
+    CHURCH,
     COMMON_ADJ,
     COMMON_ADJ_HEADS,
     COMPARISON,
@@ -76,6 +77,7 @@ from bot.text.regions.lexicon import (
     JOINING_VERBS,
     LINK_VERBS,
     LIST_HEADS,
+    LOCAL_UNIT,
     LOWER_OK,
     MEMBERS,
     MOURNING,
@@ -89,6 +91,7 @@ from bot.text.regions.lexicon import (
     ORIGIN,
     ORIGIN_NOUNS,
     OTHER_PEOPLES,
+    PERSON_TITLES,
     PLACE_OF,
     PLACE_PREP,
     PRODUCTS,
@@ -275,6 +278,8 @@ def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
             and (not is_geo_word(prev.text) or _named_person(pi, prev, words, i))
         ):
             return True
+    if i > 0 and words[i].glued_prev and _titled(words[i - 1], w):
+        return True
     if i > 0:
         prev = words[i - 1]
         # An initial: «В. Киров», «А.Пенза» (not the preposition «В Дагестане»).
@@ -301,6 +306,16 @@ def is_person(text: str, words: list[Word], i: int, j: int) -> bool:
             return True  # «Ишимов Игорь Викторович»: a surname before a name and a patronymic
     # «Кашина А.В.»: a surname, then its initials
     return j < len(words) and words[j].glued_prev and _initials_after(text, words, j)
+
+
+def _titled(prev: Word, w: Word) -> bool:
+    """«бюст генерала Горбатова»: a rank or a calling (`PERSON_TITLES`) in lower case right
+    before the name, in a case the name shares, makes it a surname."""
+    return (
+        not prev.cap
+        and not lem(prev).isdisjoint(PERSON_TITLES)
+        and not info(prev.text).cases.isdisjoint(info(w.text).cases)
+    )
 
 
 def _initials_after(text: str, words: list[Word], j: int) -> bool:
@@ -985,6 +1000,11 @@ def _cited_word(text: str, words: list[Word], i: int, j: int) -> bool:
     )
 
 
+def _local_unit(nxt_l: frozenset[str], head_l: frozenset[str]) -> bool:
+    """Whether «местное отделение», «территориальный отдел» follow (see `LOCAL_UNIT`)."""
+    return any(head_l & heads for adj, heads in LOCAL_UNIT.items() if adj in nxt_l)
+
+
 def _keep_adjective(
     text: str,
     words: list[Word],
@@ -1023,9 +1043,17 @@ def _keep_adjective(
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
+    if w.cap and head is not None and head_l & CHURCH and not info(head.text).plural:
+        # «в храме Казанского мужского монастыря»: an icon's name, not the town (the plural is
+        # the place's churches: «Костромские храмы»)
+        return DROP
+    if w.cap and nxt is not None and _local_unit(nxt_l, head_l):
+        return WEAK  # «Кировского местного отделения»: a district's or a settlement's unit
     if (not w.cap or w.sent_start) and "приморский" in e.words[0] and head_l & _SEASIDE_HEADS:
         # «приморские посёлки Новоазовского района»: by the sea, as likely as of Приморье
         return WEAK
+    if not w.cap and "приморский" in e.words[0] and nxt is not None and nxt.cap:
+        return WEAK  # «в приморском Бердянске»: a seaside town, of Приморье only if named so
     if e.words[0] & ETHNIC and _own_word(head):
         return DROP  # «угощали калмыцкими борцаками»: a thing with the people's own name
     if e.words[0] & ETHNIC and not e.words[0] & TERRITORIAL:

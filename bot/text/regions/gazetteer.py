@@ -814,6 +814,7 @@ def _build() -> Gazetteer:
     gaz.single_words = {
         **_region_demonym_forms(),
         **_district_demonym_forms(gaz.centres),
+        **_town_demonym_forms(),
         **_hashtags(),
         **_demonym_forms(),
     }
@@ -851,7 +852,7 @@ def village_word(word: str, gaz: Gazetteer, *, line: bool = False) -> bool:
         return True
     villages_ = gaz.villages
     return any(lemma in villages_ for lemma in lemmas) or any(
-        base in villages_ for base in masculine_bases(word)
+        base in villages_ for base in (*masculine_bases(word), *feminine_bases(word))
     )
 
 
@@ -868,6 +869,23 @@ def masculine_bases(word: str) -> tuple[str, ...]:
     for end in ("ом", "а", "у", "е"):
         if low.endswith(end) and len(low) > len(end) + 2 and low[-len(end) - 1] in _CONSONANT_END:
             return () if analyzer().word_is_known(word) else (low[: -len(end)],)
+    return ()
+
+
+# A feminine noun's case endings in «-а»/«-я» and the nominative ending each gives back.
+_FEMININE_ENDS = (("ой", "а"), ("ей", "я"), ("у", "а"), ("ю", "я"), ("ы", "а"), ("и", "я"))
+
+
+@lru_cache(maxsize=8192)
+def feminine_bases(word: str) -> tuple[str, ...]:
+    """The nominatives in «-а»/«-я» a reader gives a name no dictionary knows that ends in a
+    case ending of a feminine noun, folded: «Вершино-Биджу», «Вершино-Биджой» ->
+    «вершино-биджа» (the dictionary's guesses for a hyphenated name miss them: «вершино-биджу»).
+    Empty for a word the dictionary knows, or one with no such ending."""
+    low = fold(word)
+    for end, nominative in _FEMININE_ENDS:
+        if low.endswith(end) and len(low) > len(end) + 2 and low[-len(end) - 1] in _CONSONANT_END:
+            return () if analyzer().word_is_known(word) else (low[: -len(end)] + nominative,)
     return ()
 
 
@@ -985,6 +1003,39 @@ def _district_demonym_forms(
             for form in demonym_cases(plural, ""):
                 for written in (form, form[:1].upper() + form[1:]):
                     out.setdefault(written, (codes[0], "town"))
+    return out
+
+
+def _town_demonym_forms() -> dict[str, tuple[str, EvidenceKind]]:
+    """«кыштымцев», «Ужурцы»: the people of a small town ``demonyms.tsv`` lacks, formed as
+    Russian forms most («Кыштым» -> «кыштымцы», «Бакал» -> «бакальцы»), every case of the
+    plural: a town named by a noun ending in a hard consonant (not «-ск»: «омичи», «куряне»),
+    one town of the name, none a person's («суворовцы») or a district's of another region,
+    and a plural the dictionary does not know (not «любимцы» of Любим). A form the dictionary
+    reads as another word (a surname) is kept in lower case only."""
+    morph = analyzer()
+    curated = {d.town for d in demonyms()}
+    owners: dict[str, set[str]] = {}  # a district's adjective -> its regions
+    for d in districts():
+        owners.setdefault(fold(d.adjective), set()).add(d.code)
+    out: dict[str, tuple[str, EvidenceKind]] = {}
+    for t in towns():
+        name = fold(t.name)
+        if t.common or t.adjlike or t.name in curated or not name.isalpha():
+            continue
+        if name.endswith(("ск", "цк")) or name[-1] not in "бвдлмнпрт":
+            continue
+        if len(towns_by_name(t.name)) != 1 or info(t.name).first_name or info(t.name).surname:
+            continue
+        if any(c != t.code for a in district_adjectives(t.name) for c in owners.get(a, ())):
+            continue
+        plural = name + ("ьцы" if name[-1] == "л" else "цы")
+        if morph.word_is_known(plural):
+            continue
+        for form in demonym_cases(plural, ""):
+            out.setdefault(form, (t.code, "town"))
+            if not morph.word_is_known(form):
+                out.setdefault(form[:1].upper() + form[1:], (t.code, "town"))
     return out
 
 

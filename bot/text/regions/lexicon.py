@@ -284,6 +284,9 @@ CULTURE_AFTER = frozenset(
         "религия",
         "год",  # «калмыцкий Новый год», «бурятский Новый год»: a people's holiday
         "чай",
+        # the people's women, a paper in its language: «союз чувашских женщин», «редактор
+        # чувашской газеты «Сувар»» (of a community anywhere)
+        *("женщина", "газета"),
     ]
 )
 # Nouns after an adjective that make it history, not today's region («Московское княжество»,
@@ -605,6 +608,28 @@ NO_SENT_BREAK = frozenset(
         "руб",
     ]
 )
+# A rank or a calling before a capitalised word in its case makes the word a surname:
+# «бюст генерала Горбатова», «школа имени маршала Жукова», «памятник писателю Серову».
+# (Not a head of a place: «мэра Омска».)
+PERSON_TITLES = frozenset(
+    [
+        *("генерал", "генерал-майор", "генерал-лейтенант", "генерал-полковник", "маршал"),
+        *("адмирал", "вице-адмирал", "контр-адмирал", "полковник", "подполковник", "майор"),
+        *("лейтенант", "сержант", "ефрейтор", "командарм", "комдив"),
+        *("академик", "профессор", "писатель", "поэт", "художник", "композитор", "скульптор"),
+        *("космонавт", "лётчик", "летчик", "хирург", "святитель", "преподобный"),
+    ]
+)
+# After a town's or a people's adjective, a unit inside a municipality or a community:
+# «Кировского местного отделения» (a city district's branch), «Саранского территориального
+# отдела» (a settlement of a municipal okrug); the region's own is «региональное».
+LOCAL_UNIT = {
+    "местный": frozenset(["отделение"]),
+    "территориальный": frozenset(["отдел", "управление"]),
+}
+# After an icon's adjective, a church or an icon: «Казанского мужского монастыря» (Our Lady
+# of Kazan), «Смоленского собора».
+CHURCH = frozenset(["собор", "храм", "монастырь", "церковь", "часовня", "икона", "обитель"])
 # Towns that are common surnames (Кропоткин, Серов, Энгельс): strong only after a place
 # preposition or a settlement word («в Серове», «г. Энгельс»); elsewhere weak.
 SURNAME_TOWNS = frozenset(
@@ -1100,7 +1125,9 @@ CULTURE_ANY = frozenset(
 # Adjectives after a people's adjective that make it a people's own («татарской
 # национальной культурной автономии», «башкирского, казахского и других национальных
 # центров»): a community or its organisation, wherever it sits.
-NATIONAL = frozenset(["национальный", "национально-культурный", "этнический"])
+NATIONAL = frozenset(
+    ["национальный", "национально-культурный", "этнический", "историко-культурный"]
+)
 # A band between a lower-case town adjective and its quoted name: «питерской группы
 # «Аффинаж»», «томского ансамбля «Сибирь»» say where the performers come from (not a club:
 # «хабаровскому клубу «СКА-Энергия»» plays at home as often as away).

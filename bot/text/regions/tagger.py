@@ -103,6 +103,7 @@ from bot.text.regions.gazetteer import (
     centre_adjectives,
     centre_codes,
     district_adjectives,
+    feminine_bases,
     gazetteer,
     masculine_bases,
     may_match,
@@ -117,6 +118,7 @@ from bot.text.regions.lexicon import (
     DISTRICT_ADJ,
     DISTRICT_NOUNS,
     ELECTORAL,
+    ETHNIC,
     ETHNONYMS,
     FOREIGN,
     LIST_HEADS,
@@ -617,6 +619,8 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
         hits = _bare_villages(text, words, bare, gaz, hits)
     if any(h.village and h.entry is None for h in hits):
         _village_throughout(text, hits)
+    if any(w in text for w in _VILLAGE_STEMS):
+        hits = _district_villages(text, all_spans, hits, gaz)
     if "ельск" in text or "ельсовет" in text or "поссовет" in text or "оселени" in text:
         hits = _rural_councils(text, all_spans, hits, gaz)
     if "прав" in text:
@@ -653,6 +657,41 @@ def _foreign_story(folded: str, markers: frozenset[str]) -> bool:
                 return True
             at = folded.find(f, at + len(f))
     return False
+
+
+# «в волоконовском селе», «ивнянской деревни»: a district's adjective in lower case before a
+# village noun says the village's district.
+_DISTRICT_VILLAGE = re.compile(
+    r"\b([а-яё]{4,}ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими))\s+"
+    r"(?:сел[оаеу]|сел[оа]м|сёл|деревн|посёл|посел|хутор|станиц|аул)"
+)
+
+
+_VILLAGE_STEMS = ("сел", "сёл", "деревн", "посёл", "посел", "хутор", "станиц", "аул")
+
+
+def _district_villages(
+    text: str, spans: list[tuple[int, int]], hits: list[Hit], gaz: Gazetteer
+) -> list[Hit]:
+    """``hits`` with the districts said by `_DISTRICT_VILLAGE` added: an adjective of one
+    region's district named after its centre (`Gazetteer.centres`), not one from a common
+    noun («горном селе», «шахтёрском посёлке»: the dictionary knows the stem)."""
+    found: list[Hit] = []
+    for a, b in spans:
+        for m in _DISTRICT_VILLAGE.finditer(text, a, b):
+            if any(h.start <= m.start() < h.end for h in hits):
+                continue
+            for lemma in info(m.group(1)).lemmas:
+                codes = gaz.centres.get(lemma, ())
+                if (
+                    len(codes) == 1
+                    and lemma.endswith("ский")
+                    and lemma not in ETHNIC
+                    and not analyzer().word_is_known(lemma[:-4])
+                ):
+                    found.append(Hit(codes, "district", m.start(), m.end(1), False))
+                    break
+    return sorted([*hits, *found], key=lambda h: h.start) if found else hits
 
 
 def _settlements_elsewhere(text: str, hits: list[Hit]) -> list[Hit]:
@@ -810,7 +849,7 @@ def _rural_councils(
     found: list[Hit] = []
     parts: list[Hit] = []  # villages read from the adjective's first half («Перво- Чурашевского»)
     stems: set[str] = set()  # the councils' stems: «красноярский» -> «краснояр»
-    for a, b in spans:
+    for a, b in _wrapped_councils(text, spans):
         for m in _COUNCIL_HEAD.finditer(text, a, b):
             adj = _COUNCIL_ADJ.search(text, max(a, m.start() - 40), m.start())
             if adj is None:
@@ -844,6 +883,28 @@ def _rural_councils(
     if not found:
         return [h for h in hits if h not in parts] if parts else hits
     return sorted([*(h for h in hits if h not in parts), *found], key=lambda h: h.start)
+
+
+# A council's name broken by a line's end: «главы Бабяковского сельского\nпоселения».
+_WRAP_END = re.compile(r"(?:сельск|поселков)\w*$")
+_WRAP_START = re.compile(r"\s*(?:поселени|совет|округ|администрац)")
+
+
+def _wrapped_councils(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a line that ends in «сельского» joined to the next line when that goes
+    on with the council's noun (a page's layout breaks lines mid-phrase)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and _WRAP_END.search(text, max(out[-1][0], out[-1][1] - 30), out[-1][1])
+            and _WRAP_START.match(text, out[-1][1])
+            and not text[out[-1][1] : a].strip()
+        ):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
 
 
 def _council_elsewhere(codes: set[str], hits: list[Hit]) -> bool:
@@ -1156,7 +1217,9 @@ def _village_name(
             found = set()
     if not found:
         j = i + 1
-        lemmas = info(w.text).lemmas | frozenset(masculine_bases(w.text))
+        if _opens_name(words, i):
+            return None
+        lemmas = info(w.text).lemmas | {*masculine_bases(w.text), *feminine_bases(w.text)}
         exact = gaz.villages.get(fold(w.text)) if lemmas.isdisjoint(gaz.first_lemmas) else None
         if exact is not None:
             # The name as written is a village's («Морцы», «Илев»): the dictionary's guesses
@@ -1175,6 +1238,18 @@ def _village_name(
     if len(found) != 1 or "" in found:
         return None  # villages of several regions share the name
     return (found.pop(),), j
+
+
+def _opens_name(words: list[Word], i: int) -> bool:
+    """«в селе Верхний Чегодай»: an adjective before a capitalised noun opens a name of two
+    words the data lacks; it is no village of its own («Верхнее», a post office's name)."""
+    if i + 1 >= len(words) or not info(words[i].text).adjective:
+        return False
+    nxt = words[i + 1]
+    if not (nxt.glued_prev and nxt.cap) or nxt.sent_start:
+        return False
+    after = info(nxt.text)
+    return not (after.adjective or after.first_name or after.surname or after.patronymic)
 
 
 # Between two villages' names of a list, with up to two other names: «Куралова, Никольского
@@ -1268,14 +1343,17 @@ def _centre(text: str, words: list[Word], quotes: list[Quote], i: int) -> tuple[
 # A Latin letter glued to a Cyrillic one: a look-alike typed by mistake («Cаранска»).
 # A Latin letter next to a lower-case Cyrillic one. One branch that opens with the Latin
 # letters: the regex engine scans for them fast (an alternation read every position: 4 ×).
-_MIXED = re.compile(r"[A-Za-z](?:(?=[а-яё])|(?<=[а-яё][A-Za-z]))")
+# Greek look-alikes too: a scraped copy may hide words behind them («Ворοнеж», omicron).
+_MIXED = re.compile(r"[A-Za-zΑΒΕΗΚΜΟΡΤΧαεκορτχ](?:(?=[а-яё])|(?<=[а-яё][A-Za-zΑΒΕΗΚΜΟΡΤΧαεκορτχ]))")
 _MIXED_WORD = re.compile(
-    r"\b(?=[A-Za-zА-ЯЁа-яё]*[а-яёА-ЯЁ])[A-Za-zА-ЯЁа-яё]*[A-Za-z][A-Za-zА-ЯЁа-яё]*\b"
+    r"\b(?=[A-Za-zА-ЯЁа-яёΑ-ω]*[а-яёА-ЯЁ])[A-Za-zА-ЯЁа-яёΑ-ω]*[A-Za-zΑ-ω][A-Za-zА-ЯЁа-яёΑ-ω]*\b"
 )
 # Typeset hyphens (U+2010, the non-breaking U+2011) read as the plain one; same offsets.
 _HYPHENS = str.maketrans("\u2010\u2011", "--")
-_LOOK_ALIKE = str.maketrans("ACEHKMOPTXaceopxy", "АСЕНКМОРТХасеорху")
-_LATIN = re.compile(r"[A-Za-z]")
+_LOOK_ALIKE = str.maketrans(
+    "ACEHKMOPTXaceopxyΑΒΕΗΚΜΟΡΤΧαεκορτχ", "АСЕНКМОРТХасеорхуАВЕНКМОРТХаекортх"
+)
+_LATIN = re.compile(r"[A-Za-zΑ-ω]")
 
 
 def _cyrillic(m: re.Match[str]) -> str:
