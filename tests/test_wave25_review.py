@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.text.regions import tag_regions
+from tests.support.events import expect_event, expect_none
 
 
 def roles(text: str) -> dict[str, str]:
@@ -131,3 +132,76 @@ def test_a_speakers_region_is_still_passing() -> None:
         "выступил министр строительства Хакасии."
     )
     assert roles(text) == {"RU-KYA": "main", "RU-KK": "mentioned"}
+
+
+# --- events: ordinals of a festival's own acts are no list of festivals ---------------------
+
+
+def test_event_ordinals_of_acts_at_the_festival_are_its_report() -> None:
+    ev = expect_event(
+        "Праздник в Абакане",
+        "В субботу в Абакане прошёл фестиваль народного творчества. Первым на сцену фестиваля "
+        "вышел хор ветеранов. Вторым на фестивале выступил ансамбль «Жарки». Третьим на "
+        "фестивале выступил детский коллектив.",
+    )
+    assert ev.kind == "фестиваль"
+
+
+def test_event_festivals_ranked_by_ordinals_are_still_no_one_event() -> None:
+    expect_none(
+        "Три фестиваля лета",
+        "Первым в июне пройдёт фестиваль «Саяны». Вторым станет фестиваль «Земля». Третьим — "
+        "фестиваль «Хоомей».",
+    )
+
+
+# --- events: officials meeting officials is no meeting with residents ------------------------
+
+
+def test_event_ministers_meeting_a_district_head_is_no_gathering() -> None:
+    expect_none(
+        "Министры обсудили мост",
+        "Министр транспорта и вице-губернатор встретились с главой района, чтобы обсудить "
+        "ремонт моста.",
+    )
+
+
+def test_event_residents_meeting_their_deputies_is_still_a_meeting() -> None:
+    ev = expect_event(
+        "Депутаты придут к жителям",
+        "Жители Подольска в четверг встретятся с депутатами городского совета в школе № 5.",
+    )
+    assert ev.kind == "встреча"
+
+
+# --- events: a business opening its doors is no opening ceremony ----------------------------
+
+
+def test_event_a_cafe_opening_is_no_ceremony() -> None:
+    expect_none("Кафе открылось", "Открытие нового кафе в центре Абакана состоялось после ремонта.")
+
+
+def test_event_a_house_of_culture_opening_is_still_a_ceremony() -> None:
+    ev = expect_event(
+        "Открытие дома культуры",
+        "Открытие дома культуры после ремонта состоялось в посёлке Усть-Абакан.",
+    )
+    assert ev.kind == "церемония"
+
+
+# --- events: a headline «<Name> <Name> о …» must name a person ------------------------------
+
+
+def test_event_a_town_named_in_the_headline_is_no_speaker() -> None:
+    ev = expect_event(
+        "Новый Уренгой о фестивале",
+        "В Новом Уренгое в субботу пройдёт фестиваль «Северное сияние».",
+    )
+    assert ev.kind == "фестиваль"
+
+
+def test_event_a_persons_words_about_a_festival_are_still_no_event() -> None:
+    expect_none(
+        "Виктор Иванов о фестивале",
+        "Глава района Виктор Иванов рассказал о фестивале, который пройдёт в субботу в Абакане.",
+    )
