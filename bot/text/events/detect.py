@@ -80,7 +80,7 @@ from bot.text.events.status import (
     weigh,
 )
 from bot.text.figures import Figure, find_figures
-from bot.text.morph import analyzer
+from bot.text.morph import analyzer, info
 from bot.text.regions import RegionMatch
 from bot.text.summary import _CREDIT, body_sentences
 
@@ -443,7 +443,7 @@ def _is_event(ev: Evidence, sents: list[str]) -> bool:
         return False  # «по итогам конкурсного отбора»: a contest of papers, nobody gathers
     if not title_kinds and any(_ONLINE.search(s) and _has_kind(s, best[2]) for s in decisive):
         return False  # «Концертная программа прошла в формате онлайн»: nobody gathered
-    if sum(1 for s in sents if _ORDINAL_ITEM.match(s) and _has_kind(s, best[2])) >= 2:
+    if sum(1 for s in sents if _ordinal_item(s, best[2])) >= 2:
         return False  # «Вторым станет фестиваль ...», «Третьим — фестиваль ...»: a ranked list
     if not title_kinds and _listed_in_one(sents[-best[1]], best[2]):
         return False  # «Яркими событиями стали День молодежи, День семьи и День города»
@@ -1148,6 +1148,21 @@ def _has_kind(sentence: str, kind: str) -> bool:
     return any(k == kind for k, _, _ in _kinds_in(sentence))
 
 
+# The gathering as the scene of a programme's act, not the item ranked: «Вторым на фестивале
+# выступил хор» (a report of that festival, its acts in order).
+_AT_IT = re.compile(r"\b(?:на|в|во)\s+(?:[а-яё-]+\s+)?$", re.IGNORECASE)
+
+
+def _ordinal_item(sentence: str, kind: str) -> bool:
+    """«Вторым станет фестиваль «Земля»», «Третьим — фестиваль …»: the sentence ranks one
+    gathering of ``kind`` by its ordinal."""
+    m = _ORDINAL_ITEM.match(sentence)
+    return m is not None and any(
+        k == kind and not _AT_IT.search(sentence, m.end(), start)
+        for k, start, _ in _kinds_in(sentence)
+    )
+
+
 def _listed_in_one(sentence: str, kind: str) -> bool:
     """The sentence lists three named days or more («стали День молодёжи, День защиты детей и
     День народного единства»): a year's or a season's review, each holiday its own. (Not
@@ -1194,6 +1209,16 @@ def _others_of_the_day(sent: str) -> bool:
 _NAMED_ABOUT = re.compile(
     r"^\W*[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+(?:о|об|обо)\s+(?:[а-яё-]+\s+){0,2}$"
 )
+
+
+def _named_about(head: str) -> bool:
+    """«Анна Петрова о …»: a person's name (not a town's, «Новый Уренгой о фестивале»)."""
+    if not _NAMED_ABOUT.match(head):
+        return False
+    first, second = re.findall(r"[А-ЯЁа-яё-]+", head)[:2]
+    return info(first).first_name or info(second.split("-")[0]).surname
+
+
 _TITLE_WORD = re.compile(r"[А-Яа-яЁё]+")
 
 # A headline that tells a trip: «Губернатор выезжает в западные районы», «Глава уехал в
@@ -1346,8 +1371,7 @@ def _speaker_about(title: str, kinds: list[tuple[str, int, int]]) -> bool:
     no finite verb and no cue («Мэр рассказал о празднике», «Мэр об отмене фестиваля» may
     report it: the body decides)."""
     if not any(
-        _SPEAKER_ABOUT.search(title[:start]) or _NAMED_ABOUT.match(title[:start])
-        for _, start, _ in kinds
+        _SPEAKER_ABOUT.search(title[:start]) or _named_about(title[:start]) for _, start, _ in kinds
     ):
         return False
     if any(caseless(cue).search(title) for cue in (_REPORT, _PLAN, _CANCEL, _POSTPONE)):

@@ -2711,10 +2711,22 @@ def _moved(text: str, start: int) -> bool:
     head = text[max(0, start - 90) : start]
     dots = list(_CLAUSE_END.finditer(head))
     words = _WORD.findall(head[dots[-1].end() :] if dots else head)[-10:]
-    return any(info(w).lemmas & _MOVE for w in words)
+    # (a gathering must be what moves: not «перенесли время отправления поезда из …», «офис
+    # перенесли из …», a route or a firm)
+    return any(info(w).lemmas & _MOVE for w in words) and any(
+        info(w).lemmas & _MOVED_GATHERING for w in words
+    )
 
 
 _MOVE = frozenset(["перенос", "перенести", "переносить"])
+_MOVED_GATHERING = frozenset(
+    [
+        *("чемпионат", "первенство", "турнир", "кубок", "матч", "игра", "этап", "спартакиада"),
+        *("соревнование", "олимпиада", "фестиваль", "конкурс", "концерт", "форум", "съезд"),
+        *("конференция", "выставка", "ярмарка", "праздник", "мероприятие", "слёт", "слет"),
+        *("марафон", "забег", "гонка", "сбор", "смена", "парад", "шоу", "спектакль"),
+    ]
+)
 
 
 def _road_joins(text: str, start: int) -> bool:
@@ -3130,12 +3142,15 @@ def _speakers(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end: int
         if (
             not h.cue
             and h.start >= title_end
-            and _SPEAKERS.search(text, _sentence_start(text, h.start), h.start)
+            and (m := _SPEAKERS.search(text, _sentence_start(text, h.start), h.start))
+            and not _TOPIC.search(text, m.end(), h.start)
         ):
             h.cue = "speaker"
 
 
-# «С докладом выступят министр … и губернатор …», «выступил с основным докладом».
+# «С докладом выступят министр … и губернатор …», «выступил с основным докладом» (not the
+# report's topic after it: «выступил с докладом о паводке в Хакасии»).
+_TOPIC = re.compile(r"\b(?:о|об|обо|по)\s")
 _SPEAKERS = re.compile(
     r"\b[Сс]\s+(?:[а-яё]+\s+)?доклад\w*\s+выступ|\bвыступ\w*\s+с\s+(?:[а-яё]+\s+)?доклад"
 )
@@ -3161,7 +3176,9 @@ def _abroad_venue(text: str, start: int, end: int) -> bool:
         if fold(name[:3]) not in _FOREIGN_STARTS or not info(name).lemmas & _ABROAD:
             continue
         before = _WORD.findall(text[max(0, m.start() - 30) : m.start()])[-2:]
-        if any(info(w).lemmas & _TAKES_PLACE for w in before):
+        if any(info(w).lemmas & _TAKES_PLACE for w in before) and not _time_spent(
+            text, m.start(), m.end()
+        ):
             return True
     return False
 
@@ -3302,8 +3319,10 @@ def _venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int) -> se
         dots = list(_CLAUSE_END.finditer(head))  # (not «праздник, который в Якутии …»)
         before = _WORD.findall(head[dots[-1].end() :] if dots else head)[-4:-1]
         after = _WORD.findall(text[end : end + 40])[:2]
-        if any(info(w).lemmas & _TAKES_PLACE for w in (*before, *after)) and not _recalled(
-            text, start
+        if (
+            any(info(w).lemmas & _TAKES_PLACE for w in (*before, *after))
+            and not _recalled(text, start)
+            and not _time_spent(text, start, end)
         ):
             out.add(code)
     return out
@@ -3363,7 +3382,11 @@ def _named_venues(evidence: dict[str, list[Evidence]], text: str, lead_end: int)
                 continue  # «Напомним, …», «Сообщалось также, что …»: an earlier story's news
             quoted = {fold(m.group(1)) for m in _QUOTED_NAME.finditer(sentence)}
             before = _WORD.findall(sentence)[-4:-1]
-            if quoted & names and any(info(w).lemmas & _TAKES_PLACE for w in before):
+            if (
+                quoted & names
+                and any(info(w).lemmas & _TAKES_PLACE for w in before)
+                and not _time_spent(text, ev.start, ev.end)
+            ):
                 out.add(code)
     return out
 
@@ -3403,9 +3426,35 @@ _NEXT_PLACE = re.compile(r"\s*(?:,|\s(?:и|или))\s*(?:(?:в|во)\s+)?[А-Я�
 # A quoted name: «Юность Урала», "Мисс Волгатех".
 _QUOTED_NAME = re.compile(r"[«\"„“]([^«»\"„“”]{3,60})[»\"”]")
 _AT_BEFORE = re.compile(r"\b(?:в|во)\s+$", re.IGNORECASE)
+
+
 # Verbs of a gathering taking place: «проходит», «прошёл», «состоялся», «пройдёт», and
 # «открылась» (a show or a forum opening there), and a match played there: «В Казани уфимцы
 # сразятся с местным клубом», «сыграют в Астрахани».
+def _time_spent(text: str, start: int, end: int) -> bool:
+    """Whether the clause of the place (``start`` to ``end``) tells time someone spent there,
+    «провести» not of a gathering held: «детство он провёл в Казахстане», «провёл в Белоруссии
+    десять лет», «отпуск губернатор провёл в Абхазии»."""
+    head = text[max(0, start - 60) : start]
+    dots = list(_CLAUSE_END.finditer(head))
+    tail = text[end : end + 40]
+    stop = _CLAUSE_END.search(tail)
+    words = [
+        *_WORD.findall(head[dots[-1].end() :] if dots else head),
+        *_WORD.findall(tail[: stop.start()] if stop else tail),
+    ]
+    verbs = [w for w in words if info(w).lemmas & _HOLD]
+    return bool(verbs) and any(info(w).lemmas & _TIME_SPENT for w in words)
+
+
+_HOLD = frozenset(["провести", "проводить"])
+# Time one spends somewhere («день» left out: «День города провели в …» is a gathering).
+_TIME_SPENT = frozenset(
+    [
+        *("детство", "юность", "молодость", "отпуск", "каникулы", "выходной", "жизнь"),
+        *("год", "месяц", "неделя", "сутки", "ночь", "время", "лето", "зима", "весна", "осень"),
+    ]
+)
 _TAKES_PLACE = frozenset(
     [
         *("проходить", "пройти", "состояться", "проводиться", "открыться", "открываться"),
@@ -3610,7 +3659,10 @@ def _earlier(hits: list[tuple[Hit, tuple[str, ...]]], text: str, title_end: int)
             h.cue = "recalled"
 
 
-_EARLIER = re.compile(r"\s*Ранее\b")
+# (not «Ранее намеченные учения прошли в Кызыле»: «ранее» telling a participle, in the story)
+_EARLIER = re.compile(
+    r"\s*Ранее\b(?!\s+[а-яё]+(?:нн|вш|т|ем|им)(?:ый|ая|ое|ые|ого|ой|ую|ых|ым|ом)\b)"
+)
 
 
 def _residents_came(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
@@ -3634,14 +3686,16 @@ def _residents_came(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
         if not _RESIDENTS_BEFORE.search(text, max(0, first.start - 12), first.start):
             continue
         after = _WORD.findall(text[run[-1].end : run[-1].end + 60])[:4]
-        if any(info(w).lemmas & _CAME_AS for w in after):
+        if any(fold(w) in _CAME_AS_FORMS or info(w).lemmas & _CAME_AS for w in after):
             for h in run:
                 h.cue = "origin"
 
 
 _RESIDENTS_BEFORE = re.compile(r"\bжителей\s+$")
-# What the public of a gathering became: «стали участниками», «гостями праздника».
-_CAME_AS = frozenset(["участник", "гость", "зритель", "посетитель", "участвовать"])
+# What the public of a gathering became: «стали участниками», «гостями праздника» (in the
+# instrumental; not «жителей …, участников программы переселения», whom a programme is about).
+_CAME_AS_FORMS = frozenset(["участниками", "гостями", "зрителями", "посетителями"])
+_CAME_AS = frozenset(["участвовать", "посетить"])
 
 
 def _borders(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
@@ -3654,12 +3708,17 @@ def _borders(hits: list[tuple[Hit, tuple[str, ...]]], text: str) -> None:
             and not b.cue
             and a.codes != b.codes
             and _AND_GAP.fullmatch(text, a.end, b.start)
-            and _BORDER_OF.search(text, max(0, a.start - 12), a.start)
+            and _BORDER_OF.search(text, max(0, a.start - 60), a.start)
         ):
             a.cue = b.cue = "border"
 
 
-_BORDER_OF = re.compile(r"\bграниц[аеуы]?\s+$")
+# A place said to lie on the border («находящийся на границе …», «город на границе …»; not
+# «пожар вспыхнул на границе … и …», «учения на границе …», which happen in both).
+_BORDER_OF = re.compile(
+    r"\b(?:(?:наход|располож|располаг|лежа|стоя)\w*\s+(?:[а-яё]+\s+)?|(?:город|сел[оа]"
+    r"|пос[её]л(?:ок|ка)|деревн[яи]|станиц[аы]|хутор|пункт|район|округ)\s+)на\s+границ[аеуы]?\s+$"
+)
 _AND_GAP = re.compile(r"\s+и\s+")
 
 
