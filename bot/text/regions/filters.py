@@ -73,6 +73,7 @@ from bot.text.regions.lexicon import (
     HISTORY_AFTER,
     HISTORY_EVENTS,
     HOLIDAY_AFTER,
+    ICONS,
     INCIDENTS,
     JOINING_VERBS,
     LINK_VERBS,
@@ -313,6 +314,7 @@ def _titled(prev: Word, w: Word) -> bool:
     before the name, in a case the name shares, makes it a surname."""
     return (
         not prev.cap
+        and info(w.text).surname  # (not «художников Тулы», «поэтов Казани»: a town's)
         and not lem(prev).isdisjoint(PERSON_TITLES)
         and not info(prev.text).cases.isdisjoint(info(w.text).cases)
     )
@@ -1005,6 +1007,24 @@ def _local_unit(nxt_l: frozenset[str], head_l: frozenset[str]) -> bool:
     return any(head_l & heads for adj, heads in LOCAL_UNIT.items() if adj in nxt_l)
 
 
+# A federal agency's name after a unit: «Тюменский территориальный отдел Роспотребнадзора»
+# is the town's office (not «Российского союза ветеранов»).
+_AGENCY = re.compile(r"Рос(?!сийск)[а-яё]")
+
+
+def _agency_after(words: list[Word], head: Word | None) -> bool:
+    """Whether a federal agency («Роспотребнадзора», «Росреестра») follows ``head``."""
+    k = next((k for k, w in enumerate(words) if w is head), None)
+    if k is None or k + 1 >= len(words) or not words[k + 1].glued_prev:
+        return False
+    return _AGENCY.match(words[k + 1].text) is not None
+
+
+def _primorye_town(w: Word) -> bool:
+    """«в приморском Артёме»: a town of Приморье after «приморский» is the region's."""
+    return any(t.code == "RU-PRI" for lemma in lem(w) for t in towns_by_name(lemma))
+
+
 def _keep_adjective(
     text: str,
     words: list[Word],
@@ -1043,16 +1063,28 @@ def _keep_adjective(
         return DROP  # «Казанский вокзал», «татарский язык», «Московское княжество»
     if head_l & PRODUCTS:
         return DROP  # «оренбургский пуховый платок», «тульские пряники»: a kind of goods
-    if w.cap and head is not None and head_l & CHURCH and not info(head.text).plural:
+    if (
+        w.cap
+        and head is not None
+        and head_l & CHURCH
+        and e.words[0] & ICONS
+        and not info(head.text).plural
+    ):
         # «в храме Казанского мужского монастыря»: an icon's name, not the town (the plural is
-        # the place's churches: «Костромские храмы»)
+        # the place's churches: «Костромские храмы»; a town's own: «Тобольского собора»)
         return DROP
-    if w.cap and nxt is not None and _local_unit(nxt_l, head_l):
+    if w.cap and nxt is not None and _local_unit(nxt_l, head_l) and not _agency_after(words, head):
         return WEAK  # «Кировского местного отделения»: a district's or a settlement's unit
     if (not w.cap or w.sent_start) and "приморский" in e.words[0] and head_l & _SEASIDE_HEADS:
         # «приморские посёлки Новоазовского района»: by the sea, as likely as of Приморье
         return WEAK
-    if not w.cap and "приморский" in e.words[0] and nxt is not None and nxt.cap:
+    if (
+        not w.cap
+        and "приморский" in e.words[0]
+        and nxt is not None
+        and nxt.cap
+        and not _primorye_town(nxt)
+    ):
         return WEAK  # «в приморском Бердянске»: a seaside town, of Приморье only if named so
     if e.words[0] & ETHNIC and _own_word(head):
         return DROP  # «угощали калмыцкими борцаками»: a thing with the people's own name

@@ -689,7 +689,7 @@ def gazetteer() -> Gazetteer:
 
 # Adjectives of towns that are ordinary words or name something else as well: a sea and a
 # fleet, a guards unit, a people, a river, a front, a theatre, a ribbon, a part of a city.
-_TOWN_ADJ_OTHER = frozenset(
+TOWN_ADJ_OTHER = frozenset(
     [
         *("балтийский", "гвардейский", "татарский", "черкесский", "карачаевский", "дигорский"),
         *("георгиевский", "волховский", "енисейский", "ишимский", "неманский", "чулымский"),
@@ -725,7 +725,7 @@ def _town_adjectives() -> dict[str, str]:
         and adj not in catalogue
         and adj not in DISTRICT_ADJ
         and adj not in COMMON_ADJ
-        and adj not in _TOWN_ADJ_OTHER
+        and adj not in TOWN_ADJ_OTHER
     }
 
 
@@ -811,14 +811,17 @@ def _build() -> Gazetteer:
     gaz.first_lemmas = frozenset(gaz.by_first)
     gaz.centres = _centres()
     gaz.city_parts = _city_parts()
+    town_people = _town_demonym_forms()
     gaz.single_words = {
         **_region_demonym_forms(),
         **_district_demonym_forms(gaz.centres),
-        **_town_demonym_forms(),
+        **town_people,
         **_hashtags(),
         **_demonym_forms(),
     }
-    gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words)
+    # (not the towns' people, found by `_may_start` in `single_words` itself: their 280 forms
+    # would take the set past a size where it grows fourfold, 0.5 MB to 2 MB)
+    gaz.first_forms |= frozenset(fold(d) for d in gaz.single_words if d not in town_people)
     gaz.villages, gaz.village_words, gaz.village_firsts = _villages()
     return gaz
 
@@ -1027,8 +1030,11 @@ def _town_demonym_forms() -> dict[str, tuple[str, EvidenceKind]]:
             continue
         if len(towns_by_name(t.name)) != 1 or info(t.name).first_name or info(t.name).surname:
             continue
-        if any(c != t.code for a in district_adjectives(t.name) for c in owners.get(a, ())):
+        adjectives = district_adjectives(t.name)
+        if any(c != t.code for a in adjectives for c in owners.get(a, ())):
             continue
+        if not TOWN_ADJ_OTHER.isdisjoint(adjectives):
+            continue  # «неманцы»: a river's people, a club's players (Неман, Гродно)
         plural = name + ("ьцы" if name[-1] == "л" else "цы")
         if morph.word_is_known(plural):
             continue
@@ -1241,6 +1247,8 @@ def _may_start(token: str, gaz: Gazetteer) -> bool:
     """Whether a word of a line (`may_match`) could start a catalogue match."""
     if token.lower().replace("ё", "е") in gaz.first_forms or token in gaz.abbreviations:
         return True
+    if token in gaz.single_words or token.lower() in gaz.single_words:
+        return True  # («кыштымцев», «Ужурцы»: a town's people, left out of `first_forms`)
     cap = gaz.cap_lemmas
     if "-" in token:
         for word in (token, *token.split("-")):

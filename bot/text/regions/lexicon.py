@@ -630,6 +630,15 @@ LOCAL_UNIT = {
 # After an icon's adjective, a church or an icon: «Казанского мужского монастыря» (Our Lady
 # of Kazan), «Смоленского собора».
 CHURCH = frozenset(["собор", "храм", "монастырь", "церковь", "часовня", "икона", "обитель"])
+# The adjectives of Our Lady's icons a church is named after («Казанский собор» in
+# Petersburg, «Смоленский собор» of Novodevichy); another town's adjective before a church is
+# the town's own cathedral («Тобольского кафедрального собора»).
+ICONS = frozenset(
+    [
+        *("казанский", "смоленский", "владимирский", "тихвинский", "иверский", "курский"),
+        *("феодоровский", "федоровский", "донской", "калужский", "почаевский", "толгский"),
+    ]
+)
 # Towns that are common surnames (Кропоткин, Серов, Энгельс): strong only after a place
 # preposition or a settlement word («в Серове», «г. Энгельс»); elsewhere weak.
 SURNAME_TOWNS = frozenset(

@@ -98,6 +98,7 @@ from bot.text.regions.filters import (
 )
 from bot.text.regions.gazetteer import (
     MISSPELT_MIN,
+    TOWN_ADJ_OTHER,
     Entry,
     Gazetteer,
     centre_adjectives,
@@ -288,7 +289,7 @@ def find_hits(text: str, spans: list[tuple[int, int]]) -> list[Hit]:
                     or not w.cap
                     or w.sent_start
                     or (w.start and text[w.start - 1] == "#")  # «#ГорноАлтайск»
-                ):
+                ) and not _club_people(text, t):
                     # «ростовчане» (a capital mid-sentence is a name: a club, a car), «#ЯмалРегион»
                     codes = (single[0],)
                     hit_cue = cue(
@@ -659,11 +660,38 @@ def _foreign_story(folded: str, markers: frozenset[str]) -> bool:
     return False
 
 
+# «туранцы»: the «-цы» plural's stem, «Туран», as a quoted name in the text.
+_PEOPLE_CY = re.compile(r"(\w{3,}?)ь?ц(?:ы|ев|ам|ами|ах)")
+
+
+def _club_people(text: str, word: str) -> bool:
+    """«Футболисты «Турана» уступили, туранцы пропустили…»: a town's people in «-цы» in a
+    text that quotes the town's name are a club's players or fans, not the town's."""
+    m = _PEOPLE_CY.fullmatch(word.lower())
+    if m is None or "«" not in text:
+        return False
+    stem = m.group(1)
+    return f"«{stem[:1].upper()}{stem[1:]}" in text
+
+
 # «в волоконовском селе», «ивнянской деревни»: a district's adjective in lower case before a
 # village noun says the village's district.
 _DISTRICT_VILLAGE = re.compile(
     r"\b([а-яё]{4,}ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими))\s+"
     r"(?:сел[оаеу]|сел[оа]м|сёл|деревн|посёл|посел|хутор|станиц|аул)"
+)
+
+
+# Adjectives of districts that name something else first: a town abroad («в одесском селе
+# под Измаилом», «оршанской деревни»), a historical land, an area by a river, a lake, a sea or
+# mountains («верхнекамском посёлке» of Perm krai too), a church feast («успенском»).
+_VILLAGE_ADJ_ELSEWHERE = frozenset(
+    [
+        *("одесский", "полтавский", "оршанский", "тбилисский", "нововаршавский", "варненский"),
+        *("хивский", "таврический", "калевальский", "онежский", "верхнекамский", "успенский"),
+        *("приазовский", "прибайкальский", "приуральский", "прикубанский", "прионежский"),
+        "приаргунский",
+    ]
 )
 
 
@@ -687,6 +715,8 @@ def _district_villages(
                     len(codes) == 1
                     and lemma.endswith("ский")
                     and lemma not in ETHNIC
+                    and lemma not in TOWN_ADJ_OTHER  # «в неманском селе»: the river's
+                    and lemma not in _VILLAGE_ADJ_ELSEWHERE
                     and not analyzer().word_is_known(lemma[:-4])
                 ):
                     found.append(Hit(codes, "district", m.start(), m.end(1), False))
