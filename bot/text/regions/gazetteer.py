@@ -718,6 +718,9 @@ def _town_adjectives() -> dict[str, str]:
         for adj in district_adjectives(t.name):
             if oktmo.get(adj) == {t.code}:
                 found.setdefault(adj, set()).add(t.code)
+        for adj in _compound_adjectives(t.name):
+            if oktmo.get(adj, {t.code}) == {t.code}:  # (not another region's district)
+                found.setdefault(adj, set()).add(t.code)
     return {
         adj: next(iter(codes))
         for adj, codes in sorted(found.items())
@@ -727,6 +730,42 @@ def _town_adjectives() -> dict[str, str]:
         and adj not in COMMON_ADJ
         and adj not in TOWN_ADJ_OTHER
     }
+
+
+# The first word of a two-word town's name as it opens the town's adjective: Нижний Тагил ->
+# «нижнетагильский», Старый Оскол -> «старооскольский», Набережные Челны -> «набережночелнинский».
+_COMBINING = {
+    **dict.fromkeys(("нижний", "нижняя", "нижнее", "нижние"), "нижне"),
+    **dict.fromkeys(("верхний", "верхняя", "верхнее", "верхние"), "верхне"),
+    **dict.fromkeys(("старый", "старая", "старое", "старые"), "старо"),
+    **dict.fromkeys(("новый", "новая", "новое", "новые"), "ново"),
+    **dict.fromkeys(("великий", "великая", "великое", "великие"), "велико"),
+    **dict.fromkeys(("большой", "большая", "большое", "большие"), "больше"),
+    **dict.fromkeys(("малый", "малая", "малое", "малые"), "мало"),
+    **dict.fromkeys(("белый", "белая", "белое", "белые"), "бело"),
+    **dict.fromkeys(("красный", "красная", "красное", "красные"), "красно"),
+    "набережные": "набережно",
+    "минеральные": "минерало",
+}
+_COMPOUND_SUFFIXES = ("ский", "ьский", "инский", "енский")
+
+
+def _compound_adjectives(town: str) -> list[str]:
+    """The adjectives of a two-word town the dictionary knows (so attested, not guessed):
+    Нижний Тагил -> нижнетагильский, Новый Уренгой -> новоуренгойский; OKTMO names few of
+    them, such towns being urban okrugs under their own name («город Нижний Тагил»)."""
+    words = fold(town).split()
+    if len(words) != 2 or (prefix := _COMBINING.get(words[0])) is None:
+        return []
+    second = words[1].replace("-", "")
+    roots = {second, second[:-1]} if second[-1] in "аеиоуыяьй" else {second}
+    known = analyzer().word_is_known
+    return [
+        prefix + root + suffix
+        for root in sorted(roots)
+        for suffix in _COMPOUND_SUFFIXES
+        if known(prefix + root + suffix)
+    ]
 
 
 def _build() -> Gazetteer:
