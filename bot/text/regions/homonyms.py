@@ -56,7 +56,8 @@ _LANDMARKS: dict[str, str] = {
 # only for the landmarks it may hold (one search over all of them, case folded, cost a tenth
 # of tagging a long article).
 def _heads(pattern: str) -> tuple[str, ...]:
-    """The lower-case first four letters of each top-level alternative of ``pattern``."""
+    """The longest run of letters of each top-level alternative of ``pattern``, folded to
+    lower case: «стар\\w* ладог\\w*» -> «ладог» (a run every spelling holds, and a rare one)."""
     alternatives, depth, start = [], 0, 0
     for k, ch in enumerate(pattern):
         depth += {"(": 1, ")": -1}.get(ch, 0)
@@ -64,7 +65,8 @@ def _heads(pattern: str) -> tuple[str, ...]:
             alternatives.append(pattern[start:k])
             start = k + 1
     alternatives.append(pattern[start:])
-    return tuple(fold(re.sub(r"[^\w ].*", "", a))[:4].lower() for a in alternatives)
+    runs = (re.findall(r"(?<!\\)[^\W\d_]+", a) for a in alternatives)
+    return tuple(fold(max(r, key=len)).lower() for r in runs)
 
 
 _LANDMARK_RES = tuple(
