@@ -700,9 +700,10 @@ _VILLAGE_STEMS = ("сел", "сёл", "деревн", "посёл", "посел"
 def _district_villages(
     text: str, spans: list[tuple[int, int]], hits: list[Hit], gaz: Gazetteer
 ) -> list[Hit]:
-    """``hits`` with the districts a lower-case adjective before a village noun says added: an adjective of one
-    region's district named after its centre (`Gazetteer.centres`), not one from a common
-    noun («горном селе», «шахтёрском посёлке»: the dictionary knows the stem)."""
+    """``hits`` with the districts said by a lower-case adjective before a village noun
+    added: an adjective of one region's district named after its centre
+    (`Gazetteer.centres`), not one from a common noun («горном селе», «шахтёрском посёлке»:
+    the dictionary knows the stem)."""
     found: list[Hit] = []
     for a, b in spans:
         for noun in _VILLAGE_NOUN.finditer(text, a, b):
