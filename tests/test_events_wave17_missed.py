@@ -3,13 +3,8 @@ per test, on sentences written for these tests (none is taken from the dev texts
 
 from __future__ import annotations
 
-from bot.text.events.lexicon import _kinds_in
 from tests.support.events import expect_event, expect_none
-
-
-def _kinds(sentence: str) -> list[str]:
-    return [kind for kind, _, _ in _kinds_in(sentence)]
-
+from tests.support.events import kinds_of as _kinds
 
 # --- (1) a place's day told celebrated under a greeting's headline ---------------------------
 

@@ -4,14 +4,9 @@ per test, on sentences written for these tests (none is taken from the dev texts
 from __future__ import annotations
 
 from bot.text.events.detect import _chrome
-from bot.text.events.lexicon import _kinds_in
 from bot.text.events.status import _federal_or_abroad
 from tests.support.events import expect_event, expect_none
-
-
-def _kinds(sentence: str) -> list[str]:
-    return [kind for kind, _, _ in _kinds_in(sentence)]
-
+from tests.support.events import kinds_of as _kinds
 
 # --- (1) «торжественно открыли»: a solemn opening told by its verb is a ceremony ----------------
 

@@ -14,10 +14,7 @@ from bot.text.events.detect import (
 from bot.text.events.lexicon import _NOT_GATHERING, _kinds_in
 from bot.text.events.status import _federal_or_abroad, sentence_stance
 from tests.support.events import expect_event, expect_none
-
-
-def _kinds(sentence: str) -> list[str]:
-    return [kind for kind, _, _ in _kinds_in(sentence)]
+from tests.support.events import kinds_of as _kinds
 
 
 def _stance(sentence: str) -> str | None:

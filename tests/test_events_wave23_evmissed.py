@@ -4,21 +4,11 @@ per test, on sentences written for these tests (none is taken from the dev texts
 from __future__ import annotations
 
 from bot.text.events.detect import _chrome, _place_celebrated, _sentences
-from bot.text.events.lexicon import _NOT_GATHERING, _kinds_in
-from bot.text.events.status import _federal_or_abroad, sentence_stance
+from bot.text.events.lexicon import _NOT_GATHERING
+from bot.text.events.status import _federal_or_abroad
 from tests.support.events import expect_event, expect_none
-
-
-def _kinds(sentence: str) -> list[str]:
-    return [kind for kind, _, _ in _kinds_in(sentence)]
-
-
-def _stance(sentence: str) -> tuple[str, bool] | None:
-    found = _kinds_in(sentence)
-    assert found, sentence
-    stance = sentence_stance(sentence, found[0][1])
-    return (stance[0], stance[1]) if stance else None
-
+from tests.support.events import kinds_of as _kinds
+from tests.support.events import stance_of as _stance
 
 # --- (1) a chair elected at a new body's first sitting, the post told first ---------------------
 
