@@ -177,8 +177,9 @@ async def test_sigterm_stops_the_process_while_the_database_is_locked(
     async with write_lock(db_path):
         proc = await spawn(config, log)
         try:
+            # (a fresh process imports aiogram first: seconds of CPU on a loaded machine)
             await eventually(
-                lambda: "delivery worker failed" in log.read_text(), "the logged failure"
+                lambda: "delivery worker failed" in log.read_text(), "the logged failure", 90
             )
             proc.send_signal(signal.SIGTERM)
             assert await asyncio.wait_for(proc.wait(), 30) == 0, log.read_text()[-3000:]
@@ -190,7 +191,7 @@ async def test_sigterm_stops_the_process_while_the_database_is_locked(
     assert pushes(emulator) == Counter()
     proc = await spawn(config, log)
     try:
-        await eventually(lambda: len(pushes(emulator)) == len(chats), "the pushes", 60)
+        await eventually(lambda: len(pushes(emulator)) == len(chats), "the pushes", 90)
         proc.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(proc.wait(), 30) == 0
     finally:
